@@ -1,0 +1,173 @@
+"""Files → parsed, chunked, embedded documents → the knowledge base.
+
+Each file is its own transaction: a bad file is reported and skipped, a crash
+loses at most the file in hand, and a re-run picks up where it stopped because
+unchanged files are recognised by their content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.chunking import chunk_spans
+from ingest.language import UNDETERMINED, detect_language, passage_language
+from ingest.readers import ParsedFile, read_file
+from kb.config import Settings
+from kb.errors import KbError, UnreadableFile
+from kb.knowledge_base import KnowledgeBase
+from kb.models import NewDocument, Passage
+
+SIDECAR_SUFFIX = ".meta.yaml"
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file: added, updated, unchanged or failed (with a reason)."""
+
+    path: str
+    status: str
+    doc_id: str | None = None
+    reason: str = ""
+    detail: str = ""
+    passages: int = 0
+
+
+@dataclass
+class IngestReport:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(o.status for o in self.outcomes)
+
+    @property
+    def failures(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def passages(self) -> int:
+        return sum(o.passages for o in self.outcomes)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "counts": {s: self.counts.get(s, 0) for s in ("added", "updated", "unchanged", "failed")},
+            "passages": self.passages,
+            "seconds": round(self.seconds, 2),
+            "failures": [{"path": o.path, "reason": o.reason, "detail": o.detail} for o in self.failures],
+        }
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and files found under folders named (hidden files and sidecars left out)."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise KbError(f"no such file or folder: {path}")
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not p.name.endswith(SIDECAR_SUFFIX)
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(p.resolve() for p in found))
+
+
+def parse_document(path: Path, settings: Settings) -> NewDocument:
+    """Read, detect language and chunk one file (no embedding yet)."""
+    parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
+    language = detect_language(parsed.text)
+    if language == UNDETERMINED:
+        raise UnreadableFile("no-text", "too little text to tell what it is about")
+    passages = [
+        Passage(
+            text=parsed.text[start:end],
+            order=order,
+            page=parsed.page_at(start),
+            start=start,
+            end=end,
+            language=passage_language(parsed.text[start:end], language),
+        )
+        for order, (start, end) in enumerate(chunk_spans(parsed.text, settings.chunking))
+    ]
+    return NewDocument(
+        path=str(path),
+        title=document_title(parsed, path),
+        language=language,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        file_type=parsed.file_type,
+        passages=passages,
+        n_pages=parsed.n_pages,
+    )
+
+
+def document_title(parsed: ParsedFile, path: Path) -> str:
+    title = (parsed.title or "").strip()
+    return title if len(title) >= 3 else path.stem.replace("_", " ").replace("-", " ")
+
+
+def embedding_text(doc: NewDocument, passage: Passage) -> str:
+    """The passage as the embedder sees it: prefixed by the document title for context."""
+    if passage.text.lstrip().startswith(doc.title[:40]):
+        return passage.text
+    return f"{doc.title}\n{passage.text}"
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest_file(kb: KnowledgeBase, path: Path, settings: Settings) -> FileOutcome:
+    """Bring one file up to date in the index; never raises for a bad file."""
+    known = kb.stored_hash(str(path))
+    try:
+        if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
+            return FileOutcome(str(path), "unchanged", known[0])
+        doc = parse_document(path, settings)
+    except UnreadableFile as error:
+        return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)
+    except OSError as error:
+        return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
+    vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+    doc_id = kb.put(doc, vectors)
+    return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
+
+
+ProgressCallback = Callable[[Path, FileOutcome | None], None]
+
+
+def ingest_paths(
+    kb: KnowledgeBase,
+    paths: Iterable[Path],
+    settings: Settings,
+    on_progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest files and folders under the write lock; one report for the whole batch."""
+    files = discover(paths)
+    report = IngestReport()
+    started = time.perf_counter()
+    with kb.writing():
+        for path in files:
+            if on_progress:
+                on_progress(path, None)
+            outcome = ingest_file(kb, path, settings)
+            report.outcomes.append(outcome)
+            if outcome.status != "unchanged":
+                kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.detail)
+            if on_progress:
+                on_progress(path, outcome)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,80 @@
+"""Choosing a reader by file name and checking what every format shares (size, emptiness)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.errors import UnreadableFile
+
+FILE_TYPES = {
+    ".pdf": "pdf",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+@dataclass
+class ParsedFile:
+    """The text of a file, with what the format itself told us."""
+
+    text: str
+    file_type: str
+    title: str | None = None
+    page_starts: list[int] | None = None  # character offset where page i+1 begins
+    info: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def n_pages(self) -> int | None:
+        return len(self.page_starts) if self.page_starts is not None else None
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding a character offset (None for formats without pages)."""
+        if not self.page_starts:
+            return None
+        page = 1
+        for number, start in enumerate(self.page_starts, 1):
+            if start > offset:
+                break
+            page = number
+        return page
+
+
+def supported_type(path: Path) -> str | None:
+    return FILE_TYPES.get(path.suffix.lower())
+
+
+def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> tuple[ParsedFile, bytes]:
+    """Read and parse one file; returns the parsed text and the raw bytes (for hashing)."""
+    file_type = supported_type(path)
+    if file_type is None:
+        kinds = ", ".join(sorted(FILE_TYPES))
+        raise UnreadableFile("unsupported", f"file type {path.suffix or '(none)'!r}; use {kinds}")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise UnreadableFile("too-large", f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UnreadableFile("empty", "the file is empty")
+    parsed = _parse(file_type, data, max_pdf_pages)
+    if not parsed.text.strip():
+        raise UnreadableFile("no-text", "no text could be extracted")
+    return parsed, data
+
+
+def _parse(file_type: str, data: bytes, max_pdf_pages: int) -> ParsedFile:
+    if file_type == "pdf":
+        from ingest.readers.pdf import read_pdf
+
+        return read_pdf(data, max_pdf_pages)
+    if file_type == "html":
+        from ingest.readers.html import read_html
+
+        return read_html(data)
+    from ingest.readers.text import read_markdown, read_text
+
+    return read_markdown(data) if file_type == "markdown" else read_text(data)

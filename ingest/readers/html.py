@@ -1,0 +1,21 @@
+"""HTML reduced to its main text by trafilatura (menus, banners and footers dropped)."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from ingest.readers.base import ParsedFile
+from ingest.readers.text import decode
+
+
+def read_html(data: bytes) -> ParsedFile:
+    html = decode(data)
+    text = trafilatura.extract(
+        html, output_format="txt", include_comments=False, include_tables=True, favor_precision=True
+    )
+    if not text:
+        text = trafilatura.extract(html, output_format="txt", favor_recall=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta and meta.title else None
+    info = {"date": meta.date} if meta and meta.date else {}
+    return ParsedFile(text=text, file_type="html", title=title, info=info)

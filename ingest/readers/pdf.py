@@ -1,0 +1,85 @@
+"""PDF text with pypdf, page by page, so every passage knows its page."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+from ingest.readers.base import ParsedFile
+from kb.errors import UnreadableFile
+
+MIN_TEXT_CHARS = 40
+"""Fewer visible characters than this over the whole file means a scan without OCR."""
+
+
+def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
+    if b"%PDF" not in data[:1024]:
+        raise UnreadableFile("corrupt", "not a PDF (no %PDF header); is the file name wrong?")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        _unlock(reader)
+        n_pages = len(reader.pages)
+    except UnreadableFile:
+        raise
+    except Exception as error:  # pypdf raises many kinds on malformed input
+        raise UnreadableFile("corrupt", f"damaged PDF ({_short(error)})") from error
+    if n_pages > max_pages:
+        raise UnreadableFile("too-large", f"{n_pages} pages is over the {max_pages}-page limit")
+    parts: list[str] = []
+    page_starts: list[int] = []
+    offset = 0
+    for page in reader.pages:
+        page_starts.append(offset)
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one bad page should not cost the others
+            text = ""
+        text = text.replace("\x00", "").strip()
+        parts.append(text)
+        offset += len(text) + 2
+    full = "\n\n".join(parts)
+    if sum(not ch.isspace() for ch in full) < MIN_TEXT_CHARS:
+        raise UnreadableFile("no-text", "the PDF has no text layer (a scan?); run OCR on it first")
+    return ParsedFile(
+        text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
+    )
+
+
+def _unlock(reader: PdfReader) -> None:
+    """Open PDFs whose only password is the empty one; refuse the others clearly."""
+    if not reader.is_encrypted:
+        return
+    try:
+        if reader.decrypt(""):
+            return
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as error:
+        raise UnreadableFile("encrypted", f"encrypted PDF that cannot be opened ({_short(error)})") from error
+    raise UnreadableFile("encrypted", "the PDF is password-protected; remove the password first")
+
+
+def _title(reader: PdfReader) -> str | None:
+    try:
+        title = (reader.metadata or {}).get("/Title")
+    except (PdfReadError, Exception):
+        return None
+    title = str(title).strip() if title else ""
+    if not title or title.lower() in {"untitled", "sem título", "senza titolo"} or "." in title[-5:]:
+        return None
+    return title
+
+
+def _info(reader: PdfReader) -> dict[str, str]:
+    try:
+        created = reader.metadata.creation_date if reader.metadata else None
+    except Exception:
+        return {}
+    return {"date": created.date().isoformat()} if created else {}
+
+
+def _short(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]

@@ -1,0 +1,64 @@
+"""Plain text and Markdown: decode (UTF-8 first, then a detected legacy encoding)."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+from markdown_it import MarkdownIt
+
+from ingest.readers.base import ParsedFile
+from kb.errors import UnreadableFile
+
+_CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else the encoding charset-normalizer finds most likely."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile("binary", "the file holds binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("binary", "the file is not text in any known encoding")
+    text = str(best)
+    if sum(ch in _CONTROL for ch in text[:4096]) > 8:
+        raise UnreadableFile("binary", "the file holds binary data, not text")
+    return text
+
+
+def first_line(text: str, limit: int = 160) -> str | None:
+    for line in text.splitlines():
+        line = line.strip().strip("#").strip()
+        if line:
+            return line[:limit]
+    return None
+
+
+def read_text(data: bytes) -> ParsedFile:
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    return ParsedFile(text=text, file_type="text", title=first_line(text))
+
+
+def read_markdown(data: bytes) -> ParsedFile:
+    """Markdown reduced to its words: block structure kept as lines, markup dropped."""
+    source = decode(data).replace("\r\n", "\n")
+    tokens = MarkdownIt("commonmark").enable("table").parse(source)
+    blocks: list[str] = []
+    title = None
+    for i, token in enumerate(tokens):
+        if token.type == "inline":
+            content = (
+                "".join(
+                    child.content for child in token.children or [] if child.type in ("text", "code_inline")
+                )
+                or token.content
+            )
+            blocks.append(content)
+            if title is None and i > 0 and tokens[i - 1].type == "heading_open":
+                title = content.strip()
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip())
+    text = "\n\n".join(b for b in blocks if b.strip())
+    return ParsedFile(text=text, file_type="markdown", title=title or first_line(text))

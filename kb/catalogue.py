@@ -1,0 +1,351 @@
+"""The SQLite side of the index: documents, chunks (with their vectors), facets, FTS5.
+
+The catalogue is the source of truth. Every change to a document happens in one
+transaction, so a crash leaves either the old or the new version, never half.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from kb.models import FACET_FIELDS, Document, FacetCount, NewDocument
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id       TEXT PRIMARY KEY,
+    path         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    language     TEXT NOT NULL,
+    year         INTEGER,
+    file_type    TEXT NOT NULL,
+    n_pages      INTEGER,
+    content_hash TEXT NOT NULL,
+    added_at     TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id   TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    ord      INTEGER NOT NULL,
+    page     INTEGER,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    vector   BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ord);
+CREATE TABLE IF NOT EXISTS facets (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    field  TEXT NOT NULL,
+    value  TEXT NOT NULL COLLATE NOCASE,
+    source TEXT NOT NULL DEFAULT 'extracted',
+    PRIMARY KEY (doc_id, field, value)
+);
+CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS ingest_log (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    path   TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    detail TEXT
+);
+"""
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def filter_clause(filters: Mapping[str, Sequence[str]], alias: str = "d") -> tuple[str, list[str]]:
+    """SQL that keeps documents matching every field (AND) and any value within one (OR)."""
+    parts: list[str] = []
+    params: list[str] = []
+    for field in FACET_FIELDS:
+        values = list(filters.get(field, ()))
+        if not values:
+            continue
+        marks = ",".join("?" * len(values))
+        parts.append(
+            f"EXISTS (SELECT 1 FROM facets f WHERE f.doc_id = {alias}.doc_id "
+            f"AND f.field = ? AND f.value IN ({marks}))"
+        )
+        params += [field, *values]
+    return (" AND ".join(parts) or "1"), params
+
+
+class Catalogue:
+    """SQLite in WAL mode; one connection per thread so the app can share the object."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self.db.executescript(SCHEMA)
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
+                (str(SCHEMA_VERSION),),
+            )
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; bumps the generation readers poll to notice changes."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+            db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def generation(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    # -- writes -------------------------------------------------------------
+
+    def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> tuple[list[int], list[int]]:
+        """Insert or replace a document; returns (removed chunk ids, new chunk ids)."""
+        now = utc_now()
+        with self.transaction() as db:
+            row = db.execute("SELECT added_at FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            old_ids = self._delete_chunks(db, doc_id)
+            db.execute("DELETE FROM facets WHERE doc_id = ?", (doc_id,))
+            db.execute(
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc_id,
+                    doc.path,
+                    doc.title,
+                    doc.language,
+                    doc.year,
+                    doc.file_type,
+                    doc.n_pages,
+                    doc.content_hash,
+                    row[0] if row else now,
+                    now,
+                ),
+            )
+            new_ids = []
+            for passage, vector in zip(doc.passages, vectors, strict=True):
+                cur = db.execute(
+                    'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector)'
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    (
+                        doc_id,
+                        passage.order,
+                        passage.page,
+                        passage.start,
+                        passage.end,
+                        passage.language,
+                        passage.text,
+                        np.asarray(vector, dtype=np.float32).tobytes(),
+                    ),
+                )
+                chunk_id = int(cur.lastrowid)
+                new_ids.append(chunk_id)
+                db.execute(
+                    "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
+                    (chunk_id, doc.title, passage.text),
+                )
+            facets = {("language", doc.language, "extracted")}
+            if doc.year is not None:
+                facets.add(("year", str(doc.year), "extracted"))
+            facets |= {(f.field, f.value, f.source) for f in doc.facets}
+            db.executemany(
+                "INSERT OR REPLACE INTO facets VALUES (?,?,?,?)",
+                [(doc_id, field, value, source) for field, value, source in sorted(facets)],
+            )
+        return old_ids, new_ids
+
+    def delete(self, doc_id: str) -> list[int]:
+        """Remove a document; returns the chunk ids that went with it."""
+        with self.transaction() as db:
+            ids = self._delete_chunks(db, doc_id)
+            db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+        return ids
+
+    @staticmethod
+    def _delete_chunks(db: sqlite3.Connection, doc_id: str) -> list[int]:
+        ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
+        db.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(i,) for i in ids])
+        db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+        return ids
+
+    def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO ingest_log (at, path, status, reason, detail) VALUES (?,?,?,?,?)",
+                (utc_now(), path, status, reason, detail),
+            )
+
+    # -- reads --------------------------------------------------------------
+
+    def find_by_path(self, path: str) -> tuple[str, str] | None:
+        """(doc_id, content_hash) of the document stored for a path."""
+        row = self.db.execute("SELECT doc_id, content_hash FROM documents WHERE path = ?", (path,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def doc_id_taken(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def documents(self, doc_ids: Sequence[str]) -> dict[str, Document]:
+        """Documents with their metadata, keyed by id (unknown ids are left out)."""
+        ids_json = json.dumps(list(doc_ids))
+        metadata: dict[str, dict[str, list[str]]] = {d: {} for d in doc_ids}
+        for doc_id, field, value in self.db.execute(
+            "SELECT doc_id, field, value FROM facets WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY doc_id, field, rowid",
+            (ids_json,),
+        ):
+            metadata[doc_id].setdefault(field, []).append(value)
+        rows = self.db.execute(
+            "SELECT d.*, (SELECT COUNT(*) FROM chunks c WHERE c.doc_id = d.doc_id) FROM documents d"
+            " WHERE d.doc_id IN (SELECT value FROM json_each(?))",
+            (ids_json,),
+        )
+        out = {}
+        for r in rows:
+            out[r[0]] = Document(
+                doc_id=r[0],
+                path=r[1],
+                title=r[2],
+                language=r[3],
+                year=r[4],
+                file_type=r[5],
+                n_pages=r[6],
+                content_hash=r[7],
+                added_at=r[8],
+                updated_at=r[9],
+                n_chunks=r[10],
+                metadata=metadata.get(r[0], {}),
+            )
+        return out
+
+    def filtered_doc_ids(self, filters: Mapping[str, Sequence[str]]) -> list[str]:
+        """Ids of documents passing the filters, by title."""
+        where, params = filter_clause(filters)
+        sql = f"SELECT d.doc_id FROM documents d WHERE {where} ORDER BY d.title COLLATE NOCASE"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def chunk_ids_for(self, doc_ids: Sequence[str]) -> np.ndarray:
+        rows = self.db.execute(
+            "SELECT chunk_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(doc_ids)),),
+        )
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def lexical_search(
+        self, match: str, filters: Mapping[str, Sequence[str]], limit: int
+    ) -> list[tuple[int, float]]:
+        """BM25 over chunk text (title weighted double); filters applied with a JOIN."""
+        where, params = filter_clause(filters)
+        sql = (
+            "SELECT c.chunk_id, bm25(chunks_fts, 2.0, 1.0) AS s FROM chunks_fts"
+            " JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
+            " JOIN documents d ON d.doc_id = c.doc_id"
+            f" WHERE chunks_fts MATCH ? AND {where} ORDER BY s LIMIT ?"
+        )
+        return [(r[0], -r[1]) for r in self.db.execute(sql, [match, *params, limit])]
+
+    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
+        """chunk_id → (doc_id, text, page, order)."""
+        rows = self.db.execute(
+            "SELECT chunk_id, doc_id, text, page, ord FROM chunks"
+            " WHERE chunk_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([int(i) for i in chunk_ids]),),
+        )
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+
+    def first_chunks(self, doc_ids: Sequence[str]) -> dict[str, tuple[int, str, int | None]]:
+        """doc_id → (chunk_id, text, page) of each document's opening passage."""
+        rows = self.db.execute(
+            "SELECT doc_id, chunk_id, text, page FROM chunks WHERE ord = 0"
+            " AND doc_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(doc_ids)),),
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
+        """(chunk_id, text, page) of a document, in order."""
+        rows = self.db.execute(
+            "SELECT chunk_id, text, page FROM chunks WHERE doc_id = ? ORDER BY ord", (doc_id,)
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def chunk_id_set(self) -> np.ndarray:
+        return np.fromiter((r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")), dtype=np.int64)
+
+    def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk ids, vectors) of the whole collection, to rebuild the FAISS copy."""
+        ids, blobs = [], []
+        for chunk_id, blob in self.db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id"):
+            ids.append(chunk_id)
+            blobs.append(blob)
+        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dimension)
+        return np.asarray(ids, dtype=np.int64), matrix
+
+    def facet_counts(self, doc_ids: Sequence[str]) -> dict[str, list[FacetCount]]:
+        """Per field, how many of these documents hold each value (most frequent first)."""
+        rows = self.db.execute(
+            "SELECT field, value, COUNT(DISTINCT doc_id) AS n FROM facets"
+            " WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " GROUP BY field, value ORDER BY field, n DESC, value",
+            (json.dumps(list(doc_ids)),),
+        )
+        counts: dict[str, list[FacetCount]] = {field: [] for field in FACET_FIELDS}
+        for field, value, n in rows:
+            counts.setdefault(field, []).append(FacetCount(field, value, n))
+        return counts
+
+    def counts(self) -> dict[str, int]:
+        db = self.db
+        return {
+            "documents": db.execute("SELECT COUNT(*) FROM documents").fetchone()[0],
+            "chunks": db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0],
+        }
+
+    def all_doc_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+
+    def ingest_log(self, limit: int = 200) -> list[dict[str, str]]:
+        rows = self.db.execute(
+            "SELECT at, path, status, reason, detail FROM ingest_log ORDER BY id DESC LIMIT ?",
+            (limit,),
+        )
+        keys = ("at", "path", "status", "reason", "detail")
+        return [dict(zip(keys, r, strict=True)) for r in rows]

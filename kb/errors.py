@@ -1,0 +1,43 @@
+"""Domain errors, turned into messages only at the edges (CLI exit 2, st.error in the app).
+
+Every message is written for the person who hit it: it says what went wrong and,
+where there is one, what to do next.
+"""
+
+
+class KbError(Exception):
+    """A problem the user can act on; front ends show ``str(error)``."""
+
+
+class IndexNotFound(KbError):
+    """The index folder does not exist or holds no catalogue."""
+
+
+class EmbedderMismatch(KbError):
+    """The index was built with another embedder than the one asked for."""
+
+
+class IndexLocked(KbError):
+    """Another process is already writing to the index."""
+
+
+class DocumentNotFound(KbError):
+    """No document with that id is in the catalogue."""
+
+
+class UnknownEmbedder(KbError):
+    """The embedder spec names no known backend."""
+
+
+class UnreadableFile(KbError):
+    """A file could not be turned into text; ``reason`` is a short category.
+
+    The categories are stable so reports can count them: ``corrupt``,
+    ``encrypted``, ``no-text``, ``empty``, ``unsupported``, ``too-large``,
+    ``binary``.
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail

@@ -1,0 +1,262 @@
+"""An index directory opened as one object: manifest, catalogue, vectors and embedder.
+
+Layout of the directory::
+
+    manifest.json   how the index was built (embedder, dimension, chunking, schema)
+    kb.sqlite       the catalogue, source of truth (vectors included)
+    vectors.faiss   a FAISS copy of the vectors for fast search
+    .write.lock     held by the one process allowed to write
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kb.catalogue import SCHEMA_VERSION, Catalogue, utc_now
+from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
+from kb.embedders import Embedder, load_embedder
+from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
+from kb.models import Document, NewDocument, SearchResult
+from kb.request import SearchRequest
+from kb.search import Searcher
+from kb.text import fold
+from kb.vectors import VectorIndex
+
+MANIFEST = "manifest.json"
+CATALOGUE = "kb.sqlite"
+VECTORS = "vectors.faiss"
+LOCK = ".write.lock"
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """How an index was built; an index is only ever searched the same way."""
+
+    embedder: str
+    dimension: int
+    chunking: dict[str, int]
+    schema_version: int = SCHEMA_VERSION
+    created_at: str = ""
+
+    def write(self, path: Path) -> None:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug[:limit].rstrip("-") or "document"
+
+
+class KnowledgeBase:
+    """The collection: add, replace, remove and search documents."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        manifest: Manifest,
+        embedder: Embedder | None = None,
+        search_settings: SearchSettings | None = None,
+    ) -> None:
+        self.index_dir = index_dir
+        self.manifest = manifest
+        self._embedder = embedder
+        self.catalogue = Catalogue(index_dir / CATALOGUE)
+        self.search_settings = search_settings or SearchSettings()
+        self._lock_handle: int | None = None
+        self._load_vectors()
+
+    # -- opening ------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        index_dir: Path,
+        embedder: Embedder | str | None = None,
+        *,
+        create: bool = False,
+        chunking: ChunkingSettings | None = None,
+        search_settings: SearchSettings | None = None,
+    ) -> KnowledgeBase:
+        """Open an index; ``create`` makes a new one if the folder holds none.
+
+        ``embedder`` may be an instance, a spec string, or None for the one the
+        index was built with (the default model for a new index).
+        """
+        index_dir = Path(index_dir)
+        manifest_path = index_dir / MANIFEST
+        requested = embedder.spec if isinstance(embedder, Embedder) else embedder
+        if not manifest_path.exists():
+            if not create:
+                raise IndexNotFound(
+                    f"no index in {index_dir}/; build one with: kb ingest corpus/ --index {index_dir}"
+                )
+            instance = cls._instance(embedder or DEFAULT_EMBEDDER)
+            index_dir.mkdir(parents=True, exist_ok=True)
+            manifest = Manifest(
+                embedder=instance.spec,
+                dimension=instance.dimension,
+                chunking=asdict(chunking or ChunkingSettings()),
+                created_at=utc_now(),
+            )
+            manifest.write(manifest_path)
+            return cls(index_dir, manifest, instance, search_settings)
+        manifest = Manifest.read(manifest_path)
+        if requested and requested != manifest.embedder:
+            raise EmbedderMismatch(
+                f"{index_dir}/ was built with embedder {manifest.embedder!r} "
+                f"({manifest.dimension}-d), not {requested!r}; to switch, delete {index_dir}/ "
+                f"and run: kb ingest corpus/ --index {index_dir} --embedder {requested}"
+            )
+        instance = embedder if isinstance(embedder, Embedder) else None
+        return cls(index_dir, manifest, instance, search_settings)
+
+    @staticmethod
+    def _instance(embedder: Embedder | str) -> Embedder:
+        return embedder if isinstance(embedder, Embedder) else load_embedder(embedder)
+
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder that built the index, loaded on first use (show and stats need none)."""
+        if self._embedder is None:
+            self._embedder = load_embedder(self.manifest.embedder)
+        if self._embedder.dimension != self.manifest.dimension:
+            raise EmbedderMismatch(
+                f"embedder {self._embedder.spec!r} gives {self._embedder.dimension}-d vectors but "
+                f"{self.index_dir}/ holds {self.manifest.dimension}-d ones; delete it and ingest again"
+            )
+        return self._embedder
+
+    def _load_vectors(self) -> None:
+        """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
+        self._generation = self.catalogue.generation()
+        path = self.index_dir / VECTORS
+        expected = np.sort(self.catalogue.chunk_id_set())
+        if path.exists():
+            vectors = VectorIndex.load(path, self.manifest.dimension)
+            if np.array_equal(np.sort(vectors.ids()), expected):
+                self.vectors = vectors
+                return
+        ids, matrix = self.catalogue.all_vectors(self.manifest.dimension)
+        self.vectors = VectorIndex(self.manifest.dimension)
+        self.vectors.add(ids, matrix)
+
+    def refresh(self) -> bool:
+        """Pick up changes another process committed; True if there were any."""
+        if self.catalogue.generation() == self._generation:
+            return False
+        self._load_vectors()
+        return True
+
+    def close(self) -> None:
+        self.catalogue.close()
+
+    # -- writing ------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[KnowledgeBase]:
+        """Hold the write lock; the FAISS copy is saved when the block ends, however it ends."""
+        handle = os.open(self.index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "?"
+            os.close(handle)
+            raise IndexLocked(
+                f"another process (pid {holder}) is writing to {self.index_dir}/; "
+                "wait for it to finish and try again"
+            ) from None
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, str(os.getpid()).encode(), 0)
+        self._lock_handle = handle
+        try:
+            self.refresh()
+            yield self
+        finally:
+            self.save_vectors()
+            self._lock_handle = None
+            os.ftruncate(handle, 0)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(handle)
+
+    def _require_lock(self) -> None:
+        if self._lock_handle is None:
+            raise RuntimeError("writes need `with kb.writing():`")
+
+    def save_vectors(self) -> None:
+        self.vectors.save(self.index_dir / VECTORS)
+        self._generation = self.catalogue.generation()
+
+    def stored_hash(self, path: str) -> tuple[str, str] | None:
+        """(doc_id, content_hash) stored for a file path, if any."""
+        return self.catalogue.find_by_path(path)
+
+    def put(self, doc: NewDocument, vectors: np.ndarray) -> str:
+        """Add a document, or replace the one stored for the same path; returns its id."""
+        self._require_lock()
+        known = self.catalogue.find_by_path(doc.path)
+        doc_id = known[0] if known else self._new_doc_id(doc.path)
+        old_ids, new_ids = self.catalogue.upsert(doc_id, doc, vectors)
+        self.vectors.remove(old_ids)
+        self.vectors.add(new_ids, vectors)
+        self._generation = self.catalogue.generation()
+        return doc_id
+
+    def _new_doc_id(self, path: str) -> str:
+        base = slugify(Path(path).stem)
+        candidate, n = base, 1
+        while self.catalogue.doc_id_taken(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def remove(self, doc_id: str) -> None:
+        self._require_lock()
+        if not self.catalogue.doc_id_taken(doc_id):
+            raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
+        self.vectors.remove(self.catalogue.delete(doc_id))
+        self._generation = self.catalogue.generation()
+
+    def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
+        self.catalogue.log_ingest(path, status, reason, detail)
+
+    # -- reading ------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        found = self.catalogue.documents([doc_id]).get(doc_id)
+        if found is None:
+            raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
+        return found
+
+    def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
+        self.document(doc_id)
+        return self.catalogue.passages(doc_id)
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        self.refresh()
+        searcher = Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings)
+        return searcher.search(request)
+
+    def stats(self) -> dict[str, object]:
+        all_ids = self.catalogue.all_doc_ids()
+        facets = self.catalogue.facet_counts(all_ids)
+        return {
+            **self.catalogue.counts(),
+            "embedder": self.manifest.embedder,
+            "dimension": self.manifest.dimension,
+            "facets": {f: {c.value: c.count for c in counts} for f, counts in facets.items()},
+        }

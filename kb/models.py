@@ -1,0 +1,139 @@
+"""Typed values that cross module boundaries: what ingest hands in, what search hands out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FACET_FIELDS = ("theme", "country", "programme", "organisation", "language", "year")
+"""Facet fields a search can filter and count by, in sidebar order."""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One chunk of a document as ingest produced it."""
+
+    text: str
+    order: int
+    page: int | None
+    start: int
+    end: int
+    language: str
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One metadata value of a document and where it came from."""
+
+    field: str
+    value: str
+    source: str = "extracted"  # or "curated"
+
+
+@dataclass
+class NewDocument:
+    """A parsed, chunked document ready to be stored (ingest → kb)."""
+
+    path: str
+    title: str
+    language: str
+    content_hash: str
+    file_type: str
+    passages: list[Passage]
+    n_pages: int | None = None
+    year: int | None = None
+    facets: list[FacetValue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A stored document with its metadata, as the catalogue returns it."""
+
+    doc_id: str
+    path: str
+    title: str
+    language: str
+    year: int | None
+    file_type: str
+    n_pages: int | None
+    n_chunks: int
+    content_hash: str
+    added_at: str
+    updated_at: str
+    metadata: dict[str, list[str]]
+
+    def values(self, field_name: str) -> list[str]:
+        return self.metadata.get(field_name, [])
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "path": self.path,
+            "title": self.title,
+            "language": self.language,
+            "year": self.year,
+            "file_type": self.file_type,
+            "n_pages": self.n_pages,
+            "n_chunks": self.n_chunks,
+            "content_hash": self.content_hash,
+            "added_at": self.added_at,
+            "updated_at": self.updated_at,
+            "countries": self.values("country"),
+            "themes": self.values("theme"),
+            "programmes": self.values("programme"),
+            "organisations": self.values("organisation"),
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One document in a result list, with its best passage as the snippet."""
+
+    doc_id: str
+    path: str
+    title: str
+    language: str
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+    page: int | None
+    year: int | None
+    countries: list[str]
+    themes: list[str]
+    programmes: list[str]
+    organisations: list[str]
+    chunk_id: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "doc_id": self.doc_id,
+            "path": self.path,
+            "title": self.title,
+            "language": self.language,
+            "score": round(self.score, 6),
+            "snippet": self.snippet,
+            "highlights": [list(span) for span in self.highlights],
+            "page": self.page,
+            "year": self.year,
+            "countries": self.countries,
+            "themes": self.themes,
+            "programmes": self.programmes,
+            "organisations": self.organisations,
+        }
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """How many documents of a result set hold one facet value."""
+
+    field: str
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, the size of the whole result set, and its facet counts."""
+
+    hits: list[Hit]
+    total: int
+    facets: dict[str, list[FacetCount]]

@@ -1,0 +1,127 @@
+"""Hybrid search: dense (FAISS) and lexical (FTS5 BM25) candidates fused by weighted RRF.
+
+Filters are applied inside both searches (an id selector in FAISS, a JOIN in
+SQLite), never by dropping results afterwards, so a narrow filter still gets a
+full page. Chunks are grouped by document; the best chunk becomes the snippet.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kb.catalogue import Catalogue
+from kb.config import SearchSettings
+from kb.embedders import Embedder
+from kb.models import Hit, SearchResult
+from kb.request import SearchRequest
+from kb.snippets import make_snippet
+from kb.text import query_terms
+from kb.vectors import VectorIndex
+
+
+def fts_match(terms: list[str]) -> str:
+    """An FTS5 query that ORs the terms, each quoted so no input can be read as syntax."""
+    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
+    """Weighted reciprocal rank fusion of several ranked id lists."""
+    fused: dict[int, float] = defaultdict(float)
+    for ids, weight in rankings:
+        for rank, item in enumerate(ids):
+            fused[int(item)] += weight / (k + rank + 1)
+    return fused
+
+
+class Searcher:
+    """One search over a catalogue and its vectors."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        vectors: VectorIndex,
+        embedder: Embedder,
+        settings: SearchSettings,
+    ) -> None:
+        self.catalogue = catalogue
+        self.vectors = vectors
+        self.embedder = embedder
+        self.settings = settings
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        allowed = self.catalogue.filtered_doc_ids(request.filters) if request.filters else None
+        if request.is_browse:
+            doc_ids = allowed if allowed is not None else self.catalogue.filtered_doc_ids({})
+            ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
+        else:
+            ranked = self.rank_documents(request.query, request, allowed)
+        page = ranked[request.offset : request.offset + request.k]
+        return SearchResult(
+            hits=self._hits(page, query_terms(request.query)),
+            total=len(ranked),
+            facets=self.catalogue.facet_counts([doc_id for doc_id, _, _ in ranked]),
+        )
+
+    def rank_documents(
+        self, query: str, request: SearchRequest, allowed: list[str] | None
+    ) -> list[tuple[str, float, int | None]]:
+        """(doc_id, score, best chunk id), best first."""
+        s = self.settings
+        allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
+        vector = self.embedder.embed_queries([query])[0]
+        dense_ids, _ = self.vectors.search(vector, s.dense_candidates, allowed_chunks)
+        terms = query_terms(query)
+        lexical = (
+            self.catalogue.lexical_search(fts_match(terms), request.filters, s.lexical_candidates)
+            if terms
+            else []
+        )
+        fused = rrf(
+            [(list(dense_ids), s.dense_weight), ([c for c, _ in lexical], s.lexical_weight)],
+            s.rrf_k,
+        )
+        owners = self.catalogue.chunks(list(fused))
+        best: dict[str, tuple[float, int]] = {}
+        for chunk_id, score in fused.items():
+            if chunk_id not in owners:  # removed since the vectors were loaded
+                continue
+            doc_id = owners[chunk_id][0]
+            if doc_id not in best or score > best[doc_id][0]:
+                best[doc_id] = (score, chunk_id)
+        ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        return [(doc_id, score, chunk_id) for doc_id, (score, chunk_id) in ordered]
+
+    def _hits(self, page: list[tuple[str, float, int | None]], terms: list[str]) -> list[Hit]:
+        docs = self.catalogue.documents([d for d, _, _ in page])
+        chunk_ids = [c for _, _, c in page if c is not None]
+        chunks = {cid: (text, pg) for cid, (_, text, pg, _) in self.catalogue.chunks(chunk_ids).items()}
+        openings = self.catalogue.first_chunks([d for d, _, c in page if c is None])
+        hits = []
+        for doc_id, score, chunk_id in page:
+            doc = docs.get(doc_id)
+            if doc is None:
+                continue
+            if chunk_id is not None and chunk_id in chunks:
+                text, page_no = chunks[chunk_id]
+            else:
+                chunk_id, text, page_no = openings.get(doc_id, (None, "", None))
+            snippet, spans = make_snippet(text, terms, self.settings.snippet_chars)
+            hits.append(
+                Hit(
+                    doc_id=doc_id,
+                    path=doc.path,
+                    title=doc.title,
+                    language=doc.language,
+                    score=score,
+                    snippet=snippet,
+                    highlights=spans,
+                    page=page_no,
+                    year=doc.year,
+                    countries=doc.values("country"),
+                    themes=doc.values("theme"),
+                    programmes=doc.values("programme"),
+                    organisations=doc.values("organisation"),
+                    chunk_id=chunk_id,
+                )
+            )
+        return hits

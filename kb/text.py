@@ -1,0 +1,43 @@
+"""Small text helpers shared by lexical search, snippets and the hashing embedder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+
+STOPWORDS = frozenset(
+    """
+    a o as os um uma uns umas de da do das dos em na no nas nos por para pela pelo pelas pelos
+    com sem e ou que se como mais mas ao aos à às é são foi ser ter há seu sua seus suas entre
+    sobre também já quando onde qual quais este esta isso isto essa esse
+    il lo la i gli le un una uno di del dello della dei degli delle in nel nella nei nelle
+    per con su sul sulla da dal dalla dai e ed o che come più ma al alla ai agli alle è sono
+    anche non si ci questo questa quello quella tra fra quali
+    the an of in on at to for from by with and or that this these those is are was were be
+    been has have had as it its into how what which who why can do does their our your
+    """.split()
+)
+"""Function words of pt, it and en, dropped from lexical queries and highlighting."""
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Internacionalização' meets 'internacionalizacao'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """Word tokens as written (hyphenated names such as GT-APL stay whole)."""
+    return WORD.findall(text)
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded content words of a query, in order, without repeats or stop words."""
+    terms: dict[str, None] = {}
+    for token in words(query):
+        folded = fold(token)
+        if folded not in STOPWORDS and (len(folded) > 1 or folded.isdigit()):
+            terms[folded] = None
+    return list(terms)
