@@ -32,6 +32,7 @@ class SearchSettings:
     rrf_k: int = 60
     dense_weight: float = 1.0
     lexical_weight: float = 0.5
+    language_centering: float = 1.0
     snippet_chars: int = 280
 
 

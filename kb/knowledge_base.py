@@ -25,6 +25,7 @@ from kb.catalogue import SCHEMA_VERSION, Catalogue, utc_now
 from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
 from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
+from kb.language_profile import LanguageProfile
 from kb.models import Document, NewDocument, SearchResult
 from kb.request import SearchRequest
 from kb.search import Searcher
@@ -144,6 +145,7 @@ class KnowledgeBase:
     def _load_vectors(self) -> None:
         """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
         self._generation = self.catalogue.generation()
+        self.languages = LanguageProfile.from_catalogue(self.catalogue, self.manifest.dimension)
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
@@ -248,7 +250,7 @@ class KnowledgeBase:
 
     def search(self, request: SearchRequest) -> SearchResult:
         self.refresh()
-        searcher = Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings)
+        searcher = Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings, self.languages)
         return searcher.search(request)
 
     def stats(self) -> dict[str, object]:

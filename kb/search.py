@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
+
 from kb.catalogue import Catalogue
 from kb.config import SearchSettings
 from kb.embedders import Embedder
+from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
@@ -20,8 +23,12 @@ from kb.vectors import VectorIndex
 
 
 def fts_match(terms: list[str]) -> str:
-    """An FTS5 query that ORs the terms, each quoted so no input can be read as syntax."""
-    return " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+    """An FTS5 query requiring every term, each quoted so no input can be read as syntax.
+
+    AND keeps lexical hits precise: a passage must hold all content words, so names and
+    acronyms match strongly while common words alone cannot pull in near-misses.
+    """
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
@@ -42,11 +49,13 @@ class Searcher:
         vectors: VectorIndex,
         embedder: Embedder,
         settings: SearchSettings,
+        languages: LanguageProfile,
     ) -> None:
         self.catalogue = catalogue
         self.vectors = vectors
         self.embedder = embedder
         self.settings = settings
+        self.languages = languages
 
     def search(self, request: SearchRequest) -> SearchResult:
         allowed = self.catalogue.filtered_doc_ids(request.filters) if request.filters else None
@@ -69,7 +78,7 @@ class Searcher:
         s = self.settings
         allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
         vector = self.embedder.embed_queries([query])[0]
-        dense_ids, _ = self.vectors.search(vector, s.dense_candidates, allowed_chunks)
+        dense_ids = self.dense_ranking(vector, allowed_chunks)
         terms = query_terms(query)
         lexical = (
             self.catalogue.lexical_search(fts_match(terms), request.filters, s.lexical_candidates)
@@ -90,6 +99,21 @@ class Searcher:
                 best[doc_id] = (score, chunk_id)
         ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [(doc_id, score, chunk_id) for doc_id, (score, chunk_id) in ordered]
+
+    def dense_ranking(self, vector: np.ndarray, allowed_chunks: np.ndarray | None) -> list[int]:
+        """Chunk ids by dense score, searched per passage language and offset by its centroid."""
+        s = self.settings
+        offsets = self.languages.offsets(vector, s.language_centering)
+        scored: list[tuple[float, int]] = []
+        for language, ids in self.languages.groups.items():
+            if allowed_chunks is not None:
+                ids = ids[np.isin(ids, allowed_chunks, assume_unique=True)]
+            found, scores = self.vectors.search(vector, s.dense_candidates, ids)
+            scored += [
+                (float(score) - offsets[language], int(i)) for i, score in zip(found, scores, strict=True)
+            ]
+        scored.sort(reverse=True)
+        return [chunk_id for _, chunk_id in scored[: s.dense_candidates]]
 
     def _hits(self, page: list[tuple[str, float, int | None]], terms: list[str]) -> list[Hit]:
         docs = self.catalogue.documents([d for d, _, _ in page])

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
 
+WESTERN = {"cp1252", "latin_1", "iso8859_15"}
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 
 
@@ -19,9 +20,13 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise UnreadableFile("binary", "the file is not text in any known encoding")
+    # Equally plausible code pages tie often; for pt/it/en text the Western one is right.
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    best = next((m for m in tied if WESTERN & set(m.could_be_from_charset)), best)
     text = str(best)
     if sum(ch in _CONTROL for ch in text[:4096]) > 8:
         raise UnreadableFile("binary", "the file holds binary data, not text")

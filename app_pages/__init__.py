@@ -1,0 +1,1 @@
+"""Thin Streamlit page scripts and the helpers they share."""

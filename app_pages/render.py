@@ -1,0 +1,46 @@
+"""Turn hits into safe HTML: every piece of document text is escaped before it is marked up."""
+
+from __future__ import annotations
+
+from html import escape
+
+from kb.models import Hit
+
+
+def highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
+    """The snippet as HTML with the matched words in ``<mark>``; nothing else is live."""
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        parts += [escape(snippet[last:start]), f"<mark>{escape(snippet[start:end])}</mark>"]
+        last = end
+    parts.append(escape(snippet[last:]))
+    return "".join(parts)
+
+
+def hit_card(hit: Hit, page_label: str) -> str:
+    badges = [hit.language.upper(), *hit.countries, *hit.programmes]
+    if hit.year:
+        badges.append(str(hit.year))
+    badge_html = " ".join(f'<span class="badge">{escape(b)}</span>' for b in badges)
+    page = f' <span class="page">({escape(page_label)})</span>' if hit.page else ""
+    return (
+        '<div class="hit">'
+        f'<div class="title">{escape(hit.title)}</div>'
+        f'<div class="badges">{badge_html}</div>'
+        f'<div class="snippet">{highlighted(hit.snippet, hit.highlights)}{page}</div>'
+        "</div>"
+    )
+
+
+CARD_STYLE = """
+<style>
+.hit {border-bottom: 1px solid #ddd; padding: 0.6rem 0 0.8rem 0;}
+.hit .title {font-size: 1.1rem; font-weight: 600;}
+.hit .badges {margin: 0.2rem 0;}
+.hit .badge {background: #eef2f7; border-radius: 4px; padding: 0 6px; margin-right: 4px; font-size: 0.8rem;}
+.hit mark {background: #ffe58a; padding: 0;}
+.hit .page {color: #666; font-size: 0.85rem;}
+</style>
+"""

@@ -1,0 +1,40 @@
+"""Per-language passage groups and mean vectors, to take the language pull out of dense scores.
+
+Multilingual embedders score a query higher against passages in its own language
+whatever they say. Subtracting the similarity between the query and each
+language's mean passage vector (its centroid) removes that shared offset, so a
+Portuguese question can rank an Italian answer above a Portuguese near-miss.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from kb.catalogue import Catalogue
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    groups: dict[str, np.ndarray]  # language → sorted chunk ids
+    centroids: dict[str, np.ndarray]  # language → mean passage vector
+
+    @classmethod
+    def from_catalogue(cls, catalogue: Catalogue, dimension: int) -> LanguageProfile:
+        ids: dict[str, list[int]] = {}
+        sums: dict[str, np.ndarray] = {}
+        for chunk_id, language, blob in catalogue.db.execute("SELECT chunk_id, language, vector FROM chunks"):
+            ids.setdefault(language, []).append(chunk_id)
+            vector = np.frombuffer(blob, dtype=np.float32)
+            if language in sums:
+                sums[language] += vector
+            else:
+                sums[language] = vector.astype(np.float64)
+        groups = {lang: np.sort(np.asarray(v, dtype=np.int64)) for lang, v in ids.items()}
+        centroids = {lang: (sums[lang] / len(ids[lang])).astype(np.float32) for lang in ids}
+        return cls(groups, centroids)
+
+    def offsets(self, query: np.ndarray, weight: float) -> dict[str, float]:
+        """How much to subtract from a dense score, per passage language."""
+        return {lang: weight * float(query @ centroid) for lang, centroid in self.centroids.items()}
