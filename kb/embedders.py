@@ -94,7 +94,10 @@ class SentenceTransformerEmbedder(Embedder):
                 f"cannot load sentence-transformers model {name_or_path!r}: {error}"
             ) from error
         self.spec = f"st:{name_or_path}"
-        self.dimension = int(self._model.get_sentence_embedding_dimension())
+        dimension_of = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension  # sentence-transformers < 6
+        )
+        self.dimension = int(dimension_of())
         is_e5 = "e5" in name_or_path.lower()
         self._prefix = {"query": "query: ", "passage": "passage: "} if is_e5 else {}
 

@@ -145,7 +145,7 @@ class KnowledgeBase:
     def _load_vectors(self) -> None:
         """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
         self._generation = self.catalogue.generation()
-        self.languages = LanguageProfile.from_catalogue(self.catalogue, self.manifest.dimension)
+        self._languages: LanguageProfile | None = None
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
@@ -156,6 +156,13 @@ class KnowledgeBase:
         ids, matrix = self.catalogue.all_vectors(self.manifest.dimension)
         self.vectors = VectorIndex(self.manifest.dimension)
         self.vectors.add(ids, matrix)
+
+    @property
+    def languages(self) -> LanguageProfile:
+        """Passage groups and centroids per language, recomputed after any write."""
+        if self._languages is None:
+            self._languages = LanguageProfile.from_catalogue(self.catalogue, self.manifest.dimension)
+        return self._languages
 
     def refresh(self) -> bool:
         """Pick up changes another process committed; True if there were any."""
@@ -215,8 +222,12 @@ class KnowledgeBase:
         old_ids, new_ids = self.catalogue.upsert(doc_id, doc, vectors)
         self.vectors.remove(old_ids)
         self.vectors.add(new_ids, vectors)
-        self._generation = self.catalogue.generation()
+        self._wrote()
         return doc_id
+
+    def _wrote(self) -> None:
+        self._generation = self.catalogue.generation()
+        self._languages = None
 
     def _new_doc_id(self, path: str) -> str:
         base = slugify(Path(path).stem)
@@ -231,7 +242,7 @@ class KnowledgeBase:
         if not self.catalogue.doc_id_taken(doc_id):
             raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
         self.vectors.remove(self.catalogue.delete(doc_id))
-        self._generation = self.catalogue.generation()
+        self._wrote()
 
     def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
         self.catalogue.log_ingest(path, status, reason, detail)

@@ -76,12 +76,13 @@ class Searcher:
     ) -> list[tuple[str, float, int | None]]:
         """(doc_id, score, best chunk id), best first."""
         s = self.settings
+        depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
         vector = self.embedder.embed_queries([query])[0]
-        dense_ids = self.dense_ranking(vector, allowed_chunks)
+        dense_ids = self.dense_ranking(vector, allowed_chunks, depth)
         terms = query_terms(query)
         lexical = (
-            self.catalogue.lexical_search(fts_match(terms), request.filters, s.lexical_candidates)
+            self.catalogue.lexical_search(fts_match(terms), request.filters, max(s.lexical_candidates, depth))
             if terms
             else []
         )
@@ -100,7 +101,7 @@ class Searcher:
         ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         return [(doc_id, score, chunk_id) for doc_id, (score, chunk_id) in ordered]
 
-    def dense_ranking(self, vector: np.ndarray, allowed_chunks: np.ndarray | None) -> list[int]:
+    def dense_ranking(self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int) -> list[int]:
         """Chunk ids by dense score, searched per passage language and offset by its centroid."""
         s = self.settings
         offsets = self.languages.offsets(vector, s.language_centering)
@@ -108,12 +109,12 @@ class Searcher:
         for language, ids in self.languages.groups.items():
             if allowed_chunks is not None:
                 ids = ids[np.isin(ids, allowed_chunks, assume_unique=True)]
-            found, scores = self.vectors.search(vector, s.dense_candidates, ids)
+            found, scores = self.vectors.search(vector, depth, ids)
             scored += [
                 (float(score) - offsets[language], int(i)) for i, score in zip(found, scores, strict=True)
             ]
         scored.sort(reverse=True)
-        return [chunk_id for _, chunk_id in scored[: s.dense_candidates]]
+        return [chunk_id for _, chunk_id in scored[:depth]]
 
     def _hits(self, page: list[tuple[str, float, int | None]], terms: list[str]) -> list[Hit]:
         docs = self.catalogue.documents([d for d, _, _ in page])

@@ -7,6 +7,9 @@ from pathlib import Path
 
 from kb.errors import UnreadableFile
 
+MIN_LETTERS = 20
+"""Below this many letters there is nothing to index (a menu, a caption, a stray page)."""
+
 FILE_TYPES = {
     ".pdf": "pdf",
     ".txt": "text",
@@ -61,8 +64,8 @@ def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> tuple[ParsedFil
     if not data.strip():
         raise UnreadableFile("empty", "the file is empty")
     parsed = _parse(file_type, data, max_pdf_pages)
-    if not parsed.text.strip():
-        raise UnreadableFile("no-text", "no text could be extracted")
+    if sum(ch.isalpha() for ch in parsed.text[:2000]) < MIN_LETTERS:
+        raise UnreadableFile("no-text", "no readable text could be extracted")
     return parsed, data
 
 

@@ -1,0 +1,135 @@
+"""Catalogue and vectors stay consistent through add, replace, remove, crash and reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ingest.pipeline import ingest_paths
+from kb.config import Settings
+from kb.embedders import HashingEmbedder
+from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
+from kb.knowledge_base import VECTORS, KnowledgeBase
+from tests.conftest import EN, PT, write
+
+
+def assert_consistent(kb: KnowledgeBase) -> None:
+    """Every chunk is in FAISS and FTS exactly once, with the vector the catalogue holds."""
+    catalogue_ids = np.sort(kb.catalogue.chunk_id_set())
+    np.testing.assert_array_equal(np.sort(kb.vectors.ids()), catalogue_ids)
+    fts_ids = sorted(r[0] for r in kb.catalogue.db.execute("SELECT rowid FROM chunks_fts"))
+    assert fts_ids == catalogue_ids.tolist()
+    ids, matrix = kb.catalogue.all_vectors(kb.manifest.dimension)
+    for chunk_id, vector in zip(ids, matrix, strict=True):
+        found, scores = kb.vectors.search(vector, 1, np.array([chunk_id]))
+        assert found.tolist() == [chunk_id] and scores[0] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_add_replace_remove(small_kb: KnowledgeBase, small_corpus: Path, settings: Settings) -> None:
+    assert_consistent(small_kb)
+    before = small_kb.catalogue.counts()
+    write(small_corpus / "compras.txt", "Central de compras\n\n" + PT + " " + PT)
+    report = ingest_paths(small_kb, [small_corpus], settings)
+    assert report.counts == {"updated": 1, "unchanged": 2}
+    assert small_kb.catalogue.counts()["documents"] == before["documents"]
+    assert_consistent(small_kb)
+    doc = small_kb.document("compras")
+    assert doc.added_at <= doc.updated_at
+    with small_kb.writing():
+        small_kb.remove("compras")
+    assert_consistent(small_kb)
+    with pytest.raises(DocumentNotFound):
+        small_kb.document("compras")
+    assert small_kb.catalogue.counts()["documents"] == before["documents"] - 1
+
+
+def test_unchanged_files_are_skipped_by_hash(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    report = ingest_paths(small_kb, [small_corpus], settings)
+    assert report.counts == {"unchanged": 3}
+    assert report.passages == 0
+
+
+def test_reopen_uses_saved_vectors(small_kb: KnowledgeBase, settings: Settings) -> None:
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert reopened.manifest.embedder == "hash"
+    assert_consistent(reopened)
+
+
+def test_crash_between_catalogue_and_vectors_is_repaired(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    """A document committed to SQLite but never saved to FAISS (the process died) still shows."""
+    saved = (settings.index_dir / VECTORS).read_bytes()
+    write(small_corpus / "extra.txt", "Outra prática\n\n" + PT)
+    ingest_paths(small_kb, [small_corpus], settings)
+    (settings.index_dir / VECTORS).write_bytes(saved)  # as if the final save never happened
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert_consistent(reopened)
+    assert "extra" in reopened.catalogue.all_doc_ids()
+
+
+def test_a_failed_file_does_not_cost_its_old_version(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    (small_corpus / "compras.txt").write_bytes(b"")
+    report = ingest_paths(small_kb, [small_corpus], settings)
+    assert [(f.reason, Path(f.path).name) for f in report.failures] == [("empty", "compras.txt")]
+    assert small_kb.document("compras").title.startswith("Central de compras")
+    log = small_kb.catalogue.ingest_log()
+    assert log[0]["status"] == "failed" and log[0]["reason"] == "empty"
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings
+) -> None:
+    folder = tmp_path / "batch"
+    write(folder / "good.txt", "Boa prática\n\n" + PT)
+    (folder / "fake.pdf").write_bytes(b"not a pdf at all" * 10)
+    (folder / "empty.md").write_bytes(b"")
+    write(folder / "notes.docx", "x")
+    write(folder / "also-good.md", "# Partnerships\n\n" + EN)
+    report = ingest_paths(hash_kb, [folder], settings)
+    assert report.counts["added"] == 2
+    assert sorted((Path(f.path).name, f.reason) for f in report.failures) == [
+        ("empty.md", "empty"),
+        ("fake.pdf", "corrupt"),
+        ("notes.docx", "unsupported"),
+    ]
+
+
+def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(IndexNotFound, match="kb ingest"):
+        KnowledgeBase.open(tmp_path / "nowhere")
+
+
+def test_other_embedder_is_refused_with_rebuild_advice(small_kb: KnowledgeBase, settings: Settings) -> None:
+    with pytest.raises(EmbedderMismatch, match="delete .* and run: kb ingest"):
+        KnowledgeBase.open(settings.index_dir, "hash:128")
+
+
+def test_second_writer_is_refused(small_kb: KnowledgeBase, settings: Settings) -> None:
+    other = KnowledgeBase.open(settings.index_dir, HashingEmbedder())
+    with small_kb.writing(), pytest.raises(IndexLocked, match="another process"), other.writing():
+        pass
+    with other.writing():  # free again once the first writer is done
+        pass
+
+
+def test_writes_need_the_lock(small_kb: KnowledgeBase) -> None:
+    with pytest.raises(RuntimeError, match="writing"):
+        small_kb.remove("compras")
+
+
+def test_reader_sees_a_writers_changes(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    reader = KnowledgeBase.open(settings.index_dir)
+    write(small_corpus / "novo.txt", "Nova prática\n\n" + PT)
+    ingest_paths(small_kb, [small_corpus], settings)
+    assert reader.refresh() is True
+    assert_consistent(reader)
+    assert reader.refresh() is False

@@ -1,0 +1,159 @@
+"""Readers: each format, each class of bad input, and the encodings real files use."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pypdf import PdfWriter
+
+from ingest.readers import read_file
+from kb.errors import UnreadableFile
+from tests.conftest import EN, IT, PT, write
+
+MB = 1024 * 1024
+
+
+def read(path: Path, max_bytes: int = 10 * MB):
+    return read_file(path, max_bytes, max_pdf_pages=50)[0]
+
+
+def make_pdf(pages: list[str]) -> bytes:
+    pdf = FPDF()
+    pdf.set_title("Relatório de teste")
+    pdf.set_font("helvetica", size=11)
+    for text in pages:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 6, text)
+    return bytes(pdf.output())
+
+
+def reason(path: Path, max_bytes: int = 10 * MB) -> str:
+    with pytest.raises(UnreadableFile) as caught:
+        read(path, max_bytes)
+    return caught.value.reason
+
+
+def test_utf8_text_keeps_accents_and_title(tmp_path: Path) -> None:
+    parsed = read(write(tmp_path / "a.txt", "Título da prática\n\n" + PT))
+    assert parsed.title == "Título da prática"
+    assert "capacitação" in parsed.text
+
+
+def test_latin1_text_is_decoded_as_western(tmp_path: Path) -> None:
+    text = "Exportação e internacionalização de calçados: três consórcios, paciência e ações.\n" * 5
+    parsed = read(write(tmp_path / "a.txt", text, encoding="latin-1"))
+    assert "internacionalização" in parsed.text and "paciência" in parsed.text
+
+
+def test_cp1252_text_with_euro_sign(tmp_path: Path) -> None:
+    text = "Il programma COSME ha un bilancio di 19 milioni di €; è più efficace così.\n" * 5
+    assert "€" in read(write(tmp_path / "a.txt", text, encoding="cp1252")).text
+
+
+def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
+    parsed = read(
+        write(
+            tmp_path / "a.md", "# Reti di imprese\n\nUn **contratto** di [rete](http://x).\n\n- uno\n- due\n"
+        )
+    )
+    assert parsed.title == "Reti di imprese"
+    assert "**" not in parsed.text and "](" not in parsed.text
+    assert "contratto di rete" in parsed.text
+
+
+def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
+    html = f"""<html><head><title>Cluster partnerships</title><script>var tracking = 1;</script></head>
+    <body><div class="cookie">We use cookies to improve your experience. Accept all cookies.</div>
+    <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/login">Log in</a></nav>
+    <main><article><h1>Cluster partnerships</h1><p>{EN}</p><p>{EN}</p></article></main>
+    <footer>Copyright 2024. Privacy policy. Follow us on social media.</footer></body></html>"""
+    parsed = read(write(tmp_path / "a.html", html))
+    assert "COSME programme" in parsed.text
+    assert parsed.title == "Cluster partnerships"
+    for noise in ("cookies", "Log in", "Privacy policy", "tracking"):
+        assert noise not in parsed.text
+
+
+def test_pdf_pages_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(make_pdf([PT, IT]))
+    parsed = read(path)
+    assert parsed.n_pages == 2
+    assert parsed.title == "Relatório de teste"
+    second = parsed.text.index("contratto di rete")
+    assert parsed.page_at(0) == 1 and parsed.page_at(second) == 2
+
+
+def test_truncated_pdf_is_corrupt(tmp_path: Path) -> None:
+    data = make_pdf([PT])
+    path = tmp_path / "a.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    assert reason(path) in {"corrupt", "no-text"}
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([PT]))))
+    writer.encrypt(user_password="segredo", owner_password="dono", algorithm="AES-256")
+    path = tmp_path / "a.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    assert reason(path) == "encrypted"
+
+
+def test_pdf_with_empty_user_password_opens(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([PT]))))
+    writer.encrypt(user_password="", owner_password="dono", algorithm="AES-128")
+    path = tmp_path / "a.pdf"
+    with open(path, "wb") as handle:
+        writer.write(handle)
+    assert "central de compras" in read(path).text
+
+
+def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(make_pdf(["", ""]))
+    assert reason(path) == "no-text"
+
+
+def test_binary_named_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "photo.pdf"
+    path.write_bytes(bytes(range(256)) * 20)
+    assert reason(path) == "corrupt"
+
+
+def test_binary_named_txt(tmp_path: Path) -> None:
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 10)
+    assert reason(path) == "binary"
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\n  "])
+def test_empty_and_whitespace_files(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    assert reason(path) == "empty"
+
+
+def test_oversized_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "big.txt", PT * 100)
+    assert reason(path, max_bytes=1000) == "too-large"
+
+
+def test_unsupported_type(tmp_path: Path) -> None:
+    assert reason(write(tmp_path / "sheet.xlsx", "x")) == "unsupported"
+
+
+def test_html_with_no_text(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.html",
+        "<html><body><script>alert(1)</script><nav><a href='/'>Home</a></nav></body></html>",
+    )
+    assert reason(path) == "no-text"

@@ -1,0 +1,165 @@
+"""Hybrid search against a NumPy brute-force oracle, filters inside the search, browse mode."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb.config import SearchSettings
+from kb.embedders import HashingEmbedder
+from kb.knowledge_base import KnowledgeBase
+from kb.models import FacetValue, NewDocument, Passage
+from kb.request import SearchRequest
+from kb.search import fts_match
+
+VOCAB = [f"w{i}" for i in range(60)] + ["cluster", "rede", "distretto", "cosme", "gt-apl"]
+LANGS = ["pt", "it", "en"]
+COUNTRIES = ["BR", "IT", "US", "EU"]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """120 documents of random words, 1–4 passages each, with languages and countries."""
+    rng = random.Random(7)
+    embedder = HashingEmbedder(64)
+    kb = KnowledgeBase.open(tmp_path_factory.mktemp("synthetic") / "index", embedder, create=True)
+    with kb.writing():
+        for n in range(120):
+            language = rng.choice(LANGS)
+            texts = [" ".join(rng.choices(VOCAB, k=rng.randint(5, 25))) for _ in range(rng.randint(1, 4))]
+            passages = [Passage(t, i, None, 0, len(t), language) for i, t in enumerate(texts)]
+            countries = rng.sample(COUNTRIES, rng.randint(0, 2))
+            doc = NewDocument(
+                path=f"/synthetic/doc{n:03d}.txt",
+                title=f"Document {n}",
+                language=language,
+                content_hash=str(n),
+                file_type="text",
+                passages=passages,
+                year=2000 + n % 5,
+                facets=[FacetValue("country", c) for c in countries],
+            )
+            kb.put(doc, embedder.embed_documents(texts))
+    return kb
+
+
+def oracle_scores(kb: KnowledgeBase, query: str, allowed_docs: set[str] | None) -> dict[str, float]:
+    """Dense-only ranking by brute force: centred dot products, best chunk per document."""
+    rows = kb.catalogue.db.execute("SELECT chunk_id, doc_id, language, vector FROM chunks").fetchall()
+    vectors = np.stack([np.frombuffer(r[3], dtype=np.float32) for r in rows])
+    languages = np.array([r[2] for r in rows])
+    q = kb.embedder.embed_queries([query])[0]
+    centroid = {lang: vectors[languages == lang].mean(axis=0) for lang in set(languages)}
+    scores = vectors @ q - np.array([q @ centroid[lang] for lang in languages])
+    best: dict[str, float] = {}
+    for (_, doc_id, _, _), score in zip(rows, scores, strict=True):
+        if allowed_docs is None or doc_id in allowed_docs:
+            best[doc_id] = max(best.get(doc_id, -np.inf), float(score))
+    return best
+
+
+def assert_same_ranking(got: list[str], oracle: dict[str, float], k: int) -> None:
+    """Position by position the oracle scores agree; ties may come in any order."""
+    expected = sorted(oracle.values(), reverse=True)[:k]
+    assert len(got) == len(expected)
+    np.testing.assert_allclose([oracle[d] for d in got], expected, atol=1e-5)
+
+
+def dense_only(kb: KnowledgeBase) -> KnowledgeBase:
+    kb.search_settings = replace(SearchSettings(), lexical_weight=0.0, dense_candidates=1000)
+    return kb
+
+
+@pytest.mark.parametrize("query", ["cluster rede w1", "distretto w7 w8 w9", "cosme", "w33"])
+def test_dense_ranking_matches_brute_force(synthetic: KnowledgeBase, query: str) -> None:
+    result = dense_only(synthetic).search(SearchRequest(query, k=20))
+    oracle = oracle_scores(synthetic, query, None)
+    assert_same_ranking([h.doc_id for h in result.hits], oracle, 20)
+    assert result.total == len(oracle)
+
+
+@pytest.mark.parametrize(
+    "filters", [{"country": ("BR",)}, {"country": ("BR", "US"), "language": ("it",)}, {"year": ("2003",)}]
+)
+def test_filters_apply_inside_the_search(
+    synthetic: KnowledgeBase, filters: dict[str, tuple[str, ...]]
+) -> None:
+    allowed = set(synthetic.catalogue.filtered_doc_ids(filters))
+    assert 0 < len(allowed) < 120
+    result = dense_only(synthetic).search(SearchRequest("cluster rede", filters=filters, k=50))
+    assert_same_ranking(
+        [h.doc_id for h in result.hits], oracle_scores(synthetic, "cluster rede", allowed), 50
+    )
+    for hit in result.hits:
+        doc = synthetic.document(hit.doc_id)
+        for field, values in filters.items():
+            held = {str(doc.year)} if field == "year" else set(doc.values(field)) | {doc.language}
+            assert held & set(values)
+
+
+def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
+    """Post-filtering a global top-k would leave few hits; filtering inside FAISS does not."""
+    synthetic.search_settings = replace(SearchSettings(), dense_candidates=40)
+    filters = {"country": ("EU",), "language": ("en",)}
+    allowed = synthetic.catalogue.filtered_doc_ids(filters)
+    assert len(synthetic.catalogue.chunk_ids_for(allowed)) <= 40 < synthetic.catalogue.counts()["chunks"] / 4
+    result = synthetic.search(SearchRequest("w1 w2", filters=filters, k=10))
+    assert len(result.hits) == min(10, len(allowed))
+
+
+def test_facet_counts_cover_the_result_set(synthetic: KnowledgeBase) -> None:
+    result = synthetic.search(SearchRequest("", filters={"language": ("pt",)}, k=5))
+    all_pt = synthetic.catalogue.filtered_doc_ids({"language": ("pt",)})
+    assert result.total == len(all_pt)
+    assert {c.value: c.count for c in result.facets["language"]} == {"pt": len(all_pt)}
+    by_hand = sum(1 for d in all_pt if "BR" in synthetic.document(d).values("country"))
+    assert {c.value: c.count for c in result.facets["country"]}.get("BR", 0) == by_hand
+
+
+def test_lexical_hits_lift_exact_names(small_kb: KnowledgeBase) -> None:
+    result = small_kb.search(SearchRequest("COSME", k=3))
+    assert result.hits[0].doc_id == "cosme"
+    assert result.hits[0].highlights, "the matched name is highlighted"
+    start, end = result.hits[0].highlights[0]
+    assert result.hits[0].snippet[start:end].lower() == "cosme"
+
+
+def test_browse_lists_every_document_by_title(small_kb: KnowledgeBase) -> None:
+    result = small_kb.search(SearchRequest(""))
+    assert result.total == 3
+    assert [h.title for h in result.hits] == sorted((h.title for h in result.hits), key=str.lower)
+    assert all(h.snippet for h in result.hits)
+
+
+def test_pages_do_not_overlap(synthetic: KnowledgeBase) -> None:
+    first = synthetic.search(SearchRequest("cluster", k=7, page=1))
+    second = synthetic.search(SearchRequest("cluster", k=7, page=2))
+    assert not {h.doc_id for h in first.hits} & {h.doc_id for h in second.hits}
+    assert first.total == second.total
+
+
+def test_filter_with_no_match_returns_nothing(small_kb: KnowledgeBase) -> None:
+    assert small_kb.search(SearchRequest("", filters={"country": ("JP",)})).total == 0
+    assert small_kb.search(SearchRequest("rede", filters={"country": ("JP",)})).hits == []
+
+
+def test_fts_terms_are_quoted() -> None:
+    assert fts_match(["gt-apl", 'say "hi"']) == '"gt-apl" AND "say ""hi"""'
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=60))
+def test_no_query_text_breaks_search(synthetic: KnowledgeBase, text: str) -> None:
+    synthetic.search(SearchRequest(text))
+
+
+def test_removed_document_disappears_from_results(small_kb: KnowledgeBase, tmp_path: Path) -> None:
+    with small_kb.writing():
+        small_kb.remove("cosme")
+    assert all(h.doc_id != "cosme" for h in small_kb.search(SearchRequest("COSME clusters")).hits)
