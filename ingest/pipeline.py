@@ -23,6 +23,8 @@ from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument, Passage
 
 SIDECAR_SUFFIX = ".meta.yaml"
+INGEST_VERSION = 1
+"""Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 
 @dataclass(frozen=True)
@@ -133,8 +135,14 @@ def file_hash(path: Path) -> str:
 def ingest_file(kb: KnowledgeBase, path: Path, settings: Settings) -> FileOutcome:
     """Bring one file up to date in the index; never raises for a bad file."""
     known = kb.stored_hash(str(path))
+    current = kb.manifest.ingest_version == INGEST_VERSION
     try:
-        if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
+        if (
+            known
+            and current
+            and path.stat().st_size <= settings.max_file_bytes
+            and file_hash(path) == known[1]
+        ):
             return FileOutcome(str(path), "unchanged", known[0])
         doc = parse_document(path, settings)
     except UnreadableFile as error:
@@ -169,5 +177,7 @@ def ingest_paths(
                 kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.detail)
             if on_progress:
                 on_progress(path, outcome)
+        if kb.manifest.ingest_version != INGEST_VERSION and not report.failures:
+            kb.set_ingest_version(INGEST_VERSION)
     report.seconds = time.perf_counter() - started
     return report

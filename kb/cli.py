@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from typer.exceptions import TyperException
 
 from kb.config import Settings, default_index_dir
@@ -67,7 +66,7 @@ def ingest(
     kb = KnowledgeBase.open(settings.index_dir, settings.embedder, create=True, chunking=settings.chunking)
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True, disable=as_json) as progress:
+    with Progress(*columns, console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
         task = progress.add_task("ingesting", total=len(discover(paths)))
 
         def on_progress(path: Path, outcome: object) -> None:
@@ -86,6 +85,14 @@ def ingest(
         raise KbError(f"{n} of {total} files could not be ingested (reasons above)")
 
 
+def display_path(path: str) -> str:
+    """Paths under the working directory are shown relative to it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
 def print_report(report: object) -> None:
     from ingest.pipeline import IngestReport
 
@@ -95,11 +102,10 @@ def print_report(report: object) -> None:
         f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
         f"failed {counts['failed']} — {report.passages} passages in {report.seconds:.1f} s"
     )
-    if report.failures:
-        table = Table("file", "reason", "detail", title="not ingested")
-        for failure in report.failures:
-            table.add_row(escape(failure.path), failure.reason, escape(failure.detail))
-        out.print(table)
+    for failure in report.failures:
+        out.print(
+            f"  failed {escape(display_path(failure.path))}: {failure.reason} — {escape(failure.detail)}"
+        )
 
 
 @app.command()

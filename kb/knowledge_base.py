@@ -16,7 +16,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +47,7 @@ class Manifest:
     chunking: dict[str, int]
     schema_version: int = SCHEMA_VERSION
     created_at: str = ""
+    ingest_version: int = 0  # bumped by the ingest pipeline when its parsing changes
 
     def write(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")
@@ -209,6 +210,11 @@ class KnowledgeBase:
     def save_vectors(self) -> None:
         self.vectors.save(self.index_dir / VECTORS)
         self._generation = self.catalogue.generation()
+
+    def set_ingest_version(self, version: int) -> None:
+        """Record which version of the ingest pipeline last brought every file up to date."""
+        self.manifest = replace(self.manifest, ingest_version=version)
+        self.manifest.write(self.index_dir / MANIFEST)
 
     def stored_hash(self, path: str) -> tuple[str, str] | None:
         """(doc_id, content_hash) stored for a file path, if any."""

@@ -133,3 +133,14 @@ def test_reader_sees_a_writers_changes(
     assert reader.refresh() is True
     assert_consistent(reader)
     assert reader.refresh() is False
+
+
+def test_new_ingest_version_rereads_unchanged_files(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "INGEST_VERSION", pipeline.INGEST_VERSION + 1)
+    assert ingest_paths(small_kb, [small_corpus], settings).counts == {"updated": 3}
+    assert ingest_paths(small_kb, [small_corpus], settings).counts == {"unchanged": 3}
+    assert KnowledgeBase.open(settings.index_dir).manifest.ingest_version == pipeline.INGEST_VERSION

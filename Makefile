@@ -1,0 +1,41 @@
+# Praxis — `make run` starts the app on the sample corpus, `make test` runs the test suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test index lint format bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[st,test]"
+	touch $@ $(VENV)/.app-installed
+
+index: $(VENV)/.app-installed  ## build or update index/ from corpus/ (unchanged files are skipped)
+	$(BIN)/kb ingest corpus/
+
+run: index  ## install, index the sample corpus, start the app on http://localhost:$(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.test-installed  ## install test dependencies, lint, run every test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest
+
+bench: $(VENV)/.app-installed  ## throughput and latency figures for docs/benchmarks.md
+	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/latency.py
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) index .pytest_cache .ruff_cache

@@ -1,0 +1,75 @@
+"""The search page driven by Streamlit's AppTest on a small real index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages.render import highlighted
+from kb.knowledge_base import KnowledgeBase
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def app(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def page_html(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_browse_lists_the_collection(app: AppTest) -> None:
+    app.run()
+    assert not app.exception
+    assert "3 documentos" in "".join(m.value for m in app.markdown)
+    assert "Contratti di rete in Italia" in page_html(app)
+
+
+def test_query_from_the_url_runs_and_highlights(app: AppTest) -> None:
+    app.query_params["q"] = "COSME"
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="query").value == "COSME"
+    html = page_html(app)
+    assert "<mark>COSME</mark>" in html
+
+
+def test_typing_a_query_updates_the_url(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="query").input("compras").run()
+    assert not app.exception
+    assert app.query_params["q"] == ["compras"] or app.query_params["q"] == "compras"
+
+
+def test_language_filter_round_trips_through_the_url(app: AppTest) -> None:
+    app.query_params["language"] = ["it"]
+    app.run()
+    assert app.multiselect(key="language_filter").value == ["it"]
+    html = page_html(app)
+    assert "Contratti di rete" in html and "COSME clusters" not in html
+
+
+def test_ui_language_switches_messages(app: AppTest) -> None:
+    app.query_params["ui"] = "en"
+    app.run()
+    assert "3 documents in the collection" in "".join(m.value for m in app.markdown)
+
+
+def test_missing_index_explains_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KB_INDEX", str(tmp_path / "none"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "kb ingest corpus/" in at.info[0].value
+
+
+def test_document_text_is_escaped() -> None:
+    snippet = "<script>alert(1)</script> COSME <b>bold</b>"
+    html = highlighted(snippet, [(26, 31)])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>COSME</mark>" in html and "&lt;b&gt;" in html

@@ -1,0 +1,116 @@
+"""The CLI contract: commands, --json shapes, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write
+
+HIT_KEYS = {
+    "doc_id",
+    "path",
+    "title",
+    "language",
+    "score",
+    "snippet",
+    "countries",
+    "themes",
+    "programmes",
+    "year",
+}
+
+
+def kb(*args: str, index: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "KB_INDEX": str(index), "KB_EMBEDDER": "hash", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-c", "from kb.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def cli_index(tmp_path: Path, small_corpus: Path) -> Path:
+    index = tmp_path / "cli-index"
+    done = kb("ingest", str(small_corpus), index=index)
+    assert done.returncode == 0, done.stderr
+    assert "added 3" in done.stdout
+    return index
+
+
+def test_search_json_shape(cli_index: Path) -> None:
+    done = kb("search", "compras conjuntas", "--json", "-k", "2", index=cli_index)
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(done.stdout)
+    assert isinstance(hits, list) and len(hits) == 2
+    assert HIT_KEYS <= set(hits[0])
+    assert hits[0]["doc_id"] == "compras"
+
+
+def test_filters_and_browse(cli_index: Path) -> None:
+    done = kb("search", "", "--language", "it", "--language", "en", "--json", index=cli_index)
+    assert sorted(h["language"] for h in json.loads(done.stdout)) == ["en", "it"]
+
+
+def test_show_stats_remove(cli_index: Path) -> None:
+    shown = json.loads(kb("show", "reti", "--json", index=cli_index).stdout)
+    assert shown["title"] == "Contratti di rete in Italia" and shown["passages"]
+    stats = json.loads(kb("stats", "--json", index=cli_index).stdout)
+    assert stats["documents"] == 3 and stats["facets"]["language"] == {"en": 1, "it": 1, "pt": 1}
+    assert kb("remove", "reti", index=cli_index).returncode == 0
+    assert json.loads(kb("stats", "--json", index=cli_index).stdout)["documents"] == 2
+
+
+def test_ingest_again_is_incremental(cli_index: Path, small_corpus: Path) -> None:
+    done = kb("ingest", str(small_corpus), "--json", index=cli_index)
+    assert json.loads(done.stdout)["counts"] == {"added": 0, "updated": 0, "unchanged": 3, "failed": 0}
+
+
+def test_bad_files_exit_2_after_ingesting_the_rest(tmp_path: Path, small_corpus: Path) -> None:
+    (small_corpus / "scan.pdf").write_bytes(b"%PDF-1.4 garbage")
+    done = kb("ingest", str(small_corpus), index=tmp_path / "idx")
+    assert done.returncode == 2
+    assert "added 3" in done.stdout and "scan.pdf" in done.stdout
+    assert done.stderr.strip().splitlines() == ["kb: 1 of 4 files could not be ingested (reasons above)"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search",), "Missing argument"),
+        (("search", "x", "--bogus"), "No such option"),
+        (("search", "x", "-k", "0"), "-k"),
+        (("show", "nope"), "no document 'nope'"),
+        (("remove", "nope"), "no document 'nope'"),
+        (("ingest", "/no/such/folder"), "no such file or folder"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(cli_index: Path, args: tuple[str, ...], message: str) -> None:
+    done = kb(*args, index=cli_index)
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_index_says_how_to_build_it(tmp_path: Path) -> None:
+    done = kb("search", "x", index=tmp_path / "none")
+    assert done.returncode == 2 and "kb ingest" in done.stderr
+
+
+def test_other_embedder_is_refused(cli_index: Path) -> None:
+    done = kb("search", "x", index=cli_index, env={"KB_EMBEDDER": "hash:32"})
+    assert done.returncode == 2 and "delete" in done.stderr
+
+
+def test_text_output_lists_hits(cli_index: Path, tmp_path: Path) -> None:
+    write(tmp_path / "x.txt", "")
+    done = kb("search", "COSME", index=cli_index)
+    assert done.returncode == 0 and "1. COSME clusters" in done.stdout
