@@ -28,6 +28,7 @@ with st.sidebar:
         list(LANGUAGES),
         default=[lang for lang in request.filters.get("language", ()) if lang in LANGUAGES],
         format_func=LANGUAGES.get,
+        placeholder=t("choose"),
         key="language_filter",
     )
 
