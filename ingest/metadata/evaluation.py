@@ -1,0 +1,130 @@
+"""Metadata extraction measured against a labelled dev set (precision, recall, F1 per field)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
+from ingest.pipeline import embedding_text, parse_document
+from kb.config import Settings
+from kb.embedders import Embedder
+from kb.errors import KbError
+
+SET_FIELDS = {"countries": "country", "programmes": "programme", "themes": "theme"}
+
+
+@dataclass
+class FieldScore:
+    true_positives: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, predicted: set[str], expected: set[str]) -> None:
+        self.true_positives += len(predicted & expected)
+        self.predicted += len(predicted)
+        self.expected += len(expected)
+
+
+@dataclass
+class MetadataReport:
+    documents: int = 0
+    accuracy: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, FieldScore] = field(default_factory=dict)
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        fields = {
+            name: {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3)}
+            for name, s in self.scores.items()
+        }
+        return {
+            "documents": self.documents,
+            "accuracy": self.accuracy,
+            "fields": fields,
+            "errors": self.errors,
+        }
+
+
+def load_gold(path: Path) -> list[dict[str, object]]:
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise KbError(f"cannot read labelled set {path}: {error}") from error
+    if not isinstance(items, list) or not all(isinstance(i, dict) and "path" in i for i in items):
+        raise KbError(f"{path} must be a list of entries with at least a 'path'")
+    return items
+
+
+def evaluate_metadata(
+    gold_path: Path, embedder: Embedder, root: Path | None = None, theme_threshold: float | None = None
+) -> MetadataReport:
+    """Extract every labelled document afresh and compare field by field."""
+    root = root or Path.cwd()
+    classifier = ThemeClassifier(embedder)
+    if theme_threshold is not None:
+        classifier.threshold = theme_threshold
+    report = MetadataReport(scores={name: FieldScore() for name in SET_FIELDS})
+    hits = {"language": 0, "year": 0}
+    for item in load_gold(gold_path):
+        doc = parse_document(root / str(item["path"]), Settings())
+        vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+        found: dict[str, set[str]] = {name: set() for name in SET_FIELDS}
+        for facet in doc.facets:
+            for key, name in SET_FIELDS.items():
+                if facet.field == name:
+                    found[key].add(facet.value)
+        found["themes"] = set(classifier.themes(vectors, " ".join(p.text for p in doc.passages)))
+        report.documents += 1
+        hits["language"] += doc.language == item.get("language")
+        hits["year"] += doc.year == item.get("year")
+        mistakes: dict[str, object] = {}
+        for key, score in report.scores.items():
+            expected = set(item.get(key) or [])
+            score.add(found[key], expected)
+            if found[key] != expected:
+                mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}
+        if doc.year != item.get("year"):
+            mistakes["year"] = {"found": doc.year, "expected": item.get("year")}
+        if mistakes:
+            report.errors.append({"path": item["path"], **mistakes})
+    report.accuracy = {name: round(n / max(1, report.documents), 3) for name, n in hits.items()}
+    return report
+
+
+def theme_threshold_sweep(
+    gold_path: Path, embedder: Embedder, root: Path, thresholds: np.ndarray
+) -> list[tuple[float, FieldScore]]:
+    """Theme F1 at each threshold, to calibrate ``themes.THRESHOLD`` on the dev set."""
+    classifier = ThemeClassifier(embedder)
+    docs = []
+    for item in load_gold(gold_path):
+        doc = parse_document(root / str(item["path"]), Settings())
+        vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+        text = " ".join(p.text for p in doc.passages)
+        docs.append((classifier.relative_scores(vectors, text), set(item.get("themes") or [])))
+    results = []
+    for threshold in thresholds:
+        score = FieldScore()
+        for scores, expected in docs:
+            ranked = sorted(scores, key=lambda t: -scores[t])
+            kept = [t for t in ranked if scores[t] >= threshold][:MAX_THEMES] or ranked[:1]
+            score.add(set(kept), expected)
+        results.append((float(threshold), score))
+    return results

@@ -1,0 +1,61 @@
+"""Find names from a vocabulary in text, ignoring case and accents, on word boundaries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kb.text import fold
+
+
+def strip_accents(text: str) -> str:
+    """Accents removed, case kept; same length as the NFC input for our languages."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class Mention:
+    value: str  # the canonical value the name stands for
+    start: int
+    text: str
+    weight: float
+
+
+class NameMatcher:
+    """One compiled alternation of many names → canonical values with a weight each."""
+
+    def __init__(
+        self,
+        names: dict[str, tuple[str, float]],
+        case_sensitive: bool = False,
+        proper_noun: bool = False,
+        accents: bool = False,
+    ) -> None:
+        """``accents`` keeps accents significant (França the country is not Franca the city)."""
+        self._case_sensitive = case_sensitive
+        self._proper_noun = proper_noun
+        self._accents = accents
+        self._lookup = {self._key(name): target for name, target in names.items() if name.strip()}
+        ordered = sorted(self._lookup, key=len, reverse=True)
+        flags = 0 if case_sensitive else re.IGNORECASE
+        body = "|".join(re.escape(n) for n in ordered) or r"(?!x)x"
+        self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+    def _key(self, name: str) -> str:
+        if self._accents:
+            name = unicodedata.normalize("NFC", name)
+            return name if self._case_sensitive else name.casefold()
+        return strip_accents(name) if self._case_sensitive else fold(name)
+
+    def find(self, text: str) -> list[Mention]:
+        plain = unicodedata.normalize("NFC", text) if self._accents else strip_accents(text)
+        mentions = []
+        for match in self._pattern.finditer(plain):
+            found = match.group()
+            if self._proper_noun and not found[0].isupper():
+                continue
+            value, weight = self._lookup[self._key(found)]
+            mentions.append(Mention(value, match.start(), found, weight))
+        return mentions

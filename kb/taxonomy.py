@@ -1,0 +1,175 @@
+"""Controlled vocabularies: themes, countries, programmes and organisations.
+
+Values are stored canonically (theme ids, ISO 3166-1 alpha-2 codes plus ``EU``,
+registry names). Filters accept any alias in any of our languages, ignoring case
+and accents; labels are given in the reader's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pycountry
+import yaml
+from babel import Locale
+
+from kb.text import fold
+
+LANGUAGES = ("pt", "it", "en")
+EU = "EU"
+
+
+def _data(name: str) -> object:
+    return yaml.safe_load(resources.files("kb").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    labels: dict[str, str]
+    descriptions: dict[str, list[str]]
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """A programme or an organisation with every name it goes by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    organisation: str | None = None
+    country: str | None = None
+    start_year: int | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(eq=False)  # hashed by identity, so matchers can be cached per taxonomy
+class Taxonomy:
+    themes: dict[str, Theme]
+    programmes: list[RegistryEntry]
+    organisations: list[RegistryEntry]
+    country_extras: dict[str, dict[str, list[str]]]
+    ignored_country_names: frozenset[str]
+    _aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> Taxonomy:
+        themes_raw = _data("themes.yaml")
+        themes = {
+            theme_id: Theme(theme_id, spec["label"], spec["describe"], tuple(spec.get("keywords", ())))
+            for theme_id, spec in themes_raw.items()  # type: ignore[union-attr]
+        }
+        extras = _data("countries.yaml")
+        taxonomy = cls(
+            themes=themes,
+            programmes=[_entry(e) for e in _data("programmes.yaml")],  # type: ignore[union-attr]
+            organisations=[_entry(e) for e in _data("organisations.yaml")],  # type: ignore[union-attr]
+            country_extras={k: v for k, v in extras.items() if k != "ignore"},  # type: ignore[union-attr]
+            ignored_country_names=frozenset(extras.get("ignore", [])),  # type: ignore[union-attr]
+        )
+        taxonomy._aliases = {
+            "theme": taxonomy._theme_aliases(),
+            "country": taxonomy._country_aliases(),
+            "programme": _registry_aliases(taxonomy.programmes),
+            "organisation": _registry_aliases(taxonomy.organisations),
+        }
+        return taxonomy
+
+    # -- names ----------------------------------------------------------------
+
+    def country_names(self) -> dict[str, set[str]]:
+        """ISO code → proper names in pt, it and en (Babel, pycountry, the extras file)."""
+        names: dict[str, set[str]] = {}
+        for country in pycountry.countries:
+            found = {country.name, getattr(country, "common_name", country.name)}
+            found.add(getattr(country, "official_name", country.name))
+            names[country.alpha_2] = found
+        for language in LANGUAGES:
+            for code, name in Locale.parse(language).territories.items():
+                if len(code) == 2 and code.isalpha() and (code in names or code == EU):
+                    names.setdefault(code, set()).add(name)
+        for code, places in self.country_extras.get("places", {}).items():
+            names.setdefault(code, set()).update(places)
+        return {
+            code: {n for n in found if n not in self.ignored_country_names and "," not in n}
+            for code, found in names.items()
+        }
+
+    def _country_aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for code, found in self.country_names().items():
+            for name in found:
+                aliases[fold(name)] = code
+            aliases[fold(code)] = code
+        for group in ("abbreviations", "demonyms"):
+            for code, found in self.country_extras.get(group, {}).items():
+                for name in found:
+                    aliases.setdefault(fold(name), code)
+        return aliases
+
+    def _theme_aliases(self) -> dict[str, str]:
+        aliases = {}
+        for theme in self.themes.values():
+            aliases[theme.id] = theme.id
+            for label in theme.labels.values():
+                aliases[fold(label)] = theme.id
+        return aliases
+
+    # -- for filters and display ------------------------------------------------
+
+    def canonical(self, field_name: str, value: str) -> str:
+        """The stored form of a filter value; unknown values pass through unchanged."""
+        table = self._aliases.get(field_name)
+        if not table:
+            return value.strip()
+        return table.get(fold(value.strip()), value.strip())
+
+    def label(self, field_name: str, value: str, language: str) -> str:
+        """A facet value as a reader of ``language`` should see it."""
+        if field_name == "theme" and value in self.themes:
+            return self.themes[value].labels.get(language, value)
+        if field_name == "country":
+            return country_label(value, language)
+        if field_name == "language":
+            return language_label(value, language)
+        return value
+
+    def programme(self, name: str) -> RegistryEntry | None:
+        return next((p for p in self.programmes if p.name == name), None)
+
+
+def _entry(raw: dict[str, object]) -> RegistryEntry:
+    return RegistryEntry(
+        name=str(raw["name"]),
+        aliases=tuple(str(a) for a in raw.get("aliases") or ()),  # type: ignore[union-attr]
+        organisation=raw.get("organisation"),  # type: ignore[arg-type]
+        country=raw.get("country"),  # type: ignore[arg-type]
+        start_year=raw.get("start_year"),  # type: ignore[arg-type]
+    )
+
+
+def _registry_aliases(entries: list[RegistryEntry]) -> dict[str, str]:
+    return {fold(name): entry.name for entry in entries for name in entry.names}
+
+
+@cache
+def country_label(code: str, language: str) -> str:
+    territories = Locale.parse(language if language in LANGUAGES else "en").territories
+    return territories.get(code, code)
+
+
+@cache
+def language_label(code: str, language: str) -> str:
+    names = Locale.parse(language if language in LANGUAGES else "en").languages
+    return names.get(code, code).capitalize()
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """Loaded once per process; the data files are small."""
+    return Taxonomy.load()
