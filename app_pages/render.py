@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from kb.models import Hit
@@ -19,11 +20,16 @@ def highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def hit_card(hit: Hit, page_label: str) -> str:
-    badges = [hit.language.upper(), *hit.countries, *hit.programmes]
+def hit_card(hit: Hit, page_label: str, labels: dict[str, Callable[[str], str]] | None = None) -> str:
+    """One result: title, badges (language, countries, programmes, year), theme chips, snippet."""
+    labels = labels or {}
+    country = labels.get("country", str)
+    theme = labels.get("theme", str)
+    badges = [hit.language.upper(), *map(country, hit.countries), *hit.programmes]
     if hit.year:
         badges.append(str(hit.year))
     badge_html = " ".join(f'<span class="badge">{escape(b)}</span>' for b in badges)
+    badge_html += " ".join(f' <span class="chip">{escape(theme(t))}</span>' for t in hit.themes)
     page = f' <span class="page">({escape(page_label)})</span>' if hit.page else ""
     return (
         '<div class="hit">'
@@ -40,6 +46,7 @@ CARD_STYLE = """
 .hit .title {font-size: 1.1rem; font-weight: 600;}
 .hit .badges {margin: 0.2rem 0;}
 .hit .badge {background: #eef2f7; border-radius: 4px; padding: 0 6px; margin-right: 4px; font-size: 0.8rem;}
+.hit .chip {border: 1px solid #9ab; border-radius: 10px; padding: 0 7px; margin-right: 4px; font-size: 0.78rem; color: #345;}
 .hit mark {background: #ffe58a; padding: 0;}
 .hit .page {color: #666; font-size: 0.85rem;}
 </style>

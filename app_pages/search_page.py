@@ -1,65 +1,84 @@
-"""Search page: one box, language filter, result cards; the state lives in the URL."""
+"""Search page: one box, facet filters with counts, result cards; the whole state lives in the URL."""
 
 import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app_pages.render import CARD_STYLE, hit_card
 from app_pages.state import index_dir, open_index
-from kb.errors import KbError
+from kb.errors import IndexNotFound, KbError
 from kb.request import SearchRequest
+from kb.taxonomy import default_taxonomy
 
-params = st.query_params
-ui_language = params.get("ui", DEFAULT_LANGUAGE)
-if ui_language not in LANGUAGES:
-    ui_language = DEFAULT_LANGUAGE
+SIDEBAR_FACETS = ("theme", "country", "programme", "language", "year")
+
+
+def current_params() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def sync_url() -> None:
+    """Widget callback: write the widgets' state into the URL (runs before the rerun)."""
+    state = st.session_state
+    filters = {name: tuple(state.get(f"facet_{name}", ())) for name in SIDEBAR_FACETS}
+    request = SearchRequest(query=state.get("query", ""), filters=filters)
+    params = request.to_params()
+    if state.get("ui_language", DEFAULT_LANGUAGE) != DEFAULT_LANGUAGE:
+        params["ui"] = state["ui_language"]
+    st.query_params.from_dict(params)
+
+
+params = current_params()
+ui_language = (params.get("ui") or [DEFAULT_LANGUAGE])[0]
+ui_language = ui_language if ui_language in LANGUAGES else DEFAULT_LANGUAGE
 t = translator(ui_language)
-request = SearchRequest.from_params({key: params.get_all(key) for key in params})
+request = SearchRequest.from_params(params)
+taxonomy = default_taxonomy()
+
+st.title("Praxis")
+st.caption(t("tagline"))
+st.text_input(t("query"), value=request.query, help=t("query_help"), key="query", on_change=sync_url)
+
+try:
+    kb = open_index(str(index_dir()))
+    result = kb.search(request)
+except IndexNotFound:
+    st.info(t("no_index", index=index_dir()))
+    st.stop()
+except KbError as error:
+    st.error(str(error))
+    st.stop()
 
 with st.sidebar:
-    chosen_ui = st.selectbox(
+    st.selectbox(
         t("ui_language"),
         list(LANGUAGES),
         index=list(LANGUAGES).index(ui_language),
         format_func=LANGUAGES.get,
         key="ui_language",
+        on_change=sync_url,
     )
-    languages = st.multiselect(
-        t("language_filter"),
-        list(LANGUAGES),
-        default=[lang for lang in request.filters.get("language", ()) if lang in LANGUAGES],
-        format_func=LANGUAGES.get,
-        placeholder=t("choose"),
-        key="language_filter",
-    )
-
-st.title("Praxis")
-st.caption(t("tagline"))
-query = st.text_input(t("query"), value=request.query, help=t("query_help"), key="query")
-
-filters = {**request.filters, "language": tuple(languages)}
-page = request.page if query == request.query and filters == request.filters else 1
-request = SearchRequest(query=query, filters=filters, k=request.k, page=page)
-new_params = request.to_params()
-if chosen_ui != DEFAULT_LANGUAGE:
-    new_params["ui"] = chosen_ui
-if new_params != {
-    key: (params.get_all(key) if len(params.get_all(key)) > 1 else params[key]) for key in params
-}:
-    st.query_params.from_dict(new_params)
-
-try:
-    kb = open_index(str(index_dir()))
-    result = kb.search(request)
-except KbError as error:
-    st.info(t("no_index", index=index_dir()) if "no index" in str(error) else str(error))
-    st.stop()
+    st.subheader(t("filters"))
+    for name in SIDEBAR_FACETS:
+        counts = {c.value: c.count for c in result.facets.get(name, [])}
+        selected = list(request.filters.get(name, ()))
+        options = selected + [value for value in counts if value not in selected]
+        st.multiselect(
+            t(f"facet_{name}"),
+            options,
+            default=selected,
+            key=f"facet_{name}",
+            on_change=sync_url,
+            format_func=lambda v, n=name, c=counts: f"{taxonomy.label(n, v, ui_language)} ({c.get(v, 0)})",
+            placeholder=t("choose"),
+        )
 
 if not result.hits:
     st.warning(t("no_results"))
     st.stop()
 
 st.write(t("results" if request.query else "browse", total=result.total))
-st.html(CARD_STYLE + "".join(hit_card(hit, t("page_no", page=hit.page)) for hit in result.hits))
+labels = {name: (lambda v, n=name: taxonomy.label(n, v, ui_language)) for name in ("country", "theme")}
+st.html(CARD_STYLE + "".join(hit_card(hit, t("page_no", page=hit.page), labels) for hit in result.hits))
 
 pages = max(1, -(-result.total // request.k))
 if pages > 1:

@@ -326,15 +326,17 @@ class Catalogue:
         matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dimension)
         return np.asarray(ids, dtype=np.int64), matrix
 
-    def facet_counts(self, doc_ids: Sequence[str]) -> dict[str, list[FacetCount]]:
+    def facet_counts(
+        self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS
+    ) -> dict[str, list[FacetCount]]:
         """Per field, how many of these documents hold each value (most frequent first)."""
         rows = self.db.execute(
             "SELECT field, value, COUNT(DISTINCT doc_id) AS n FROM facets"
-            " WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " WHERE doc_id IN (SELECT value FROM json_each(?)) AND field IN (SELECT value FROM json_each(?))"
             " GROUP BY field, value ORDER BY field, n DESC, value",
-            (json.dumps(list(doc_ids)),),
+            (json.dumps(list(doc_ids)), json.dumps(list(fields))),
         )
-        counts: dict[str, list[FacetCount]] = {field: [] for field in FACET_FIELDS}
+        counts: dict[str, list[FacetCount]] = {field: [] for field in fields}
         for field, value, n in rows:
             counts.setdefault(field, []).append(FacetCount(field, value, n))
         return counts

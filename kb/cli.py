@@ -21,8 +21,9 @@ from typer.exceptions import TyperException
 from kb.config import Settings, default_index_dir
 from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase
-from kb.models import Hit
+from kb.models import FacetCount, Hit
 from kb.request import SearchRequest
+from kb.taxonomy import default_taxonomy
 
 app = typer.Typer(
     add_completion=False,
@@ -121,6 +122,10 @@ def search(
     k: Annotated[int, typer.Option("-k", help="Results per page.", min=1, max=1000)] = 10,
     page: Annotated[int, typer.Option(help="Page of results.", min=1)] = 1,
     as_json: JsonOption = False,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="With --json: an object with hits, total and facet counts.")
+    ] = False,
+    labels: Annotated[str, typer.Option(help="Language of facet labels: pt, it or en.")] = "en",
 ) -> None:
     """Hybrid search (meaning + keywords) with facet filters."""
     filters = {
@@ -133,6 +138,15 @@ def search(
     }
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = open_kb(index).search(request)
+    if as_json and facets:
+        emit_json(
+            {
+                "total": result.total,
+                "hits": [hit.as_dict() for hit in result.hits],
+                "facets": facet_json(result.facets, labels),
+            }
+        )
+        return
     if as_json:
         emit_json([hit.as_dict() for hit in result.hits])
         return
@@ -142,6 +156,17 @@ def search(
     out.print(f"{result.total} documents; showing {len(result.hits)}")
     for rank, hit in enumerate(result.hits, request.offset + 1):
         print_hit(rank, hit)
+
+
+def facet_json(facets: dict[str, list[FacetCount]], language: str) -> dict[str, list[dict[str, object]]]:
+    taxonomy = default_taxonomy()
+    return {
+        name: [
+            {"value": c.value, "label": taxonomy.label(name, c.value, language), "count": c.count}
+            for c in counts
+        ]
+        for name, counts in facets.items()
+    }
 
 
 def print_hit(rank: int, hit: Hit) -> None:

@@ -26,9 +26,10 @@ from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
 from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
 from kb.language_profile import LanguageProfile
-from kb.models import Document, NewDocument, SearchResult
+from kb.models import FACET_FIELDS, Document, NewDocument, SearchResult
 from kb.request import SearchRequest
 from kb.search import Searcher
+from kb.taxonomy import default_taxonomy
 from kb.text import fold
 from kb.vectors import VectorIndex
 
@@ -266,13 +267,20 @@ class KnowledgeBase:
         return self.catalogue.passages(doc_id)
 
     def search(self, request: SearchRequest) -> SearchResult:
+        """Filters may use any alias ("Brasil", "programa COSME"); they are made canonical here."""
         self.refresh()
+        taxonomy = default_taxonomy()
+        filters = {
+            name: tuple(taxonomy.canonical(name, value) for value in values)
+            for name, values in request.filters.items()
+        }
+        request = replace(request, filters=filters)
         searcher = Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings, self.languages)
         return searcher.search(request)
 
     def stats(self) -> dict[str, object]:
         all_ids = self.catalogue.all_doc_ids()
-        facets = self.catalogue.facet_counts(all_ids)
+        facets = self.catalogue.facet_counts(all_ids, (*FACET_FIELDS, "proposed-programme"))
         return {
             **self.catalogue.counts(),
             "embedder": self.manifest.embedder,

@@ -49,9 +49,18 @@ def test_typing_a_query_updates_the_url(app: AppTest) -> None:
 def test_language_filter_round_trips_through_the_url(app: AppTest) -> None:
     app.query_params["language"] = ["it"]
     app.run()
-    assert app.multiselect(key="language_filter").value == ["it"]
+    assert app.multiselect(key="facet_language").value == ["it"]
     html = page_html(app)
     assert "Contratti di rete" in html and "COSME clusters" not in html
+
+
+def test_facet_click_narrows_and_updates_the_url(app: AppTest) -> None:
+    app.run()
+    app.multiselect(key="facet_language").select("en").run()
+    assert not app.exception
+    assert app.query_params["language"] in (["en"], "en")
+    html = page_html(app)
+    assert "COSME clusters" in html and "Contratti di rete" not in html
 
 
 def test_ui_language_switches_messages(app: AppTest) -> None:

@@ -68,3 +68,16 @@ def test_pdf_hits_carry_their_page(kb: KnowledgeBase) -> None:
     result = kb.search(SearchRequest("Euroclusters Single Market Programme", k=1))
     assert result.hits[0].doc_id == "escp-4i-clusters-go-international"
     assert result.hits[0].page == 2
+
+
+def test_extracted_metadata_on_the_corpus(kb: KnowledgeBase) -> None:
+    card = kb.document("ficha-sba-clusters-regionais")
+    assert card.values("country") == ["US"] and card.year == 2010
+    assert card.values("programme") == ["SBA Regional Innovation Clusters"]
+    assert kb.document("ficha-compras-conjuntas-uba").values("theme")[0] == "joint-action"
+    assert "finance" in kb.document("financiamento-apl-bndes").values("theme")
+
+
+def test_country_filter_by_alias_with_meaning(kb: KnowledgeBase) -> None:
+    hits = top(kb, "supporto alle reti di piccole imprese", k=5, country=("Brasil",))
+    assert hits and all("BR" in kb.document(d).values("country") for d, _ in hits)

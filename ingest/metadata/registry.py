@@ -17,6 +17,9 @@ _PROPOSAL = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Our|This|Este|Esta|Questo)\s+")
+
+
 @cache
 def _matcher(entries: tuple[RegistryEntry, ...]) -> NameMatcher:
     return NameMatcher({name: (e.name, 1.0) for e in entries for name in e.names})
@@ -60,7 +63,7 @@ def proposed_programmes(text: str, taxonomy: Taxonomy | None = None) -> list[str
     known = set(mentioned(taxonomy.programmes, text))
     proposals: list[str] = []
     for match in _PROPOSAL.finditer(text):
-        name = " ".join(match.group().split())
+        name = _ARTICLE.sub("", " ".join(match.group().split()))
         if len(name) > 80 or mentioned(taxonomy.programmes, name) or name in proposals:
             continue
         proposals.append(name)

@@ -1,0 +1,303 @@
+"""Metadata extractors in pt, it and en; curator sidecars; alias filters; facet counts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.metadata import extract
+from ingest.metadata.countries import main_countries
+from ingest.metadata.fields import labelled_fields
+from ingest.metadata.registry import programmes, proposed_programmes
+from ingest.metadata.years import practice_year
+from ingest.pipeline import ingest_paths
+from kb.config import Settings
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from kb.taxonomy import default_taxonomy
+from tests.conftest import write
+
+CARD_PT = """Clusters regionais
+
+Nome: Programa de Clusters Regionais
+Proponente: Agência Norte-Americana para Pequenos Negócios (SBA)
+Setor/Segmento: Governo
+Contexto Geográfico: EUA
+Referência Temporal: 2010
+
+O programa apoiou dez aglomerados. No Brasil, os APL seguem lógica parecida."""
+
+CARD_IT = """Scheda
+
+Nome: Agrupaciones Empresariales Innovadoras
+Promotore: Ministero dell'industria
+Contesto geografico: Spagna
+Anno: 2007
+"""
+
+CARD_EN = """Card
+
+Name: Jobs and Innovation Accelerator Challenge
+Proponent: Economic Development Administration
+Geographic context: United States
+Year: 2011
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CARD_PT, {"name": "Programa de Clusters Regionais", "geography": "EUA", "year": "2010"}),
+        (CARD_IT, {"name": "Agrupaciones Empresariales Innovadoras", "geography": "Spagna", "year": "2007"}),
+        (
+            CARD_EN,
+            {
+                "name": "Jobs and Innovation Accelerator Challenge",
+                "geography": "United States",
+                "year": "2011",
+            },
+        ),
+    ],
+)
+def test_labelled_fields_in_three_languages(text: str, expected: dict[str, str]) -> None:
+    found = labelled_fields(text)
+    assert {k: found[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CARD_PT, ["US"]),
+        (CARD_IT, ["ES"]),
+        (CARD_EN, ["US"]),
+    ],
+)
+def test_fields_win_over_free_text(text: str, expected: list[str]) -> None:
+    meta = extract(text, "Card")
+    assert meta.values["country"] == expected
+
+
+def test_card_fields_give_programme_year_and_organisation() -> None:
+    meta = extract(CARD_PT, "Clusters regionais")
+    assert meta.values["programme"] == ["SBA Regional Innovation Clusters"]
+    assert meta.year == 2010
+    assert meta.values["organisation"][0] == "SBA"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        (
+            "O programa dos EUA apoiou clusters nos Estados Unidos. Um consultor brasileiro visitou.",
+            "",
+            ["US"],
+        ),
+        (
+            "Il governo degli Stati Uniti ha finanziato i cluster statunitensi. "
+            "Le agenzie degli Stati Uniti hanno collaborato. Un caso simile esiste in Brasile.",
+            "",
+            ["US"],
+        ),
+        (
+            "The European Union funds clusters. The European Commission ran calls. Japan was a target.",
+            "",
+            ["EU"],
+        ),
+        ("Franca, no interior de São Paulo, concentra fábricas de calçados.", "Franca", ["BR"]),
+        (
+            "Clusters in Germany and in France cooperate closely. Germany leads; France follows.",
+            "",
+            ["DE", "FR"],
+        ),
+        ("A short note with no place at all.", "", []),
+    ],
+)
+def test_main_countries(text: str, title: str, expected: list[str]) -> None:
+    assert main_countries(text, title) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O programa COSME financiou clusters. O COSME durou até 2020.",
+        "Il programma COSME ha finanziato i cluster.",
+        "The Programme for the Competitiveness of Enterprises and SMEs funded clusters.",
+    ],
+)
+def test_programme_aliases_in_three_languages(text: str) -> None:
+    assert programmes(text, "") == ["COSME"]
+
+
+def test_programme_shaped_names_are_proposed() -> None:
+    text = "O Programa Rota do Cacau apoia produtores. The Coffee Quality Programme trains growers."
+    assert proposed_programmes(text) == ["Programa Rota do Cacau", "Coffee Quality Programme"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "expected"),
+    [
+        ("A legge n. 1991 di riforma. Il distretto nacque nel 1985 e crebbe nel 1990.", (), 1985),
+        ("Negli anni Novanta nacquero le prime reti.", (), 1990),
+        ("Published 2021. The programme was launched in 2016.", (), 2016),
+        ("No dates here.", (), None),
+        ("Mentions 2020 only.", (2014,), 2014),
+    ],
+)
+def test_practice_year(text: str, starts: tuple[int, ...], expected: int | None) -> None:
+    assert practice_year(text, starts) == expected
+
+
+def test_alias_and_label_round_trip() -> None:
+    taxonomy = default_taxonomy()
+    assert taxonomy.canonical("country", "estados unidos") == "US"
+    assert taxonomy.canonical("country", "Unione Europea") == "EU"
+    assert taxonomy.canonical("programme", "programma cosme") == "COSME"
+    assert taxonomy.canonical("theme", "Internacionalização") == "internationalisation"
+    assert taxonomy.label("theme", "joint-action", "it") == "Azione collettiva"
+    assert taxonomy.label("country", "DE", "pt") == "Alemanha"
+
+
+# -- through the pipeline and the index ---------------------------------------------------
+
+
+@pytest.fixture
+def tagged(tmp_path: Path, settings: Settings) -> tuple[KnowledgeBase, Path]:
+    """Four documents whose facets are set by sidecars, so counts can be checked by hand."""
+    folder = tmp_path / "tagged"
+    docs = {
+        "a": (
+            "Texto sobre redes de empresas no Brasil e compras conjuntas.",
+            "countries: [BR]\nthemes: [networking, joint-action]\nprogrammes: [GT-APL]\nyear: 2004\n",
+        ),
+        "b": (
+            "Testo sulle reti di imprese in Italia e sui contratti di rete.",
+            "countries: [IT]\nthemes: [networking]\nprogrammes: [Contratto di rete]\nyear: 2009\n",
+        ),
+        "c": (
+            "Text about European cluster partnerships going international.",
+            "countries: [EU, BR]\nthemes: [internationalisation]\nprogrammes: [programa COSME]\nyear: 2014\n",
+        ),
+        "d": (
+            "Outro texto sobre financiamento de APLs pelo banco de desenvolvimento.",
+            "countries: [Brasil]\nthemes: [finance]\nyear: 2004\n",
+        ),
+    }
+    for name, (text, sidecar) in docs.items():
+        write(folder / f"{name}.txt", f"Documento {name}\n\n{text} " * 3)
+        write(folder / f"{name}.meta.yaml", sidecar)
+    kb = KnowledgeBase.open(settings.index_dir, "hash", create=True)
+    report = ingest_paths(kb, [folder], settings)
+    assert report.counts["added"] == 4, report.as_dict()
+    return kb, folder
+
+
+def counts(kb: KnowledgeBase, field: str, **filters: tuple[str, ...]) -> dict[str, int]:
+    result = kb.search(SearchRequest("", filters=filters))
+    return {c.value: c.count for c in result.facets[field]}
+
+
+def test_facet_counts_match_a_hand_count(tagged: tuple[KnowledgeBase, Path]) -> None:
+    kb, _ = tagged
+    assert counts(kb, "country") == {"BR": 3, "EU": 1, "IT": 1}
+    assert counts(kb, "theme") == {
+        "networking": 2,
+        "joint-action": 1,
+        "internationalisation": 1,
+        "finance": 1,
+    }
+    assert counts(kb, "year") == {"2004": 2, "2009": 1, "2014": 1}
+    assert counts(kb, "programme", country=("BR",)) == {"GT-APL": 1, "COSME": 1}
+    assert counts(kb, "theme", country=("BR", "IT"), year=("2004", "2009")) == {
+        "networking": 2,
+        "joint-action": 1,
+        "finance": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"country": ("brasil",)}, {"a", "c", "d"}),
+        ({"country": ("Itália",)}, {"b"}),
+        ({"programme": ("Programma COSME",)}, {"c"}),
+        ({"programme": ("gt-apl",), "country": ("BRAZIL",)}, {"a"}),
+        ({"theme": ("Financiamento",)}, {"d"}),
+        ({"country": ("IT", "EU")}, {"b", "c"}),
+    ],
+)
+def test_filters_accept_aliases(
+    tagged: tuple[KnowledgeBase, Path], filters: dict[str, tuple[str, ...]], expected: set[str]
+) -> None:
+    kb, _ = tagged
+    assert {h.doc_id for h in kb.search(SearchRequest("", filters=filters, k=50)).hits} == expected
+
+
+def test_sidecar_wins_and_survives_reingest(tagged: tuple[KnowledgeBase, Path], settings: Settings) -> None:
+    kb, folder = tagged
+    doc = kb.document("a")
+    assert doc.values("country") == ["BR"] and "country" in doc.curated and doc.year == 2004
+    write(
+        folder / "a.txt", "Documento a\n\nTexto novo sobre cooperação entre empresas nos Estados Unidos. " * 3
+    )
+    assert ingest_paths(kb, [folder], settings).counts == {"updated": 1, "unchanged": 3}
+    doc = kb.document("a")
+    assert doc.values("country") == ["BR"], "the curator's value beats the new text's US"
+    assert doc.year == 2004
+    facets = dict(
+        ((f, v), s)
+        for f, v, s in kb.catalogue.db.execute("SELECT field, value, source FROM facets WHERE doc_id = 'a'")
+    )
+    assert facets[("country", "BR")] == "curated" and facets[("language", "pt")] == "extracted"
+
+
+def test_editing_only_the_sidecar_updates_the_document(
+    tagged: tuple[KnowledgeBase, Path], settings: Settings
+) -> None:
+    kb, folder = tagged
+    write(folder / "b.meta.yaml", "countries: [IT]\nthemes: [policy]\ntitle: Reti d'impresa in Italia\n")
+    assert ingest_paths(kb, [folder], settings).counts == {"updated": 1, "unchanged": 3}
+    doc = kb.document("b")
+    assert doc.title == "Reti d'impresa in Italia" and doc.values("theme") == ["policy"]
+
+
+def test_bad_sidecar_is_reported(tagged: tuple[KnowledgeBase, Path], settings: Settings) -> None:
+    kb, folder = tagged
+    write(folder / "d.meta.yaml", "colour: blue\n")
+    report = ingest_paths(kb, [folder], settings)
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [("d.txt", "bad-metadata")]
+    assert "unknown field 'colour'" in report.failures[0].detail
+    assert kb.document("d").values("theme") == ["finance"], "the previous version is kept"
+
+
+def test_metadata_report_command(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "card.txt", CARD_PT)
+    gold = write(
+        tmp_path / "gold.yaml",
+        "- {path: docs/card.txt, language: pt, countries: [US], programmes: [SBA Regional Innovation Clusters], year: 2010, themes: [policy]}\n",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from kb.cli import main; main()",
+            "eval",
+            str(gold),
+            "--metadata",
+            "--embedder",
+            "hash",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["documents"] == 1 and report["accuracy"] == {"language": 1.0, "year": 1.0}
+    assert report["fields"]["countries"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert set(report["fields"]) == {"countries", "programmes", "themes"}
