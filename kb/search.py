@@ -35,6 +35,8 @@ def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
     """Weighted reciprocal rank fusion of several ranked id lists."""
     fused: dict[int, float] = defaultdict(float)
     for ids, weight in rankings:
+        if weight <= 0:  # a switched-off ranking must not smuggle its candidates in
+            continue
         for rank, item in enumerate(ids):
             fused[int(item)] += weight / (k + rank + 1)
     return fused
