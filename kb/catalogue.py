@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from kb.models import FACET_FIELDS, Document, FacetCount, NewDocument
+from kb.stemming import stem_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,6 +103,22 @@ class Catalogue:
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
                 (str(SCHEMA_VERSION),),
             )
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Numbered schema migrations, each in its own transaction."""
+        version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+        if version < 2:  # 2: the lexical index holds Snowball stems instead of raw words
+            with self.transaction() as db:
+                rows = db.execute(
+                    "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
+                ).fetchall()
+                db.execute("DELETE FROM chunks_fts")
+                db.executemany(
+                    "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
+                    [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
+                )
+                db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -182,7 +199,11 @@ class Catalogue:
                 new_ids.append(chunk_id)
                 db.execute(
                     "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
-                    (chunk_id, doc.title, passage.text),
+                    (
+                        chunk_id,
+                        stem_text(doc.title, passage.language),
+                        stem_text(passage.text, passage.language),
+                    ),
                 )
 
             def source(name: str) -> str:

@@ -27,12 +27,13 @@ class ChunkingSettings:
 class SearchSettings:
     """Knobs of the hybrid ranking; the defaults are the ones the dev set chose."""
 
-    dense_candidates: int = 100
-    lexical_candidates: int = 100
+    dense_candidates: int = 300  # deep enough that pages 1–10 rank from the same candidates
+    lexical_candidates: int = 300
     rrf_k: int = 60
     dense_weight: float = 1.0
-    lexical_weight: float = 0.5
-    language_centering: float = 1.0
+    lexical_weight: float = 0.25
+    language_centering: float = 1.25
+    chunk_mean_weight: float = 0.5  # a document's score: best passage + this × its passages' mean
     snippet_chars: int = 280
 
 

@@ -18,17 +18,27 @@ from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
+from kb.stemming import term_stems
 from kb.text import query_terms
 from kb.vectors import VectorIndex
 
 
 def fts_match(terms: list[str]) -> str:
-    """An FTS5 query requiring every term, each quoted so no input can be read as syntax.
+    """An FTS5 query: every term required, each as any of its stems, all quoted.
 
     AND keeps lexical hits precise: a passage must hold all content words, so names and
-    acronyms match strongly while common words alone cannot pull in near-misses.
+    acronyms match strongly while common words alone cannot pull in near-misses. Quoting
+    means no input can be read as FTS5 syntax.
     """
-    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+    def quoted(text: str) -> str:
+        return '"' + text.replace('"', '""') + '"'
+
+    groups = []
+    for term in terms:
+        stems = term_stems(term)
+        groups.append(quoted(stems[0]) if len(stems) == 1 else "(" + " OR ".join(map(quoted, stems)) + ")")
+    return " AND ".join(groups)
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
@@ -94,14 +104,19 @@ class Searcher:
         )
         owners = self.catalogue.chunks(list(fused))
         best: dict[str, tuple[float, int]] = {}
+        scores: dict[str, list[float]] = defaultdict(list)
         for chunk_id, score in fused.items():
             if chunk_id not in owners:  # removed since the vectors were loaded
                 continue
             doc_id = owners[chunk_id][0]
+            scores[doc_id].append(score)
             if doc_id not in best or score > best[doc_id][0]:
                 best[doc_id] = (score, chunk_id)
-        ordered = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
-        return [(doc_id, score, chunk_id) for doc_id, (score, chunk_id) in ordered]
+        ranked = [
+            (doc_id, top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]), chunk_id)
+            for doc_id, (top, chunk_id) in best.items()
+        ]
+        return sorted(ranked, key=lambda item: (-item[1], item[0]))
 
     def dense_ranking(self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int) -> list[int]:
         """Chunk ids by dense score, searched per passage language and offset by its centroid."""

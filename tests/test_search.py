@@ -56,7 +56,8 @@ def oracle_scores(kb: KnowledgeBase, query: str, allowed_docs: set[str] | None) 
     languages = np.array([r[2] for r in rows])
     q = kb.embedder.embed_queries([query])[0]
     centroid = {lang: vectors[languages == lang].mean(axis=0) for lang in set(languages)}
-    scores = vectors @ q - np.array([q @ centroid[lang] for lang in languages])
+    weight = kb.search_settings.language_centering
+    scores = vectors @ q - weight * np.array([q @ centroid[lang] for lang in languages])
     best: dict[str, float] = {}
     for (_, doc_id, _, _), score in zip(rows, scores, strict=True):
         if allowed_docs is None or doc_id in allowed_docs:
@@ -72,7 +73,9 @@ def assert_same_ranking(got: list[str], oracle: dict[str, float], k: int) -> Non
 
 
 def dense_only(kb: KnowledgeBase) -> KnowledgeBase:
-    kb.search_settings = replace(SearchSettings(), lexical_weight=0.0, dense_candidates=1000)
+    kb.search_settings = replace(
+        SearchSettings(), lexical_weight=0.0, dense_candidates=1000, chunk_mean_weight=0.0
+    )
     return kb
 
 
@@ -114,6 +117,7 @@ def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
 
 
 def test_facet_counts_cover_the_result_set(synthetic: KnowledgeBase) -> None:
+    synthetic.search_settings = SearchSettings()
     result = synthetic.search(SearchRequest("", filters={"language": ("pt",)}, k=5))
     all_pt = synthetic.catalogue.filtered_doc_ids({"language": ("pt",)})
     assert result.total == len(all_pt)
@@ -138,6 +142,7 @@ def test_browse_lists_every_document_by_title(small_kb: KnowledgeBase) -> None:
 
 
 def test_pages_do_not_overlap(synthetic: KnowledgeBase) -> None:
+    synthetic.search_settings = SearchSettings()
     first = synthetic.search(SearchRequest("cluster", k=7, page=1))
     second = synthetic.search(SearchRequest("cluster", k=7, page=2))
     assert not {h.doc_id for h in first.hits} & {h.doc_id for h in second.hits}

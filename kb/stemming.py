@@ -1,0 +1,40 @@
+"""Snowball stems for the lexical index: one language per passage, all three for a query.
+
+Passages are stemmed in their own language; a query term is expanded to its pt, it
+and en stems (ORed), so "internacionalização" meets "internacionalizar" without
+knowing the query's language, while acronyms such as COSME or GT-APL stay intact.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import snowballstemmer
+
+from kb.text import fold, words
+
+ALGORITHMS = {"pt": "portuguese", "it": "italian", "en": "english"}
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer | None:
+    name = ALGORITHMS.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+@cache
+def stem(word: str, language: str) -> str:
+    """Folded stem of one word (the folded word itself for other languages)."""
+    stemmer = _stemmer(language)
+    lowered = word.lower()
+    return fold(stemmer.stemWord(lowered) if stemmer else lowered)
+
+
+def stem_text(text: str, language: str) -> str:
+    """Text as the lexical index stores it: folded stems separated by spaces."""
+    return " ".join(stem(w, language) for w in words(text))
+
+
+def term_stems(term: str) -> list[str]:
+    """The stems a query term may take in any of our languages, plus the plain word."""
+    return list(dict.fromkeys([fold(term), *(stem(term, lang) for lang in ALGORITHMS)]))
