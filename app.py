@@ -2,9 +2,14 @@
 
 import streamlit as st
 
+from app_pages.state import t
+
 st.set_page_config(page_title="Praxis", page_icon="🔎", layout="wide")
 
-navigation = st.navigation(
-    [st.Page("app_pages/search_page.py", title="Praxis", icon="🔎", url_path="search", default=True)]
-)
-navigation.run()
+pages = [
+    st.Page("app_pages/search_page.py", title=t("nav_search"), icon="🔎", url_path="search", default=True),
+    st.Page("app_pages/practice_page.py", title=t("nav_practice"), icon="📄", url_path="practice"),
+    st.Page("app_pages/explore_page.py", title=t("nav_explore"), icon="🗺️", url_path="explore"),
+    st.Page("app_pages/curate_page.py", title=t("nav_curate"), icon="🔐", url_path="curate"),
+]
+st.navigation(pages).run()

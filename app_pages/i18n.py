@@ -2,81 +2,148 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 DEFAULT_LANGUAGE = "pt"
 LANGUAGES = {"pt": "Português", "it": "Italiano", "en": "English"}
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "pt": {
-        "tagline": "Boas práticas de clusters, redes de empresas e APLs — em português, italiano e inglês.",
-        "query": "O que você procura?",
-        "query_help": "Escreva em qualquer idioma; encontramos práticas nos três.",
-        "language_filter": "Idioma do documento",
-        "choose": "Escolha",
-        "facet_theme": "Tema",
-        "facet_country": "País",
-        "facet_programme": "Programa",
-        "facet_organisation": "Organização",
-        "facet_language": "Idioma do documento",
-        "facet_year": "Ano",
-        "filters": "Filtros",
-        "ui_language": "Idioma da interface",
-        "results": "{total} documentos",
-        "browse": "{total} documentos na coleção",
-        "no_results": "Nenhum documento encontrado. Tente outras palavras ou remova filtros.",
-        "no_index": "Ainda não há índice em {index}. Crie-o com: kb ingest corpus/",
-        "page": "Página",
-        "page_no": "p. {page}",
-    },
-    "it": {
-        "tagline": "Buone pratiche su cluster, reti di imprese e APL — in portoghese, italiano e inglese.",
-        "query": "Che cosa cerchi?",
-        "query_help": "Scrivi in qualsiasi lingua; troviamo pratiche in tutte e tre.",
-        "language_filter": "Lingua del documento",
-        "choose": "Scegli",
-        "facet_theme": "Tema",
-        "facet_country": "Paese",
-        "facet_programme": "Programma",
-        "facet_organisation": "Organizzazione",
-        "facet_language": "Lingua del documento",
-        "facet_year": "Anno",
-        "filters": "Filtri",
-        "ui_language": "Lingua dell'interfaccia",
-        "results": "{total} documenti",
-        "browse": "{total} documenti nella collezione",
-        "no_results": "Nessun documento trovato. Prova altre parole o togli dei filtri.",
-        "no_index": "Non c'è ancora un indice in {index}. Crealo con: kb ingest corpus/",
-        "page": "Pagina",
-        "page_no": "p. {page}",
-    },
-    "en": {
-        "tagline": "Good practices on clusters, business networks and APLs — in Portuguese, Italian and English.",
-        "query": "What are you looking for?",
-        "query_help": "Write in any language; we find practices in all three.",
-        "language_filter": "Document language",
-        "choose": "Choose",
-        "facet_theme": "Theme",
-        "facet_country": "Country",
-        "facet_programme": "Programme",
-        "facet_organisation": "Organisation",
-        "facet_language": "Document language",
-        "facet_year": "Year",
-        "filters": "Filters",
-        "ui_language": "Interface language",
-        "results": "{total} documents",
-        "browse": "{total} documents in the collection",
-        "no_results": "No documents found. Try other words or remove filters.",
-        "no_index": "There is no index in {index} yet. Build it with: kb ingest corpus/",
-        "page": "Page",
-        "page_no": "p. {page}",
-    },
+# key: (pt, it, en)
+_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "tagline": (
+        "Boas práticas de clusters, redes de empresas e APLs — em português, italiano e inglês.",
+        "Buone pratiche su cluster, reti di imprese e APL — in portoghese, italiano e inglese.",
+        "Good practices on clusters, business networks and APLs — in Portuguese, Italian and English.",
+    ),
+    "nav_search": ("Buscar", "Cerca", "Search"),
+    "nav_practice": ("Prática", "Pratica", "Practice"),
+    "nav_explore": ("Explorar", "Esplora", "Explore"),
+    "nav_curate": ("Curadoria", "Curatela", "Curate"),
+    "query": ("O que você procura?", "Che cosa cerchi?", "What are you looking for?"),
+    "query_help": (
+        "Escreva em qualquer idioma; encontramos práticas nos três.",
+        "Scrivi in qualsiasi lingua; troviamo pratiche in tutte e tre.",
+        "Write in any language; we find practices in all three.",
+    ),
+    "ui_language": ("Idioma da interface", "Lingua dell'interfaccia", "Interface language"),
+    "choose": ("Escolha", "Scegli", "Choose"),
+    "filters": ("Filtros", "Filtri", "Filters"),
+    "facet_theme": ("Tema", "Tema", "Theme"),
+    "facet_country": ("País", "Paese", "Country"),
+    "facet_programme": ("Programa", "Programma", "Programme"),
+    "facet_organisation": ("Organização", "Organizzazione", "Organisation"),
+    "facet_language": ("Idioma do documento", "Lingua del documento", "Document language"),
+    "facet_year": ("Ano", "Anno", "Year"),
+    "results": ("{total} documentos", "{total} documenti", "{total} documents"),
+    "browse": (
+        "{total} documentos na coleção",
+        "{total} documenti nella collezione",
+        "{total} documents in the collection",
+    ),
+    "no_results": (
+        "Nenhum documento encontrado. Tente outras palavras ou remova filtros.",
+        "Nessun documento trovato. Prova altre parole o togli dei filtri.",
+        "No documents found. Try other words or remove filters.",
+    ),
+    "no_index": (
+        "Ainda não há índice em {index}. Crie-o com: kb ingest corpus/",
+        "Non c'è ancora un indice in {index}. Crealo con: kb ingest corpus/",
+        "There is no index in {index} yet. Build it with: kb ingest corpus/",
+    ),
+    "page": ("Página", "Pagina", "Page"),
+    "page_no": ("p. {page}", "p. {page}", "p. {page}"),
+    "export_csv": ("Baixar resultados (CSV)", "Scarica i risultati (CSV)", "Download results (CSV)"),
+    "export_abnt": ("Referências (ABNT)", "Riferimenti (ABNT)", "References (ABNT)"),
+    "export_apa": ("Referências (APA)", "Riferimenti (APA)", "References (APA)"),
+    "no_document": (
+        "Escolha uma prática na busca para ver os detalhes.",
+        "Scegli una pratica dalla ricerca per vederne i dettagli.",
+        "Pick a practice from the search to see its details.",
+    ),
+    "unknown_document": (
+        "Documento não encontrado: {doc}",
+        "Documento non trovato: {doc}",
+        "Document not found: {doc}",
+    ),
+    "download_original": (
+        "Baixar o arquivo original",
+        "Scarica il file originale",
+        "Download the original file",
+    ),
+    "passages": ("Trechos", "Passaggi", "Passages"),
+    "similar": ("Práticas semelhantes", "Pratiche simili", "Similar practices"),
+    "also_in": ("Também em {language}", "Anche in {language}", "Also in {language}"),
+    "year": ("Ano", "Anno", "Year"),
+    "file": ("Arquivo", "File", "File"),
+    "back_to_search": ("← Voltar à busca", "← Torna alla ricerca", "← Back to search"),
+    "explore_intro": (
+        "A coleção em números. Clique em um valor para ver as práticas correspondentes.",
+        "La collezione in cifre. Clicca su un valore per vedere le pratiche corrispondenti.",
+        "The collection at a glance. Click a value to see the matching practices.",
+    ),
+    "documents": ("documentos", "documenti", "documents"),
+    "curate_no_password": (
+        "A área de curadoria está fechada: nenhuma senha foi configurada. Gere um hash com "
+        "`kb hash-password` e defina a variável de ambiente `KB_CURATOR_PASSWORD_HASH` antes de iniciar o app.",
+        "L'area di curatela è chiusa: nessuna password configurata. Genera un hash con "
+        "`kb hash-password` e imposta la variabile d'ambiente `KB_CURATOR_PASSWORD_HASH` prima di avviare l'app.",
+        "The curator area is closed: no password is configured. Create a hash with `kb hash-password` "
+        "and set the environment variable `KB_CURATOR_PASSWORD_HASH` before starting the app.",
+    ),
+    "password": ("Senha de curador", "Password del curatore", "Curator password"),
+    "sign_in": ("Entrar", "Accedi", "Sign in"),
+    "sign_out": ("Sair", "Esci", "Sign out"),
+    "wrong_password": ("Senha incorreta.", "Password errata.", "Wrong password."),
+    "locked": (
+        "Muitas tentativas. Tente de novo em {seconds} s.",
+        "Troppi tentativi. Riprova tra {seconds} s.",
+        "Too many attempts. Try again in {seconds} s.",
+    ),
+    "upload": ("Enviar documentos", "Carica documenti", "Upload documents"),
+    "upload_help": ("PDF, TXT, MD ou HTML", "PDF, TXT, MD o HTML", "PDF, TXT, MD or HTML"),
+    "preview": ("O que a extração encontrou", "Che cosa ha trovato l'estrazione", "What extraction found"),
+    "publish": ("Publicar", "Pubblica", "Publish"),
+    "published": ("Publicado: {doc}", "Pubblicato: {doc}", "Published: {doc}"),
+    "rejected": (
+        "Não foi possível ler {name}: {reason}",
+        "Impossibile leggere {name}: {reason}",
+        "Could not read {name}: {reason}",
+    ),
+    "edit": ("Editar metadados", "Modifica i metadati", "Edit metadata"),
+    "document": ("Documento", "Documento", "Document"),
+    "title": ("Título", "Titolo", "Title"),
+    "countries": ("Países (códigos ISO)", "Paesi (codici ISO)", "Countries (ISO codes)"),
+    "themes": ("Temas", "Temi", "Themes"),
+    "programmes": ("Programas", "Programmi", "Programmes"),
+    "organisations": ("Organizações", "Organizzazioni", "Organisations"),
+    "save": ("Salvar", "Salva", "Save"),
+    "saved": (
+        "Metadados salvos e documento atualizado.",
+        "Metadati salvati e documento aggiornato.",
+        "Metadata saved and document updated.",
+    ),
+    "remove": ("Remover documento", "Rimuovi documento", "Remove document"),
+    "removed": ("Removido: {doc}", "Rimosso: {doc}", "Removed: {doc}"),
+    "replace": ("Substituir arquivo", "Sostituisci file", "Replace file"),
+    "report": ("Relatório de ingestão", "Rapporto di acquisizione", "Ingest report"),
+    "misses": ("Buscas sem resultado", "Ricerche senza risultati", "Searches that found nothing"),
+    "busy": (
+        "Outra ingestão está em andamento; tente de novo em instantes.",
+        "Un'altra acquisizione è in corso; riprova tra poco.",
+        "Another ingest is running; try again in a moment.",
+    ),
 }
+_COLUMN = {"pt": 0, "it": 1, "en": 2}
 
 
-def translator(language: str):
+def translator(language: str) -> Callable[..., str]:
     """A function that formats a message key in the chosen UI language."""
-    table = MESSAGES.get(language, MESSAGES[DEFAULT_LANGUAGE])
+    column = _COLUMN.get(language, 0)
 
     def t(key: str, **values: object) -> str:
-        return table[key].format(**values)
+        return _MESSAGES[key][column].format(**values)
 
     return t
+
+
+def message_keys() -> set[str]:
+    return set(_MESSAGES)

@@ -20,7 +20,9 @@ def highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def hit_card(hit: Hit, page_label: str, labels: dict[str, Callable[[str], str]] | None = None) -> str:
+def hit_card(
+    hit: Hit, page_label: str, labels: dict[str, Callable[[str], str]] | None = None, href: str | None = None
+) -> str:
     """One result: title, badges (language, countries, programmes, year), theme chips, snippet."""
     labels = labels or {}
     country = labels.get("country", str)
@@ -31,9 +33,12 @@ def hit_card(hit: Hit, page_label: str, labels: dict[str, Callable[[str], str]] 
     badge_html = " ".join(f'<span class="badge">{escape(b)}</span>' for b in badges)
     badge_html += " ".join(f' <span class="chip">{escape(theme(t))}</span>' for t in hit.themes)
     page = f' <span class="page">({escape(page_label)})</span>' if hit.page else ""
+    title = escape(hit.title)
+    if href:
+        title = f'<a href="{escape(href, quote=True)}" target="_self">{title}</a>'
     return (
         '<div class="hit">'
-        f'<div class="title">{escape(hit.title)}</div>'
+        f'<div class="title">{title}</div>'
         f'<div class="badges">{badge_html}</div>'
         f'<div class="snippet">{highlighted(hit.snippet, hit.highlights)}{page}</div>'
         "</div>"
@@ -44,6 +49,8 @@ CARD_STYLE = """
 <style>
 .hit {border-bottom: 1px solid #ddd; padding: 0.6rem 0 0.8rem 0;}
 .hit .title {font-size: 1.1rem; font-weight: 600;}
+.hit .title a {color: inherit; text-decoration: none;}
+.hit .title a:hover {text-decoration: underline;}
 .hit .badges {margin: 0.2rem 0;}
 .hit .badge {background: #eef2f7; border-radius: 4px; padding: 0 6px; margin-right: 4px; font-size: 0.8rem;}
 .hit .chip {border: 1px solid #9ab; border-radius: 10px; padding: 0 7px; margin-right: 4px; font-size: 0.78rem; color: #345;}

@@ -1,10 +1,13 @@
 """Search page: one box, facet filters with counts, result cards; the whole state lives in the URL."""
 
+import json
+
 import streamlit as st
 
-from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
+from app_pages.export import reference_list, results_csv
+from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from app_pages.render import CARD_STYLE, hit_card
-from app_pages.state import index_dir, open_index
+from app_pages.state import index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound, KbError
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -12,26 +15,18 @@ from kb.taxonomy import default_taxonomy
 SIDEBAR_FACETS = ("theme", "country", "programme", "language", "year")
 
 
-def current_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
 def sync_url() -> None:
     """Widget callback: write the widgets' state into the URL (runs before the rerun)."""
     state = st.session_state
     filters = {name: tuple(state.get(f"facet_{name}", ())) for name in SIDEBAR_FACETS}
-    request = SearchRequest(query=state.get("query", ""), filters=filters)
-    params = request.to_params()
+    params = SearchRequest(query=state.get("query", ""), filters=filters).to_params()
     if state.get("ui_language", DEFAULT_LANGUAGE) != DEFAULT_LANGUAGE:
         params["ui"] = state["ui_language"]
     st.query_params.from_dict(params)
 
 
-params = current_params()
-ui_language = (params.get("ui") or [DEFAULT_LANGUAGE])[0]
-ui_language = ui_language if ui_language in LANGUAGES else DEFAULT_LANGUAGE
-t = translator(ui_language)
-request = SearchRequest.from_params(params)
+language = ui_language()
+request = SearchRequest.from_params({key: st.query_params.get_all(key) for key in st.query_params})
 taxonomy = default_taxonomy()
 
 st.title("Praxis")
@@ -52,7 +47,7 @@ with st.sidebar:
     st.selectbox(
         t("ui_language"),
         list(LANGUAGES),
-        index=list(LANGUAGES).index(ui_language),
+        index=list(LANGUAGES).index(language),
         format_func=LANGUAGES.get,
         key="ui_language",
         on_change=sync_url,
@@ -68,17 +63,20 @@ with st.sidebar:
             default=selected,
             key=f"facet_{name}",
             on_change=sync_url,
-            format_func=lambda v, n=name, c=counts: f"{taxonomy.label(n, v, ui_language)} ({c.get(v, 0)})",
+            format_func=lambda v, n=name, c=counts: f"{taxonomy.label(n, v, language)} ({c.get(v, 0)})",
             placeholder=t("choose"),
         )
 
 if not result.hits:
+    if request.query:
+        kb.catalogue.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
     st.warning(t("no_results"))
     st.stop()
 
 st.write(t("results" if request.query else "browse", total=result.total))
-labels = {name: (lambda v, n=name: taxonomy.label(n, v, ui_language)) for name in ("country", "theme")}
-st.html(CARD_STYLE + "".join(hit_card(hit, t("page_no", page=hit.page), labels) for hit in result.hits))
+labels = {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
+cards = [hit_card(h, t("page_no", page=h.page), labels, link("practice", doc=h.doc_id)) for h in result.hits]
+st.html(CARD_STYLE + "".join(cards))
 
 pages = max(1, -(-result.total // request.k))
 if pages > 1:
@@ -88,3 +86,14 @@ if pages > 1:
     if chosen != request.page:
         st.query_params["page"] = str(chosen)
         st.rerun()
+
+base_url = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
+everything = kb.search(SearchRequest(request.query, request.filters, k=min(result.total, 1000))).hits
+left, middle, right = st.columns(3)
+left.download_button(t("export_csv"), results_csv(everything), "praxis.csv", "text/csv", key="csv")
+middle.download_button(
+    t("export_abnt"), reference_list(everything, "abnt", base_url), "praxis-abnt.txt", key="abnt"
+)
+right.download_button(
+    t("export_apa"), reference_list(everything, "apa", base_url), "praxis-apa.txt", key="apa"
+)

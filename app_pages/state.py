@@ -1,11 +1,14 @@
-"""Shared resources of the app: the opened index, loaded once per process."""
+"""What every page shares: the opened index (once per process), the UI language, links."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
+from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from kb.config import default_index_dir
 from kb.knowledge_base import KnowledgeBase
 
@@ -14,7 +17,28 @@ def index_dir() -> Path:
     return default_index_dir().resolve()
 
 
+def upload_dir() -> Path:
+    """Where curators' uploads are kept (``KB_UPLOAD_DIR``, default corpus/uploads)."""
+    return Path(os.environ.get("KB_UPLOAD_DIR", "corpus/uploads")).resolve()
+
+
 @st.cache_resource(show_spinner=False)
 def open_index(path: str) -> KnowledgeBase:
     """Opened once per process; ``KnowledgeBase.search`` reloads when a newer index is written."""
     return KnowledgeBase.open(Path(path))
+
+
+def ui_language() -> str:
+    language = st.query_params.get("ui", DEFAULT_LANGUAGE)
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, **values: object) -> str:
+    return translator(ui_language())(key, **values)
+
+
+def link(page: str, **params: str | list[str]) -> str:
+    """A relative link to another page that keeps the UI language."""
+    if ui_language() != DEFAULT_LANGUAGE:
+        params["ui"] = ui_language()
+    return f"{page}?{urlencode(params, doseq=True)}" if params else page

@@ -59,6 +59,12 @@ CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE TABLE IF NOT EXISTS search_misses (
+    id      INTEGER PRIMARY KEY,
+    day     TEXT NOT NULL,
+    query   TEXT NOT NULL,
+    filters TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS ingest_log (
     id     INTEGER PRIMARY KEY,
     at     TEXT NOT NULL,
@@ -240,6 +246,26 @@ class Catalogue:
                 (utc_now(), path, status, reason, detail),
             )
 
+    def log_search_miss(self, query: str, filters: str) -> None:
+        """Remember a search that found nothing: the text, the filters and the day, nothing else.
+
+        Written outside ``transaction()`` so it does not bump the generation (readers
+        would reload vectors for nothing).
+        """
+        self.db.execute(
+            "INSERT INTO search_misses (day, query, filters) VALUES (?,?,?)",
+            (utc_now()[:10], query[:300], filters[:300]),
+        )
+
+    def search_misses(self, limit: int = 100) -> list[dict[str, object]]:
+        """Searches that found nothing, most frequent first: a curator's to-do list."""
+        rows = self.db.execute(
+            "SELECT query, filters, COUNT(*) AS n, MAX(day) FROM search_misses"
+            " GROUP BY query, filters ORDER BY n DESC, MAX(day) DESC LIMIT ?",
+            (limit,),
+        )
+        return [{"query": q, "filters": f, "count": n, "last": d} for q, f, n, d in rows]
+
     # -- reads --------------------------------------------------------------
 
     def find_by_path(self, path: str) -> tuple[str, str] | None:
@@ -329,11 +355,16 @@ class Catalogue:
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
     def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
-        """(chunk_id, text, page) of a document, in order."""
+        """(chunk_id, text, page) of a document, in order, without the overlap between passages."""
         rows = self.db.execute(
-            "SELECT chunk_id, text, page FROM chunks WHERE doc_id = ? ORDER BY ord", (doc_id,)
-        )
-        return [(r[0], r[1], r[2]) for r in rows]
+            'SELECT chunk_id, text, page, start, "end" FROM chunks WHERE doc_id = ? ORDER BY ord', (doc_id,)
+        ).fetchall()
+        out, shown_until = [], 0
+        for chunk_id, text, page, start, end in rows:
+            skip = max(0, shown_until - start)
+            out.append((chunk_id, text[skip:].lstrip(), page))
+            shown_until = max(shown_until, end)
+        return out
 
     def chunk_id_set(self) -> np.ndarray:
         return np.fromiter((r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")), dtype=np.int64)

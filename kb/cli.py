@@ -307,6 +307,21 @@ def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: b
         )
 
 
+@app.command("hash-password")
+def hash_password_command() -> None:
+    """Print a scrypt hash for the curator password (set it as KB_CURATOR_PASSWORD_HASH)."""
+    import getpass
+
+    from app_pages.auth import hash_password
+
+    password = (
+        getpass.getpass("curator password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    )
+    if len(password) < 8:
+        raise KbError("choose a password of at least 8 characters")
+    print(hash_password(password))
+
+
 @app.command()
 def serve(
     index: IndexOption = None,

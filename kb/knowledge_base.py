@@ -27,6 +27,7 @@ from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
 from kb.language_profile import LanguageProfile
 from kb.models import FACET_FIELDS, Document, NewDocument, SearchResult
+from kb.related import DocumentSpace, Related
 from kb.request import SearchRequest
 from kb.search import Searcher
 from kb.taxonomy import default_taxonomy
@@ -148,6 +149,7 @@ class KnowledgeBase:
         """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
         self._generation = self.catalogue.generation()
         self._languages: LanguageProfile | None = None
+        self._space: DocumentSpace | None = None
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
@@ -165,6 +167,21 @@ class KnowledgeBase:
         if self._languages is None:
             self._languages = LanguageProfile.from_catalogue(self.catalogue, self.manifest.dimension)
         return self._languages
+
+    @property
+    def space(self) -> DocumentSpace:
+        """Document vectors for similar practices and language versions, recomputed after writes."""
+        if self._space is None:
+            self._space = DocumentSpace(self.catalogue, self.manifest.dimension)
+        return self._space
+
+    def similar(self, doc_id: str, k: int = 5) -> list[Related]:
+        self.refresh()
+        return self.space.similar(doc_id, k)
+
+    def other_languages(self, doc_id: str) -> list[Related]:
+        self.refresh()
+        return self.space.other_languages(doc_id)
 
     def refresh(self) -> bool:
         """Pick up changes another process committed; True if there were any."""
@@ -235,6 +252,7 @@ class KnowledgeBase:
     def _wrote(self) -> None:
         self._generation = self.catalogue.generation()
         self._languages = None
+        self._space = None
 
     def _new_doc_id(self, path: str) -> str:
         base = slugify(Path(path).stem)

@@ -1,0 +1,127 @@
+"""Curate page (password required): upload, preview, publish, edit metadata, remove, reports."""
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.auth import CuratorSession, configured_hash
+from app_pages.curation import preview, publish, remove, save_metadata, stage
+from app_pages.state import index_dir, open_index, t, upload_dir
+from kb.config import Settings
+from kb.errors import IndexLocked, IndexNotFound, KbError
+from kb.taxonomy import default_taxonomy
+
+st.title(t("nav_curate"))
+stored = configured_hash()
+if not stored:
+    st.info(t("curate_no_password"))
+    st.stop()
+
+session: CuratorSession = st.session_state.setdefault("curator", CuratorSession())
+if not session.active():
+    with st.form("sign_in"):
+        password = st.text_input(t("password"), type="password", key="password")
+        submitted = st.form_submit_button(t("sign_in"))
+    if submitted:
+        if session.locked_for():
+            st.error(t("locked", seconds=session.locked_for()))
+        elif session.try_password(password, stored):
+            st.rerun()
+        else:
+            st.error(
+                t("locked", seconds=session.locked_for()) if session.locked_for() else t("wrong_password")
+            )
+    st.stop()
+
+if st.button(t("sign_out"), key="sign_out"):
+    session.sign_out()
+    st.rerun()
+
+try:
+    kb = open_index(str(index_dir()))
+except IndexNotFound:
+    st.info(t("no_index", index=index_dir()))
+    st.stop()
+settings = Settings(index_dir=index_dir())
+staging = index_dir() / "staging"
+taxonomy = default_taxonomy()
+upload_tab, edit_tab, report_tab, misses_tab = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
+
+with upload_tab:
+    files = st.file_uploader(
+        t("upload"),
+        type=["pdf", "txt", "md", "html", "htm"],
+        accept_multiple_files=True,
+        help=t("upload_help"),
+    )
+    for upload in files or []:
+        try:
+            staged = stage(upload.getvalue(), upload.name, staging)
+            found = preview(staged, settings)
+        except KbError as error:
+            st.error(t("rejected", name=upload.name, reason=str(error)))
+            continue
+        st.subheader(found.title)
+        st.json(
+            {
+                "language": found.language,
+                "year": found.year,
+                **{f.field: [x.value for x in found.facets if x.field == f.field] for f in found.facets},
+            }
+        )
+        if st.button(t("publish"), key=f"publish-{staged.name}"):
+            try:
+                report = publish(kb, staged, upload_dir(), settings)
+            except IndexLocked:
+                st.warning(t("busy"))
+                continue
+            if report.failures:
+                st.error(t("rejected", name=upload.name, reason=report.failures[0].detail))
+            else:
+                st.success(t("published", doc=report.outcomes[0].doc_id))
+
+with edit_tab:
+    documents = kb.catalogue.documents(kb.catalogue.all_doc_ids())
+    doc_id = st.selectbox(
+        t("document"), sorted(documents), format_func=lambda d: documents[d].title, key="edit_doc"
+    )
+    if doc_id:
+        doc = documents[doc_id]
+        with st.form("metadata"):
+            title = st.text_input(t("title"), doc.title)
+            year = st.number_input(t("year"), 1900, 2100, doc.year or 2000)
+            countries = st.text_input(t("countries"), ", ".join(doc.values("country")))
+            themes = st.multiselect(
+                t("themes"),
+                list(taxonomy.themes),
+                doc.values("theme"),
+                format_func=lambda v: taxonomy.label("theme", v, "en"),
+            )
+            programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")))
+            organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
+            saved = st.form_submit_button(t("save"))
+        if saved:
+            values = {
+                "title": title,
+                "year": int(year),
+                "themes": themes,
+                "countries": [c.strip() for c in countries.split(",") if c.strip()],
+                "programmes": [p.strip() for p in programmes.split(";") if p.strip()],
+                "organisations": [o.strip() for o in organisations.split(";") if o.strip()],
+            }
+            try:
+                save_metadata(kb, doc_id, values, settings)
+                st.success(t("saved"))
+            except IndexLocked:
+                st.warning(t("busy"))
+        if st.button(t("remove"), key="remove"):
+            try:
+                remove(kb, doc_id, index_dir() / "removed")
+                st.success(t("removed", doc=doc_id))
+            except IndexLocked:
+                st.warning(t("busy"))
+
+with report_tab:
+    st.dataframe(pd.DataFrame(kb.catalogue.ingest_log()), use_container_width=True, hide_index=True)
+
+with misses_tab:
+    st.dataframe(pd.DataFrame(kb.catalogue.search_misses()), use_container_width=True, hide_index=True)

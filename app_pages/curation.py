@@ -1,0 +1,69 @@
+"""What the curator page does, apart from drawing it: safe upload names, staging, publishing."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+
+from ingest.metadata.sidecar import write_sidecar
+from ingest.pipeline import IngestReport, ingest_paths, parse_document
+from ingest.readers.base import FILE_TYPES
+from kb.config import Settings
+from kb.errors import KbError
+from kb.knowledge_base import KnowledgeBase, slugify
+from kb.models import NewDocument
+
+
+def safe_filename(name: str) -> str:
+    """A plain file name from whatever the browser sent: no folders, no control characters."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or f".{suffix.lower()}" not in FILE_TYPES:
+        raise KbError(f"unsupported file type: {name!r}; use {', '.join(sorted(FILE_TYPES))}")
+    stem = slugify(stem) or "document"
+    return f"{stem}.{suffix.lower()}"
+
+
+def stage(data: bytes, name: str, staging: Path) -> Path:
+    """Write an upload where nothing reads it yet, to preview extraction before publishing."""
+    staging.mkdir(parents=True, exist_ok=True)
+    path = staging / safe_filename(name)
+    path.write_bytes(data)
+    return path
+
+
+def preview(path: Path, settings: Settings) -> NewDocument:
+    return parse_document(path, settings)
+
+
+def publish(kb: KnowledgeBase, staged: Path, uploads: Path, settings: Settings) -> IngestReport:
+    """Move a staged file into the uploads folder (replacing one of the same name) and ingest it."""
+    uploads.mkdir(parents=True, exist_ok=True)
+    target = uploads / staged.name
+    shutil.move(str(staged), target)
+    return ingest_paths(kb, [target], settings)
+
+
+def save_metadata(
+    kb: KnowledgeBase, doc_id: str, values: dict[str, object], settings: Settings
+) -> IngestReport:
+    """Write the curator's values as the document's sidecar and bring the index up to date."""
+    path = Path(kb.document(doc_id).path)
+    write_sidecar(path, values)
+    report = ingest_paths(kb, [path], settings)
+    kb.log_ingest(str(path), "curated", "metadata", ", ".join(sorted(k for k, v in values.items() if v)))
+    return report
+
+
+def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> None:
+    """Take a document out of the index and move its file (and sidecar) aside, so it does not return."""
+    path = Path(kb.document(doc_id).path)
+    with kb.writing():
+        kb.remove(doc_id)
+        kb.log_ingest(str(path), "removed", "curator")
+    trash.mkdir(parents=True, exist_ok=True)
+    for file in (path, path.with_name(path.stem + ".meta.yaml")):
+        if file.exists():
+            shutil.move(str(file), trash / file.name)

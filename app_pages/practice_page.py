@@ -1,0 +1,70 @@
+"""Practice page: one document's card, its passages, the original file, and its neighbours."""
+
+from html import escape
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages.i18n import LANGUAGES
+from app_pages.state import index_dir, open_index, t, ui_language
+from kb.errors import DocumentNotFound, IndexNotFound
+from kb.taxonomy import default_taxonomy
+
+language = ui_language()
+taxonomy = default_taxonomy()
+doc_id = st.query_params.get("doc", "")
+st.page_link("app_pages/search_page.py", label=t("back_to_search"), query_params={"ui": language})
+
+if not doc_id:
+    st.info(t("no_document"))
+    st.stop()
+try:
+    kb = open_index(str(index_dir()))
+    doc = kb.document(doc_id)
+except IndexNotFound:
+    st.info(t("no_index", index=index_dir()))
+    st.stop()
+except DocumentNotFound:
+    st.warning(t("unknown_document", doc=doc_id))
+    st.stop()
+
+st.title(doc.title)
+rows = [
+    (t("facet_country"), ", ".join(taxonomy.label("country", c, language) for c in doc.values("country"))),
+    (t("facet_theme"), ", ".join(taxonomy.label("theme", c, language) for c in doc.values("theme"))),
+    (t("facet_programme"), ", ".join(doc.values("programme"))),
+    (t("facet_organisation"), ", ".join(doc.values("organisation"))),
+    (t("year"), str(doc.year or "—")),
+    (t("facet_language"), taxonomy.label("language", doc.language, language)),
+    (t("file"), Path(doc.path).name),
+]
+st.html(
+    '<table class="card">'
+    + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
+    + "</table><style>.card th{text-align:left;padding-right:1rem;color:#555;font-weight:500}</style>"
+)
+
+source = Path(doc.path)
+if source.is_file():
+    st.download_button(t("download_original"), source.read_bytes(), source.name, key="original")
+
+versions = kb.other_languages(doc_id)
+for version in versions:
+    st.page_link(
+        "app_pages/practice_page.py",
+        label=f"🌐 {t('also_in', language=LANGUAGES.get(version.language, version.language))}: {version.title}",
+        query_params={"doc": version.doc_id, "ui": language},
+    )
+
+st.subheader(t("passages"))
+for _, text, page in kb.passages(doc_id):
+    suffix = f' <span style="color:#777">({escape(t("page_no", page=page))})</span>' if page else ""
+    st.html(f'<p style="white-space:pre-wrap">{escape(text)}{suffix}</p>')
+
+st.subheader(t("similar"))
+for related in kb.similar(doc_id, k=5):
+    st.page_link(
+        "app_pages/practice_page.py",
+        label=f"{related.title} ({related.language.upper()})",
+        query_params={"doc": related.doc_id, "ui": language},
+    )

@@ -1,0 +1,192 @@
+"""Practice, Explore and Curate pages through AppTest; curation helpers and the curator's door."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app_pages.auth import MAX_FAILURES, CuratorSession, hash_password, verify_password
+from app_pages.curation import publish, remove, safe_filename, save_metadata, stage
+from app_pages.export import abnt, apa, reference_list, results_csv
+from app_pages.i18n import message_keys, translator
+from kb.config import Settings
+from kb.errors import DocumentNotFound, KbError
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from tests.conftest import PT
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PASSWORD = "uma-senha-longa-42"
+
+
+@pytest.fixture
+def env(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> KnowledgeBase:
+    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
+    monkeypatch.setenv("KB_UPLOAD_DIR", str(tmp_path / "uploads"))
+    monkeypatch.delenv("KB_CURATOR_PASSWORD_HASH", raising=False)
+    return small_kb
+
+
+def page(path: str, **params: str) -> AppTest:
+    """An AppTest on one page of the app (the first run registers the pages of st.navigation)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(path)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
+def html(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_practice_page_shows_the_document(env: KnowledgeBase) -> None:
+    at = page("app_pages/practice_page.py", doc="reti", ui="it")
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Contratti di rete in Italia"
+    assert "Italiano" in html(at) and "piccole imprese" in html(at)
+    assert at.get("download_button"), "the original file can be downloaded"
+
+
+def test_practice_page_unknown_and_missing_document(env: KnowledgeBase) -> None:
+    at = page("app_pages/practice_page.py", doc="nope")
+    at.run()
+    assert "nope" in at.warning[0].value
+    at = page("app_pages/practice_page.py")
+    at.run()
+    assert at.info
+
+
+def test_explore_page_links_every_value_to_a_search(env: KnowledgeBase) -> None:
+    at = page("app_pages/explore_page.py", ui="en")
+    at.run()
+    assert not at.exception
+    assert "search?language=it&amp;ui=en" in html(at) or "search?language=it&ui=en" in html(at)
+
+
+def test_curate_page_without_a_password_explains_how_to_set_one(env: KnowledgeBase) -> None:
+    at = page("app_pages/curate_page.py")
+    at.run()
+    assert not at.exception
+    assert "KB_CURATOR_PASSWORD_HASH" in at.info[0].value and "kb hash-password" in at.info[0].value
+
+
+@pytest.fixture
+def curator(env: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("KB_CURATOR_PASSWORD_HASH", hash_password(PASSWORD))
+    at = page("app_pages/curate_page.py", ui="en")
+    at.run()
+    return at
+
+
+def test_wrong_password_is_refused(curator: AppTest) -> None:
+    curator.text_input(key="password").input("guess")
+    curator.button[0].click().run()
+    assert "Wrong password." in [e.value for e in curator.error]
+    assert not curator.tabs
+
+
+def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: KnowledgeBase) -> None:
+    curator.text_input(key="password").input(PASSWORD)
+    curator.button[0].click().run()
+    assert not curator.exception
+    assert len(curator.tabs) == 4
+    curator.selectbox(key="edit_doc").select("compras").run()
+    form_inputs = {w.label: w for w in curator.text_input}
+    form_inputs["Countries (ISO codes)"].input("BR, PT")
+    curator.button[1].click().run()  # save (the sign-out button comes first)
+    assert not curator.exception
+    assert env.document("compras").values("country") == ["BR", "PT"]
+    assert "country" in env.document("compras").curated
+    assert Path(env.document("compras").path).with_name("compras.meta.yaml").exists()
+    curator.button(key="remove").click().run()
+    with pytest.raises(DocumentNotFound):
+        env.document("compras")
+    assert any(row["status"] == "removed" for row in env.catalogue.ingest_log())
+
+
+def test_lockout_after_repeated_failures() -> None:
+    stored = hash_password(PASSWORD)
+    session = CuratorSession()
+    for _ in range(MAX_FAILURES):
+        assert not session.try_password("wrong", stored, now=1000.0)
+    assert session.locked_for(now=1001.0) > 0
+    assert not session.try_password(PASSWORD, stored, now=1001.0), "locked even with the right password"
+    assert session.try_password(PASSWORD, stored, now=1000.0 + 301)
+    assert session.active(now=1400.0) and not session.active(now=1400.0 + 3601)
+
+
+def test_password_hash_is_salted_scrypt() -> None:
+    first, second = hash_password(PASSWORD), hash_password(PASSWORD)
+    assert first != second and first.startswith("scrypt$")
+    assert verify_password(PASSWORD, first) and not verify_password("other", first)
+    assert not verify_password(PASSWORD, "garbage")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("../../x.pdf", "x.pdf"),
+        ("C:\\Users\\me\\Relatório Final.PDF", "relatorio-final.pdf"),
+        ("a\x00b\x1f.md", "ab.md"),
+    ],
+)
+def test_upload_names_are_made_safe(name: str, expected: str) -> None:
+    assert safe_filename(name) == expected
+
+
+def test_upload_of_unsupported_type_is_refused() -> None:
+    with pytest.raises(KbError, match="unsupported"):
+        safe_filename("virus.exe")
+
+
+def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) -> None:
+    settings = Settings(index_dir=env.index_dir)
+    staged = stage(
+        ("Rede de fruticultura\n\n" + PT).encode(), "../Rede Fruticultura.txt", tmp_path / "staging"
+    )
+    report = publish(env, staged, tmp_path / "uploads", settings)
+    assert report.counts["added"] == 1
+    assert (tmp_path / "uploads" / "rede-fruticultura.txt").exists()
+    assert "rede-fruticultura" in [h.doc_id for h in env.search(SearchRequest("fruticultura")).hits]
+    save_metadata(env, "rede-fruticultura", {"themes": ["joint-action"]}, settings)
+    assert env.document("rede-fruticultura").values("theme") == ["joint-action"]
+    remove(env, "rede-fruticultura", tmp_path / "trash")
+    assert (tmp_path / "trash" / "rede-fruticultura.txt").exists()
+
+
+def test_exports() -> None:
+    from kb.models import Hit
+
+    hit = Hit(
+        "gt-apl",
+        "/c/gt-apl.txt",
+        "GT-APL",
+        "pt",
+        1.0,
+        "",
+        [],
+        None,
+        2004,
+        ["BR"],
+        ["policy"],
+        ["GT-APL"],
+        ["MDIC"],
+    )
+    assert results_csv([hit]).splitlines()[1].startswith("gt-apl,GT-APL,pt,2004,BR,policy,GT-APL,MDIC")
+    assert abnt(hit, "http://x").startswith(
+        "MDIC. GT-APL. 2004. Disponível em: <http://x/practice?doc=gt-apl>"
+    )
+    assert apa(hit, "http://x") == "MDIC. (2004). GT-APL. http://x/practice?doc=gt-apl"
+    assert reference_list([hit, hit], "apa", "http://x").count("MDIC") == 2
+
+
+def test_every_message_exists_in_three_languages() -> None:
+    for language in ("pt", "it", "en"):
+        t = translator(language)
+        for key in message_keys():
+            assert t(key, total=1, index="i", page=1, doc="d", language="l", name="n", reason="r", seconds=1)
