@@ -38,7 +38,11 @@ def t(key: str, **values: object) -> str:
 
 
 def link(page: str, **params: str | list[str]) -> str:
-    """A relative link to another page that keeps the UI language."""
+    """A relative link to another page that keeps the UI language.
+
+    The search page is the app's default page, which Streamlit serves at the root.
+    """
     if ui_language() != DEFAULT_LANGUAGE:
         params["ui"] = ui_language()
-    return f"{page}?{urlencode(params, doseq=True)}" if params else page
+    path = "./" if page == "search" else page
+    return f"{path}?{urlencode(params, doseq=True)}" if params else path

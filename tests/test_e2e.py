@@ -1,0 +1,195 @@
+"""End-to-end in a real browser: Debian's chromium driven by Playwright against `streamlit run`.
+
+Needs /usr/bin/chromium (`.ci/run` installs it with apt-get) and the `playwright`
+package; never downloads a browser. Screenshots go to tests/screenshots/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app_pages.auth import hash_password
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parent.parent
+SHOTS = REPO / "tests" / "screenshots"
+PASSWORD = "curadoria-segura-2026"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="Debian's chromium is not installed (apt-get install chromium)"
+    ),
+]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(real_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a copy of the real index, on a free local port."""
+    work = tmp_path_factory.mktemp("e2e")
+    index = work / "index"
+    shutil.copytree(real_index, index)
+    port = free_port()
+    env = {
+        **os.environ,
+        "KB_INDEX": str(index),
+        "KB_UPLOAD_DIR": str(work / "uploads"),
+        "KB_CURATOR_PASSWORD_HASH": hash_password(PASSWORD),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+    ]
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("streamlit did not start")
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1300, "height": 1400})  # type: ignore[attr-defined]
+    yield context.new_page()
+    context.close()
+
+
+def settle(page: object) -> None:
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=30000)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+
+
+def titles(page: object) -> list[str]:
+    return [t.strip() for t in page.locator(".hit .title").all_inner_texts()]  # type: ignore[attr-defined]
+
+
+def shoot(page: object, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_portuguese_query_finds_italian_or_english_practices(server: str, page: object) -> None:
+    page.goto(f"{server}/")  # type: ignore[attr-defined]
+    settle(page)
+    box = page.get_by_label("O que você procura?", exact=True).and_(page.locator("input"))  # type: ignore[attr-defined]
+    box.fill("como financiar a internacionalização de pequenas empresas")
+    box.press("Enter")
+    settle(page)
+    page.wait_for_selector(".hit .title")  # type: ignore[attr-defined]
+    found = titles(page)[:5]
+    shoot(page, "portuguese-query")
+    assert any(t.startswith(("Finanziare", "Consorzi", "European Strategic", "How")) for t in found), found
+    assert "q=como+financiar" in page.url  # type: ignore[attr-defined]
+
+
+def test_facet_click_narrows_and_the_url_reproduces_the_view(
+    server: str, page: object, browser: object
+) -> None:
+    page.goto(f"{server}/?q=clusters")  # type: ignore[attr-defined]
+    settle(page)
+    before = len(titles(page))
+    facet = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(  # type: ignore[attr-defined]
+        has_text="Idioma do documento"
+    )
+    facet.click()
+    page.get_by_role("option", name=re.compile(r"^Italiano")).click()  # type: ignore[attr-defined]
+    settle(page)
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    settle(page)
+    narrowed = titles(page)
+    shoot(page, "facet-italian")
+    assert narrowed and len(narrowed) <= before
+    assert "language=it" in page.url  # type: ignore[attr-defined]
+    badges = page.locator(".hit .badges").all_inner_texts()  # type: ignore[attr-defined]
+    assert all(b.startswith("IT") for b in badges), badges
+
+    shared = browser.new_page()  # type: ignore[attr-defined]
+    shared.goto(page.url)  # type: ignore[attr-defined]
+    settle(shared)
+    assert titles(shared) == narrowed
+    shared.close()
+
+
+def test_curator_upload_becomes_searchable(server: str, page: object, tmp_path: Path) -> None:
+    upload = tmp_path / "Rede de apicultores do sertão.txt"
+    upload.write_text(
+        "Rede de apicultores do sertão\n\nProdutores de mel do sertão formaram uma cooperativa para comprar "
+        "embalagens juntos, dividir uma casa de mel certificada e vender a marca coletiva Mel do Sertão para "
+        "redes de supermercados. O Sebrae apoiou a capacitação em boas práticas apícolas.",
+        encoding="utf-8",
+    )
+    page.goto(f"{server}/curate?ui=en")  # type: ignore[attr-defined]
+    settle(page)
+    page.locator("input[type=password]").fill("wrong-password")  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    page.get_by_text("Wrong password.").wait_for(timeout=30000)  # type: ignore[attr-defined]
+    page.locator("input[type=password]").fill(PASSWORD)  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Sign in").click()  # type: ignore[attr-defined]
+    settle(page)
+    page.locator("input[type='file']").set_input_files(str(upload))  # type: ignore[attr-defined]
+    settle(page)
+    page.get_by_role("button", name="Publish").click()  # type: ignore[attr-defined]
+    page.get_by_text(re.compile("Published: rede-de-apicultores")).wait_for(timeout=90000)  # type: ignore[attr-defined]
+    shoot(page, "curator-upload")
+
+    page.goto(f"{server}/?q=mel+do+sert%C3%A3o")  # type: ignore[attr-defined]
+    settle(page)
+    assert titles(page)[0] == "Rede de apicultores do sertão"
+
+
+def test_script_in_a_document_never_runs(server: str, page: object, tmp_path: Path) -> None:
+    messages: list[str] = []
+    page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
+    page.goto(f"{server}/?q=%3Cscript%3Ealert(1)%3C/script%3E+clusters")  # type: ignore[attr-defined]
+    settle(page)
+    assert messages == []
