@@ -5,6 +5,7 @@ import streamlit as st
 
 from app_pages.auth import CuratorSession, configured_hash
 from app_pages.curation import preview, publish, remove, save_metadata, stage
+from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
 from kb.config import Settings
 from kb.errors import IndexLocked, IndexNotFound, KbError
@@ -60,7 +61,7 @@ with upload_tab:
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
-        st.subheader(found.title)
+        st.subheader(plain(found.title))
         st.json(
             {
                 "language": found.language,

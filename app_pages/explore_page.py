@@ -1,9 +1,12 @@
 """Explore page: the collection at a glance; every bar links to the matching search."""
 
+import json
 from html import escape
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
+import pycountry
 import streamlit as st
 
 from app_pages.state import index_dir, link, open_index, t, ui_language
@@ -11,6 +14,39 @@ from kb.errors import IndexNotFound
 from kb.taxonomy import default_taxonomy
 
 FIELDS = ("country", "theme", "language", "programme", "year")
+WORLD = json.loads((Path(__file__).parent / "data" / "countries-110m.json").read_text(encoding="utf-8"))
+
+
+def world_map(counts: dict[str, int]) -> alt.Chart:
+    """Countries shaded by how many practices are about them; a click opens that search."""
+    rows = []
+    for code, n in counts.items():
+        country = pycountry.countries.get(alpha_2=code)
+        if country is not None:
+            label = taxonomy.label("country", code, language)
+            rows.append(
+                {"id": country.numeric, "count": n, "label": label, "url": link("search", country=code)}
+            )
+    shapes = alt.Data(values=WORLD, format=alt.DataFormat(type="topojson", feature="countries"))
+    land = alt.Chart(shapes).mark_geoshape(fill="#e8ebef", stroke="white", strokeWidth=0.5)
+    shaded = (
+        alt.Chart(shapes)
+        .mark_geoshape(stroke="white", strokeWidth=0.5)
+        .transform_lookup(
+            lookup="id", from_=alt.LookupData(pd.DataFrame(rows), "id", ["count", "label", "url"])
+        )
+        .encode(
+            color=alt.Color("count:Q", title=t("documents"), scale=alt.Scale(scheme="blues")),
+            tooltip=[
+                alt.Tooltip("label:N", title=t("facet_country")),
+                alt.Tooltip("count:Q", title=t("documents")),
+            ],
+            href="url:N",
+        )
+    )
+    return alt.layer(land, shaded, height=360).project("equalEarth")
+
+
 language = ui_language()
 taxonomy = default_taxonomy()
 
@@ -23,6 +59,14 @@ except IndexNotFound:
     st.stop()
 
 st.metric(t("documents"), stats["documents"])
+countries = stats["facets"].get("country", {})
+if countries:
+    st.altair_chart(world_map(countries), use_container_width=True)
+    if "EU" in countries:
+        st.html(
+            f'<a href="{escape(link("search", country="EU"), quote=True)}" target="_self">'
+            f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
+        )
 for field in FIELDS:
     counts = stats["facets"].get(field, {})
     if not counts:

@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.i18n import LANGUAGES
+from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, ui_language
 from kb.errors import DocumentNotFound, IndexNotFound
 from kb.taxonomy import default_taxonomy
@@ -28,7 +29,7 @@ except DocumentNotFound:
     st.warning(t("unknown_document", doc=doc_id))
     st.stop()
 
-st.title(doc.title)
+st.title(plain(doc.title))
 rows = [
     (t("facet_country"), ", ".join(taxonomy.label("country", c, language) for c in doc.values("country"))),
     (t("facet_theme"), ", ".join(taxonomy.label("theme", c, language) for c in doc.values("theme"))),
@@ -52,7 +53,7 @@ versions = kb.other_languages(doc_id)
 for version in versions:
     st.page_link(
         "app_pages/practice_page.py",
-        label=f"🌐 {t('also_in', language=LANGUAGES.get(version.language, version.language))}: {version.title}",
+        label=f"🌐 {t('also_in', language=LANGUAGES.get(version.language, version.language))}: {plain(version.title)}",
         query_params={"doc": version.doc_id, "ui": language},
     )
 
@@ -65,6 +66,6 @@ st.subheader(t("similar"))
 for related in kb.similar(doc_id, k=5):
     st.page_link(
         "app_pages/practice_page.py",
-        label=f"{related.title} ({related.language.upper()})",
+        label=f"{plain(related.title)} ({related.language.upper()})",
         query_params={"doc": related.doc_id, "ui": language},
     )

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
 from kb.models import Hit
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """Document text made inert for Streamlit elements that read Markdown (titles, link labels)."""
+    return _MARKDOWN.sub(r"\\\1", " ".join(text.split()))
 
 
 def highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:

@@ -190,3 +190,24 @@ def test_every_message_exists_in_three_languages() -> None:
         t = translator(language)
         for key in message_keys():
             assert t(key, total=1, index="i", page=1, doc="d", language="l", name="n", reason="r", seconds=1)
+
+
+def test_markdown_in_titles_is_inert() -> None:
+    from app_pages.render import plain
+
+    assert plain("**Bold** [link](javascript:alert(1)) <b>x</b>") == (
+        "\\*\\*Bold\\*\\* \\[link\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>x\\</b\\>"
+    )
+
+
+def test_practice_page_title_with_markup_is_shown_literally(env: KnowledgeBase, tmp_path: Path) -> None:
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import write
+
+    write(tmp_path / "evil.txt", "**Bold** <img src=x onerror=alert(1)> [x](javascript:alert(1))\n\n" + PT)
+    ingest_paths(env, [tmp_path / "evil.txt"], Settings(index_dir=env.index_dir))
+    at = page("app_pages/practice_page.py", doc="evil")
+    at.run()
+    assert not at.exception
+    assert at.title[0].value.startswith("\\*\\*Bold\\*\\* \\<img")
+    assert "<img" not in html(at)
