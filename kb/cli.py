@@ -307,6 +307,32 @@ def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: b
         )
 
 
+@app.command("backup")
+def backup_command(
+    destination: Annotated[Path, typer.Argument(help="A new folder for the copy.")],
+    index: IndexOption = None,
+) -> None:
+    """Copy the index consistently, even while the app is serving it."""
+    from kb.backup import backup
+
+    source = Settings.from_env(index_dir=index).index_dir
+    backup(source, destination)
+    out.print(f"backed up {source}/ to {destination}/")
+
+
+@app.command("restore")
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="A folder made by kb backup.")],
+    index: IndexOption = None,
+) -> None:
+    """Replace the index with a backup; a running app switches over on its next search."""
+    from kb.backup import restore
+
+    target = Settings.from_env(index_dir=index).index_dir
+    restore(source, target)
+    out.print(f"restored {source}/ into {target}/")
+
+
 @app.command("hash-password")
 def hash_password_command() -> None:
     """Print a scrypt hash for the curator password (set it as KB_CURATOR_PASSWORD_HASH)."""

@@ -6,7 +6,7 @@ import io
 import logging
 
 from pypdf import PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
@@ -25,6 +25,10 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
         n_pages = len(reader.pages)
     except UnreadableFile:
         raise
+    except LimitReachedError as error:
+        raise UnreadableFile(
+            "too-large", f"the PDF would decompress past the safety limit ({_short(error)})"
+        ) from error
     except Exception as error:  # pypdf raises many kinds on malformed input
         raise UnreadableFile("corrupt", f"damaged PDF ({_short(error)})") from error
     if n_pages > max_pages:
@@ -36,8 +40,14 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
         page_starts.append(offset)
         try:
             text = page.extract_text() or ""
+        except LimitReachedError as error:  # a decompression bomb: refuse the whole file
+            raise UnreadableFile(
+                "too-large", f"a page would decompress past the safety limit ({_short(error)})"
+            ) from error
         except Exception:  # one bad page should not cost the others
             text = ""
+        if not text.strip():
+            _refuse_bombs(page)
         text = text.replace("\x00", "").strip()
         parts.append(text)
         offset += len(text) + 2
@@ -47,6 +57,18 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
     return ParsedFile(
         text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
     )
+
+
+def _refuse_bombs(page: object) -> None:
+    """pypdf stops at its decompression limit but then reports an empty page; say why instead."""
+    try:
+        page.get_contents()  # type: ignore[attr-defined]
+    except LimitReachedError as error:
+        raise UnreadableFile(
+            "too-large", f"a page would decompress past the safety limit ({_short(error)})"
+        ) from error
+    except Exception:
+        return
 
 
 def _unlock(reader: PdfReader) -> None:
