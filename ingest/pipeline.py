@@ -26,7 +26,7 @@ from kb.errors import KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 

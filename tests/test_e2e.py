@@ -20,11 +20,21 @@ from pathlib import Path
 import pytest
 
 from app_pages.auth import hash_password
+from ingest.pipeline import ingest_paths
+from kb.config import Settings
+from kb.knowledge_base import KnowledgeBase
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "tests" / "screenshots"
 PASSWORD = "curadoria-segura-2026"
+HOSTILE_HTML = """<html><head><title><img src=x onerror=alert('title')> Hostile beekeeping cluster</title>
+<script>alert('head')</script></head><body onload="alert('body')"><main>
+<h1>Hostile beekeeping cluster <script>alert('h1')</script></h1>
+<p onclick="alert('p')">Beekeepers of the hostile valley share an extraction room and sell honey under one brand.
+They train young beekeepers together and buy jars in bulk for the whole cooperative.</p>
+<p><img src=x onerror="alert('img')"><a href="javascript:alert('link')">read more</a></p>
+</main></body></html>"""
 
 pytestmark = [
     pytest.mark.slow,
@@ -47,6 +57,12 @@ def server(real_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     work = tmp_path_factory.mktemp("e2e")
     index = work / "index"
     shutil.copytree(real_index, index)
+    hostile = work / "hostile" / "hostile-cluster.html"
+    hostile.parent.mkdir()
+    hostile.write_text(HOSTILE_HTML, encoding="utf-8")
+    kb = KnowledgeBase.open(index)
+    assert not ingest_paths(kb, [hostile], Settings(index_dir=index)).failures
+    kb.close()
     port = free_port()
     env = {
         **os.environ,
@@ -187,9 +203,18 @@ def test_curator_upload_becomes_searchable(server: str, page: object, tmp_path: 
     assert titles(page)[0] == "Rede de apicultores do sertão"
 
 
-def test_script_in_a_document_never_runs(server: str, page: object, tmp_path: Path) -> None:
+def test_script_in_a_document_never_runs(server: str, page: object) -> None:
     messages: list[str] = []
     page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))  # type: ignore[attr-defined]
-    page.goto(f"{server}/?q=%3Cscript%3Ealert(1)%3C/script%3E+clusters")  # type: ignore[attr-defined]
+    page.goto(f"{server}/?q=hostile+beekeeping+%3Cscript%3Ealert(1)%3C/script%3E")  # type: ignore[attr-defined]
     settle(page)
+    assert "Hostile beekeeping cluster" in " ".join(titles(page))
+    page.goto(f"{server}/practice?doc=hostile-cluster")  # type: ignore[attr-defined]
+    settle(page)
+    page.wait_for_timeout(1000)  # type: ignore[attr-defined]
+    shoot(page, "hostile-document")
+    body = page.inner_text("body")  # type: ignore[attr-defined]
+    assert "Hostile beekeeping cluster" in body and "alert(" not in body
+    assert page.locator("script:text('alert')").count() == 0  # type: ignore[attr-defined]
+    assert page.locator("[onerror], [onclick], [onload]").count() == 0  # type: ignore[attr-defined]
     assert messages == []

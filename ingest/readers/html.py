@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
 
 from ingest.readers.base import ParsedFile
 from ingest.readers.text import decode
 
 
+def without_code(html: str) -> str:
+    """The page with scripts, styles and templates removed, so their text reaches neither body nor title."""
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for element in tree.xpath("//script | //style | //noscript | //template"):
+        element.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 def read_html(data: bytes) -> ParsedFile:
-    html = decode(data)
+    html = without_code(decode(data))
     text = trafilatura.extract(
         html, output_format="txt", include_comments=False, include_tables=True, favor_precision=True
     )

@@ -52,8 +52,13 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
         parts.append(text)
         offset += len(text) + 2
     full = "\n\n".join(parts)
-    if sum(not ch.isspace() for ch in full) < MIN_TEXT_CHARS:
+    visible = sum(not ch.isspace() for ch in full)
+    if visible == 0:
         raise UnreadableFile("no-text", "the PDF has no text layer (a scan?); run OCR on it first")
+    if visible < MIN_TEXT_CHARS:
+        raise UnreadableFile(
+            "no-text", f"only {visible} characters of text in {n_pages} page(s); too little to index"
+        )
     return ParsedFile(
         text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
     )
