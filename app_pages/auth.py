@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import os
 import secrets
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -51,29 +52,41 @@ def configured_hash() -> str | None:
 
 
 @dataclass
-class CuratorSession:
-    """Per-browser-session state of the door (kept in ``st.session_state``)."""
+class Door:
+    """Failed attempts, shared by every session of the app process (a new tab cannot reset them)."""
 
     failures: list[float] = field(default_factory=list)
-    signed_in_at: float | None = None
-    last_seen: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def locked_for(self, now: float | None = None) -> int:
         now = now or time.time()
-        recent = [t for t in self.failures if now - t < LOCKOUT_SECONDS]
-        self.failures = recent
-        return int(LOCKOUT_SECONDS - (now - recent[0])) if len(recent) >= MAX_FAILURES else 0
+        with self._lock:
+            self.failures = [t for t in self.failures if now - t < LOCKOUT_SECONDS]
+            recent = self.failures
+            return int(LOCKOUT_SECONDS - (now - recent[-MAX_FAILURES])) if len(recent) >= MAX_FAILURES else 0
 
     def try_password(self, password: str, stored: str, now: float | None = None) -> bool:
         now = now or time.time()
         if self.locked_for(now):
             return False
         if verify_password(password, stored):
-            self.failures.clear()
-            self.signed_in_at = self.last_seen = now
+            with self._lock:
+                self.failures.clear()
             return True
-        self.failures.append(now)
+        with self._lock:
+            self.failures.append(now)
         return False
+
+
+@dataclass
+class CuratorSession:
+    """One browser session's sign-in, which expires after an hour without activity."""
+
+    signed_in_at: float | None = None
+    last_seen: float = 0.0
+
+    def sign_in(self, now: float | None = None) -> None:
+        self.signed_in_at = self.last_seen = now or time.time()
 
     def active(self, now: float | None = None) -> bool:
         now = now or time.time()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages.auth import CuratorSession, configured_hash
+from app_pages.auth import CuratorSession, Door, configured_hash
 from app_pages.curation import preview, publish, remove, save_metadata, stage
 from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
@@ -11,26 +11,33 @@ from kb.config import Settings
 from kb.errors import IndexLocked, IndexNotFound, KbError
 from kb.taxonomy import default_taxonomy
 
+
+@st.cache_resource
+def curator_door() -> Door:
+    """One door per app process, so failed attempts count across sessions."""
+    return Door()
+
+
 st.title(t("nav_curate"))
 stored = configured_hash()
 if not stored:
     st.info(t("curate_no_password"))
     st.stop()
 
+door = curator_door()
 session: CuratorSession = st.session_state.setdefault("curator", CuratorSession())
 if not session.active():
     with st.form("sign_in"):
         password = st.text_input(t("password"), type="password", key="password")
         submitted = st.form_submit_button(t("sign_in"))
     if submitted:
-        if session.locked_for():
-            st.error(t("locked", seconds=session.locked_for()))
-        elif session.try_password(password, stored):
+        if door.try_password(password, stored):
+            session.sign_in()
             st.rerun()
+        elif door.locked_for():
+            st.error(t("locked", seconds=door.locked_for()))
         else:
-            st.error(
-                t("locked", seconds=session.locked_for()) if session.locked_for() else t("wrong_password")
-            )
+            st.error(t("wrong_password"))
     st.stop()
 
 if st.button(t("sign_out"), key="sign_out"):

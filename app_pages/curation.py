@@ -12,7 +12,7 @@ from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import NewDocument
+from kb.models import Document, NewDocument
 
 
 def safe_filename(name: str) -> str:
@@ -50,11 +50,21 @@ def save_metadata(
     kb: KnowledgeBase, doc_id: str, values: dict[str, object], settings: Settings
 ) -> IngestReport:
     """Write the curator's values as the document's sidecar and bring the index up to date."""
-    path = Path(kb.document(doc_id).path)
+    before = kb.document(doc_id)
+    path = Path(before.path)
     write_sidecar(path, values)
     report = ingest_paths(kb, [path], settings)
-    kb.log_ingest(str(path), "curated", "metadata", ", ".join(sorted(k for k, v in values.items() if v)))
+    kb.log_ingest(str(path), "curated", "metadata", describe_changes(before, kb.document(doc_id)))
     return report
+
+
+def describe_changes(before: Document, after: Document) -> str:
+    """'field: old → new' for every field the curator changed, for the curator log."""
+    pairs = [("title", before.title, after.title), ("year", before.year, after.year)]
+    for name in ("country", "theme", "programme", "organisation"):
+        pairs.append((name, ", ".join(before.values(name)), ", ".join(after.values(name))))
+    changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in pairs if old != new]
+    return "; ".join(changes) or "no change"
 
 
 def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.auth import MAX_FAILURES, CuratorSession, hash_password, verify_password
+from app_pages.auth import MAX_FAILURES, CuratorSession, Door, hash_password, verify_password
 from app_pages.curation import publish, remove, safe_filename, save_metadata, stage
 from app_pages.export import abnt, apa, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
@@ -78,6 +79,7 @@ def test_curate_page_without_a_password_explains_how_to_set_one(env: KnowledgeBa
 @pytest.fixture
 def curator(env: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setenv("KB_CURATOR_PASSWORD_HASH", hash_password(PASSWORD))
+    st.cache_resource.clear()  # a fresh app process: no failed attempts counted yet
     at = page("app_pages/curate_page.py", ui="en")
     at.run()
     return at
@@ -106,18 +108,35 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     curator.button(key="remove").click().run()
     with pytest.raises(DocumentNotFound):
         env.document("compras")
-    assert any(row["status"] == "removed" for row in env.catalogue.ingest_log())
+    log = env.catalogue.ingest_log()
+    assert any(row["status"] == "removed" for row in log)
+    curated = [row["detail"] for row in log if row["status"] == "curated"]
+    assert curated and "country: BR → BR, PT" in curated[0], curated
 
 
-def test_lockout_after_repeated_failures() -> None:
+def test_lockout_after_repeated_failures_and_session_expiry() -> None:
     stored = hash_password(PASSWORD)
-    session = CuratorSession()
+    door = Door()
     for _ in range(MAX_FAILURES):
-        assert not session.try_password("wrong", stored, now=1000.0)
-    assert session.locked_for(now=1001.0) > 0
-    assert not session.try_password(PASSWORD, stored, now=1001.0), "locked even with the right password"
-    assert session.try_password(PASSWORD, stored, now=1000.0 + 301)
-    assert session.active(now=1400.0) and not session.active(now=1400.0 + 3601)
+        assert not door.try_password("wrong", stored, now=1000.0)
+    assert door.locked_for(now=1001.0) > 0
+    assert not door.try_password(PASSWORD, stored, now=1001.0), "locked even with the right password"
+    assert door.try_password(PASSWORD, stored, now=1000.0 + 301)
+    session = CuratorSession()
+    session.sign_in(now=1400.0)
+    assert session.active(now=1400.0 + 3000) and not session.active(now=1400.0 + 3000 + 3601)
+
+
+def test_lockout_is_shared_by_every_session(curator: AppTest) -> None:
+    for _ in range(MAX_FAILURES):
+        curator.text_input(key="password").input("guess")
+        curator.button[0].click().run()
+    other = page("app_pages/curate_page.py", ui="en")  # a new browser session on the same app process
+    other.run()
+    other.text_input(key="password").input(PASSWORD)
+    other.button[0].click().run()
+    assert any("Too many attempts" in e.value for e in other.error)
+    assert not other.tabs
 
 
 def test_password_hash_is_salted_scrypt() -> None:
