@@ -95,26 +95,23 @@ def test_truncated_pdf_is_corrupt(tmp_path: Path) -> None:
     assert reason(path) in {"corrupt", "no-text"}
 
 
-def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+def encrypted_pdf(tmp_path: Path, user_password: str, algorithm: str) -> Path:
     from pypdf import PdfReader
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([PT]))))
-    writer.encrypt(user_password="segredo", owner_password="dono", algorithm="AES-256")
+    writer.encrypt(user_password=user_password, owner_password="dono", algorithm=algorithm)
     path = tmp_path / "a.pdf"
     with open(path, "wb") as handle:
         writer.write(handle)
-    assert reason(path) == "encrypted"
+    return path
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    assert reason(encrypted_pdf(tmp_path, "segredo", "AES-256")) == "encrypted"
 
 
 def test_pdf_with_empty_user_password_opens(tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([PT]))))
-    writer.encrypt(user_password="", owner_password="dono", algorithm="AES-128")
-    path = tmp_path / "a.pdf"
-    with open(path, "wb") as handle:
-        writer.write(handle)
-    assert "central de compras" in read(path).text
+    assert "central de compras" in read(encrypted_pdf(tmp_path, "", "AES-128")).text
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
