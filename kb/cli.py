@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -262,11 +261,13 @@ def evaluate(
     from kb.evaluation import evaluate as run_evaluation
     from kb.evaluation import load_queries
 
-    modes = {"hybrid": {}, "dense": {"lexical_weight": 0.0}, "lexical": {"dense_weight": 0.0}}
-    if mode not in modes:
+    if mode not in {"hybrid", "dense", "lexical"}:
         raise KbError(f"unknown mode {mode!r}; use hybrid, dense or lexical")
     kb = open_kb(index)
-    kb.search_settings = replace(kb.search_settings, **modes[mode])
+    if mode == "dense":
+        kb.search_settings = kb.search_settings.dense_only()
+    elif mode == "lexical":
+        kb.search_settings = kb.search_settings.lexical_only()
     report = run_evaluation(kb, load_queries(path))
     if as_json:
         emit_json(report.as_dict())

@@ -31,7 +31,16 @@ class SearchSettings:
     lexical_candidates: int = 300
     rrf_k: int = 60
     dense_weight: float = 1.0
-    lexical_weight: float = 0.25
+    lexical_weight: float = 0.1  # natural-language questions: meaning matters, shared words mislead
+    short_query_lexical_weight: float = 1.0  # ≤ 2 content words, mostly names and acronyms
+    short_query_terms: int = 2
+
+    def dense_only(self) -> SearchSettings:
+        return replace(self, lexical_weight=0.0, short_query_lexical_weight=0.0)
+
+    def lexical_only(self) -> SearchSettings:
+        return replace(self, dense_weight=0.0)
+
     language_centering: float = 1.25
     chunk_mean_weight: float = 0.5  # a document's score: best passage + this × its passages' mean
     snippet_chars: int = 280

@@ -98,8 +98,11 @@ class Searcher:
             if terms
             else []
         )
+        lexical_weight = (
+            s.lexical_weight if len(terms) > s.short_query_terms else s.short_query_lexical_weight
+        )
         fused = rrf(
-            [(list(dense_ids), s.dense_weight), ([c for c, _ in lexical], s.lexical_weight)],
+            [(list(dense_ids), s.dense_weight), ([c for c, _ in lexical], lexical_weight)],
             s.rrf_k,
         )
         owners = self.catalogue.chunks(list(fused))

@@ -73,9 +73,7 @@ def assert_same_ranking(got: list[str], oracle: dict[str, float], k: int) -> Non
 
 
 def dense_only(kb: KnowledgeBase) -> KnowledgeBase:
-    kb.search_settings = replace(
-        SearchSettings(), lexical_weight=0.0, dense_candidates=1000, chunk_mean_weight=0.0
-    )
+    kb.search_settings = replace(SearchSettings().dense_only(), dense_candidates=1000, chunk_mean_weight=0.0)
     return kb
 
 
