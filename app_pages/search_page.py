@@ -88,12 +88,18 @@ if pages > 1:
         st.rerun()
 
 base_url = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
-everything = kb.search(SearchRequest(request.query, request.filters, k=min(result.total, 1000))).hits
+
+
+def all_hits() -> list:
+    """Every result of this search, computed only when an export is clicked."""
+    return kb.search(SearchRequest(request.query, request.filters, k=min(result.total, 1000))).hits
+
+
 left, middle, right = st.columns(3)
-left.download_button(t("export_csv"), results_csv(everything), "praxis.csv", "text/csv", key="csv")
+left.download_button(t("export_csv"), lambda: results_csv(all_hits()), "praxis.csv", "text/csv", key="csv")
 middle.download_button(
-    t("export_abnt"), reference_list(everything, "abnt", base_url), "praxis-abnt.txt", key="abnt"
+    t("export_abnt"), lambda: reference_list(all_hits(), "abnt", base_url), "praxis-abnt.txt", key="abnt"
 )
 right.download_button(
-    t("export_apa"), reference_list(everything, "apa", base_url), "praxis-apa.txt", key="apa"
+    t("export_apa"), lambda: reference_list(all_hits(), "apa", base_url), "praxis-apa.txt", key="apa"
 )

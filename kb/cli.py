@@ -10,13 +10,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from typer.exceptions import TyperException
+
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestReport
 
 from kb.config import Settings, default_index_dir
 from kb.errors import KbError
@@ -94,10 +97,7 @@ def display_path(path: str) -> str:
         return path
 
 
-def print_report(report: object) -> None:
-    from ingest.pipeline import IngestReport
-
-    assert isinstance(report, IngestReport)
+def print_report(report: IngestReport) -> None:
     counts = report.counts
     out.print(
         f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
