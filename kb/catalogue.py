@@ -104,11 +104,10 @@ class Catalogue:
         self.path = path
         self._local = threading.local()
         self.db.executescript(SCHEMA)
-        with self.transaction() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
-                (str(SCHEMA_VERSION),),
-            )
+        self.db.execute(  # autocommit, not transaction(): opening must not look like a change to readers
+            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
+            (str(SCHEMA_VERSION),),
+        )
         self._migrate()
 
     def _migrate(self) -> None:

@@ -144,3 +144,9 @@ def test_new_ingest_version_rereads_unchanged_files(
     assert ingest_paths(small_kb, [small_corpus], settings).counts == {"updated": 3}
     assert ingest_paths(small_kb, [small_corpus], settings).counts == {"unchanged": 3}
     assert KnowledgeBase.open(settings.index_dir).manifest.ingest_version == pipeline.INGEST_VERSION
+
+
+def test_opening_an_index_is_not_a_change(small_kb: KnowledgeBase, settings: Settings) -> None:
+    reader = KnowledgeBase.open(settings.index_dir)
+    KnowledgeBase.open(settings.index_dir)  # another process opening the same index
+    assert reader.refresh() is False
