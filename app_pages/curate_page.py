@@ -64,7 +64,7 @@ with upload_tab:
     for upload in files or []:
         try:
             staged = stage(upload.getvalue(), upload.name, staging)
-            found = preview(staged, settings)
+            found = preview(kb, staged, settings)
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue

@@ -7,12 +7,13 @@ import unicodedata
 from pathlib import Path
 
 from ingest.metadata.sidecar import write_sidecar
-from ingest.pipeline import IngestReport, ingest_paths, parse_document
+from ingest.metadata.themes import ThemeClassifier
+from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_document
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import Document, NewDocument
+from kb.models import Document, FacetValue, NewDocument
 
 
 def safe_filename(name: str) -> str:
@@ -34,8 +35,14 @@ def stage(data: bytes, name: str, staging: Path) -> Path:
     return path
 
 
-def preview(path: Path, settings: Settings) -> NewDocument:
-    return parse_document(path, settings)
+def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
+    """Everything extraction finds, themes included, without writing to the index."""
+    doc = parse_document(path, settings)
+    if "theme" not in doc.curated:
+        vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+        text = " ".join(p.text for p in doc.passages)
+        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(vectors, text)]
+    return doc
 
 
 def publish(kb: KnowledgeBase, staged: Path, uploads: Path, settings: Settings) -> IngestReport:

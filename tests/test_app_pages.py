@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages.auth import MAX_FAILURES, CuratorSession, Door, hash_password, verify_password
-from app_pages.curation import publish, remove, safe_filename, save_metadata, stage
+from app_pages.curation import preview, publish, remove, safe_filename, save_metadata, stage
 from app_pages.export import abnt, apa, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
 from kb.config import Settings
@@ -168,6 +168,10 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
     staged = stage(
         ("Rede de fruticultura\n\n" + PT).encode(), "../Rede Fruticultura.txt", tmp_path / "staging"
     )
+    found = preview(env, staged, settings)
+    assert found.title == "Rede de fruticultura" and found.language == "pt"
+    assert [f.field for f in found.facets].count("theme") >= 1, "themes are shown before publishing"
+    assert "rede-fruticultura" not in env.catalogue.all_doc_ids(), "a preview writes nothing"
     report = publish(env, staged, tmp_path / "uploads", settings)
     assert report.counts["added"] == 1
     assert (tmp_path / "uploads" / "rede-fruticultura.txt").exists()
