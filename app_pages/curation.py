@@ -8,12 +8,12 @@ from pathlib import Path
 
 from ingest.metadata.sidecar import write_sidecar
 from ingest.metadata.themes import ThemeClassifier
-from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_document
+from ingest.pipeline import IngestReport, embed_with_themes, ingest_paths, parse_document
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import Document, FacetValue, NewDocument
+from kb.models import Document, NewDocument
 
 
 def safe_filename(name: str) -> str:
@@ -38,10 +38,7 @@ def stage(data: bytes, name: str, staging: Path) -> Path:
 def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
     """Everything extraction finds, themes included, without writing to the index."""
     doc = parse_document(path, settings)
-    if "theme" not in doc.curated:
-        vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
-        text = " ".join(p.text for p in doc.passages)
-        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(vectors, text)]
+    embed_with_themes(doc, kb.embedder, lambda: ThemeClassifier(kb.embedder))
     return doc
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from ingest.chunking import chunk_spans
 from ingest.language import UNDETERMINED, detect_language, passage_language
 from ingest.metadata import apply_overrides, extract
@@ -22,6 +24,7 @@ from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.metadata.themes import ThemeClassifier
 from ingest.readers import ParsedFile, read_file
 from kb.config import Settings
+from kb.embedders import Embedder
 from kb.errors import KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
@@ -135,6 +138,17 @@ def embedding_text(doc: NewDocument, passage: Passage) -> str:
     return f"{doc.title}\n{passage.text}"
 
 
+def embed_with_themes(
+    doc: NewDocument, embedder: Embedder, themes: Callable[[], ThemeClassifier]
+) -> np.ndarray:
+    """Embed the passages and, unless a curator set them, add the zero-shot themes they imply."""
+    vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+    if "theme" not in doc.curated:
+        text = " ".join(p.text for p in doc.passages)
+        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
+    return vectors
+
+
 def file_hash(path: Path) -> str:
     """SHA-256 of the file and its sidecar: editing either one brings the document up to date."""
     digest = hashlib.sha256()
@@ -164,10 +178,7 @@ def ingest_file(
         return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)
     except OSError as error:
         return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
-    vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
-    if "theme" not in doc.curated:
-        text = " ".join(p.text for p in doc.passages)
-        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
+    vectors = embed_with_themes(doc, kb.embedder, themes)
     doc_id = kb.put(doc, vectors)
     return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
 

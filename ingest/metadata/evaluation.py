@@ -9,7 +9,7 @@ import numpy as np
 import yaml
 
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
-from ingest.pipeline import embedding_text, parse_document
+from ingest.pipeline import embed_with_themes, embedding_text, parse_document
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import KbError
@@ -84,13 +84,12 @@ def evaluate_metadata(
     hits = {"language": 0, "year": 0}
     for item in load_gold(gold_path):
         doc = parse_document(root / str(item["path"]), Settings())
-        vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
+        embed_with_themes(doc, embedder, lambda: classifier)
         found: dict[str, set[str]] = {name: set() for name in SET_FIELDS}
         for facet in doc.facets:
             for key, name in SET_FIELDS.items():
                 if facet.field == name:
                     found[key].add(facet.value)
-        found["themes"] = set(classifier.themes(vectors, " ".join(p.text for p in doc.passages)))
         report.documents += 1
         hits["language"] += doc.language == item.get("language")
         hits["year"] += doc.year == item.get("year")
