@@ -1,5 +1,7 @@
 """Curate page (password required): upload, preview, publish, edit metadata, remove, reports."""
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -9,6 +11,8 @@ from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
 from kb.config import Settings
 from kb.errors import IndexLocked, IndexNotFound, KbError
+from kb.knowledge_base import KnowledgeBase
+from kb.models import NewDocument
 from kb.taxonomy import default_taxonomy
 
 
@@ -52,6 +56,14 @@ except IndexNotFound:
 settings = Settings(index_dir=index_dir())
 staging = index_dir() / "staging"
 taxonomy = default_taxonomy()
+
+
+@st.cache_data(max_entries=20, show_spinner=False)
+def extracted(data: bytes, staged: Path, _kb: KnowledgeBase) -> NewDocument:
+    """The preview of one upload, computed once per file content, not on every rerun of the page."""
+    return preview(_kb, staged, settings)
+
+
 upload_tab, edit_tab, report_tab, misses_tab = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
 
 with upload_tab:
@@ -64,7 +76,7 @@ with upload_tab:
     for upload in files or []:
         try:
             staged = stage(upload.getvalue(), upload.name, staging)
-            found = preview(kb, staged, settings)
+            found = extracted(upload.getvalue(), staged, kb)
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
