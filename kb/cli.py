@@ -66,12 +66,12 @@ def ingest(
     from ingest.pipeline import discover, ingest_paths
 
     settings = Settings.from_env(index_dir=index, embedder=embedder)
-    discover(paths)  # fail fast on a missing path, before loading any model
-    kb = KnowledgeBase.open(settings.index_dir, settings.embedder, create=True, chunking=settings.chunking)
+    files = discover(paths)  # walked once; a missing path fails here, before any model loads
+    kb = open_kb(index, embedder, create=True)
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
-        task = progress.add_task("ingesting", total=len(discover(paths)))
+        task = progress.add_task("ingesting", total=len(files))
 
         def on_progress(path: Path, outcome: object) -> None:
             if outcome is None:
@@ -79,7 +79,7 @@ def ingest(
             else:
                 progress.advance(task)
 
-        report = ingest_paths(kb, paths, settings, on_progress)
+        report = ingest_paths(kb, files, settings, on_progress)
     if as_json:
         emit_json(report.as_dict())
     else:
