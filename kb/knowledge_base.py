@@ -147,9 +147,7 @@ class KnowledgeBase:
 
     def _load_vectors(self) -> None:
         """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
-        self._generation = self.catalogue.generation()
-        self._languages: LanguageProfile | None = None
-        self._space: DocumentSpace | None = None
+        self._catalogue_changed()
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
@@ -246,13 +244,14 @@ class KnowledgeBase:
         old_ids, new_ids = self.catalogue.upsert(doc_id, doc, vectors)
         self.vectors.remove(old_ids)
         self.vectors.add(new_ids, vectors)
-        self._wrote()
+        self._catalogue_changed()
         return doc_id
 
-    def _wrote(self) -> None:
+    def _catalogue_changed(self) -> None:
+        """Note the catalogue's generation and drop what was derived from the old one."""
         self._generation = self.catalogue.generation()
-        self._languages = None
-        self._space = None
+        self._languages: LanguageProfile | None = None
+        self._space: DocumentSpace | None = None
 
     def _new_doc_id(self, path: str) -> str:
         base = slugify(Path(path).stem)
@@ -267,7 +266,7 @@ class KnowledgeBase:
         if not self.catalogue.doc_id_taken(doc_id):
             raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
         self.vectors.remove(self.catalogue.delete(doc_id))
-        self._wrote()
+        self._catalogue_changed()
 
     def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
         self.catalogue.log_ingest(path, status, reason, detail)

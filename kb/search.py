@@ -75,7 +75,7 @@ class Searcher:
             doc_ids = allowed if allowed is not None else self.catalogue.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
         else:
-            ranked = self.rank_documents(request.query, request, allowed)
+            ranked = self.rank_documents(request, allowed)
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
             hits=self._hits(page, query_terms(request.query)),
@@ -84,15 +84,15 @@ class Searcher:
         )
 
     def rank_documents(
-        self, query: str, request: SearchRequest, allowed: list[str] | None
+        self, request: SearchRequest, allowed: list[str] | None
     ) -> list[tuple[str, float, int | None]]:
         """(doc_id, score, best chunk id), best first."""
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
-        vector = self.embedder.embed_queries([query])[0]
+        vector = self.embedder.embed_queries([request.query])[0]
         dense_ids = self.dense_ranking(vector, allowed_chunks, depth)
-        terms = query_terms(query)
+        terms = query_terms(request.query)
         lexical = (
             self.catalogue.lexical_search(fts_match(terms), request.filters, max(s.lexical_candidates, depth))
             if terms
