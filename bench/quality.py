@@ -18,7 +18,9 @@ from pathlib import Path
 from ingest.chunking import chunk_spans
 from ingest.language import detect_language
 from ingest.pipeline import embedding_text, ingest_paths
-from kb.config import SearchSettings, Settings
+from embedding_cache import CachedEmbedder
+from kb.config import DEFAULT_EMBEDDER, SearchSettings, Settings
+from kb.embedders import load_embedder
 from kb.evaluation import EvaluationReport, evaluate, load_queries
 from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument, Passage
@@ -50,9 +52,11 @@ NOTES = """## What was tried (dev set, nDCG@10 / other-language recall@10)
 
 
 def index_beir(folder: Path, index_dir: Path) -> KnowledgeBase:
-    kb = KnowledgeBase.open(index_dir, create=True)
+    """Index a BEIR corpus (one document per passage), embedding through the disk cache."""
+    kb = KnowledgeBase.open(index_dir, CachedEmbedder(load_embedder(DEFAULT_EMBEDDER)), create=True)
     settings = Settings(index_dir=index_dir)
-    with kb.writing(), open(folder / "corpus.jsonl", encoding="utf-8") as handle:
+    docs = []
+    with open(folder / "corpus.jsonl", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             text = item["text"]
@@ -62,15 +66,23 @@ def index_beir(folder: Path, index_dir: Path) -> KnowledgeBase:
                 Passage(text[a:b], i, None, a, b, language)
                 for i, (a, b) in enumerate(chunk_spans(text, settings.chunking))
             ]
-            doc = NewDocument(
-                path=f"/beir/{item['_id']}.txt",
-                title=item.get("title") or item["_id"],
-                language=language,
-                content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                file_type="text",
-                passages=passages,
+            docs.append(
+                NewDocument(
+                    path=f"/beir/{item['_id']}.txt",
+                    title=item.get("title") or item["_id"],
+                    language=language,
+                    content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                    file_type="text",
+                    passages=passages,
+                )
             )
-            kb.put(doc, kb.embedder.embed_documents([embedding_text(doc, p) for p in passages]))
+    texts = [embedding_text(doc, p) for doc in docs for p in doc.passages]
+    vectors = kb.embedder.embed_documents(texts)
+    with kb.writing():
+        start = 0
+        for doc in docs:
+            kb.put(doc, vectors[start : start + len(doc.passages)])
+            start += len(doc.passages)
     return kb
 
 
