@@ -40,10 +40,21 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{total} documents in the collection",
     ),
     "no_results": (
-        "Nenhum documento encontrado. Tente outras palavras ou remova filtros.",
-        "Nessun documento trovato. Prova altre parole o togli dei filtri.",
-        "No documents found. Try other words or remove filters.",
+        "Nenhuma prática corresponde a esta busca. Tente outras palavras ou remova filtros.",
+        "Nessuna pratica corrisponde a questa ricerca. Prova altre parole o togli dei filtri.",
+        "No practice matches this search. Try other words or remove filters.",
     ),
+    "without_filters": (
+        "Sem os filtros, esta busca encontra {total} documentos: [ver todos]({url})",
+        "Senza i filtri questa ricerca trova {total} documenti: [vedili]({url})",
+        "Without the filters this search finds {total} documents: [see them]({url})",
+    ),
+    "near_misses": (
+        "Práticas mais próximas — **não correspondem** à sua busca:",
+        "Le pratiche più vicine — **non corrispondono** alla ricerca:",
+        "Closest practices — they **do not match** your search:",
+    ),
+    "concepts": ("Buscando também:", "Cerco anche:", "Also searching for:"),
     "no_index": (
         "Ainda não há índice em {index}. Crie-o com: kb ingest corpus/",
         "Non c'è ancora un indice in {index}. Crealo con: kb ingest corpus/",

@@ -6,7 +6,9 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from kb.glossary import Concept
 from kb.models import Hit
+from kb.text import fold
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -53,6 +55,14 @@ def hit_card(
     )
 
 
+def concept_chip(typed: str, concept: Concept, language: str) -> str:
+    """'APL = arranjo produtivo local' for an acronym, else the concept in the reader's language."""
+    label = concept.label(language)
+    if fold(typed) != fold(label):
+        return plain(f"{typed} = {label}")
+    return plain(label)
+
+
 CARD_STYLE = """
 <style>
 .hit {border-bottom: 1px solid #ddd; padding: 0.6rem 0 0.8rem 0;}
@@ -64,5 +74,6 @@ CARD_STYLE = """
 .hit .chip {border: 1px solid #9ab; border-radius: 10px; padding: 0 7px; margin-right: 4px; font-size: 0.78rem; color: #345;}
 .hit mark {background: #ffe58a; padding: 0;}
 .hit .page {color: #666; font-size: 0.85rem;}
+.near-miss .hit {opacity: 0.75;}
 </style>
 """

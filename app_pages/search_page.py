@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages.export import reference_list, results_csv
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from app_pages.render import CARD_STYLE, hit_card
+from app_pages.render import CARD_STYLE, concept_chip, hit_card
 from app_pages.state import index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound, KbError
 from kb.request import SearchRequest
@@ -67,9 +67,27 @@ with st.sidebar:
             placeholder=t("choose"),
         )
 
+if result.concepts:
+    st.caption(
+        t("concepts") + " " + " · ".join(concept_chip(typed, c, language) for typed, c in result.concepts)
+    )
+
+if result.total == 0 and request.query:
+    kb.catalogue.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
+    st.warning(t("no_results"))
+    if request.filters:
+        unfiltered = kb.search(SearchRequest(request.query, k=1))
+        if unfiltered.total:
+            st.markdown(t("without_filters", total=unfiltered.total, url=link("search", q=request.query)))
+    if result.near_misses:
+        st.markdown(t("near_misses"))
+        near = [
+            hit_card(h, t("page_no", page=h.page), {}, link("practice", doc=h.doc_id))
+            for h in result.near_misses
+        ]
+        st.html(CARD_STYLE + "<div class='near-miss'>" + "".join(near) + "</div>")
+    st.stop()
 if not result.hits:
-    if request.query:
-        kb.catalogue.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
     st.warning(t("no_results"))
     st.stop()
 

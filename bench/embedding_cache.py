@@ -47,5 +47,7 @@ class CachedEmbedder(Embedder):
                     "INSERT OR REPLACE INTO vectors VALUES (?, ?)",
                     [(keys[i], v.astype(np.float32).tobytes()) for i, v in zip(missing, fresh, strict=True)],
                 )
-            found.update({keys[i]: v.astype(np.float32).tobytes() for i, v in zip(missing, fresh, strict=True)})
+            found.update(
+                {keys[i]: v.astype(np.float32).tobytes() for i, v in zip(missing, fresh, strict=True)}
+            )
         return np.stack([np.frombuffer(found[k], dtype=np.float32) for k in keys])

@@ -19,9 +19,13 @@ import numpy as np
 from kb.models import FACET_FIELDS, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-SCHEMA = """
+LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    title, body, names, tokenize = 'unicode61 remove_diacritics 2'
+);"""
+
+SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
     doc_id       TEXT PRIMARY KEY,
@@ -56,9 +60,7 @@ CREATE TABLE IF NOT EXISTS facets (
     PRIMARY KEY (doc_id, field, value)
 );
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    title, body, tokenize = 'unicode61 remove_diacritics 2'
-);
+{LEXICAL_TABLE}
 CREATE TABLE IF NOT EXISTS search_misses (
     id      INTEGER PRIMARY KEY,
     day     TEXT NOT NULL,
@@ -124,6 +126,35 @@ class Catalogue:
                     [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
                 )
                 db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        if version < 3:  # 3: programme and organisation names beside title and body
+            with self.transaction() as db:
+                db.execute("DROP TABLE chunks_fts")
+                db.execute(LEXICAL_TABLE)
+                rows = db.execute(
+                    "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language"
+                    " FROM chunks c JOIN documents d USING (doc_id)"
+                ).fetchall()
+                names = self._names(db, {r[1] for r in rows})
+                db.executemany(
+                    "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
+                    [
+                        (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
+                        for i, d, t, x, lang in rows
+                    ],
+                )
+                db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+    @staticmethod
+    def _names(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
+        """doc_id → its programme and organisation names, as one text for the lexical index."""
+        names: dict[str, list[str]] = {}
+        for doc_id, value in db.execute(
+            "SELECT doc_id, value FROM facets WHERE field IN ('programme', 'organisation')"
+            " AND doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, rowid",
+            (json.dumps(sorted(doc_ids)),),
+        ):
+            names.setdefault(doc_id, []).append(value)
+        return {d: " ; ".join(v) for d, v in names.items()}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -185,6 +216,7 @@ class Catalogue:
                 ),
             )
             new_ids = []
+            names = " ; ".join(f.value for f in doc.facets if f.field in ("programme", "organisation"))
             for passage, vector in zip(doc.passages, vectors, strict=True):
                 cur = db.execute(
                     'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector)'
@@ -203,11 +235,12 @@ class Catalogue:
                 chunk_id = int(cur.lastrowid)
                 new_ids.append(chunk_id)
                 db.execute(
-                    "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
+                    "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
                     (
                         chunk_id,
                         stem_text(doc.title, passage.language),
                         stem_text(passage.text, passage.language),
+                        stem_text(names, passage.language),
                     ),
                 )
 
@@ -323,17 +356,41 @@ class Catalogue:
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def lexical_search(
-        self, match: str, filters: Mapping[str, Sequence[str]], limit: int
+        self,
+        match: str,
+        filters: Mapping[str, Sequence[str]],
+        limit: int,
+        weights: tuple[float, float, float] = (2.0, 1.0, 2.0),
     ) -> list[tuple[int, float]]:
-        """BM25 over chunk text (title weighted double); filters applied with a JOIN."""
+        """(chunk id, BM25) best first, columns weighted (title, body, names); filters by JOIN."""
         where, params = filter_clause(filters)
         sql = (
-            "SELECT c.chunk_id, bm25(chunks_fts, 2.0, 1.0) AS s FROM chunks_fts"
+            "SELECT c.chunk_id, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts"
             " JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
             " JOIN documents d ON d.doc_id = c.doc_id"
             f" WHERE chunks_fts MATCH ? AND {where} ORDER BY s LIMIT ?"
         )
-        return [(r[0], -r[1]) for r in self.db.execute(sql, [match, *params, limit])]
+        return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, *params, limit])]
+
+    def match_count(self, match: str) -> int:
+        """How many passages an FTS5 expression matches (its document frequency)."""
+        return int(
+            self.db.execute("SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[
+                0
+            ]
+        )
+
+    def indexed_text(self, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """doc_id → (title, body, names) of each passage as the lexical index holds it (stems)."""
+        rows = self.db.execute(
+            "SELECT c.doc_id, f.title, f.body, f.names FROM chunks c JOIN chunks_fts f ON f.rowid = c.chunk_id"
+            " WHERE c.doc_id IN (SELECT value FROM json_each(?)) ORDER BY c.doc_id, c.ord",
+            (json.dumps(list(doc_ids)),),
+        )
+        out: dict[str, list[tuple[str, str, str]]] = {}
+        for doc_id, title, body, names in rows:
+            out.setdefault(doc_id, []).append((title, body, names))
+        return out
 
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
         """chunk_id → (doc_id, text, page, order)."""

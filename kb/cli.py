@@ -150,8 +150,19 @@ def search(
     if as_json:
         emit_json([hit.as_dict() for hit in result.hits])
         return
+    if result.concepts:
+        out.print(
+            "also searching for: "
+            + " · ".join(escape(f"{typed} = {c.label('en')}") for typed, c in result.concepts)
+        )
     if not result.hits:
-        out.print("no documents match")
+        out.print(
+            "no documents match" if result.total == 0 else f"{result.total} documents; none on this page"
+        )
+        if result.near_misses:
+            out.print("closest documents (they do not match):")
+            for rank, hit in enumerate(result.near_misses, 1):
+                print_hit(rank, hit)
         return
     out.print(f"{result.total} documents; showing {len(result.hits)}")
     for rank, hit in enumerate(result.hits, request.offset + 1):

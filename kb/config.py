@@ -34,14 +34,35 @@ class SearchSettings:
     lexical_weight: float = 0.1  # natural-language questions: meaning matters, shared words mislead
     short_query_lexical_weight: float = 1.0  # ≤ 2 content words, mostly names and acronyms
     short_query_terms: int = 2
+    column_weights: tuple[float, float, float] = (2.0, 1.0, 2.0)  # BM25 on title, body, names
+    title_weight: float = 1.0  # RRF weight of the ranking by title and name matches alone
+    coverage_weight: float = 0.0  # added to a document's score × its IDF-weighted query coverage
+    short_query_coverage_weight: float = 0.0  # the same for short queries and queries of names
+    title_coverage_weight: float = 0.02  # the same for its title and names
+    # The relevance boundary (see kb.search.within_boundary), calibrated by bench/boundary.py.
+    min_top_cosine: float = 0.85  # the query is about the collection if a passage is this close…
+    min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
+    min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
+    dense_margin: float = 0.01  # documents this close to the best centred dense score match
+    min_coverage: float = 0.6  # as do documents holding this share of the query…
+    lexical_margin: float = 0.04  # …within this distance of the best centred dense score
+    near_misses: int = 3
 
     def dense_only(self) -> SearchSettings:
-        return replace(self, lexical_weight=0.0, short_query_lexical_weight=0.0)
+        return replace(
+            self,
+            lexical_weight=0.0,
+            short_query_lexical_weight=0.0,
+            title_weight=0.0,
+            coverage_weight=0.0,
+            short_query_coverage_weight=0.0,
+            title_coverage_weight=0.0,
+        )
 
     def lexical_only(self) -> SearchSettings:
         return replace(self, dense_weight=0.0)
 
-    language_centering: float = 1.25
+    language_centering: float = 1.0
     chunk_mean_weight: float = 0.5  # a document's score: best passage + this × its passages' mean
     snippet_chars: int = 280
 

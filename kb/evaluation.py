@@ -94,8 +94,14 @@ def _average(rows: list[dict[str, float]]) -> dict[str, float]:
     return {m: round(mean(r[m] for r in rows), 4) for m in METRICS} if rows else {}
 
 
-def evaluate(kb: KnowledgeBase, queries: list[JudgedQuery], depth: int = 100) -> EvaluationReport:
-    """Each query runs through ``kb.search`` (filters included) to ``depth`` documents."""
+def evaluate(
+    kb: KnowledgeBase, queries: list[JudgedQuery], depth: int = 100, bounded: bool = False
+) -> EvaluationReport:
+    """Each query runs through ``kb.search`` (filters included) to ``depth`` documents.
+
+    Ranking is measured on the whole candidate list unless ``bounded``, which measures
+    what a user sees: only the documents inside the relevance boundary.
+    """
     languages = {d: doc.language for d, doc in kb.catalogue.documents(kb.catalogue.all_doc_ids()).items()}
     rows: list[dict[str, float]] = []
     details: list[dict[str, object]] = []
@@ -103,7 +109,7 @@ def evaluate(kb: KnowledgeBase, queries: list[JudgedQuery], depth: int = 100) ->
     crossing: list[dict[str, float]] = []
     other_found = other_total = 0
     for query in queries:
-        result = kb.search(SearchRequest(query.text, filters=query.filters, k=depth))
+        result = kb.search(SearchRequest(query.text, filters=query.filters, k=depth, bounded=bounded))
         ranking = [hit.doc_id for hit in result.hits]
         scores = {
             "ndcg@10": ndcg_at(ranking, query.judgements),

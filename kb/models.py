@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kb.glossary import Concept
 
 FACET_FIELDS = ("theme", "country", "programme", "organisation", "language", "year")
 """Facet fields a search can filter and count by, in sidebar order."""
@@ -140,3 +144,5 @@ class SearchResult:
     hits: list[Hit]
     total: int
     facets: dict[str, list[FacetCount]]
+    concepts: list[tuple[str, Concept]] = field(default_factory=list)  # (as typed, glossary concept)
+    near_misses: list[Hit] = field(default_factory=list)  # closest documents when none matched

@@ -16,6 +16,7 @@ class SearchRequest:
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     k: int = 10
     page: int = 1
+    bounded: bool = True  # False: every candidate in ranking order (to measure ranking alone)
 
     def __post_init__(self) -> None:
         unknown = set(self.filters) - set(FACET_FIELDS)

@@ -1,44 +1,49 @@
-"""Hybrid search: dense (FAISS) and lexical (FTS5 BM25) candidates fused by weighted RRF.
+"""Hybrid search: dense (FAISS) and lexical (FTS5 BM25) candidates fused by weighted RRF,
+then cut at a relevance boundary so that a search answers *which* documents match.
 
-Filters are applied inside both searches (an id selector in FAISS, a JOIN in
-SQLite), never by dropping results afterwards, so a narrow filter still gets a
-full page. Chunks are grouped by document; the best chunk becomes the snippet.
+Filters are applied inside both searches (an id selector in FAISS, a JOIN in SQLite),
+never by dropping results afterwards, so a narrow filter still gets a full page. Chunks
+are grouped by document; the best chunk becomes the snippet.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from kb.catalogue import Catalogue
-from kb.config import SearchSettings
+from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.embedders import Embedder
+from kb.glossary import Glossary, Phrase, QueryPart, tokens_of
 from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
-from kb.stemming import term_stems
 from kb.text import query_terms
 from kb.vectors import VectorIndex
 
 
-def fts_match(terms: list[str]) -> str:
-    """An FTS5 query: every term required, each as any of its stems, all quoted.
+def quoted(phrase: Phrase) -> str:
+    """An FTS5 phrase; quoting means no input can be read as FTS5 syntax."""
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
 
-    AND keeps lexical hits precise: a passage must hold all content words, so names and
-    acronyms match strongly while common words alone cannot pull in near-misses. Quoting
-    means no input can be read as FTS5 syntax.
+
+def part_expression(part: QueryPart) -> str:
+    """Any form of one query part: its stems in pt/it/en and, for a concept, every glossary form."""
+    return "(" + " OR ".join(quoted(p) for p in sorted(part.alternatives)) + ")"
+
+
+def fts_match(parts: Sequence[QueryPart]) -> str:
+    """BM25 over all query parts, ORed: a passage need not hold every word to be ranked.
+
+    Questions rarely share every word with their answer; BM25's sum over matched terms
+    already ranks passages holding more (and rarer) parts first.
     """
-
-    def quoted(text: str) -> str:
-        return '"' + text.replace('"', '""') + '"'
-
-    groups = []
-    for term in terms:
-        stems = term_stems(term)
-        groups.append(quoted(stems[0]) if len(stems) == 1 else "(" + " OR ".join(map(quoted, stems)) + ")")
-    return " AND ".join(groups)
+    return " OR ".join(part_expression(p) for p in parts)
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
@@ -52,6 +57,31 @@ def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
     return fused
 
 
+def contains(tokens: list[str], token_set: set[str], phrase: Phrase) -> bool:
+    """Whether a phrase occurs, in order, in a token list."""
+    if not all(t in token_set for t in phrase):
+        return False
+    if len(phrase) == 1:
+        return True
+    n = len(phrase)
+    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
+
+
+@dataclass
+class Candidate:
+    """A document the fused ranking found, with what the relevance boundary looks at."""
+
+    doc_id: str
+    chunk_id: int | None
+    score: float  # fused ranking score
+    dense: float  # best language-centred dense score of its passages (−inf if none was a candidate)
+    cosine: float  # that passage's plain cosine similarity to the query
+    coverage: float = 0.0  # IDF-weighted share of the query's parts that the document holds
+    names: float = 0.0  # the same share over the query's names and acronyms
+    title: float = 0.0  # the same share over its title and programme/organisation names
+    title_text: str = ""  # its title as indexed
+
+
 class Searcher:
     """One search over a catalogue and its vectors."""
 
@@ -62,52 +92,71 @@ class Searcher:
         embedder: Embedder,
         settings: SearchSettings,
         languages: LanguageProfile,
+        glossary: Glossary | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.vectors = vectors
         self.embedder = embedder
         self.settings = settings
         self.languages = languages
+        self.glossary = glossary or Glossary.load()
 
     def search(self, request: SearchRequest) -> SearchResult:
         allowed = self.catalogue.filtered_doc_ids(request.filters) if request.filters else None
+        parts = self.glossary.parse(request.query) if request.query else []
+        near: list[Hit] = []
         if request.is_browse:
             doc_ids = allowed if allowed is not None else self.catalogue.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
         else:
-            ranked = self.rank_documents(request, allowed)
+            candidates = self.candidates(request, allowed, parts)
+            matching = self.select(request, candidates, parts) if request.bounded else candidates
+            ranked = [(c.doc_id, c.score, c.chunk_id) for c in matching]
+            if not matching:
+                closest = [(c.doc_id, c.score, c.chunk_id) for c in candidates[: self.settings.near_misses]]
+                near = self._hits(closest, query_terms(request.query))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
             hits=self._hits(page, query_terms(request.query)),
             total=len(ranked),
             facets=self.catalogue.facet_counts([doc_id for doc_id, _, _ in ranked]),
+            concepts=[(p.text, p.concept) for p in parts if p.concept is not None],
+            near_misses=near,
         )
 
-    def rank_documents(
-        self, request: SearchRequest, allowed: list[str] | None
-    ) -> list[tuple[str, float, int | None]]:
-        """(doc_id, score, best chunk id), best first."""
+    # -- ranking ------------------------------------------------------------
+
+    def candidates(
+        self, request: SearchRequest, allowed: list[str] | None, parts: list[QueryPart]
+    ) -> list[Candidate]:
+        """Every document either search found, best first, with its boundary features."""
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
         vector = self.embedder.embed_queries([request.query])[0]
-        dense_ids = self.dense_ranking(vector, allowed_chunks, depth)
-        terms = query_terms(request.query)
-        lexical = (
-            self.catalogue.lexical_search(fts_match(terms), request.filters, max(s.lexical_candidates, depth))
-            if terms
-            else []
-        )
-        lexical_weight = (
-            s.lexical_weight if len(terms) > s.short_query_terms else s.short_query_lexical_weight
-        )
+        dense = self.dense_ranking(vector, allowed_chunks, depth)
+        lexical: list[tuple[int, float]] = []
+        fields: list[tuple[int, float]] = []
+        if parts:
+            match = fts_match(parts)
+            limit = max(s.lexical_candidates, depth)
+            lexical = self.catalogue.lexical_search(match, request.filters, limit, s.column_weights)
+            fields = self.catalogue.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        # names, acronyms and short queries are matched by their words; questions by meaning
+        short = len(parts) <= s.short_query_terms or 2 * sum(p.is_name for p in parts) >= len(parts)
         fused = rrf(
-            [(list(dense_ids), s.dense_weight), ([c for c, _ in lexical], lexical_weight)],
+            [
+                ([c for c, _, _ in dense], s.dense_weight),
+                ([c for c, _ in lexical], s.short_query_lexical_weight if short else s.lexical_weight),
+                (_first_per_document(fields, self.catalogue), s.title_weight),
+            ],
             s.rrf_k,
         )
+        dense_scores = {c: (centred, cosine) for c, centred, cosine in dense}
         owners = self.catalogue.chunks(list(fused))
         best: dict[str, tuple[float, int]] = {}
         scores: dict[str, list[float]] = defaultdict(list)
+        closest: dict[str, tuple[float, float]] = {}
         for chunk_id, score in fused.items():
             if chunk_id not in owners:  # removed since the vectors were loaded
                 continue
@@ -115,26 +164,91 @@ class Searcher:
             scores[doc_id].append(score)
             if doc_id not in best or score > best[doc_id][0]:
                 best[doc_id] = (score, chunk_id)
-        ranked = [
-            (doc_id, top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]), chunk_id)
+            if chunk_id in dense_scores:
+                closest[doc_id] = max(closest.get(doc_id, (-math.inf, -math.inf)), dense_scores[chunk_id])
+        candidates = [
+            Candidate(
+                doc_id,
+                chunk_id,
+                top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]),
+                *closest.get(doc_id, (-math.inf, -math.inf)),
+            )
             for doc_id, (top, chunk_id) in best.items()
         ]
-        return sorted(ranked, key=lambda item: (-item[1], item[0]))
+        if parts:
+            self._measure_coverage(candidates, parts)
+            titles = Counter(c.title_text for c in candidates)
+            coverage_weight = s.short_query_coverage_weight if short else s.coverage_weight
+            for c in candidates:  # a title many documents share singles none of them out
+                c.score += (
+                    coverage_weight * c.coverage + s.title_coverage_weight * c.title / titles[c.title_text]
+                )
+        return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
-    def dense_ranking(self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int) -> list[int]:
-        """Chunk ids by dense score, searched per passage language and offset by its centroid."""
+    def rank_documents(
+        self, request: SearchRequest, allowed: list[str] | None
+    ) -> list[tuple[str, float, int | None]]:
+        """(doc_id, score, best chunk id), best first, before the relevance boundary."""
+        parts = self.glossary.parse(request.query)
+        return [(c.doc_id, c.score, c.chunk_id) for c in self.candidates(request, allowed, parts)]
+
+    def dense_ranking(
+        self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
+    ) -> list[tuple[int, float, float]]:
+        """(chunk id, centred score, cosine) by centred score, searched per passage language.
+
+        The centred score is the cosine minus the query's similarity to the centroid of
+        the passage's language, which takes out the pull towards the query's own language.
+        """
         s = self.settings
         offsets = self.languages.offsets(vector, s.language_centering)
-        scored: list[tuple[float, int]] = []
+        scored: list[tuple[float, int, float]] = []
         for language, ids in self.languages.groups.items():
             if allowed_chunks is not None:
                 ids = ids[np.isin(ids, allowed_chunks, assume_unique=True)]
             found, scores = self.vectors.search(vector, depth, ids)
             scored += [
-                (float(score) - offsets[language], int(i)) for i, score in zip(found, scores, strict=True)
+                (float(score) - offsets[language], int(i), float(score))
+                for i, score in zip(found, scores, strict=True)
             ]
         scored.sort(reverse=True)
-        return [chunk_id for _, chunk_id in scored[:depth]]
+        return [(chunk_id, centred, cosine) for centred, chunk_id, cosine in scored[:depth]]
+
+    # -- the relevance boundary ----------------------------------------------
+
+    def _measure_coverage(self, candidates: list[Candidate], parts: list[QueryPart]) -> None:
+        """How much of the query each candidate holds, each part weighted by its rarity (IDF)."""
+        total = max(1, self.catalogue.counts()["chunks"])
+        weights = []
+        for part in parts:
+            df = self.catalogue.match_count(part_expression(part))
+            weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+        names = [i for i, p in enumerate(parts) if p.is_name]
+        texts = self.catalogue.indexed_text([c.doc_id for c in candidates])
+        for c in candidates:
+            body_found = _found(parts, (" ".join(cols) for cols in texts.get(c.doc_id, [])))
+            title_found = _found(parts, (f"{t} {n}" for t, _, n in texts.get(c.doc_id, [])[:1]))
+            c.coverage = _share(weights, body_found, range(len(parts)))
+            c.title = _share(weights, title_found, range(len(parts)))
+            c.title_text = next(iter(texts.get(c.doc_id, [])), ("",))[0]
+            c.names = _share(weights, body_found, names) if names else 0.0
+
+    def select(
+        self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]
+    ) -> list[Candidate]:
+        """The candidates that belong to the result set (see :func:`within_boundary`).
+
+        Whether the query is about the collection at all is asked of the whole collection:
+        a filter narrows which documents may match, not what the query means.
+        """
+        settings = self.settings
+        if self.embedder.spec != DEFAULT_EMBEDDER:  # the cosine gate is calibrated for the default model
+            settings = replace(settings, min_top_cosine=math.inf)
+        if request.filters and not is_about_collection(candidates, parts, settings):
+            unfiltered = SearchRequest(request.query, k=request.k, page=request.page)
+            if is_about_collection(self.candidates(unfiltered, None, parts), parts, settings):
+                settings = replace(settings, min_top_cosine=-math.inf)
+        return within_boundary(candidates, parts, settings)
 
     def _hits(self, page: list[tuple[str, float, int | None]], terms: list[str]) -> list[Hit]:
         docs = self.catalogue.documents([d for d, _, _ in page])
@@ -170,3 +284,82 @@ class Searcher:
                 )
             )
         return hits
+
+
+def within_boundary(
+    candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings
+) -> list[Candidate]:
+    """The relevance boundary: which candidates match the query, in ranking order.
+
+    First, is the query about this collection at all? It is when its closest passage is
+    similar enough in meaning (cosine), when some document holds most of its words or
+    concepts, or when it names a name or acronym that documents hold. If so, a document
+    matches when it holds those names, when its centred dense score is close to the best
+    one, or when it holds enough of the query and is not far from the best in meaning.
+    The thresholds were calibrated on on-topic and off-topic dev queries (bench/boundary.py).
+    """
+    if not is_about_collection(candidates, parts, s):
+        return []
+    named = _named(candidates, parts, s)
+    top = max(c.dense for c in candidates)
+    return [
+        c
+        for c in candidates
+        if c.doc_id in named
+        or c.dense >= top - s.dense_margin
+        or (c.coverage >= s.min_coverage and c.dense >= top - s.lexical_margin)
+    ]
+
+
+def _named(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:
+    """Documents holding the query's names and acronyms, when those make up half the query or more."""
+    name_parts = sum(p.is_name for p in parts)
+    if not name_parts or 2 * name_parts < len(parts):
+        return set()
+    return {c.doc_id for c in candidates if c.names >= s.min_name_coverage}
+
+
+def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
+    """Close enough in meaning, most of its words in some document, or names that documents hold."""
+    return bool(candidates) and bool(
+        _named(candidates, parts, s)
+        or max(c.cosine for c in candidates) >= s.min_top_cosine
+        or max(c.coverage for c in candidates) >= s.min_query_coverage
+    )
+
+
+def _found(parts: Sequence[QueryPart], texts: Iterable[str]) -> set[int]:
+    """Indexes of the parts that occur in any of these stemmed texts."""
+    found: set[int] = set()
+    for text in texts:
+        tokens = tokens_of(text)
+        token_set = set(tokens)
+        for i, part in enumerate(parts):
+            if i not in found and any(contains(tokens, token_set, p) for p in part.alternatives):
+                found.add(i)
+    return found
+
+
+def _share(weights: list[float], found: set[int], among: Iterable[int]) -> float:
+    among = list(among)
+    total = sum(weights[i] for i in among)
+    return sum(weights[i] for i in among if i in found) / total if total else 0.0
+
+
+def _first_per_document(found: list[tuple[int, float]], catalogue: Catalogue) -> list[int]:
+    """Title and name matches repeat on every passage of a document: keep its first.
+
+    Documents that share a title (sections of one report, say) share one place: the
+    title alone cannot tell them apart, so it lifts none of them.
+    """
+    owners = catalogue.chunks([c for c, _ in found])
+    docs = catalogue.documents(list({owner[0] for owner in owners.values()}))
+    per_title = Counter(doc.title for doc in docs.values())
+    seen: set[str] = set()
+    out = []
+    for chunk_id, _ in found:
+        doc_id = owners.get(chunk_id, (None,))[0]
+        if doc_id is not None and doc_id not in seen and per_title[docs[doc_id].title] == 1:
+            seen.add(doc_id)
+            out.append(chunk_id)
+    return out

@@ -7,25 +7,27 @@ import unicodedata
 
 WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 
-STOPWORDS = frozenset(
-    """
+_FUNCTION_WORDS = """
     a o as os um uma uns umas de da do das dos em na no nas nos por para pela pelo pelas pelos
     com sem e ou que se como mais mas ao aos à às é são foi ser ter há seu sua seus suas entre
-    sobre também já quando onde qual quais este esta isso isto essa esse
+    sobre também já quando onde qual quais este esta isso isto essa esse num numa muito
     il lo la i gli le un una uno di del dello della dei degli delle in nel nella nei nelle
     per con su sul sulla da dal dalla dai e ed o che come più ma al alla ai agli alle è sono
-    anche non si ci questo questa quello quella tra fra quali
+    anche non si ci questo questa quello quella tra fra quali sui sugli nell nello nella dell della
+    dello dell' più come cosa quale
     the an of in on at to for from by with and or that this these those is are was were be
     been has have had as it its into how what which who why can do does their our your
     """.split()
-)
-"""Function words of pt, it and en, dropped from lexical queries and highlighting."""
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Internacionalização' meets 'internacionalizacao'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+STOPWORDS = frozenset(fold(w) for w in _FUNCTION_WORDS)
+"""Function words of pt, it and en, dropped from lexical queries and highlighting."""
 
 
 def words(text: str) -> list[str]:

@@ -82,3 +82,21 @@ def test_document_text_is_escaped() -> None:
     html = highlighted(snippet, [(26, 31)])
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<mark>COSME</mark>" in html and "&lt;b&gt;" in html
+
+
+def test_a_search_that_matches_nothing_says_so_and_is_recorded(app: AppTest, small_kb: KnowledgeBase) -> None:
+    app.query_params["q"] = "xyzzy qwerty"
+    app.query_params["ui"] = "en"
+    app.run()
+    assert not app.exception
+    assert "No practice matches this search" in app.warning[0].value
+    assert "do not match" in "".join(m.value for m in app.markdown), "closest practices are labelled apart"
+    assert [m["query"] for m in small_kb.catalogue.search_misses()] == ["xyzzy qwerty"]
+
+
+def test_a_concept_in_the_query_is_explained(app: AppTest) -> None:
+    app.query_params["q"] = "APL"
+    app.query_params["ui"] = "en"
+    app.run()
+    assert not app.exception
+    assert "APL = local productive arrangement" in "".join(c.value for c in app.caption)

@@ -212,7 +212,18 @@ def test_every_message_exists_in_three_languages() -> None:
     for language in ("pt", "it", "en"):
         t = translator(language)
         for key in message_keys():
-            assert t(key, total=1, index="i", page=1, doc="d", language="l", name="n", reason="r", seconds=1)
+            assert t(
+                key,
+                total=1,
+                index="i",
+                page=1,
+                doc="d",
+                language="l",
+                name="n",
+                reason="r",
+                seconds=1,
+                url="u",
+            )
 
 
 def test_markdown_in_titles_is_inert() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kb.evaluation import evaluate, load_queries
+from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.metrics import mrr_at, ndcg_at, recall_at
 from kb.search import fts_match
@@ -65,7 +66,8 @@ def test_stems_are_folded_and_acronyms_survive() -> None:
 def test_query_terms_expand_to_every_language() -> None:
     stems = term_stems("internacionalização")
     assert stem("internacionalizar", "pt") in stems
-    assert fts_match(["internacionalização", "cosme"]).count(" AND ") == 1
+    match = fts_match(Glossary.load().parse("internacionalização cosme"))
+    assert f'"{stem("internacionalizar", "pt")}"' in match and f'"{stem("cosme", "en")}"' in match
 
 
 def test_lexical_search_matches_other_word_forms(small_kb: KnowledgeBase) -> None:
@@ -75,7 +77,7 @@ def test_lexical_search_matches_other_word_forms(small_kb: KnowledgeBase) -> Non
     from kb.request import SearchRequest
 
     hits = small_kb.search(SearchRequest("compra conjunta")).hits  # the text says "compras conjuntas"
-    assert [h.doc_id for h in hits] == ["compras"]
+    assert hits[0].doc_id == "compras"
 
 
 def test_json_query_set_round_trip(small_kb: KnowledgeBase, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kb.config import SearchSettings
 from kb.embedders import HashingEmbedder
+from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
 from kb.request import SearchRequest
@@ -79,7 +80,7 @@ def dense_only(kb: KnowledgeBase) -> KnowledgeBase:
 
 @pytest.mark.parametrize("query", ["cluster rede w1", "distretto w7 w8 w9", "cosme", "w33"])
 def test_dense_ranking_matches_brute_force(synthetic: KnowledgeBase, query: str) -> None:
-    result = dense_only(synthetic).search(SearchRequest(query, k=20))
+    result = dense_only(synthetic).search(SearchRequest(query, k=20, bounded=False))
     oracle = oracle_scores(synthetic, query, None)
     assert_same_ranking([h.doc_id for h in result.hits], oracle, 20)
     assert result.total == len(oracle)
@@ -93,7 +94,7 @@ def test_filters_apply_inside_the_search(
 ) -> None:
     allowed = set(synthetic.catalogue.filtered_doc_ids(filters))
     assert 0 < len(allowed) < 120
-    result = dense_only(synthetic).search(SearchRequest("cluster rede", filters=filters, k=50))
+    result = dense_only(synthetic).search(SearchRequest("cluster rede", filters=filters, k=50, bounded=False))
     assert_same_ranking(
         [h.doc_id for h in result.hits], oracle_scores(synthetic, "cluster rede", allowed), 50
     )
@@ -110,7 +111,7 @@ def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
     filters = {"country": ("EU",), "language": ("en",)}
     allowed = synthetic.catalogue.filtered_doc_ids(filters)
     assert len(synthetic.catalogue.chunk_ids_for(allowed)) <= 40 < synthetic.catalogue.counts()["chunks"] / 4
-    result = synthetic.search(SearchRequest("w1 w2", filters=filters, k=10))
+    result = synthetic.search(SearchRequest("w1 w2", filters=filters, k=10, bounded=False))
     assert len(result.hits) == min(10, len(allowed))
 
 
@@ -152,8 +153,10 @@ def test_filter_with_no_match_returns_nothing(small_kb: KnowledgeBase) -> None:
     assert small_kb.search(SearchRequest("rede", filters={"country": ("JP",)})).hits == []
 
 
-def test_fts_terms_are_quoted() -> None:
-    assert fts_match(["gt-apl", 'say "hi"']) == '"gt-apl" AND "say ""hi"""'
+def test_fts_terms_are_quoted_and_ored(small_kb: KnowledgeBase) -> None:
+    match = fts_match(Glossary.load().parse('GT-APL say "hi" NEAR(a b) col:x'))
+    assert '"gt apl"' in match and " OR " in match and " AND " not in match
+    small_kb.catalogue.lexical_search(match, {}, 5)  # FTS5 accepts it: nothing is read as syntax
 
 
 @settings(max_examples=80, deadline=None)

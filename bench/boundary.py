@@ -1,0 +1,149 @@
+"""Calibrate the relevance boundary: how many relevant documents each threshold keeps,
+how much of the returned set is relevant, and how many off-topic queries find nothing.
+
+    python bench/boundary.py [--index DIR] [--json]
+
+Every query's candidates and their features (dense score, query coverage, name coverage)
+are computed once; the thresholds are then swept over them. The tuning sets
+(eval/queries.json, eval/short.json, eval/offtopic.json) choose the point; the held-out
+sets (eval/short-heldout.json, eval/offtopic-heldout.json) are only reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kb.config import SearchSettings, Settings
+from kb.evaluation import JudgedQuery, load_queries
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from kb.search import Candidate, Searcher, within_boundary
+
+TUNING = ("eval/queries.json", "eval/short.json")
+TUNING_OFF = ("eval/offtopic.json",)
+HELD_OUT = ("eval/short-heldout.json",)
+HELD_OUT_OFF = ("eval/offtopic-heldout.json",)
+
+GRID = {
+    "min_top_cosine": (0.82, 0.83, 0.84, 0.85, 0.87, 1.0),
+    "min_query_coverage": (0.5, 0.6, 0.7, 0.8, 1.01),
+    "dense_margin": (0.0, 0.01, 0.02, 0.03, 0.04, 0.05),
+    "min_coverage": (0.4, 0.5, 0.6, 0.7, 0.8, 1.01),
+    "lexical_margin": (0.02, 0.04, 0.06, 0.08, 1.0),
+}
+
+
+@dataclass
+class Scored:
+    query: JudgedQuery
+    parts: list
+    candidates: list[Candidate]
+
+
+def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
+    kb.refresh()
+    searcher = Searcher(kb.catalogue, kb.vectors, kb.embedder, kb.search_settings, kb.languages)
+    out = []
+    for path in paths:
+        for q in load_queries(Path(path)):
+            request = SearchRequest(q.text, filters=q.filters, k=100)
+            parts = searcher.glossary.parse(q.text)
+            out.append(Scored(q, parts, searcher.candidates(request, None, parts)))
+    return out
+
+
+def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> dict[str, float]:
+    """Set recall and precision (micro-averaged) on judged queries; share of empty off-topic sets."""
+    kept = relevant = returned = hits = 0
+    precisions = []
+    for s in on:
+        chosen = {c.doc_id for c in within_boundary(s.candidates, s.parts, settings)}
+        good = {d for d, g in s.query.judgements.items() if g > 0}
+        kept += len(good & chosen)
+        relevant += len(good)
+        returned += len(chosen)
+        hits += len(good & chosen)
+        precisions.append(len(good & chosen) / len(chosen) if chosen else 0.0)
+    empty = sum(not within_boundary(s.candidates, s.parts, settings) for s in off)
+    return {
+        "recall": kept / relevant if relevant else 0.0,
+        "precision": hits / returned if returned else 0.0,
+        "precision_macro": sum(precisions) / len(precisions) if precisions else 0.0,
+        "offtopic_empty": empty / len(off) if off else 0.0,
+        "mean_set": returned / len(on) if on else 0.0,
+    }
+
+
+def sweep(on: list[Scored], off: list[Scored]) -> list[tuple[dict[str, float], dict[str, float]]]:
+    rows = []
+    base = SearchSettings()
+    for values in itertools.product(*GRID.values()):
+        point = dict(zip(GRID, values, strict=True))
+        rows.append((point, measure(replace(base, **point), on, off)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, help="an index of corpus/ (default: build one)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.index:
+            kb = KnowledgeBase.open(args.index)
+        else:
+            from ingest.pipeline import ingest_paths
+
+            settings = Settings(index_dir=Path(tmp) / "dev")
+            kb = KnowledgeBase.open(settings.index_dir, create=True)
+            ingest_paths(kb, [Path("corpus")], settings)
+        tune_on, tune_off = collect(kb, TUNING), collect(kb, TUNING_OFF)
+        held_on, held_off = collect(kb, HELD_OUT), collect(kb, HELD_OUT_OFF)
+    chosen = SearchSettings()
+    current = {k: getattr(chosen, k) for k in GRID}
+    table = [("frontier", p, m) for p, m in frontier(sweep(tune_on, tune_off))]
+    table.append(("chosen, tuning sets", current, measure(chosen, tune_on, tune_off)))
+    table.append(("chosen, held-out sets", current, measure(chosen, held_on, held_off)))
+    if args.json:
+        for label, p, m in table:
+            print(json.dumps({"row": label, **p, **{k: round(v, 4) for k, v in m.items()}}))
+        return
+    print("\n".join(markdown_rows(table)))
+
+
+def frontier(
+    rows: list[tuple[dict[str, float], dict[str, float]]],
+) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """For each share of empty off-topic results and each precision step, the point of best recall."""
+    best: dict[tuple[float, float], tuple[dict[str, float], dict[str, float]]] = {}
+    for point, m in rows:
+        key = (round(m["offtopic_empty"], 2), round(m["precision"] * 10) / 10)
+        if key[0] >= 0.9 and (key not in best or m["recall"] > best[key][1]["recall"]):
+            best[key] = (point, m)
+    return [best[k] for k in sorted(best)]
+
+
+def markdown_rows(table: list[tuple[str, dict[str, float], dict[str, float]]]) -> list[str]:
+    lines = [
+        "| row | "
+        + " | ".join(GRID)
+        + " | off-topic empty | set recall | set precision | macro precision | mean set size |",
+        "|---|" + "---|" * (len(GRID) + 5),
+    ]
+    for label, p, m in table:
+        lines.append(
+            f"| {label} | "
+            + " | ".join(f"{p[k]:g}" for k in GRID)
+            + f" | {m['offtopic_empty']:.2f} | {m['recall']:.3f} "
+            f"| {m['precision']:.3f} | {m['precision_macro']:.3f} | {m['mean_set']:.1f} |"
+        )
+    return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The field's own words: concepts with their pt/it/en terms, acronyms and plurals.
+
+Short queries name concepts ("governança de APL", "reti di imprese"), and documents name
+the same concept in another form or language ("arranjos produtivos locais", "business
+networks"). The glossary lets the lexical side meet every form, and gives the app a
+label to show ("APL = arranjo produtivo local").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from kb.stemming import ALGORITHMS, stem
+from kb.text import fold, words
+
+LANGUAGES = tuple(ALGORITHMS)
+SHORT_ACRONYM = 3  # acronyms this short (IT, US, UE) only count when typed in capitals
+
+Phrase = tuple[str, ...]
+"""A sequence of index tokens (folded stems), matched consecutively."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    labels: dict[str, str]  # language → the concept's name in that language
+    acronyms: tuple[str, ...]
+    terms: dict[str, tuple[str, ...]]  # language → every term in that language
+
+    def label(self, language: str) -> str:
+        return self.labels.get(language) or next(iter(self.labels.values()), self.id)
+
+    def phrases(self) -> frozenset[Phrase]:
+        """Every form as the lexical index stores it: terms stemmed in their own language."""
+        out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
+        out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
+        return frozenset(p for p in out if p)
+
+
+def index_phrase(text: str, language: str) -> Phrase:
+    """Text as the FTS5 index holds it (``stem_text`` then unicode61 splitting)."""
+    return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
+
+
+def tokens_of(stemmed: str) -> list[str]:
+    """unicode61 splits hyphenated and apostrophised words: gt-apl → gt apl."""
+    return [t for t in "".join(ch if ch.isalnum() else " " for ch in stemmed).split() if t]
+
+
+@dataclass(frozen=True)
+class QueryPart:
+    """One thing the query asks for: a glossary concept or a plain word."""
+
+    text: str  # as typed
+    alternatives: frozenset[Phrase]  # any one of these in a passage counts as this part
+    concept: Concept | None = None
+    is_name: bool = False  # an acronym or a proper name, which must always find its documents
+
+
+class Glossary:
+    """Concept lookup by any form, comparing folded words or their stems in any language."""
+
+    def __init__(self, concepts: list[Concept]) -> None:
+        self.concepts = concepts
+        self._by_form: dict[tuple[str, ...], tuple[Concept, bool]] = {}  # (is a short acronym)
+        self._by_stems: dict[str, dict[Phrase, Concept]] = {lang: {} for lang in LANGUAGES}
+        for concept in concepts:
+            for acronym in concept.acronyms:
+                key = tuple(fold(w) for w in words(acronym))
+                self._by_form.setdefault(key, (concept, len(acronym) <= SHORT_ACRONYM))
+            for lang, terms in concept.terms.items():
+                for term in terms:
+                    self._by_form.setdefault(tuple(fold(w) for w in words(term)), (concept, False))
+                    self._by_stems[lang].setdefault(tuple(stem(w, lang) for w in words(term)), concept)
+        self.longest = max((len(k) for k in self._by_form), default=1)
+
+    @classmethod
+    def load(cls) -> Glossary:
+        return _default_glossary()
+
+    def get(self, concept_id: str) -> Concept | None:
+        return next((c for c in self.concepts if c.id == concept_id), None)
+
+    def _lookup(self, typed: list[str]) -> Concept | None:
+        folded = tuple(fold(w) for w in typed)
+        found = self._by_form.get(folded)
+        if found:
+            concept, short = found
+            return concept if not short or all(w.isupper() for w in typed) else None
+        for lang in LANGUAGES:
+            concept = self._by_stems[lang].get(tuple(stem(w, lang) for w in typed))
+            if concept and (len(typed) > 1 or len(folded[0]) > SHORT_ACRONYM):
+                return concept
+        return None
+
+    def parse(self, query: str) -> list[QueryPart]:
+        """The query's parts, longest glossary match first, stop words dropped."""
+        from kb.text import STOPWORDS
+
+        typed = words(query)
+        parts: list[QueryPart] = []
+        seen: set[frozenset[Phrase]] = set()
+        i = 0
+        while i < len(typed):
+            for n in range(min(self.longest, len(typed) - i), 0, -1):
+                concept = self._lookup(typed[i : i + n])
+                if concept is None:
+                    continue
+                text = " ".join(typed[i : i + n])
+                own = {index_phrase(text, lang) for lang in LANGUAGES}
+                part = QueryPart(
+                    text,
+                    concept.phrases() | own,
+                    concept,
+                    is_name=any(fold(text) == fold(a) for a in concept.acronyms),
+                )
+                i += n
+                break
+            else:
+                word = typed[i]
+                i += 1
+                folded = fold(word)
+                if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
+                    continue
+                alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
+                alternatives |= {tuple(tokens_of(folded))}
+                part = QueryPart(word, alternatives, None, is_name=_looks_like_name([word], i - 1))
+            if part.alternatives not in seen:
+                seen.add(part.alternatives)
+                parts.append(part)
+        return parts
+
+
+def _looks_like_name(typed: list[str], position: int) -> bool:
+    """Acronyms (two capitals or more), codes with digits, and capitalised words past the first."""
+    for word in typed:
+        letters = [ch for ch in word if ch.isalpha()]
+        capitals = sum(ch.isupper() for ch in letters)
+        if capitals >= 2 or any(ch.isdigit() for ch in word):
+            return True
+        if position > 0 and letters and letters[0].isupper():
+            return True
+    return False
+
+
+@cache
+def _default_glossary() -> Glossary:
+    raw = yaml.safe_load(resources.files("kb").joinpath("data", "glossary.yaml").read_text(encoding="utf-8"))
+    concepts = []
+    for item in raw:
+        terms = {lang: tuple(item.get(lang) or ()) for lang in LANGUAGES}
+        acronyms = tuple(item.get("acronyms") or ())
+        labels = {lang: t[0] for lang, t in terms.items() if t}
+        concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
+    return Glossary(concepts)

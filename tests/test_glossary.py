@@ -1,0 +1,41 @@
+"""The domain glossary: concepts found in queries in any form, expanded to every form."""
+
+from __future__ import annotations
+
+from kb.glossary import Glossary, index_phrase
+
+
+def parts(query: str) -> list[tuple[str, str | None, bool]]:
+    return [(p.text, p.concept.id if p.concept else None, p.is_name) for p in Glossary.load().parse(query)]
+
+
+def test_glossary_is_large_and_trilingual() -> None:
+    concepts = Glossary.load().concepts
+    assert len(concepts) >= 60
+    assert len({c.id for c in concepts}) == len(concepts), "concept ids are unique"
+    assert sum(all(c.terms.get(lang) for lang in ("pt", "it", "en")) for c in concepts) >= 60
+
+
+def test_acronyms_plurals_and_languages_meet() -> None:
+    assert parts("governança de APL") == [("governança", "governance", False), ("APL", "apl", True)]
+    assert parts("arranjos produtivos locais")[0][1] == "apl"
+    assert parts("APLs")[0][1] == "apl"
+    assert parts("ONUDI")[0][1] == parts("UNIDO")[0][1] == "unido"
+    assert parts("consorzi per l'export")[0][1] == parts("export consortia")[0][1] == "export-consortium"
+    assert parts("distrito industrial")[0][1] == parts("industrial districts")[0][1] == "industrial-district"
+
+
+def test_an_expanded_concept_holds_forms_in_every_language() -> None:
+    [part] = Glossary.load().parse("APL")
+    assert index_phrase("arranjos produtivos locais", "pt") in part.alternatives
+    assert index_phrase("local productive arrangement", "en") in part.alternatives
+
+
+def test_short_acronyms_need_capitals() -> None:
+    assert parts("it is in the US") == [("US", "united-states", True)]
+    assert parts("us") == [("us", None, False)]
+
+
+def test_names_are_acronyms_codes_and_capitalised_words() -> None:
+    assert parts("Law 317") == [("Law", None, False), ("317", None, True)]
+    assert [p[2] for p in parts("receita de bolo")] == [False, False]
