@@ -12,6 +12,18 @@ from kb.models import Hit
 MONTHS_PT = "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.".split()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run: text that starts like a formula gets a leading quote.
+
+    This is OWASP's advice against CSV injection (``=HYPERLINK(...)`` in a document title).
+    """
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def results_csv(hits: list[Hit]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -20,7 +32,8 @@ def results_csv(hits: list[Hit]) -> str:
     )
     for h in hits:
         writer.writerow(
-            [
+            cell(value)
+            for value in [
                 h.doc_id,
                 h.title,
                 h.language,

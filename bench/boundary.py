@@ -1,10 +1,12 @@
 """Calibrate the relevance boundary: how many relevant documents each threshold keeps,
 how much of the returned set is relevant, and how many off-topic queries find nothing.
 
-    python bench/boundary.py [--index DIR] [--json]
+    python bench/boundary.py [--index DIR] [--json] [--fit]
 
-Every query's candidates and their features (dense score, query coverage, name coverage)
-are computed once; the thresholds are then swept over them. The tuning sets
+Every query's candidates and their features (kb.search.MEMBERSHIP_FEATURES) are computed
+once. ``--fit`` fits the logistic membership weights (Newton's method, a little ridge) on
+the tuning sets and prints them for kb/config.py; the sweep then shows the trade-off
+between set recall, set precision and empty off-topic results. The tuning sets
 (eval/queries.json, eval/short.json, eval/offtopic.json) choose the point; the held-out
 sets (eval/short-heldout.json, eval/offtopic-heldout.json) are only reported.
 """
@@ -18,11 +20,13 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
-from kb.search import Candidate, Searcher, within_boundary
+from kb.search import MEMBERSHIP_FEATURES, Candidate, Searcher, membership_features, within_boundary
 
 TUNING = ("eval/queries.json", "eval/short.json")
 TUNING_OFF = ("eval/offtopic.json",)
@@ -30,12 +34,29 @@ HELD_OUT = ("eval/short-heldout.json",)
 HELD_OUT_OFF = ("eval/offtopic-heldout.json",)
 
 GRID = {
-    "min_top_cosine": (0.82, 0.83, 0.84, 0.85, 0.87, 1.0),
-    "min_query_coverage": (0.5, 0.6, 0.7, 0.8, 1.01),
-    "dense_margin": (0.0, 0.01, 0.02, 0.03, 0.04, 0.05),
-    "min_coverage": (0.4, 0.5, 0.6, 0.7, 0.8, 1.01),
-    "lexical_margin": (0.02, 0.04, 0.06, 0.08, 1.0),
+    "min_top_cosine": (0.83, 0.84, 0.85, 0.86, 0.87, 1.0),
+    "min_query_coverage": (0.4, 0.5, 0.6, 0.7, 1.01),
+    "membership_threshold": (0.05, 0.08, 0.1, 0.12, 0.13, 0.15, 0.2, 0.3, 0.4, 0.5),
 }
+
+
+def fit(scored: list[Scored], ridge: float = 1e-2) -> tuple[float, ...]:
+    """Logistic regression of "judged relevant" on the membership features, in raw units."""
+    rows, labels = [], []
+    for s in scored:
+        good = {d for d, g in s.query.judgements.items() if g > 0}
+        rows.append(membership_features(s.candidates))
+        labels += [c.doc_id in good for c in s.candidates]
+    x, y = np.vstack(rows), np.asarray(labels, dtype=np.float64)
+    mean, scale = x[:, 1:].mean(0), x[:, 1:].std(0) + 1e-9
+    z = np.hstack([x[:, :1], (x[:, 1:] - mean) / scale])
+    w = np.zeros(z.shape[1])
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-z @ w))
+        hessian = z.T @ (z * (p * (1 - p))[:, None]) + ridge * np.eye(len(w))
+        w -= np.linalg.solve(hessian, z.T @ (p - y) + ridge * w)
+    raw = np.concatenate([[w[0] - float(np.sum(w[1:] * mean / scale))], w[1:] / scale])
+    return tuple(round(float(v), 4) for v in raw)
 
 
 @dataclass
@@ -79,9 +100,11 @@ def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> di
     }
 
 
-def sweep(on: list[Scored], off: list[Scored]) -> list[tuple[dict[str, float], dict[str, float]]]:
+def sweep(
+    on: list[Scored], off: list[Scored], base: SearchSettings | None = None
+) -> list[tuple[dict[str, float], dict[str, float]]]:
     rows = []
-    base = SearchSettings()
+    base = base or SearchSettings()
     for values in itertools.product(*GRID.values()):
         point = dict(zip(GRID, values, strict=True))
         rows.append((point, measure(replace(base, **point), on, off)))
@@ -92,6 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, help="an index of corpus/ (default: build one)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fit", action="store_true", help="fit the membership weights first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.index:
@@ -105,8 +129,12 @@ def main() -> None:
         tune_on, tune_off = collect(kb, TUNING), collect(kb, TUNING_OFF)
         held_on, held_off = collect(kb, HELD_OUT), collect(kb, HELD_OUT_OFF)
     chosen = SearchSettings()
+    if args.fit:
+        weights = fit([s for s in tune_on if s.candidates])
+        print("membership_weights =", weights, "# " + ", ".join(MEMBERSHIP_FEATURES))
+        chosen = replace(chosen, membership_weights=weights)
     current = {k: getattr(chosen, k) for k in GRID}
-    table = [("frontier", p, m) for p, m in frontier(sweep(tune_on, tune_off))]
+    table = [("frontier", p, m) for p, m in frontier(sweep(tune_on, tune_off, chosen))]
     table.append(("chosen, tuning sets", current, measure(chosen, tune_on, tune_off)))
     table.append(("chosen, held-out sets", current, measure(chosen, held_on, held_off)))
     if args.json:

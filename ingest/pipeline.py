@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ class FileOutcome:
     reason: str = ""
     detail: str = ""
     passages: int = 0
+    trace: str = ""  # the traceback of an internal error, kept for the ingest log
 
 
 @dataclass
@@ -115,7 +117,7 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
         path=str(path),
         title=str(meta.title or title),
         language=language,
-        content_hash=hashlib.sha256(data + sidecar_bytes(path)).hexdigest(),
+        content_hash=content_digest(data, sidecar_bytes(path)),
         file_type=parsed.file_type,
         passages=passages,
         n_pages=parsed.n_pages,
@@ -149,14 +151,19 @@ def embed_with_themes(
     return vectors
 
 
+def content_digest(data: bytes, sidecar: bytes) -> str:
+    """SHA-256 of the parser version, the file and its sidecar.
+
+    Editing either file, or a new version of the parsing, brings the document up to date.
+    The version lives in each document's hash, so a batch that failed or was killed
+    half-way leaves every document it did finish current: the next run skips them.
+    """
+    return hashlib.sha256(f"praxis-ingest-{INGEST_VERSION}\0".encode() + data + sidecar).hexdigest()
+
+
 def file_hash(path: Path) -> str:
-    """SHA-256 of the file and its sidecar: editing either one brings the document up to date."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    digest.update(sidecar_bytes(path))
-    return digest.hexdigest()
+    """:func:`content_digest` of a file on disk."""
+    return content_digest(path.read_bytes(), sidecar_bytes(path))
 
 
 def ingest_file(
@@ -164,21 +171,25 @@ def ingest_file(
 ) -> FileOutcome:
     """Bring one file up to date in the index; never raises for a bad file."""
     known = kb.stored_hash(str(path))
-    current = kb.manifest.ingest_version == INGEST_VERSION
     try:
-        if (
-            known
-            and current
-            and path.stat().st_size <= settings.max_file_bytes
-            and file_hash(path) == known[1]
-        ):
+        if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
             return FileOutcome(str(path), "unchanged", known[0])
         doc = parse_document(path, settings)
+        vectors = embed_with_themes(doc, kb.embedder, themes)
     except UnreadableFile as error:
         return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)
     except OSError as error:
         return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
-    vectors = embed_with_themes(doc, kb.embedder, themes)
+    except Exception as error:  # one file's surprise must not end the batch
+        detail = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+        return FileOutcome(
+            str(path),
+            "failed",
+            known[0] if known else None,
+            "internal-error",
+            detail,
+            trace=traceback.format_exc(),
+        )
     doc_id = kb.put(doc, vectors)
     return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
 
@@ -210,10 +221,10 @@ def ingest_paths(
             outcome = ingest_file(kb, path, settings, themes)
             report.outcomes.append(outcome)
             if outcome.status != "unchanged":
-                kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.detail)
+                kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.trace or outcome.detail)
             if on_progress:
                 on_progress(path, outcome)
-        if kb.manifest.ingest_version != INGEST_VERSION and not report.failures:
+        if kb.manifest.ingest_version != INGEST_VERSION:  # informational: documents carry their own
             kb.set_ingest_version(INGEST_VERSION)
     report.seconds = time.perf_counter() - started
     return report

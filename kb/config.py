@@ -31,21 +31,32 @@ class SearchSettings:
     lexical_candidates: int = 300
     rrf_k: int = 60
     dense_weight: float = 1.0
-    lexical_weight: float = 0.1  # natural-language questions: meaning matters, shared words mislead
+    lexical_weight: float = 0.3  # questions, × (share of passages in the query's language)²
     short_query_lexical_weight: float = 1.0  # ≤ 2 content words, mostly names and acronyms
     short_query_terms: int = 2
+    name_query_terms: int = 4  # up to this many parts, a query made half of names counts as short
     column_weights: tuple[float, float, float] = (2.0, 1.0, 2.0)  # BM25 on title, body, names
     title_weight: float = 1.0  # RRF weight of the ranking by title and name matches alone
     coverage_weight: float = 0.0  # added to a document's score × its IDF-weighted query coverage
     short_query_coverage_weight: float = 0.0  # the same for short queries and queries of names
+    name_weight: float = 0.04  # the same for the share of the query's names and acronyms it holds
     title_coverage_weight: float = 0.02  # the same for its title and names
     # The relevance boundary (see kb.search.within_boundary), calibrated by bench/boundary.py.
     min_top_cosine: float = 0.85  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
-    dense_margin: float = 0.01  # documents this close to the best centred dense score match
-    min_coverage: float = 0.6  # as do documents holding this share of the query…
-    lexical_margin: float = 0.04  # …within this distance of the best centred dense score
+    # logistic weights over kb.search.MEMBERSHIP_FEATURES, and the probability a match needs
+    membership_weights: tuple[float, ...] = (
+        -2.7957,
+        -23.2094,
+        -3.3121,
+        1.9294,
+        0.4336,
+        0.1489,
+        -0.548,
+        3.1813,
+    )
+    membership_threshold: float = 0.15
     near_misses: int = 3
 
     def dense_only(self) -> SearchSettings:
@@ -56,6 +67,7 @@ class SearchSettings:
             title_weight=0.0,
             coverage_weight=0.0,
             short_query_coverage_weight=0.0,
+            name_weight=0.0,
             title_coverage_weight=0.0,
         )
 

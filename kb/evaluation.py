@@ -109,7 +109,9 @@ def evaluate(
     crossing: list[dict[str, float]] = []
     other_found = other_total = 0
     for query in queries:
-        result = kb.search(SearchRequest(query.text, filters=query.filters, k=depth, bounded=bounded))
+        result = kb.search(
+            SearchRequest(query.text, filters=query.filters, k=depth, bounded=bounded, snippets=False)
+        )
         ranking = [hit.doc_id for hit in result.hits]
         scores = {
             "ndcg@10": ndcg_at(ranking, query.judgements),

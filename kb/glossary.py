@@ -8,6 +8,7 @@ label to show ("APL = arranjo produtivo local").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,9 +47,12 @@ def index_phrase(text: str, language: str) -> Phrase:
     return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
 def tokens_of(stemmed: str) -> list[str]:
-    """unicode61 splits hyphenated and apostrophised words: gt-apl → gt apl."""
-    return [t for t in "".join(ch if ch.isalnum() else " " for ch in stemmed).split() if t]
+    """Tokens as unicode61 cuts them: runs of letters and digits (gt-apl → gt, apl)."""
+    return _TOKEN.findall(stemmed)
 
 
 @dataclass(frozen=True)

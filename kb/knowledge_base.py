@@ -151,8 +151,15 @@ class KnowledgeBase:
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
-            vectors = VectorIndex.load(path, self.manifest.dimension)
-            if np.array_equal(np.sort(vectors.ids()), expected):
+            try:
+                vectors = VectorIndex.load(path, self.manifest.dimension)
+            except (
+                RuntimeError,
+                ValueError,
+                OSError,
+            ):  # truncated, foreign or garbled: the catalogue has all
+                vectors = None
+            if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
                 self.vectors = vectors
                 return
         ids, matrix = self.catalogue.all_vectors(self.manifest.dimension)
@@ -209,6 +216,8 @@ class KnowledgeBase:
         os.ftruncate(handle, 0)
         os.pwrite(handle, str(os.getpid()).encode(), 0)
         self._lock_handle = handle
+        for leftover in self.index_dir.glob(f".{VECTORS}.*.tmp"):  # from a writer that was killed
+            leftover.unlink(missing_ok=True)
         try:
             self.refresh()
             yield self

@@ -38,3 +38,16 @@ class LanguageProfile:
     def offsets(self, query: np.ndarray, weight: float) -> dict[str, float]:
         """How much to subtract from a dense score, per passage language."""
         return {lang: weight * float(query @ centroid) for lang, centroid in self.centroids.items()}
+
+    def closest_share(self, query: np.ndarray) -> float:
+        """The share of passages written in the language the query seems to be in.
+
+        The query's language is the one whose centroid it is closest to. Lexical matching can
+        only meet passages in the query's own words, so its evidence counts for more when most
+        of the collection shares the query's language.
+        """
+        if not self.centroids:
+            return 1.0
+        language = max(self.centroids, key=lambda lang: float(query @ self.centroids[lang]))
+        total = sum(len(ids) for ids in self.groups.values())
+        return len(self.groups[language]) / total if total else 1.0

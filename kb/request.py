@@ -17,6 +17,7 @@ class SearchRequest:
     k: int = 10
     page: int = 1
     bounded: bool = True  # False: every candidate in ranking order (to measure ranking alone)
+    snippets: bool = True  # False: hits without snippets (evaluation needs only the ranking)
 
     def __post_init__(self) -> None:
         unknown = set(self.filters) - set(FACET_FIELDS)

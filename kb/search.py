@@ -117,7 +117,7 @@ class Searcher:
                 near = self._hits(closest, query_terms(request.query))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
-            hits=self._hits(page, query_terms(request.query)),
+            hits=self._hits(page, query_terms(request.query), request.snippets),
             total=len(ranked),
             facets=self.catalogue.facet_counts([doc_id for doc_id, _, _ in ranked]),
             concepts=[(p.text, p.concept) for p in parts if p.concept is not None],
@@ -143,11 +143,17 @@ class Searcher:
             lexical = self.catalogue.lexical_search(match, request.filters, limit, s.column_weights)
             fields = self.catalogue.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
         # names, acronyms and short queries are matched by their words; questions by meaning
-        short = len(parts) <= s.short_query_terms or 2 * sum(p.is_name for p in parts) >= len(parts)
+        names = sum(p.is_name for p in parts)
+        short = len(parts) <= s.short_query_terms or (
+            len(parts) <= s.name_query_terms and 2 * names >= len(parts)
+        )
+        # a question's words only meet passages in its own language: weigh them by how much of
+        # the collection that is (squared: one language in three leaves dense search in charge)
+        question_weight = s.lexical_weight * self.languages.closest_share(vector) ** 2
         fused = rrf(
             [
                 ([c for c, _, _ in dense], s.dense_weight),
-                ([c for c, _ in lexical], s.short_query_lexical_weight if short else s.lexical_weight),
+                ([c for c, _ in lexical], s.short_query_lexical_weight if short else question_weight),
                 (_first_per_document(fields, self.catalogue), s.title_weight),
             ],
             s.rrf_k,
@@ -179,9 +185,12 @@ class Searcher:
             self._measure_coverage(candidates, parts)
             titles = Counter(c.title_text for c in candidates)
             coverage_weight = s.short_query_coverage_weight if short else s.coverage_weight
+            name_weight = s.name_weight if short else 0.0  # questions name things in passing
             for c in candidates:  # a title many documents share singles none of them out
                 c.score += (
-                    coverage_weight * c.coverage + s.title_coverage_weight * c.title / titles[c.title_text]
+                    coverage_weight * c.coverage
+                    + (s.title_coverage_weight * c.title if titles[c.title_text] == 1 else 0.0)
+                    + name_weight * c.names
                 )
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
@@ -250,7 +259,9 @@ class Searcher:
                 settings = replace(settings, min_top_cosine=-math.inf)
         return within_boundary(candidates, parts, settings)
 
-    def _hits(self, page: list[tuple[str, float, int | None]], terms: list[str]) -> list[Hit]:
+    def _hits(
+        self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True
+    ) -> list[Hit]:
         docs = self.catalogue.documents([d for d, _, _ in page])
         chunk_ids = [c for _, _, c in page if c is not None]
         chunks = {cid: (text, pg) for cid, (_, text, pg, _) in self.catalogue.chunks(chunk_ids).items()}
@@ -264,7 +275,7 @@ class Searcher:
                 text, page_no = chunks[chunk_id]
             else:
                 chunk_id, text, page_no = openings.get(doc_id, (None, "", None))
-            snippet, spans = make_snippet(text, terms, self.settings.snippet_chars)
+            snippet, spans = make_snippet(text, terms, self.settings.snippet_chars) if snippets else ("", [])
             hits.append(
                 Hit(
                     doc_id=doc_id,
@@ -286,6 +297,42 @@ class Searcher:
         return hits
 
 
+MEMBERSHIP_FEATURES = (
+    "bias",
+    "dense_gap",  # best centred dense score of the candidates minus this document's
+    "cosine_gap",  # the same for plain cosine
+    "coverage",  # IDF-weighted share of the query's parts the document holds
+    "title",  # the same share in its title and names
+    "names",  # the same share over the query's names and acronyms
+    "log_rank",  # log(1 + its place in the fused ranking)
+    "score_ratio",  # its fused score over the best one
+)
+
+
+def membership_features(candidates: list[Candidate]) -> np.ndarray:
+    """One row of :data:`MEMBERSHIP_FEATURES` per candidate, relative to the best candidate."""
+    top = max(c.dense for c in candidates)
+    top_cosine = max(c.cosine for c in candidates)
+    best = candidates[0].score or 1.0
+    missing = 0.2  # a document only the lexical side found counts as this far below the best
+    return np.array(
+        [
+            [
+                1.0,
+                top - c.dense if c.dense > -math.inf else missing,
+                top_cosine - c.cosine if c.cosine > -math.inf else missing,
+                c.coverage,
+                c.title,
+                c.names,
+                math.log1p(rank),
+                c.score / best,
+            ]
+            for rank, c in enumerate(candidates)
+        ],
+        dtype=np.float64,
+    )
+
+
 def within_boundary(
     candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings
 ) -> list[Candidate]:
@@ -293,21 +340,21 @@ def within_boundary(
 
     First, is the query about this collection at all? It is when its closest passage is
     similar enough in meaning (cosine), when some document holds most of its words or
-    concepts, or when it names a name or acronym that documents hold. If so, a document
-    matches when it holds those names, when its centred dense score is close to the best
-    one, or when it holds enough of the query and is not far from the best in meaning.
-    The thresholds were calibrated on on-topic and off-topic dev queries (bench/boundary.py).
+    concepts, or when it names names or acronyms that documents hold. If so, a document
+    matches when it holds those names, or when a logistic model over how it compares with
+    the best candidate (:data:`MEMBERSHIP_FEATURES`) gives it a probability of relevance of
+    at least ``membership_threshold``. Weights and thresholds were fitted on on-topic and
+    off-topic dev queries by ``bench/boundary.py``.
     """
     if not is_about_collection(candidates, parts, s):
         return []
     named = _named(candidates, parts, s)
-    top = max(c.dense for c in candidates)
+    logits = membership_features(candidates) @ np.asarray(s.membership_weights, dtype=np.float64)
+    probability = 1.0 / (1.0 + np.exp(-logits))
     return [
         c
-        for c in candidates
-        if c.doc_id in named
-        or c.dense >= top - s.dense_margin
-        or (c.coverage >= s.min_coverage and c.dense >= top - s.lexical_margin)
+        for c, p in zip(candidates, probability, strict=True)
+        if c.doc_id in named or p >= s.membership_threshold
     ]
 
 

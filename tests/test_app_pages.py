@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -245,3 +247,29 @@ def test_practice_page_title_with_markup_is_shown_literally(env: KnowledgeBase, 
     assert not at.exception
     assert at.title[0].value.startswith("\\*\\*Bold\\*\\* \\<img")
     assert "<img" not in html(at)
+
+
+def test_csv_cells_that_look_like_formulas_are_made_inert() -> None:
+    from dataclasses import replace
+
+    from kb.models import Hit
+
+    hit = Hit(
+        "x",
+        "/c/=cmd.txt",
+        '=HYPERLINK("http://evil.example","click")',
+        "pt",
+        1.0,
+        "",
+        [],
+        None,
+        None,
+        [],
+        [],
+        ["+1"],
+        ["@org"],
+    )
+    row = next(csv.reader(io.StringIO(results_csv([hit]).splitlines()[1])))
+    assert row[1] == '\'=HYPERLINK("http://evil.example","click")'
+    assert row[6] == "'+1" and row[7] == "'@org" and row[8] == "'=cmd.txt"
+    assert next(csv.reader([results_csv([replace(hit, title="-2+3")]).splitlines()[1]]))[1] == "'-2+3"

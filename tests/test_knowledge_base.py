@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from kb.config import Settings
 from kb.embedders import HashingEmbedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
 from kb.knowledge_base import VECTORS, KnowledgeBase
+from kb.request import SearchRequest
 from tests.conftest import EN, PT, write
 
 
@@ -150,3 +152,64 @@ def test_opening_an_index_is_not_a_change(small_kb: KnowledgeBase, settings: Set
     reader = KnowledgeBase.open(settings.index_dir)
     KnowledgeBase.open(settings.index_dir)  # another process opening the same index
     assert reader.refresh() is False
+
+
+def test_a_batch_with_a_failure_leaves_its_good_files_current(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings
+) -> None:
+    """A failed file on a new index (or a killed run) must not make every later run re-embed."""
+    folder = tmp_path / "batch"
+    write(folder / "good.txt", "Boa prática\n\n" + PT)
+    write(folder / "also-good.md", "# Partnerships\n\n" + EN)
+    (folder / "empty.md").write_bytes(b"")
+    assert ingest_paths(hash_kb, [folder], settings).counts == {"added": 2, "failed": 1}
+    assert ingest_paths(hash_kb, [folder], settings).counts == {"unchanged": 2, "failed": 1}
+
+
+def test_an_unexpected_reader_error_is_one_failed_file(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.pipeline as pipeline
+
+    folder = tmp_path / "batch"
+    write(folder / "good.txt", "Boa prática\n\n" + PT)
+    write(folder / "broken.md", "# Partnerships\n\n" + EN)
+    real_read = pipeline.read_file
+
+    def read_file(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == "broken.md":
+            raise RecursionError("maximum recursion depth exceeded in a library")
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_file", read_file)
+    report = ingest_paths(hash_kb, [folder], settings)
+    assert report.counts == {"added": 1, "failed": 1}
+    [failure] = report.failures
+    assert failure.reason == "internal-error" and "RecursionError" in failure.detail
+    [logged] = [e for e in hash_kb.catalogue.ingest_log() if e["status"] == "failed"]
+    assert "Traceback" in logged["detail"], "the traceback is kept for curators"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble"])
+def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
+    small_kb: KnowledgeBase, settings: Settings, damage: str
+) -> None:
+    path = settings.index_dir / "vectors.faiss"
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3] if damage == "truncate" else os.urandom(len(data)))
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert len(reopened.vectors) == small_kb.catalogue.counts()["chunks"]
+    assert reopened.search(SearchRequest("compras", bounded=False)).hits
+    with reopened.writing():  # the next write saves a good copy again
+        pass
+    assert len(KnowledgeBase.open(settings.index_dir).vectors) == len(reopened.vectors)
+
+
+def test_writers_clean_up_temporary_files_left_by_a_killed_writer(
+    small_kb: KnowledgeBase, settings: Settings
+) -> None:
+    leftover = settings.index_dir / ".vectors.faiss.99999.tmp"
+    leftover.write_bytes(b"half a file")
+    with small_kb.writing():
+        pass
+    assert not leftover.exists()
