@@ -6,8 +6,8 @@ import streamlit as st
 
 from app_pages.export import reference_list, results_csv
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from app_pages.render import CARD_STYLE, concept_chip, hit_card
-from app_pages.state import index_dir, link, open_index, t, ui_language
+from app_pages.render import CARD_STYLE, concept_chip, hit_card, plain
+from app_pages.state import Markdown, index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound, KbError
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -40,7 +40,7 @@ except IndexNotFound:
     st.info(t("no_index", index=index_dir()))
     st.stop()
 except KbError as error:
-    st.error(str(error))
+    st.error(plain(str(error)))
     st.stop()
 
 with st.sidebar:
@@ -78,7 +78,9 @@ if result.total == 0 and request.query:
     if request.filters:
         unfiltered = kb.search(SearchRequest(request.query, k=1))
         if unfiltered.total:
-            st.markdown(t("without_filters", total=unfiltered.total, url=link("search", q=request.query)))
+            st.markdown(
+                t("without_filters", total=unfiltered.total, url=Markdown(link("search", q=request.query)))
+            )
     if result.near_misses:
         st.markdown(t("near_misses"))
         near = [

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
+from app_pages.render import plain
 from kb.config import default_index_dir
 from kb.knowledge_base import KnowledgeBase
 
@@ -33,8 +34,18 @@ def ui_language() -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
+class Markdown(str):
+    """Markdown the app wrote itself (a link it built), placed into a message as it is."""
+
+
 def t(key: str, **values: object) -> str:
-    return translator(ui_language())(key, **values)
+    """A message in the UI language; every value is made inert Markdown unless it is :class:`Markdown`.
+
+    Values come from URLs, file names and documents; in a message they must read as text,
+    never as a link, an image the browser would fetch, or formatting.
+    """
+    safe = {name: v if isinstance(v, Markdown) else plain(str(v)) for name, v in values.items()}
+    return translator(ui_language())(key, **safe)
 
 
 def link(page: str, **params: str | list[str]) -> str:

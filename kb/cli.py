@@ -27,6 +27,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetCount, Hit
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
+from kb.text import one_line, strip_controls
 
 app = typer.Typer(
     add_completion=False,
@@ -105,7 +106,8 @@ def print_report(report: IngestReport) -> None:
     )
     for failure in report.failures:
         out.print(
-            f"  failed {escape(display_path(failure.path))}: {failure.reason} — {escape(failure.detail)}"
+            f"  failed {escape(one_line(display_path(failure.path)))}: {failure.reason} — "
+            f"{escape(one_line(failure.detail))}"
         )
 
 
@@ -191,12 +193,13 @@ def print_hit(rank: int, hit: Hit) -> None:
         )
         if part
     )
-    out.print(f"[bold]{rank}. {escape(hit.title)}[/bold]  [dim]{escape(meta)} · {hit.doc_id}[/dim]")
+    title, snippet = one_line(hit.title), strip_controls(hit.snippet)  # same length: spans still fit
+    out.print(f"[bold]{rank}. {escape(title)}[/bold]  [dim]{escape(one_line(meta))} · {hit.doc_id}[/dim]")
     marked, last = [], 0
     for start, end in hit.highlights:
-        marked += [escape(hit.snippet[last:start]), f"[yellow]{escape(hit.snippet[start:end])}[/yellow]"]
+        marked += [escape(snippet[last:start]), f"[yellow]{escape(snippet[start:end])}[/yellow]"]
         last = end
-    marked.append(escape(hit.snippet[last:]))
+    marked.append(escape(snippet[last:]))
     page = f" (p. {hit.page})" if hit.page else ""
     out.print("   " + "".join(marked) + page + "\n")
 

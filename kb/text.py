@@ -6,6 +6,9 @@ import re
 import unicodedata
 
 WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 _FUNCTION_WORDS = """
     a o as os um uma uns umas de da do das dos em na no nas nos por para pela pelo pelas pelos
@@ -28,6 +31,22 @@ def fold(text: str) -> str:
 
 STOPWORDS = frozenset(fold(w) for w in _FUNCTION_WORDS)
 """Function words of pt, it and en, dropped from lexical queries and highlighting."""
+
+
+def strip_controls(text: str) -> str:
+    """Terminal escape sequences and control characters (all but tab and newline) made spaces.
+
+    A document is stored as text, never as instructions to a terminal: ANSI colour or cursor
+    codes in a file must not reach whoever runs ``kb search``. Each removed character becomes
+    one space, so offsets into the text (pages, passages) stay right.
+    """
+    text = _ANSI.sub(lambda m: " " * len(m.group()), text)
+    return _CONTROL.sub(" ", text)
+
+
+def one_line(text: str) -> str:
+    """A name made safe for a one-line report: control characters (newlines too) shown escaped."""
+    return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def words(text: str) -> list[str]:

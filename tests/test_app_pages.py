@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,22 @@ def test_csv_cells_that_look_like_formulas_are_made_inert() -> None:
     assert row[1] == '\'=HYPERLINK("http://evil.example","click")'
     assert row[6] == "'+1" and row[7] == "'@org" and row[8] == "'=cmd.txt"
     assert next(csv.reader([results_csv([replace(hit, title="-2+3")]).splitlines()[1]]))[1] == "'-2+3"
+
+
+@pytest.mark.parametrize(
+    "doc",
+    ["[click here](https://evil.example)", "![t](https://evil.example/t.png)", "<https://evil.example>"],
+)
+def test_values_from_the_url_are_shown_as_text(env: KnowledgeBase, doc: str) -> None:
+    at = page("app_pages/practice_page.py", doc=doc)
+    at.run()
+    shown = at.warning[0].value
+    assert "evil" in shown
+    assert "https\\://" in shown and not re.search(r"(?<!\\)[\[\]<>()!]", shown), shown
+
+
+def test_a_search_error_is_shown_as_text(env: KnowledgeBase) -> None:
+    at = page("app_pages/search_page.py", q="x", country="[x](https://evil.example)")
+    at.run()
+    assert not at.exception
+    assert all("](" not in e.value for e in at.error)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import PT, write
 
 HIT_KEYS = {
     "doc_id",
@@ -114,3 +114,29 @@ def test_text_output_lists_hits(cli_index: Path, tmp_path: Path) -> None:
     write(tmp_path / "x.txt", "")
     done = kb("search", "COSME", index=cli_index)
     assert done.returncode == 0 and "1. COSME clusters" in done.stdout
+
+
+def test_terminal_escapes_and_forged_report_lines_are_neutralised(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    write(
+        corpus / "ansi.txt",
+        "Rede \x1b[2J\x1b[31mvermelha\x1b[0m de empresas\n\n" + PT + "\x07 fim \x1b]0;pwned\x07 ok",
+    )
+    forged = corpus / "x\nadded 999, updated 0, unchanged 0, failed 0.md"
+    forged.write_bytes(b"")
+    done = kb("ingest", str(corpus), index=tmp_path / "idx")
+    assert done.returncode == 2
+    assert not any(line.startswith("added 999") for line in done.stdout.splitlines())
+    assert "x\\nadded 999" in done.stdout, "the newline is shown escaped, on the failure's own line"
+    found = kb("search", "vermelha", index=tmp_path / "idx")
+    assert "vermelha" in found.stdout
+    assert "\x1b" not in found.stdout and "\x07" not in found.stdout
+
+
+def test_nul_bytes_anywhere_mean_binary(tmp_path: Path) -> None:
+    from ingest.readers.text import decode
+    from kb.errors import UnreadableFile
+
+    with pytest.raises(UnreadableFile, match="binary"):
+        decode(("Texto comum. " * 800).encode() + b"\x00\x00\x00 resto")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.errors import UnreadableFile
+from kb.text import strip_controls
 
 MIN_LETTERS = 20
 """Below this many letters there is nothing to index (a menu, a caption, a stray page)."""
@@ -64,6 +65,8 @@ def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> tuple[ParsedFil
     if not data.strip():
         raise UnreadableFile("empty", "the file is empty")
     parsed = _parse(file_type, data, max_pdf_pages)
+    parsed.text = strip_controls(parsed.text)
+    parsed.title = strip_controls(parsed.title).strip() if parsed.title else parsed.title
     if sum(ch.isalpha() for ch in parsed.text[:2000]) < MIN_LETTERS:
         raise UnreadableFile("no-text", "no readable text could be extracted")
     return parsed, data

@@ -14,7 +14,7 @@ _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else the encoding charset-normalizer finds most likely."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # anywhere, not only at the start
         raise UnreadableFile("binary", "the file holds binary data, not text")
     try:
         return data.decode("utf-8-sig")
@@ -28,7 +28,7 @@ def decode(data: bytes) -> str:
     tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
     best = next((m for m in tied if WESTERN & set(m.could_be_from_charset)), best)
     text = str(best)
-    if sum(ch in _CONTROL for ch in text[:4096]) > 8:
+    if sum(ch in _CONTROL for ch in text) > max(8, len(text) // 200):
         raise UnreadableFile("binary", "the file holds binary data, not text")
     return text
 
