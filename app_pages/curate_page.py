@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.auth import CuratorSession, Door, configured_hash
-from app_pages.curation import preview, publish, remove, save_metadata, stage
+from app_pages.curation import preview, publish, remove, removed_entries, restore, save_metadata, stage
 from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
 from kb.config import Settings
@@ -134,11 +134,32 @@ with edit_tab:
             except IndexLocked:
                 st.warning(t("busy"))
         if st.button(t("remove"), key="remove"):
+            st.session_state["confirm_remove"] = doc_id  # the target is named now, not at the next click
+        target = st.session_state.get("confirm_remove")
+        if target:
+            st.warning(t("confirm_remove", doc=target))
+            yes, no = st.columns(2)
+            if yes.button(t("confirm"), key="confirm_remove_yes"):
+                st.session_state.pop("confirm_remove", None)
+                try:
+                    gone = remove(kb, target, index_dir() / "removed")
+                    st.success(t("removed" if gone else "already_removed", doc=target))
+                except IndexLocked:
+                    st.warning(t("busy"))
+            if no.button(t("cancel"), key="confirm_remove_no"):
+                st.session_state.pop("confirm_remove", None)
+                st.rerun()
+    for folder, note in removed_entries(index_dir() / "removed"):
+        left, right = st.columns([4, 1])
+        left.caption(t("removed_entry", doc=note.get("doc_id", folder.name), when=folder.name[:15]))
+        if right.button(t("restore"), key=f"restore_{folder.name}"):
             try:
-                remove(kb, doc_id, index_dir() / "removed")
-                st.success(t("removed", doc=doc_id))
+                restore(kb, folder, settings)
+                st.success(t("restored", doc=note.get("doc_id", folder.name)))
             except IndexLocked:
                 st.warning(t("busy"))
+            except KbError as error:
+                st.error(plain(str(error)))
 
 with report_tab:
     st.dataframe(pd.DataFrame(kb.catalogue.ingest_log()), use_container_width=True, hide_index=True)

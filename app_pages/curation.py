@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import unicodedata
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ingest.metadata.sidecar import write_sidecar
@@ -11,7 +14,7 @@ from ingest.metadata.themes import ThemeClassifier
 from ingest.pipeline import IngestReport, embed_with_themes, ingest_paths, parse_document
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
-from kb.errors import KbError
+from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase, slugify
 from kb.models import Document, NewDocument
 
@@ -28,9 +31,14 @@ def safe_filename(name: str) -> str:
 
 
 def stage(data: bytes, name: str, staging: Path) -> Path:
-    """Write an upload where nothing reads it yet, to preview extraction before publishing."""
-    staging.mkdir(parents=True, exist_ok=True)
-    path = staging / safe_filename(name)
+    """Write an upload where nothing reads it yet, to preview extraction before publishing.
+
+    Each content gets a folder of its own, so two uploads whose names differ only by accents
+    or case ("Relatório Final.txt", "relatorio_final.txt") never overwrite each other.
+    """
+    folder = staging / hashlib.sha256(data).hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / safe_filename(name)
     path.write_bytes(data)
     return path
 
@@ -42,10 +50,20 @@ def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
     return doc
 
 
-def publish(kb: KnowledgeBase, staged: Path, uploads: Path, settings: Settings) -> IngestReport:
-    """Move a staged file into the uploads folder (replacing one of the same name) and ingest it."""
+def publish(
+    kb: KnowledgeBase, staged: Path, uploads: Path, settings: Settings, replace: bool = False
+) -> IngestReport:
+    """Move a staged file into the uploads folder and ingest it.
+
+    A different file already published under the same name is kept: the new one gets a
+    numbered name (``-2``, ``-3`` …) unless ``replace`` asks to put it in its place.
+    """
     uploads.mkdir(parents=True, exist_ok=True)
     target = uploads / staged.name
+    number = 1
+    while not replace and target.exists() and target.read_bytes() != staged.read_bytes():
+        number += 1
+        target = uploads / f"{staged.stem}-{number}{staged.suffix}"
     shutil.move(str(staged), target)
     return ingest_paths(kb, [target], settings)
 
@@ -71,13 +89,64 @@ def describe_changes(before: Document, after: Document) -> str:
     return "; ".join(changes) or "no change"
 
 
-def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> None:
-    """Take a document out of the index and move its file (and sidecar) aside, so it does not return."""
-    path = Path(kb.document(doc_id).path)
+def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> Path | None:
+    """Take a document out of the index and move its file (and sidecar) aside, so it does not return.
+
+    Each removal gets a folder of its own under ``trash`` (so two files of the same name never
+    overwrite each other), with a note of where the files came from, for :func:`restore`.
+    Returns that folder, or None when the document was already gone (removed by someone else).
+    """
+    try:
+        path = Path(kb.document(doc_id).path)
+    except DocumentNotFound:
+        return None
     with kb.writing():
-        kb.remove(doc_id)
+        try:
+            kb.remove(doc_id)
+        except DocumentNotFound:
+            return None
         kb.log_ingest(str(path), "removed", "curator")
-    trash.mkdir(parents=True, exist_ok=True)
+    folder = trash / f"{datetime.now(UTC):%Y%m%dT%H%M%S%fZ}-{doc_id}"
+    folder.mkdir(parents=True)
+    moved = []
     for file in (path, path.with_name(path.stem + ".meta.yaml")):
         if file.exists():
-            shutil.move(str(file), trash / file.name)
+            shutil.move(str(file), folder / file.name)
+            moved.append(str(file))
+    (folder / RESTORE_NOTE).write_text(json.dumps({"doc_id": doc_id, "files": moved}), encoding="utf-8")
+    return folder
+
+
+RESTORE_NOTE = "removed.json"
+
+
+def removed_entries(trash: Path) -> list[tuple[Path, dict[str, object]]]:
+    """Removed documents that can be restored, newest first."""
+    if not trash.is_dir():
+        return []
+    entries = []
+    for note in sorted(trash.glob(f"*/{RESTORE_NOTE}"), reverse=True):
+        try:
+            entries.append((note.parent, json.loads(note.read_text(encoding="utf-8"))))
+        except (OSError, ValueError):
+            continue
+    return entries
+
+
+def restore(kb: KnowledgeBase, folder: Path, settings: Settings) -> IngestReport:
+    """Put a removed document's files back where they were and index them again.
+
+    Refuses to overwrite a file that has since appeared at the same place.
+    """
+    note = json.loads((folder / RESTORE_NOTE).read_text(encoding="utf-8"))
+    targets = [Path(f) for f in note["files"]]
+    if not targets:
+        raise KbError(f"{folder} holds no file to restore")
+    taken = [t for t in targets if t.exists()]
+    if taken:
+        raise KbError(f"{taken[0]} exists again; move it away before restoring")
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(folder / target.name), target)
+    shutil.rmtree(folder)
+    return ingest_paths(kb, [targets[0]], settings)

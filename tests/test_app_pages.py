@@ -109,6 +109,9 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     assert "country" in env.document("compras").curated
     assert Path(env.document("compras").path).with_name("compras.meta.yaml").exists()
     curator.button(key="remove").click().run()
+    assert env.document("compras"), "nothing is removed before the curator confirms"
+    curator.button(key="confirm_remove_yes").click().run()
+    assert not curator.exception
     with pytest.raises(DocumentNotFound):
         env.document("compras")
     log = env.catalogue.ingest_log()
@@ -182,7 +185,7 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
     save_metadata(env, "rede-fruticultura", {"themes": ["joint-action"]}, settings)
     assert env.document("rede-fruticultura").values("theme") == ["joint-action"]
     remove(env, "rede-fruticultura", tmp_path / "trash")
-    assert (tmp_path / "trash" / "rede-fruticultura.txt").exists()
+    assert [p.name for p in (tmp_path / "trash").glob("*/*.txt")] == ["rede-fruticultura.txt"]
 
 
 def test_exports() -> None:
@@ -226,6 +229,7 @@ def test_every_message_exists_in_three_languages() -> None:
                 reason="r",
                 seconds=1,
                 url="u",
+                when="w",
             )
 
 
@@ -293,3 +297,60 @@ def test_a_search_error_is_shown_as_text(env: KnowledgeBase) -> None:
     at.run()
     assert not at.exception
     assert all("](" not in e.value for e in at.error)
+
+
+def test_removal_names_its_target_and_a_second_click_removes_nothing_else(
+    curator: AppTest, env: KnowledgeBase
+) -> None:
+    curator.text_input(key="password").input(PASSWORD)
+    curator.button[0].click().run()
+    first = curator.selectbox(key="edit_doc").value
+    curator.button(key="remove").click().run()
+    curator.button(key="confirm_remove_yes").click().run()
+    remaining = set(env.catalogue.all_doc_ids())
+    assert first not in remaining
+    # the list now starts with another document; clicking Remove again only asks again
+    curator.button(key="remove").click().run()
+    assert set(env.catalogue.all_doc_ids()) == remaining
+    assert not curator.exception
+
+
+def test_removed_files_are_all_kept_and_can_be_restored(env: KnowledgeBase, tmp_path: Path) -> None:
+    from app_pages.curation import remove, removed_entries, restore
+    from ingest.pipeline import ingest_paths
+    from tests.conftest import write
+
+    settings = Settings(index_dir=env.index_dir)
+    a, b = (
+        write(tmp_path / "a" / "ctrl.txt", "Rede A\n\n" + PT),
+        write(tmp_path / "b" / "ctrl.txt", "Rede B\n\n" + PT),
+    )
+    ingest_paths(env, [a, b], settings)
+    ids = {Path(env.document(d).path): d for d in env.catalogue.all_doc_ids()}
+    trash = tmp_path / "removed"
+    assert remove(env, ids[a], trash) and remove(env, ids[b], trash)
+    assert remove(env, ids[b], trash) is None, "removing what is gone does nothing"
+    kept = sorted(p.read_text(encoding="utf-8")[:6] for p in trash.glob("*/ctrl.txt"))
+    assert kept == ["Rede A", "Rede B"] and not a.exists() and not b.exists()
+    [(folder, note)] = [e for e in removed_entries(trash) if e[1]["doc_id"] == ids[a]]
+    restore(env, folder, settings)
+    assert a.exists() and env.document(ids[a]).title == "Rede A"
+
+
+def test_uploads_whose_names_differ_by_accents_or_case_are_both_kept(
+    env: KnowledgeBase, tmp_path: Path
+) -> None:
+    settings = Settings(index_dir=env.index_dir)
+    first = stage(
+        ("Relatório final da rede A\n\n" + PT).encode(), "Relatório Final.txt", tmp_path / "staging"
+    )
+    second = stage(
+        ("Relatório final da rede B\n\n" + PT).encode(), "relatorio_final.txt", tmp_path / "staging"
+    )
+    assert first != second and first.exists() and second.exists()
+    publish(env, first, tmp_path / "uploads", settings)
+    publish(env, second, tmp_path / "uploads", settings)
+    kept = sorted(p.name for p in (tmp_path / "uploads").iterdir())
+    assert kept == ["relatorio-final-2.txt", "relatorio-final.txt"]
+    titles = {env.document(d).title for d in env.catalogue.all_doc_ids()}
+    assert {"Relatório final da rede A", "Relatório final da rede B"} <= titles
