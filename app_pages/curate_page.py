@@ -6,7 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.auth import CuratorSession, Door, configured_hash
-from app_pages.curation import preview, publish, remove, removed_entries, restore, save_metadata, stage
+from app_pages.curation import (
+    edited_fields,
+    preview,
+    publish,
+    remove,
+    removed_entries,
+    restore,
+    save_metadata,
+    stage,
+)
 from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
 from kb.config import Settings
@@ -108,7 +117,7 @@ with edit_tab:
         doc = documents[doc_id]
         with st.form("metadata"):
             title = st.text_input(t("title"), doc.title)
-            year = st.number_input(t("year"), 1900, 2100, doc.year or 2000)
+            year = st.text_input(t("year"), str(doc.year) if doc.year else "")
             countries = st.text_input(t("countries"), ", ".join(doc.values("country")))
             themes = st.multiselect(
                 t("themes"),
@@ -120,19 +129,23 @@ with edit_tab:
             organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
             saved = st.form_submit_button(t("save"))
         if saved:
-            values = {
-                "title": title,
-                "year": int(year),
+            form = {
+                "title": title.strip(),
+                "year": year.strip(),
                 "themes": themes,
                 "countries": [c.strip() for c in countries.split(",") if c.strip()],
                 "programmes": [p.strip() for p in programmes.split(";") if p.strip()],
                 "organisations": [o.strip() for o in organisations.split(";") if o.strip()],
             }
             try:
-                save_metadata(kb, doc_id, values, settings)
+                changed = edited_fields(doc, form)
+                if changed:
+                    save_metadata(kb, doc_id, changed, settings)
                 st.success(t("saved"))
             except IndexLocked:
                 st.warning(t("busy"))
+            except KbError as error:
+                st.error(plain(str(error)))
         if st.button(t("remove"), key="remove"):
             st.session_state["confirm_remove"] = doc_id  # the target is named now, not at the next click
         target = st.session_state.get("confirm_remove")

@@ -9,7 +9,7 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ingest.metadata.sidecar import write_sidecar
+from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.pipeline import IngestReport, embed_with_themes, ingest_paths, parse_document
 from ingest.readers.base import FILE_TYPES
@@ -68,13 +68,36 @@ def publish(
     return ingest_paths(kb, [target], settings)
 
 
+def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
+    """Only the fields the curator changed, so an automatic value never becomes permanent by a save.
+
+    The year is typed as text: empty stays empty (no invented year), anything else must be a
+    year from 1000 to 2100.
+    """
+    current = {
+        "title": doc.title,
+        "year": str(doc.year) if doc.year else "",
+        "themes": doc.values("theme"),
+        "countries": doc.values("country"),
+        "programmes": doc.values("programme"),
+        "organisations": doc.values("organisation"),
+    }
+    changed = {name: value for name, value in form.items() if value != current.get(name)}
+    if "year" in changed:
+        text = str(changed["year"])
+        if text and not (text.isdigit() and 1000 <= int(text) <= 2100):
+            raise KbError(f"year must be a year from 1000 to 2100, or empty; not {text!r}")
+        changed["year"] = int(text) if text else None
+    return changed
+
+
 def save_metadata(
     kb: KnowledgeBase, doc_id: str, values: dict[str, object], settings: Settings
 ) -> IngestReport:
-    """Write the curator's values as the document's sidecar and bring the index up to date."""
+    """Merge the curator's values into the document's sidecar and bring the index up to date."""
     before = kb.document(doc_id)
     path = Path(before.path)
-    write_sidecar(path, values)
+    write_sidecar(path, {**read_sidecar(path), **values})
     report = ingest_paths(kb, [path], settings)
     kb.log_ingest(str(path), "curated", "metadata", describe_changes(before, kb.document(doc_id)))
     return report

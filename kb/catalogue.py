@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.errors import IndexDamaged
 from kb.models import FACET_FIELDS, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
 
@@ -105,12 +106,17 @@ class Catalogue:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
-        self.db.executescript(SCHEMA)
-        self.db.execute(  # autocommit, not transaction(): opening must not look like a change to readers
-            "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
-            (str(SCHEMA_VERSION),),
-        )
-        self._migrate()
+        try:
+            self.db.executescript(SCHEMA)
+            self.db.execute(  # autocommit, not transaction(): opening must not look like a change to readers
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
+                (str(SCHEMA_VERSION),),
+            )
+            self._migrate()
+        except sqlite3.Error as error:
+            self.close()
+            hint = "make it writable" if "readonly" in str(error) else "restore a backup with kb restore"
+            raise IndexDamaged(f"cannot open the catalogue {path}: {error}; {hint}") from None
 
     def _migrate(self) -> None:
         """Numbered schema migrations, each in its own transaction."""

@@ -44,10 +44,15 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable outpu
 
 
 def open_kb(index: Path | None, embedder: str | None = None, create: bool = False) -> KnowledgeBase:
+    """Open (or create) the index; ``KB_EMBEDDER`` only chooses the embedder of a new index.
+
+    An existing index is searched with the embedder that built it; only an explicit
+    ``--embedder`` that disagrees is an error.
+    """
     settings = Settings.from_env(index_dir=index, embedder=embedder)
-    return KnowledgeBase.open(
-        settings.index_dir, settings.embedder, create=create, chunking=settings.chunking
-    )
+    exists = (settings.index_dir / "manifest.json").exists()
+    chosen = embedder if exists else settings.embedder
+    return KnowledgeBase.open(settings.index_dir, chosen, create=create, chunking=settings.chunking)
 
 
 def emit_json(value: object) -> None:
@@ -366,7 +371,7 @@ def hash_password_command() -> None:
 @app.command()
 def serve(
     index: IndexOption = None,
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8501,
 ) -> None:
     """Start the Streamlit app on the index."""
     app_file = Path(__file__).resolve().parent.parent / "app.py"
@@ -387,6 +392,16 @@ def main() -> None:
         code = 130
     except (TyperException, KbError, ValueError) as error:
         message = error.format_message() if isinstance(error, TyperException) else str(error)
-        print(f"kb: {message}", file=sys.stderr)
+        print(f"kb: {one_line(message)}", file=sys.stderr)
         code = 2
+    except OSError as error:  # a path that is a file, a folder without permission, a full disk
+        where = f": {error.filename}" if error.filename else ""
+        print(f"kb: {one_line(error.strerror or str(error))}{one_line(where)}", file=sys.stderr)
+        code = 2
+    except Exception as error:  # never a traceback: one line, and a way to report it
+        print(
+            f"kb: unexpected {type(error).__name__}: {one_line(str(error))[:300]} (please report this)",
+            file=sys.stderr,
+        )
+        code = 1
     sys.exit(code if isinstance(code, int) else 0)

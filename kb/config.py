@@ -96,7 +96,13 @@ class Settings:
         settings = cls(embedder=os.environ.get("KB_EMBEDDER") or None)
         max_mb = os.environ.get("KB_MAX_FILE_MB")
         if max_mb:
-            settings = replace(settings, max_file_bytes=int(float(max_mb) * 1024 * 1024))
+            try:
+                megabytes = float(max_mb)
+            except ValueError:
+                megabytes = -1.0
+            if not 0 < megabytes < 1e6:
+                raise ValueError(f"KB_MAX_FILE_MB must be a number of megabytes such as 50, not {max_mb!r}")
+            settings = replace(settings, max_file_bytes=int(megabytes * 1024 * 1024))
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:
             given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]

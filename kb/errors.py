@@ -41,3 +41,7 @@ class UnreadableFile(KbError):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+
+
+class IndexDamaged(KbError):
+    """An index folder whose catalogue or manifest cannot be read."""

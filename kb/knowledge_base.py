@@ -24,7 +24,7 @@ import numpy as np
 from kb.catalogue import SCHEMA_VERSION, Catalogue, utc_now
 from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
 from kb.embedders import Embedder, load_embedder
-from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
+from kb.errors import DocumentNotFound, EmbedderMismatch, IndexDamaged, IndexLocked, IndexNotFound
 from kb.language_profile import LanguageProfile
 from kb.models import FACET_FIELDS, Document, NewDocument, SearchResult
 from kb.related import DocumentSpace, Related
@@ -58,7 +58,19 @@ class Manifest:
 
     @classmethod
     def read(cls, path: Path) -> Manifest:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
+        """The manifest, or a clear error when the file is not one (hand-edited, truncated)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            manifest = cls(**data)
+            if not isinstance(manifest.embedder, str) or not isinstance(manifest.dimension, int):
+                raise TypeError("embedder must be text and dimension a whole number")
+            return manifest
+        except (ValueError, TypeError, OSError) as error:
+            folder = path.parent
+            raise IndexDamaged(
+                f"{path} is not a valid index manifest ({str(error).splitlines()[0]}); "
+                f"restore a backup with kb restore, or delete {folder}/ and run kb ingest again"
+            ) from None
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -102,6 +114,8 @@ class KnowledgeBase:
         index was built with (the default model for a new index).
         """
         index_dir = Path(index_dir)
+        if index_dir.exists() and not index_dir.is_dir():
+            raise IndexNotFound(f"{index_dir} is a file, not an index folder; choose a folder with --index")
         manifest_path = index_dir / MANIFEST
         requested = embedder.spec if isinstance(embedder, Embedder) else embedder
         if not manifest_path.exists():

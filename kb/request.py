@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from kb.models import FACET_FIELDS
 
 
+MAX_PAGE = 10_000
+"""Pages past this are clamped: deeper pages of a relevance ranking mean nothing."""
+
+
 @dataclass(frozen=True)
 class SearchRequest:
     """What the user asked for: text, facet filters (OR within a field, AND across), a page."""
@@ -32,7 +36,7 @@ class SearchRequest:
         object.__setattr__(self, "filters", {n: v for n, v in cleaned.items() if v})
         object.__setattr__(self, "query", self.query.strip())
         object.__setattr__(self, "k", max(1, min(int(self.k), 1000)))
-        object.__setattr__(self, "page", max(1, int(self.page)))
+        object.__setattr__(self, "page", max(1, min(int(self.page), MAX_PAGE)))
 
     @property
     def offset(self) -> int:

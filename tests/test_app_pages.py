@@ -354,3 +354,27 @@ def test_uploads_whose_names_differ_by_accents_or_case_are_both_kept(
     assert kept == ["relatorio-final-2.txt", "relatorio-final.txt"]
     titles = {env.document(d).title for d in env.catalogue.all_doc_ids()}
     assert {"Relatório final da rede A", "Relatório final da rede B"} <= titles
+
+
+def test_curate_keeps_an_old_or_missing_year_and_saves_only_what_changed(
+    curator: AppTest, env: KnowledgeBase
+) -> None:
+    from ingest.metadata.sidecar import read_sidecar
+
+    path = Path(env.document("compras").path)
+    path.with_name("compras.meta.yaml").write_text("year: 1850\n", encoding="utf-8")
+    from ingest.pipeline import ingest_paths
+
+    ingest_paths(env, [path], Settings(index_dir=env.index_dir))
+    curator.text_input(key="password").input(PASSWORD)
+    curator.button[0].click().run()
+    curator.selectbox(key="edit_doc").select("compras").run()
+    assert not curator.exception, "a year below any form minimum must not break the editor"
+    form_inputs = {w.label: w for w in curator.text_input}
+    form_inputs["Countries (ISO codes)"].input("BR, PT")
+    curator.button[1].click().run()
+    assert not curator.exception
+    assert read_sidecar(path) == {"year": 1850, "countries": ["BR", "PT"]}, "nothing else was made permanent"
+    curator.selectbox(key="edit_doc").select("reti").run()
+    form_inputs = {w.label: w for w in curator.text_input}
+    assert form_inputs["Year"].value == "" or form_inputs["Year"].value.isdigit()

@@ -22,28 +22,66 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + SUFFIX)
 
 
+MAX_BYTES = 64 * 1024
+MAX_ITEMS = 100
+MIN_YEAR, MAX_YEAR = 1000, 2100
+
+
 def read_sidecar(path: Path) -> dict[str, object]:
-    """The overrides for a document (empty when there is no sidecar)."""
+    """The overrides for a document (empty when there is no sidecar), every field checked.
+
+    YAML anchors and aliases are refused before any object is built: a kilobyte of nested
+    aliases (a "billion laughs") would otherwise grow to gigabytes while the write lock is held.
+    """
     side = sidecar_path(path)
     if not side.exists():
         return {}
+
+    def bad(message: str) -> UnreadableFile:
+        return UnreadableFile("bad-metadata", f"{side.name}: {message}")
+
+    raw = side.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise bad(f"{len(raw)} bytes is over the {MAX_BYTES}-byte limit for a sidecar")
     try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise UnreadableFile("bad-metadata", f"{side.name} is not valid YAML ({error})") from error
+        text = raw.decode("utf-8")
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise bad("YAML anchors and aliases (& and *) are not allowed")
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise bad(f"not valid YAML{where} ({problem})") from None
+    except UnicodeDecodeError:
+        raise bad("not UTF-8 text") from None
     if not isinstance(data, dict):
-        raise UnreadableFile("bad-metadata", f"{side.name} must be a mapping of field: value")
+        raise bad("must be a mapping of field: value")
     unknown = set(data) - set(LIST_FIELDS) - SCALAR_FIELDS
     if unknown:
         valid = ", ".join(sorted(SCALAR_FIELDS | set(LIST_FIELDS)))
-        raise UnreadableFile(
-            "bad-metadata", f"{side.name}: unknown field {sorted(unknown)[0]!r}; use {valid}"
-        )
+        raise bad(f"unknown field {sorted(map(str, unknown))[0]!r}; use {valid}")
     for name in LIST_FIELDS:
-        if name in data and not isinstance(data[name], list):
-            data[name] = [data[name]] if data[name] else []
-    if "year" in data and data["year"] is not None and not isinstance(data["year"], int):
-        raise UnreadableFile("bad-metadata", f"{side.name}: year must be a whole number")
+        if name not in data:
+            continue
+        value = data[name]
+        items = [] if value is None else value if isinstance(value, list) else [value]
+        if len(items) > MAX_ITEMS or not all(isinstance(v, str) and 0 < len(v.strip()) <= 200 for v in items):
+            raise bad(f"{name} must be a list of names (text, at most {MAX_ITEMS})")
+        data[name] = [v.strip() for v in items]
+    for name in ("title", "language"):
+        if (
+            name in data
+            and data[name] is not None
+            and not (isinstance(data[name], str) and data[name].strip())
+        ):
+            raise bad(f"{name} must be text")
+    year = data.get("year")
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR
+    ):
+        raise bad(f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}")
     return data
 
 
