@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from kb.models import FACET_FIELDS
 
-
 MAX_PAGE = 10_000
 """Pages past this are clamped: deeper pages of a relevance ranking mean nothing."""
 
