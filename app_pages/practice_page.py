@@ -7,7 +7,7 @@ import streamlit as st
 
 from app_pages.i18n import LANGUAGES
 from app_pages.render import plain
-from app_pages.state import index_dir, open_index, t, ui_language
+from app_pages.state import index_dir, open_index, servable, t, ui_language
 from kb.errors import DocumentNotFound, IndexNotFound
 from kb.taxonomy import default_taxonomy
 
@@ -46,7 +46,7 @@ st.html(
 )
 
 source = Path(doc.path)
-if source.is_file():
+if servable(source):
     st.download_button(t("download_original"), source.read_bytes(), source.name, key="original")
 
 versions = kb.other_languages(doc_id)

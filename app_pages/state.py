@@ -23,6 +23,20 @@ def upload_dir() -> Path:
     return Path(os.environ.get("KB_UPLOAD_DIR", "corpus/uploads")).resolve()
 
 
+def corpus_dir() -> Path:
+    """The collection's own folder (``KB_CORPUS_DIR``, default corpus/)."""
+    return Path(os.environ.get("KB_CORPUS_DIR", "corpus")).resolve()
+
+
+def servable(path: Path) -> bool:
+    """Whether the app may hand this file to a visitor: a real file inside the corpus or upload folders.
+
+    The path is resolved first, so a link placed in the corpus that points elsewhere is refused.
+    """
+    real = Path(os.path.realpath(path))
+    return real.is_file() and any(real.is_relative_to(root) for root in (corpus_dir(), upload_dir()))
+
+
 @st.cache_resource(show_spinner=False)
 def open_index(path: str) -> KnowledgeBase:
     """Opened once per process; ``KnowledgeBase.search`` reloads when a newer index is written."""

@@ -8,6 +8,7 @@ unchanged files are recognised by their content hash.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import traceback
 from collections import Counter
@@ -74,22 +75,31 @@ class IngestReport:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and files found under folders named (hidden files and sidecars left out)."""
+    """Files named, and files found under folders named (hidden files and sidecars left out).
+
+    Files are listed by their real path, except links that lead out of the folder being
+    walked (or a named file that is such a link): those keep their own path, and
+    :func:`ingest_file` refuses them, so a link to a secret file is never indexed or served.
+    """
     found: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise KbError(f"no such file or folder: {path}")
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and not p.name.endswith(SIDECAR_SUFFIX)
-            )
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in p.relative_to(path).parts) or p.name.endswith(
+                    SIDECAR_SUFFIX
+                ):
+                    continue
+                real = p.resolve()
+                if not real.is_relative_to(root):
+                    found.append(p.parent.resolve() / p.name)  # refused later, by name
+                elif real.is_file():
+                    found.append(real)
         else:
-            found.append(path)
-    return list(dict.fromkeys(p.resolve() for p in found))
+            found.append(path.parent.resolve() / path.name if path.is_symlink() else path.resolve())
+    return list(dict.fromkeys(found))
 
 
 def parse_document(path: Path, settings: Settings) -> NewDocument:
@@ -171,6 +181,15 @@ def ingest_file(
 ) -> FileOutcome:
     """Bring one file up to date in the index; never raises for a bad file."""
     known = kb.stored_hash(str(path))
+    if path.is_symlink():
+        target = os.path.realpath(path)
+        return FileOutcome(
+            str(path),
+            "failed",
+            None,
+            "outside",
+            f"a link to {target}, outside the folder; copy the file in instead",
+        )
     try:
         if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
             return FileOutcome(str(path), "unchanged", known[0])

@@ -19,15 +19,18 @@ from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
-from tests.conftest import PT
+from tests.conftest import PT, write
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "uma-senha-longa-42"
 
 
 @pytest.fixture
-def env(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> KnowledgeBase:
+def env(
+    small_kb: KnowledgeBase, small_corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> KnowledgeBase:
     monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
+    monkeypatch.setenv("KB_CORPUS_DIR", str(small_corpus))
     monkeypatch.setenv("KB_UPLOAD_DIR", str(tmp_path / "uploads"))
     monkeypatch.delenv("KB_CURATOR_PASSWORD_HASH", raising=False)
     return small_kb
@@ -378,3 +381,34 @@ def test_curate_keeps_an_old_or_missing_year_and_saves_only_what_changed(
     curator.selectbox(key="edit_doc").select("reti").run()
     form_inputs = {w.label: w for w in curator.text_input}
     assert form_inputs["Year"].value == "" or form_inputs["Year"].value.isdigit()
+
+
+def test_links_out_of_the_corpus_are_neither_indexed_nor_served(
+    env: KnowledgeBase, small_corpus: Path, tmp_path: Path
+) -> None:
+    from ingest.pipeline import ingest_paths
+
+    secret = write(tmp_path / "secret" / "passwords.txt", "Segredo\n\n" + PT)
+    (small_corpus / "innocent.txt").symlink_to(secret)
+    report = ingest_paths(env, [small_corpus], Settings(index_dir=env.index_dir))
+    [failure] = report.failures
+    assert failure.reason == "outside" and "innocent.txt" in failure.path
+    assert all("passwords" not in env.document(d).path for d in env.catalogue.all_doc_ids())
+    # a document whose file was later swapped for a link outside is not served either
+    compras = Path(env.document("compras").path)
+    compras.unlink()
+    compras.symlink_to(secret)
+    at = page("app_pages/practice_page.py", doc="compras")
+    at.run()
+    assert not at.exception and not at.get("download_button")
+
+
+def test_a_fifo_named_like_text_does_not_hang_ingest(env: KnowledgeBase, tmp_path: Path) -> None:
+    import os
+
+    from ingest.pipeline import ingest_paths
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    report = ingest_paths(env, [fifo], Settings(index_dir=env.index_dir))
+    assert [f.reason for f in report.failures] == ["unsupported"]

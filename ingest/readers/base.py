@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +59,10 @@ def read_file(path: Path, max_bytes: int, max_pdf_pages: int) -> tuple[ParsedFil
     if file_type is None:
         kinds = ", ".join(sorted(FILE_TYPES))
         raise UnreadableFile("unsupported", f"file type {path.suffix or '(none)'!r}; use {kinds}")
-    size = path.stat().st_size
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):  # a FIFO or a device would block or never end
+        raise UnreadableFile("unsupported", "not a regular file (a pipe, device or socket)")
+    size = status.st_size
     if size > max_bytes:
         raise UnreadableFile("too-large", f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit")
     data = path.read_bytes()
