@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8501
+HOST   ?= 127.0.0.1
 
 .PHONY: run test index lint format bench clean
 
@@ -22,7 +23,7 @@ index: $(VENV)/.app-installed  ## build or update index/ from corpus/ (unchanged
 	$(BIN)/kb ingest corpus/
 
 run: index  ## install, index the sample corpus, start the app on http://localhost:$(PORT)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
 test: $(VENV)/.test-installed  ## install test dependencies, lint, run every test
 	$(BIN)/ruff check .

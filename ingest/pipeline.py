@@ -109,6 +109,13 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
     language = str(overrides.get("language") or detect_language(parsed.text))
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
+    spans = chunk_spans(parsed.text, settings.chunking)
+    if len(spans) > settings.max_passages:
+        raise UnreadableFile(
+            "too-large",
+            f"{len(spans)} passages is over the limit of {settings.max_passages} per file "
+            "(embedding would hold the index for hours); split the document",
+        )
     passages = [
         Passage(
             text=parsed.text[start:end],
@@ -118,7 +125,7 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
             end=end,
             language=passage_language(parsed.text[start:end], language),
         )
-        for order, (start, end) in enumerate(chunk_spans(parsed.text, settings.chunking))
+        for order, (start, end) in enumerate(spans)
     ]
     title = document_title(parsed, path)
     meta = extract(parsed.text, title, parsed.info.get("date"))

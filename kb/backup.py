@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kb.errors import IndexLocked, IndexNotFound, KbError
-from kb.knowledge_base import CATALOGUE, LOCK, MANIFEST, VECTORS
+from kb.errors import IndexDamaged, IndexLocked, IndexNotFound, KbError
+from kb.knowledge_base import CATALOGUE, LOCK, MANIFEST, VECTORS, Manifest
 
 WAIT_SECONDS = 60
 
@@ -47,49 +47,112 @@ def _require_index(path: Path) -> None:
         raise IndexNotFound(f"no index in {path}/")
 
 
-def backup(index_dir: Path, destination: Path) -> Path:
-    """Copy an index to ``destination`` (a new or empty folder)."""
-    _require_index(index_dir)
-    if destination.exists() and any(destination.iterdir()):
-        raise KbError(f"{destination}/ is not empty; choose a new folder for the backup")
-    destination.mkdir(parents=True, exist_ok=True)
-    with write_lock(index_dir):
-        source = sqlite3.connect(index_dir / CATALOGUE)
-        target = sqlite3.connect(destination / CATALOGUE)
+def check_backup(path: Path) -> Manifest:
+    """A complete, readable backup, or a clear error (a half-copied folder is refused)."""
+    if not path.is_dir():
+        raise IndexNotFound(f"{path} is not a backup folder")
+    _require_index(path)
+    manifest = Manifest.read(path / MANIFEST)
+    try:
+        db = sqlite3.connect(f"file:{path / CATALOGUE}?mode=ro", uri=True)
         try:
-            source.backup(target)
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            db.execute("SELECT COUNT(*) FROM documents").fetchone()
         finally:
-            target.close()
-            source.close()
-        for name in (MANIFEST, VECTORS):
-            if (index_dir / name).exists():
-                shutil.copy2(index_dir / name, destination / name)
+            db.close()
+    except sqlite3.Error as error:
+        raise IndexDamaged(f"{path}/ is not a complete backup: {error}") from None
+    if verdict != "ok":
+        raise IndexDamaged(f"{path}/ is not a complete backup: {verdict}")
+    return manifest
+
+
+def backup(index_dir: Path, destination: Path) -> Path:
+    """Copy an index to ``destination`` (a new or empty folder).
+
+    The copy is made in a hidden folder beside the destination and renamed into place when
+    complete, so an interrupted backup never looks like a backup.
+    """
+    _require_index(index_dir)
+    if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
+        raise KbError(f"{destination} is not empty (or not a folder); choose a new folder for the backup")
+    partial = destination.parent / f".{destination.name}.partial-{os.getpid()}"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    try:
+        with write_lock(index_dir):
+            _copy_index(index_dir, partial)
+        if destination.exists():
+            destination.rmdir()
+        os.rename(partial, destination)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
     return destination
 
 
-def restore(source: Path, index_dir: Path) -> None:
-    """Replace an index's contents with a backup; running apps pick it up on their next search."""
-    _require_index(source)
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with write_lock(index_dir):
-        target = sqlite3.connect(index_dir / CATALOGUE, timeout=30)
-        backup_db = sqlite3.connect(source / CATALOGUE)
-        try:
-            before = _generation(target)
-            backup_db.backup(target)  # page by page, inside SQLite's own locking: readers never see a mix
-            target.execute(
+def _copy_index(source: Path, target: Path, generation_above: int = 0) -> None:
+    """Catalogue through SQLite's backup API (consistent while in use), then vectors and manifest."""
+    source_db = sqlite3.connect(source / CATALOGUE)
+    target_db = sqlite3.connect(target / CATALOGUE)
+    try:
+        source_db.backup(target_db)
+        if generation_above:  # readers compare generations: the restored index must look newer
+            target_db.execute(
                 "UPDATE meta SET value = ? WHERE key = 'generation'",
-                (str(max(before, _generation(target)) + 1),),
+                (str(max(generation_above, _generation(target_db)) + 1),),
             )
-            target.commit()
-        finally:
-            backup_db.close()
-            target.close()
-        for name in (MANIFEST, VECTORS):
-            if (source / name).exists():
-                tmp = index_dir / f".{name}.restore"
-                shutil.copy2(source / name, tmp)
-                os.replace(tmp, index_dir / name)
+            target_db.commit()
+    finally:
+        target_db.close()
+        source_db.close()
+    for name in (VECTORS, MANIFEST):
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
+
+
+KEEP = {CATALOGUE, f"{CATALOGUE}-wal", f"{CATALOGUE}-shm", MANIFEST, VECTORS, LOCK}
+
+
+def restore(source: Path, index_dir: Path) -> None:
+    """Replace an index with a backup, atomically: a complete new folder is swapped in.
+
+    The backup is checked first (a partial copy is refused), copied into a hidden folder
+    beside the index, and exchanged with the index by two renames under the write lock.
+    Running readers notice that the catalogue file changed and open the new index, even one
+    built with another embedder. What the index folder holds besides the index itself (the
+    curators' removed files) is carried over.
+    """
+    check_backup(source)
+    index_dir = index_dir.resolve()
+    staging = index_dir.parent / f".{index_dir.name}.restoring-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        if not (index_dir / CATALOGUE).exists():
+            _copy_index(source, staging)
+            if index_dir.exists():
+                for extra in index_dir.iterdir():
+                    if extra.name not in KEEP:
+                        shutil.move(str(extra), staging / extra.name)
+                index_dir.rmdir()
+            os.rename(staging, index_dir)
+            return
+        with write_lock(index_dir):
+            before = sqlite3.connect(index_dir / CATALOGUE)
+            try:
+                generation = _generation(before)
+            finally:
+                before.close()
+            _copy_index(source, staging, generation_above=generation)
+            for extra in index_dir.iterdir():
+                if extra.name not in KEEP and not extra.name.startswith("."):
+                    shutil.move(str(extra), staging / extra.name)
+            replaced = index_dir.parent / f".{index_dir.name}.replaced-{os.getpid()}"
+            os.rename(index_dir, replaced)
+            os.rename(staging, index_dir)
+        shutil.rmtree(replaced, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _generation(db: sqlite3.Connection) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -372,14 +373,34 @@ def hash_password_command() -> None:
 def serve(
     index: IndexOption = None,
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8501,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; 0.0.0.0 to serve other machines.")
+    ] = "127.0.0.1",
 ) -> None:
-    """Start the Streamlit app on the index."""
+    """Start the Streamlit app on the index (on this machine only, unless --host says otherwise)."""
     app_file = Path(__file__).resolve().parent.parent / "app.py"
     if not app_file.exists():
         raise KbError(f"app.py not found next to the kb package ({app_file}); run from a clone")
     env = {**os.environ, "KB_INDEX": str((index or default_index_dir()).resolve())}
-    command = [sys.executable, "-m", "streamlit", "run", str(app_file), "--server.port", str(port)]
-    raise typer.Exit(subprocess.call(command, env=env))
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app_file),
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+    ]
+    child = subprocess.Popen(command, env=env)
+
+    def stop(signum: int, _frame: object) -> None:  # SIGTERM to kb serve stops the app too
+        child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    raise typer.Exit(child.wait())
 
 
 def main() -> None:

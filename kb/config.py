@@ -89,6 +89,7 @@ class Settings:
     search: SearchSettings = field(default_factory=SearchSettings)
     max_file_bytes: int = 50 * 1024 * 1024
     max_pdf_pages: int = 2000
+    max_passages: int = 3000  # per file: ~500k words, about 17 minutes of the bundled model here
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

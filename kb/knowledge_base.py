@@ -92,6 +92,7 @@ class KnowledgeBase:
         self.manifest = manifest
         self._embedder = embedder
         self.catalogue = Catalogue(index_dir / CATALOGUE)
+        self._catalogue_inode = os.stat(index_dir / CATALOGUE).st_ino
         self.search_settings = search_settings or SearchSettings()
         self._lock_handle: int | None = None
         self._load_vectors()
@@ -203,11 +204,32 @@ class KnowledgeBase:
         return self.space.other_languages(doc_id)
 
     def refresh(self) -> bool:
-        """Pick up changes another process committed; True if there were any."""
+        """Pick up changes another process committed; True if there were any.
+
+        ``kb restore`` swaps in a whole new index folder: a catalogue file that is no longer
+        the one this object opened means the manifest, embedder and vectors may all differ,
+        so everything is opened again.
+        """
+        try:
+            swapped = os.stat(self.index_dir / CATALOGUE).st_ino != self._catalogue_inode
+        except FileNotFoundError:  # the instant between a restore's two renames: keep what we have
+            return False
+        if swapped:
+            self._reopen()
+            return True
         if self.catalogue.generation() == self._generation:
             return False
         self._load_vectors()
         return True
+
+    def _reopen(self) -> None:
+        self.catalogue.close()
+        self.manifest = Manifest.read(self.index_dir / MANIFEST)
+        if self._embedder is not None and self._embedder.spec != self.manifest.embedder:
+            self._embedder = None  # the restored index was built with another model
+        self.catalogue = Catalogue(self.index_dir / CATALOGUE)
+        self._catalogue_inode = os.stat(self.index_dir / CATALOGUE).st_ino
+        self._load_vectors()
 
     def close(self) -> None:
         self.catalogue.close()

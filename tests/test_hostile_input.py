@@ -126,3 +126,62 @@ def test_kb_embedder_is_ignored_on_an_existing_index(built: Path) -> None:
 def test_an_absurd_page_is_an_empty_page(built: Path) -> None:
     done = kb_cli("search", "rede", "--index", str(built), "--page", "99999999999999999999999")
     assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+def test_a_file_with_too_many_passages_is_refused(hash_kb: KnowledgeBase, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    settings = replace(Settings(index_dir=hash_kb.index_dir), max_passages=5)
+    long = write(tmp_path / "long.txt", "Relatório longo\n\n" + (PT + "\n\n") * 40)
+    [failure] = ingest_paths(hash_kb, [long], settings).failures
+    assert failure.reason == "too-large" and "passages is over the limit" in failure.detail
+
+
+def _listening(port: int) -> list[str]:
+    """Local addresses listening on a TCP port, from /proc/net/tcp (hex, little-endian IPv4)."""
+    found = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if int(hex_port, 16) == port and state == "0A":
+            found.append(".".join(str(int(address[i : i + 2], 16)) for i in (6, 4, 2, 0)))
+    return found
+
+
+def test_serve_listens_on_localhost_and_stops_on_sigterm(built: Path) -> None:
+    import signal
+    import socket
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from kb.cli import main; main()",
+            "serve",
+            "--port",
+            str(port),
+            "--index",
+            str(built),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _listening(port) == ["127.0.0.1"], "the app listens on this machine only"
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while _listening(port) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert not _listening(port), "SIGTERM to kb serve stops the app"
+    finally:
+        if server.poll() is None:
+            server.kill()

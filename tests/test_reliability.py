@@ -20,6 +20,7 @@ from ingest.pipeline import ingest_paths
 from ingest.readers import read_file
 from kb.backup import backup, restore
 from kb.config import Settings
+from kb.embedders import HashingEmbedder
 from kb.errors import KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
@@ -221,3 +222,44 @@ def test_readers_fuzz(tmp_path: Path, data: bytes, suffix: str, pdf_header: bool
         assert error.reason in {"corrupt", "encrypted", "no-text", "empty", "binary", "too-large"}
     else:
         assert isinstance(parsed.text, str) and parsed.text.strip()
+
+
+def test_restoring_a_backup_of_another_embedder_switches_running_readers(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
+) -> None:
+    other = KnowledgeBase.open(tmp_path / "other", HashingEmbedder(64), create=True)
+    ingest_paths(other, [small_corpus], Settings(index_dir=tmp_path / "other"))
+    copy = backup(tmp_path / "other", tmp_path / "backup-64")
+    reader = KnowledgeBase.open(settings.index_dir)
+    assert reader.search(SearchRequest("compras", bounded=False)).hits
+    (settings.index_dir / "removed").mkdir()
+    write(settings.index_dir / "removed" / "kept.txt", "a curator's removed file")
+    restore(copy, settings.index_dir)
+    result = reader.search(SearchRequest("compras", bounded=False))
+    assert result.hits and reader.manifest.dimension == 64, "the reader reopened the new index"
+    assert (settings.index_dir / "removed" / "kept.txt").exists(), "removed files survive a restore"
+    assert_consistent(settings.index_dir)
+
+
+def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
+    small_kb: KnowledgeBase, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kb.backup as backups
+
+    copy = backup(settings.index_dir, tmp_path / "backup")
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    (partial / "manifest.json").write_bytes((copy / "manifest.json").read_bytes())
+    (partial / "kb.sqlite").write_bytes((copy / "kb.sqlite").read_bytes()[:4096])
+    with pytest.raises(KbError, match="not a complete backup"):
+        restore(partial, settings.index_dir)
+    before = sorted(KnowledgeBase.open(settings.index_dir).catalogue.all_doc_ids())
+
+    def dies(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt  # the process is interrupted half-way through the copy
+
+    monkeypatch.setattr(backups.shutil, "copy2", dies)
+    with pytest.raises(KeyboardInterrupt):
+        restore(copy, settings.index_dir)
+    assert sorted(KnowledgeBase.open(settings.index_dir).catalogue.all_doc_ids()) == before
+    assert not list(settings.index_dir.parent.glob(".*restoring*")), "no half-made folder is left"
