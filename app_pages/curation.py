@@ -11,12 +11,12 @@ from pathlib import Path
 
 from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
-from ingest.pipeline import IngestReport, embed_with_themes, ingest_paths, parse_document
+from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_document
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import Document, NewDocument
+from kb.models import Document, FacetValue, NewDocument
 
 
 def safe_filename(name: str) -> str:
@@ -43,10 +43,21 @@ def stage(data: bytes, name: str, staging: Path) -> Path:
     return path
 
 
+PREVIEW_PASSAGES = 48
+"""Passages a preview embeds to guess themes: a web request stays within seconds for any file."""
+
+
 def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
-    """Everything extraction finds, themes included, without writing to the index."""
+    """Everything extraction finds, themes included, without writing to the index.
+
+    Themes are guessed from the first passages only; publishing embeds the whole document.
+    """
     doc = parse_document(path, settings)
-    embed_with_themes(doc, kb.embedder, lambda: ThemeClassifier(kb.embedder))
+    if "theme" not in doc.curated:
+        sample = doc.passages[:PREVIEW_PASSAGES]
+        vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in sample])
+        text = " ".join(p.text for p in sample)
+        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(vectors, text)]
     return doc
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -168,6 +171,29 @@ def embed_with_themes(
     return vectors
 
 
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a reader that runs past ``seconds`` (a pathological PDF), as a ``too-slow`` file.
+
+    Signals reach only the main thread, so the limit holds for ``kb ingest``; a reader
+    called from another thread (the app) runs without it.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise UnreadableFile("too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def content_digest(data: bytes, sidecar: bytes) -> str:
     """SHA-256 of the parser version, the file and its sidecar.
 
@@ -200,7 +226,8 @@ def ingest_file(
     try:
         if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
             return FileOutcome(str(path), "unchanged", known[0])
-        doc = parse_document(path, settings)
+        with time_limit(settings.max_read_seconds):
+            doc = parse_document(path, settings)
         vectors = embed_with_themes(doc, kb.embedder, themes)
     except UnreadableFile as error:
         return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)

@@ -90,6 +90,7 @@ class Settings:
     max_file_bytes: int = 50 * 1024 * 1024
     max_pdf_pages: int = 2000
     max_passages: int = 3000  # per file: ~500k words, about 17 minutes of the bundled model here
+    max_read_seconds: float = 120.0  # per file, for the reader alone (KB_MAX_READ_SECONDS)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -104,6 +105,14 @@ class Settings:
             if not 0 < megabytes < 1e6:
                 raise ValueError(f"KB_MAX_FILE_MB must be a number of megabytes such as 50, not {max_mb!r}")
             settings = replace(settings, max_file_bytes=int(megabytes * 1024 * 1024))
+        read_seconds = os.environ.get("KB_MAX_READ_SECONDS")
+        if read_seconds:
+            try:
+                settings = replace(settings, max_read_seconds=float(read_seconds))
+            except ValueError:
+                raise ValueError(
+                    f"KB_MAX_READ_SECONDS must be a number of seconds, not {read_seconds!r}"
+                ) from None
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:
             given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]

@@ -185,3 +185,29 @@ def test_serve_listens_on_localhost_and_stops_on_sigterm(built: Path) -> None:
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_a_reader_that_runs_too_long_is_stopped(
+    hash_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from dataclasses import replace
+
+    import ingest.pipeline as pipeline
+
+    real_read = pipeline.read_file
+
+    def slow_read(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == "slow.txt":
+            time.sleep(30)  # a pathological file
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_file", slow_read)
+    folder = tmp_path / "c"
+    write(folder / "slow.txt", "Lento\n\n" + PT)
+    write(folder / "fast.txt", "Rápido\n\n" + PT)
+    settings = replace(Settings(index_dir=hash_kb.index_dir), max_read_seconds=1.0)
+    started = time.monotonic()
+    report = ingest_paths(hash_kb, [folder], settings)
+    assert time.monotonic() - started < 15
+    assert [f.reason for f in report.failures] == ["too-slow"] and report.counts["added"] == 1
