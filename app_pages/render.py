@@ -56,11 +56,18 @@ def hit_card(
 
 
 def concept_chip(typed: str, concept: Concept, language: str) -> str:
-    """'APL = arranjo produtivo local' for an acronym, else the concept in the reader's language."""
-    label = concept.label(language)
-    if fold(typed) != fold(label):
-        return plain(f"{typed} = {label}")
-    return plain(label)
+    """How the query's words were understood: 'APL = arranjo produtivo local' for an acronym,
+    else the words with the concept's names in the other languages ('distretti industriali ·
+    distrito industrial · industrial district'), so a reader sees the search cross languages.
+    """
+    if any(fold(typed) == fold(a) for a in concept.acronyms):
+        return plain(f"{typed} = {concept.label(language)}")
+    names = [typed]
+    for lang in dict.fromkeys([language, "pt", "it", "en"]):
+        label = concept.labels.get(lang)
+        if label and all(fold(label) != fold(n) for n in names):
+            names.append(label)
+    return plain(" · ".join(names))
 
 
 CARD_STYLE = """

@@ -45,6 +45,7 @@ class SearchSettings:
     min_top_cosine: float = 0.85  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
+    min_name_share: float = 1.0  # …when the query is made of names and acronyms only
     # logistic weights over kb.search.MEMBERSHIP_FEATURES, and the probability a match needs
     membership_weights: tuple[float, ...] = (
         -2.7957,
@@ -56,7 +57,7 @@ class SearchSettings:
         -0.548,
         3.1813,
     )
-    membership_threshold: float = 0.15
+    membership_threshold: float = 0.12
     near_misses: int = 3
 
     def dense_only(self) -> SearchSettings:

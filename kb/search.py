@@ -361,7 +361,7 @@ def within_boundary(
 def _named(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:
     """Documents holding the query's names and acronyms, when those make up half the query or more."""
     name_parts = sum(p.is_name for p in parts)
-    if not name_parts or 2 * name_parts < len(parts):
+    if not name_parts or name_parts < s.min_name_share * len(parts):
         return set()
     return {c.doc_id for c in candidates if c.names >= s.min_name_coverage}
 
