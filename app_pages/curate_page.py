@@ -85,7 +85,8 @@ with upload_tab:
     for upload in files or []:
         try:
             staged = stage(upload.getvalue(), upload.name, staging)
-            found = extracted(upload.getvalue(), staged, kb)
+            with st.spinner(t("reading", name=upload.name)):
+                found = extracted(upload.getvalue(), staged, kb)
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue

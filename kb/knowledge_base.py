@@ -73,6 +73,21 @@ class Manifest:
             ) from None
 
 
+def finish_interrupted_restore(index_dir: Path) -> None:
+    """Complete a ``kb restore`` killed between its two renames.
+
+    Restore copies the backup into ``.NAME.restoring-PID`` and only then moves the old index
+    aside, so when the index folder is missing and such a copy holds a manifest, the copy is
+    complete: it is put in place (the old index stays beside it, hidden, for the curious).
+    """
+    if index_dir.exists():
+        return
+    for staged in sorted(index_dir.parent.glob(f".{index_dir.name}.restoring-*")):
+        if (staged / MANIFEST).exists() and (staged / CATALOGUE).exists():
+            os.rename(staged, index_dir)
+            return
+
+
 def slugify(text: str, limit: int = 60) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
     return slug[:limit].rstrip("-") or "document"
@@ -117,6 +132,7 @@ class KnowledgeBase:
         index_dir = Path(index_dir)
         if index_dir.exists() and not index_dir.is_dir():
             raise IndexNotFound(f"{index_dir} is a file, not an index folder; choose a folder with --index")
+        finish_interrupted_restore(index_dir)
         manifest_path = index_dir / MANIFEST
         requested = embedder.spec if isinstance(embedder, Embedder) else embedder
         if not manifest_path.exists():

@@ -263,3 +263,29 @@ def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
         restore(copy, settings.index_dir)
     assert sorted(KnowledgeBase.open(settings.index_dir).catalogue.all_doc_ids()) == before
     assert not list(settings.index_dir.parent.glob(".*restoring*")), "no half-made folder is left"
+
+
+def test_a_restore_killed_between_its_renames_is_completed_on_the_next_open(
+    small_kb: KnowledgeBase, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kb.backup as backups
+
+    copy = backup(settings.index_dir, tmp_path / "backup")
+    real_rename = os.rename
+    calls: list[tuple[object, object]] = []
+
+    def killed_after_first(src: object, dst: object) -> None:
+        calls.append((src, dst))
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # SIGKILL after the old index was moved aside
+        real_rename(src, dst)
+
+    monkeypatch.setattr(backups.os, "rename", killed_after_first)
+    monkeypatch.setattr(backups.shutil, "rmtree", lambda *a, **k: None)  # a killed process cleans nothing
+    with pytest.raises(KeyboardInterrupt):
+        restore(copy, settings.index_dir)
+    monkeypatch.undo()
+    assert not settings.index_dir.exists()
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert sorted(reopened.catalogue.all_doc_ids()) == sorted(small_kb.catalogue.all_doc_ids())
+    assert_consistent(settings.index_dir)
