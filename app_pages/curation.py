@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
-from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_document
+from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_within_limit
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
@@ -52,7 +52,7 @@ def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
 
     Themes are guessed from the first passages only; publishing embeds the whole document.
     """
-    doc = parse_document(path, settings)
+    doc = parse_within_limit(path, settings)
     if "theme" not in doc.curated:
         sample = doc.passages[:PREVIEW_PASSAGES]
         vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in sample])

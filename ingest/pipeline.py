@@ -8,6 +8,7 @@ unchanged files are recognised by their content hash.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import signal
 import threading
@@ -194,6 +195,30 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
+    """:func:`parse_document`, stopped after ``settings.max_read_seconds`` as a ``too-slow`` file.
+
+    In the main thread (``kb ingest``) an alarm signal interrupts the reader. Signals cannot
+    reach other threads (the app's), so there the reader runs in a child process that is
+    ended when time is up.
+    """
+    seconds = settings.max_read_seconds
+    if seconds <= 0:
+        return parse_document(path, settings)
+    if threading.current_thread() is threading.main_thread():
+        with time_limit(seconds):
+            return parse_document(path, settings)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        pending = pool.apply_async(parse_document, (path, settings))
+        try:
+            return pending.get(timeout=seconds)
+        except multiprocessing.TimeoutError:
+            pool.terminate()
+            raise UnreadableFile(
+                "too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)"
+            ) from None
+
+
 def content_digest(data: bytes, sidecar: bytes) -> str:
     """SHA-256 of the parser version, the file and its sidecar.
 
@@ -226,8 +251,7 @@ def ingest_file(
     try:
         if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
             return FileOutcome(str(path), "unchanged", known[0])
-        with time_limit(settings.max_read_seconds):
-            doc = parse_document(path, settings)
+        doc = parse_within_limit(path, settings)
         vectors = embed_with_themes(doc, kb.embedder, themes)
     except UnreadableFile as error:
         return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)

@@ -42,6 +42,9 @@ class UnreadableFile(KbError):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # crosses process boundaries (readers in a child)
+        return (type(self), (self.reason, self.detail))
+
 
 class IndexDamaged(KbError):
     """An index folder whose catalogue or manifest cannot be read."""

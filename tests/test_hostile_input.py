@@ -211,3 +211,37 @@ def test_a_reader_that_runs_too_long_is_stopped(
     report = ingest_paths(hash_kb, [folder], settings)
     assert time.monotonic() - started < 15
     assert [f.reason for f in report.failures] == ["too-slow"] and report.counts["added"] == 1
+
+
+def test_the_time_limit_also_holds_outside_the_main_thread(tmp_path: Path) -> None:
+    """The app reads uploads in its own threads, where no signal can interrupt a reader."""
+    import threading
+    import time
+    from dataclasses import replace
+
+    from ingest.pipeline import parse_within_limit
+    from kb.errors import UnreadableFile
+
+    fifo_free = write(tmp_path / "ok.txt", "Ficha\n\n" + PT)
+    results: list[object] = []
+
+    def read(path: Path, seconds: float) -> None:
+        try:
+            results.append(
+                parse_within_limit(
+                    path, replace(Settings(index_dir=tmp_path / "i"), max_read_seconds=seconds)
+                )
+            )
+        except UnreadableFile as error:
+            results.append(error)
+
+    worker = threading.Thread(target=read, args=(fifo_free, 60.0))
+    worker.start()
+    worker.join()
+    assert results[0].title == "Ficha", "a normal file is read in the child and comes back whole"
+    started = time.monotonic()
+    worker = threading.Thread(target=read, args=(fifo_free, 0.05))  # less than a child needs to start
+    worker.start()
+    worker.join(timeout=60)
+    assert isinstance(results[1], UnreadableFile) and results[1].reason == "too-slow"
+    assert time.monotonic() - started < 10, "the child is ended when time is up"
