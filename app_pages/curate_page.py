@@ -1,14 +1,14 @@
 """Curate page (password required): upload, preview, publish, edit metadata, remove, reports."""
 
-from pathlib import Path
+from concurrent.futures import Future
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.auth import CuratorSession, Door, configured_hash
 from app_pages.curation import (
+    Previews,
     edited_fields,
-    preview,
     publish,
     remove,
     removed_entries,
@@ -20,8 +20,6 @@ from app_pages.render import plain
 from app_pages.state import index_dir, open_index, t, upload_dir
 from kb.config import Settings
 from kb.errors import IndexLocked, IndexNotFound, KbError
-from kb.knowledge_base import KnowledgeBase
-from kb.models import NewDocument
 from kb.taxonomy import default_taxonomy
 
 
@@ -67,10 +65,19 @@ staging = index_dir() / "staging"
 taxonomy = default_taxonomy()
 
 
-@st.cache_data(max_entries=20, show_spinner=False)
-def extracted(data: bytes, staged: Path, _kb: KnowledgeBase) -> NewDocument:
-    """The preview of one upload, computed once per file content, not on every rerun of the page."""
-    return preview(_kb, staged, settings)
+@st.cache_resource(show_spinner=False)
+def previews() -> Previews:
+    """One queue of previews for the app process, shared by every curator's session."""
+    return Previews()
+
+
+@st.fragment(run_every=1.0)
+def show_progress(pending: list[tuple[str, Future, list[float]]]) -> None:
+    """Progress bars of the previews still running; the whole page reruns once they are done."""
+    if all(future.done() for _, future, _ in pending):
+        st.rerun()
+    for name, _, share in pending:
+        st.progress(min(1.0, share[0]), text=t("reading", name=name))
 
 
 upload_tab, edit_tab, report_tab, misses_tab = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
@@ -82,11 +89,19 @@ with upload_tab:
         accept_multiple_files=True,
         help=t("upload_help"),
     )
+    pending = []
     for upload in files or []:
         try:
             staged = stage(upload.getvalue(), upload.name, staging)
-            with st.spinner(t("reading", name=upload.name)):
-                found = extracted(upload.getvalue(), staged, kb)
+        except KbError as error:
+            st.error(t("rejected", name=upload.name, reason=str(error)))
+            continue
+        future, share = previews().start(staged.parent.name, kb, staged, settings)
+        if not future.done():
+            pending.append((upload.name, future, share))
+            continue
+        try:
+            found = future.result()
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
@@ -108,6 +123,8 @@ with upload_tab:
                 st.error(t("rejected", name=upload.name, reason=report.failures[0].detail))
             else:
                 st.success(t("published", doc=report.outcomes[0].doc_id))
+    if pending:
+        show_progress(pending)
 
 with edit_tab:
     documents = kb.catalogue.documents(kb.catalogue.all_doc_ids())

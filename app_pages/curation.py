@@ -5,9 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import threading
 import unicodedata
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+
+import numpy as np
 
 from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
@@ -44,21 +49,66 @@ def stage(data: bytes, name: str, staging: Path) -> Path:
 
 
 PREVIEW_PASSAGES = 48
-"""Passages a preview embeds to guess themes: a web request stays within seconds for any file."""
+"""Passages a preview embeds to guess themes, so a preview takes seconds for any file."""
+
+Progress = Callable[[float], None]
 
 
-def preview(kb: KnowledgeBase, path: Path, settings: Settings) -> NewDocument:
+def preview(
+    kb: KnowledgeBase, path: Path, settings: Settings, on_progress: Progress | None = None
+) -> NewDocument:
     """Everything extraction finds, themes included, without writing to the index.
 
     Themes are guessed from the first passages only; publishing embeds the whole document.
+    ``on_progress`` hears the share done, from 0 to 1.
     """
+    report = on_progress or (lambda share: None)
+    report(0.05)
     doc = parse_within_limit(path, settings)
+    report(0.4)
     if "theme" not in doc.curated:
         sample = doc.passages[:PREVIEW_PASSAGES]
-        vectors = kb.embedder.embed_documents([embedding_text(doc, p) for p in sample])
+        texts = [embedding_text(doc, p) for p in sample]
+        batches = [texts[i : i + 8] for i in range(0, len(texts), 8)]
+        vectors = []
+        for done, batch in enumerate(batches, 1):
+            vectors.append(kb.embedder.embed_documents(batch))
+            report(0.4 + 0.55 * done / len(batches))
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, kb.embedder.dimension), dtype=np.float32)
         text = " ".join(p.text for p in sample)
-        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(vectors, text)]
+        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(matrix, text)]
+    report(1.0)
     return doc
+
+
+class Previews:
+    """Upload previews computed in a background thread, one at a time, remembered by content.
+
+    A page shows their progress and picks the result up when it is ready: reading a large
+    upload never holds a page request.
+    """
+
+    def __init__(self, keep: int = 20) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="praxis-preview")
+        self.jobs: dict[str, tuple[Future[NewDocument], list[float]]] = {}
+        self.keep = keep
+        self.lock = threading.Lock()
+
+    def start(
+        self, key: str, kb: KnowledgeBase, staged: Path, settings: Settings
+    ) -> tuple[Future[NewDocument], list[float]]:
+        """The job for this upload (``key``: its content hash), started if new; (future, [share done])."""
+        with self.lock:
+            if key not in self.jobs:
+                share = [0.0]
+                future = self.pool.submit(
+                    preview, kb, staged, settings, lambda done: share.__setitem__(0, done)
+                )
+                self.jobs[key] = (future, share)
+                for old in list(self.jobs)[: max(0, len(self.jobs) - self.keep)]:
+                    if self.jobs[old][0].done():
+                        del self.jobs[old]
+            return self.jobs[key]
 
 
 def publish(

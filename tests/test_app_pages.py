@@ -412,3 +412,20 @@ def test_a_fifo_named_like_text_does_not_hang_ingest(env: KnowledgeBase, tmp_pat
     os.mkfifo(fifo)
     report = ingest_paths(env, [fifo], Settings(index_dir=env.index_dir))
     assert [f.reason for f in report.failures] == ["unsupported"]
+
+
+def test_previews_run_in_the_background_with_progress(env: KnowledgeBase, tmp_path: Path) -> None:
+    import time
+
+    from app_pages.curation import Previews
+
+    settings = Settings(index_dir=env.index_dir)
+    staged = stage(("Rede de apicultores\n\n" + PT * 3).encode(), "apicultores.txt", tmp_path / "staging")
+    previews = Previews()
+    future, share = previews.start(staged.parent.name, env, staged, settings)
+    assert previews.start(staged.parent.name, env, staged, settings)[0] is future, "one job per content"
+    deadline = time.monotonic() + 60
+    while not future.done() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert future.result().title == "Rede de apicultores" and share[0] == 1.0
+    assert "apicultores" not in env.catalogue.all_doc_ids(), "a preview writes nothing"
