@@ -54,7 +54,7 @@ NOTES = """## What was tried (dev sets, nDCG@10)
 - A third ranking by title and programme/organisation names (RRF weight 1.0; 2.0 lost 0.02),
   plus the IDF-weighted share of the query found in the title (title coverage) added to the score:
   weight 0.01–0.03 all gave dev 0.929–0.932 and short 0.915–0.927; 0.02 kept.
-- The same bonus for coverage of the whole document: +0.006 dev, −0.004 short, −0.006 held-out; left at 0.
+- The same bonus for coverage of the whole document: +0.006 dev, −0.004 short, −0.006 held-out; not kept.
 - Language centring 1.0 instead of 1.25 with the above: short 0.915 → 0.927, dev unchanged.
 - Titles shared by many documents (the Wikipedia article title of every squad-xling paragraph)
   first cost mono-en 0.08 (0.888 hybrid): a title that several candidates share now lifts none of them.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -347,6 +347,14 @@ class Catalogue:
                 metadata=metadata.get(r[0], {}),
             )
         return out
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]:
+        """doc_id → title, without the rest of each document."""
+        rows = self.db.execute(
+            "SELECT doc_id, title FROM documents WHERE doc_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(doc_ids)),),
+        )
+        return dict(rows.fetchall())
 
     def filtered_doc_ids(self, filters: Mapping[str, Sequence[str]]) -> list[str]:
         """Ids of documents passing the filters, by title."""

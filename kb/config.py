@@ -37,10 +37,8 @@ class SearchSettings:
     name_query_terms: int = 4  # up to this many parts, a query made half of names counts as short
     column_weights: tuple[float, float, float] = (2.0, 1.0, 2.0)  # BM25 on title, body, names
     title_weight: float = 1.0  # RRF weight of the ranking by title and name matches alone
-    coverage_weight: float = 0.0  # added to a document's score × its IDF-weighted query coverage
-    short_query_coverage_weight: float = 0.0  # the same for short queries and queries of names
-    name_weight: float = 0.04  # the same for the share of the query's names and acronyms it holds
-    title_coverage_weight: float = 0.02  # the same for its title and names
+    name_weight: float = 0.04  # added to a short query's document score × the share of its names held
+    title_coverage_weight: float = 0.02  # added × the IDF-weighted share of the query its title holds
     # The relevance boundary (see kb.search.within_boundary), calibrated by bench/boundary.py.
     min_top_cosine: float = 0.85  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
@@ -66,8 +64,6 @@ class SearchSettings:
             lexical_weight=0.0,
             short_query_lexical_weight=0.0,
             title_weight=0.0,
-            coverage_weight=0.0,
-            short_query_coverage_weight=0.0,
             name_weight=0.0,
             title_coverage_weight=0.0,
         )

@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 from kb.stemming import ALGORITHMS, stem
-from kb.text import fold, words
+from kb.text import STOPWORDS, fold, words
 
 LANGUAGES = tuple(ALGORITHMS)
 SHORT_ACRONYM = 3  # acronyms this short (IT, US, UE) only count when typed in capitals
@@ -86,9 +86,6 @@ class Glossary:
     def load(cls) -> Glossary:
         return _default_glossary()
 
-    def get(self, concept_id: str) -> Concept | None:
-        return next((c for c in self.concepts if c.id == concept_id), None)
-
     def _lookup(self, typed: list[str]) -> Concept | None:
         folded = tuple(fold(w) for w in typed)
         found = self._by_form.get(folded)
@@ -103,8 +100,6 @@ class Glossary:
 
     def parse(self, query: str) -> list[QueryPart]:
         """The query's parts, longest glossary match first, stop words dropped."""
-        from kb.text import STOPWORDS
-
         typed = words(query)
         parts: list[QueryPart] = []
         seen: set[frozenset[Phrase]] = set()

@@ -182,13 +182,9 @@ class KnowledgeBase:
         path = self.index_dir / VECTORS
         expected = np.sort(self.catalogue.chunk_id_set())
         if path.exists():
-            try:
+            try:  # a truncated, foreign or garbled file is rebuilt: the catalogue has every vector
                 vectors = VectorIndex.load(path, self.manifest.dimension)
-            except (
-                RuntimeError,
-                ValueError,
-                OSError,
-            ):  # truncated, foreign or garbled: the catalogue has all
+            except (RuntimeError, ValueError, OSError):
                 vectors = None
             if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
                 self.vectors = vectors

@@ -49,5 +49,9 @@ class LanguageProfile:
         if not self.centroids:
             return 1.0
         language = max(self.centroids, key=lambda lang: float(query @ self.centroids[lang]))
-        total = sum(len(ids) for ids in self.groups.values())
-        return len(self.groups[language]) / total if total else 1.0
+        return len(self.groups[language]) / self.total if self.total else 1.0
+
+    @property
+    def total(self) -> int:
+        """How many passages the collection holds."""
+        return sum(len(ids) for ids in self.groups.values())

@@ -100,6 +100,13 @@ class Searcher:
         self.settings = settings
         self.languages = languages
         self.glossary = glossary or Glossary.load()
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query embedded once per search (a filtered search may rank twice: see :meth:`select`)."""
+        if query not in self._vectors:
+            self._vectors[query] = self.embedder.embed_queries([query])[0]
+        return self._vectors[query]
 
     def search(self, request: SearchRequest) -> SearchResult:
         allowed = self.catalogue.filtered_doc_ids(request.filters) if request.filters else None
@@ -133,7 +140,7 @@ class Searcher:
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
-        vector = self.embedder.embed_queries([request.query])[0]
+        vector = self.query_vector(request.query)
         dense = self.dense_ranking(vector, allowed_chunks, depth)
         lexical: list[tuple[int, float]] = []
         fields: list[tuple[int, float]] = []
@@ -142,6 +149,7 @@ class Searcher:
             limit = max(s.lexical_candidates, depth)
             lexical = self.catalogue.lexical_search(match, request.filters, limit, s.column_weights)
             fields = self.catalogue.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        owners = self.catalogue.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
         # names, acronyms and short queries are matched by their words; questions by meaning
         names = sum(p.is_name for p in parts)
         short = len(parts) <= s.short_query_terms or (
@@ -154,12 +162,11 @@ class Searcher:
             [
                 ([c for c, _, _ in dense], s.dense_weight),
                 ([c for c, _ in lexical], s.short_query_lexical_weight if short else question_weight),
-                (_first_per_document(fields, self.catalogue), s.title_weight),
+                (_first_per_document(fields, owners, self.catalogue), s.title_weight),
             ],
             s.rrf_k,
         )
         dense_scores = {c: (centred, cosine) for c, centred, cosine in dense}
-        owners = self.catalogue.chunks(list(fused))
         best: dict[str, tuple[float, int]] = {}
         scores: dict[str, list[float]] = defaultdict(list)
         closest: dict[str, tuple[float, float]] = {}
@@ -184,22 +191,12 @@ class Searcher:
         if parts:
             self._measure_coverage(candidates, parts)
             titles = Counter(c.title_text for c in candidates)
-            coverage_weight = s.short_query_coverage_weight if short else s.coverage_weight
             name_weight = s.name_weight if short else 0.0  # questions name things in passing
             for c in candidates:  # a title many documents share singles none of them out
-                c.score += (
-                    coverage_weight * c.coverage
-                    + (s.title_coverage_weight * c.title if titles[c.title_text] == 1 else 0.0)
-                    + name_weight * c.names
+                c.score += (s.title_coverage_weight * c.title if titles[c.title_text] == 1 else 0.0) + (
+                    name_weight * c.names
                 )
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
-
-    def rank_documents(
-        self, request: SearchRequest, allowed: list[str] | None
-    ) -> list[tuple[str, float, int | None]]:
-        """(doc_id, score, best chunk id), best first, before the relevance boundary."""
-        parts = self.glossary.parse(request.query)
-        return [(c.doc_id, c.score, c.chunk_id) for c in self.candidates(request, allowed, parts)]
 
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
@@ -227,7 +224,7 @@ class Searcher:
 
     def _measure_coverage(self, candidates: list[Candidate], parts: list[QueryPart]) -> None:
         """How much of the query each candidate holds, each part weighted by its rarity (IDF)."""
-        total = max(1, self.catalogue.counts()["chunks"])
+        total = max(1, self.languages.total)
         weights = []
         for part in parts:
             df = self.catalogue.match_count(part_expression(part))
@@ -393,20 +390,21 @@ def _share(weights: list[float], found: set[int], among: Iterable[int]) -> float
     return sum(weights[i] for i in among if i in found) / total if total else 0.0
 
 
-def _first_per_document(found: list[tuple[int, float]], catalogue: Catalogue) -> list[int]:
+def _first_per_document(
+    found: list[tuple[int, float]], owners: dict[int, tuple[str, str, int | None, int]], catalogue: Catalogue
+) -> list[int]:
     """Title and name matches repeat on every passage of a document: keep its first.
 
     Documents that share a title (sections of one report, say) share one place: the
     title alone cannot tell them apart, so it lifts none of them.
     """
-    owners = catalogue.chunks([c for c, _ in found])
-    docs = catalogue.documents(list({owner[0] for owner in owners.values()}))
-    per_title = Counter(doc.title for doc in docs.values())
+    titles = catalogue.titles({owners[c][0] for c, _ in found if c in owners})
+    per_title = Counter(titles.values())
     seen: set[str] = set()
     out = []
     for chunk_id, _ in found:
         doc_id = owners.get(chunk_id, (None,))[0]
-        if doc_id is not None and doc_id not in seen and per_title[docs[doc_id].title] == 1:
+        if doc_id in titles and doc_id not in seen and per_title[titles[doc_id]] == 1:
             seen.add(doc_id)
             out.append(chunk_id)
     return out
