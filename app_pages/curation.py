@@ -16,12 +16,12 @@ import numpy as np
 
 from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
-from ingest.pipeline import IngestReport, embedding_text, ingest_paths, parse_within_limit
+from ingest.pipeline import IngestReport, add_themes, embedding_text, ingest_paths, parse_within_limit
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import Document, FacetValue, NewDocument
+from kb.models import Document, NewDocument
 
 
 def safe_filename(name: str) -> str:
@@ -67,16 +67,14 @@ def preview(
     doc = parse_within_limit(path, settings)
     report(0.4)
     if "theme" not in doc.curated:
-        sample = doc.passages[:PREVIEW_PASSAGES]
+        sample = doc.passages[:PREVIEW_PASSAGES]  # a document has at least one passage
         texts = [embedding_text(doc, p) for p in sample]
         batches = [texts[i : i + 8] for i in range(0, len(texts), 8)]
         vectors = []
         for done, batch in enumerate(batches, 1):
             vectors.append(kb.embedder.embed_documents(batch))
             report(0.4 + 0.55 * done / len(batches))
-        matrix = np.vstack(vectors) if vectors else np.zeros((0, kb.embedder.dimension), dtype=np.float32)
-        text = " ".join(p.text for p in sample)
-        doc.facets += [FacetValue("theme", t) for t in ThemeClassifier(kb.embedder).themes(matrix, text)]
+        add_themes(doc, sample, np.vstack(vectors), lambda: ThemeClassifier(kb.embedder))
     report(1.0)
     return doc
 

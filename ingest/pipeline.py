@@ -166,10 +166,17 @@ def embed_with_themes(
 ) -> np.ndarray:
     """Embed the passages and, unless a curator set them, add the zero-shot themes they imply."""
     vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
-    if "theme" not in doc.curated:
-        text = " ".join(p.text for p in doc.passages)
-        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
+    add_themes(doc, doc.passages, vectors, themes)
     return vectors
+
+
+def add_themes(
+    doc: NewDocument, passages: list[Passage], vectors: np.ndarray, themes: Callable[[], ThemeClassifier]
+) -> None:
+    """Unless a curator set them, add the zero-shot themes these passages (and vectors) imply."""
+    if "theme" not in doc.curated:
+        text = " ".join(p.text for p in passages)
+        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
 
 
 @contextmanager
@@ -184,7 +191,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def expired(_signum: int, _frame: object) -> None:
-        raise UnreadableFile("too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)")
+        raise too_slow(seconds)
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -214,9 +221,11 @@ def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
             return pending.get(timeout=seconds)
         except multiprocessing.TimeoutError:
             pool.terminate()
-            raise UnreadableFile(
-                "too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)"
-            ) from None
+            raise too_slow(seconds) from None
+
+
+def too_slow(seconds: float) -> UnreadableFile:
+    return UnreadableFile("too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)")
 
 
 def content_digest(data: bytes, sidecar: bytes) -> str:
