@@ -8,6 +8,8 @@ cross-lingual meaning. Everything else runs on the deterministic hashing embedde
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,15 @@ def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert not report.failures, report.as_dict()
     kb.close()
     return index_dir
+
+
+def run_kb(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The ``kb`` command line in a child process (hash embedder unless ``env`` says otherwise)."""
+    environment = {**os.environ, "KB_EMBEDDER": "hash", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-c", "from kb.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )

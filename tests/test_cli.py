@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PT, write
+from tests.conftest import PT, run_kb, write
 
 HIT_KEYS = {
     "doc_id",
@@ -27,14 +25,7 @@ HIT_KEYS = {
 
 
 def kb(*args: str, index: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "KB_INDEX": str(index), "KB_EMBEDDER": "hash", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-c", "from kb.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+    return run_kb(*args, env={"KB_INDEX": str(index), **(env or {})})
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from ingest.pipeline import ingest_paths
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
-from tests.conftest import PT, write
+from tests.conftest import PT, run_kb, write
 
 BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
@@ -23,20 +23,6 @@ f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
 g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 countries: [*g,*g,*g,*g,*g,*g,*g,*g,*g]
 """
-
-
-def kb_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "KB_EMBEDDER": "hash", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-c", "from kb.cli import main; main()", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        cwd=cwd,
-    )
 
 
 def one_line_error(done: subprocess.CompletedProcess[str], expected: str) -> None:
@@ -74,7 +60,7 @@ def test_bad_sidecars_are_refused_with_the_field_named(
 @pytest.fixture
 def built(tmp_path: Path, small_corpus: Path) -> Path:
     index = tmp_path / "idx"
-    assert kb_cli("ingest", str(small_corpus), "--index", str(index)).returncode == 0
+    assert run_kb("ingest", str(small_corpus), "--index", str(index)).returncode == 0
     return index
 
 
@@ -83,48 +69,48 @@ def built(tmp_path: Path, small_corpus: Path) -> Path:
 )
 def test_a_broken_manifest_is_one_line(built: Path, manifest: str) -> None:
     (built / "manifest.json").write_text(manifest)
-    one_line_error(kb_cli("search", "rede", "--index", str(built)), "not a valid index manifest")
+    one_line_error(run_kb("search", "rede", "--index", str(built)), "not a valid index manifest")
 
 
 def test_a_corrupt_catalogue_is_one_line(built: Path) -> None:
     (built / "kb.sqlite").write_bytes(os.urandom(8192))
     for name in ("kb.sqlite-wal", "kb.sqlite-shm"):
         (built / name).unlink(missing_ok=True)
-    one_line_error(kb_cli("search", "rede", "--index", str(built)), "cannot open the catalogue")
+    one_line_error(run_kb("search", "rede", "--index", str(built)), "cannot open the catalogue")
 
 
 def test_an_index_path_that_is_a_file(tmp_path: Path, small_corpus: Path, built: Path) -> None:
     a_file = write(tmp_path / "afile", "x")
     one_line_error(
-        kb_cli("ingest", str(small_corpus), "--index", str(a_file)), "is a file, not an index folder"
+        run_kb("ingest", str(small_corpus), "--index", str(a_file)), "is a file, not an index folder"
     )
-    done = kb_cli("backup", str(a_file), "--index", str(built))
+    done = run_kb("backup", str(a_file), "--index", str(built))
     assert (
         done.returncode == 2 and "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
     )
-    one_line_error(kb_cli("restore", str(a_file), "--index", str(built)), "afile")
+    one_line_error(run_kb("restore", str(a_file), "--index", str(built)), "afile")
 
 
 def test_bad_settings_are_one_line(tmp_path: Path, small_corpus: Path, built: Path) -> None:
     fresh = tmp_path / "fresh"
     one_line_error(
-        kb_cli("ingest", str(small_corpus), "--index", str(fresh), "--embedder", "hash:0"), "bad dimension"
+        run_kb("ingest", str(small_corpus), "--index", str(fresh), "--embedder", "hash:0"), "bad dimension"
     )
     assert not fresh.exists(), "no half-made index is left behind"
     one_line_error(
-        kb_cli("ingest", str(small_corpus), "--index", str(built), env={"KB_MAX_FILE_MB": "abc"}),
+        run_kb("ingest", str(small_corpus), "--index", str(built), env={"KB_MAX_FILE_MB": "abc"}),
         "KB_MAX_FILE_MB",
     )
-    one_line_error(kb_cli("serve", "--port", "99999", "--index", str(built)), "--port")
+    one_line_error(run_kb("serve", "--port", "99999", "--index", str(built)), "--port")
 
 
 def test_kb_embedder_is_ignored_on_an_existing_index(built: Path) -> None:
-    done = kb_cli("search", "rede", "--index", str(built), env={"KB_EMBEDDER": "hash:64"})
+    done = run_kb("search", "rede", "--index", str(built), env={"KB_EMBEDDER": "hash:64"})
     assert done.returncode == 0, done.stderr
 
 
 def test_an_absurd_page_is_an_empty_page(built: Path) -> None:
-    done = kb_cli("search", "rede", "--index", str(built), "--page", "99999999999999999999999")
+    done = run_kb("search", "rede", "--index", str(built), "--page", "99999999999999999999999")
     assert done.returncode == 0 and "Traceback" not in done.stderr
 
 
