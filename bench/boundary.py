@@ -26,7 +26,7 @@ from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
-from kb.search import MEMBERSHIP_FEATURES, Candidate, Searcher, membership_features, within_boundary
+from kb.search import MEMBERSHIP_FEATURES, Candidate, membership_features, within_boundary
 
 TUNING = ("eval/queries.json", "eval/short.json")
 TUNING_OFF = ("eval/offtopic.json",)
@@ -69,7 +69,7 @@ class Scored:
 
 def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
     kb.refresh()
-    searcher = Searcher(kb.catalogue, kb.vectors, kb.embedder, kb.search_settings, kb.languages)
+    searcher = kb.searcher()
     out = []
     for path in paths:
         for q in load_queries(Path(path)):
@@ -81,7 +81,7 @@ def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
 
 def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> dict[str, float]:
     """Set recall and precision (micro-averaged) on judged queries; share of empty off-topic sets."""
-    kept = relevant = returned = hits = 0
+    kept = relevant = returned = 0
     precisions = []
     for s in on:
         chosen = {c.doc_id for c in within_boundary(s.candidates, s.parts, settings)}
@@ -89,12 +89,11 @@ def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> di
         kept += len(good & chosen)
         relevant += len(good)
         returned += len(chosen)
-        hits += len(good & chosen)
         precisions.append(len(good & chosen) / len(chosen) if chosen else 0.0)
     empty = sum(not within_boundary(s.candidates, s.parts, settings) for s in off)
     return {
         "recall": kept / relevant if relevant else 0.0,
-        "precision": hits / returned if returned else 0.0,
+        "precision": kept / returned if returned else 0.0,
         "precision_macro": sum(precisions) / len(precisions) if precisions else 0.0,
         "offtopic_empty": empty / len(off) if off else 0.0,
         "mean_set": returned / len(on) if on else 0.0,

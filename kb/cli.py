@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from kb.config import Settings, default_index_dir
 from kb.errors import KbError
-from kb.knowledge_base import KnowledgeBase
+from kb.knowledge_base import MANIFEST, KnowledgeBase
 from kb.models import FacetCount, Hit
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -51,7 +51,7 @@ def open_kb(index: Path | None, embedder: str | None = None, create: bool = Fals
     ``--embedder`` that disagrees is an error.
     """
     settings = Settings.from_env(index_dir=index, embedder=embedder)
-    exists = (settings.index_dir / "manifest.json").exists()
+    exists = (settings.index_dir / MANIFEST).exists()
     chosen = embedder if exists else settings.embedder
     return KnowledgeBase.open(settings.index_dir, chosen, create=create, chunking=settings.chunking)
 

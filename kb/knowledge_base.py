@@ -348,9 +348,11 @@ class KnowledgeBase:
             name: tuple(taxonomy.canonical(name, value) for value in values)
             for name, values in request.filters.items()
         }
-        request = replace(request, filters=filters)
-        searcher = Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings, self.languages)
-        return searcher.search(request)
+        return self.searcher().search(replace(request, filters=filters))
+
+    def searcher(self) -> Searcher:
+        """One search's worth of state over the current index (benchmarks use its parts)."""
+        return Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings, self.languages)
 
     def stats(self) -> dict[str, object]:
         all_ids = self.catalogue.all_doc_ids()
