@@ -30,9 +30,10 @@ test: $(VENV)/.test-installed  ## install test dependencies, lint, run every tes
 	$(BIN)/ruff format --check .
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest
 
-bench: $(VENV)/.app-installed  ## throughput and latency figures for docs/benchmarks.md
+bench: $(VENV)/.test-installed  ## throughput, latency and load figures for docs/benchmarks.md
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/load.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff format .

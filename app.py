@@ -2,7 +2,11 @@
 
 import streamlit as st
 
-from app_pages.state import t
+from kb.threads import configure
+
+configure("search")  # before the pages load FAISS and the embedder: one thread per search
+
+from app_pages.state import t  # noqa: E402
 
 st.set_page_config(page_title="Praxis", page_icon="🔎", layout="wide")
 

@@ -1,14 +1,21 @@
-"""Curate page (password required): upload, preview, publish, edit metadata, remove, reports."""
+"""Curate page (password required): upload, preview, publish, edit metadata, remove, reports.
 
-from concurrent.futures import Future
+Everything that reads or embeds a document (previews, publishing, saves, restores) runs as a
+background job (:class:`Jobs`); the page shows its progress and its outcome.
+"""
+
+import uuid
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.auth import CuratorSession, Door, configured_hash
 from app_pages.curation import (
-    Previews,
+    Job,
+    Jobs,
     edited_fields,
+    preview,
     publish,
     remove,
     removed_entries,
@@ -66,20 +73,55 @@ taxonomy = default_taxonomy()
 
 
 @st.cache_resource(show_spinner=False)
-def previews() -> Previews:
-    """One queue of previews for the app process, shared by every curator's session."""
-    return Previews()
+def jobs() -> Jobs:
+    """One queue of background work for the app process, shared by every curator's session."""
+    return Jobs()
 
 
 @st.fragment(run_every=1.0)
-def show_progress(pending: list[tuple[str, Future, list[float]]]) -> None:
-    """Progress bars of the previews still running; the whole page reruns once they are done."""
-    if all(future.done() for _, future, _ in pending):
+def show_progress(pending: list[Job]) -> None:
+    """Progress bars of the jobs still running; the whole page reruns once they are done."""
+    if all(job.done for job in pending):
         st.rerun()
-    for name, _, share in pending:
-        st.progress(min(1.0, share[0]), text=t("reading", name=name))
+    for job in pending:
+        st.progress(min(1.0, job.share[0]), text=t("working", name=job.label))
 
 
+def show_outcome(kind: str, name: str, job: Job) -> None:
+    """How a finished job ended, as a message."""
+    try:
+        result = job.future.result()
+    except IndexLocked:
+        st.warning(t("busy"))
+        return
+    except KbError as error:
+        st.error(t("rejected", name=name, reason=str(error)))
+        return
+    if kind == "publish" and result.failures:
+        st.error(t("rejected", name=name, reason=result.failures[0].detail))
+    elif kind == "publish":
+        st.success(t("published", doc=result.outcomes[0].doc_id))
+    elif kind == "save":
+        st.success(t("saved"))
+    else:
+        st.success(t("restored", doc=name))
+
+
+def follow(started: list[dict[str, str]], pending: list[Job]) -> None:
+    """Outcomes of this session's saves and restores (each shown once), or their progress."""
+    for entry in list(started):
+        job = jobs().get(entry["key"])
+        if job is None:
+            started.remove(entry)
+        elif job.done:
+            show_outcome(entry["kind"], entry["name"], job)
+            started.remove(entry)
+        else:
+            pending.append(job)
+
+
+started: list[dict[str, str]] = st.session_state.setdefault("curate_jobs", [])
+pending: list[Job] = []
 upload_tab, edit_tab, report_tab, misses_tab = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
 
 with upload_tab:
@@ -89,19 +131,19 @@ with upload_tab:
         accept_multiple_files=True,
         help=t("upload_help"),
     )
-    pending = []
     for upload in files or []:
         try:
             staged = stage(upload.getvalue(), upload.name, staging)
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
-        future, share = previews().start(staged.parent.name, kb, staged, settings)
-        if not future.done():
-            pending.append((upload.name, future, share))
+        key = staged.parent.name  # the content's hash
+        job = jobs().start(f"preview:{key}", upload.name, partial(preview, kb, staged, settings))
+        if not job.done:
+            pending.append(job)
             continue
         try:
-            found = future.result()
+            found = job.future.result()
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
@@ -113,18 +155,17 @@ with upload_tab:
                 **{f.field: [x.value for x in found.facets if x.field == f.field] for f in found.facets},
             }
         )
-        if st.button(t("publish"), key=f"publish-{staged.name}"):
-            try:
-                report = publish(kb, staged, upload_dir(), settings)
-            except IndexLocked:
-                st.warning(t("busy"))
-                continue
-            if report.failures:
-                st.error(t("rejected", name=upload.name, reason=report.failures[0].detail))
-            else:
-                st.success(t("published", doc=report.outcomes[0].doc_id))
-    if pending:
-        show_progress(pending)
+        publishing = jobs().get(f"publish:{key}")
+        if publishing is None and st.button(t("publish"), key=f"publish-{staged.name}"):
+            publishing = jobs().start(
+                f"publish:{key}",
+                upload.name,
+                partial(publish, kb, staged, upload_dir(), settings),
+            )
+        if publishing is not None and publishing.done:
+            show_outcome("publish", upload.name, publishing)
+        elif publishing is not None:
+            pending.append(publishing)
 
 with edit_tab:
     documents = kb.catalogue.documents(kb.catalogue.all_doc_ids())
@@ -157,13 +198,15 @@ with edit_tab:
             }
             try:
                 changed = edited_fields(doc, form)
-                if changed:
-                    save_metadata(kb, doc_id, changed, settings)
-                st.success(t("saved"))
-            except IndexLocked:
-                st.warning(t("busy"))
             except KbError as error:
                 st.error(plain(str(error)))
+            else:
+                if changed:
+                    key = f"save:{doc_id}:{uuid.uuid4().hex}"
+                    jobs().start(key, doc_id, partial(save_metadata, kb, doc_id, changed, settings))
+                    started.append({"key": key, "kind": "save", "name": doc_id})
+                else:
+                    st.success(t("saved"))
         if st.button(t("remove"), key="remove"):
             st.session_state["confirm_remove"] = doc_id  # the target is named now, not at the next click
         target = st.session_state.get("confirm_remove")
@@ -184,16 +227,16 @@ with edit_tab:
         left, right = st.columns([4, 1])
         left.caption(t("removed_entry", doc=note.get("doc_id", folder.name), when=folder.name[:15]))
         if right.button(t("restore"), key=f"restore_{folder.name}"):
-            try:
-                restore(kb, folder, settings)
-                st.success(t("restored", doc=note.get("doc_id", folder.name)))
-            except IndexLocked:
-                st.warning(t("busy"))
-            except KbError as error:
-                st.error(plain(str(error)))
+            key = f"restore:{folder.name}"
+            jobs().start(key, folder.name, partial(restore, kb, folder, settings))
+            started.append({"key": key, "kind": "restore", "name": note.get("doc_id", folder.name)})
+    follow(started, pending)
 
 with report_tab:
     st.dataframe(pd.DataFrame(kb.catalogue.ingest_log()), use_container_width=True, hide_index=True)
 
 with misses_tab:
     st.dataframe(pd.DataFrame(kb.catalogue.search_misses()), use_container_width=True, hide_index=True)
+
+if pending:
+    show_progress(pending)

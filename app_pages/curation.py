@@ -9,19 +9,29 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from ingest.metadata.sidecar import read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
-from ingest.pipeline import IngestReport, add_themes, embedding_text, ingest_paths, parse_within_limit
+from ingest.pipeline import (
+    IngestReport,
+    ProgressCallback,
+    add_themes,
+    embedding_text,
+    ingest_paths,
+    parse_within_limit,
+)
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase, slugify
 from kb.models import Document, NewDocument
+from kb.threads import lower_priority
 
 
 def safe_filename(name: str) -> str:
@@ -79,44 +89,74 @@ def preview(
     return doc
 
 
-class Previews:
-    """Upload previews computed in a background thread, one at a time, remembered by content.
+@dataclass
+class Job:
+    """One piece of curator work running in the background: what it is, how far it got, its end."""
 
-    A page shows their progress and picks the result up when it is ready: reading a large
-    upload never holds a page request.
+    label: str
+    future: Future[Any]
+    share: list[float]
+
+    @property
+    def done(self) -> bool:
+        return self.future.done()
+
+
+class Jobs:
+    """Curator work (previews, publishing, saves, restores) run off the page request.
+
+    One background thread takes the jobs in turn, at a lower scheduling priority
+    (:func:`kb.threads.lower_priority`), so embedding an upload never holds a page request
+    and never slows other people's searches. Jobs are remembered by key: asking again for
+    the preview of the same content returns the job already running or done.
     """
 
-    def __init__(self, keep: int = 20) -> None:
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="praxis-preview")
-        self.jobs: dict[str, tuple[Future[NewDocument], list[float]]] = {}
+    def __init__(self, keep: int = 50) -> None:
+        self.pool = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="praxis-curate", initializer=lower_priority
+        )
+        self.jobs: dict[str, Job] = {}
         self.keep = keep
         self.lock = threading.Lock()
 
-    def start(
-        self, key: str, kb: KnowledgeBase, staged: Path, settings: Settings
-    ) -> tuple[Future[NewDocument], list[float]]:
-        """The job for this upload (``key``: its content hash), started if new; (future, [share done])."""
+    def start(self, key: str, label: str, work: Callable[..., Any]) -> Job:
+        """The job under ``key``, started if new; ``work(on_progress=…)`` reports shares from 0 to 1."""
         with self.lock:
             if key not in self.jobs:
                 share = [0.0]
-                future = self.pool.submit(
-                    preview, kb, staged, settings, lambda done: share.__setitem__(0, done)
-                )
-                self.jobs[key] = (future, share)
+                future = self.pool.submit(work, on_progress=lambda done: share.__setitem__(0, done))
+                self.jobs[key] = Job(label, future, share)
                 for old in list(self.jobs)[: max(0, len(self.jobs) - self.keep)]:
-                    if self.jobs[old][0].done():
+                    if self.jobs[old].done:
                         del self.jobs[old]
             return self.jobs[key]
 
+    def get(self, key: str) -> Job | None:
+        with self.lock:
+            return self.jobs.get(key)
+
+
+def file_progress(on_progress: Progress | None) -> ProgressCallback | None:
+    """Ingest's per-file progress as a share: 0.1 once a one-file job starts reading, 1 when it is in."""
+    if on_progress is None:
+        return None
+    return lambda path, outcome: on_progress(1.0 if outcome else 0.1)
+
 
 def publish(
-    kb: KnowledgeBase, staged: Path, uploads: Path, settings: Settings, replace: bool = False
+    kb: KnowledgeBase,
+    staged: Path,
+    uploads: Path,
+    settings: Settings,
+    replace: bool = False,
+    on_progress: Progress | None = None,
 ) -> IngestReport:
     """Move a staged file into the uploads folder and ingest it.
 
     A different file already published under the same name is kept: the new one gets a
     numbered name (``-2``, ``-3`` …) unless ``replace`` asks to put it in its place.
     """
+
     uploads.mkdir(parents=True, exist_ok=True)
     target = uploads / staged.name
     number = 1
@@ -124,7 +164,7 @@ def publish(
         number += 1
         target = uploads / f"{staged.stem}-{number}{staged.suffix}"
     shutil.move(str(staged), target)
-    return ingest_paths(kb, [target], settings)
+    return ingest_paths(kb, [target], settings, file_progress(on_progress))
 
 
 def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
@@ -151,13 +191,17 @@ def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
 
 
 def save_metadata(
-    kb: KnowledgeBase, doc_id: str, values: dict[str, object], settings: Settings
+    kb: KnowledgeBase,
+    doc_id: str,
+    values: dict[str, object],
+    settings: Settings,
+    on_progress: Progress | None = None,
 ) -> IngestReport:
     """Merge the curator's values into the document's sidecar and bring the index up to date."""
     before = kb.document(doc_id)
     path = Path(before.path)
     write_sidecar(path, {**read_sidecar(path), **values})
-    report = ingest_paths(kb, [path], settings)
+    report = ingest_paths(kb, [path], settings, file_progress(on_progress))
     kb.log_ingest(str(path), "curated", "metadata", describe_changes(before, kb.document(doc_id)))
     return report
 
@@ -215,7 +259,9 @@ def removed_entries(trash: Path) -> list[tuple[Path, dict[str, object]]]:
     return entries
 
 
-def restore(kb: KnowledgeBase, folder: Path, settings: Settings) -> IngestReport:
+def restore(
+    kb: KnowledgeBase, folder: Path, settings: Settings, on_progress: Progress | None = None
+) -> IngestReport:
     """Put a removed document's files back where they were and index them again.
 
     Refuses to overwrite a file that has since appeared at the same place.
@@ -231,4 +277,4 @@ def restore(kb: KnowledgeBase, folder: Path, settings: Settings) -> IngestReport
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(folder / target.name), target)
     shutil.rmtree(folder)
-    return ingest_paths(kb, [targets[0]], settings)
+    return ingest_paths(kb, [targets[0]], settings, file_progress(on_progress))

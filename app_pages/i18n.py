@@ -147,7 +147,7 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{doc} had already been removed; nothing changed.",
     ),
     "removed_entry": ("Removido: {doc} ({when})", "Rimosso: {doc} ({when})", "Removed: {doc} ({when})"),
-    "reading": ("Lendo {name}…", "Lettura di {name}…", "Reading {name}…"),
+    "working": ("Processando {name}…", "Elaborazione di {name}…", "Working on {name}…"),
     "restore": ("Restaurar", "Ripristina", "Restore"),
     "restored": ("Restaurado: {doc}", "Ripristinato: {doc}", "Restored: {doc}"),
     "replace": ("Substituir arquivo", "Sostituisci file", "Replace file"),

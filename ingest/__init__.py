@@ -1,5 +1,1 @@
-"""Reading good-practice documents and feeding them to the knowledge base."""
-
-from ingest.pipeline import FileOutcome, IngestReport, ingest_paths, parse_document
-
-__all__ = ["FileOutcome", "IngestReport", "ingest_paths", "parse_document"]
+"""Reading good-practice documents and feeding them to the knowledge base (``ingest.pipeline``)."""

@@ -1,24 +1,6 @@
-"""Praxis knowledge base: catalogue, vectors, embedders and hybrid search."""
+"""Praxis knowledge base: catalogue, vectors, embedders and hybrid search.
 
-from kb.config import Settings
-from kb.embedders import Embedder, HashingEmbedder, load_embedder
-from kb.errors import KbError
-from kb.knowledge_base import KnowledgeBase
-from kb.models import Document, FacetCount, Hit, NewDocument, Passage, SearchResult
-from kb.request import SearchRequest
-
-__all__ = [
-    "Document",
-    "Embedder",
-    "FacetCount",
-    "HashingEmbedder",
-    "Hit",
-    "KbError",
-    "KnowledgeBase",
-    "NewDocument",
-    "Passage",
-    "SearchRequest",
-    "SearchResult",
-    "Settings",
-    "load_embedder",
-]
+Import what you need from its modules (``kb.knowledge_base``, ``kb.request`` …); the
+package itself loads nothing, so a small helper such as ``kb.text`` stays light and the
+thread pools of FAISS and the embedder are sized (``kb.threads``) before they load.
+"""

@@ -21,14 +21,15 @@ from typer.exceptions import TyperException
 
 if TYPE_CHECKING:
     from ingest.pipeline import IngestReport
+    from kb.knowledge_base import KnowledgeBase
 
 from kb.config import Settings, default_index_dir
 from kb.errors import KbError
-from kb.knowledge_base import MANIFEST, KnowledgeBase
 from kb.models import FacetCount, Hit
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
 from kb.text import one_line, strip_controls
+from kb.threads import configure, role_of
 
 app = typer.Typer(
     add_completion=False,
@@ -37,6 +38,13 @@ app = typer.Typer(
     help="Praxis: a multilingual knowledge base of cluster and SME-network practices.",
 )
 out = Console(soft_wrap=True)
+
+
+@app.callback()
+def size_threads(context: typer.Context) -> None:
+    """Searches embed on one thread; ``ingest`` and ``eval`` use every core at a lower priority."""
+    configure(role_of(context.invoked_subcommand))
+
 
 IndexOption = Annotated[
     Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or index/).")
@@ -50,6 +58,8 @@ def open_kb(index: Path | None, embedder: str | None = None, create: bool = Fals
     An existing index is searched with the embedder that built it; only an explicit
     ``--embedder`` that disagrees is an error.
     """
+    from kb.knowledge_base import MANIFEST, KnowledgeBase  # after configure() sized its threads
+
     settings = Settings.from_env(index_dir=index, embedder=embedder)
     exists = (settings.index_dir / MANIFEST).exists()
     chosen = embedder if exists else settings.embedder
