@@ -28,6 +28,7 @@ run: index  ## install, index the sample corpus, start the app on http://localho
 test: $(VENV)/.test-installed  ## install test dependencies, lint, run every test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest
 
 bench: $(VENV)/.test-installed  ## throughput, latency and load figures for docs/benchmarks.md

@@ -314,7 +314,7 @@ def evaluate(
 def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: bool) -> None:
     import numpy as np
 
-    from ingest.metadata.evaluation import evaluate_metadata, theme_threshold_sweep
+    from ingest.evaluation import evaluate_metadata, theme_threshold_sweep
     from kb.embedders import load_embedder
 
     model = load_embedder(embedder)
@@ -369,7 +369,7 @@ def hash_password_command() -> None:
     """Print a scrypt hash for the curator password (set it as KB_CURATOR_PASSWORD_HASH)."""
     import getpass
 
-    from app_pages.auth import hash_password
+    from kb.passwords import hash_password
 
     password = (
         getpass.getpass("curator password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")

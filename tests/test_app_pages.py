@@ -15,13 +15,14 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from app_pages.auth import MAX_FAILURES, CuratorSession, Door, hash_password, verify_password
+from app_pages.auth import MAX_FAILURES, CuratorSession, Door
 from app_pages.curation import preview, publish, remove, safe_filename, save_metadata, stage
 from app_pages.export import abnt, apa, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
+from kb.passwords import hash_password, verify_password
 from kb.request import SearchRequest
 from tests.conftest import PT, write
 

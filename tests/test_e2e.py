@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from app_pages.auth import hash_password
 from ingest.pipeline import ingest_paths
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
+from kb.passwords import hash_password
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
