@@ -168,7 +168,7 @@ with upload_tab:
             pending.append(publishing)
 
 with edit_tab:
-    documents = kb.catalogue.documents(kb.catalogue.all_doc_ids())
+    documents = kb.store.documents(kb.store.all_doc_ids())
     doc_id = st.selectbox(
         t("document"), sorted(documents), format_func=lambda d: documents[d].title, key="edit_doc"
     )
@@ -233,10 +233,10 @@ with edit_tab:
     follow(started, pending)
 
 with report_tab:
-    st.dataframe(pd.DataFrame(kb.catalogue.ingest_log()), use_container_width=True, hide_index=True)
+    st.dataframe(pd.DataFrame(kb.store.ingest_log()), use_container_width=True, hide_index=True)
 
 with misses_tab:
-    st.dataframe(pd.DataFrame(kb.catalogue.search_misses()), use_container_width=True, hide_index=True)
+    st.dataframe(pd.DataFrame(kb.store.search_misses()), use_container_width=True, hide_index=True)
 
 if pending:
     show_progress(pending)

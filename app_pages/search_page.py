@@ -73,7 +73,7 @@ if result.concepts:
     )
 
 if result.total == 0 and request.query:
-    kb.catalogue.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
+    kb.store.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
     st.warning(t("no_results"))
     if request.filters:
         unfiltered = kb.search(SearchRequest(request.query, k=1))

@@ -213,7 +213,7 @@ def main() -> None:
             started = time.perf_counter()
             beir_kb = index_beir(folder, Path(tmp) / folder.name)
             seconds = time.perf_counter() - started
-            count = beir_kb.catalogue.counts()["documents"]
+            count = beir_kb.store.counts()["documents"]
             lines += [f"## BEIR: {folder.name} ({count} passages, indexed in {seconds:.0f} s)", ""]
             reports = run_modes(beir_kb, folder, args.sample)
             sampled = next(iter(reports.values())).queries

@@ -8,38 +8,17 @@ checked against the catalogue when the backup is opened, like any index.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from kb.errors import IndexDamaged, IndexLocked, IndexNotFound, KbError
-from kb.knowledge_base import CATALOGUE, LOCK, MANIFEST, VECTORS, Manifest
+from kb.embedded_store import CATALOGUE, VECTORS
+from kb.errors import IndexDamaged, IndexNotFound, KbError
+from kb.knowledge_base import MANIFEST, Manifest
+from kb.write_lock import LOCK, write_lock
 
 WAIT_SECONDS = 60
-
-
-@contextmanager
-def write_lock(index_dir: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """The index's write lock, waiting up to ``wait`` seconds for a running ingest."""
-    handle = os.open(index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + wait
-    try:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise IndexLocked(f"{index_dir}/ stayed busy for {wait:.0f} s; try again later") from None
-                time.sleep(0.2)
-        yield
-    finally:
-        os.close(handle)
 
 
 def _require_index(path: Path) -> None:
@@ -80,7 +59,7 @@ def backup(index_dir: Path, destination: Path) -> Path:
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     try:
-        with write_lock(index_dir):
+        with write_lock(index_dir, wait=WAIT_SECONDS):
             _copy_index(index_dir, partial)
         if destination.exists():
             destination.rmdir()
@@ -137,7 +116,7 @@ def restore(source: Path, index_dir: Path) -> None:
                 index_dir.rmdir()
             os.rename(staging, index_dir)
             return
-        with write_lock(index_dir):
+        with write_lock(index_dir, wait=WAIT_SECONDS):
             before = sqlite3.connect(index_dir / CATALOGUE)
             try:
                 generation = _generation(before)

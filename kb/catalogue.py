@@ -16,88 +16,14 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
 from kb.errors import IndexDamaged
-from kb.models import FACET_FIELDS, Document, FacetCount, NewDocument
+from kb.models import FACET_FIELDS, ChunkVector, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
-
-SCHEMA_VERSION = 3
-
-LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    title, body, names, tokenize = 'unicode61 remove_diacritics 2'
-);"""
-
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id       TEXT PRIMARY KEY,
-    path         TEXT NOT NULL UNIQUE,
-    title        TEXT NOT NULL,
-    language     TEXT NOT NULL,
-    year         INTEGER,
-    file_type    TEXT NOT NULL,
-    n_pages      INTEGER,
-    content_hash TEXT NOT NULL,
-    added_at     TEXT NOT NULL,
-    updated_at   TEXT NOT NULL,
-    curated      TEXT NOT NULL DEFAULT '[]'
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    chunk_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id   TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    ord      INTEGER NOT NULL,
-    page     INTEGER,
-    start    INTEGER NOT NULL,
-    "end"    INTEGER NOT NULL,
-    language TEXT NOT NULL,
-    text     TEXT NOT NULL,
-    vector   BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ord);
-CREATE TABLE IF NOT EXISTS facets (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    field  TEXT NOT NULL,
-    value  TEXT NOT NULL COLLATE NOCASE,
-    source TEXT NOT NULL DEFAULT 'extracted',
-    PRIMARY KEY (doc_id, field, value)
-);
-CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
-{LEXICAL_TABLE}
-CREATE TABLE IF NOT EXISTS search_misses (
-    id      INTEGER PRIMARY KEY,
-    day     TEXT NOT NULL,
-    query   TEXT NOT NULL,
-    filters TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS ingest_log (
-    id     INTEGER PRIMARY KEY,
-    at     TEXT NOT NULL,
-    path   TEXT NOT NULL,
-    status TEXT NOT NULL,
-    reason TEXT,
-    detail TEXT
-);
-"""
 
 
 def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def filter_clause(filters: Mapping[str, Sequence[str]], alias: str = "d") -> tuple[str, list[str]]:
-    """SQL that keeps documents matching every field (AND) and any value within one (OR)."""
-    parts: list[str] = []
-    params: list[str] = []
-    for field in FACET_FIELDS:
-        values = list(filters.get(field, ()))
-        if not values:
-            continue
-        marks = ",".join("?" * len(values))
-        parts.append(
-            f"EXISTS (SELECT 1 FROM facets f WHERE f.doc_id = {alias}.doc_id "
-            f"AND f.field = ? AND f.value IN ({marks}))"
-        )
-        params += [field, *values]
-    return (" AND ".join(parts) or "1"), params
 
 
 class Catalogue:
@@ -112,55 +38,11 @@ class Catalogue:
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?), ('generation', '0')",
                 (str(SCHEMA_VERSION),),
             )
-            self._migrate()
+            migrate(self)
         except sqlite3.Error as error:
             self.close()
             hint = "make it writable" if "readonly" in str(error) else "restore a backup with kb restore"
             raise IndexDamaged(f"cannot open the catalogue {path}: {error}; {hint}") from None
-
-    def _migrate(self) -> None:
-        """Numbered schema migrations, each in its own transaction."""
-        version = int(self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-        if version < 2:  # 2: the lexical index holds Snowball stems instead of raw words
-            with self.transaction() as db:
-                rows = db.execute(
-                    "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
-                ).fetchall()
-                db.execute("DELETE FROM chunks_fts")
-                db.executemany(
-                    "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
-                    [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
-                )
-                db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-        if version < 3:  # 3: programme and organisation names beside title and body
-            with self.transaction() as db:
-                db.execute("DROP TABLE chunks_fts")
-                db.execute(LEXICAL_TABLE)
-                rows = db.execute(
-                    "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language"
-                    " FROM chunks c JOIN documents d USING (doc_id)"
-                ).fetchall()
-                names = self._names(db, {r[1] for r in rows})
-                db.executemany(
-                    "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
-                    [
-                        (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
-                        for i, d, t, x, lang in rows
-                    ],
-                )
-                db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-
-    @staticmethod
-    def _names(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
-        """doc_id → its programme and organisation names, as one text for the lexical index."""
-        names: dict[str, list[str]] = {}
-        for doc_id, value in db.execute(
-            "SELECT doc_id, value FROM facets WHERE field IN ('programme', 'organisation')"
-            " AND doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, rowid",
-            (json.dumps(sorted(doc_ids)),),
-        ):
-            names.setdefault(doc_id, []).append(value)
-        return {d: " ; ".join(v) for d, v in names.items()}
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -198,7 +80,9 @@ class Catalogue:
 
     # -- writes -------------------------------------------------------------
 
-    def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> tuple[list[int], list[int]]:
+    def write_document(
+        self, doc_id: str, doc: NewDocument, vectors: np.ndarray
+    ) -> tuple[list[int], list[int]]:
         """Insert or replace a document; returns (removed chunk ids, new chunk ids)."""
         now = utc_now()
         with self.transaction() as db:
@@ -263,7 +147,7 @@ class Catalogue:
             )
         return old_ids, new_ids
 
-    def delete(self, doc_id: str) -> list[int]:
+    def delete_document(self, doc_id: str) -> list[int]:
         """Remove a document; returns the chunk ids that went with it."""
         with self.transaction() as db:
             ids = self._delete_chunks(db, doc_id)
@@ -439,14 +323,23 @@ class Catalogue:
     def chunk_id_set(self) -> np.ndarray:
         return np.fromiter((r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")), dtype=np.int64)
 
+    def lexical_ids(self) -> np.ndarray:
+        """Passage ids the lexical index holds (they must be the catalogue's)."""
+        rows = self.db.execute("SELECT rowid FROM chunks_fts")
+        return np.fromiter((r[0] for r in rows), dtype=np.int64)
+
+    def chunk_vectors(self) -> Iterator[ChunkVector]:
+        """Every passage's vector with its owner and language, in id order: the one full scan."""
+        rows = self.db.execute("SELECT chunk_id, doc_id, language, vector FROM chunks ORDER BY chunk_id")
+        for chunk_id, doc_id, language, blob in rows:
+            yield ChunkVector(chunk_id, doc_id, language, np.frombuffer(blob, dtype=np.float32))
+
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
         """(chunk ids, vectors) of the whole collection, to rebuild the FAISS copy."""
-        ids, blobs = [], []
-        for chunk_id, blob in self.db.execute("SELECT chunk_id, vector FROM chunks ORDER BY chunk_id"):
-            ids.append(chunk_id)
-            blobs.append(blob)
-        matrix = np.frombuffer(b"".join(blobs), dtype=np.float32).reshape(len(ids), dimension)
-        return np.asarray(ids, dtype=np.int64), matrix
+        rows = list(self.chunk_vectors())
+        ids = np.fromiter((r.chunk_id for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.stack([r.vector for r in rows]) if rows else np.zeros((0, dimension), np.float32)
+        return ids, matrix
 
     def facet_counts(
         self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS

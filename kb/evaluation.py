@@ -102,7 +102,7 @@ def evaluate(
     Ranking is measured on the whole candidate list unless ``bounded``, which measures
     what a user sees: only the documents inside the relevance boundary.
     """
-    languages = {d: doc.language for d, doc in kb.catalogue.documents(kb.catalogue.all_doc_ids()).items()}
+    languages = {d: doc.language for d, doc in kb.store.documents(kb.store.all_doc_ids()).items()}
     rows: list[dict[str, float]] = []
     details: list[dict[str, object]] = []
     by_language: dict[str, list[dict[str, float]]] = defaultdict(list)

@@ -10,7 +10,6 @@ Layout of the directory::
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import re
@@ -21,10 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.catalogue import SCHEMA_VERSION, Catalogue, utc_now
+from kb.catalogue import utc_now
+from kb.catalogue_schema import SCHEMA_VERSION
 from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
+from kb.embedded_store import CATALOGUE, VECTORS, EmbeddedStore
 from kb.embedders import Embedder, load_embedder
-from kb.errors import DocumentNotFound, EmbedderMismatch, IndexDamaged, IndexLocked, IndexNotFound
+from kb.errors import DocumentNotFound, EmbedderMismatch, IndexDamaged, IndexNotFound
 from kb.language_profile import LanguageProfile
 from kb.models import FACET_FIELDS, Document, NewDocument, SearchResult
 from kb.related import DocumentSpace, Related
@@ -32,12 +33,10 @@ from kb.request import SearchRequest
 from kb.search import Searcher
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
-from kb.vectors import VectorIndex
+from kb.write_lock import LOCK
 
 MANIFEST = "manifest.json"
-CATALOGUE = "kb.sqlite"
-VECTORS = "vectors.faiss"
-LOCK = ".write.lock"
+__all__ = ["CATALOGUE", "LOCK", "MANIFEST", "VECTORS", "KnowledgeBase", "Manifest"]
 
 
 @dataclass(frozen=True)
@@ -106,11 +105,9 @@ class KnowledgeBase:
         self.index_dir = index_dir
         self.manifest = manifest
         self._embedder = embedder
-        self.catalogue = Catalogue(index_dir / CATALOGUE)
-        self._catalogue_inode = os.stat(index_dir / CATALOGUE).st_ino
+        self.store = EmbeddedStore(index_dir, manifest.dimension)
         self.search_settings = search_settings or SearchSettings()
-        self._lock_handle: int | None = None
-        self._load_vectors()
+        self._store_changed()
 
     # -- opening ------------------------------------------------------------
 
@@ -176,35 +173,18 @@ class KnowledgeBase:
             )
         return self._embedder
 
-    def _load_vectors(self) -> None:
-        """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
-        self._catalogue_changed()
-        path = self.index_dir / VECTORS
-        expected = np.sort(self.catalogue.chunk_id_set())
-        if path.exists():
-            try:  # a truncated, foreign or garbled file is rebuilt: the catalogue has every vector
-                vectors = VectorIndex.load(path, self.manifest.dimension)
-            except (RuntimeError, ValueError, OSError):
-                vectors = None
-            if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
-                self.vectors = vectors
-                return
-        ids, matrix = self.catalogue.all_vectors(self.manifest.dimension)
-        self.vectors = VectorIndex(self.manifest.dimension)
-        self.vectors.add(ids, matrix)
-
     @property
     def languages(self) -> LanguageProfile:
         """Passage groups and centroids per language, recomputed after any write."""
         if self._languages is None:
-            self._languages = LanguageProfile.from_catalogue(self.catalogue, self.manifest.dimension)
+            self._languages = LanguageProfile.from_store(self.store)
         return self._languages
 
     @property
     def space(self) -> DocumentSpace:
         """Document vectors for similar practices and language versions, recomputed after writes."""
         if self._space is None:
-            self._space = DocumentSpace(self.catalogue, self.manifest.dimension)
+            self._space = DocumentSpace(self.store, self.manifest.dimension)
         return self._space
 
     def similar(self, doc_id: str, k: int = 5) -> list[Related]:
@@ -218,71 +198,38 @@ class KnowledgeBase:
     def refresh(self) -> bool:
         """Pick up changes another process committed; True if there were any.
 
-        ``kb restore`` swaps in a whole new index folder: a catalogue file that is no longer
-        the one this object opened means the manifest, embedder and vectors may all differ,
-        so everything is opened again.
+        ``kb restore`` swaps in a whole new index folder: then the manifest, embedder and
+        vectors may all differ, so everything is opened again.
         """
-        try:
-            swapped = os.stat(self.index_dir / CATALOGUE).st_ino != self._catalogue_inode
-        except FileNotFoundError:  # the instant between a restore's two renames: keep what we have
-            return False
-        if swapped:
+        state = self.store.refresh()
+        if state == "replaced":
             self._reopen()
-            return True
-        if self.catalogue.generation() == self._generation:
-            return False
-        self._load_vectors()
-        return True
+        if state != "unchanged":
+            self._store_changed()
+        return state != "unchanged"
 
     def _reopen(self) -> None:
-        self.catalogue.close()
+        self.store.close()
         self.manifest = Manifest.read(self.index_dir / MANIFEST)
         if self._embedder is not None and self._embedder.spec != self.manifest.embedder:
             self._embedder = None  # the restored index was built with another model
-        self.catalogue = Catalogue(self.index_dir / CATALOGUE)
-        self._catalogue_inode = os.stat(self.index_dir / CATALOGUE).st_ino
-        self._load_vectors()
+        self.store = EmbeddedStore(self.index_dir, self.manifest.dimension)
 
     def close(self) -> None:
-        self.catalogue.close()
+        self.store.close()
+
+    def verify(self) -> list[str]:
+        """Inconsistencies between the index's parts (empty when all is well)."""
+        return self.store.verify()
 
     # -- writing ------------------------------------------------------------
 
     @contextmanager
     def writing(self) -> Iterator[KnowledgeBase]:
-        """Hold the write lock; the FAISS copy is saved when the block ends, however it ends."""
-        handle = os.open(self.index_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(handle, 32, 0).decode(errors="replace").strip() or "?"
-            os.close(handle)
-            raise IndexLocked(
-                f"another process (pid {holder}) is writing to {self.index_dir}/; "
-                "wait for it to finish and try again"
-            ) from None
-        os.ftruncate(handle, 0)
-        os.pwrite(handle, str(os.getpid()).encode(), 0)
-        self._lock_handle = handle
-        for leftover in self.index_dir.glob(f".{VECTORS}.*.tmp"):  # from a writer that was killed
-            leftover.unlink(missing_ok=True)
-        try:
-            self.refresh()
+        """Hold the write lock (one writer per index); changes are visible to readers as they commit."""
+        with self.store.writing():
+            self._store_changed()
             yield self
-        finally:
-            self.save_vectors()
-            self._lock_handle = None
-            os.ftruncate(handle, 0)
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            os.close(handle)
-
-    def _require_lock(self) -> None:
-        if self._lock_handle is None:
-            raise RuntimeError("writes need `with kb.writing():`")
-
-    def save_vectors(self) -> None:
-        self.vectors.save(self.index_dir / VECTORS)
-        self._generation = self.catalogue.generation()
 
     def set_ingest_version(self, version: int) -> None:
         """Record which version of the ingest pipeline last brought every file up to date."""
@@ -291,54 +238,49 @@ class KnowledgeBase:
 
     def stored_hash(self, path: str) -> tuple[str, str] | None:
         """(doc_id, content_hash) stored for a file path, if any."""
-        return self.catalogue.find_by_path(path)
+        return self.store.find_by_path(path)
 
     def put(self, doc: NewDocument, vectors: np.ndarray) -> str:
         """Add a document, or replace the one stored for the same path; returns its id."""
-        self._require_lock()
-        known = self.catalogue.find_by_path(doc.path)
+        known = self.store.find_by_path(doc.path)
         doc_id = known[0] if known else self._new_doc_id(doc.path)
-        old_ids, new_ids = self.catalogue.upsert(doc_id, doc, vectors)
-        self.vectors.remove(old_ids)
-        self.vectors.add(new_ids, vectors)
-        self._catalogue_changed()
+        self.store.upsert(doc_id, doc, vectors)
+        self._store_changed()
         return doc_id
 
-    def _catalogue_changed(self) -> None:
-        """Note the catalogue's generation and drop what was derived from the old one."""
-        self._generation = self.catalogue.generation()
+    def _store_changed(self) -> None:
+        """Drop what was derived from the store's old contents."""
         self._languages: LanguageProfile | None = None
         self._space: DocumentSpace | None = None
 
     def _new_doc_id(self, path: str) -> str:
         base = slugify(Path(path).stem)
         candidate, n = base, 1
-        while self.catalogue.doc_id_taken(candidate):
+        while self.store.doc_id_taken(candidate):
             n += 1
             candidate = f"{base}-{n}"
         return candidate
 
     def remove(self, doc_id: str) -> None:
-        self._require_lock()
-        if not self.catalogue.doc_id_taken(doc_id):
+        if not self.store.doc_id_taken(doc_id):
             raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
-        self.vectors.remove(self.catalogue.delete(doc_id))
-        self._catalogue_changed()
+        self.store.delete(doc_id)
+        self._store_changed()
 
     def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
-        self.catalogue.log_ingest(path, status, reason, detail)
+        self.store.log_ingest(path, status, reason, detail)
 
     # -- reading ------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document:
-        found = self.catalogue.documents([doc_id]).get(doc_id)
+        found = self.store.documents([doc_id]).get(doc_id)
         if found is None:
             raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
         return found
 
     def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
         self.document(doc_id)
-        return self.catalogue.passages(doc_id)
+        return self.store.passages(doc_id)
 
     def search(self, request: SearchRequest) -> SearchResult:
         """Filters may use any alias ("Brasil", "programa COSME"); they are made canonical here."""
@@ -352,13 +294,13 @@ class KnowledgeBase:
 
     def searcher(self) -> Searcher:
         """One search's worth of state over the current index (benchmarks use its parts)."""
-        return Searcher(self.catalogue, self.vectors, self.embedder, self.search_settings, self.languages)
+        return Searcher(self.store, self.embedder, self.search_settings, self.languages)
 
     def stats(self) -> dict[str, object]:
-        all_ids = self.catalogue.all_doc_ids()
-        facets = self.catalogue.facet_counts(all_ids, (*FACET_FIELDS, "proposed-programme"))
+        all_ids = self.store.all_doc_ids()
+        facets = self.store.facet_counts(all_ids, (*FACET_FIELDS, "proposed-programme"))
         return {
-            **self.catalogue.counts(),
+            **self.store.counts(),
             "embedder": self.manifest.embedder,
             "dimension": self.manifest.dimension,
             "facets": {f: {c.value: c.count for c in counts} for f, counts in facets.items()},

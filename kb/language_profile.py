@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kb.catalogue import Catalogue
+from kb.store import Store
 
 
 @dataclass(frozen=True)
@@ -21,16 +21,15 @@ class LanguageProfile:
     centroids: dict[str, np.ndarray]  # language → mean passage vector
 
     @classmethod
-    def from_catalogue(cls, catalogue: Catalogue, dimension: int) -> LanguageProfile:
+    def from_store(cls, store: Store) -> LanguageProfile:
         ids: dict[str, list[int]] = {}
         sums: dict[str, np.ndarray] = {}
-        for chunk_id, language, blob in catalogue.db.execute("SELECT chunk_id, language, vector FROM chunks"):
-            ids.setdefault(language, []).append(chunk_id)
-            vector = np.frombuffer(blob, dtype=np.float32)
-            if language in sums:
-                sums[language] += vector
+        for row in store.chunk_vectors():
+            ids.setdefault(row.language, []).append(row.chunk_id)
+            if row.language in sums:
+                sums[row.language] += row.vector
             else:
-                sums[language] = vector.astype(np.float64)
+                sums[row.language] = row.vector.astype(np.float64)
         groups = {lang: np.sort(np.asarray(v, dtype=np.int64)) for lang, v in ids.items()}
         centroids = {lang: (sums[lang] / len(ids[lang])).astype(np.float32) for lang in ids}
         return cls(groups, centroids)

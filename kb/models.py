@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from kb.glossary import Concept
 
 FACET_FIELDS = ("theme", "country", "programme", "organisation", "language", "year")
@@ -126,6 +128,16 @@ class Hit:
             "programmes": self.programmes,
             "organisations": self.organisations,
         }
+
+
+@dataclass(frozen=True)
+class ChunkVector:
+    """One stored passage's vector, with what derived views group it by."""
+
+    chunk_id: int
+    doc_id: str
+    language: str
+    vector: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kb.catalogue import Catalogue
+from kb.store import Store
 
 SAME_PRACTICE = 0.55
 """Centred similarity above which two documents in different languages tell the same practice."""
@@ -27,15 +27,14 @@ class Related:
 
 
 class DocumentSpace:
-    def __init__(self, catalogue: Catalogue, dimension: int) -> None:
+    def __init__(self, store: Store, dimension: int) -> None:
         sums: dict[str, np.ndarray] = {}
         counts: dict[str, int] = {}
-        for doc_id, blob in catalogue.db.execute("SELECT doc_id, vector FROM chunks"):
-            vector = np.frombuffer(blob, dtype=np.float32)
-            sums[doc_id] = sums.get(doc_id, np.zeros(dimension)) + vector
-            counts[doc_id] = counts.get(doc_id, 0) + 1
+        for row in store.chunk_vectors():
+            sums[row.doc_id] = sums.get(row.doc_id, np.zeros(dimension)) + row.vector
+            counts[row.doc_id] = counts.get(row.doc_id, 0) + 1
         self.ids = sorted(sums)
-        docs = catalogue.documents(self.ids)
+        docs = store.documents(self.ids)
         self.docs = docs
         self.languages = np.array([docs[d].language for d in self.ids])
         matrix = np.stack([sums[d] / counts[d] for d in self.ids]) if self.ids else np.zeros((0, dimension))

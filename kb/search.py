@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from kb.catalogue import Catalogue
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.embedders import Embedder
 from kb.glossary import Glossary, Phrase, QueryPart, tokens_of
@@ -23,8 +22,8 @@ from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
+from kb.store import Store
 from kb.text import query_terms
-from kb.vectors import VectorIndex
 
 
 def quoted(phrase: Phrase) -> str:
@@ -83,19 +82,17 @@ class Candidate:
 
 
 class Searcher:
-    """One search over a catalogue and its vectors."""
+    """One search over a store (its passages, lexical index and vectors)."""
 
     def __init__(
         self,
-        catalogue: Catalogue,
-        vectors: VectorIndex,
+        store: Store,
         embedder: Embedder,
         settings: SearchSettings,
         languages: LanguageProfile,
         glossary: Glossary | None = None,
     ) -> None:
-        self.catalogue = catalogue
-        self.vectors = vectors
+        self.store = store
         self.embedder = embedder
         self.settings = settings
         self.languages = languages
@@ -109,11 +106,11 @@ class Searcher:
         return self._vectors[query]
 
     def search(self, request: SearchRequest) -> SearchResult:
-        allowed = self.catalogue.filtered_doc_ids(request.filters) if request.filters else None
+        allowed = self.store.filtered_doc_ids(request.filters) if request.filters else None
         parts = self.glossary.parse(request.query) if request.query else []
         near: list[Hit] = []
         if request.is_browse:
-            doc_ids = allowed if allowed is not None else self.catalogue.filtered_doc_ids({})
+            doc_ids = allowed if allowed is not None else self.store.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
         else:
             candidates = self.candidates(request, allowed, parts)
@@ -126,7 +123,7 @@ class Searcher:
         return SearchResult(
             hits=self._hits(page, query_terms(request.query), request.snippets),
             total=len(ranked),
-            facets=self.catalogue.facet_counts([doc_id for doc_id, _, _ in ranked]),
+            facets=self.store.facet_counts([doc_id for doc_id, _, _ in ranked]),
             concepts=[(p.text, p.concept) for p in parts if p.concept is not None],
             near_misses=near,
         )
@@ -139,7 +136,7 @@ class Searcher:
         """Every document either search found, best first, with its boundary features."""
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
-        allowed_chunks = None if allowed is None else self.catalogue.chunk_ids_for(allowed)
+        allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
         vector = self.query_vector(request.query)
         dense = self.dense_ranking(vector, allowed_chunks, depth)
         lexical: list[tuple[int, float]] = []
@@ -147,9 +144,9 @@ class Searcher:
         if parts:
             match = fts_match(parts)
             limit = max(s.lexical_candidates, depth)
-            lexical = self.catalogue.lexical_search(match, request.filters, limit, s.column_weights)
-            fields = self.catalogue.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
-        owners = self.catalogue.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
+            lexical = self.store.lexical_search(match, request.filters, limit, s.column_weights)
+            fields = self.store.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
         # names, acronyms and short queries are matched by their words; questions by meaning
         names = sum(p.is_name for p in parts)
         short = len(parts) <= s.short_query_terms or (
@@ -162,7 +159,7 @@ class Searcher:
             [
                 ([c for c, _, _ in dense], s.dense_weight),
                 ([c for c, _ in lexical], s.short_query_lexical_weight if short else question_weight),
-                (_first_per_document(fields, owners, self.catalogue), s.title_weight),
+                (_first_per_document(fields, owners, self.store), s.title_weight),
             ],
             s.rrf_k,
         )
@@ -212,7 +209,7 @@ class Searcher:
         for language, ids in self.languages.groups.items():
             if allowed_chunks is not None:
                 ids = ids[np.isin(ids, allowed_chunks, assume_unique=True)]
-            found, scores = self.vectors.search(vector, depth, ids)
+            found, scores = self.store.dense_search(vector, depth, ids)
             scored += [
                 (float(score) - offsets[language], int(i), float(score))
                 for i, score in zip(found, scores, strict=True)
@@ -227,10 +224,10 @@ class Searcher:
         total = max(1, self.languages.total)
         weights = []
         for part in parts:
-            df = self.catalogue.match_count(part_expression(part))
+            df = self.store.match_count(part_expression(part))
             weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
         names = [i for i, p in enumerate(parts) if p.is_name]
-        texts = self.catalogue.indexed_text([c.doc_id for c in candidates])
+        texts = self.store.indexed_text([c.doc_id for c in candidates])
         for c in candidates:
             body_found = _found(parts, (" ".join(cols) for cols in texts.get(c.doc_id, [])))
             title_found = _found(parts, (f"{t} {n}" for t, _, n in texts.get(c.doc_id, [])[:1]))
@@ -259,10 +256,10 @@ class Searcher:
     def _hits(
         self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True
     ) -> list[Hit]:
-        docs = self.catalogue.documents([d for d, _, _ in page])
+        docs = self.store.documents([d for d, _, _ in page])
         chunk_ids = [c for _, _, c in page if c is not None]
-        chunks = {cid: (text, pg) for cid, (_, text, pg, _) in self.catalogue.chunks(chunk_ids).items()}
-        openings = self.catalogue.first_chunks([d for d, _, c in page if c is None])
+        chunks = {cid: (text, pg) for cid, (_, text, pg, _) in self.store.chunks(chunk_ids).items()}
+        openings = self.store.first_chunks([d for d, _, c in page if c is None])
         hits = []
         for doc_id, score, chunk_id in page:
             doc = docs.get(doc_id)
@@ -391,14 +388,14 @@ def _share(weights: list[float], found: set[int], among: Iterable[int]) -> float
 
 
 def _first_per_document(
-    found: list[tuple[int, float]], owners: dict[int, tuple[str, str, int | None, int]], catalogue: Catalogue
+    found: list[tuple[int, float]], owners: dict[int, tuple[str, str, int | None, int]], store: Store
 ) -> list[int]:
     """Title and name matches repeat on every passage of a document: keep its first.
 
     Documents that share a title (sections of one report, say) share one place: the
     title alone cannot tell them apart, so it lifts none of them.
     """
-    titles = catalogue.titles({owners[c][0] for c, _ in found if c in owners})
+    titles = store.titles({owners[c][0] for c, _ in found if c in owners})
     per_title = Counter(titles.values())
     seen: set[str] = set()
     out = []

@@ -43,6 +43,10 @@ class VectorIndex:
         """All stored chunk ids (order unspecified)."""
         return faiss.vector_to_array(self._index.id_map).astype(np.int64)
 
+    def reconstruct(self, chunk_id: int) -> np.ndarray:
+        """The stored vector of one chunk id."""
+        return self._index.reconstruct(chunk_id)
+
     def search(
         self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:

@@ -91,7 +91,7 @@ def test_a_search_that_matches_nothing_says_so_and_is_recorded(app: AppTest, sma
     assert not app.exception
     assert "No practice matches this search" in app.warning[0].value
     assert "do not match" in "".join(m.value for m in app.markdown), "closest practices are labelled apart"
-    assert [m["query"] for m in small_kb.catalogue.search_misses()] == ["xyzzy qwerty"]
+    assert [m["query"] for m in small_kb.store.search_misses()] == ["xyzzy qwerty"]
 
 
 def test_a_concept_in_the_query_is_explained(app: AppTest) -> None:

@@ -134,7 +134,7 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     assert not curator.exception
     with pytest.raises(DocumentNotFound):
         env.document("compras")
-    log = env.catalogue.ingest_log()
+    log = env.store.ingest_log()
     assert any(row["status"] == "removed" for row in log)
     curated = [row["detail"] for row in log if row["status"] == "curated"]
     assert curated and "country: BR → BR, PT" in curated[0], curated
@@ -197,7 +197,7 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
     found = preview(env, staged, settings)
     assert found.title == "Rede de fruticultura" and found.language == "pt"
     assert [f.field for f in found.facets].count("theme") >= 1, "themes are shown before publishing"
-    assert "rede-fruticultura" not in env.catalogue.all_doc_ids(), "a preview writes nothing"
+    assert "rede-fruticultura" not in env.store.all_doc_ids(), "a preview writes nothing"
     report = publish(env, staged, tmp_path / "uploads", settings)
     assert report.counts["added"] == 1
     assert (tmp_path / "uploads" / "rede-fruticultura.txt").exists()
@@ -327,11 +327,11 @@ def test_removal_names_its_target_and_a_second_click_removes_nothing_else(
     first = curator.selectbox(key="edit_doc").value
     curator.button(key="remove").click().run()
     curator.button(key="confirm_remove_yes").click().run()
-    remaining = set(env.catalogue.all_doc_ids())
+    remaining = set(env.store.all_doc_ids())
     assert first not in remaining
     # the list now starts with another document; clicking Remove again only asks again
     curator.button(key="remove").click().run()
-    assert set(env.catalogue.all_doc_ids()) == remaining
+    assert set(env.store.all_doc_ids()) == remaining
     assert not curator.exception
 
 
@@ -346,7 +346,7 @@ def test_removed_files_are_all_kept_and_can_be_restored(env: KnowledgeBase, tmp_
         write(tmp_path / "b" / "ctrl.txt", "Rede B\n\n" + PT),
     )
     ingest_paths(env, [a, b], settings)
-    ids = {Path(env.document(d).path): d for d in env.catalogue.all_doc_ids()}
+    ids = {Path(env.document(d).path): d for d in env.store.all_doc_ids()}
     trash = tmp_path / "removed"
     assert remove(env, ids[a], trash) and remove(env, ids[b], trash)
     assert remove(env, ids[b], trash) is None, "removing what is gone does nothing"
@@ -372,7 +372,7 @@ def test_uploads_whose_names_differ_by_accents_or_case_are_both_kept(
     publish(env, second, tmp_path / "uploads", settings)
     kept = sorted(p.name for p in (tmp_path / "uploads").iterdir())
     assert kept == ["relatorio-final-2.txt", "relatorio-final.txt"]
-    titles = {env.document(d).title for d in env.catalogue.all_doc_ids()}
+    titles = {env.document(d).title for d in env.store.all_doc_ids()}
     assert {"Relatório final da rede A", "Relatório final da rede B"} <= titles
 
 
@@ -411,7 +411,7 @@ def test_links_out_of_the_corpus_are_neither_indexed_nor_served(
     report = ingest_paths(env, [small_corpus], Settings(index_dir=env.index_dir))
     [failure] = report.failures
     assert failure.reason == "outside" and "innocent.txt" in failure.path
-    assert all("passwords" not in env.document(d).path for d in env.catalogue.all_doc_ids())
+    assert all("passwords" not in env.document(d).path for d in env.store.all_doc_ids())
     # a document whose file was later swapped for a link outside is not served either
     compras = Path(env.document("compras").path)
     compras.unlink()
@@ -445,6 +445,6 @@ def test_previews_run_in_the_background_with_progress(env: KnowledgeBase, tmp_pa
     while not job.done and time.monotonic() < deadline:
         time.sleep(0.05)
     assert job.future.result().title == "Rede de apicultores" and job.share[0] == 1.0
-    assert "apicultores" not in env.catalogue.all_doc_ids(), "a preview writes nothing"
+    assert "apicultores" not in env.store.all_doc_ids(), "a preview writes nothing"
     niceness = jobs.pool.submit(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
     assert niceness.result() > os.getpriority(os.PRIO_PROCESS, 0), "background work yields to searches"

@@ -14,28 +14,25 @@ from kb.embedders import HashingEmbedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexLocked, IndexNotFound
 from kb.knowledge_base import VECTORS, KnowledgeBase
 from kb.request import SearchRequest
+from kb.vectors import VectorIndex
 from tests.conftest import EN, PT, write
 
 
 def assert_consistent(kb: KnowledgeBase) -> None:
-    """Every chunk is in FAISS and FTS exactly once, with the vector the catalogue holds."""
-    catalogue_ids = np.sort(kb.catalogue.chunk_id_set())
-    np.testing.assert_array_equal(np.sort(kb.vectors.ids()), catalogue_ids)
-    fts_ids = sorted(r[0] for r in kb.catalogue.db.execute("SELECT rowid FROM chunks_fts"))
-    assert fts_ids == catalogue_ids.tolist()
-    ids, matrix = kb.catalogue.all_vectors(kb.manifest.dimension)
-    for chunk_id, vector in zip(ids, matrix, strict=True):
-        found, scores = kb.vectors.search(vector, 1, np.array([chunk_id]))
-        assert found.tolist() == [chunk_id] and scores[0] == pytest.approx(1.0, abs=1e-4)
+    """Every chunk is in the vectors and the lexical index exactly once, with the stored vector."""
+    assert kb.verify() == []
+    for row in kb.store.chunk_vectors():
+        found, scores = kb.store.dense_search(row.vector, 1, np.array([row.chunk_id]))
+        assert found.tolist() == [row.chunk_id] and scores[0] == pytest.approx(1.0, abs=1e-4)
 
 
 def test_add_replace_remove(small_kb: KnowledgeBase, small_corpus: Path, settings: Settings) -> None:
     assert_consistent(small_kb)
-    before = small_kb.catalogue.counts()
+    before = small_kb.store.counts()
     write(small_corpus / "compras.txt", "Central de compras\n\n" + PT + " " + PT)
     report = ingest_paths(small_kb, [small_corpus], settings)
     assert report.counts == {"updated": 1, "unchanged": 2}
-    assert small_kb.catalogue.counts()["documents"] == before["documents"]
+    assert small_kb.store.counts()["documents"] == before["documents"]
     assert_consistent(small_kb)
     doc = small_kb.document("compras")
     assert doc.added_at <= doc.updated_at
@@ -44,7 +41,7 @@ def test_add_replace_remove(small_kb: KnowledgeBase, small_corpus: Path, setting
     assert_consistent(small_kb)
     with pytest.raises(DocumentNotFound):
         small_kb.document("compras")
-    assert small_kb.catalogue.counts()["documents"] == before["documents"] - 1
+    assert small_kb.store.counts()["documents"] == before["documents"] - 1
 
 
 def test_unchanged_files_are_skipped_by_hash(
@@ -71,7 +68,7 @@ def test_crash_between_catalogue_and_vectors_is_repaired(
     (settings.index_dir / VECTORS).write_bytes(saved)  # as if the final save never happened
     reopened = KnowledgeBase.open(settings.index_dir)
     assert_consistent(reopened)
-    assert "extra" in reopened.catalogue.all_doc_ids()
+    assert "extra" in reopened.store.all_doc_ids()
 
 
 def test_a_failed_file_does_not_cost_its_old_version(
@@ -81,7 +78,7 @@ def test_a_failed_file_does_not_cost_its_old_version(
     report = ingest_paths(small_kb, [small_corpus], settings)
     assert [(f.reason, Path(f.path).name) for f in report.failures] == [("empty", "compras.txt")]
     assert small_kb.document("compras").title.startswith("Central de compras")
-    log = small_kb.catalogue.ingest_log()
+    log = small_kb.store.ingest_log()
     assert log[0]["status"] == "failed" and log[0]["reason"] == "empty"
 
 
@@ -186,7 +183,7 @@ def test_an_unexpected_reader_error_is_one_failed_file(
     assert report.counts == {"added": 1, "failed": 1}
     [failure] = report.failures
     assert failure.reason == "internal-error" and "RecursionError" in failure.detail
-    [logged] = [e for e in hash_kb.catalogue.ingest_log() if e["status"] == "failed"]
+    [logged] = [e for e in hash_kb.store.ingest_log() if e["status"] == "failed"]
     assert "Traceback" in logged["detail"], "the traceback is kept for curators"
 
 
@@ -198,11 +195,12 @@ def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3] if damage == "truncate" else os.urandom(len(data)))
     reopened = KnowledgeBase.open(settings.index_dir)
-    assert len(reopened.vectors) == small_kb.catalogue.counts()["chunks"]
+    assert reopened.verify() == [] and small_kb.store.counts() == reopened.store.counts()
     assert reopened.search(SearchRequest("compras", bounded=False)).hits
     with reopened.writing():  # the next write saves a good copy again
         pass
-    assert len(KnowledgeBase.open(settings.index_dir).vectors) == len(reopened.vectors)
+    saved = VectorIndex.load(path, small_kb.manifest.dimension)
+    assert sorted(saved.ids().tolist()) == sorted(small_kb.store.chunk_id_set().tolist())
 
 
 def test_writers_clean_up_temporary_files_left_by_a_killed_writer(

@@ -102,9 +102,7 @@ def test_a_result_set_is_smaller_than_the_collection(kb: KnowledgeBase) -> None:
 
 
 def test_names_always_match_wherever_they_occur(kb: KnowledgeBase) -> None:
-    holders = {
-        d for (d,) in kb.catalogue.db.execute("SELECT DISTINCT doc_id FROM chunks WHERE text LIKE '%BNDES%'")
-    }
+    holders = {d for d in kb.store.all_doc_ids() if any("BNDES" in text for _, text, _ in kb.passages(d))}
     found = {h.doc_id for h in kb.search(SearchRequest("BNDES", k=50)).hits}
     assert holders and holders <= found
 

@@ -11,7 +11,6 @@ import time
 import zlib
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,9 +41,7 @@ def cli_env(index: Path) -> dict[str, str]:
 
 def assert_consistent(index: Path) -> KnowledgeBase:
     kb = KnowledgeBase.open(index)
-    np.testing.assert_array_equal(np.sort(kb.vectors.ids()), np.sort(kb.catalogue.chunk_id_set()))
-    fts = {r[0] for r in kb.catalogue.db.execute("SELECT rowid FROM chunks_fts")}
-    assert fts == set(kb.catalogue.chunk_id_set().tolist())
+    assert kb.verify() == []
     return kb
 
 
@@ -63,7 +60,7 @@ def test_sigkill_during_ingest_keeps_the_index_usable(tmp_path: Path, delay: flo
     )
     deadline = time.time() + 60
     while time.time() < deadline:  # wait until the second run is writing, then kill it mid-way
-        if KnowledgeBase.open(index).catalogue.counts()["documents"] > 5 or process.poll() is not None:
+        if KnowledgeBase.open(index).store.counts()["documents"] > 5 or process.poll() is not None:
             break
         time.sleep(0.05)
     time.sleep(delay)
@@ -71,13 +68,13 @@ def test_sigkill_during_ingest_keeps_the_index_usable(tmp_path: Path, delay: flo
     process.wait()
 
     kb = assert_consistent(index)
-    assert set(before) <= set(kb.catalogue.all_doc_ids()), "nothing indexed before the crash is lost"
+    assert set(before) <= set(kb.store.all_doc_ids()), "nothing indexed before the crash is lost"
     assert [h.doc_id for h in kb.search(SearchRequest("redes", k=5)).hits]
     done = subprocess.run(
         [*KB, "ingest", str(more), "--json"], env=cli_env(index), capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    assert assert_consistent(index).catalogue.counts()["documents"] == 155
+    assert assert_consistent(index).store.counts()["documents"] == 155
 
 
 def test_searches_in_other_processes_never_fail_during_an_ingest(tmp_path: Path) -> None:
@@ -253,7 +250,7 @@ def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
     (partial / "kb.sqlite").write_bytes((copy / "kb.sqlite").read_bytes()[:4096])
     with pytest.raises(KbError, match="not a complete backup"):
         restore(partial, settings.index_dir)
-    before = sorted(KnowledgeBase.open(settings.index_dir).catalogue.all_doc_ids())
+    before = sorted(KnowledgeBase.open(settings.index_dir).store.all_doc_ids())
 
     def dies(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt  # the process is interrupted half-way through the copy
@@ -261,7 +258,7 @@ def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
     monkeypatch.setattr(backups.shutil, "copy2", dies)
     with pytest.raises(KeyboardInterrupt):
         restore(copy, settings.index_dir)
-    assert sorted(KnowledgeBase.open(settings.index_dir).catalogue.all_doc_ids()) == before
+    assert sorted(KnowledgeBase.open(settings.index_dir).store.all_doc_ids()) == before
     assert not list(settings.index_dir.parent.glob(".*restoring*")), "no half-made folder is left"
 
 
@@ -287,5 +284,5 @@ def test_a_restore_killed_between_its_renames_is_completed_on_the_next_open(
     monkeypatch.undo()
     assert not settings.index_dir.exists()
     reopened = KnowledgeBase.open(settings.index_dir)
-    assert sorted(reopened.catalogue.all_doc_ids()) == sorted(small_kb.catalogue.all_doc_ids())
+    assert sorted(reopened.store.all_doc_ids()) == sorted(small_kb.store.all_doc_ids())
     assert_consistent(settings.index_dir)

@@ -52,17 +52,17 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
 
 def oracle_scores(kb: KnowledgeBase, query: str, allowed_docs: set[str] | None) -> dict[str, float]:
     """Dense-only ranking by brute force: centred dot products, best chunk per document."""
-    rows = kb.catalogue.db.execute("SELECT chunk_id, doc_id, language, vector FROM chunks").fetchall()
-    vectors = np.stack([np.frombuffer(r[3], dtype=np.float32) for r in rows])
-    languages = np.array([r[2] for r in rows])
+    rows = list(kb.store.chunk_vectors())
+    vectors = np.stack([r.vector for r in rows])
+    languages = np.array([r.language for r in rows])
     q = kb.embedder.embed_queries([query])[0]
     centroid = {lang: vectors[languages == lang].mean(axis=0) for lang in set(languages)}
     weight = kb.search_settings.language_centering
     scores = vectors @ q - weight * np.array([q @ centroid[lang] for lang in languages])
     best: dict[str, float] = {}
-    for (_, doc_id, _, _), score in zip(rows, scores, strict=True):
-        if allowed_docs is None or doc_id in allowed_docs:
-            best[doc_id] = max(best.get(doc_id, -np.inf), float(score))
+    for row, score in zip(rows, scores, strict=True):
+        if allowed_docs is None or row.doc_id in allowed_docs:
+            best[row.doc_id] = max(best.get(row.doc_id, -np.inf), float(score))
     return best
 
 
@@ -92,7 +92,7 @@ def test_dense_ranking_matches_brute_force(synthetic: KnowledgeBase, query: str)
 def test_filters_apply_inside_the_search(
     synthetic: KnowledgeBase, filters: dict[str, tuple[str, ...]]
 ) -> None:
-    allowed = set(synthetic.catalogue.filtered_doc_ids(filters))
+    allowed = set(synthetic.store.filtered_doc_ids(filters))
     assert 0 < len(allowed) < 120
     result = dense_only(synthetic).search(SearchRequest("cluster rede", filters=filters, k=50, bounded=False))
     assert_same_ranking(
@@ -109,8 +109,8 @@ def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
     """Post-filtering a global top-k would leave few hits; filtering inside FAISS does not."""
     synthetic.search_settings = replace(SearchSettings(), dense_candidates=40)
     filters = {"country": ("EU",), "language": ("en",)}
-    allowed = synthetic.catalogue.filtered_doc_ids(filters)
-    assert len(synthetic.catalogue.chunk_ids_for(allowed)) <= 40 < synthetic.catalogue.counts()["chunks"] / 4
+    allowed = synthetic.store.filtered_doc_ids(filters)
+    assert len(synthetic.store.chunk_ids_for(allowed)) <= 40 < synthetic.store.counts()["chunks"] / 4
     result = synthetic.search(SearchRequest("w1 w2", filters=filters, k=10, bounded=False))
     assert len(result.hits) == min(10, len(allowed))
 
@@ -118,7 +118,7 @@ def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
 def test_facet_counts_cover_the_result_set(synthetic: KnowledgeBase) -> None:
     synthetic.search_settings = SearchSettings()
     result = synthetic.search(SearchRequest("", filters={"language": ("pt",)}, k=5))
-    all_pt = synthetic.catalogue.filtered_doc_ids({"language": ("pt",)})
+    all_pt = synthetic.store.filtered_doc_ids({"language": ("pt",)})
     assert result.total == len(all_pt)
     assert {c.value: c.count for c in result.facets["language"]} == {"pt": len(all_pt)}
     by_hand = sum(1 for d in all_pt if "BR" in synthetic.document(d).values("country"))
@@ -156,7 +156,7 @@ def test_filter_with_no_match_returns_nothing(small_kb: KnowledgeBase) -> None:
 def test_fts_terms_are_quoted_and_ored(small_kb: KnowledgeBase) -> None:
     match = fts_match(Glossary.load().parse('GT-APL say "hi" NEAR(a b) col:x'))
     assert '"gt apl"' in match and " OR " in match and " AND " not in match
-    small_kb.catalogue.lexical_search(match, {}, 5)  # FTS5 accepts it: nothing is read as syntax
+    small_kb.store.lexical_search(match, {}, 5)  # FTS5 accepts it: nothing is read as syntax
 
 
 @settings(max_examples=80, deadline=None)

@@ -1,0 +1,134 @@
+"""The catalogue's SQLite schema, its numbered migrations and the SQL of facet filters."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from kb.models import FACET_FIELDS
+from kb.stemming import stem_text
+
+if TYPE_CHECKING:
+    from kb.catalogue import Catalogue
+
+SCHEMA_VERSION = 3
+
+LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    title, body, names, tokenize = 'unicode61 remove_diacritics 2'
+);"""
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id       TEXT PRIMARY KEY,
+    path         TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL,
+    language     TEXT NOT NULL,
+    year         INTEGER,
+    file_type    TEXT NOT NULL,
+    n_pages      INTEGER,
+    content_hash TEXT NOT NULL,
+    added_at     TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    curated      TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id   TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    ord      INTEGER NOT NULL,
+    page     INTEGER,
+    start    INTEGER NOT NULL,
+    "end"    INTEGER NOT NULL,
+    language TEXT NOT NULL,
+    text     TEXT NOT NULL,
+    vector   BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ord);
+CREATE TABLE IF NOT EXISTS facets (
+    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    field  TEXT NOT NULL,
+    value  TEXT NOT NULL COLLATE NOCASE,
+    source TEXT NOT NULL DEFAULT 'extracted',
+    PRIMARY KEY (doc_id, field, value)
+);
+CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
+{LEXICAL_TABLE}
+CREATE TABLE IF NOT EXISTS search_misses (
+    id      INTEGER PRIMARY KEY,
+    day     TEXT NOT NULL,
+    query   TEXT NOT NULL,
+    filters TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ingest_log (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    path   TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    detail TEXT
+);
+"""
+
+
+def migrate(catalogue: Catalogue) -> None:
+    """Numbered schema migrations, each in its own transaction."""
+    version = int(catalogue.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+    if version < 2:  # 2: the lexical index holds Snowball stems instead of raw words
+        with catalogue.transaction() as db:
+            rows = db.execute(
+                "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
+            ).fetchall()
+            db.execute("DELETE FROM chunks_fts")
+            db.executemany(
+                "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
+                [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
+            )
+            db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    if version < 3:  # 3: programme and organisation names beside title and body
+        with catalogue.transaction() as db:
+            db.execute("DROP TABLE chunks_fts")
+            db.execute(LEXICAL_TABLE)
+            rows = db.execute(
+                "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language"
+                " FROM chunks c JOIN documents d USING (doc_id)"
+            ).fetchall()
+            names = names_by_document(db, {r[1] for r in rows})
+            db.executemany(
+                "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
+                [
+                    (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
+                    for i, d, t, x, lang in rows
+                ],
+            )
+            db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
+    """doc_id → its programme and organisation names, as one text for the lexical index."""
+    names: dict[str, list[str]] = {}
+    for doc_id, value in db.execute(
+        "SELECT doc_id, value FROM facets WHERE field IN ('programme', 'organisation')"
+        " AND doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, rowid",
+        (json.dumps(sorted(doc_ids)),),
+    ):
+        names.setdefault(doc_id, []).append(value)
+    return {d: " ; ".join(v) for d, v in names.items()}
+
+
+def filter_clause(filters: Mapping[str, Sequence[str]], alias: str = "d") -> tuple[str, list[str]]:
+    """SQL that keeps documents matching every field (AND) and any value within one (OR)."""
+    parts: list[str] = []
+    params: list[str] = []
+    for field in FACET_FIELDS:
+        values = list(filters.get(field, ()))
+        if not values:
+            continue
+        marks = ",".join("?" * len(values))
+        parts.append(
+            f"EXISTS (SELECT 1 FROM facets f WHERE f.doc_id = {alias}.doc_id "
+            f"AND f.field = ? AND f.value IN ({marks}))"
+        )
+        params += [field, *values]
+    return (" AND ".join(parts) or "1"), params

@@ -1,0 +1,122 @@
+"""The embedded store: an index folder with a SQLite catalogue and a FAISS copy of its vectors.
+
+The catalogue (:class:`kb.catalogue.Catalogue`) is the source of truth, vectors included;
+``vectors.faiss`` is a fast copy written when a write block ends and rebuilt from the
+catalogue whenever the two disagree (after a crash, or a damaged file). Other processes'
+commits are noticed through the catalogue's generation counter; a restore, which swaps in
+a whole new folder, through the catalogue file's inode.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from kb.catalogue import Catalogue
+from kb.models import NewDocument
+from kb.vectors import VectorIndex
+from kb.write_lock import write_lock
+
+CATALOGUE = "kb.sqlite"
+VECTORS = "vectors.faiss"
+
+
+class EmbeddedStore(Catalogue):
+    """:class:`kb.store.Store` over files in one folder; safe to share between threads."""
+
+    def __init__(self, index_dir: Path, dimension: int) -> None:
+        super().__init__(index_dir / CATALOGUE)
+        self.index_dir = index_dir
+        self.dimension = dimension
+        self._inode = os.stat(self.path).st_ino
+        self._writing = False
+        self._load_vectors()
+
+    def _load_vectors(self) -> None:
+        """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
+        self._generation = self.generation()
+        path = self.index_dir / VECTORS
+        expected = np.sort(self.chunk_id_set())
+        if path.exists():
+            try:  # a truncated, foreign or garbled file is rebuilt: the catalogue has every vector
+                vectors = VectorIndex.load(path, self.dimension)
+            except (RuntimeError, ValueError, OSError):
+                vectors = None
+            if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
+                self.vectors = vectors
+                return
+        ids, matrix = self.all_vectors(self.dimension)
+        self.vectors = VectorIndex(self.dimension)
+        self.vectors.add(ids, matrix)
+
+    def refresh(self) -> str:
+        """'replaced' when a restore swapped the folder (the caller reopens), 'changed', 'unchanged'."""
+        try:
+            if os.stat(self.path).st_ino != self._inode:
+                return "replaced"
+        except FileNotFoundError:  # the instant between a restore's two renames: keep what we have
+            return "unchanged"
+        if self.generation() == self._generation:
+            return "unchanged"
+        self._load_vectors()
+        return "changed"
+
+    @contextmanager
+    def writing(self) -> Iterator[EmbeddedStore]:
+        """Hold the write lock; the FAISS copy is saved when the block ends, however it ends."""
+        with write_lock(self.index_dir):
+            for leftover in self.index_dir.glob(f".{VECTORS}.*.tmp"):  # from a writer that was killed
+                leftover.unlink(missing_ok=True)
+            self._writing = True
+            try:
+                self.refresh()
+                yield self
+            finally:
+                self._writing = False
+                self.vectors.save(self.index_dir / VECTORS)
+                self._generation = self.generation()
+
+    def _require_lock(self) -> None:
+        if not self._writing:
+            raise RuntimeError("writes need `with kb.writing():`")
+
+    def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> None:
+        self._require_lock()
+        old_ids, new_ids = self.write_document(doc_id, doc, vectors)
+        self.vectors.remove(old_ids)
+        self.vectors.add(new_ids, vectors)
+        self._generation = self.generation()
+
+    def delete(self, doc_id: str) -> None:
+        self._require_lock()
+        self.vectors.remove(self.delete_document(doc_id))
+        self._generation = self.generation()
+
+    def dense_search(
+        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        return self.vectors.search(query, k, allowed_ids)
+
+    def verify(self) -> list[str]:
+        """The catalogue's passages, the lexical index and the FAISS copy must hold the same ids."""
+        problems = []
+        passages = set(self.chunk_id_set().tolist())
+        lexical = set(self.lexical_ids().tolist())
+        dense = set(self.vectors.ids().tolist())
+        if lexical != passages:
+            problems.append(
+                f"lexical index: {len(lexical - passages)} extra, {len(passages - lexical)} missing"
+            )
+        if dense != passages:
+            problems.append(f"vectors: {len(dense - passages)} extra, {len(passages - dense)} missing")
+        if passages:
+            ids, matrix = self.all_vectors(self.dimension)
+            order = np.argsort(ids)
+            stored = np.stack([self.vectors.reconstruct(int(i)) for i in ids[order]])
+            if not np.allclose(stored, matrix[order], atol=1e-6):
+                problems.append("vectors: the FAISS copy differs from the catalogue")
+        return problems

@@ -1,0 +1,104 @@
+"""The storage contract: what retrieval, ingest, the app and the tests may ask of an index's store.
+
+:class:`kb.embedded_store.EmbeddedStore` (SQLite + FTS5 + FAISS files in a folder) is the
+first implementation. A second backend implements this protocol and nothing above the
+storage layer changes. Chunk ids are integers the store assigns; documents are keyed by
+their ``doc_id``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+import numpy as np
+
+from kb.models import FACET_FIELDS, ChunkVector, Document, FacetCount, NewDocument
+
+Filters = Mapping[str, Sequence[str]]
+
+
+class Store(Protocol):
+    # -- life cycle ------------------------------------------------------------
+    def writing(self) -> AbstractContextManager[object]:
+        """Hold the one-writer lock; every write happens inside it."""
+
+    def refresh(self) -> str:
+        """Pick up other processes' commits: 'unchanged', 'changed' or 'replaced' (restored)."""
+
+    def generation(self) -> int:
+        """A number that grows with every committed change."""
+
+    def verify(self) -> list[str]:
+        """Inconsistencies between the store's parts (empty when all is well)."""
+
+    def close(self) -> None: ...
+
+    # -- writes ----------------------------------------------------------------
+    def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> None:
+        """Insert or replace a document with its passages and their vectors, atomically."""
+
+    def delete(self, doc_id: str) -> None: ...
+
+    def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None: ...
+
+    def log_search_miss(self, query: str, filters: str) -> None: ...
+
+    # -- documents -------------------------------------------------------------
+    def find_by_path(self, path: str) -> tuple[str, str] | None:
+        """(doc_id, content_hash) of the document stored for a file path."""
+
+    def doc_id_taken(self, doc_id: str) -> bool: ...
+
+    def documents(self, doc_ids: Sequence[str]) -> dict[str, Document]: ...
+
+    def titles(self, doc_ids: Iterable[str]) -> dict[str, str]: ...
+
+    def all_doc_ids(self) -> list[str]: ...
+
+    def filtered_doc_ids(self, filters: Filters) -> list[str]:
+        """Documents passing the filters (AND across fields, OR within one), by title."""
+
+    def facet_counts(
+        self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS
+    ) -> dict[str, list[FacetCount]]: ...
+
+    def counts(self) -> dict[str, int]:
+        """{'documents': n, 'chunks': n}."""
+
+    # -- passages --------------------------------------------------------------
+    def chunk_ids_for(self, doc_ids: Sequence[str]) -> np.ndarray: ...
+
+    def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
+        """chunk_id → (doc_id, text, page, order)."""
+
+    def first_chunks(self, doc_ids: Sequence[str]) -> dict[str, tuple[int, str, int | None]]: ...
+
+    def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
+        """(chunk_id, text, page) in order, without the overlap between passages."""
+
+    def chunk_vectors(self) -> Iterator[ChunkVector]:
+        """Every passage vector with its document and language (for derived views)."""
+
+    # -- retrieval -------------------------------------------------------------
+    def dense_search(
+        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-``k`` (chunk ids, inner products); ``allowed_ids`` restricts the search."""
+
+    def lexical_search(
+        self, match: str, filters: Filters, limit: int, weights: tuple[float, float, float] = (2.0, 1.0, 2.0)
+    ) -> list[tuple[int, float]]:
+        """(chunk id, BM25) best first over (title, body, names), for an FTS5-style expression."""
+
+    def match_count(self, match: str) -> int:
+        """How many passages a lexical expression matches."""
+
+    def indexed_text(self, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
+        """doc_id → (title, body, names) of each passage as the lexical index holds it."""
+
+    # -- logs ------------------------------------------------------------------
+    def ingest_log(self, limit: int = 200) -> list[dict[str, str]]: ...
+
+    def search_misses(self, limit: int = 100) -> list[dict[str, object]]: ...
