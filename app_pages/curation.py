@@ -29,6 +29,7 @@ from ingest.pipeline import (
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
+from kb.facets import LIST_FACETS
 from kb.knowledge_base import KnowledgeBase, slugify
 from kb.models import Document, NewDocument
 from kb.threads import lower_priority
@@ -176,10 +177,7 @@ def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
     current = {
         "title": doc.title,
         "year": str(doc.year) if doc.year else "",
-        "themes": doc.values("theme"),
-        "countries": doc.values("country"),
-        "programmes": doc.values("programme"),
-        "organisations": doc.values("organisation"),
+        **{f.key: doc.values(f.name) for f in LIST_FACETS},
     }
     changed = {name: value for name, value in form.items() if value != current.get(name)}
     if "year" in changed:
@@ -209,8 +207,8 @@ def save_metadata(
 def describe_changes(before: Document, after: Document) -> str:
     """'field: old → new' for every field the curator changed, for the curator log."""
     pairs = [("title", before.title, after.title), ("year", before.year, after.year)]
-    for name in ("country", "theme", "programme", "organisation"):
-        pairs.append((name, ", ".join(before.values(name)), ", ".join(after.values(name))))
+    for f in LIST_FACETS:
+        pairs.append((f.name, ", ".join(before.values(f.name)), ", ".join(after.values(f.name))))
     changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in pairs if old != new]
     return "; ".join(changes) or "no change"
 

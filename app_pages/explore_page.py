@@ -11,9 +11,9 @@ import streamlit as st
 
 from app_pages.state import index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound
+from kb.facets import SIDEBAR_FACETS
 from kb.taxonomy import default_taxonomy
 
-FIELDS = ("country", "theme", "language", "programme", "year")
 WORLD = json.loads((Path(__file__).parent / "data" / "countries-110m.json").read_text(encoding="utf-8"))
 
 
@@ -67,7 +67,7 @@ if countries:
             f'<a href="{escape(link("search", country="EU"), quote=True)}" target="_self">'
             f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
         )
-for field in FIELDS:
+for field in SIDEBAR_FACETS:
     counts = stats["facets"].get(field, {})
     if not counts:
         continue

@@ -7,6 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from kb.facets import LIST_FACETS
 from kb.models import Hit
 
 MONTHS_PT = "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.".split()
@@ -27,24 +28,11 @@ def cell(value: object) -> str:
 def results_csv(hits: list[Hit]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(
-        ["doc_id", "title", "language", "year", "countries", "themes", "programmes", "organisations", "file"]
-    )
+    writer.writerow(["doc_id", "title", "language", "year", *(f.key for f in LIST_FACETS), "file"])
     for h in hits:
-        writer.writerow(
-            cell(value)
-            for value in [
-                h.doc_id,
-                h.title,
-                h.language,
-                h.year or "",
-                ";".join(h.countries),
-                ";".join(h.themes),
-                ";".join(h.programmes),
-                ";".join(h.organisations),
-                Path(h.path).name,
-            ]
-        )
+        lists = [";".join(getattr(h, f.key)) for f in LIST_FACETS]
+        row = [h.doc_id, h.title, h.language, h.year or "", *lists, Path(h.path).name]
+        writer.writerow(cell(value) for value in row)
     return buffer.getvalue()
 
 

@@ -9,6 +9,7 @@ from app_pages.i18n import LANGUAGES
 from app_pages.render import plain
 from app_pages.state import index_dir, open_index, servable, t, ui_language
 from kb.errors import DocumentNotFound, IndexNotFound
+from kb.facets import LIST_FACETS
 from kb.taxonomy import default_taxonomy
 
 language = ui_language()
@@ -31,10 +32,10 @@ except DocumentNotFound:
 
 st.title(plain(doc.title))
 rows = [
-    (t("facet_country"), ", ".join(taxonomy.label("country", c, language) for c in doc.values("country"))),
-    (t("facet_theme"), ", ".join(taxonomy.label("theme", c, language) for c in doc.values("theme"))),
-    (t("facet_programme"), ", ".join(doc.values("programme"))),
-    (t("facet_organisation"), ", ".join(doc.values("organisation"))),
+    *(
+        (t(f.label_key), ", ".join(taxonomy.label(f.name, v, language) for v in doc.values(f.name)))
+        for f in LIST_FACETS
+    ),
     (t("year"), str(doc.year or "—")),
     (t("facet_language"), taxonomy.label("language", doc.language, language)),
     (t("file"), Path(doc.path).name),

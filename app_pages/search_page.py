@@ -9,10 +9,9 @@ from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from app_pages.render import CARD_STYLE, concept_chip, hit_card, plain
 from app_pages.state import Markdown, index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound, KbError
+from kb.facets import SIDEBAR_FACETS, facet
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
-
-SIDEBAR_FACETS = ("theme", "country", "programme", "language", "year")
 
 
 def sync_url() -> None:
@@ -58,7 +57,7 @@ with st.sidebar:
         selected = list(request.filters.get(name, ()))
         options = selected + [value for value in counts if value not in selected]
         st.multiselect(
-            t(f"facet_{name}"),
+            t(facet(name).label_key),
             options,
             default=selected,
             key=f"facet_{name}",

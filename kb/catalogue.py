@@ -18,7 +18,8 @@ import numpy as np
 
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
 from kb.errors import IndexDamaged
-from kb.models import FACET_FIELDS, ChunkVector, Document, FacetCount, NewDocument
+from kb.facets import FACET_FIELDS, NAME_FIELDS
+from kb.models import ChunkVector, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
 
 
@@ -106,7 +107,7 @@ class Catalogue:
                 ),
             )
             new_ids = []
-            names = " ; ".join(f.value for f in doc.facets if f.field in ("programme", "organisation"))
+            names = " ; ".join(f.value for f in doc.facets if f.field in NAME_FIELDS)
             for passage, vector in zip(doc.passages, vectors, strict=True):
                 cur = db.execute(
                     'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector)'

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from kb.models import FACET_FIELDS
+from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.stemming import stem_text
 
 if TYPE_CHECKING:
@@ -109,9 +109,9 @@ def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, st
     """doc_id → its programme and organisation names, as one text for the lexical index."""
     names: dict[str, list[str]] = {}
     for doc_id, value in db.execute(
-        "SELECT doc_id, value FROM facets WHERE field IN ('programme', 'organisation')"
+        "SELECT doc_id, value FROM facets WHERE field IN (SELECT value FROM json_each(?))"
         " AND doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, rowid",
-        (json.dumps(sorted(doc_ids)),),
+        (json.dumps(NAME_FIELDS), json.dumps(sorted(doc_ids))),
     ):
         names.setdefault(doc_id, []).append(value)
     return {d: " ; ".join(v) for d, v in names.items()}

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 from kb.config import Settings, default_index_dir
 from kb.errors import KbError
+from kb.facets import FACETS
 from kb.models import FacetCount, Hit
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -146,14 +147,8 @@ def search(
     labels: Annotated[str, typer.Option(help="Language of facet labels: pt, it or en.")] = "en",
 ) -> None:
     """Hybrid search (meaning + keywords) with facet filters."""
-    filters = {
-        "country": tuple(country or ()),
-        "theme": tuple(theme or ()),
-        "programme": tuple(programme or ()),
-        "organisation": tuple(organisation or ()),
-        "language": tuple(language or ()),
-        "year": tuple(str(y) for y in year or ()),
-    }
+    options = locals()  # one option per facet of kb.facets, named after it
+    filters = {f.name: tuple(str(v) for v in options[f.name] or ()) for f in FACETS}
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = open_kb(index).search(request)
     if as_json and facets:

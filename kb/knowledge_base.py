@@ -26,8 +26,9 @@ from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
 from kb.embedded_store import CATALOGUE, VECTORS, EmbeddedStore
 from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexDamaged, IndexNotFound
+from kb.facets import FACET_FIELDS
 from kb.language_profile import LanguageProfile
-from kb.models import FACET_FIELDS, Document, NewDocument, SearchResult
+from kb.models import Document, NewDocument, SearchResult
 from kb.related import DocumentSpace, Related
 from kb.request import SearchRequest
 from kb.search import Searcher

@@ -10,8 +10,7 @@ if TYPE_CHECKING:
 
     from kb.glossary import Concept
 
-FACET_FIELDS = ("theme", "country", "programme", "organisation", "language", "year")
-"""Facet fields a search can filter and count by, in sidebar order."""
+from kb.facets import LIST_FACETS
 
 
 @dataclass(frozen=True)
@@ -85,10 +84,7 @@ class Document:
             "content_hash": self.content_hash,
             "added_at": self.added_at,
             "updated_at": self.updated_at,
-            "countries": self.values("country"),
-            "themes": self.values("theme"),
-            "programmes": self.values("programme"),
-            "organisations": self.values("organisation"),
+            **{f.key: self.values(f.name) for f in LIST_FACETS},
             "curated": sorted(self.curated),
         }
 
@@ -123,10 +119,7 @@ class Hit:
             "highlights": [list(span) for span in self.highlights],
             "page": self.page,
             "year": self.year,
-            "countries": self.countries,
-            "themes": self.themes,
-            "programmes": self.programmes,
-            "organisations": self.organisations,
+            **{f.key: getattr(self, f.key) for f in LIST_FACETS},
         }
 
 

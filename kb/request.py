@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kb.models import FACET_FIELDS
+from kb.facets import FACET_FIELDS
 
 MAX_PAGE = 10_000
 """Pages past this are clamped: deeper pages of a relevance ranking mean nothing."""

@@ -17,6 +17,7 @@ import numpy as np
 
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.embedders import Embedder
+from kb.facets import LIST_FACETS
 from kb.glossary import Glossary, Phrase, QueryPart, tokens_of
 from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
@@ -281,11 +282,8 @@ class Searcher:
                     highlights=spans,
                     page=page_no,
                     year=doc.year,
-                    countries=doc.values("country"),
-                    themes=doc.values("theme"),
-                    programmes=doc.values("programme"),
-                    organisations=doc.values("organisation"),
                     chunk_id=chunk_id,
+                    **{f.key: doc.values(f.name) for f in LIST_FACETS},
                 )
             )
         return hits

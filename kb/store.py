@@ -14,7 +14,8 @@ from typing import Protocol
 
 import numpy as np
 
-from kb.models import FACET_FIELDS, ChunkVector, Document, FacetCount, NewDocument
+from kb.facets import FACET_FIELDS
+from kb.models import ChunkVector, Document, FacetCount, NewDocument
 
 Filters = Mapping[str, Sequence[str]]
 

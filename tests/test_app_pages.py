@@ -226,7 +226,7 @@ def test_exports() -> None:
         ["GT-APL"],
         ["MDIC"],
     )
-    assert results_csv([hit]).splitlines()[1].startswith("gt-apl,GT-APL,pt,2004,BR,policy,GT-APL,MDIC")
+    assert results_csv([hit]).splitlines()[1].startswith("gt-apl,GT-APL,pt,2004,policy,BR,GT-APL,MDIC")
     assert abnt(hit, "http://x").startswith(
         "MDIC. GT-APL. 2004. Disponível em: <http://x/practice?doc=gt-apl>"
     )

@@ -7,15 +7,11 @@ from pathlib import Path
 import yaml
 
 from kb.errors import UnreadableFile
+from kb.facets import FACETS, LIST_FACETS
 
 SUFFIX = ".meta.yaml"
-LIST_FIELDS = {
-    "countries": "country",
-    "themes": "theme",
-    "programmes": "programme",
-    "organisations": "organisation",
-}
-SCALAR_FIELDS = {"title", "language", "year"}
+LIST_FIELDS = {f.key: f.name for f in LIST_FACETS}
+SCALAR_FIELDS = {"title"} | {f.key for f in FACETS if not f.multi}
 
 
 def sidecar_path(path: Path) -> Path:
