@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from ingest.metadata.sidecar import read_sidecar, write_sidecar
+from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.pipeline import (
     IngestReport,
@@ -182,8 +182,8 @@ def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
     changed = {name: value for name, value in form.items() if value != current.get(name)}
     if "year" in changed:
         text = str(changed["year"])
-        if text and not (text.isdigit() and 1000 <= int(text) <= 2100):
-            raise KbError(f"year must be a year from 1000 to 2100, or empty; not {text!r}")
+        if text and not (text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR):
+            raise KbError(f"year must be a year from {MIN_YEAR} to {MAX_YEAR}, or empty; not {text!r}")
         changed["year"] = int(text) if text else None
     return changed
 

@@ -10,7 +10,7 @@ from app_pages.render import CARD_STYLE, concept_chip, hit_card, plain
 from app_pages.state import Markdown, index_dir, link, open_index, t, ui_language
 from kb.errors import IndexNotFound, KbError
 from kb.facets import SIDEBAR_FACETS, facet
-from kb.request import SearchRequest
+from kb.request import MAX_RESULTS, SearchRequest
 from kb.taxonomy import default_taxonomy
 
 
@@ -111,7 +111,7 @@ base_url = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
 
 def all_hits() -> list:
     """Every result of this search, computed only when an export is clicked."""
-    return kb.search(SearchRequest(request.query, request.filters, k=min(result.total, 1000))).hits
+    return kb.search(SearchRequest(request.query, request.filters, k=min(result.total, MAX_RESULTS))).hits
 
 
 left, middle, right = st.columns(3)

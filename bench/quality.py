@@ -167,8 +167,7 @@ def run_modes(kb: KnowledgeBase, queries_path: Path, sample: int = 0) -> dict[st
         queries = queries[:: -(-len(queries) // sample)]
     reports = {}
     for mode, mode_settings in MODES.items():
-        kb.search_settings = mode_settings
-        reports[mode] = evaluate(kb, queries)
+        reports[mode] = evaluate(kb.using(mode_settings), queries)
     return reports
 
 

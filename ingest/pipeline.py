@@ -17,8 +17,9 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
 
@@ -31,12 +32,17 @@ from ingest.metadata.themes import ThemeClassifier
 from ingest.readers import ParsedFile, read_file
 from kb.config import Settings
 from kb.embedders import Embedder
-from kb.errors import KbError, UnreadableFile
+from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
+from kb.text import MAX_DETAIL_CHARS
 
 INGEST_VERSION = 3
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
+
+
+Status = Literal["added", "updated", "unchanged", "failed"]
+STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,9 @@ class FileOutcome:
     """What happened to one file: added, updated, unchanged or failed (with a reason)."""
 
     path: str
-    status: str
+    status: Status
     doc_id: str | None = None
-    reason: str = ""
+    reason: FailureReason | Literal[""] = ""
     detail: str = ""
     passages: int = 0
     trace: str = ""  # the traceback of an internal error, kept for the ingest log
@@ -71,7 +77,7 @@ class IngestReport:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "counts": {s: self.counts.get(s, 0) for s in ("added", "updated", "unchanged", "failed")},
+            "counts": {s: self.counts.get(s, 0) for s in STATUSES},
             "passages": self.passages,
             "seconds": round(self.seconds, 2),
             "failures": [{"path": o.path, "reason": o.reason, "detail": o.detail} for o in self.failures],
@@ -267,7 +273,7 @@ def ingest_file(
     except OSError as error:
         return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
     except Exception as error:  # one file's surprise must not end the batch
-        detail = f"{type(error).__name__}: {error}".splitlines()[0][:300]
+        detail = f"{type(error).__name__}: {error}".splitlines()[0][:MAX_DETAIL_CHARS]
         return FileOutcome(
             str(path),
             "failed",
@@ -280,6 +286,16 @@ def ingest_file(
     return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
 
 
+def check_chunking(kb: KnowledgeBase, settings: Settings) -> None:
+    """Refuse to mix passages cut two ways in one index (search compares passages as equals)."""
+    wanted = asdict(settings.chunking)
+    if kb.manifest.chunking != wanted:
+        raise ChunkingMismatch(
+            f"{kb.index_dir}/ was built with chunking {kb.manifest.chunking}, not {wanted}; "
+            f"ingest with the same chunking, or into a new index folder"
+        )
+
+
 ProgressCallback = Callable[[Path, FileOutcome | None], None]
 
 
@@ -290,6 +306,7 @@ def ingest_paths(
     on_progress: ProgressCallback | None = None,
 ) -> IngestReport:
     """Ingest files and folders under the write lock; one report for the whole batch."""
+    check_chunking(kb, settings)
     files = discover(paths)
     report = IngestReport()
     started = time.perf_counter()

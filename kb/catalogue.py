@@ -21,6 +21,7 @@ from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
+from kb.text import MAX_DETAIL_CHARS
 
 
 def utc_now() -> str:
@@ -177,7 +178,7 @@ class Catalogue:
         """
         self.db.execute(
             "INSERT INTO search_misses (day, query, filters) VALUES (?,?,?)",
-            (utc_now()[:10], query[:300], filters[:300]),
+            (utc_now()[:10], query[:MAX_DETAIL_CHARS], filters[:MAX_DETAIL_CHARS]),
         )
 
     def search_misses(self, limit: int = 100) -> list[dict[str, object]]:

@@ -27,9 +27,9 @@ from kb.config import Settings, default_index_dir
 from kb.errors import KbError
 from kb.facets import FACETS
 from kb.models import FacetCount, Hit
-from kb.request import SearchRequest
+from kb.request import MAX_RESULTS, SearchRequest
 from kb.taxonomy import default_taxonomy
-from kb.text import one_line, strip_controls
+from kb.text import MAX_DETAIL_CHARS, one_line, strip_controls
 from kb.threads import configure, role_of
 
 app = typer.Typer(
@@ -64,7 +64,9 @@ def open_kb(index: Path | None, embedder: str | None = None, create: bool = Fals
     settings = Settings.from_env(index_dir=index, embedder=embedder)
     exists = (settings.index_dir / MANIFEST).exists()
     chosen = embedder if exists else settings.embedder
-    return KnowledgeBase.open(settings.index_dir, chosen, create=create, chunking=settings.chunking)
+    return KnowledgeBase.open(
+        settings.index_dir, chosen, create=create, chunking=settings.chunking, search_settings=settings.search
+    )
 
 
 def emit_json(value: object) -> None:
@@ -138,7 +140,7 @@ def search(
     organisation: Annotated[list[str] | None, typer.Option(help="Organisation (repeatable).")] = None,
     language: Annotated[list[str] | None, typer.Option(help="pt, it, en (repeatable).")] = None,
     year: Annotated[list[int] | None, typer.Option(help="Year (repeatable).")] = None,
-    k: Annotated[int, typer.Option("-k", help="Results per page.", min=1, max=1000)] = 10,
+    k: Annotated[int, typer.Option("-k", help="Results per page.", min=1, max=MAX_RESULTS)] = 10,
     page: Annotated[int, typer.Option(help="Page of results.", min=1)] = 1,
     as_json: JsonOption = False,
     facets: Annotated[
@@ -290,9 +292,9 @@ def evaluate(
         raise KbError(f"unknown mode {mode!r}; use hybrid, dense or lexical")
     kb = open_kb(index)
     if mode == "dense":
-        kb.search_settings = kb.search_settings.dense_only()
+        kb = kb.using(kb.search_settings.dense_only())
     elif mode == "lexical":
-        kb.search_settings = kb.search_settings.lexical_only()
+        kb = kb.using(kb.search_settings.lexical_only())
     report = run_evaluation(kb, load_queries(path))
     if as_json:
         emit_json(report.as_dict())
@@ -426,7 +428,7 @@ def main() -> None:
         code = 2
     except Exception as error:  # never a traceback: one line, and a way to report it
         print(
-            f"kb: unexpected {type(error).__name__}: {one_line(str(error))[:300]} (please report this)",
+            f"kb: unexpected {type(error).__name__}: {one_line(str(error))[:MAX_DETAIL_CHARS]} (please report this)",
             file=sys.stderr,
         )
         code = 1

@@ -4,6 +4,8 @@ Every message is written for the person who hit it: it says what went wrong and,
 where there is one, what to do next.
 """
 
+from typing import Literal
+
 
 class KbError(Exception):
     """A problem the user can act on; front ends show ``str(error)``."""
@@ -15,6 +17,10 @@ class IndexNotFound(KbError):
 
 class EmbedderMismatch(KbError):
     """The index was built with another embedder than the one asked for."""
+
+
+class ChunkingMismatch(KbError):
+    """An ingest would cut passages differently from the ones already in the index."""
 
 
 class IndexLocked(KbError):
@@ -29,15 +35,27 @@ class UnknownEmbedder(KbError):
     """The embedder spec names no known backend."""
 
 
+FailureReason = Literal[
+    "corrupt",
+    "encrypted",
+    "no-text",
+    "empty",
+    "unsupported",
+    "too-large",
+    "too-slow",
+    "binary",
+    "bad-metadata",
+    "outside",
+    "unreadable",
+    "internal-error",
+]
+"""Why a file was not indexed; stable, so reports and tests can count them (README lists them)."""
+
+
 class UnreadableFile(KbError):
-    """A file could not be turned into text; ``reason`` is a short category.
+    """A file could not be turned into text; ``reason`` is one of :data:`FailureReason`."""
 
-    The categories are stable so reports can count them: ``corrupt``,
-    ``encrypted``, ``no-text``, ``empty``, ``unsupported``, ``too-large``,
-    ``binary``.
-    """
-
-    def __init__(self, reason: str, detail: str) -> None:
+    def __init__(self, reason: FailureReason, detail: str) -> None:
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail

@@ -10,6 +10,7 @@ Layout of the directory::
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -107,7 +108,7 @@ class KnowledgeBase:
         self.manifest = manifest
         self._embedder = embedder
         self.store = EmbeddedStore(index_dir, manifest.dimension)
-        self.search_settings = search_settings or SearchSettings()
+        self._search_settings = search_settings or SearchSettings()
         self._store_changed()
 
     # -- opening ------------------------------------------------------------
@@ -292,6 +293,18 @@ class KnowledgeBase:
             for name, values in request.filters.items()
         }
         return self.searcher().search(replace(request, filters=filters))
+
+    @property
+    def search_settings(self) -> SearchSettings:
+        """How this object ranks, fixed when it was opened (see :meth:`using`)."""
+        return self._search_settings
+
+    def using(self, settings: SearchSettings) -> KnowledgeBase:
+        """The same open index ranking with other settings (evaluation modes, experiments)."""
+        other = copy.copy(self)
+        other._search_settings = settings
+        other._store_changed()
+        return other
 
     def searcher(self) -> Searcher:
         """One search's worth of state over the current index (benchmarks use its parts)."""

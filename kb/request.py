@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from kb.facets import FACET_FIELDS
 
+MAX_RESULTS = 1000
+"""Most results one request returns (a page, or an export of a whole result list)."""
 MAX_PAGE = 10_000
 """Pages past this are clamped: deeper pages of a relevance ranking mean nothing."""
 
@@ -34,7 +36,7 @@ class SearchRequest:
         }
         object.__setattr__(self, "filters", {n: v for n, v in cleaned.items() if v})
         object.__setattr__(self, "query", self.query.strip())
-        object.__setattr__(self, "k", max(1, min(int(self.k), 1000)))
+        object.__setattr__(self, "k", max(1, min(int(self.k), MAX_RESULTS)))
         object.__setattr__(self, "page", max(1, min(int(self.page), MAX_PAGE)))
 
     @property

@@ -44,6 +44,10 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
+MAX_DETAIL_CHARS = 300
+"""How much of an error message or a logged query is kept (one readable line)."""
+
+
 def one_line(text: str) -> str:
     """A name made safe for a one-line report: control characters (newlines too) shown escaped."""
     return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

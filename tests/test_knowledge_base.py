@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -211,3 +212,25 @@ def test_writers_clean_up_temporary_files_left_by_a_killed_writer(
     with small_kb.writing():
         pass
     assert not leftover.exists()
+
+
+def test_an_ingest_with_other_chunking_is_refused(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    from ingest.pipeline import ingest_paths
+    from kb.config import ChunkingSettings
+    from kb.errors import ChunkingMismatch
+
+    other = replace(settings, chunking=ChunkingSettings(target_words=90, max_words=120, overlap_words=10))
+    with pytest.raises(ChunkingMismatch, match="was built with chunking"):
+        ingest_paths(small_kb, [small_corpus], other)
+    assert small_kb.verify() == []
+
+
+def test_search_settings_are_fixed_at_open(small_kb: KnowledgeBase) -> None:
+    from kb.config import SearchSettings
+
+    lexical = small_kb.using(SearchSettings().lexical_only())
+    assert lexical.search_settings.dense_weight == 0.0
+    assert small_kb.search_settings == SearchSettings(), "the original keeps its settings"
+    assert lexical.search(SearchRequest("COSME", k=1)).hits[0].doc_id == "cosme"

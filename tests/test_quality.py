@@ -73,7 +73,7 @@ def test_query_terms_expand_to_every_language() -> None:
 def test_lexical_search_matches_other_word_forms(small_kb: KnowledgeBase) -> None:
     from dataclasses import replace
 
-    small_kb.search_settings = replace(small_kb.search_settings, dense_weight=0.0)
+    small_kb = small_kb.using(replace(small_kb.search_settings, dense_weight=0.0))
     from kb.request import SearchRequest
 
     hits = small_kb.search(SearchRequest("compra conjunta")).hits  # the text says "compras conjuntas"

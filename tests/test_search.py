@@ -74,8 +74,7 @@ def assert_same_ranking(got: list[str], oracle: dict[str, float], k: int) -> Non
 
 
 def dense_only(kb: KnowledgeBase) -> KnowledgeBase:
-    kb.search_settings = replace(SearchSettings().dense_only(), dense_candidates=1000, chunk_mean_weight=0.0)
-    return kb
+    return kb.using(replace(SearchSettings().dense_only(), dense_candidates=1000, chunk_mean_weight=0.0))
 
 
 @pytest.mark.parametrize("query", ["cluster rede w1", "distretto w7 w8 w9", "cosme", "w33"])
@@ -107,7 +106,7 @@ def test_filters_apply_inside_the_search(
 
 def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
     """Post-filtering a global top-k would leave few hits; filtering inside FAISS does not."""
-    synthetic.search_settings = replace(SearchSettings(), dense_candidates=40)
+    synthetic = synthetic.using(replace(SearchSettings(), dense_candidates=40))
     filters = {"country": ("EU",), "language": ("en",)}
     allowed = synthetic.store.filtered_doc_ids(filters)
     assert len(synthetic.store.chunk_ids_for(allowed)) <= 40 < synthetic.store.counts()["chunks"] / 4
@@ -116,7 +115,6 @@ def test_narrow_filter_still_fills_the_page(synthetic: KnowledgeBase) -> None:
 
 
 def test_facet_counts_cover_the_result_set(synthetic: KnowledgeBase) -> None:
-    synthetic.search_settings = SearchSettings()
     result = synthetic.search(SearchRequest("", filters={"language": ("pt",)}, k=5))
     all_pt = synthetic.store.filtered_doc_ids({"language": ("pt",)})
     assert result.total == len(all_pt)
@@ -141,7 +139,6 @@ def test_browse_lists_every_document_by_title(small_kb: KnowledgeBase) -> None:
 
 
 def test_pages_do_not_overlap(synthetic: KnowledgeBase) -> None:
-    synthetic.search_settings = SearchSettings()
     first = synthetic.search(SearchRequest("cluster", k=7, page=1))
     second = synthetic.search(SearchRequest("cluster", k=7, page=2))
     assert not {h.doc_id for h in first.hits} & {h.doc_id for h in second.hits}

@@ -12,6 +12,8 @@ from ingest.metadata.years import practice_year, year_in_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
 
+MAX_NAME_CHARS = 80
+"""A card's proponent kept as an organisation name is cut here (a sentence is not a name)."""
 FIELD_ORDER = ("country", "theme", "programme", "organisation")
 
 
@@ -48,7 +50,7 @@ def extract(
 
     orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
     if not orgs and "proponent" in fields:
-        orgs = [fields["proponent"][:80]]
+        orgs = [fields["proponent"][:MAX_NAME_CHARS]]
     for name in meta.values["programme"]:
         entry = taxonomy.programme(name)
         if entry and entry.organisation and entry.organisation not in orgs:

@@ -9,6 +9,9 @@ from ingest.metadata.matching import NameMatcher
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_COUNTRIES = 3
+TITLE_WEIGHT = 3.0
+OPENING_WEIGHT = 1.5  # a mention in the opening fifth of the text
+MIN_EVIDENCE = 1.5  # below this, every mention is in passing: no country
 KEEP_RATIO = 0.4
 """A country is kept if its score reaches this share of the leading country's."""
 
@@ -30,16 +33,16 @@ def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher, ...]:
 def country_scores(
     text: str, title: str, taxonomy: Taxonomy | None = None, evidence: dict[str, float] | None = None
 ) -> dict[str, float]:
-    """Evidence per country: title mentions count triple, the opening fifth counts 1.5×;
+    """Evidence per country: title mentions count TITLE_WEIGHT×, the opening fifth OPENING_WEIGHT×;
     ``evidence`` adds what other fields imply (a national programme's country)."""
     matchers = _matchers(taxonomy or default_taxonomy())
     scores: dict[str, float] = defaultdict(float, evidence or {})
     for matcher in matchers:
         for mention in matcher.find(title):
-            scores[mention.value] += 3 * mention.weight
+            scores[mention.value] += TITLE_WEIGHT * mention.weight
         opening = len(text) / 5
         for mention in matcher.find(text):
-            scores[mention.value] += mention.weight * (1.5 if mention.start < opening else 1.0)
+            scores[mention.value] += mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
     return dict(scores)
 
 
@@ -52,7 +55,7 @@ def main_countries(
         return []
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     top = ranked[0][1]
-    if top < 1.5:
+    if top < MIN_EVIDENCE:
         return []
     return [code for code, score in ranked if score >= KEEP_RATIO * top][:MAX_COUNTRIES]
 
