@@ -18,13 +18,13 @@ import numpy as np
 
 from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
+from ingest.parsing import parse_within_limit
 from ingest.pipeline import (
     IngestReport,
     ProgressCallback,
     add_themes,
     embedding_text,
     ingest_paths,
-    parse_within_limit,
 )
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings

@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest.pipeline import discover, embedding_text, ingest_paths, parse_document
+from ingest.parsing import parse_document
+from ingest.pipeline import discover, embedding_text, ingest_paths
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
 

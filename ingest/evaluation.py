@@ -9,7 +9,8 @@ import numpy as np
 import yaml
 
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
-from ingest.pipeline import embed_with_themes, embedding_text, parse_document
+from ingest.parsing import parse_document
+from ingest.pipeline import embed_with_themes, embedding_text
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import KbError

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kb.embedded_store import CATALOGUE, VECTORS
 from kb.errors import IndexDamaged, IndexNotFound, KbError
-from kb.knowledge_base import MANIFEST, Manifest
+from kb.manifest import MANIFEST, Manifest
 from kb.write_lock import LOCK, write_lock
 
 WAIT_SECONDS = 60

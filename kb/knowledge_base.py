@@ -11,24 +11,22 @@ Layout of the directory::
 from __future__ import annotations
 
 import copy
-import json
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import numpy as np
 
 from kb.catalogue import utc_now
-from kb.catalogue_schema import SCHEMA_VERSION
 from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
 from kb.embedded_store import CATALOGUE, VECTORS, EmbeddedStore
 from kb.embedders import Embedder, load_embedder
-from kb.errors import DocumentNotFound, EmbedderMismatch, IndexDamaged, IndexNotFound
+from kb.errors import DocumentNotFound, EmbedderMismatch, IndexNotFound
 from kb.facets import FACET_FIELDS
 from kb.language_profile import LanguageProfile
+from kb.manifest import MANIFEST, Manifest, finish_interrupted_restore
 from kb.models import Document, NewDocument, SearchResult
 from kb.related import DocumentSpace, Related
 from kb.request import SearchRequest
@@ -37,56 +35,7 @@ from kb.taxonomy import default_taxonomy
 from kb.text import fold
 from kb.write_lock import LOCK
 
-MANIFEST = "manifest.json"
 __all__ = ["CATALOGUE", "LOCK", "MANIFEST", "VECTORS", "KnowledgeBase", "Manifest"]
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """How an index was built; an index is only ever searched the same way."""
-
-    embedder: str
-    dimension: int
-    chunking: dict[str, int]
-    schema_version: int = SCHEMA_VERSION
-    created_at: str = ""
-    ingest_version: int = 0  # bumped by the ingest pipeline when its parsing changes
-
-    def write(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-
-    @classmethod
-    def read(cls, path: Path) -> Manifest:
-        """The manifest, or a clear error when the file is not one (hand-edited, truncated)."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            manifest = cls(**data)
-            if not isinstance(manifest.embedder, str) or not isinstance(manifest.dimension, int):
-                raise TypeError("embedder must be text and dimension a whole number")
-            return manifest
-        except (ValueError, TypeError, OSError) as error:
-            folder = path.parent
-            raise IndexDamaged(
-                f"{path} is not a valid index manifest ({str(error).splitlines()[0]}); "
-                f"restore a backup with kb restore, or delete {folder}/ and run kb ingest again"
-            ) from None
-
-
-def finish_interrupted_restore(index_dir: Path) -> None:
-    """Complete a ``kb restore`` killed between its two renames.
-
-    Restore copies the backup into ``.NAME.restoring-PID`` and only then moves the old index
-    aside, so when the index folder is missing and such a copy holds a manifest, the copy is
-    complete: it is put in place (the old index stays beside it, hidden, for the curious).
-    """
-    if index_dir.exists():
-        return
-    for staged in sorted(index_dir.parent.glob(f".{index_dir.name}.restoring-*")):
-        if (staged / MANIFEST).exists() and (staged / CATALOGUE).exists():
-            os.rename(staged, index_dir)
-            return
 
 
 def slugify(text: str, limit: int = 60) -> str:

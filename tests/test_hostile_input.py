@@ -179,16 +179,16 @@ def test_a_reader_that_runs_too_long_is_stopped(
     import time
     from dataclasses import replace
 
-    import ingest.pipeline as pipeline
+    import ingest.parsing as parsing
 
-    real_read = pipeline.read_file
+    real_read = parsing.read_file
 
     def slow_read(path: Path, *args: object, **kwargs: object) -> object:
         if path.name == "slow.txt":
             time.sleep(30)  # a pathological file
         return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "read_file", slow_read)
+    monkeypatch.setattr(parsing, "read_file", slow_read)
     folder = tmp_path / "c"
     write(folder / "slow.txt", "Lento\n\n" + PT)
     write(folder / "fast.txt", "Rápido\n\n" + PT)
@@ -205,7 +205,7 @@ def test_the_time_limit_also_holds_outside_the_main_thread(tmp_path: Path) -> No
     import time
     from dataclasses import replace
 
-    from ingest.pipeline import parse_within_limit
+    from ingest.parsing import parse_within_limit
     from kb.errors import UnreadableFile
 
     fifo_free = write(tmp_path / "ok.txt", "Ficha\n\n" + PT)

@@ -138,9 +138,11 @@ def test_reader_sees_a_writers_changes(
 def test_new_ingest_version_rereads_unchanged_files(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import ingest.parsing as parsing
     import ingest.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "INGEST_VERSION", pipeline.INGEST_VERSION + 1)
+    monkeypatch.setattr(parsing, "INGEST_VERSION", parsing.INGEST_VERSION + 1)
+    monkeypatch.setattr(pipeline, "INGEST_VERSION", parsing.INGEST_VERSION)
     assert ingest_paths(small_kb, [small_corpus], settings).counts == {"updated": 3}
     assert ingest_paths(small_kb, [small_corpus], settings).counts == {"unchanged": 3}
     assert KnowledgeBase.open(settings.index_dir).manifest.ingest_version == pipeline.INGEST_VERSION
@@ -167,19 +169,19 @@ def test_a_batch_with_a_failure_leaves_its_good_files_current(
 def test_an_unexpected_reader_error_is_one_failed_file(
     hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ingest.pipeline as pipeline
+    import ingest.parsing as parsing
 
     folder = tmp_path / "batch"
     write(folder / "good.txt", "Boa prática\n\n" + PT)
     write(folder / "broken.md", "# Partnerships\n\n" + EN)
-    real_read = pipeline.read_file
+    real_read = parsing.read_file
 
     def read_file(path: Path, *args: object, **kwargs: object) -> object:
         if path.name == "broken.md":
             raise RecursionError("maximum recursion depth exceeded in a library")
         return real_read(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "read_file", read_file)
+    monkeypatch.setattr(parsing, "read_file", read_file)
     report = ingest_paths(hash_kb, [folder], settings)
     assert report.counts == {"added": 1, "failed": 1}
     [failure] = report.failures

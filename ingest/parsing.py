@@ -1,0 +1,139 @@
+"""Reading one file into a document: text, language, passages, metadata and content hash.
+
+Readers run under a time limit (``KB_MAX_READ_SECONDS``): an alarm in the main thread,
+a child process elsewhere (signals reach only the main thread).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ingest.chunking import chunk_spans
+from ingest.language import UNDETERMINED, detect_language, passage_language
+from ingest.metadata import apply_overrides, extract
+from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
+from ingest.readers import ParsedFile, read_file
+from kb.config import Settings
+from kb.errors import UnreadableFile
+from kb.models import NewDocument, Passage
+
+INGEST_VERSION = 3
+"""Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
+
+
+def parse_document(path: Path, settings: Settings) -> NewDocument:
+    """Read, detect language, chunk and extract metadata of one file (no embedding yet)."""
+    parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
+    overrides = read_sidecar(path)
+    language = str(overrides.get("language") or detect_language(parsed.text))
+    if language == UNDETERMINED:
+        raise UnreadableFile("no-text", "too little text to tell what it is about")
+    spans = chunk_spans(parsed.text, settings.chunking)
+    if len(spans) > settings.max_passages:
+        raise UnreadableFile(
+            "too-large",
+            f"{len(spans)} passages is over the limit of {settings.max_passages} per file "
+            "(embedding would hold the index for hours); split the document",
+        )
+    passages = [
+        Passage(
+            text=parsed.text[start:end],
+            order=order,
+            page=parsed.page_at(start),
+            start=start,
+            end=end,
+            language=passage_language(parsed.text[start:end], language),
+        )
+        for order, (start, end) in enumerate(spans)
+    ]
+    title = document_title(parsed, path)
+    meta = extract(parsed.text, title, parsed.info.get("date"))
+    apply_overrides(meta, overrides)
+    doc = NewDocument(
+        path=str(path),
+        title=str(meta.title or title),
+        language=language,
+        content_hash=content_digest(data, sidecar_bytes(path)),
+        file_type=parsed.file_type,
+        passages=passages,
+        n_pages=parsed.n_pages,
+        year=meta.year,
+        curated=set(meta.curated),
+    )
+    doc.facets = meta.facets()
+    return doc
+
+
+def document_title(parsed: ParsedFile, path: Path) -> str:
+    title = (parsed.title or "").strip()
+    return title if len(title) >= 3 else path.stem.replace("_", " ").replace("-", " ")
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop a reader that runs past ``seconds`` (a pathological PDF), as a ``too-slow`` file.
+
+    Signals reach only the main thread, so the limit holds for ``kb ingest``; a reader
+    called from another thread (the app) runs without it.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(_signum: int, _frame: object) -> None:
+        raise too_slow(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
+    """:func:`parse_document`, stopped after ``settings.max_read_seconds`` as a ``too-slow`` file.
+
+    In the main thread (``kb ingest``) an alarm signal interrupts the reader. Signals cannot
+    reach other threads (the app's), so there the reader runs in a child process that is
+    ended when time is up.
+    """
+    seconds = settings.max_read_seconds
+    if seconds <= 0:
+        return parse_document(path, settings)
+    if threading.current_thread() is threading.main_thread():
+        with time_limit(seconds):
+            return parse_document(path, settings)
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        pending = pool.apply_async(parse_document, (path, settings))
+        try:
+            return pending.get(timeout=seconds)
+        except multiprocessing.TimeoutError:
+            pool.terminate()
+            raise too_slow(seconds) from None
+
+
+def too_slow(seconds: float) -> UnreadableFile:
+    return UnreadableFile("too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)")
+
+
+def content_digest(data: bytes, sidecar: bytes) -> str:
+    """SHA-256 of the parser version, the file and its sidecar.
+
+    Editing either file, or a new version of the parsing, brings the document up to date.
+    The version lives in each document's hash, so a batch that failed or was killed
+    half-way leaves every document it did finish current: the next run skips them.
+    """
+    return hashlib.sha256(f"praxis-ingest-{INGEST_VERSION}\0".encode() + data + sidecar).hexdigest()
+
+
+def file_hash(path: Path) -> str:
+    """:func:`content_digest` of a file on disk."""
+    return content_digest(path.read_bytes(), sidecar_bytes(path))

@@ -1,0 +1,82 @@
+"""What every command shares: the typer app, the console, the index and JSON options."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import click
+import typer
+from rich.console import Console
+from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from kb.knowledge_base import KnowledgeBase
+
+from kb.config import Settings
+from kb.threads import configure, role_of
+
+COMMANDS = (
+    "ingest",
+    "search",
+    "show",
+    "remove",
+    "stats",
+    "eval",
+    "backup",
+    "restore",
+    "hash-password",
+    "serve",
+)
+
+
+class InOrder(TyperGroup):
+    """Lists commands in the order a new user meets them, not the order modules load."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [name for name in COMMANDS if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+
+app = typer.Typer(
+    cls=InOrder,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Praxis: a multilingual knowledge base of cluster and SME-network practices.",
+)
+out = Console(soft_wrap=True)
+
+
+@app.callback()
+def size_threads(context: typer.Context) -> None:
+    """Searches embed on one thread; ``ingest`` and ``eval`` use every core at a lower priority."""
+    configure(role_of(context.invoked_subcommand))
+
+
+IndexOption = Annotated[
+    Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or index/).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+def open_kb(index: Path | None, embedder: str | None = None, create: bool = False) -> KnowledgeBase:
+    """Open (or create) the index; ``KB_EMBEDDER`` only chooses the embedder of a new index.
+
+    An existing index is searched with the embedder that built it; only an explicit
+    ``--embedder`` that disagrees is an error.
+    """
+    from kb.knowledge_base import MANIFEST, KnowledgeBase  # after configure() sized its threads
+
+    settings = Settings.from_env(index_dir=index, embedder=embedder)
+    exists = (settings.index_dir / MANIFEST).exists()
+    chosen = embedder if exists else settings.embedder
+    return KnowledgeBase.open(
+        settings.index_dir, chosen, create=create, chunking=settings.chunking, search_settings=settings.search
+    )
+
+
+def emit_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

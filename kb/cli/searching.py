@@ -1,0 +1,105 @@
+"""``kb search``: hybrid search with facet filters, as text or JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+if TYPE_CHECKING:
+    pass
+
+from kb.cli.common import IndexOption, JsonOption, app, emit_json, open_kb, out
+from kb.facets import FACETS
+from kb.models import FacetCount, Hit
+from kb.request import MAX_RESULTS, SearchRequest
+from kb.taxonomy import default_taxonomy
+from kb.text import one_line, strip_controls
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="What to look for, in any language; '' to browse.")],
+    index: IndexOption = None,
+    country: Annotated[list[str] | None, typer.Option(help="ISO code, e.g. BR (repeatable).")] = None,
+    theme: Annotated[list[str] | None, typer.Option(help="Theme id (repeatable).")] = None,
+    programme: Annotated[list[str] | None, typer.Option(help="Programme (repeatable).")] = None,
+    organisation: Annotated[list[str] | None, typer.Option(help="Organisation (repeatable).")] = None,
+    language: Annotated[list[str] | None, typer.Option(help="pt, it, en (repeatable).")] = None,
+    year: Annotated[list[int] | None, typer.Option(help="Year (repeatable).")] = None,
+    k: Annotated[int, typer.Option("-k", help="Results per page.", min=1, max=MAX_RESULTS)] = 10,
+    page: Annotated[int, typer.Option(help="Page of results.", min=1)] = 1,
+    as_json: JsonOption = False,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="With --json: an object with hits, total and facet counts.")
+    ] = False,
+    labels: Annotated[str, typer.Option(help="Language of facet labels: pt, it or en.")] = "en",
+) -> None:
+    """Hybrid search (meaning + keywords) with facet filters."""
+    options = locals()  # one option per facet of kb.facets, named after it
+    filters = {f.name: tuple(str(v) for v in options[f.name] or ()) for f in FACETS}
+    request = SearchRequest(query=text, filters=filters, k=k, page=page)
+    result = open_kb(index).search(request)
+    if as_json and facets:
+        emit_json(
+            {
+                "total": result.total,
+                "hits": [hit.as_dict() for hit in result.hits],
+                "facets": facet_json(result.facets, labels),
+            }
+        )
+        return
+    if as_json:
+        emit_json([hit.as_dict() for hit in result.hits])
+        return
+    if result.concepts:
+        out.print(
+            "also searching for: "
+            + " · ".join(escape(f"{typed} = {c.label('en')}") for typed, c in result.concepts)
+        )
+    if not result.hits:
+        out.print(
+            "no documents match" if result.total == 0 else f"{result.total} documents; none on this page"
+        )
+        if result.near_misses:
+            out.print("closest documents (they do not match):")
+            for rank, hit in enumerate(result.near_misses, 1):
+                print_hit(rank, hit)
+        return
+    out.print(f"{result.total} documents; showing {len(result.hits)}")
+    for rank, hit in enumerate(result.hits, request.offset + 1):
+        print_hit(rank, hit)
+
+
+def facet_json(facets: dict[str, list[FacetCount]], language: str) -> dict[str, list[dict[str, object]]]:
+    taxonomy = default_taxonomy()
+    return {
+        name: [
+            {"value": c.value, "label": taxonomy.label(name, c.value, language), "count": c.count}
+            for c in counts
+        ]
+        for name, counts in facets.items()
+    }
+
+
+def print_hit(rank: int, hit: Hit) -> None:
+    meta = " · ".join(
+        part
+        for part in (
+            hit.language,
+            ",".join(hit.countries),
+            ",".join(hit.programmes),
+            str(hit.year or ""),
+        )
+        if part
+    )
+    title, snippet = one_line(hit.title), strip_controls(hit.snippet)  # same length: spans still fit
+    out.print(f"[bold]{rank}. {escape(title)}[/bold]  [dim]{escape(one_line(meta))} · {hit.doc_id}[/dim]")
+    marked, last = [], 0
+    for start, end in hit.highlights:
+        marked += [escape(snippet[last:start]), f"[yellow]{escape(snippet[start:end])}[/yellow]"]
+        last = end
+    marked.append(escape(snippet[last:]))
+    page = f" (p. {hit.page})" if hit.page else ""
+    out.print("   " + "".join(marked) + page + "\n")
