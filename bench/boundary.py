@@ -3,7 +3,7 @@ how much of the returned set is relevant, and how many off-topic queries find no
 
     python bench/boundary.py [--index DIR] [--json] [--fit]
 
-Every query's candidates and their features (kb.search.MEMBERSHIP_FEATURES) are computed
+Every query's candidates and their features (kb.boundary.MEMBERSHIP_FEATURES) are computed
 once. ``--fit`` fits the logistic membership weights (Newton's method, a little ridge) on
 the tuning sets and prints them for kb/config.py; the sweep then shows the trade-off
 between set recall, set precision and empty off-topic results. The tuning sets
@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_boundary
 from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
-from kb.search import MEMBERSHIP_FEATURES, Candidate, membership_features, within_boundary
 
 TUNING = ("eval/queries.json", "eval/short.json")
 TUNING_OFF = ("eval/offtopic.json",)

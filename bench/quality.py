@@ -115,7 +115,7 @@ def index_beir(folder: Path, index_dir: Path) -> KnowledgeBase:
     return kb
 
 
-BOUNDARY_NOTE = """A search returns only the documents inside the relevance boundary (`kb.search.within_boundary`).
+BOUNDARY_NOTE = """A search returns only the documents inside the relevance boundary (`kb.boundary.within_boundary`).
 "Set recall" is the share of judged-relevant documents (grade 1 or 2) inside the returned set,
 "set precision" the share of the returned set that is judged relevant (both micro-averaged; macro
 precision averages per query), "off-topic empty" the share of off-topic queries that return nothing.

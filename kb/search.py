@@ -10,40 +10,22 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
+from kb.boundary import Candidate, is_about_collection, within_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
-from kb.glossary import Glossary, Phrase, QueryPart, tokens_of
+from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
+from kb.lexical_query import found_parts, fts_match, idf_share, part_expression
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
 from kb.store import Store
 from kb.text import query_terms
-
-
-def quoted(phrase: Phrase) -> str:
-    """An FTS5 phrase; quoting means no input can be read as FTS5 syntax."""
-    return '"' + " ".join(phrase).replace('"', '""') + '"'
-
-
-def part_expression(part: QueryPart) -> str:
-    """Any form of one query part: its stems in pt/it/en and, for a concept, every glossary form."""
-    return "(" + " OR ".join(quoted(p) for p in sorted(part.alternatives)) + ")"
-
-
-def fts_match(parts: Sequence[QueryPart]) -> str:
-    """BM25 over all query parts, ORed: a passage need not hold every word to be ranked.
-
-    Questions rarely share every word with their answer; BM25's sum over matched terms
-    already ranks passages holding more (and rarer) parts first.
-    """
-    return " OR ".join(part_expression(p) for p in parts)
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
@@ -55,31 +37,6 @@ def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
         for rank, item in enumerate(ids):
             fused[int(item)] += weight / (k + rank + 1)
     return fused
-
-
-def contains(tokens: list[str], token_set: set[str], phrase: Phrase) -> bool:
-    """Whether a phrase occurs, in order, in a token list."""
-    if not all(t in token_set for t in phrase):
-        return False
-    if len(phrase) == 1:
-        return True
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
-@dataclass
-class Candidate:
-    """A document the fused ranking found, with what the relevance boundary looks at."""
-
-    doc_id: str
-    chunk_id: int | None
-    score: float  # fused ranking score
-    dense: float  # best language-centred dense score of its passages (−inf if none was a candidate)
-    cosine: float  # that passage's plain cosine similarity to the query
-    coverage: float = 0.0  # IDF-weighted share of the query's parts that the document holds
-    names: float = 0.0  # the same share over the query's names and acronyms
-    title: float = 0.0  # the same share over its title and programme/organisation names
-    title_text: str = ""  # its title as indexed
 
 
 class Searcher:
@@ -230,12 +187,12 @@ class Searcher:
         names = [i for i, p in enumerate(parts) if p.is_name]
         texts = self.store.indexed_text([c.doc_id for c in candidates])
         for c in candidates:
-            body_found = _found(parts, (" ".join(cols) for cols in texts.get(c.doc_id, [])))
-            title_found = _found(parts, (f"{t} {n}" for t, _, n in texts.get(c.doc_id, [])[:1]))
-            c.coverage = _share(weights, body_found, range(len(parts)))
-            c.title = _share(weights, title_found, range(len(parts)))
+            body_found = found_parts(parts, (" ".join(cols) for cols in texts.get(c.doc_id, [])))
+            title_found = found_parts(parts, (f"{t} {n}" for t, _, n in texts.get(c.doc_id, [])[:1]))
+            c.coverage = idf_share(weights, body_found, range(len(parts)))
+            c.title = idf_share(weights, title_found, range(len(parts)))
             c.title_text = next(iter(texts.get(c.doc_id, [])), ("",))[0]
-            c.names = _share(weights, body_found, names) if names else 0.0
+            c.names = idf_share(weights, body_found, names) if names else 0.0
 
     def select(
         self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]
@@ -287,102 +244,6 @@ class Searcher:
                 )
             )
         return hits
-
-
-MEMBERSHIP_FEATURES = (
-    "bias",
-    "dense_gap",  # best centred dense score of the candidates minus this document's
-    "cosine_gap",  # the same for plain cosine
-    "coverage",  # IDF-weighted share of the query's parts the document holds
-    "title",  # the same share in its title and names
-    "names",  # the same share over the query's names and acronyms
-    "log_rank",  # log(1 + its place in the fused ranking)
-    "score_ratio",  # its fused score over the best one
-)
-
-
-def membership_features(candidates: list[Candidate]) -> np.ndarray:
-    """One row of :data:`MEMBERSHIP_FEATURES` per candidate, relative to the best candidate."""
-    top = max(c.dense for c in candidates)
-    top_cosine = max(c.cosine for c in candidates)
-    best = candidates[0].score or 1.0
-    missing = 0.2  # a document only the lexical side found counts as this far below the best
-    return np.array(
-        [
-            [
-                1.0,
-                top - c.dense if c.dense > -math.inf else missing,
-                top_cosine - c.cosine if c.cosine > -math.inf else missing,
-                c.coverage,
-                c.title,
-                c.names,
-                math.log1p(rank),
-                c.score / best,
-            ]
-            for rank, c in enumerate(candidates)
-        ],
-        dtype=np.float64,
-    )
-
-
-def within_boundary(
-    candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings
-) -> list[Candidate]:
-    """The relevance boundary: which candidates match the query, in ranking order.
-
-    First, is the query about this collection at all? It is when its closest passage is
-    similar enough in meaning (cosine), when some document holds most of its words or
-    concepts, or when it names names or acronyms that documents hold. If so, a document
-    matches when it holds those names, or when a logistic model over how it compares with
-    the best candidate (:data:`MEMBERSHIP_FEATURES`) gives it a probability of relevance of
-    at least ``membership_threshold``. Weights and thresholds were fitted on on-topic and
-    off-topic dev queries by ``bench/boundary.py``.
-    """
-    if not is_about_collection(candidates, parts, s):
-        return []
-    named = _named(candidates, parts, s)
-    logits = membership_features(candidates) @ np.asarray(s.membership_weights, dtype=np.float64)
-    probability = 1.0 / (1.0 + np.exp(-logits))
-    return [
-        c
-        for c, p in zip(candidates, probability, strict=True)
-        if c.doc_id in named or p >= s.membership_threshold
-    ]
-
-
-def _named(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:
-    """Documents holding the query's names and acronyms, when those make up half the query or more."""
-    name_parts = sum(p.is_name for p in parts)
-    if not name_parts or name_parts < s.min_name_share * len(parts):
-        return set()
-    return {c.doc_id for c in candidates if c.names >= s.min_name_coverage}
-
-
-def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
-    """Close enough in meaning, most of its words in some document, or names that documents hold."""
-    return bool(candidates) and bool(
-        _named(candidates, parts, s)
-        or max(c.cosine for c in candidates) >= s.min_top_cosine
-        or max(c.coverage for c in candidates) >= s.min_query_coverage
-    )
-
-
-def _found(parts: Sequence[QueryPart], texts: Iterable[str]) -> set[int]:
-    """Indexes of the parts that occur in any of these stemmed texts."""
-    found: set[int] = set()
-    for text in texts:
-        tokens = tokens_of(text)
-        token_set = set(tokens)
-        for i, part in enumerate(parts):
-            if i not in found and any(contains(tokens, token_set, p) for p in part.alternatives):
-                found.add(i)
-    return found
-
-
-def _share(weights: list[float], found: set[int], among: Iterable[int]) -> float:
-    among = list(among)
-    total = sum(weights[i] for i in among)
-    return sum(weights[i] for i in among if i in found) / total if total else 0.0
 
 
 def _first_per_document(

@@ -11,8 +11,8 @@ import pytest
 from kb.evaluation import evaluate, load_queries
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
+from kb.lexical_query import fts_match
 from kb.metrics import mrr_at, ndcg_at, recall_at
-from kb.search import fts_match
 from kb.stemming import stem, stem_text, term_stems
 from tests.conftest import write
 

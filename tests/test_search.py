@@ -15,9 +15,9 @@ from kb.config import SearchSettings
 from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
+from kb.lexical_query import fts_match
 from kb.models import FacetValue, NewDocument, Passage
 from kb.request import SearchRequest
-from kb.search import fts_match
 
 VOCAB = [f"w{i}" for i in range(60)] + ["cluster", "rede", "distretto", "cosme", "gt-apl"]
 LANGS = ["pt", "it", "en"]

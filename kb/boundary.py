@@ -1,0 +1,109 @@
+"""The relevance boundary: which of a search's candidates belong to its result set.
+
+A search ranks candidates; the boundary decides where the matching documents end, so
+totals, facet counts, exports and "no results" mean something. Its weights and thresholds
+live in :class:`kb.config.SearchSettings` and are fitted by ``bench/boundary.py``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from kb.config import SearchSettings
+from kb.glossary import QueryPart
+
+
+@dataclass
+class Candidate:
+    """A document the fused ranking found, with what the relevance boundary looks at."""
+
+    doc_id: str
+    chunk_id: int | None
+    score: float  # fused ranking score
+    dense: float  # best language-centred dense score of its passages (−inf if none was a candidate)
+    cosine: float  # that passage's plain cosine similarity to the query
+    coverage: float = 0.0  # IDF-weighted share of the query's parts that the document holds
+    names: float = 0.0  # the same share over the query's names and acronyms
+    title: float = 0.0  # the same share over its title and programme/organisation names
+    title_text: str = ""  # its title as indexed
+
+
+MEMBERSHIP_FEATURES = (
+    "bias",
+    "dense_gap",  # best centred dense score of the candidates minus this document's
+    "cosine_gap",  # the same for plain cosine
+    "coverage",  # IDF-weighted share of the query's parts the document holds
+    "title",  # the same share in its title and names
+    "names",  # the same share over the query's names and acronyms
+    "log_rank",  # log(1 + its place in the fused ranking)
+    "score_ratio",  # its fused score over the best one
+)
+
+
+def membership_features(candidates: list[Candidate]) -> np.ndarray:
+    """One row of :data:`MEMBERSHIP_FEATURES` per candidate, relative to the best candidate."""
+    top = max(c.dense for c in candidates)
+    top_cosine = max(c.cosine for c in candidates)
+    best = candidates[0].score or 1.0
+    missing = 0.2  # a document only the lexical side found counts as this far below the best
+    return np.array(
+        [
+            [
+                1.0,
+                top - c.dense if c.dense > -math.inf else missing,
+                top_cosine - c.cosine if c.cosine > -math.inf else missing,
+                c.coverage,
+                c.title,
+                c.names,
+                math.log1p(rank),
+                c.score / best,
+            ]
+            for rank, c in enumerate(candidates)
+        ],
+        dtype=np.float64,
+    )
+
+
+def within_boundary(
+    candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings
+) -> list[Candidate]:
+    """The relevance boundary: which candidates match the query, in ranking order.
+
+    First, is the query about this collection at all? It is when its closest passage is
+    similar enough in meaning (cosine), when some document holds most of its words or
+    concepts, or when it names names or acronyms that documents hold. If so, a document
+    matches when it holds those names, or when a logistic model over how it compares with
+    the best candidate (:data:`MEMBERSHIP_FEATURES`) gives it a probability of relevance of
+    at least ``membership_threshold``. Weights and thresholds were fitted on on-topic and
+    off-topic dev queries by ``bench/boundary.py``.
+    """
+    if not is_about_collection(candidates, parts, s):
+        return []
+    named = named_documents(candidates, parts, s)
+    logits = membership_features(candidates) @ np.asarray(s.membership_weights, dtype=np.float64)
+    probability = 1.0 / (1.0 + np.exp(-logits))
+    return [
+        c
+        for c, p in zip(candidates, probability, strict=True)
+        if c.doc_id in named or p >= s.membership_threshold
+    ]
+
+
+def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:
+    """Documents holding the query's names and acronyms, when those make up half the query or more."""
+    name_parts = sum(p.is_name for p in parts)
+    if not name_parts or name_parts < s.min_name_share * len(parts):
+        return set()
+    return {c.doc_id for c in candidates if c.names >= s.min_name_coverage}
+
+
+def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
+    """Close enough in meaning, most of its words in some document, or names that documents hold."""
+    return bool(candidates) and bool(
+        named_documents(candidates, parts, s)
+        or max(c.cosine for c in candidates) >= s.min_top_cosine
+        or max(c.coverage for c in candidates) >= s.min_query_coverage
+    )
