@@ -11,24 +11,20 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
+from kb.catalogue_lexical import LexicalQueries
+from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
 from kb.stemming import stem_text
-from kb.text import MAX_DETAIL_CHARS
 
 
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class Catalogue:
+class Catalogue(LexicalQueries, Logs):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:
@@ -163,33 +159,6 @@ class Catalogue:
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         return ids
 
-    def log_ingest(self, path: str, status: str, reason: str = "", detail: str = "") -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO ingest_log (at, path, status, reason, detail) VALUES (?,?,?,?,?)",
-                (utc_now(), path, status, reason, detail),
-            )
-
-    def log_search_miss(self, query: str, filters: str) -> None:
-        """Remember a search that found nothing: the text, the filters and the day, nothing else.
-
-        Written outside ``transaction()`` so it does not bump the generation (readers
-        would reload vectors for nothing).
-        """
-        self.db.execute(
-            "INSERT INTO search_misses (day, query, filters) VALUES (?,?,?)",
-            (utc_now()[:10], query[:MAX_DETAIL_CHARS], filters[:MAX_DETAIL_CHARS]),
-        )
-
-    def search_misses(self, limit: int = 100) -> list[dict[str, object]]:
-        """Searches that found nothing, most frequent first: a curator's to-do list."""
-        rows = self.db.execute(
-            "SELECT query, filters, COUNT(*) AS n, MAX(day) FROM search_misses"
-            " GROUP BY query, filters ORDER BY n DESC, MAX(day) DESC LIMIT ?",
-            (limit,),
-        )
-        return [{"query": q, "filters": f, "count": n, "last": d} for q, f, n, d in rows]
-
     # -- reads --------------------------------------------------------------
 
     def find_by_path(self, path: str) -> tuple[str, str] | None:
@@ -255,43 +224,6 @@ class Catalogue:
         )
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
-    def lexical_search(
-        self,
-        match: str,
-        filters: Mapping[str, Sequence[str]],
-        limit: int,
-        weights: tuple[float, float, float] = (2.0, 1.0, 2.0),
-    ) -> list[tuple[int, float]]:
-        """(chunk id, BM25) best first, columns weighted (title, body, names); filters by JOIN."""
-        where, params = filter_clause(filters)
-        sql = (
-            "SELECT c.chunk_id, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts"
-            " JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
-            " JOIN documents d ON d.doc_id = c.doc_id"
-            f" WHERE chunks_fts MATCH ? AND {where} ORDER BY s LIMIT ?"
-        )
-        return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, *params, limit])]
-
-    def match_count(self, match: str) -> int:
-        """How many passages an FTS5 expression matches (its document frequency)."""
-        return int(
-            self.db.execute("SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[
-                0
-            ]
-        )
-
-    def indexed_text(self, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """doc_id → (title, body, names) of each passage as the lexical index holds it (stems)."""
-        rows = self.db.execute(
-            "SELECT c.doc_id, f.title, f.body, f.names FROM chunks c JOIN chunks_fts f ON f.rowid = c.chunk_id"
-            " WHERE c.doc_id IN (SELECT value FROM json_each(?)) ORDER BY c.doc_id, c.ord",
-            (json.dumps(list(doc_ids)),),
-        )
-        out: dict[str, list[tuple[str, str, str]]] = {}
-        for doc_id, title, body, names in rows:
-            out.setdefault(doc_id, []).append((title, body, names))
-        return out
-
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
         """chunk_id → (doc_id, text, page, order)."""
         rows = self.db.execute(
@@ -324,11 +256,6 @@ class Catalogue:
 
     def chunk_id_set(self) -> np.ndarray:
         return np.fromiter((r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")), dtype=np.int64)
-
-    def lexical_ids(self) -> np.ndarray:
-        """Passage ids the lexical index holds (they must be the catalogue's)."""
-        rows = self.db.execute("SELECT rowid FROM chunks_fts")
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def chunk_vectors(self) -> Iterator[ChunkVector]:
         """Every passage's vector with its owner and language, in id order: the one full scan."""
@@ -367,11 +294,3 @@ class Catalogue:
 
     def all_doc_ids(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
-
-    def ingest_log(self, limit: int = 200) -> list[dict[str, str]]:
-        rows = self.db.execute(
-            "SELECT at, path, status, reason, detail FROM ingest_log ORDER BY id DESC LIMIT ?",
-            (limit,),
-        )
-        keys = ("at", "path", "status", "reason", "detail")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
