@@ -34,24 +34,7 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
     language = str(overrides.get("language") or detect_language(parsed.text))
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
-    spans = chunk_spans(parsed.text, settings.chunking)
-    if len(spans) > settings.max_passages:
-        raise UnreadableFile(
-            "too-large",
-            f"{len(spans)} passages is over the limit of {settings.max_passages} per file "
-            "(embedding would hold the index for hours); split the document",
-        )
-    passages = [
-        Passage(
-            text=parsed.text[start:end],
-            order=order,
-            page=parsed.page_at(start),
-            start=start,
-            end=end,
-            language=passage_language(parsed.text[start:end], language),
-        )
-        for order, (start, end) in enumerate(spans)
-    ]
+    passages = cut_passages(parsed, language, settings)
     title = document_title(parsed, path)
     meta = extract(parsed.text, title, parsed.info.get("date"))
     apply_overrides(meta, overrides)
@@ -68,6 +51,28 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
     )
     doc.facets = meta.facets()
     return doc
+
+
+def cut_passages(parsed: ParsedFile, language: str, settings: Settings) -> list[Passage]:
+    """Passages with their pages and languages, within the per-file passage limit."""
+    spans = chunk_spans(parsed.text, settings.chunking)
+    if len(spans) > settings.max_passages:
+        raise UnreadableFile(
+            "too-large",
+            f"{len(spans)} passages is over the limit of {settings.max_passages} per file "
+            "(embedding would hold the index for hours); split the document",
+        )
+    return [
+        Passage(
+            text=parsed.text[start:end],
+            order=order,
+            page=parsed.page_at(start),
+            start=start,
+            end=end,
+            language=passage_language(parsed.text[start:end], language),
+        )
+        for order, (start, end) in enumerate(spans)
+    ]
 
 
 def document_title(parsed: ParsedFile, path: Path) -> str:

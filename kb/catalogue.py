@@ -20,8 +20,21 @@ from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS, NAME_FIELDS
-from kb.models import ChunkVector, Document, FacetCount, NewDocument
+from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 from kb.stemming import stem_text
+
+
+def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]]:
+    """(doc_id, field, value, source) of every facet value, language and year included."""
+
+    def source(name: str) -> str:
+        return "curated" if name in doc.curated else "extracted"
+
+    facets = {("language", doc.language, source("language"))}
+    if doc.year is not None:
+        facets.add(("year", str(doc.year), source("year")))
+    facets |= {(f.field, f.value, f.source) for f in doc.facets}
+    return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
 class Catalogue(LexicalQueries, Logs):
@@ -81,7 +94,7 @@ class Catalogue(LexicalQueries, Logs):
     def write_document(
         self, doc_id: str, doc: NewDocument, vectors: np.ndarray
     ) -> tuple[list[int], list[int]]:
-        """Insert or replace a document; returns (removed chunk ids, new chunk ids)."""
+        """Insert or replace a document in one transaction; returns (removed chunk ids, new chunk ids)."""
         now = utc_now()
         with self.transaction() as db:
             row = db.execute("SELECT added_at FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -89,61 +102,39 @@ class Catalogue(LexicalQueries, Logs):
             db.execute("DELETE FROM facets WHERE doc_id = ?", (doc_id,))
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id,
-                    doc.path,
-                    doc.title,
-                    doc.language,
-                    doc.year,
-                    doc.file_type,
-                    doc.n_pages,
-                    doc.content_hash,
-                    row[0] if row else now,
-                    now,
-                    json.dumps(sorted(doc.curated)),
-                ),
+                (doc_id, doc.path, doc.title, doc.language, doc.year, doc.file_type, doc.n_pages)
+                + (doc.content_hash, row[0] if row else now, now, json.dumps(sorted(doc.curated))),
             )
-            new_ids = []
-            names = " ; ".join(f.value for f in doc.facets if f.field in NAME_FIELDS)
-            for passage, vector in zip(doc.passages, vectors, strict=True):
-                cur = db.execute(
-                    'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector)'
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        doc_id,
-                        passage.order,
-                        passage.page,
-                        passage.start,
-                        passage.end,
-                        passage.language,
-                        passage.text,
-                        np.asarray(vector, dtype=np.float32).tobytes(),
-                    ),
-                )
-                chunk_id = int(cur.lastrowid)
-                new_ids.append(chunk_id)
-                db.execute(
-                    "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
-                    (
-                        chunk_id,
-                        stem_text(doc.title, passage.language),
-                        stem_text(passage.text, passage.language),
-                        stem_text(names, passage.language),
-                    ),
-                )
-
-            def source(name: str) -> str:
-                return "curated" if name in doc.curated else "extracted"
-
-            facets = {("language", doc.language, source("language"))}
-            if doc.year is not None:
-                facets.add(("year", str(doc.year), source("year")))
-            facets |= {(f.field, f.value, f.source) for f in doc.facets}
-            db.executemany(
-                "INSERT OR REPLACE INTO facets VALUES (?,?,?,?)",
-                [(doc_id, field, value, source) for field, value, source in sorted(facets)],
-            )
+            new_ids = [
+                self._insert_chunk(db, doc_id, doc, passage, vector)
+                for passage, vector in zip(doc.passages, vectors, strict=True)
+            ]
+            db.executemany("INSERT OR REPLACE INTO facets VALUES (?,?,?,?)", _facet_rows(doc_id, doc))
         return old_ids, new_ids
+
+    @staticmethod
+    def _insert_chunk(
+        db: sqlite3.Connection, doc_id: str, doc: NewDocument, passage: Passage, vector: np.ndarray
+    ) -> int:
+        """One passage, its vector and its lexical entry (stemmed title, text and names)."""
+        cur = db.execute(
+            'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector) VALUES (?,?,?,?,?,?,?,?)',
+            (doc_id, passage.order, passage.page, passage.start, passage.end, passage.language, passage.text)
+            + (np.asarray(vector, dtype=np.float32).tobytes(),),
+        )
+        chunk_id = int(cur.lastrowid)
+        names = " ; ".join(f.value for f in doc.facets if f.field in NAME_FIELDS)
+        language = passage.language
+        db.execute(
+            "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
+            (
+                chunk_id,
+                stem_text(doc.title, language),
+                stem_text(passage.text, language),
+                stem_text(names, language),
+            ),
+        )
+        return chunk_id
 
     def delete_document(self, doc_id: str) -> list[int]:
         """Remove a document; returns the chunk ids that went with it."""

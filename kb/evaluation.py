@@ -94,6 +94,16 @@ def _average(rows: list[dict[str, float]]) -> dict[str, float]:
     return {m: round(mean(r[m] for r in rows), 4) for m in METRICS} if rows else {}
 
 
+def ranking_scores(ranking: list[str], judgements: dict[str, int]) -> dict[str, float]:
+    """nDCG@10, MRR@10, recall@10 and recall@100 of one ranked list of document ids."""
+    return {
+        "ndcg@10": ndcg_at(ranking, judgements),
+        "mrr@10": mrr_at(ranking, judgements),
+        "recall@10": recall_at(ranking, judgements, 10),
+        "recall@100": recall_at(ranking, judgements, 100),
+    }
+
+
 def evaluate(
     kb: KnowledgeBase, queries: list[JudgedQuery], depth: int = 100, bounded: bool = False
 ) -> EvaluationReport:
@@ -109,16 +119,9 @@ def evaluate(
     crossing: list[dict[str, float]] = []
     other_found = other_total = 0
     for query in queries:
-        result = kb.search(
-            SearchRequest(query.text, filters=query.filters, k=depth, bounded=bounded, snippets=False)
-        )
-        ranking = [hit.doc_id for hit in result.hits]
-        scores = {
-            "ndcg@10": ndcg_at(ranking, query.judgements),
-            "mrr@10": mrr_at(ranking, query.judgements),
-            "recall@10": recall_at(ranking, query.judgements, 10),
-            "recall@100": recall_at(ranking, query.judgements, 100),
-        }
+        request = SearchRequest(query.text, query.filters, k=depth, bounded=bounded, snippets=False)
+        ranking = [hit.doc_id for hit in kb.search(request).hits]
+        scores = ranking_scores(ranking, query.judgements)
         rows.append(scores)
         by_language[query.language].append(scores)
         others = {
@@ -130,14 +133,8 @@ def evaluate(
             crossing.append(scores)
             other_total += len(others)
             other_found += len(others & set(ranking[:10]))
-        details.append(
-            {
-                "id": query.id,
-                "text": query.text,
-                **{m: round(v, 4) for m, v in scores.items()},
-                "top": ranking[:5],
-            }
-        )
+        rounded = {m: round(v, 4) for m, v in scores.items()}
+        details.append({"id": query.id, "text": query.text, **rounded, "top": ranking[:5]})
     return EvaluationReport(
         queries=len(queries),
         overall=_average(rows),

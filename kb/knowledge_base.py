@@ -82,23 +82,14 @@ class KnowledgeBase:
             raise IndexNotFound(f"{index_dir} is a file, not an index folder; choose a folder with --index")
         finish_interrupted_restore(index_dir)
         manifest_path = index_dir / MANIFEST
-        requested = embedder.spec if isinstance(embedder, Embedder) else embedder
         if not manifest_path.exists():
             if not create:
                 raise IndexNotFound(
                     f"no index in {index_dir}/; build one with: kb ingest corpus/ --index {index_dir}"
                 )
-            instance = cls._instance(embedder or DEFAULT_EMBEDDER)
-            index_dir.mkdir(parents=True, exist_ok=True)
-            manifest = Manifest(
-                embedder=instance.spec,
-                dimension=instance.dimension,
-                chunking=asdict(chunking or ChunkingSettings()),
-                created_at=utc_now(),
-            )
-            manifest.write(manifest_path)
-            return cls(index_dir, manifest, instance, search_settings)
+            return cls._create(index_dir, embedder or DEFAULT_EMBEDDER, chunking, search_settings)
         manifest = Manifest.read(manifest_path)
+        requested = embedder.spec if isinstance(embedder, Embedder) else embedder
         if requested and requested != manifest.embedder:
             raise EmbedderMismatch(
                 f"{index_dir}/ was built with embedder {manifest.embedder!r} "
@@ -106,6 +97,26 @@ class KnowledgeBase:
                 f"and run: kb ingest corpus/ --index {index_dir} --embedder {requested}"
             )
         instance = embedder if isinstance(embedder, Embedder) else None
+        return cls(index_dir, manifest, instance, search_settings)
+
+    @classmethod
+    def _create(
+        cls,
+        index_dir: Path,
+        embedder: Embedder | str,
+        chunking: ChunkingSettings | None,
+        search_settings: SearchSettings | None,
+    ) -> KnowledgeBase:
+        """A new, empty index whose manifest records how it will be built."""
+        instance = cls._instance(embedder)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        manifest = Manifest(
+            embedder=instance.spec,
+            dimension=instance.dimension,
+            chunking=asdict(chunking or ChunkingSettings()),
+            created_at=utc_now(),
+        )
+        manifest.write(index_dir / MANIFEST)
         return cls(index_dir, manifest, instance, search_settings)
 
     @staticmethod

@@ -105,11 +105,7 @@ class Searcher:
             lexical = self.store.lexical_search(match, request.filters, limit, s.column_weights)
             fields = self.store.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
         owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
-        # names, acronyms and short queries are matched by their words; questions by meaning
-        names = sum(p.is_name for p in parts)
-        short = len(parts) <= s.short_query_terms or (
-            len(parts) <= s.name_query_terms and 2 * names >= len(parts)
-        )
+        short = is_short(parts, s)
         # a question's words only meet passages in its own language: weigh them by how much of
         # the collection that is (squared: one language in three leaves dense search in charge)
         question_weight = s.lexical_weight * self.languages.closest_share(vector) ** 2
@@ -121,36 +117,14 @@ class Searcher:
             ],
             s.rrf_k,
         )
-        dense_scores = {c: (centred, cosine) for c, centred, cosine in dense}
-        best: dict[str, tuple[float, int]] = {}
-        scores: dict[str, list[float]] = defaultdict(list)
-        closest: dict[str, tuple[float, float]] = {}
-        for chunk_id, score in fused.items():
-            if chunk_id not in owners:  # removed since the vectors were loaded
-                continue
-            doc_id = owners[chunk_id][0]
-            scores[doc_id].append(score)
-            if doc_id not in best or score > best[doc_id][0]:
-                best[doc_id] = (score, chunk_id)
-            if chunk_id in dense_scores:
-                closest[doc_id] = max(closest.get(doc_id, (-math.inf, -math.inf)), dense_scores[chunk_id])
-        candidates = [
-            Candidate(
-                doc_id,
-                chunk_id,
-                top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]),
-                *closest.get(doc_id, (-math.inf, -math.inf)),
-            )
-            for doc_id, (top, chunk_id) in best.items()
-        ]
+        candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
         if parts:
             self._measure_coverage(candidates, parts)
             titles = Counter(c.title_text for c in candidates)
             name_weight = s.name_weight if short else 0.0  # questions name things in passing
             for c in candidates:  # a title many documents share singles none of them out
-                c.score += (s.title_coverage_weight * c.title if titles[c.title_text] == 1 else 0.0) + (
-                    name_weight * c.names
-                )
+                unique_title = titles[c.title_text] == 1
+                c.score += s.title_coverage_weight * c.title * unique_title + name_weight * c.names
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
     def dense_ranking(
@@ -244,6 +218,45 @@ class Searcher:
                 )
             )
         return hits
+
+
+def is_short(parts: list[QueryPart], s: SearchSettings) -> bool:
+    """Names, acronyms and short queries are matched by their words; questions by meaning."""
+    names = sum(p.is_name for p in parts)
+    return len(parts) <= s.short_query_terms or (len(parts) <= s.name_query_terms and 2 * names >= len(parts))
+
+
+def by_document(
+    fused: dict[int, float],
+    owners: dict[int, tuple[str, str, int | None, int]],
+    dense: dict[int, tuple[float, float]],
+    s: SearchSettings,
+) -> list[Candidate]:
+    """Passage scores grouped by document: its best passage plus a share of their mean.
+
+    Each document keeps the (centred, cosine) dense scores of its closest passage.
+    """
+    best: dict[str, tuple[float, int]] = {}
+    scores: dict[str, list[float]] = defaultdict(list)
+    closest: dict[str, tuple[float, float]] = {}
+    for chunk_id, score in fused.items():
+        if chunk_id not in owners:  # removed since the vectors were loaded
+            continue
+        doc_id = owners[chunk_id][0]
+        scores[doc_id].append(score)
+        if doc_id not in best or score > best[doc_id][0]:
+            best[doc_id] = (score, chunk_id)
+        if chunk_id in dense:
+            closest[doc_id] = max(closest.get(doc_id, (-math.inf, -math.inf)), dense[chunk_id])
+    return [
+        Candidate(
+            doc_id,
+            chunk_id,
+            top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]),
+            *closest.get(doc_id, (-math.inf, -math.inf)),
+        )
+        for doc_id, (top, chunk_id) in best.items()
+    ]
 
 
 def _first_per_document(

@@ -24,60 +24,65 @@ MIN_YEAR, MAX_YEAR = 1000, 2100
 
 
 def read_sidecar(path: Path) -> dict[str, object]:
-    """The overrides for a document (empty when there is no sidecar), every field checked.
+    """The overrides for a document (empty when there is no sidecar), every field checked."""
+    side = sidecar_path(path)
+    if not side.exists():
+        return {}
+    try:
+        return checked_fields(parse_yaml(side.read_bytes()))
+    except ValueError as error:
+        raise UnreadableFile("bad-metadata", f"{side.name}: {error}") from None
+
+
+def parse_yaml(raw: bytes) -> dict[str, object]:
+    """A sidecar's mapping; ValueError says what is wrong with it.
 
     YAML anchors and aliases are refused before any object is built: a kilobyte of nested
     aliases (a "billion laughs") would otherwise grow to gigabytes while the write lock is held.
     """
-    side = sidecar_path(path)
-    if not side.exists():
-        return {}
-
-    def bad(message: str) -> UnreadableFile:
-        return UnreadableFile("bad-metadata", f"{side.name}: {message}")
-
-    raw = side.read_bytes()
     if len(raw) > MAX_BYTES:
-        raise bad(f"{len(raw)} bytes is over the {MAX_BYTES}-byte limit for a sidecar")
+        raise ValueError(f"{len(raw)} bytes is over the {MAX_BYTES}-byte limit for a sidecar")
     try:
         text = raw.decode("utf-8")
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise bad("YAML anchors and aliases (& and *) are not allowed")
+                raise ValueError("YAML anchors and aliases (& and *) are not allowed")
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "not valid YAML"
-        raise bad(f"not valid YAML{where} ({problem})") from None
+        raise ValueError(f"not valid YAML{where} ({problem})") from None
     except UnicodeDecodeError:
-        raise bad("not UTF-8 text") from None
+        raise ValueError("not UTF-8 text") from None
     if not isinstance(data, dict):
-        raise bad("must be a mapping of field: value")
+        raise ValueError("must be a mapping of field: value")
+    return data
+
+
+def checked_fields(data: dict[str, object]) -> dict[str, object]:
+    """Known fields only, each of the right type and range; lists cleaned of blanks around names."""
     unknown = set(data) - set(LIST_FIELDS) - SCALAR_FIELDS
     if unknown:
         valid = ", ".join(sorted(SCALAR_FIELDS | set(LIST_FIELDS)))
-        raise bad(f"unknown field {sorted(map(str, unknown))[0]!r}; use {valid}")
+        raise ValueError(f"unknown field {sorted(map(str, unknown))[0]!r}; use {valid}")
     for name in LIST_FIELDS:
         if name not in data:
             continue
         value = data[name]
         items = [] if value is None else value if isinstance(value, list) else [value]
         if len(items) > MAX_ITEMS or not all(isinstance(v, str) and 0 < len(v.strip()) <= 200 for v in items):
-            raise bad(f"{name} must be a list of names (text, at most {MAX_ITEMS})")
+            raise ValueError(f"{name} must be a list of names (text, at most {MAX_ITEMS})")
         data[name] = [v.strip() for v in items]
     for name in ("title", "language"):
-        if (
-            name in data
-            and data[name] is not None
-            and not (isinstance(data[name], str) and data[name].strip())
-        ):
-            raise bad(f"{name} must be text")
+        value = data.get(name)
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            raise ValueError(f"{name} must be text")
     year = data.get("year")
     if year is not None and (
         isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR
     ):
-        raise bad(f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}")
+        raise ValueError(f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}")
     return data
 
 

@@ -16,6 +16,27 @@ MIN_TEXT_CHARS = 40
 
 
 def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
+    reader = _open(data, max_pages)
+    parts = [_page_text(page) for page in reader.pages]
+    page_starts, offset = [], 0
+    for text in parts:
+        page_starts.append(offset)
+        offset += len(text) + 2
+    full = "\n\n".join(parts)
+    visible = sum(not ch.isspace() for ch in full)
+    if visible == 0:
+        raise UnreadableFile("no-text", "the PDF has no text layer (a scan?); run OCR on it first")
+    if visible < MIN_TEXT_CHARS:
+        raise UnreadableFile(
+            "no-text", f"only {visible} characters of text in {len(parts)} page(s); too little to index"
+        )
+    return ParsedFile(
+        text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
+    )
+
+
+def _open(data: bytes, max_pages: int) -> PdfReader:
+    """A readable, unlocked PDF within the page limit, or the reason it is not one."""
     if b"%PDF" not in data[:1024]:
         raise UnreadableFile("corrupt", "not a PDF (no %PDF header); is the file name wrong?")
     logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -33,35 +54,22 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
         raise UnreadableFile("corrupt", f"damaged PDF ({_short(error)})") from error
     if n_pages > max_pages:
         raise UnreadableFile("too-large", f"{n_pages} pages is over the {max_pages}-page limit")
-    parts: list[str] = []
-    page_starts: list[int] = []
-    offset = 0
-    for page in reader.pages:
-        page_starts.append(offset)
-        try:
-            text = page.extract_text() or ""
-        except LimitReachedError as error:  # a decompression bomb: refuse the whole file
-            raise UnreadableFile(
-                "too-large", f"a page would decompress past the safety limit ({_short(error)})"
-            ) from error
-        except Exception:  # one bad page should not cost the others
-            text = ""
-        if not text.strip():
-            _refuse_bombs(page)
-        text = text.replace("\x00", "").strip()
-        parts.append(text)
-        offset += len(text) + 2
-    full = "\n\n".join(parts)
-    visible = sum(not ch.isspace() for ch in full)
-    if visible == 0:
-        raise UnreadableFile("no-text", "the PDF has no text layer (a scan?); run OCR on it first")
-    if visible < MIN_TEXT_CHARS:
+    return reader
+
+
+def _page_text(page: object) -> str:
+    """One page's text; a damaged page gives none, a decompression bomb refuses the file."""
+    try:
+        text = page.extract_text() or ""  # type: ignore[attr-defined]
+    except LimitReachedError as error:
         raise UnreadableFile(
-            "no-text", f"only {visible} characters of text in {n_pages} page(s); too little to index"
-        )
-    return ParsedFile(
-        text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
-    )
+            "too-large", f"a page would decompress past the safety limit ({_short(error)})"
+        ) from error
+    except Exception:  # one bad page should not cost the others
+        text = ""
+    if not text.strip():
+        _refuse_bombs(page)
+    return text.replace("\x00", "").strip()
 
 
 def _refuse_bombs(page: object) -> None:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 from kb.cli.common import IndexOption, JsonOption, app, emit_json, open_kb, out
 from kb.facets import FACETS
-from kb.models import FacetCount, Hit
+from kb.models import FacetCount, Hit, SearchResult
 from kb.request import MAX_RESULTS, SearchRequest
 from kb.taxonomy import default_taxonomy
 from kb.text import one_line, strip_controls
@@ -41,18 +41,19 @@ def search(
     filters = {f.name: tuple(str(v) for v in options[f.name] or ()) for f in FACETS}
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = open_kb(index).search(request)
-    if as_json and facets:
+    hits = [hit.as_dict() for hit in result.hits]
+    if as_json:
         emit_json(
-            {
-                "total": result.total,
-                "hits": [hit.as_dict() for hit in result.hits],
-                "facets": facet_json(result.facets, labels),
-            }
+            {"total": result.total, "hits": hits, "facets": facet_json(result.facets, labels)}
+            if facets
+            else hits
         )
         return
-    if as_json:
-        emit_json([hit.as_dict() for hit in result.hits])
-        return
+    print_result(result, request.offset)
+
+
+def print_result(result: SearchResult, offset: int) -> None:
+    """Results as text: concepts searched for, the count, and each hit (or the closest misses)."""
     if result.concepts:
         out.print(
             "also searching for: "
@@ -68,7 +69,7 @@ def search(
                 print_hit(rank, hit)
         return
     out.print(f"{result.total} documents; showing {len(result.hits)}")
-    for rank, hit in enumerate(result.hits, request.offset + 1):
+    for rank, hit in enumerate(result.hits, offset + 1):
         print_hit(rank, hit)
 
 
