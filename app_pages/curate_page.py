@@ -24,9 +24,9 @@ from app_pages.curation import (
     stage,
 )
 from app_pages.render import plain
-from app_pages.state import index_dir, open_index, t, upload_dir
+from app_pages.state import index_dir, require_index, t, upload_dir
 from kb.config import Settings
-from kb.errors import IndexLocked, IndexNotFound, KbError
+from kb.errors import IndexLocked, KbError
 from kb.taxonomy import default_taxonomy
 
 
@@ -62,11 +62,7 @@ if st.button(t("sign_out"), key="sign_out"):
     session.sign_out()
     st.rerun()
 
-try:
-    kb = open_index(str(index_dir()))
-except IndexNotFound:
-    st.info(t("no_index", index=index_dir()))
-    st.stop()
+kb = require_index()
 settings = Settings(index_dir=index_dir())
 staging = index_dir() / "staging"
 taxonomy = default_taxonomy()

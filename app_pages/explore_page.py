@@ -9,8 +9,7 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from app_pages.state import index_dir, link, open_index, t, ui_language
-from kb.errors import IndexNotFound
+from app_pages.state import link, require_index, t, ui_language
 from kb.facets import SIDEBAR_FACETS
 from kb.taxonomy import default_taxonomy
 
@@ -52,11 +51,7 @@ taxonomy = default_taxonomy()
 
 st.title(t("nav_explore"))
 st.caption(t("explore_intro"))
-try:
-    stats = open_index(str(index_dir())).stats()
-except IndexNotFound:
-    st.info(t("no_index", index=index_dir()))
-    st.stop()
+stats = require_index().stats()
 
 st.metric(t("documents"), stats["documents"])
 countries = stats["facets"].get("country", {})

@@ -7,8 +7,8 @@ import streamlit as st
 
 from app_pages.i18n import LANGUAGES
 from app_pages.render import plain
-from app_pages.state import index_dir, open_index, servable, t, ui_language
-from kb.errors import DocumentNotFound, IndexNotFound
+from app_pages.state import require_index, servable, t, ui_language
+from kb.errors import DocumentNotFound
 from kb.facets import LIST_FACETS
 from kb.taxonomy import default_taxonomy
 
@@ -20,12 +20,9 @@ st.page_link("app_pages/search_page.py", label=t("back_to_search"), query_params
 if not doc_id:
     st.info(t("no_document"))
     st.stop()
+kb = require_index()
 try:
-    kb = open_index(str(index_dir()))
     doc = kb.document(doc_id)
-except IndexNotFound:
-    st.info(t("no_index", index=index_dir()))
-    st.stop()
 except DocumentNotFound:
     st.warning(t("unknown_document", doc=doc_id))
     st.stop()

@@ -7,8 +7,8 @@ import streamlit as st
 from app_pages.export import reference_list, results_csv
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from app_pages.render import CARD_STYLE, concept_chip, hit_card, plain
-from app_pages.state import Markdown, index_dir, link, open_index, t, ui_language
-from kb.errors import IndexNotFound, KbError
+from app_pages.state import Markdown, link, require_index, t, ui_language
+from kb.errors import KbError
 from kb.facets import SIDEBAR_FACETS, facet
 from kb.request import MAX_RESULTS, SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -32,12 +32,9 @@ st.title("Praxis")
 st.caption(t("tagline"))
 st.text_input(t("query"), value=request.query, help=t("query_help"), key="query", on_change=sync_url)
 
+kb = require_index()
 try:
-    kb = open_index(str(index_dir()))
     result = kb.search(request)
-except IndexNotFound:
-    st.info(t("no_index", index=index_dir()))
-    st.stop()
 except KbError as error:
     st.error(plain(str(error)))
     st.stop()

@@ -11,6 +11,7 @@ import streamlit as st
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app_pages.render import plain
 from kb.config import default_index_dir
+from kb.errors import IndexNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
 
 
@@ -41,6 +42,18 @@ def servable(path: Path) -> bool:
 def open_index(path: str) -> KnowledgeBase:
     """Opened once per process; ``KnowledgeBase.search`` reloads when a newer index is written."""
     return KnowledgeBase.open(Path(path))
+
+
+def require_index() -> KnowledgeBase:
+    """The opened index, or (for every page alike) a message saying how to build one, and stop."""
+    try:
+        return open_index(str(index_dir()))
+    except IndexNotFound:
+        st.info(t("no_index", index=index_dir()))
+        st.stop()
+    except KbError as error:  # a damaged index: its one-line remedy, not a traceback
+        st.error(plain(str(error)))
+        st.stop()
 
 
 def ui_language() -> str:

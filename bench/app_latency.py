@@ -16,6 +16,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -34,28 +36,17 @@ QUERIES = [
 ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, default=Path("index"))
-    parser.add_argument("--runs", type=int, default=10)
-    args = parser.parse_args()
+@contextmanager
+def running_app(index: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on ``index`` at a free local port; yields its URL once healthy."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "KB_INDEX": str(args.index.resolve())}
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        env=env,
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "KB_INDEX": str(index)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -67,6 +58,18 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
+        yield url
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", type=Path, default=Path("index"))
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    with running_app(args.index.resolve()) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
@@ -88,8 +91,6 @@ def main() -> None:
                 )
                 timings.append((time.perf_counter() - started) * 1000)
             browser.close()
-    finally:
-        server.terminate()
     timings = timings[1:]
     print(
         f"{len(timings)} queries, Enter → first result changed: median {statistics.median(timings):.0f} ms, "

@@ -26,14 +26,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -42,6 +40,8 @@ from kb.threads import configure
 configure("search")
 
 import numpy as np  # noqa: E402
+from app_latency import QUERIES as TYPED_QUERIES  # noqa: E402  (bench/ is on the path)
+from app_latency import running_app  # noqa: E402
 
 from kb.config import Settings  # noqa: E402
 from kb.knowledge_base import KnowledgeBase  # noqa: E402
@@ -49,17 +49,8 @@ from kb.request import SearchRequest  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 KB = [sys.executable, "-c", "from kb.cli import main; main()"]
-QUERIES = [
-    "como financiar a internacionalização de pequenas empresas",
-    "compras conjuntas de insumos",
-    "distretti industriali",
-    "supplier development",
-    "governança de clusters",
-    "lana rigenerata",
-    "technology transfer universities",
-    "consórcios de exportação",
-    "politica dei cluster",
-    "energy efficiency",
+QUERIES = [  # the app benchmark's queries, and six more an adviser would type
+    *TYPED_QUERIES,
     "governança de APL",
     "contratti di rete tra piccole imprese",
     "cluster policy evaluation",
@@ -263,32 +254,13 @@ async def browser_sessions(
 
 
 def browsers(index: Path, counts: list[int], per_session: int, think: float) -> list[Row]:
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=REPO,
-        env={**os.environ, "KB_INDEX": str(index)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
     rows = []
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_app(index) as url:
         asyncio.run(browser_sessions(url, 1, 2, 0))  # warm up: the first search opens the index
         for count in counts:
             timings, errors = asyncio.run(browser_sessions(url, count, per_session, think))
             name = "1 browser" if count == 1 else f"{count} browsers"
             rows.append(row(name, timings, errors, f"Enter → first result changed, pause {think:g} s"))
-    finally:
-        server.terminate()
-        server.wait()
     return rows
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
 
@@ -80,14 +80,9 @@ class EvaluationReport:
     per_query: list[dict[str, object]]
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "queries": self.queries,
-            "overall": self.overall,
-            "by_language": self.by_language,
-            "cross_lingual": self.cross_lingual,
-            "cross_lingual_recall@10": self.cross_lingual_recall_at_10,
-            "per_query": self.per_query,
-        }
+        data = asdict(self)
+        data["cross_lingual_recall@10"] = data.pop("cross_lingual_recall_at_10")
+        return data
 
 
 def _average(rows: list[dict[str, float]]) -> dict[str, float]:

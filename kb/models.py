@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
     from kb.glossary import Concept
 
-from kb.facets import LIST_FACETS
+from kb.facets import LIST_FACETS, facet
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,13 @@ class Document:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "doc_id": self.doc_id,
-            "path": self.path,
-            "title": self.title,
-            "language": self.language,
-            "year": self.year,
+            **card(self),
             "file_type": self.file_type,
             "n_pages": self.n_pages,
             "n_chunks": self.n_chunks,
             "content_hash": self.content_hash,
             "added_at": self.added_at,
             "updated_at": self.updated_at,
-            **{f.key: self.values(f.name) for f in LIST_FACETS},
             "curated": sorted(self.curated),
         }
 
@@ -108,19 +103,23 @@ class Hit:
     organisations: list[str]
     chunk_id: int | None = None
 
+    def values(self, field_name: str) -> list[str]:
+        return list(getattr(self, facet(field_name).key))
+
     def as_dict(self) -> dict[str, object]:
         return {
-            "doc_id": self.doc_id,
-            "path": self.path,
-            "title": self.title,
-            "language": self.language,
+            **card(self),
             "score": round(self.score, 6),
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
             "page": self.page,
-            "year": self.year,
-            **{f.key: getattr(self, f.key) for f in LIST_FACETS},
         }
+
+
+def card(item: Document | Hit) -> dict[str, object]:
+    """What a document and a search hit both show: identity, language, year and facet values."""
+    fields = {"doc_id": item.doc_id, "path": item.path, "title": item.title, "language": item.language}
+    return {**fields, "year": item.year, **{f.key: item.values(f.name) for f in LIST_FACETS}}
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,11 @@ def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: b
         )
 
 
+def index_folder(index: Path | None) -> Path:
+    """The folder ``--index`` or ``KB_INDEX`` names (default index/)."""
+    return Settings.from_env(index_dir=index).index_dir
+
+
 @app.command("backup")
 def backup_command(
     destination: Annotated[Path, typer.Argument(help="A new folder for the copy.")],
@@ -95,9 +100,8 @@ def backup_command(
     """Copy the index consistently, even while the app is serving it."""
     from kb.backup import backup
 
-    source = Settings.from_env(index_dir=index).index_dir
-    backup(source, destination)
-    out.print(f"backed up {source}/ to {destination}/")
+    source = index_folder(index)
+    out.print(f"backed up {source}/ to {backup(source, destination)}/")
 
 
 @app.command("restore")
@@ -105,10 +109,14 @@ def restore_command(
     source: Annotated[Path, typer.Argument(help="A folder made by kb backup.")],
     index: IndexOption = None,
 ) -> None:
-    """Replace the index with a backup; a running app switches over on its next search."""
+    """Replace the index with a backup; a running app switches over on its next search.
+
+    The backup is checked first, and swapped in whole: an interrupted restore is completed
+    the next time the index is opened.
+    """
     from kb.backup import restore
 
-    target = Settings.from_env(index_dir=index).index_dir
+    target = index_folder(index)
     restore(source, target)
     out.print(f"restored {source}/ into {target}/")
 
