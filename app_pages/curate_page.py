@@ -6,12 +6,14 @@ background job (:class:`Jobs`); the page shows its progress and its outcome.
 
 import uuid
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from app_pages.auth import CuratorSession, Door, configured_hash
 from app_pages.curation import (
+    Desk,
     Job,
     Jobs,
     edited_fields,
@@ -25,9 +27,13 @@ from app_pages.curation import (
 )
 from app_pages.render import plain
 from app_pages.state import index_dir, require_index, t, upload_dir
+from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import IndexLocked, KbError
+from kb.models import Document
 from kb.taxonomy import default_taxonomy
+
+UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FILE_TYPES})
 
 
 @st.cache_resource
@@ -36,36 +42,30 @@ def curator_door() -> Door:
     return Door()
 
 
-st.title(t("nav_curate"))
-stored = configured_hash()
-if not stored:
-    st.info(t("curate_no_password"))
-    st.stop()
-
-door = curator_door()
-session: CuratorSession = st.session_state.setdefault("curator", CuratorSession())
-if not session.active():
-    with st.form("sign_in"):
-        password = st.text_input(t("password"), type="password", key="password")
-        submitted = st.form_submit_button(t("sign_in"))
-    if submitted:
-        if door.try_password(password, stored):
-            session.sign_in()
-            st.rerun()
-        elif door.locked_for():
-            st.error(t("locked", seconds=door.locked_for()))
-        else:
-            st.error(t("wrong_password"))
-    st.stop()
-
-if st.button(t("sign_out"), key="sign_out"):
-    session.sign_out()
-    st.rerun()
-
-kb = require_index()
-settings = Settings(index_dir=index_dir())
-staging = index_dir() / "staging"
-taxonomy = default_taxonomy()
+def sign_in() -> None:
+    """The password form; stops the page until this session is signed in."""
+    stored = configured_hash()
+    if not stored:
+        st.info(t("curate_no_password"))
+        st.stop()
+    door = curator_door()
+    session: CuratorSession = st.session_state.setdefault("curator", CuratorSession())
+    if not session.active():
+        with st.form("sign_in"):
+            password = st.text_input(t("password"), type="password", key="password")
+            submitted = st.form_submit_button(t("sign_in"))
+        if submitted:
+            if door.try_password(password, stored):
+                session.sign_in()
+                st.rerun()
+            elif door.locked_for():
+                st.error(t("locked", seconds=door.locked_for()))
+            else:
+                st.error(t("wrong_password"))
+        st.stop()
+    if st.button(t("sign_out"), key="sign_out"):
+        session.sign_out()
+        st.rerun()
 
 
 @st.cache_resource(show_spinner=False)
@@ -116,27 +116,21 @@ def follow(started: list[dict[str, str]], pending: list[Job]) -> None:
             pending.append(job)
 
 
-started: list[dict[str, str]] = st.session_state.setdefault("curate_jobs", [])
-pending: list[Job] = []
-upload_tab, edit_tab, report_tab, misses_tab = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
-
-with upload_tab:
+def upload_tab(desk: Desk) -> None:
+    """Upload, see what extraction found, publish."""
     files = st.file_uploader(
-        t("upload"),
-        type=["pdf", "txt", "md", "html", "htm"],
-        accept_multiple_files=True,
-        help=t("upload_help"),
+        t("upload"), type=UPLOAD_TYPES, accept_multiple_files=True, help=t("upload_help")
     )
     for upload in files or []:
         try:
-            staged = stage(upload.getvalue(), upload.name, staging)
+            staged = stage(upload.getvalue(), upload.name, desk.staging)
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
         key = staged.parent.name  # the content's hash
-        job = jobs().start(f"preview:{key}", upload.name, partial(preview, kb, staged, settings))
+        job = jobs().start(f"preview:{key}", upload.name, partial(preview, desk.kb, staged, desk.settings))
         if not job.done:
-            pending.append(job)
+            desk.pending.append(job)
             continue
         try:
             found = job.future.result()
@@ -144,95 +138,127 @@ with upload_tab:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
         st.subheader(plain(found.title))
-        st.json(
-            {
-                "language": found.language,
-                "year": found.year,
-                **{f.field: [x.value for x in found.facets if x.field == f.field] for f in found.facets},
-            }
-        )
-        publishing = jobs().get(f"publish:{key}")
-        if publishing is None and st.button(t("publish"), key=f"publish-{staged.name}"):
-            publishing = jobs().start(
-                f"publish:{key}",
-                upload.name,
-                partial(publish, kb, staged, upload_dir(), settings),
-            )
-        if publishing is not None and publishing.done:
-            show_outcome("publish", upload.name, publishing)
-        elif publishing is not None:
-            pending.append(publishing)
+        facets = {f.field: [x.value for x in found.facets if x.field == f.field] for f in found.facets}
+        st.json({"language": found.language, "year": found.year, **facets})
+        publish_button(desk, staged, key, upload.name)
 
-with edit_tab:
-    documents = kb.store.documents(kb.store.all_doc_ids())
+
+def publish_button(desk: Desk, staged: Path, key: str, name: str) -> None:
+    """Publish once; then the job's progress, then how it ended."""
+    publishing = jobs().get(f"publish:{key}")
+    if publishing is None and st.button(t("publish"), key=f"publish-{staged.name}"):
+        work = partial(publish, desk.kb, staged, upload_dir(), desk.settings)
+        publishing = jobs().start(f"publish:{key}", name, work)
+    if publishing is not None and publishing.done:
+        show_outcome("publish", name, publishing)
+    elif publishing is not None:
+        desk.pending.append(publishing)
+
+
+def edit_tab(desk: Desk) -> None:
+    """Fix a document's metadata, remove it, or restore a removed one."""
+    documents = desk.kb.store.documents(desk.kb.store.all_doc_ids())
     doc_id = st.selectbox(
         t("document"), sorted(documents), format_func=lambda d: documents[d].title, key="edit_doc"
     )
     if doc_id:
-        doc = documents[doc_id]
-        with st.form("metadata"):
-            title = st.text_input(t("title"), doc.title)
-            year = st.text_input(t("year"), str(doc.year) if doc.year else "")
-            countries = st.text_input(t("countries"), ", ".join(doc.values("country")))
-            themes = st.multiselect(
-                t("themes"),
-                list(taxonomy.themes),
-                doc.values("theme"),
-                format_func=lambda v: taxonomy.label("theme", v, "en"),
-            )
-            programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")))
-            organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
-            saved = st.form_submit_button(t("save"))
-        if saved:
-            form = {
-                "title": title.strip(),
-                "year": year.strip(),
-                "themes": themes,
-                "countries": [c.strip() for c in countries.split(",") if c.strip()],
-                "programmes": [p.strip() for p in programmes.split(";") if p.strip()],
-                "organisations": [o.strip() for o in organisations.split(";") if o.strip()],
-            }
-            try:
-                changed = edited_fields(doc, form)
-            except KbError as error:
-                st.error(plain(str(error)))
-            else:
-                if changed:
-                    key = f"save:{doc_id}:{uuid.uuid4().hex}"
-                    jobs().start(key, doc_id, partial(save_metadata, kb, doc_id, changed, settings))
-                    started.append({"key": key, "kind": "save", "name": doc_id})
-                else:
-                    st.success(t("saved"))
-        if st.button(t("remove"), key="remove"):
-            st.session_state["confirm_remove"] = doc_id  # the target is named now, not at the next click
-        target = st.session_state.get("confirm_remove")
-        if target:
-            st.warning(t("confirm_remove", doc=target))
-            yes, no = st.columns(2)
-            if yes.button(t("confirm"), key="confirm_remove_yes"):
-                st.session_state.pop("confirm_remove", None)
-                try:
-                    gone = remove(kb, target, index_dir() / "removed")
-                    st.success(t("removed" if gone else "already_removed", doc=target))
-                except IndexLocked:
-                    st.warning(t("busy"))
-            if no.button(t("cancel"), key="confirm_remove_no"):
-                st.session_state.pop("confirm_remove", None)
-                st.rerun()
+        metadata_form(desk, documents[doc_id])
+        removal(desk, doc_id)
     for folder, note in removed_entries(index_dir() / "removed"):
         left, right = st.columns([4, 1])
         left.caption(t("removed_entry", doc=note.get("doc_id", folder.name), when=folder.name[:15]))
         if right.button(t("restore"), key=f"restore_{folder.name}"):
             key = f"restore:{folder.name}"
-            jobs().start(key, folder.name, partial(restore, kb, folder, settings))
-            started.append({"key": key, "kind": "restore", "name": note.get("doc_id", folder.name)})
-    follow(started, pending)
+            jobs().start(key, folder.name, partial(restore, desk.kb, folder, desk.settings))
+            desk.started.append({"key": key, "kind": "restore", "name": note.get("doc_id", folder.name)})
+    follow(desk.started, desk.pending)
 
-with report_tab:
-    st.dataframe(pd.DataFrame(kb.store.ingest_log()), use_container_width=True, hide_index=True)
 
-with misses_tab:
-    st.dataframe(pd.DataFrame(kb.store.search_misses()), use_container_width=True, hide_index=True)
+def metadata_form(desk: Desk, doc: Document) -> None:
+    """The document's fields; saving writes only what the curator changed, as a background job."""
+    taxonomy = default_taxonomy()
+    with st.form("metadata"):
+        title = st.text_input(t("title"), doc.title)
+        year = st.text_input(t("year"), str(doc.year) if doc.year else "")
+        countries = st.text_input(t("countries"), ", ".join(doc.values("country")))
+        themes = st.multiselect(
+            t("themes"),
+            list(taxonomy.themes),
+            doc.values("theme"),
+            format_func=lambda v: taxonomy.label("theme", v, "en"),
+        )
+        programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")))
+        organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
+        saved = st.form_submit_button(t("save"))
+    if not saved:
+        return
+    form = {
+        "title": title.strip(),
+        "year": year.strip(),
+        "themes": themes,
+        "countries": split_names(countries, ","),
+        "programmes": split_names(programmes, ";"),
+        "organisations": split_names(organisations, ";"),
+    }
+    try:
+        changed = edited_fields(doc, form)
+    except KbError as error:
+        st.error(plain(str(error)))
+        return
+    if not changed:
+        st.success(t("saved"))
+        return
+    key = f"save:{doc.doc_id}:{uuid.uuid4().hex}"
+    jobs().start(key, doc.doc_id, partial(save_metadata, desk.kb, doc.doc_id, changed, desk.settings))
+    desk.started.append({"key": key, "kind": "save", "name": doc.doc_id})
 
-if pending:
-    show_progress(pending)
+
+def split_names(text: str, separator: str) -> list[str]:
+    return [name.strip() for name in text.split(separator) if name.strip()]
+
+
+def removal(desk: Desk, doc_id: str) -> None:
+    """Remove asks first, naming the document; its files go to index/removed/."""
+    if st.button(t("remove"), key="remove"):
+        st.session_state["confirm_remove"] = doc_id  # the target is named now, not at the next click
+    target = st.session_state.get("confirm_remove")
+    if not target:
+        return
+    st.warning(t("confirm_remove", doc=target))
+    yes, no = st.columns(2)
+    if yes.button(t("confirm"), key="confirm_remove_yes"):
+        st.session_state.pop("confirm_remove", None)
+        try:
+            gone = remove(desk.kb, target, index_dir() / "removed")
+            st.success(t("removed" if gone else "already_removed", doc=target))
+        except IndexLocked:
+            st.warning(t("busy"))
+    if no.button(t("cancel"), key="confirm_remove_no"):
+        st.session_state.pop("confirm_remove", None)
+        st.rerun()
+
+
+def render() -> None:
+    st.title(t("nav_curate"))
+    sign_in()
+    kb = require_index()
+    desk = Desk(
+        kb=kb,
+        settings=Settings(index_dir=index_dir()),
+        staging=index_dir() / "staging",
+        started=st.session_state.setdefault("curate_jobs", []),
+    )
+    upload, edit, report, misses = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
+    with upload:
+        upload_tab(desk)
+    with edit:
+        edit_tab(desk)
+    with report:
+        st.dataframe(pd.DataFrame(kb.store.ingest_log()), use_container_width=True, hide_index=True)
+    with misses:
+        st.dataframe(pd.DataFrame(kb.store.search_misses()), use_container_width=True, hide_index=True)
+    if desk.pending:
+        show_progress(desk.pending)
+
+
+render()

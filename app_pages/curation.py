@@ -9,7 +9,7 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,17 @@ def preview(
         add_themes(doc, sample, np.vstack(vectors), lambda: ThemeClassifier(kb.embedder))
     report(1.0)
     return doc
+
+
+@dataclass
+class Desk:
+    """What a curator's page run works with: the index, settings, and this session's jobs."""
+
+    kb: KnowledgeBase
+    settings: Settings
+    staging: Path
+    started: list[dict[str, str]]  # saves and restores this session started: key, kind, name
+    pending: list[Job] = field(default_factory=list)  # jobs still running, for the progress bars
 
 
 @dataclass

@@ -10,14 +10,15 @@ import pycountry
 import streamlit as st
 
 from app_pages.state import link, require_index, t, ui_language
-from kb.facets import SIDEBAR_FACETS
+from kb.facets import SIDEBAR_FACETS, facet
 from kb.taxonomy import default_taxonomy
 
 WORLD = json.loads((Path(__file__).parent / "data" / "countries-110m.json").read_text(encoding="utf-8"))
 
 
-def world_map(counts: dict[str, int]) -> alt.Chart:
+def world_map(counts: dict[str, int], language: str) -> alt.Chart:
     """Countries shaded by how many practices are about them; a click opens that search."""
+    taxonomy = default_taxonomy()
     rows = []
     for code, n in counts.items():
         country = pycountry.countries.get(alpha_2=code)
@@ -46,26 +47,29 @@ def world_map(counts: dict[str, int]) -> alt.Chart:
     return alt.layer(land, shaded, height=360).project("equalEarth")
 
 
-language = ui_language()
-taxonomy = default_taxonomy()
+def render() -> None:
+    language = ui_language()
+    taxonomy = default_taxonomy()
+    st.title(t("nav_explore"))
+    st.caption(t("explore_intro"))
+    stats = require_index().stats()
+    st.metric(t("documents"), stats["documents"])
+    countries = stats["facets"].get("country", {})
+    if countries:
+        st.altair_chart(world_map(countries, language), use_container_width=True)
+        if "EU" in countries:
+            st.html(
+                f'<a href="{escape(link("search", country="EU"), quote=True)}" target="_self">'
+                f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
+            )
+    for field in SIDEBAR_FACETS:
+        if stats["facets"].get(field):
+            facet_chart(field, stats["facets"][field], language)
 
-st.title(t("nav_explore"))
-st.caption(t("explore_intro"))
-stats = require_index().stats()
 
-st.metric(t("documents"), stats["documents"])
-countries = stats["facets"].get("country", {})
-if countries:
-    st.altair_chart(world_map(countries), use_container_width=True)
-    if "EU" in countries:
-        st.html(
-            f'<a href="{escape(link("search", country="EU"), quote=True)}" target="_self">'
-            f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
-        )
-for field in SIDEBAR_FACETS:
-    counts = stats["facets"].get(field, {})
-    if not counts:
-        continue
+def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
+    """A bar per value, and the same values as links: each opens the matching search."""
+    taxonomy = default_taxonomy()
     frame = pd.DataFrame(
         [
             {
@@ -79,7 +83,7 @@ for field in SIDEBAR_FACETS:
     )
     order = "x" if field == "year" else "-y"
     chart = (
-        alt.Chart(frame, title=t(f"facet_{field}"))
+        alt.Chart(frame, title=t(facet(field).label_key))
         .mark_bar()
         .encode(
             x=alt.X("label:N", sort=order, title=None),
@@ -95,3 +99,6 @@ for field in SIDEBAR_FACETS:
             for row in frame.itertuples()
         )
     )
+
+
+render()
