@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from ingest.metadata.programme_names import programme_key
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
 from ingest.parsing import parse_document
 from ingest.pipeline import embed_with_themes, embedding_text
@@ -83,6 +84,7 @@ def evaluate_metadata(
         classifier.threshold = theme_threshold
     report = MetadataReport(scores={name: FieldScore() for name in SET_FIELDS})
     hits = {"language": 0, "year": 0}
+    with_programmes = programme_hits = 0
     for item in load_gold(gold_path):
         doc = parse_document(root / str(item["path"]), Settings())
         embed_with_themes(doc, embedder, lambda: classifier)
@@ -95,8 +97,14 @@ def evaluate_metadata(
         hits["language"] += doc.language == item.get("language")
         hits["year"] += doc.year == item.get("year")
         mistakes: dict[str, object] = {}
+        found["programmes"] = {programme_key(p) for p in found["programmes"]}
+        if item.get("programmes"):  # a document counts when one of its programmes is found
+            with_programmes += 1
+            programme_hits += bool(found["programmes"] & {programme_key(p) for p in item["programmes"]})
         for key, score in report.scores.items():
             expected = set(item.get(key) or [])
+            if key == "programmes":  # names compare without case, accents or "programme"
+                expected = {programme_key(p) for p in expected}
             score.add(found[key], expected)
             if found[key] != expected:
                 mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}
@@ -105,6 +113,7 @@ def evaluate_metadata(
         if mistakes:
             report.errors.append({"path": item["path"], **mistakes})
     report.accuracy = {name: round(n / max(1, report.documents), 3) for name, n in hits.items()}
+    report.accuracy["programme found"] = round(programme_hits / max(1, with_programmes), 3)
     return report
 
 

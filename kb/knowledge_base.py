@@ -272,7 +272,7 @@ class KnowledgeBase:
 
     def stats(self) -> dict[str, object]:
         all_ids = self.store.all_doc_ids()
-        facets = self.store.facet_counts(all_ids, (*FACET_FIELDS, "proposed-programme"))
+        facets = self.store.facet_counts(all_ids, FACET_FIELDS)
         return {
             **self.store.counts(),
             "embedder": self.manifest.embedder,

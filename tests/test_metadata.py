@@ -12,7 +12,8 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.countries import main_countries
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.registry import programmes, proposed_programmes
+from ingest.metadata.programme_names import programme_names
+from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.years import practice_year
 from ingest.pipeline import ingest_paths
 from kb.config import Settings
@@ -132,9 +133,38 @@ def test_programme_aliases_in_three_languages(text: str) -> None:
     assert programmes(text, "") == ["COSME"]
 
 
-def test_programme_shaped_names_are_proposed() -> None:
+def test_programme_shaped_names_are_found() -> None:
     text = "O Programa Rota do Cacau apoia produtores. The Coffee Quality Programme trains growers."
-    assert proposed_programmes(text) == ["Programa Rota do Cacau", "Coffee Quality Programme"]
+    assert programme_names(text) == ["Programa Rota do Cacau", "Coffee Quality Programme"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Em 2011 o governo lançou o programa Mais Cultivo para cooperativas.", ["Mais Cultivo"]),
+        (
+            "La legge regionale ha avviato il Piano Regionale Filiere 2030 per le reti.",
+            ["Piano Regionale Filiere 2030"],
+        ),
+        (
+            "The Coastal Fisheries Support Programme (CFSP) paid for cold stores; CFSP ended in 2019.",
+            ["CFSP"],
+        ),
+        ("AGROLINK, un programma del ministero, finanzia consorzi.", ["AGROLINK"]),
+        ("A Lei nº 11.196 criou incentivos.", ["Lei nº 11.196"]),
+        ("Each APL writes a Plano de Desenvolvimento Preliminar first.", []),
+        ("The village club won the cup final on Saturday.", []),
+    ],
+)
+def test_programmes_introduced_in_the_text(text: str, expected: list[str]) -> None:
+    assert programme_names(text) == expected
+
+
+def test_a_programme_the_registry_lacks_is_a_proposed_facet_value() -> None:
+    meta = extract("O programa Mais Cultivo apoia cooperativas de café no Brasil desde 2011.", "Mais Cultivo")
+    assert "Mais Cultivo" in meta.values["programme"]
+    assert [f.source for f in meta.facets() if f.value == "Mais Cultivo"] == ["proposed"]
+    assert new_programmes(["programa COSME", "Mais Cultivo"]) == ["Mais Cultivo"], "the registry wins"
 
 
 @pytest.mark.parametrize(
@@ -294,6 +324,7 @@ def test_metadata_report_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert report["documents"] == 1 and report["accuracy"] == {"language": 1.0, "year": 1.0}
+    assert report["documents"] == 1
+    assert report["accuracy"] == {"language": 1.0, "year": 1.0, "programme found": 1.0}
     assert report["fields"]["countries"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert set(report["fields"]) == {"countries", "programmes", "themes"}

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.registry import mentioned, organisations, programmes, proposed_programmes
+from ingest.metadata.programme_names import programme_names
+from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.years import practice_year, year_in_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
 
+MAX_PROGRAMMES = 4
 MAX_NAME_CHARS = 80
 """A card's proponent kept as an organisation name is cut here (a sentence is not a name)."""
 FIELD_ORDER = ("country", "theme", "programme", "organisation")
@@ -26,14 +28,17 @@ class Metadata:
     title: str | None = None
     language: str | None = None
     curated: set[str] = field(default_factory=set)
-    proposals: list[str] = field(default_factory=list)
+    proposed: set[str] = field(default_factory=set)  # programme names the registry lacks
 
     def facets(self) -> list[FacetValue]:
         out = []
         for name in FIELD_ORDER:
-            source = "curated" if name in self.curated else "extracted"
-            out += [FacetValue(name, value, source) for value in self.values.get(name, [])]
-        out += [FacetValue("proposed-programme", p) for p in self.proposals]
+            for value in self.values.get(name, []):
+                if name in self.curated:
+                    source = "curated"
+                else:
+                    source = "proposed" if name == "programme" and value in self.proposed else "extracted"
+                out.append(FacetValue(name, value, source))
         return out
 
 
@@ -46,7 +51,11 @@ def extract(
     meta = Metadata()
 
     found_programmes = list(mentioned(taxonomy.programmes, fields["name"])) if "name" in fields else []
-    meta.values["programme"] = found_programmes or programmes(text, title, taxonomy)
+    known = found_programmes or programmes(text, title, taxonomy)
+    named = [fields["name"]] if "name" in fields and not found_programmes else []
+    proposed = new_programmes([*programme_names("\n".join(named)), *programme_names(text)], taxonomy)
+    meta.values["programme"] = known + proposed[: max(0, MAX_PROGRAMMES - len(known))]
+    meta.proposed = set(proposed)
 
     orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
     if not orgs and "proponent" in fields:
@@ -69,7 +78,6 @@ def extract(
         meta.year = practice_year(text, starts)
     if meta.year is None and date_hint and date_hint[:4].isdigit():
         meta.year = int(date_hint[:4])
-    meta.proposals = proposed_programmes(text, taxonomy)
     return meta
 
 

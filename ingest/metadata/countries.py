@@ -6,12 +6,14 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.metadata.matching import NameMatcher
+from ingest.metadata.places import place_countries
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_COUNTRIES = 3
 TITLE_WEIGHT = 3.0
 OPENING_WEIGHT = 1.5  # a mention in the opening fifth of the text
 MIN_EVIDENCE = 1.5  # below this, every mention is in passing: no country
+PLACE_WEIGHT = 0.8  # a state, region or large city named: nearly as good as its country
 KEEP_RATIO = 0.4
 """A country is kept if its score reaches this share of the leading country's."""
 
@@ -23,8 +25,10 @@ def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher, ...]:
     abbreviations = {a: (code, 1.0) for code, found in extras.get("abbreviations", {}).items() for a in found}
     demonyms = {d: (code, 0.4) for code, found in extras.get("demonyms", {}).items() for d in found}
     demonyms |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
+    places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
     return (
         NameMatcher(names, proper_noun=True, accents=True),
+        NameMatcher(places, proper_noun=True, accents=True),
         NameMatcher(abbreviations, case_sensitive=True),
         NameMatcher(demonyms),
     )

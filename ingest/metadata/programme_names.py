@@ -1,0 +1,109 @@
+"""Programmes the registry does not know yet, found by how texts introduce them.
+
+A programme is usually named next to a word that says what it is ("o programa Rota 2030",
+"il Piano Nazionale Industria 4.0", "the Regional Innovation Engines programme", "PROSOFT,
+un programma"), with its acronym in parentheses, as a law ("Lei nº 13.755", "Legge n.
+317/1991"), or in quotes after such a word. Names found this way become programme facet
+values at once, marked ``proposed`` so curators can confirm them into the registry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.text import fold
+
+KEYWORDS = (
+    "programa|programas|programma|programmi|programme|programmes|program|programs|"
+    "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
+    "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge"
+)
+_WORD = r"(?:[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
+_LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la)"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,7}}"
+_KEYWORD = rf"(?:{KEYWORDS})"
+
+PLANS = r"Plano|Piano|Plan"
+_SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
+PATTERNS = (
+    # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME" (a plan is not enough)
+    re.compile(
+        rf"\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{_NAME})"
+    ),
+    # "Programas Estratégicos de Especialização Inteligente", "Fundo Amazônia"
+    re.compile(
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})[ \t]+(?:{_LINK}[ \t]+)?{_NAME})"
+    ),
+    # "Piano Nazionale Industria 4.0", "Plano Brasil Maior 2011": a national or numbered plan
+    re.compile(rf"\b(?P<name>(?:{PLANS})[ \t]+(?:{_LINK}[ \t]+)?(?=[^\n]{{0,40}}{_SCOPE}){_NAME})"),
+    # "NSF Regional Innovation Engines programme", "Industrial Cluster Project"
+    re.compile(
+        rf"(?P<name>{_NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy))\b"
+    ),
+    # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
+    re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{_KEYWORD})\b"),
+    # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086"
+    re.compile(r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"),
+    # a name in quotes after a keyword: programa “Mais Inovação”
+    re.compile(rf"(?i:{_KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
+)
+_ACRONYM = re.compile(rf"(?P<long>{_NAME})[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9-]{{1,15}})\)")
+_LEADING = re.compile(
+    r"^(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
+    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)+"
+)
+MAX_NAMES = 3
+
+
+def programme_key(name: str) -> str:
+    """A name without case, accents, articles and words such as "programme", for comparing names."""
+    words = fold(name).replace("-", " ").split()
+    generic = set(fold(KEYWORDS).split("|")) | {
+        "the",
+        "o",
+        "a",
+        "il",
+        "la",
+        "de",
+        "di",
+        "da",
+        "do",
+        "of",
+        "nacional",
+    }
+    return " ".join(w for w in words if w not in generic) or fold(name)
+
+
+def _clean(name: str, kind: str = "") -> str | None:
+    name = _LEADING.sub("", " ".join(name.split())).strip(" .,;:")
+    if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
+        name = f"{name} {kind}"
+    if not name or len(name) > 80 or not any(ch.isupper() or ch.isdigit() for ch in name):
+        return None
+    if len(name.split()) == 1 and name.isalpha() and name[1:].islower() and len(name) < 4:
+        return None
+    return name
+
+
+def programme_names(text: str) -> list[str]:
+    """Names introduced as programmes, strategies, laws or plans; most mentioned first."""
+    found: dict[str, tuple[int, int, str]] = {}  # key → (mentions, first position, name)
+    aliases: dict[str, str] = {}  # a long name's key → its acronym's key
+
+    def add(name: str | None, at: int) -> None:
+        if name is None:
+            return
+        key = aliases.get(programme_key(name), programme_key(name))
+        count, first, kept = found.get(key, (0, at, name))
+        found[key] = (count + 1, min(first, at), kept)
+
+    for match in _ACRONYM.finditer(text):
+        if re.search(rf"(?i)\b(?:{KEYWORDS})\b", match.group("long")):
+            add(match.group("acronym"), match.start())
+            aliases[programme_key(_clean(match.group("long")) or "")] = programme_key(match.group("acronym"))
+    for pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            kind = match.groupdict().get("kind") or ""
+            add(_clean(match.group("name"), kind), match.start())
+    ranked = sorted(found.values(), key=lambda entry: (-entry[0], entry[1]))
+    return [name for _, _, name in ranked][:MAX_NAMES]
