@@ -328,3 +328,29 @@ def test_metadata_report_command(tmp_path: Path) -> None:
     assert report["accuracy"] == {"language": 1.0, "year": 1.0, "programme found": 1.0}
     assert report["fields"]["countries"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert set(report["fields"]) == {"countries", "programmes", "themes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Già negli anni Settanta i distretti erano noti. Nel 2015 la regione ha avviato la rete.", 2015),
+        ("In the early 1990s the region was in crisis. The agency was founded in 1997 to help firms.", 1997),
+        ("Nos anos 1980 a cidade crescia. O consórcio, criado em 2008, reúne doze empresas.", 2008),
+        ("The network still meets every month.", None),
+    ],
+)
+def test_the_practice_year_is_its_own_not_a_decade_recalled(text: str, expected: int | None) -> None:
+    assert practice_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minas Gerais: confecções de Divinópolis dividem uma lavanderia industrial.", ["BR"]),
+        ("Le imprese dell'Emilia-Romagna condividono laboratori a Bologna e Modena.", ["IT"]),
+        ("Bangalore's small machine shops share a heat-treatment furnace.", ["IN"]),
+        ("Firms in Baden-Württemberg run a joint training centre.", ["DE"]),
+    ],
+)
+def test_a_region_or_city_gives_its_country(text: str, expected: list[str]) -> None:
+    assert main_countries(text, "") == expected

@@ -13,7 +13,7 @@ MAX_COUNTRIES = 3
 TITLE_WEIGHT = 3.0
 OPENING_WEIGHT = 1.5  # a mention in the opening fifth of the text
 MIN_EVIDENCE = 1.5  # below this, every mention is in passing: no country
-PLACE_WEIGHT = 0.8  # a state, region or large city named: nearly as good as its country
+PLACE_WEIGHT = 1.0  # a state, region or large city named: as good as its country
 KEEP_RATIO = 0.4
 """A country is kept if its score reaches this share of the leading country's."""
 

@@ -33,26 +33,72 @@ def year_in_field(value: str) -> int | None:
     return int(match.group()) if match else None
 
 
-def years_in_text(text: str) -> list[tuple[int, int, bool]]:
-    """(year, offset, introduced by a start word such as 'em', 'nel', 'since')."""
+_DECADE_BEFORE = re.compile(r"\b(?:anos|anni|década de|decennio|decade of|years)\s+$", re.IGNORECASE)
+
+
+def is_decade(text: str, match: re.Match[str]) -> bool:
+    """'1990s', 'the early 1990s', 'anos 1990', 'anni 1990': a period recalled, not a date."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    return text[match.end() : match.end() + 1] == "s" or bool(_DECADE_BEFORE.search(before))
+
+
+def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(year, offset, introduced by a start word such as 'em', 'nel', 'since', is a decade)."""
     found = []
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         if _LAW_NUMBER.search(before):
             continue
-        found.append((int(match.group()), match.start(), bool(_START.search(before))))
+        found.append((int(match.group()), match.start(), bool(_START.search(before)), is_decade(text, match)))
     for match in _DECADE.finditer(text):  # "anni Novanta", "anos noventa"
-        found.append((_DECADE_WORDS[match.group(1).lower()], match.start(), True))
+        found.append((_DECADE_WORDS[match.group(1).lower()], match.start(), True, True))
     return sorted(found, key=lambda item: item[1])
 
 
+_EVENT = re.compile(
+    r"\b(?:launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
+    r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
+    r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
+    r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
+    r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|promoss[oaie]|presentat[oaie]|"
+    r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato))\b",
+    re.IGNORECASE,
+)
+EVENT_WINDOW = 80
+"""Characters between a year and the verb that makes it the practice's own (same sentence)."""
+
+
+def event_year(text: str) -> int | None:
+    """The first year told together with a launch, a creation or a start, in one sentence."""
+    for match in _YEAR.finditer(text):
+        before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + EVENT_WINDOW]
+        before = re.split(r"[.!?\n]", before)[-1]
+        after = re.split(r"[.!?\n]", after)[0]
+        if _LAW_NUMBER.search(before) or is_decade(text, match):
+            continue
+        if _EVENT.search(before) or _EVENT.search(after):
+            return int(match.group())
+    return None
+
+
 def practice_year(text: str, programme_starts: Iterable[int] = ()) -> int | None:
-    """A registered programme's start wins; else the first dated event in the text."""
+    """The practice's own year, never a decade recalled in passing when a dated event exists.
+
+    In order: a registered programme's start; a year told with a launch or a creation
+    (:func:`event_year`); the first year introduced as a start ("em 2004", "since 1990");
+    a decade ("anni Novanta"); the first year at all.
+    """
     starts = [y for y in programme_starts if y]
     if starts:
         return starts[0]
+    launched = event_year(text)
+    if launched:
+        return launched
     found = years_in_text(text)
-    introduced = [year for year, _, started in found if started]
-    if introduced:
-        return introduced[0]
-    return found[0][0] if found else None
+    introduced = [year for year, _, started, decade in found if started and not decade]
+    decades = [year for year, _, started, decade in found if started and decade]
+    for candidates in (introduced, decades, [year for year, *_ in found]):
+        if candidates:
+            return candidates[0]
+    return None
