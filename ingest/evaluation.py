@@ -15,6 +15,7 @@ from ingest.pipeline import embed_with_themes, embedding_text
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import KbError
+from kb.models import NewDocument
 
 SET_FIELDS = {"countries": "country", "programmes": "programme", "themes": "theme"}
 
@@ -88,26 +89,14 @@ def evaluate_metadata(
     for item in load_gold(gold_path):
         doc = parse_document(root / str(item["path"]), Settings())
         embed_with_themes(doc, embedder, lambda: classifier)
-        found: dict[str, set[str]] = {name: set() for name in SET_FIELDS}
-        for facet in doc.facets:
-            for key, name in SET_FIELDS.items():
-                if facet.field == name:
-                    found[key].add(facet.value)
+        found = found_values(doc)
         report.documents += 1
         hits["language"] += doc.language == item.get("language")
         hits["year"] += doc.year == item.get("year")
-        mistakes: dict[str, object] = {}
-        found["programmes"] = {programme_key(p) for p in found["programmes"]}
         if item.get("programmes"):  # a document counts when one of its programmes is found
             with_programmes += 1
             programme_hits += bool(found["programmes"] & {programme_key(p) for p in item["programmes"]})
-        for key, score in report.scores.items():
-            expected = set(item.get(key) or [])
-            if key == "programmes":  # names compare without case, accents or "programme"
-                expected = {programme_key(p) for p in expected}
-            score.add(found[key], expected)
-            if found[key] != expected:
-                mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}
+        mistakes = compare(item, found, report)
         if doc.year != item.get("year"):
             mistakes["year"] = {"found": doc.year, "expected": item.get("year")}
         if mistakes:
@@ -115,6 +104,29 @@ def evaluate_metadata(
     report.accuracy = {name: round(n / max(1, report.documents), 3) for name, n in hits.items()}
     report.accuracy["programme found"] = round(programme_hits / max(1, with_programmes), 3)
     return report
+
+
+def found_values(doc: NewDocument) -> dict[str, set[str]]:
+    """Extracted values per labelled field; programme names as comparison keys."""
+    found: dict[str, set[str]] = {key: set() for key in SET_FIELDS}
+    for facet in doc.facets:
+        for key, name in SET_FIELDS.items():
+            if facet.field == name:
+                found[key].add(programme_key(facet.value) if key == "programmes" else facet.value)
+    return found
+
+
+def compare(item: dict[str, object], found: dict[str, set[str]], report: MetadataReport) -> dict[str, object]:
+    """Add one document to the field scores; its mistakes, field by field."""
+    mistakes: dict[str, object] = {}
+    for key, score in report.scores.items():
+        expected = {str(v) for v in item.get(key) or []}  # type: ignore[union-attr]
+        if key == "programmes":  # names compare without case, accents or "programme"
+            expected = {programme_key(p) for p in expected}
+        score.add(found[key], expected)
+        if found[key] != expected:
+            mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}
+    return mistakes
 
 
 def theme_threshold_sweep(

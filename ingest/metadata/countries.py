@@ -6,7 +6,7 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.metadata.matching import NameMatcher
-from ingest.metadata.places import place_countries
+from ingest.metadata.places import PlaceMatcher, place_countries
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_COUNTRIES = 3
@@ -19,7 +19,7 @@ KEEP_RATIO = 0.4
 
 
 @cache
-def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher, ...]:
+def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher | PlaceMatcher, ...]:
     names = {n: (code, 1.0) for code, found in taxonomy.country_names().items() for n in found}
     extras = taxonomy.country_extras
     abbreviations = {a: (code, 1.0) for code, found in extras.get("abbreviations", {}).items() for a in found}
@@ -28,7 +28,7 @@ def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher, ...]:
     places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
     return (
         NameMatcher(names, proper_noun=True, accents=True),
-        NameMatcher(places, proper_noun=True, accents=True),
+        PlaceMatcher(places),
         NameMatcher(abbreviations, case_sensitive=True),
         NameMatcher(demonyms),
     )
