@@ -354,3 +354,16 @@ def test_the_practice_year_is_its_own_not_a_decade_recalled(text: str, expected:
 )
 def test_a_region_or_city_gives_its_country(text: str, expected: list[str]) -> None:
     assert main_countries(text, "") == expected
+
+
+def test_a_proposed_programme_can_be_searched_by_at_once(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings
+) -> None:
+    write(
+        tmp_path / "docs" / "cafe.txt",
+        "Cooperativas de café\n\nEm 2011 o governo lançou o programa Mais Cultivo para cooperativas de café. "
+        "As cooperativas compram insumos juntas e dividem secadores. " * 3,
+    )
+    ingest_paths(hash_kb, [tmp_path / "docs"], settings)
+    result = hash_kb.search(SearchRequest("", filters={"programme": ("Mais Cultivo",)}))
+    assert [h.doc_id for h in result.hits] == ["cafe"]
