@@ -7,7 +7,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from kb.facets import LIST_FACETS
+from kb.facets import CARD_FIELDS, LIST_FACETS
 from kb.models import Hit
 
 MONTHS_PT = "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.".split()
@@ -28,10 +28,14 @@ def cell(value: object) -> str:
 def results_csv(hits: list[Hit]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["doc_id", "title", "language", "year", *(f.key for f in LIST_FACETS), "file"])
+    card_columns = [f"card_{name}" for name in CARD_FIELDS]
+    writer.writerow(
+        ["doc_id", "title", "language", "year", *(f.key for f in LIST_FACETS), "file", *card_columns]
+    )
     for h in hits:
         lists = [";".join(getattr(h, f.key)) for f in LIST_FACETS]
-        row = [h.doc_id, h.title, h.language, h.year or "", *lists, Path(h.path).name]
+        card = [h.card.get(name, "") for name in CARD_FIELDS]
+        row = [h.doc_id, h.title, h.language, h.year or "", *lists, Path(h.path).name, *card]
         writer.writerow(cell(value) for value in row)
     return buffer.getvalue()
 

@@ -29,6 +29,9 @@ def render() -> None:
         st.stop()
     st.title(plain(doc.title))
     metadata_card(doc, language)
+    if doc.card:
+        st.subheader(t("practice_card"))
+        table([(t(f"card_{name}"), value) for name, value in doc.card.items()])
     source = Path(doc.path)
     if servable(source):
         st.download_button(t("download_original"), source.read_bytes(), source.name, key="original")
@@ -56,6 +59,11 @@ def metadata_card(doc: Document, language: str) -> None:
         (t("facet_language"), taxonomy.label("language", doc.language, language)),
         (t("file"), Path(doc.path).name),
     ]
+    table(rows)
+
+
+def table(rows: list[tuple[str, str]]) -> None:
+    """Label and value pairs as a small two-column table (values escaped: they come from documents)."""
     st.html(
         '<table class="card">'
         + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)

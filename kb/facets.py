@@ -40,6 +40,16 @@ SIDEBAR_FACETS = tuple(f.name for f in FACETS if f.sidebar)
 NAME_FIELDS = tuple(f.name for f in FACETS if f.names)
 
 
+CARD_FIELDS = ("name", "proponent", "sector", "geography", "year", "partners", "funding", "results")
+"""Labelled fields of a practice card, kept as written (stored as ``card.NAME`` values beside the
+facets, shown on the Practice page and exported; never counted or filtered on)."""
+
+
+def card_field(name: str) -> str:
+    """The stored field of a practice-card entry."""
+    return f"card.{name}"
+
+
 def facet(name: str) -> Facet:
     """The facet called ``name``; KeyError for an unknown one."""
     for candidate in FACETS:

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
     from kb.glossary import Concept
 
-from kb.facets import LIST_FACETS, facet
+from kb.facets import CARD_FIELDS, LIST_FACETS, card_field, facet
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,13 @@ class Document:
     def values(self, field_name: str) -> list[str]:
         return self.metadata.get(field_name, [])
 
+    @property
+    def card(self) -> dict[str, str]:
+        """The practice card's labelled fields (name, proponent, partners, funding, results …)."""
+        return {
+            name: self.values(card_field(name))[0] for name in CARD_FIELDS if self.values(card_field(name))
+        }
+
     def as_dict(self) -> dict[str, object]:
         return {
             **card(self),
@@ -102,6 +109,7 @@ class Hit:
     programmes: list[str]
     organisations: list[str]
     chunk_id: int | None = None
+    card: dict[str, str] = field(default_factory=dict)
 
     def values(self, field_name: str) -> list[str]:
         return list(getattr(self, facet(field_name).key))
@@ -113,6 +121,7 @@ class Hit:
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
             "page": self.page,
+            "card": self.card,
         }
 
 

@@ -214,6 +214,7 @@ class Searcher:
                     page=page_no,
                     year=doc.year,
                     chunk_id=chunk_id,
+                    card=doc.card,
                     **{f.key: doc.values(f.name) for f in LIST_FACETS},
                 )
             )

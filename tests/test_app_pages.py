@@ -64,6 +64,21 @@ def test_practice_page_shows_the_document(env: KnowledgeBase) -> None:
     assert at.get("download_button"), "the original file can be downloaded"
 
 
+def test_practice_page_shows_the_practice_card(env: KnowledgeBase, small_corpus: Path) -> None:
+    from ingest.pipeline import ingest_paths
+
+    write(
+        small_corpus / "ficha.txt",
+        "Ficha de boa prática\n\nNome: Central de compras\nParceiros: Sebrae, prefeitura\n\n" + PT,
+    )
+    ingest_paths(env, [small_corpus / "ficha.txt"], Settings(index_dir=env.index_dir))
+    at = page("app_pages/practice_page.py", doc="ficha", ui="en")
+    at.run()
+    assert not at.exception
+    assert "Practice card" in [h.value for h in at.subheader]
+    assert "Partners" in html(at) and "Sebrae, prefeitura" in html(at)
+
+
 def test_practice_page_unknown_and_missing_document(env: KnowledgeBase) -> None:
     at = page("app_pages/practice_page.py", doc="nope")
     at.run()

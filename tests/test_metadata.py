@@ -20,7 +20,7 @@ from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
-from tests.conftest import write
+from tests.conftest import PT, write
 
 CARD_PT = """Clusters regionais
 
@@ -367,3 +367,23 @@ def test_a_proposed_programme_can_be_searched_by_at_once(
     ingest_paths(hash_kb, [tmp_path / "docs"], settings)
     result = hash_kb.search(SearchRequest("", filters={"programme": ("Mais Cultivo",)}))
     assert [h.doc_id for h in result.hits] == ["cafe"]
+
+
+def test_practice_card_fields_are_kept_shown_and_exported(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings
+) -> None:
+    from app_pages.export import results_csv
+
+    write(
+        tmp_path / "docs" / "ficha-mel.txt",
+        "Ficha de boa prática\n\nNome: Rede de Meliponicultores\nProponente: Associação dos Meliponicultores\n"
+        "Parceiros: Sebrae, Embrapa\nFinanciamento: recursos próprios e edital estadual\n"
+        "Resultados: vinte famílias certificadas e venda conjunta de mel\n\n" + PT * 2,
+    )
+    ingest_paths(hash_kb, [tmp_path / "docs"], settings)
+    card = hash_kb.document("ficha-mel").card
+    assert card["partners"] == "Sebrae, Embrapa" and card["results"].startswith("vinte famílias")
+    hit = hash_kb.search(SearchRequest("", k=1)).hits[0]
+    assert hit.as_dict()["card"]["funding"] == "recursos próprios e edital estadual"
+    assert "card_partners" in results_csv([hit]).splitlines()[0] and "Sebrae, Embrapa" in results_csv([hit])
+    assert "card.partners" not in hash_kb.stats()["facets"], "card fields are not facets"

@@ -10,6 +10,7 @@ from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.years import practice_year, year_in_field
+from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
 
@@ -29,6 +30,7 @@ class Metadata:
     language: str | None = None
     curated: set[str] = field(default_factory=set)
     proposed: set[str] = field(default_factory=set)  # programme names the registry lacks
+    card: dict[str, str] = field(default_factory=dict)  # a practice card's labelled fields, as written
 
     def facets(self) -> list[FacetValue]:
         out = []
@@ -39,6 +41,7 @@ class Metadata:
                 else:
                     source = "proposed" if name == "programme" and value in self.proposed else "extracted"
                 out.append(FacetValue(name, value, source))
+        out += [FacetValue(card_field(name), value) for name, value in self.card.items()]
         return out
 
 
@@ -48,7 +51,7 @@ def extract(
     """Everything except themes (those need the passage vectors)."""
     taxonomy = taxonomy or default_taxonomy()
     fields = labelled_fields(text)
-    meta = Metadata()
+    meta = Metadata(card={name: fields[name] for name in CARD_FIELDS if fields.get(name)})
 
     found_programmes = list(mentioned(taxonomy.programmes, fields["name"])) if "name" in fields else []
     known = found_programmes or programmes(text, title, taxonomy)

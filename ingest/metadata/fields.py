@@ -31,6 +31,16 @@ LABELS = {
         "localizacao",
         "location",
     ],
+    "partners": ["parceiros", "parceria", "parcerias", "partner", "partners", "partenariato", "partenari"],
+    "funding": [
+        "financiamento",
+        "finanziamento",
+        "funding",
+        "fontes de financiamento",
+        "fonti di finanziamento",
+        "fonte de recursos",
+    ],
+    "results": ["resultados", "risultati", "results", "impacto", "impatti", "impact", "outcomes"],
     "year": [
         "referencia temporal",
         "riferimento temporale",
