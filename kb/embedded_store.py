@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from kb.catalogue import Catalogue
+from kb.errors import IndexReplaced
 from kb.models import NewDocument
 from kb.vectors import VectorIndex
 from kb.write_lock import write_lock
@@ -71,9 +72,10 @@ class EmbeddedStore(Catalogue):
         with write_lock(self.index_dir):
             for leftover in self.index_dir.glob(f".{VECTORS}.*.tmp"):  # from a writer that was killed
                 leftover.unlink(missing_ok=True)
+            if self.refresh() == "replaced":  # writing on would go into the folder swapped out
+                raise IndexReplaced(f"{self.index_dir}/ was restored meanwhile; try again")
             self._writing = True
             try:
-                self.refresh()
                 yield self
             finally:
                 self._writing = False

@@ -64,5 +64,9 @@ class UnreadableFile(KbError):
         return (type(self), (self.reason, self.detail))
 
 
+class IndexReplaced(KbError):
+    """A restore swapped the index folder while this process was about to write to it."""
+
+
 class IndexDamaged(KbError):
     """An index folder whose catalogue or manifest cannot be read."""

@@ -188,7 +188,12 @@ class KnowledgeBase:
 
     @contextmanager
     def writing(self) -> Iterator[KnowledgeBase]:
-        """Hold the write lock (one writer per index); changes are visible to readers as they commit."""
+        """Hold the write lock (one writer per index); changes are visible to readers as they commit.
+
+        A restore done since the last search is picked up first, so writes go into the restored
+        index; one that lands in the instant before the lock is taken is refused (IndexReplaced).
+        """
+        self.refresh()
         with self.store.writing():
             self._store_changed()
             yield self

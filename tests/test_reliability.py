@@ -150,6 +150,16 @@ def test_backup_while_in_use_and_restore(
     assert_consistent(settings.index_dir)
 
 
+def test_a_writer_opened_before_a_restore_writes_into_the_restored_index(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
+) -> None:
+    copy = backup(settings.index_dir, tmp_path / "backup")
+    restore(copy, settings.index_dir)  # small_kb still holds the folder that was swapped out
+    write(small_corpus / "after.txt", "Prática depois da restauração\n\n" + PT)
+    ingest_paths(small_kb, [small_corpus / "after.txt"], settings)
+    assert "after" in assert_consistent(settings.index_dir).store.all_doc_ids()
+
+
 def test_html_scripts_and_event_handlers_are_dropped(tmp_path: Path) -> None:
     html = (
         "<html><head><title>Cluster</title><script>document.cookie='stolen'</script></head>"
