@@ -74,13 +74,11 @@ class Document:
     @property
     def card(self) -> dict[str, str]:
         """The practice card's labelled fields (name, proponent, partners, funding, results …)."""
-        return {
-            name: self.values(card_field(name))[0] for name in CARD_FIELDS if self.values(card_field(name))
-        }
+        return {name: found[0] for name in CARD_FIELDS if (found := self.values(card_field(name)))}
 
     def as_dict(self) -> dict[str, object]:
         return {
-            **card(self),
+            **shown_fields(self),
             "file_type": self.file_type,
             "n_pages": self.n_pages,
             "n_chunks": self.n_chunks,
@@ -116,7 +114,7 @@ class Hit:
 
     def as_dict(self) -> dict[str, object]:
         return {
-            **card(self),
+            **shown_fields(self),
             "score": round(self.score, 6),
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
@@ -125,7 +123,7 @@ class Hit:
         }
 
 
-def card(item: Document | Hit) -> dict[str, object]:
+def shown_fields(item: Document | Hit) -> dict[str, object]:
     """What a document and a search hit both show: identity, language, year and facet values."""
     fields = {"doc_id": item.doc_id, "path": item.path, "title": item.title, "language": item.language}
     return {**fields, "year": item.year, **{f.key: item.values(f.name) for f in LIST_FACETS}}

@@ -53,25 +53,26 @@ _LEADING = re.compile(
     r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)+"
 )
 MAX_NAMES = 3
+_GENERIC = frozenset(fold(KEYWORDS).split("|")) | {
+    "the",
+    "o",
+    "a",
+    "il",
+    "la",
+    "de",
+    "di",
+    "da",
+    "do",
+    "of",
+    "nacional",
+}
+"""Words a programme's name may carry or not ("programa Rota 2030" is "Rota 2030")."""
 
 
 def programme_key(name: str) -> str:
     """A name without case, accents, articles and words such as "programme", for comparing names."""
     words = fold(name).replace("-", " ").split()
-    generic = set(fold(KEYWORDS).split("|")) | {
-        "the",
-        "o",
-        "a",
-        "il",
-        "la",
-        "de",
-        "di",
-        "da",
-        "do",
-        "of",
-        "nacional",
-    }
-    return " ".join(w for w in words if w not in generic) or fold(name)
+    return " ".join(w for w in words if w not in _GENERIC) or fold(name)
 
 
 def _clean(name: str, kind: str = "") -> str | None:

@@ -47,14 +47,16 @@ def organisations(text: str, title: str, taxonomy: Taxonomy | None = None) -> li
     return main_entries((taxonomy or default_taxonomy()).organisations, text, title)
 
 
+@cache
+def _known_keys(entries: tuple[RegistryEntry, ...]) -> frozenset[str]:
+    """Comparison keys of every name and alias in the registries (built once, not per document)."""
+    return frozenset(programme_key(name) for entry in entries for name in entry.names)
+
+
 def new_programmes(names: list[str], taxonomy: Taxonomy | None = None) -> list[str]:
     """Names the registries do not know (as a programme or as an organisation), each once."""
     taxonomy = taxonomy or default_taxonomy()
-    known = {
-        programme_key(alias)
-        for entry in (*taxonomy.programmes, *taxonomy.organisations)
-        for alias in (entry.name, *entry.aliases)
-    }
+    known = _known_keys((*taxonomy.programmes, *taxonomy.organisations))
     out: dict[str, str] = {}
     for name in names:
         key = programme_key(name)
