@@ -6,12 +6,12 @@ background job (:class:`Jobs`); the page shows its progress and its outcome.
 
 import uuid
 from functools import partial
+from html import escape
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from app_pages.auth import CuratorSession, Door, configured_hash
 from app_pages.curation import (
     Desk,
     Job,
@@ -25,47 +25,18 @@ from app_pages.curation import (
     save_metadata,
     stage,
 )
+from app_pages.i18n import message_keys
 from app_pages.render import plain
-from app_pages.state import index_dir, require_index, t, upload_dir
+from app_pages.sign_in import sign_in
+from app_pages.state import index_dir, require_index, t, ui_language, upload_dir
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import IndexLocked, KbError
-from kb.models import Document
+from kb.facets import CARD_FIELDS, LIST_FACETS, card_field
+from kb.models import Document, NewDocument
 from kb.taxonomy import default_taxonomy
 
 UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FILE_TYPES})
-
-
-@st.cache_resource
-def curator_door() -> Door:
-    """One door per app process, so failed attempts count across sessions."""
-    return Door()
-
-
-def sign_in() -> None:
-    """The password form; stops the page until this session is signed in."""
-    stored = configured_hash()
-    if not stored:
-        st.info(t("curate_no_password"))
-        st.stop()
-    door = curator_door()
-    session: CuratorSession = st.session_state.setdefault("curator", CuratorSession())
-    if not session.active():
-        with st.form("sign_in"):
-            password = st.text_input(t("password"), type="password", key="password")
-            submitted = st.form_submit_button(t("sign_in"))
-        if submitted:
-            if door.try_password(password, stored):
-                session.sign_in()
-                st.rerun()
-            elif door.locked_for():
-                st.error(t("locked", seconds=door.locked_for()))
-            else:
-                st.error(t("wrong_password"))
-        st.stop()
-    if st.button(t("sign_out"), key="sign_out"):
-        session.sign_out()
-        st.rerun()
 
 
 @st.cache_resource(show_spinner=False)
@@ -138,8 +109,7 @@ def upload_tab(desk: Desk) -> None:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
         st.subheader(plain(found.title))
-        facets = {f.field: [x.value for x in found.facets if x.field == f.field] for f in found.facets}
-        st.json({"language": found.language, "year": found.year, **facets})
+        st.html(preview_card(found))
         publish_button(desk, staged, key, upload.name)
 
 
@@ -185,7 +155,9 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             t("themes"),
             list(taxonomy.themes),
             doc.values("theme"),
-            format_func=lambda v: taxonomy.label("theme", v, "en"),
+            format_func=lambda v: taxonomy.label("theme", v, ui_language()),
+            placeholder=t("choose"),
+            select_all=False,
         )
         programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")))
         organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
@@ -230,12 +202,50 @@ def removal(desk: Desk, doc_id: str) -> None:
         st.session_state.pop("confirm_remove", None)
         try:
             gone = remove(desk.kb, target, index_dir() / "removed")
-            st.success(t("removed" if gone else "already_removed", doc=target))
         except IndexLocked:
             st.warning(t("busy"))
+            return
+        st.session_state["flash"] = t("removed" if gone else "already_removed", doc=target)
+        st.rerun()  # the form and the document list must no longer show what was removed
     if no.button(t("cancel"), key="confirm_remove_no"):
         st.session_state.pop("confirm_remove", None)
         st.rerun()
+
+
+def preview_card(found: NewDocument) -> str:
+    """What extraction found, as the labelled table a curator reads (not raw JSON)."""
+    taxonomy = default_taxonomy()
+    language = ui_language()
+    rows = [
+        (t("facet_language"), taxonomy.label("language", found.language, language)),
+        (t("year"), str(found.year) if found.year else "—"),
+        *(
+            (
+                t(f.label_key),
+                ", ".join(
+                    taxonomy.label(f.name, x.value, language) for x in found.facets if x.field == f.name
+                ),
+            )
+            for f in LIST_FACETS
+        ),
+        *(
+            (t(f"card_{name}"), x.value)
+            for name in CARD_FIELDS
+            for x in found.facets
+            if x.field == card_field(name)
+        ),
+    ]
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
+    return f'<table class="card">{cells}</table><style>.card th{{text-align:left;padding-right:1rem;color:#555;font-weight:500}}</style>'
+
+
+def labelled_table(rows: list[dict[str, object]]) -> None:
+    """A report as a table whose column headers are in the interface language."""
+    frame = pd.DataFrame(rows)
+    frame = frame.rename(
+        columns={c: t(f"column_{c}") for c in frame.columns if f"column_{c}" in message_keys()}
+    )
+    st.dataframe(frame, use_container_width=True, hide_index=True)
 
 
 def render() -> None:
@@ -248,15 +258,17 @@ def render() -> None:
         staging=index_dir() / "staging",
         started=st.session_state.setdefault("curate_jobs", []),
     )
+    if "flash" in st.session_state:
+        st.success(st.session_state.pop("flash"))
     upload, edit, report, misses = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
     with upload:
         upload_tab(desk)
     with edit:
         edit_tab(desk)
     with report:
-        st.dataframe(pd.DataFrame(kb.store.ingest_log()), use_container_width=True, hide_index=True)
+        labelled_table(kb.store.ingest_log())
     with misses:
-        st.dataframe(pd.DataFrame(kb.store.search_misses()), use_container_width=True, hide_index=True)
+        labelled_table(kb.store.search_misses())
     if desk.pending:
         show_progress(desk.pending)
 

@@ -53,7 +53,7 @@ def render() -> None:
     st.title(t("nav_explore"))
     st.caption(t("explore_intro"))
     stats = require_index().stats()
-    st.metric(t("documents"), stats["documents"])
+    st.metric(t("collection_size"), stats["documents"])
     countries = stats["facets"].get("country", {})
     if countries:
         st.altair_chart(world_map(countries, language), use_container_width=True)
@@ -81,17 +81,7 @@ def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
             for value, n in counts.items()
         ]
     )
-    order = "x" if field == "year" else "-y"
-    chart = (
-        alt.Chart(frame, title=t(facet(field).label_key))
-        .mark_bar()
-        .encode(
-            x=alt.X("label:N", sort=order, title=None),
-            y=alt.Y("count:Q", title=t("documents")),
-            href="url:N",
-            tooltip=["label", "count"],
-        )
-    )
+    chart = bar_chart(frame, field)
     st.altair_chart(chart, use_container_width=True)
     st.html(
         " · ".join(
@@ -99,6 +89,32 @@ def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
             for row in frame.itertuples()
         )
     )
+
+
+def bar_chart(frame: pd.DataFrame, field: str) -> alt.Chart:
+    """Whole-number counts; years on a time axis; other values as horizontal bars with full labels."""
+    tooltip = [
+        alt.Tooltip("label:N", title=t(facet(field).label_key)),
+        alt.Tooltip("count:Q", title=t("documents")),
+    ]
+    count_axis = alt.Axis(format="d", tickMinStep=1)
+    base = alt.Chart(frame, title=t(facet(field).label_key)).mark_bar()
+    if field == "year":  # years on a time axis, gaps included
+        frame["date"] = pd.to_datetime(frame["value"].astype(str), format="%Y", errors="coerce")
+        chart = base.encode(
+            x=alt.X("year(date):T", title=None),
+            y=alt.Y("count:Q", title=t("documents"), axis=count_axis),
+            href="url:N",
+            tooltip=tooltip,
+        )
+    else:  # horizontal bars: long names stay readable
+        chart = base.encode(
+            y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=400)),
+            x=alt.X("count:Q", title=t("documents"), axis=count_axis),
+            href="url:N",
+            tooltip=tooltip,
+        ).properties(height=alt.Step(22))
+    return chart
 
 
 render()

@@ -1,19 +1,22 @@
-"""Result lists as CSV and as reference lists in ABNT (NBR 6023) and APA styles."""
+"""Result lists as CSV for spreadsheets and as reference lists in ABNT (NBR 6023) and APA styles."""
 
 from __future__ import annotations
 
 import csv
 import io
 from datetime import date
-from pathlib import Path
+from urllib.parse import urlencode
 
+from app_pages.i18n import translator
 from kb.facets import CARD_FIELDS, LIST_FACETS
+from kb.knowledge_base import slugify
 from kb.models import Hit
+from kb.taxonomy import default_taxonomy
 
 MONTHS_PT = "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.".split()
-
-
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SEMICOLON_LANGUAGES = ("pt", "it")
+"""Spreadsheets set to these languages read ',' as the decimal comma and expect ';' between cells."""
 
 
 def cell(value: object) -> str:
@@ -25,43 +28,82 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def results_csv(hits: list[Hit]) -> str:
+def practice_url(base_url: str, doc_id: str, language: str = "pt") -> str:
+    params = {"doc": doc_id, **({"ui": language} if language != "pt" else {})}
+    return f"{base_url}/practice?{urlencode(params)}"
+
+
+def results_csv(hits: list[Hit], language: str = "en", base_url: str = "") -> str:
+    """One row per result with labels in the reader's language, its snippet and its link.
+
+    Starts with a byte-order mark so that spreadsheets read the accents as UTF-8; pt and it
+    use ';' between cells, as their spreadsheets expect.
+    """
+    t = translator(language)
+    taxonomy = default_taxonomy()
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    card_columns = [f"card_{name}" for name in CARD_FIELDS]
+    writer = csv.writer(buffer, delimiter=";" if language in SEMICOLON_LANGUAGES else ",")
     writer.writerow(
-        ["doc_id", "title", "language", "year", *(f.key for f in LIST_FACETS), "file", *card_columns]
+        [
+            t("title"),
+            t("facet_language"),
+            t("year"),
+            *(t(f.label_key) for f in LIST_FACETS),
+            *(t(f"card_{name}") for name in CARD_FIELDS),
+            t("snippet"),
+            t("link"),
+            "doc_id",
+        ]
     )
     for h in hits:
-        lists = [";".join(getattr(h, f.key)) for f in LIST_FACETS]
+        lists = [
+            "; ".join(taxonomy.label(f.name, v, language) for v in getattr(h, f.key)) for f in LIST_FACETS
+        ]
         card = [h.card.get(name, "") for name in CARD_FIELDS]
-        row = [h.doc_id, h.title, h.language, h.year or "", *lists, Path(h.path).name, *card]
+        language_name = taxonomy.label("language", h.language, language)
+        link = practice_url(base_url, h.doc_id, language) if base_url else ""
+        row = [h.title, language_name, h.year or "", *lists, *card, h.snippet, link, h.doc_id]
         writer.writerow(cell(value) for value in row)
-    return buffer.getvalue()
+    return "\ufeff" + buffer.getvalue()
 
 
-def _author(hit: Hit) -> str:
-    return hit.organisations[0] if hit.organisations else ""
+def csv_file_name(query: str, today: date) -> str:
+    """praxis-<query words>-<date>.csv, so several exports can sit in one folder."""
+    words = slugify(query)[:60].strip("-")
+    return f"praxis-{words + '-' if words else ''}{today.isoformat()}.csv"
+
+
+def author(hit: Hit) -> str:
+    """The practice's promoter when its card names one; else none (the norms then start with the title)."""
+    return hit.card.get("proponent", "").strip()
 
 
 def abnt(hit: Hit, base_url: str, today: date | None = None) -> str:
-    """ABNT: AUTHOR. Title. Year. Available at: <url>. Accessed on: day month year."""
+    """ABNT: AUTHOR. Title. Year. Available at: <url>. Accessed on: day month year.
+
+    Without an author, the entry starts with the title, its first word in capitals.
+    """
     today = today or date.today()
-    author = _author(hit).upper()
     year = hit.year or "[s.d.]"
     accessed = f"{today.day} {MONTHS_PT[today.month - 1]} {today.year}"
-    url = f"{base_url}/practice?doc={hit.doc_id}"
-    lead = f"{author}. " if author else ""
-    return f"{lead}{hit.title}. {year}. Disponível em: <{url}>. Acesso em: {accessed}."
+    url = practice_url(base_url, hit.doc_id)
+    name = author(hit)
+    if name:
+        lead = f"{name.upper()}. {hit.title}"
+    else:
+        first, _, rest = hit.title.partition(" ")
+        lead = f"{first.upper()} {rest}".strip()
+    return f"{lead}. {year}. Disponível em: <{url}>. Acesso em: {accessed}."
 
 
 def apa(hit: Hit, base_url: str) -> str:
-    """APA 7: Author. (Year). Title. URL"""
-    author = _author(hit) or hit.title
+    """APA 7: Author. (Year). Title. URL — without an author, the title takes its place."""
     year = hit.year or "n.d."
-    url = f"{base_url}/practice?doc={hit.doc_id}"
-    title = "" if author == hit.title else f" {hit.title}."
-    return f"{author}. ({year}).{title} {url}"
+    url = practice_url(base_url, hit.doc_id)
+    name = author(hit)
+    if name:
+        return f"{name}. ({year}). {hit.title}. {url}"
+    return f"{hit.title}. ({year}). {url}"
 
 
 def reference_list(hits: list[Hit], style: str, base_url: str) -> str:

@@ -1,4 +1,8 @@
-"""Practice page: one document's card, its passages, the original file, and its neighbours."""
+"""Practice page: one document's card, its passages, the original file, and its neighbours.
+
+Every link here is a plain link that carries the search it came from, so the address
+always names the practice shown and "back to search" returns to the exact search.
+"""
 
 from html import escape
 from pathlib import Path
@@ -6,18 +10,31 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.i18n import LANGUAGES
-from app_pages.render import plain
-from app_pages.state import require_index, servable, t, ui_language
+from app_pages.reading import readable_blocks
+from app_pages.render import CARD_STYLE, chip_links, highlighted, plain
+from app_pages.state import (
+    COMPARE_PARAM,
+    MAX_COMPARED,
+    link,
+    require_index,
+    search_context,
+    servable,
+    t,
+    ui_language,
+)
 from kb.errors import DocumentNotFound
 from kb.facets import LIST_FACETS
 from kb.models import Document
+from kb.snippets import match_spans
 from kb.taxonomy import default_taxonomy
+from kb.text import query_terms
 
 
 def render() -> None:
     language = ui_language()
     doc_id = st.query_params.get("doc", "")
-    st.page_link("app_pages/search_page.py", label=t("back_to_search"), query_params={"ui": language})
+    context = search_context()
+    st.html(CARD_STYLE + chip_links([(t("back_to_search"), link("search", **context))]))
     if not doc_id:
         st.info(t("no_document"))
         st.stop()
@@ -28,6 +45,7 @@ def render() -> None:
         st.warning(t("unknown_document", doc=doc_id))
         st.stop()
     st.title(plain(doc.title))
+    compare_link(doc_id, context)
     metadata_card(doc, language)
     if doc.card:
         st.subheader(t("practice_card"))
@@ -35,16 +53,65 @@ def render() -> None:
     source = Path(doc.path)
     if servable(source):
         st.download_button(t("download_original"), source.read_bytes(), source.name, key="original")
-    for version in kb.other_languages(doc_id):
-        also_in = t("also_in", language=LANGUAGES.get(version.language, version.language))
-        practice_link(f"🌐 {also_in}: {plain(version.title)}", version.doc_id, language)
+    versions = [
+        (
+            f"🌐 {t('also_in', language=LANGUAGES.get(v.language, v.language))}: {v.title}",
+            practice_href(v.doc_id),
+        )
+        for v in kb.other_languages(doc_id)
+    ]
+    if versions:
+        st.html(CARD_STYLE + chip_links(versions))
     st.subheader(t("passages"))
-    for _, text, page in kb.passages(doc_id):
-        suffix = f' <span style="color:#777">({escape(t("page_no", page=page))})</span>' if page else ""
-        st.html(f'<p style="white-space:pre-wrap">{escape(text)}{suffix}</p>')
+    passages(kb.passages(doc_id), context.get("q", ""), st.query_params.get("hl", ""))
     st.subheader(t("similar"))
-    for related in kb.similar(doc_id, k=5):
-        practice_link(f"{plain(related.title)} ({related.language.upper()})", related.doc_id, language)
+    similar = [
+        (f"{r.title} ({r.language.upper()})", practice_href(r.doc_id)) for r in kb.similar(doc_id, k=5)
+    ]
+    st.html(CARD_STYLE + "<div class='related'>" + chip_links(similar) + "</div>")
+
+
+def practice_href(doc_id: str) -> str:
+    """A link to another practice that keeps the search it all came from."""
+    return link("practice", doc=doc_id, **search_context())
+
+
+def compare_link(doc_id: str, context: dict[str, str | list[str]]) -> None:
+    """Add this practice to the comparison, or open the comparison it is in."""
+    ticked = [d for d in context.get(COMPARE_PARAM, []) if d != doc_id][: MAX_COMPARED - 1]
+    chosen = [*ticked, doc_id]
+    others = {k: v for k, v in context.items() if k != COMPARE_PARAM}
+    if len(chosen) >= 2:
+        action = (t("compare_go", n=len(chosen)), link("compare", doc=chosen, **others))
+    else:
+        action = (t("compare_add"), link("search", **{**others, COMPARE_PARAM: chosen}))
+    st.html(CARD_STYLE + chip_links([action]))
+
+
+def passages(rows: list[tuple[int, str, int | None]], query: object, matched: str) -> None:
+    """The document's text, readable, with the query's words marked and the matched passage shown."""
+    terms = query_terms(str(query or ""))
+    html = []
+    for chunk_id, text, page in rows:
+        blocks = "".join(f"<p>{highlighted(b, match_spans(b, terms))}</p>" for b in readable_blocks(text))
+        suffix = f'<span class="page">({escape(t("page_no", page=page))})</span>' if page else ""
+        css = "passage matched" if str(chunk_id) == matched else "passage"
+        html.append(f'<div class="{css}" id="passage-{chunk_id}">{blocks}{suffix}</div>')
+    st.html(PASSAGE_STYLE + "".join(html))
+    if matched.isdigit():  # bring the passage the search found into view
+        st.html(
+            f"<script>document.getElementById('passage-{int(matched)}')?.scrollIntoView({{block:'center'}});</script>",
+            unsafe_allow_javascript=True,
+        )
+
+
+PASSAGE_STYLE = """<style>
+.passage {padding: 2px 8px; margin-bottom: 6px;}
+.passage p {margin: 0 0 0.5rem 0;}
+.passage.matched {background: #fff8db; border-left: 3px solid #e0b400;}
+.passage mark {background: #ffe58a; padding: 0;}
+.passage .page {color: #777; font-size: 0.85rem;}
+</style>"""
 
 
 def metadata_card(doc: Document, language: str) -> None:
@@ -69,10 +136,6 @@ def table(rows: list[tuple[str, str]]) -> None:
         + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
         + "</table><style>.card th{text-align:left;padding-right:1rem;color:#555;font-weight:500}</style>"
     )
-
-
-def practice_link(label: str, doc_id: str, language: str) -> None:
-    st.page_link("app_pages/practice_page.py", label=label, query_params={"doc": doc_id, "ui": language})
 
 
 render()

@@ -30,10 +30,23 @@ def highlighted(snippet: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def chip_links(links: list[tuple[str, str]]) -> str:
+    """(label, href) pairs as small link chips; both are escaped."""
+    return " ".join(
+        f'<a class="chip-link" href="{escape(href, quote=True)}" target="_self">{escape(label)}</a>'
+        for label, href in links
+    )
+
+
 def hit_card(
-    hit: Hit, page_label: str, labels: dict[str, Callable[[str], str]] | None = None, href: str | None = None
+    hit: Hit,
+    page_label: str,
+    labels: dict[str, Callable[[str], str]] | None = None,
+    href: str | None = None,
+    actions: list[tuple[str, str]] | None = None,
 ) -> str:
-    """One result: title, badges (language, countries, programmes, year), theme chips, snippet."""
+    """One result: title, badges (language, countries, programmes, year), theme chips, snippet,
+    and its actions as links (label, href)."""
     labels = labels or {}
     country = labels.get("country", str)
     theme = labels.get("theme", str)
@@ -51,7 +64,8 @@ def hit_card(
         f'<div class="title">{title}</div>'
         f'<div class="badges">{badge_html}</div>'
         f'<div class="snippet">{highlighted(hit.snippet, hit.highlights)}{page}</div>'
-        "</div>"
+        + (f'<div class="actions">{chip_links(actions)}</div>' if actions else "")
+        + "</div>"
     )
 
 
@@ -82,5 +96,13 @@ CARD_STYLE = """
 .hit mark {background: #ffe58a; padding: 0;}
 .hit .page {color: #666; font-size: 0.85rem;}
 .near-miss .hit {opacity: 0.75;}
+a.chip-link {display: inline-block; border: 1px solid #9ab; border-radius: 12px; padding: 1px 9px;
+  margin: 2px 4px 2px 0; font-size: 0.82rem; color: #234; text-decoration: none; white-space: nowrap;}
+a.chip-link:hover {background: #eef2f7;}
+.hit .actions {margin-top: 0.3rem;}
+.active, .top-values, .compare-bar, .pager {margin: 0.3rem 0; font-size: 0.9rem;}
+.top-values .facet-name {color: #555; margin-right: 4px;}
+.compare-bar {background: #f4f7fb; padding: 6px 10px; border-radius: 6px;}
+.pager span {color: #555; margin-left: 8px;}
 </style>
 """

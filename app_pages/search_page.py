@@ -1,13 +1,24 @@
 """Search page: one box, facet filters with counts, result cards; the whole state lives in the URL."""
 
 import json
+from datetime import date
+from html import escape
 
 import streamlit as st
 
-from app_pages.export import reference_list, results_csv
-from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from app_pages.render import CARD_STYLE, concept_chip, hit_card, plain
-from app_pages.state import Markdown, link, require_index, t, ui_language
+from app_pages.export import csv_file_name, reference_list, results_csv
+from app_pages.render import CARD_STYLE, chip_links, concept_chip, hit_card, plain
+from app_pages.state import (
+    COMPARE_PARAM,
+    MAX_COMPARED,
+    Markdown,
+    link,
+    public_base_url,
+    require_index,
+    search_context,
+    t,
+    ui_language,
+)
 from kb.errors import KbError
 from kb.facets import SIDEBAR_FACETS, facet
 from kb.knowledge_base import KnowledgeBase
@@ -15,14 +26,20 @@ from kb.models import Hit, SearchResult
 from kb.request import MAX_RESULTS, SearchRequest
 from kb.taxonomy import default_taxonomy
 
+TOP_VALUES = 5  # values per facet shown as chips above the results (the sidebar lists them all)
+
 
 def sync_url() -> None:
-    """Widget callback: write the widgets' state into the URL (runs before the rerun)."""
+    """Widget callback: write the widgets' state into the URL (runs before the rerun).
+
+    The page number is left out: a new query or filter starts at the first page.
+    """
     state = st.session_state
     filters = {name: tuple(state.get(f"facet_{name}", ())) for name in SIDEBAR_FACETS}
     params = SearchRequest(query=state.get("query", ""), filters=filters).to_params()
-    if state.get("ui_language", DEFAULT_LANGUAGE) != DEFAULT_LANGUAGE:
-        params["ui"] = state["ui_language"]
+    for kept in ("ui", COMPARE_PARAM):
+        if kept in st.query_params:
+            params[kept] = st.query_params.get_all(kept)
     st.query_params.from_dict(params)
 
 
@@ -38,53 +55,132 @@ def render() -> None:
     except KbError as error:
         st.error(plain(str(error)))
         st.stop()
+    pages = max(1, -(-result.total // request.k))
+    if request.page > pages:  # a page past the end (an old link): show the last one
+        st.query_params["page"] = str(pages)
+        st.rerun()
     with st.sidebar:
         sidebar(request, result, language)
     if result.concepts:
         chips = " · ".join(concept_chip(typed, c, language) for typed, c in result.concepts)
         st.caption(t("concepts") + " " + chips)
+    active_filters(request, result, language)
     if result.total == 0 and request.query:
         no_match(kb, request, result)
         st.stop()
     if not result.hits:
         st.warning(t("no_results"))
         st.stop()
-    st.write(t("results" if request.query else "browse", total=result.total))
-    taxonomy = default_taxonomy()
-    labels = {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
-    cards = [
-        hit_card(h, t("page_no", page=h.page), labels, link("practice", doc=h.doc_id)) for h in result.hits
-    ]
-    st.html(CARD_STYLE + "".join(cards))
-    pager(request, result.total)
+    first = request.offset + 1
+    last = request.offset + len(result.hits)
+    st.write(t("results" if request.query else "browse", first=first, last=last, total=result.total))
+    top_values(request, result, language)
+    compare_bar(kb)
+    st.html(CARD_STYLE + "".join(card(h, language) for h in result.hits))
+    pager(request, pages)
     exports(kb, request, result.total)
 
 
-def sidebar(request: SearchRequest, result: SearchResult, language: str) -> None:
-    """The interface language and a filter per facet, each value with its count in this result."""
+def card(hit: Hit, language: str) -> str:
+    """One result card: its link carries the search, and a tick adds it to the comparison."""
     taxonomy = default_taxonomy()
-    st.selectbox(
-        t("ui_language"),
-        list(LANGUAGES),
-        index=list(LANGUAGES).index(language),
-        format_func=LANGUAGES.get,
-        key="ui_language",
-        on_change=sync_url,
-    )
+    labels = {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
+    context = search_context()
+    ticked = list(context.get(COMPARE_PARAM, []))
+    href = link("practice", doc=hit.doc_id, hl=str(hit.chunk_id or ""), **context)
+    if hit.doc_id in ticked:
+        toggle = {**context, COMPARE_PARAM: [d for d in ticked if d != hit.doc_id]}
+        action = ("☑ " + t("compare_untick"), link("search", **toggle))
+    elif len(ticked) < MAX_COMPARED:
+        action = (
+            "☐ " + t("compare_tick"),
+            link("search", **{**context, COMPARE_PARAM: [*ticked, hit.doc_id]}),
+        )
+    else:
+        action = None
+    return hit_card(hit, t("page_no", page=hit.page), labels, href, [action] if action else [])
+
+
+def compare_bar(kb: KnowledgeBase) -> None:
+    """The practices ticked so far and the link that compares them side by side."""
+    context = search_context()
+    ticked = list(context.get(COMPARE_PARAM, []))
+    if not ticked:
+        return
+    titles = kb.store.titles(set(ticked))
+    names = ", ".join(titles.get(d, d) for d in ticked)
+    links = [(t("compare_clear"), link("search", **{k: v for k, v in context.items() if k != COMPARE_PARAM}))]
+    if len(ticked) >= 2:
+        links.insert(0, (t("compare_go", n=len(ticked)), link("compare", doc=ticked, **context)))
+    st.html(CARD_STYLE + f'<div class="compare-bar">{escape(names)} — {chip_links(links)}</div>')
+
+
+def sidebar(request: SearchRequest, result: SearchResult, language: str) -> None:
+    """A filter per facet, each value with its count in this result (chosen values without)."""
+    taxonomy = default_taxonomy()
     st.subheader(t("filters"))
     for name in SIDEBAR_FACETS:
         counts = {c.value: c.count for c in result.facets.get(name, [])}
         selected = list(request.filters.get(name, ()))
         options = selected + [value for value in counts if value not in selected]
+
+        def label(value: str, n: str = name, c: dict[str, int] = counts, chosen: list[str] = selected) -> str:
+            text = taxonomy.label(n, value, language)
+            return text if value in chosen else f"{text} ({c.get(value, 0)})"
+
         st.multiselect(
             t(facet(name).label_key),
             options,
             default=selected,
             key=f"facet_{name}",
             on_change=sync_url,
-            format_func=lambda v, n=name, c=counts: f"{taxonomy.label(n, v, language)} ({c.get(v, 0)})",
+            format_func=label,
             placeholder=t("choose"),
+            select_all=False,
         )
+
+
+def active_filters(request: SearchRequest, result: SearchResult, language: str) -> None:
+    """The filters in force as chips above the results, each with its count and a remove link."""
+    if not request.filters:
+        return
+    taxonomy = default_taxonomy()
+    context = search_context()
+    counts = {(name, c.value): c.count for name, values in result.facets.items() for c in values}
+    links = []
+    for name, values in request.filters.items():
+        for value in values:
+            rest = [v for v in values if v != value]
+            params = {**context, name: rest}
+            params.pop("page", None)
+            text = f"✕ {t(facet(name).label_key)}: {taxonomy.label(name, value, language)} ({counts.get((name, value), 0)})"
+            links.append((text, link("search", **params)))
+    st.html(CARD_STYLE + f'<div class="active">{t("active_filters")} {chip_links(links)}</div>')
+
+
+def top_values(request: SearchRequest, result: SearchResult, language: str) -> None:
+    """The commonest values of each facet in this result, as links that narrow it."""
+    taxonomy = default_taxonomy()
+    context = search_context()
+    context.pop("page", None)
+    rows = []
+    for name in SIDEBAR_FACETS:
+        chosen = set(request.filters.get(name, ()))
+        values = [c for c in result.facets.get(name, []) if c.value not in chosen][:TOP_VALUES]
+        if not values:
+            continue
+        links = [
+            (
+                f"{taxonomy.label(name, c.value, language)} ({c.count})",
+                link("search", **{**context, name: [*chosen, c.value]}),
+            )
+            for c in values
+        ]
+        rows.append(
+            f"<div><span class='facet-name'>{t(facet(name).label_key)}:</span> {chip_links(links)}</div>"
+        )
+    if rows:
+        st.html(CARD_STYLE + f"<div class='top-values'>{''.join(rows)}</div>")
 
 
 def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) -> None:
@@ -105,27 +201,35 @@ def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) ->
         st.html(CARD_STYLE + "<div class='near-miss'>" + "".join(near) + "</div>")
 
 
-def pager(request: SearchRequest, total: int) -> None:
-    pages = max(1, -(-total // request.k))
-    if pages > 1:
-        chosen = st.number_input(
-            t("page"), min_value=1, max_value=pages, value=min(request.page, pages), key="page"
-        )
-        if chosen != request.page:
-            st.query_params["page"] = str(chosen)
-            st.rerun()
+def pager(request: SearchRequest, pages: int) -> None:
+    """Previous and next as links (a new page load starts at the top), and where we are."""
+    if pages <= 1:
+        return
+    context = search_context()
+    links = []
+    if request.page > 1:
+        links.append((t("previous"), link("search", **{**context, "page": str(request.page - 1)})))
+    if request.page < pages:
+        links.append((t("next"), link("search", **{**context, "page": str(request.page + 1)})))
+    where = t("page_of", page=request.page, pages=pages)
+    st.html(CARD_STYLE + f"<div class='pager'>{chip_links(links)} <span>{where}</span></div>")
 
 
 def exports(kb: KnowledgeBase, request: SearchRequest, total: int) -> None:
     """CSV and reference lists of the whole result list, computed only when a button is clicked."""
-    base_url = st.context.url.rsplit("/", 1)[0] if st.context.url else ""
+    language = ui_language()
+    base_url = public_base_url()
 
     def all_hits() -> list[Hit]:
         return kb.search(SearchRequest(request.query, request.filters, k=min(total, MAX_RESULTS))).hits
 
     left, middle, right = st.columns(3)
     left.download_button(
-        t("export_csv"), lambda: results_csv(all_hits()), "praxis.csv", "text/csv", key="csv"
+        t("export_csv"),
+        lambda: results_csv(all_hits(), language, base_url),
+        csv_file_name(request.query, date.today()),
+        "text/csv",
+        key="csv",
     )
     middle.download_button(
         t("export_abnt"), lambda: reference_list(all_hits(), "abnt", base_url), "praxis-abnt.txt", key="abnt"

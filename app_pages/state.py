@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app_pages.render import plain
-from kb.config import default_index_dir
+from kb.config import Settings, default_index_dir
 from kb.errors import IndexNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
 
 
 def index_dir() -> Path:
@@ -27,6 +29,19 @@ def upload_dir() -> Path:
 def corpus_dir() -> Path:
     """The collection's own folder (``KB_CORPUS_DIR``, default corpus/)."""
     return Path(os.environ.get("KB_CORPUS_DIR", "corpus")).resolve()
+
+
+def public_base_url() -> str:
+    """The app's address as readers reach it: ``KB_PUBLIC_URL`` (behind a proxy), else the
+    scheme and host of this request plus the configured base path; links in exports use it."""
+    configured = os.environ.get("KB_PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/")
+    parts = urlsplit(st.context.url or "")
+    if not parts.netloc:
+        return ""
+    base_path = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{parts.scheme}://{parts.netloc}" + (f"/{base_path}" if base_path else "")
 
 
 def servable(path: Path) -> bool:
@@ -57,8 +72,66 @@ def require_index() -> KnowledgeBase:
 
 
 def ui_language() -> str:
-    language = st.query_params.get("ui", DEFAULT_LANGUAGE)
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    """The interface language: the URL's ``ui`` first, else this session's last choice.
+
+    Moving between pages with the navigation drops the URL's parameters; the session
+    remembers the language, and :func:`keep_language` writes it back into the address.
+    """
+    asked = st.query_params.get("ui")
+    if asked in LANGUAGES:
+        st.session_state["ui_lang"] = asked
+        return asked
+    remembered = st.session_state.get("ui_lang", DEFAULT_LANGUAGE)
+    return remembered if remembered in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def keep_language() -> None:
+    """Every page's address names its interface language, so reload and share keep it."""
+    language = ui_language()
+    if language != DEFAULT_LANGUAGE and st.query_params.get("ui") != language:
+        st.query_params["ui"] = language
+    elif language == DEFAULT_LANGUAGE and "ui" in st.query_params:
+        del st.query_params["ui"]
+
+
+def interface_style() -> str:
+    """CSS that puts Streamlit's own fixed English strings into the interface language.
+
+    The uploader's button and limit line are relabelled; "Press Enter to apply" is hidden
+    (every text box here applies on Enter, which its help text says).
+    """
+    button, limit = (
+        json.dumps(t("upload_button")),
+        json.dumps(t("upload_limit", mb=Settings().max_file_bytes // 2**20)),
+    )
+    return f"""<style>
+[data-testid="InputInstructions"] {{display: none;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0; visibility: hidden;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{
+  content: {button}; font-size: 0.9rem; visibility: visible;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stIconMaterial"] {{display: none;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0; visibility: hidden;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: {limit}; font-size: 0.85rem; visibility: visible;}}
+</style>"""
+
+
+def choose_language() -> None:
+    """Widget callback of the language selector shown on every page."""
+    st.session_state["ui_lang"] = st.session_state["ui_select"]
+    keep_language()
+
+
+def language_selector() -> None:
+    """The interface language, in the sidebar of every page."""
+    language = ui_language()
+    st.session_state["ui_select"] = language  # follow the URL when a link changed it
+    st.sidebar.selectbox(
+        t("ui_language"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key="ui_select",
+        on_change=choose_language,
+    )
 
 
 class Markdown(str):
@@ -75,12 +148,31 @@ def t(key: str, **values: object) -> str:
     return translator(ui_language())(key, **safe)
 
 
-def link(page: str, **params: str | list[str]) -> str:
+def link(target: str, /, **params: str | list[str]) -> str:
     """A relative link to another page that keeps the UI language.
 
     The search page is the app's default page, which Streamlit serves at the root.
     """
+    params = {name: value for name, value in params.items() if value}
     if ui_language() != DEFAULT_LANGUAGE:
         params["ui"] = ui_language()
-    path = "./" if page == "search" else page
+    path = "./" if target == "search" else target
     return f"{path}?{urlencode(params, doseq=True)}" if params else path
+
+
+def search_context() -> dict[str, str | list[str]]:
+    """The search a page was reached from (query, filters, page, compare list), from the URL.
+
+    Links between Search, Practice and Compare carry it, so "back to search" returns to
+    the exact search, on its page, with its ticked practices.
+    """
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    context: dict[str, str | list[str]] = dict(SearchRequest.from_params(params).to_params())
+    if params.get(COMPARE_PARAM):
+        context[COMPARE_PARAM] = params[COMPARE_PARAM][:MAX_COMPARED]
+    return context
+
+
+COMPARE_PARAM = "cmp"
+"""URL parameter holding the practices ticked for comparison (their document ids)."""
+MAX_COMPARED = 4

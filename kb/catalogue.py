@@ -17,9 +17,9 @@ import numpy as np
 
 from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
-from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
+from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate, names_text
 from kb.errors import IndexDamaged
-from kb.facets import FACET_FIELDS, NAME_FIELDS
+from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 from kb.stemming import stem_text
 
@@ -123,7 +123,7 @@ class Catalogue(LexicalQueries, Logs):
             + (np.asarray(vector, dtype=np.float32).tobytes(),),
         )
         chunk_id = int(cur.lastrowid)
-        names = " ; ".join(f.value for f in doc.facets if f.field in NAME_FIELDS)
+        names = names_text((f.field, f.value) for f in doc.facets)
         language = passage.language
         db.execute(
             "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.stemming import stem_text
+from kb.taxonomy import LANGUAGES, country_label
 
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, names, tokenize = 'unicode61 remove_diacritics 2'
@@ -103,18 +104,45 @@ def migrate(catalogue: Catalogue) -> None:
                 ],
             )
             db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    if version < 4:  # 4: the names column also holds the documents' countries in pt/it/en
+        with catalogue.transaction() as db:
+            rows = db.execute("SELECT c.chunk_id, c.doc_id, c.language FROM chunks c").fetchall()
+            names = names_by_document(db, {r[1] for r in rows})
+            db.executemany(
+                "UPDATE chunks_fts SET names = ? WHERE rowid = ?",
+                [(stem_text(names.get(d, ""), lang), i) for i, d, lang in rows],
+            )
+            db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+
+LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
+
+
+def names_text(values: Iterable[tuple[str, str]]) -> str:
+    """The names column of the lexical index from a document's (field, value) facets.
+
+    Programme and organisation names as written; countries by their pt/it/en names, so that
+    "Estados Unidos" meets an English document about the United States.
+    """
+    words: list[str] = []
+    for field, value in values:
+        if field == "country":
+            words += dict.fromkeys(country_label(value, language) for language in LANGUAGES)
+        elif field in NAME_FIELDS:
+            words.append(value)
+    return " ; ".join(words)
 
 
 def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
-    """doc_id → its programme and organisation names, as one text for the lexical index."""
-    names: dict[str, list[str]] = {}
-    for doc_id, value in db.execute(
-        "SELECT doc_id, value FROM facets WHERE field IN (SELECT value FROM json_each(?))"
+    """doc_id → the names column text of its passages (see :func:`names_text`)."""
+    values: dict[str, list[tuple[str, str]]] = {}
+    for doc_id, field, value in db.execute(
+        "SELECT doc_id, field, value FROM facets WHERE field IN (SELECT value FROM json_each(?))"
         " AND doc_id IN (SELECT value FROM json_each(?)) ORDER BY doc_id, rowid",
-        (json.dumps(NAME_FIELDS), json.dumps(sorted(doc_ids))),
+        (json.dumps(LEXICAL_NAME_FIELDS), json.dumps(sorted(doc_ids))),
     ):
-        names.setdefault(doc_id, []).append(value)
-    return {d: " ; ".join(v) for d, v in names.items()}
+        values.setdefault(doc_id, []).append((field, value))
+    return {d: names_text(v) for d, v in values.items()}
 
 
 def filter_clause(filters: Mapping[str, Sequence[str]], alias: str = "d") -> tuple[str, list[str]]:

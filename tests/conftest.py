@@ -22,6 +22,8 @@ from kb.config import Settings  # noqa: E402
 from kb.embedders import HashingEmbedder  # noqa: E402
 from kb.knowledge_base import KnowledgeBase  # noqa: E402
 
+pytest_plugins = ["tests.browser_harness"]  # the browser fixtures (server, browser, page)
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
 

@@ -26,7 +26,7 @@ def page_html(at: AppTest) -> str:
 def test_browse_lists_the_collection(app: AppTest) -> None:
     app.run()
     assert not app.exception
-    assert "3 documentos" in "".join(m.value for m in app.markdown)
+    assert "Documentos 1–3 de 3 na coleção" in "".join(m.value for m in app.markdown)
     assert "Contratti di rete in Italia" in page_html(app)
 
 
@@ -66,7 +66,7 @@ def test_facet_click_narrows_and_updates_the_url(app: AppTest) -> None:
 def test_ui_language_switches_messages(app: AppTest) -> None:
     app.query_params["ui"] = "en"
     app.run()
-    assert "3 documents in the collection" in "".join(m.value for m in app.markdown)
+    assert "Documents 1–3 of 3 in the collection" in "".join(m.value for m in app.markdown)
 
 
 def test_missing_index_explains_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.auth import MAX_FAILURES, CuratorSession, Door
 from app_pages.curation import preview, publish, remove, safe_filename, save_metadata, stage
-from app_pages.export import abnt, apa, reference_list, results_csv
+from app_pages.export import abnt, apa, csv_file_name, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
@@ -224,6 +224,9 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
 
 
 def test_exports() -> None:
+    from dataclasses import replace
+    from datetime import date
+
     from kb.models import Hit
 
     hit = Hit(
@@ -241,12 +244,24 @@ def test_exports() -> None:
         ["GT-APL"],
         ["MDIC"],
     )
-    assert results_csv([hit]).splitlines()[1].startswith("gt-apl,GT-APL,pt,2004,policy,BR,GT-APL,MDIC")
-    assert abnt(hit, "http://x").startswith(
-        "MDIC. GT-APL. 2004. Disponível em: <http://x/practice?doc=gt-apl>"
-    )
-    assert apa(hit, "http://x") == "MDIC. (2004). GT-APL. http://x/practice?doc=gt-apl"
-    assert reference_list([hit, hit], "apa", "http://x").count("MDIC") == 2
+    pt = results_csv([hit], "pt", "https://praxis.example")
+    assert pt.startswith("\ufeffTítulo;Idioma do documento;Ano;Tema;País")
+    row = next(csv.DictReader(io.StringIO(pt.lstrip("\ufeff")), delimiter=";"))
+    assert row["Tema"] == "Política pública" and row["País"] == "Brasil"
+    assert row["Link"] == "https://praxis.example/practice?doc=gt-apl"
+    assert next(csv.reader(io.StringIO(results_csv([hit], "en").lstrip("\ufeff"))))[:2] == [
+        "Title",
+        "Document language",
+    ]
+    assert csv_file_name("Governança de APL", date(2026, 11, 30)) == "praxis-governanca-de-apl-2026-11-30.csv"
+    # no promoter on the card: the norms start with the title (never a funder named in the text)
+    assert abnt(hit, "http://x").startswith("GT-APL. 2004. Disponível em: <http://x/practice?doc=gt-apl>")
+    assert apa(hit, "http://x") == "GT-APL. (2004). http://x/practice?doc=gt-apl"
+    carded = replace(hit, title="Grupo de trabalho", card={"proponent": "MDIC"})
+    assert abnt(carded, "http://x").startswith("MDIC. Grupo de trabalho. 2004.")
+    assert apa(carded, "http://x") == "MDIC. (2004). Grupo de trabalho. http://x/practice?doc=gt-apl"
+    assert abnt(replace(hit, title="Grupo de trabalho"), "http://x").startswith("GRUPO de trabalho. 2004.")
+    assert reference_list([carded, carded], "apa", "http://x").count("MDIC") == 2
 
 
 def test_every_message_exists_in_three_languages() -> None:
@@ -265,6 +280,11 @@ def test_every_message_exists_in_three_languages() -> None:
                 seconds=1,
                 url="u",
                 when="w",
+                first=1,
+                last=1,
+                pages=1,
+                n=2,
+                mb=50,
             )
 
 
@@ -309,10 +329,11 @@ def test_csv_cells_that_look_like_formulas_are_made_inert() -> None:
         ["+1"],
         ["@org"],
     )
-    row = next(csv.reader(io.StringIO(results_csv([hit]).splitlines()[1])))
-    assert row[1] == '\'=HYPERLINK("http://evil.example","click")'
-    assert row[6] == "'+1" and row[7] == "'@org" and row[8] == "'=cmd.txt"
-    assert next(csv.reader([results_csv([replace(hit, title="-2+3")]).splitlines()[1]]))[1] == "'-2+3"
+    rows = list(csv.DictReader(io.StringIO(results_csv([hit], "en").lstrip("\ufeff"))))
+    assert rows[0]["Title"] == '\'=HYPERLINK("http://evil.example","click")'
+    assert rows[0]["Programme"] == "'+1" and rows[0]["Organisation"] == "'@org"
+    again = csv.DictReader(io.StringIO(results_csv([replace(hit, title="-2+3")], "en").lstrip("\ufeff")))
+    assert next(again)["Title"] == "'-2+3"
 
 
 @pytest.mark.parametrize(

@@ -166,3 +166,33 @@ def test_removed_document_disappears_from_results(small_kb: KnowledgeBase, tmp_p
     with small_kb.writing():
         small_kb.remove("cosme")
     assert all(h.doc_id != "cosme" for h in small_kb.search(SearchRequest("COSME clusters")).hits)
+
+
+def test_country_names_in_any_language_meet_the_document(tmp_path: Path) -> None:
+    """The lexical index holds a document's countries by their pt/it/en names."""
+    embedder = HashingEmbedder(64)
+    kb = KnowledgeBase.open(tmp_path / "index", embedder, create=True)
+    text = "Regional innovation clusters receive grants for coaching small firms."
+    doc = NewDocument(
+        path="/x/us.txt",
+        title="Regional clusters",
+        language="en",
+        content_hash="1",
+        file_type="text",
+        passages=[Passage(text, 0, None, 0, len(text), "en")],
+        facets=[FacetValue("country", "US")],
+    )
+    with kb.writing():
+        kb.put(doc, embedder.embed_documents([text]))
+
+    def found(query: str) -> bool:
+        return bool(kb.store.lexical_search(fts_match(Glossary.load().parse(query)), {}, 5))
+
+    assert all(found(q) for q in ("Estados Unidos", "Stati Uniti", "United States"))
+    with kb.store.transaction() as db:  # an index written before the countries were there
+        db.execute("UPDATE chunks_fts SET names = ''")
+        db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    assert not found("Estados Unidos")
+    kb.close()
+    kb = KnowledgeBase.open(tmp_path / "index", embedder)
+    assert found("Estados Unidos"), "opening the index migrates it"
