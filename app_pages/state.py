@@ -100,10 +100,8 @@ def interface_style() -> str:
     The uploader's button and limit line are relabelled; "Press Enter to apply" is hidden
     (every text box here applies on Enter, which its help text says).
     """
-    button, limit = (
-        json.dumps(t("upload_button")),
-        json.dumps(t("upload_limit", mb=Settings().max_file_bytes // 2**20)),
-    )
+    button = json.dumps(t("upload_button"), ensure_ascii=False)  # a CSS string: quotes escaped
+    limit = json.dumps(t("upload_limit", mb=Settings().max_file_bytes // 2**20), ensure_ascii=False)
     return f"""<style>
 [data-testid="InputInstructions"] {{display: none;}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0; visibility: hidden;}}
