@@ -48,7 +48,9 @@ def settle(page: Page) -> None:
 def start_app(index: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "KB_INDEX": str(index), "KB_CURATOR_PASSWORD_HASH": hash_password(PASSWORD)}
     command = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port)]
-    process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         try:
