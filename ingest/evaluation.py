@@ -16,6 +16,7 @@ from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import KbError
 from kb.models import NewDocument
+from kb.taxonomy import default_taxonomy
 
 SET_FIELDS = {"countries": "country", "programmes": "programme", "themes": "theme"}
 
@@ -95,7 +96,10 @@ def evaluate_metadata(
         hits["year"] += doc.year == item.get("year")
         if item.get("programmes"):  # a document counts when one of its programmes is found
             with_programmes += 1
-            programme_hits += bool(found["programmes"] & {programme_key(p) for p in item["programmes"]})
+            labelled = {
+                programme_key(default_taxonomy().canonical("programme", p)) for p in item["programmes"]
+            }
+            programme_hits += bool(found["programmes"] & labelled)
         mistakes = compare(item, found, report)
         if doc.year != item.get("year"):
             mistakes["year"] = {"found": doc.year, "expected": item.get("year")}
@@ -121,8 +125,10 @@ def compare(item: dict[str, object], found: dict[str, set[str]], report: Metadat
     mistakes: dict[str, object] = {}
     for key, score in report.scores.items():
         expected = {str(v) for v in item.get(key) or []}  # type: ignore[union-attr]
-        if key == "programmes":  # names compare without case, accents or "programme"
-            expected = {programme_key(p) for p in expected}
+        if key == "programmes":  # a registry alias is its programme; names compare without case,
+            # accents or words such as "programme"
+            taxonomy = default_taxonomy()
+            expected = {programme_key(taxonomy.canonical("programme", p)) for p in expected}
         score.add(found[key], expected)
         if found[key] != expected:
             mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}

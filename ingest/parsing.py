@@ -23,7 +23,7 @@ from kb.config import Settings
 from kb.errors import UnreadableFile
 from kb.models import NewDocument, Passage
 
-INGEST_VERSION = 4
+INGEST_VERSION = 5  # 5: programmes introduced in more ways, background years, country evidence
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 

@@ -385,5 +385,69 @@ def test_practice_card_fields_are_kept_shown_and_exported(
     assert card["partners"] == "Sebrae, Embrapa" and card["results"].startswith("vinte famílias")
     hit = hash_kb.search(SearchRequest("", k=1)).hits[0]
     assert hit.as_dict()["card"]["funding"] == "recursos próprios e edital estadual"
-    assert "card_partners" in results_csv([hit]).splitlines()[0] and "Sebrae, Embrapa" in results_csv([hit])
+    assert "Partners" in results_csv([hit]).splitlines()[0] and "Sebrae, Embrapa" in results_csv([hit])
     assert "card.partners" not in hash_kb.stats()["facets"], "card fields are not facets"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "As garantias são cobertas pelo Fondo di garanzia per le PMI do governo.",
+            "Fondo di garanzia per le PMI",
+        ),
+        (
+            "O estande foi pago com recursos do POR FESR Marche 2014-2020 da região.",
+            "POR FESR Marche 2014-2020",
+        ),
+        (
+            "O governo lançou o Plan d'Accélération Industrielle para atrair fornecedores.",
+            "Plan d'Accélération Industrielle",
+        ),
+        (
+            "Os produtores aderiram ao sistema de Produção Integrada de Frutas em 2003.",
+            "Produção Integrada de Frutas",
+        ),
+        (
+            "Le imprese hanno aderito al progetto settoriale Marche Calzature Export.",
+            "Marche Calzature Export",
+        ),
+        ("Vietnam's One Commune One Product programme rates local goods.", "One Commune One Product"),
+    ],
+)
+def test_programmes_introduced_in_more_ways(text: str, name: str) -> None:
+    assert name in programme_names(text)
+
+
+def test_a_one_word_name_is_not_a_programme() -> None:
+    assert programme_names("The Kyushu project grew. Programas Estratégicos existem.") == []
+    assert programme_names("A, a project of the museum.") == []
+
+
+def test_years_in_a_background_section_are_history() -> None:
+    card = (
+        "Contexto\n\nA crise de 1994 fechou metade das oficinas da cidade.\n\n"
+        "A prática\n\nEm 2012 a associação abriu um laboratório comum de ensaios."
+    )
+    assert practice_year(card) == 2012
+    assert (
+        practice_year(
+            "Background. In 1994 the buyers left.\n\nThe practice. Since 2012 the firms share a lab."
+        )
+        == 2012
+    )
+    assert practice_year("Contexto\n\nEm 1994 tudo começou.") == 1994, "history is still better than no year"
+
+
+def test_a_second_decade_in_a_pair_is_a_decade() -> None:
+    text = "Os lotes foram implantados nos anos 1970 e 1980. A partir de 2003 os colonos adotaram o sistema."
+    assert practice_year(text) == 2003
+
+
+def test_compass_words_and_passing_countries_are_not_evidence() -> None:
+    assert (
+        main_countries("The exhibition opens in the East Wing of the museum on Saturday.", "New exhibition")
+        == []
+    )
+    text = "La rete tessile di Monastir, in Tunisia, lavora per committenti europei, francesi e italiani."
+    assert main_countries(text, "Una rete tessile in Tunisia") == ["TN"]

@@ -12,7 +12,7 @@ from kb.taxonomy import Taxonomy, default_taxonomy
 MAX_COUNTRIES = 3
 TITLE_WEIGHT = 3.0
 OPENING_WEIGHT = 1.5  # a mention in the opening fifth of the text
-MIN_EVIDENCE = 1.5  # below this, every mention is in passing: no country
+MIN_EVIDENCE = 1.5  # below this a country is only named in passing (the leading one and the rest)
 PLACE_WEIGHT = 1.0  # a state, region or large city named: as good as its country
 KEEP_RATIO = 0.4
 """A country is kept if its score reaches this share of the leading country's."""
@@ -61,10 +61,12 @@ def main_countries(
     top = ranked[0][1]
     if top < MIN_EVIDENCE:
         return []
-    return [code for code, score in ranked if score >= KEEP_RATIO * top][:MAX_COUNTRIES]
+    return [code for code, score in ranked if score >= max(KEEP_RATIO * top, MIN_EVIDENCE)][:MAX_COUNTRIES]
 
 
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:
     """Countries named in a labelled field such as 'Contexto Geográfico: Brasil, Minas Gerais'."""
     scores = country_scores(value, "", taxonomy)
-    return sorted(scores, key=lambda code: -scores[code])[:MAX_COUNTRIES]
+    top = max(scores.values(), default=0.0)
+    ranked = sorted(scores, key=lambda code: -scores[code])
+    return [code for code in ranked if scores[code] >= KEEP_RATIO * top][:MAX_COUNTRIES]

@@ -34,6 +34,15 @@ REGION_TYPES = frozenset(
     }
 )
 """First-level subdivisions that name a region ("District" and "Municipality" clash with city names)."""
+NOT_EVIDENCE = frozenset(
+    {
+        *("North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"),
+        *("Norte", "Sul", "Leste", "Oeste", "Centro", "Coast", "Littoral", "Capital", "Islands"),
+        *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
+    }
+)
+"""Region names that are compass words or name areas across several countries ("East Wing",
+"the Sahel"): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
 
@@ -52,7 +61,10 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
     return {
         name: next(iter(codes))
         for name, codes in owners.items()
-        if len(codes) == 1 and name not in country_names and _LATIN_NAME.match(name)
+        if len(codes) == 1
+        and name not in country_names
+        and name not in NOT_EVIDENCE
+        and _LATIN_NAME.match(name)
     }
 
 

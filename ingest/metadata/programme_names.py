@@ -16,9 +16,10 @@ from kb.text import fold
 KEYWORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|"
     "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
-    "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge"
+    "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge|"
+    "sistema|system|rede|rete|red|scheme|pacto|patto|pact"
 )
-_WORD = r"(?:[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
+_WORD = r"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
 _LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,7}}"
 _KEYWORD = rf"(?:{KEYWORDS})"
@@ -26,16 +27,30 @@ _KEYWORD = rf"(?:{KEYWORDS})"
 PLANS = r"Plano|Piano|Plan"
 _SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
 PATTERNS = (
-    # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME" (a plan is not enough)
+    # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME", "o projeto setorial
+    # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough)
     re.compile(
-        rf"\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{_NAME})"
+        rf"\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
+        rf"(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{_NAME})"
+    ),
+    # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
+    re.compile(
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+[a-zà-ÿ]{{1,15}}){{1,4}}[ \t]+[A-Z]{{2,}}[\w-]*)"
+    ),
+    # "POR FESR Marche 2014-2020": an operational programme named by acronyms and its period
+    re.compile(
+        r"\b(?P<name>(?:[A-Z]{2,}[ \t]+){1,3}(?:[A-ZÀ-Ý][\w'-]+[ \t]+)?(?:19|20)\d\d[-–/](?:19|20)?\d\d)\b"
     ),
     # "Programas Estratégicos de Especialização Inteligente", "Fundo Amazônia"
     re.compile(
         rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})[ \t]+(?:{_LINK}[ \t]+)?{_NAME})"
     ),
-    # "Piano Nazionale Industria 4.0", "Plano Brasil Maior 2011": a national or numbered plan
+    # "Piano Nazionale Industria 4.0", "Plano Brasil Maior 2011": a national or numbered plan;
+    # "Plan d'Accélération Industrielle": a plan named in two capitalised words or more
     re.compile(rf"\b(?P<name>(?:{PLANS})[ \t]+(?:{_LINK}[ \t]+)?(?=[^\n]{{0,40}}{_SCOPE}){_NAME})"),
+    re.compile(
+        rf"\b(?P<name>(?:{PLANS})[ \t]+{_WORD}[ \t]+(?:{_LINK}[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,4}})"
+    ),
     # "NSF Regional Innovation Engines programme", "Industrial Cluster Project"
     re.compile(
         rf"(?P<name>{_NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy))\b"
@@ -75,13 +90,17 @@ def programme_key(name: str) -> str:
     return " ".join(w for w in words if w not in _GENERIC) or fold(name)
 
 
+_POSSESSOR = re.compile(r"^[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
+""""Vietnam's One Commune One Product": the owner is not part of the programme's name."""
+
+
 def _clean(name: str, kind: str = "") -> str | None:
-    name = _LEADING.sub("", " ".join(name.split())).strip(" .,;:")
+    name = _POSSESSOR.sub("", _LEADING.sub("", " ".join(name.split()))).strip(" .,;:")
     if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
         name = f"{name} {kind}"
     if not name or len(name) > 80 or not any(ch.isupper() or ch.isdigit() for ch in name):
         return None
-    if len(name.split()) == 1 and name.isalpha() and name[1:].islower() and len(name) < 4:
+    if len(name.split()) == 1 and name.isalpha() and (len(name) < 2 or name[1:].islower() and len(name) < 4):
         return None
     return name
 
@@ -107,4 +126,11 @@ def programme_names(text: str) -> list[str]:
             kind = match.groupdict().get("kind") or ""
             add(_clean(match.group("name"), kind), match.start())
     ranked = sorted(found.values(), key=lambda entry: (-entry[0], entry[1]))
-    return [name for _, _, name in ranked][:MAX_NAMES]
+    return [name for _, _, name in ranked if _distinctive(name)][:MAX_NAMES]
+
+
+def _distinctive(name: str) -> bool:
+    """Two words besides "programme" and the like, or an acronym or a number: "Programas
+    Estratégicos" or "Kyushu" alone say too little to be a programme's name."""
+    acronym = any(sum(ch.isupper() for ch in word) >= 2 for word in name.split())
+    return len(programme_key(name).split()) >= 2 or acronym or any(ch.isdigit() for ch in name)

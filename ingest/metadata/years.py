@@ -33,7 +33,9 @@ def year_in_field(value: str) -> int | None:
     return int(match.group()) if match else None
 
 
-_DECADE_BEFORE = re.compile(r"\b(?:anos|anni|década de|decennio|decade of|years)\s+$", re.IGNORECASE)
+_DECADE_BEFORE = re.compile(
+    r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:\d{4}s?\s*(?:e|ed|and|y|,)\s+)?$", re.IGNORECASE
+)
 
 
 def is_decade(text: str, match: re.Match[str]) -> bool:
@@ -82,16 +84,47 @@ def event_year(text: str) -> int | None:
     return None
 
 
+_BACKGROUND = re.compile(
+    r"(?im)^[ \t#*]*(?:background|context|history|contexto|histórico|história|historia|antecedentes|"
+    r"contesto|storia|premessa)\b[ \t]*[.:]?"
+)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def without_background(text: str) -> str:
+    """The text with its background sections blanked out (same length, so offsets hold).
+
+    A card's "Contexto"/"Background"/"Storia" paragraph recalls what came before the
+    practice; its years are history, not the practice's own.
+    """
+    out = list(text)
+    for match in _BACKGROUND.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        heading_only = not text[match.end() : line_end].strip()
+        end = _PARAGRAPH_END.search(text, line_end + (2 if heading_only else 0))
+        stop = end.start() if end else len(text)
+        out[match.start() : stop] = " " * (stop - match.start())
+    return "".join(out)
+
+
 def practice_year(text: str, programme_starts: Iterable[int] = ()) -> int | None:
     """The practice's own year, never a decade recalled in passing when a dated event exists.
 
-    In order: a registered programme's start; a year told with a launch or a creation
-    (:func:`event_year`); the first year introduced as a start ("em 2004", "since 1990");
-    a decade ("anni Novanta"); the first year at all.
+    In order: a registered programme's start; then, outside background sections first, a
+    year told with a launch or a creation (:func:`event_year`), the first year introduced
+    as a start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
     """
     starts = [y for y in programme_starts if y]
     if starts:
         return starts[0]
+    foreground = without_background(text)
+    if foreground != text:
+        return _year_in(foreground) or _year_in(text)
+    return _year_in(text)
+
+
+def _year_in(text: str) -> int | None:
     launched = event_year(text)
     if launched:
         return launched
