@@ -26,6 +26,7 @@ from app_pages.curation import (
     stage,
 )
 from app_pages.i18n import message_keys
+from app_pages.proposals import proposals_tab
 from app_pages.render import plain
 from app_pages.sign_in import sign_in
 from app_pages.state import index_dir, require_index, t, ui_language, upload_dir
@@ -260,11 +261,15 @@ def render() -> None:
     )
     if "flash" in st.session_state:
         st.success(st.session_state.pop("flash"))
-    upload, edit, report, misses = st.tabs([t("upload"), t("edit"), t("report"), t("misses")])
+    upload, edit, proposed, report, misses = st.tabs(
+        [t("upload"), t("edit"), t("proposals"), t("report"), t("misses")]
+    )
     with upload:
         upload_tab(desk)
     with edit:
         edit_tab(desk)
+    with proposed:
+        proposals_tab(desk)
     with report:
         labelled_table(kb.store.ingest_log())
     with misses:

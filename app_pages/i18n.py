@@ -208,6 +208,24 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "column_filters": ("Filtros", "Filtri", "Filters"),
     "column_count": ("Vezes", "Volte", "Times"),
     "column_last": ("Última vez", "Ultima volta", "Last time"),
+    "proposals": ("Programas propostos", "Programmi proposti", "Proposed programmes"),
+    "no_proposals": (
+        "Nenhum nome de programa aguarda confirmação.",
+        "Nessun nome di programma attende conferma.",
+        "No programme name is waiting for confirmation.",
+    ),
+    "proposed_name": ("Nome proposto", "Nome proposto", "Proposed name"),
+    "proposed_country": (
+        "País do programa (código ISO, opcional)",
+        "Paese del programma (codice ISO, facoltativo)",
+        "Programme's country (ISO code, optional)",
+    ),
+    "confirm_programme": ("Confirmar no registro", "Conferma nel registro", "Confirm into the registry"),
+    "programme_confirmed": (
+        "{name} entrou no registro; {n} documentos atualizados.",
+        "{name} è entrato nel registro; {n} documenti aggiornati.",
+        "{name} is now in the registry; {n} documents updated.",
+    ),
     "busy": (
         "Outra ingestão está em andamento; tente de novo em instantes.",
         "Un'altra acquisizione è in corso; riprova tra poco.",

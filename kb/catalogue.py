@@ -17,6 +17,7 @@ import numpy as np
 
 from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
+from kb.catalogue_proposals import Proposals
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate, names_text
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
@@ -37,7 +38,7 @@ def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]
     return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
-class Catalogue(LexicalQueries, Logs):
+class Catalogue(LexicalQueries, Logs, Proposals):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:

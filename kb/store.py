@@ -46,6 +46,12 @@ class Store(Protocol):
 
     def log_search_miss(self, query: str, filters: str) -> None: ...
 
+    def proposed_values(self, field: str) -> dict[str, int]:
+        """Values extraction proposed for a field (new programme names) → documents holding each."""
+
+    def confirm_value(self, field: str, value: str) -> int:
+        """Make a proposed value an ordinary one everywhere (inside ``writing()``)."""
+
     # -- documents -------------------------------------------------------------
     def find_by_path(self, path: str) -> tuple[str, str] | None:
         """(doc_id, content_hash) of the document stored for a file path."""

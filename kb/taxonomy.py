@@ -7,9 +7,11 @@ and accents; labels are given in the reader's language.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import pycountry
 import yaml
@@ -23,6 +25,30 @@ EU = "EU"
 
 def _data(name: str) -> object:
     return yaml.safe_load(resources.files("kb").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+def programme_registry() -> Path:
+    """The programme registry curators extend: ``KB_PROGRAMME_REGISTRY``, else kb/data/programmes.yaml."""
+    configured = os.environ.get("KB_PROGRAMME_REGISTRY", "").strip()
+    return (
+        Path(configured)
+        if configured
+        else Path(str(resources.files("kb").joinpath("data", "programmes.yaml")))
+    )
+
+
+def add_programme(name: str, country: str | None = None, organisation: str | None = None) -> None:
+    """Append a programme to the registry (a curator confirmed a proposed name); later
+    extraction matches it by name, and every process's next taxonomy includes it."""
+    entry: dict[str, object] = {"name": name, "aliases": []}
+    if organisation:
+        entry["organisation"] = organisation
+    if country:
+        entry["country"] = country
+    block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=None)
+    with programme_registry().open("a", encoding="utf-8") as registry:
+        registry.write(block)
+    default_taxonomy.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -67,7 +93,7 @@ class Taxonomy:
         extras = _data("countries.yaml")
         taxonomy = cls(
             themes=themes,
-            programmes=[_entry(e) for e in _data("programmes.yaml")],  # type: ignore[union-attr]
+            programmes=[_entry(e) for e in yaml.safe_load(programme_registry().read_text(encoding="utf-8"))],
             organisations=[_entry(e) for e in _data("organisations.yaml")],  # type: ignore[union-attr]
             country_extras={k: v for k, v in extras.items() if k != "ignore"},  # type: ignore[union-attr]
             ignored_country_names=frozenset(extras.get("ignore", [])),  # type: ignore[union-attr]

@@ -132,7 +132,7 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     curator.text_input(key="password").input(PASSWORD)
     curator.button[0].click().run()
     assert not curator.exception
-    assert len(curator.tabs) == 4
+    assert len(curator.tabs) == 5
     curator.selectbox(key="edit_doc").select("compras").run()
     form_inputs = {w.label: w for w in curator.text_input}
     form_inputs["Countries (ISO codes)"].input("BR, PT")

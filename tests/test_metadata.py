@@ -17,6 +17,7 @@ from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.years import practice_year
 from ingest.pipeline import ingest_paths
 from kb.config import Settings
+from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
@@ -451,3 +452,33 @@ def test_compass_words_and_passing_countries_are_not_evidence() -> None:
     )
     text = "La rete tessile di Monastir, in Tunisia, lavora per committenti europei, francesi e italiani."
     assert main_countries(text, "Una rete tessile in Tunisia") == ["TN"]
+
+
+def test_a_curator_confirms_a_proposed_programme_into_the_registry(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app_pages.proposals import confirm_programme
+    from kb.taxonomy import programme_registry
+
+    registry = tmp_path / "programmes.yaml"
+    registry.write_text(programme_registry().read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("KB_PROGRAMME_REGISTRY", str(registry))
+    default_taxonomy.cache_clear()
+    try:
+        text = (
+            "Rede de queijarias\n\nO programa Queijos da Serra Gaúcha apoia queijarias familiares desde 2019."
+        )
+        write(tmp_path / "docs" / "queijarias.txt", text)
+        ingest_paths(hash_kb, [tmp_path / "docs"], settings)
+        assert hash_kb.store.proposed_values("programme") == {"Queijos da Serra Gaúcha": 1}
+        assert confirm_programme(hash_kb, "Queijos da Serra Gaúcha", "Brasil") == 1
+        assert hash_kb.store.proposed_values("programme") == {}
+        entry = default_taxonomy().programme("Queijos da Serra Gaúcha")
+        assert entry is not None and entry.country == "BR"
+        later = "Nova rede\n\nAs queijarias do Queijos da Serra Gaúcha compram embalagens juntas."
+        assert "Queijos da Serra Gaúcha" in extract(later, "Nova rede").values["programme"]
+        with pytest.raises(KbError):
+            confirm_programme(hash_kb, "X" * 200)
+    finally:
+        monkeypatch.delenv("KB_PROGRAMME_REGISTRY")
+        default_taxonomy.cache_clear()
