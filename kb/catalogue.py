@@ -255,12 +255,23 @@ class Catalogue(LexicalQueries, Logs, Proposals):
         for chunk_id, doc_id, language, blob in rows:
             yield ChunkVector(chunk_id, doc_id, language, np.frombuffer(blob, dtype=np.float32))
 
-    def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray]:
-        """(chunk ids, vectors) of the whole collection, to rebuild the FAISS copy."""
+    def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(chunk ids, vectors, languages) of the whole collection, to rebuild the FAISS copy."""
         rows = list(self.chunk_vectors())
         ids = np.fromiter((r.chunk_id for r in rows), dtype=np.int64, count=len(rows))
         matrix = np.stack([r.vector for r in rows]) if rows else np.zeros((0, dimension), np.float32)
-        return ids, matrix
+        return ids, matrix, [r.language for r in rows]
+
+    def language_slots(self) -> list[str]:
+        """Passage languages in the order they were first stored (the vectors' extra dimensions)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'language_slots'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def add_language_slot(self, language: str) -> list[str]:
+        slots = [*self.language_slots(), language]
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('language_slots', ?)", (json.dumps(slots),))
+        self.db.commit()
+        return slots
 
     def facet_counts(
         self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS

@@ -23,7 +23,13 @@ class LexicalQueries:
         limit: int,
         weights: tuple[float, float, float] = (2.0, 1.0, 2.0),
     ) -> list[tuple[int, float]]:
-        """(chunk id, BM25) best first, columns weighted (title, body, names); filters by JOIN."""
+        """(chunk id, BM25) best first, columns weighted (title, body, names); filters by JOIN.
+
+        Without filters the query stays inside FTS5, which ranks and cuts at the limit itself.
+        """
+        if not any(filters.values()):
+            sql = "SELECT rowid, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?"
+            return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, limit])]
         where, params = filter_clause(filters)
         sql = (
             "SELECT c.chunk_id, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts"
@@ -41,17 +47,14 @@ class LexicalQueries:
             ]
         )
 
-    def indexed_text(self, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """doc_id → (title, body, names) of each passage as the lexical index holds it (stems)."""
+    def documents_matching(self, match: str, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents hold an FTS5 expression in some passage (the index does the work)."""
         rows = self.db.execute(
-            "SELECT c.doc_id, f.title, f.body, f.names FROM chunks c JOIN chunks_fts f ON f.rowid = c.chunk_id"
-            " WHERE c.doc_id IN (SELECT value FROM json_each(?)) ORDER BY c.doc_id, c.ord",
-            (json.dumps(list(doc_ids)),),
+            "SELECT DISTINCT c.doc_id FROM chunks_fts JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
+            " WHERE chunks_fts MATCH ? AND c.doc_id IN (SELECT value FROM json_each(?))",
+            (match, json.dumps(list(doc_ids))),
         )
-        out: dict[str, list[tuple[str, str, str]]] = {}
-        for doc_id, title, body, names in rows:
-            out.setdefault(doc_id, []).append((title, body, names))
-        return out
+        return {r[0] for r in rows}
 
     def lexical_ids(self) -> np.ndarray:
         """Passage ids the lexical index holds (they must be the catalogue's)."""

@@ -10,7 +10,7 @@ a whole new folder, through the catalogue file's inode.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,15 +24,25 @@ from kb.write_lock import write_lock
 
 CATALOGUE = "kb.sqlite"
 VECTORS = "vectors.faiss"
+LANGUAGE_SLOTS = 8
+"""Extra dimensions of each stored vector, one per passage language (the last one shared by
+any language beyond the seventh), so that one search applies per-language centring exactly."""
 
 
 class EmbeddedStore(Catalogue):
-    """:class:`kb.store.Store` over files in one folder; safe to share between threads."""
+    """:class:`kb.store.Store` over files in one folder; safe to share between threads.
+
+    The FAISS copy holds each passage vector followed by its language's indicator
+    (:data:`LANGUAGE_SLOTS` dimensions). A query carries minus its centring offset in each
+    language's slot, so one inner-product search returns centred scores for every language
+    at once, and a search without filters needs no id selector at all.
+    """
 
     def __init__(self, index_dir: Path, dimension: int) -> None:
         super().__init__(index_dir / CATALOGUE)
         self.index_dir = index_dir
         self.dimension = dimension
+        self.stored_dimension = dimension + LANGUAGE_SLOTS
         self._inode = os.stat(self.path).st_ino
         self._writing = False
         self._load_vectors()
@@ -43,16 +53,29 @@ class EmbeddedStore(Catalogue):
         path = self.index_dir / VECTORS
         expected = np.sort(self.chunk_id_set())
         if path.exists():
-            try:  # a truncated, foreign or garbled file is rebuilt: the catalogue has every vector
-                vectors = VectorIndex.load(path, self.dimension)
+            try:  # a truncated, foreign, garbled or older-format file is rebuilt from the catalogue
+                vectors = VectorIndex.load(path, self.stored_dimension)
             except (RuntimeError, ValueError, OSError):
                 vectors = None
             if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
                 self.vectors = vectors
                 return
-        ids, matrix = self.all_vectors(self.dimension)
-        self.vectors = VectorIndex(self.dimension)
-        self.vectors.add(ids, matrix)
+        ids, matrix, languages = self.all_vectors(self.dimension)
+        self.vectors = VectorIndex(self.stored_dimension)
+        self.vectors.add(ids, self._with_languages(matrix, languages))
+
+    def _slot(self, language: str) -> int:
+        """The extra dimension of a passage language (assigned on first sight, kept in the catalogue)."""
+        slots = self.language_slots()
+        if language not in slots and len(slots) < LANGUAGE_SLOTS:
+            slots = self.add_language_slot(language)
+        return slots.index(language) if language in slots else LANGUAGE_SLOTS - 1
+
+    def _with_languages(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+        indicators = np.zeros((len(vectors), LANGUAGE_SLOTS), dtype=np.float32)
+        indicators[np.arange(len(vectors)), [self._slot(lang) for lang in languages]] = 1.0
+        matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), self.dimension)
+        return np.hstack([matrix, indicators])
 
     def refresh(self) -> str:
         """'replaced' when a restore swapped the folder (the caller reopens), 'changed', 'unchanged'."""
@@ -90,7 +113,7 @@ class EmbeddedStore(Catalogue):
         self._require_lock()
         old_ids, new_ids = self.write_document(doc_id, doc, vectors)
         self.vectors.remove(old_ids)
-        self.vectors.add(new_ids, vectors)
+        self.vectors.add(new_ids, self._with_languages(vectors, [p.language for p in doc.passages]))
         self._generation = self.generation()
 
     def delete(self, doc_id: str) -> None:
@@ -99,9 +122,17 @@ class EmbeddedStore(Catalogue):
         self._generation = self.generation()
 
     def dense_search(
-        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed_ids: np.ndarray | None = None,
+        offsets: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        return self.vectors.search(query, k, allowed_ids)
+        slots = np.zeros(LANGUAGE_SLOTS, dtype=np.float32)
+        for language, offset in (offsets or {}).items():
+            if language in self.language_slots():
+                slots[self.language_slots().index(language)] = -offset
+        return self.vectors.search(np.concatenate([np.ravel(query), slots]), k, allowed_ids)
 
     def verify(self) -> list[str]:
         """The catalogue's passages, the lexical index and the FAISS copy must hold the same ids."""
@@ -116,9 +147,8 @@ class EmbeddedStore(Catalogue):
         if dense != passages:
             problems.append(f"vectors: {len(dense - passages)} extra, {len(passages - dense)} missing")
         if passages:
-            ids, matrix = self.all_vectors(self.dimension)
-            order = np.argsort(ids)
-            stored = np.stack([self.vectors.reconstruct(int(i)) for i in ids[order]])
-            if not np.allclose(stored, matrix[order], atol=1e-6):
+            ids, matrix, languages = self.all_vectors(self.dimension)
+            stored = np.stack([self.vectors.reconstruct(int(i)) for i in ids])
+            if not np.allclose(stored, self._with_languages(matrix, languages), atol=1e-6):
                 problems.append("vectors: the FAISS copy differs from the catalogue")
         return problems

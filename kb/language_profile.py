@@ -50,6 +50,17 @@ class LanguageProfile:
         language = max(self.centroids, key=lambda lang: float(query @ self.centroids[lang]))
         return len(self.groups[language]) / self.total if self.total else 1.0
 
+    def language_of(self, chunk_ids: np.ndarray) -> list[str]:
+        """Each chunk's passage language (binary search in the sorted groups: no full scan)."""
+        out = [""] * len(chunk_ids)
+        ids = np.asarray(chunk_ids, dtype=np.int64)
+        for language, group in self.groups.items():
+            at = np.searchsorted(group, ids)
+            inside = (at < len(group)) & (group[np.minimum(at, len(group) - 1)] == ids)
+            for i in np.flatnonzero(inside):
+                out[i] = language
+        return out
+
     @property
     def total(self) -> int:
         """How many passages the collection holds."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from kb.glossary import Phrase, QueryPart, tokens_of
+from kb.glossary import Phrase, QueryPart
 
 
 def quoted(phrase: Phrase) -> str:
@@ -24,28 +24,6 @@ def fts_match(parts: Sequence[QueryPart]) -> str:
     already ranks passages holding more (and rarer) parts first.
     """
     return " OR ".join(part_expression(p) for p in parts)
-
-
-def contains(tokens: list[str], token_set: set[str], phrase: Phrase) -> bool:
-    """Whether a phrase occurs, in order, in a token list."""
-    if not all(t in token_set for t in phrase):
-        return False
-    if len(phrase) == 1:
-        return True
-    n = len(phrase)
-    return any(tuple(tokens[i : i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
-def found_parts(parts: Sequence[QueryPart], texts: Iterable[str]) -> set[int]:
-    """Indexes of the parts that occur in any of these stemmed texts."""
-    found: set[int] = set()
-    for text in texts:
-        tokens = tokens_of(text)
-        token_set = set(tokens)
-        for i, part in enumerate(parts):
-            if i not in found and any(contains(tokens, token_set, p) for p in part.alternatives):
-                found.add(i)
-    return found
 
 
 def idf_share(weights: list[float], found: set[int], among: Iterable[int]) -> float:

@@ -20,7 +20,7 @@ from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
-from kb.lexical_query import found_parts, fts_match, idf_share, part_expression
+from kb.lexical_query import fts_match, idf_share, part_expression
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
@@ -130,24 +130,18 @@ class Searcher:
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
     ) -> list[tuple[int, float, float]]:
-        """(chunk id, centred score, cosine) by centred score, searched per passage language.
+        """(chunk id, centred score, cosine) by centred score, in one search over every language.
 
         The centred score is the cosine minus the query's similarity to the centroid of
         the passage's language, which takes out the pull towards the query's own language.
         """
-        s = self.settings
-        offsets = self.languages.offsets(vector, s.language_centering)
-        scored: list[tuple[float, int, float]] = []
-        for language, ids in self.languages.groups.items():
-            if allowed_chunks is not None:
-                ids = ids[np.isin(ids, allowed_chunks, assume_unique=True)]
-            found, scores = self.store.dense_search(vector, depth, ids)
-            scored += [
-                (float(score) - offsets[language], int(i), float(score))
-                for i, score in zip(found, scores, strict=True)
-            ]
-        scored.sort(reverse=True)
-        return [(chunk_id, centred, cosine) for centred, chunk_id, cosine in scored[:depth]]
+        offsets = self.languages.offsets(vector, self.settings.language_centering)
+        found, scores = self.store.dense_search(vector, depth, allowed_chunks, offsets)
+        languages = self.languages.language_of(found)
+        return [
+            (int(chunk_id), float(score), float(score) + offsets.get(language, 0.0))
+            for chunk_id, score, language in zip(found, scores, languages, strict=True)
+        ]
 
     # -- the relevance boundary ----------------------------------------------
 
@@ -159,14 +153,21 @@ class Searcher:
             df = self.store.match_count(part_expression(part))
             weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
         names = [i for i, p in enumerate(parts) if p.is_name]
-        texts = self.store.indexed_text([c.doc_id for c in candidates])
+        doc_ids = [c.doc_id for c in candidates]
+        body: dict[str, set[int]] = defaultdict(set)
+        title: dict[str, set[int]] = defaultdict(set)
+        for i, part in enumerate(parts):  # one lookup per part in the lexical index, not per text
+            expression = part_expression(part)
+            for doc_id in self.store.documents_matching(expression, doc_ids):
+                body[doc_id].add(i)
+            for doc_id in self.store.documents_matching(f"{{title names}} : {expression}", doc_ids):
+                title[doc_id].add(i)
+        titles = self.store.titles(set(doc_ids))
         for c in candidates:
-            body_found = found_parts(parts, (" ".join(cols) for cols in texts.get(c.doc_id, [])))
-            title_found = found_parts(parts, (f"{t} {n}" for t, _, n in texts.get(c.doc_id, [])[:1]))
-            c.coverage = idf_share(weights, body_found, range(len(parts)))
-            c.title = idf_share(weights, title_found, range(len(parts)))
-            c.title_text = next(iter(texts.get(c.doc_id, [])), ("",))[0]
-            c.names = idf_share(weights, body_found, names) if names else 0.0
+            c.coverage = idf_share(weights, body[c.doc_id], range(len(parts)))
+            c.title = idf_share(weights, title[c.doc_id], range(len(parts)))
+            c.title_text = titles.get(c.doc_id, "")
+            c.names = idf_share(weights, body[c.doc_id], names) if names else 0.0
 
     def select(
         self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]

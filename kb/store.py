@@ -90,9 +90,14 @@ class Store(Protocol):
 
     # -- retrieval -------------------------------------------------------------
     def dense_search(
-        self, query: np.ndarray, k: int, allowed_ids: np.ndarray | None = None
+        self,
+        query: np.ndarray,
+        k: int,
+        allowed_ids: np.ndarray | None = None,
+        offsets: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Top-``k`` (chunk ids, inner products); ``allowed_ids`` restricts the search."""
+        """Top-``k`` (chunk ids, inner products minus the offset of each passage's language), in
+        one search over every language; ``allowed_ids`` restricts the search."""
 
     def lexical_search(
         self, match: str, filters: Filters, limit: int, weights: tuple[float, float, float] = (2.0, 1.0, 2.0)
@@ -102,8 +107,8 @@ class Store(Protocol):
     def match_count(self, match: str) -> int:
         """How many passages a lexical expression matches."""
 
-    def indexed_text(self, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, str, str]]]:
-        """doc_id → (title, body, names) of each passage as the lexical index holds it."""
+    def documents_matching(self, match: str, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents hold an FTS5 expression in some passage."""
 
     # -- logs ------------------------------------------------------------------
     def ingest_log(self, limit: int = 200) -> list[dict[str, str]]: ...

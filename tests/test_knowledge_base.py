@@ -202,8 +202,20 @@ def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
     assert reopened.search(SearchRequest("compras", bounded=False)).hits
     with reopened.writing():  # the next write saves a good copy again
         pass
-    saved = VectorIndex.load(path, small_kb.manifest.dimension)
+    saved = VectorIndex.load(path, reopened.store.stored_dimension)
     assert sorted(saved.ids().tolist()) == sorted(small_kb.store.chunk_id_set().tolist())
+
+
+def test_vectors_written_before_language_slots_are_rebuilt(small_kb: KnowledgeBase, settings: Settings) -> None:
+    """An index from before the one-pass search holds bare vectors: opening it rebuilds the copy."""
+    old = VectorIndex(small_kb.manifest.dimension)
+    ids, matrix, _ = small_kb.store.all_vectors(small_kb.manifest.dimension)
+    old.add(ids, matrix)
+    old.save(settings.index_dir / "vectors.faiss")
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert reopened.verify() == []
+    assert reopened.store.vectors.dimension == small_kb.manifest.dimension + 8
+    assert reopened.search(SearchRequest("compras", bounded=False)).hits
 
 
 def test_writers_clean_up_temporary_files_left_by_a_killed_writer(
