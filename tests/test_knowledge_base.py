@@ -206,7 +206,9 @@ def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
     assert sorted(saved.ids().tolist()) == sorted(small_kb.store.chunk_id_set().tolist())
 
 
-def test_vectors_written_before_language_slots_are_rebuilt(small_kb: KnowledgeBase, settings: Settings) -> None:
+def test_vectors_written_before_language_slots_are_rebuilt(
+    small_kb: KnowledgeBase, settings: Settings
+) -> None:
     """An index from before the one-pass search holds bare vectors: opening it rebuilds the copy."""
     old = VectorIndex(small_kb.manifest.dimension)
     ids, matrix, _ = small_kb.store.all_vectors(small_kb.manifest.dimension)
