@@ -64,16 +64,18 @@ class EmbeddedStore(Catalogue):
         self.vectors = VectorIndex(self.stored_dimension)
         self.vectors.add(ids, self._with_languages(matrix, languages))
 
-    def _slot(self, language: str) -> int:
-        """The extra dimension of a passage language (assigned on first sight, kept in the catalogue)."""
+    def _slots_for(self, languages: list[str]) -> dict[str, int]:
+        """Each language's extra dimension (assigned on first sight and kept in the catalogue)."""
         slots = self.language_slots()
-        if language not in slots and len(slots) < LANGUAGE_SLOTS:
-            slots = self.add_language_slot(language)
-        return slots.index(language) if language in slots else LANGUAGE_SLOTS - 1
+        for language in dict.fromkeys(languages):
+            if language not in slots and len(slots) < LANGUAGE_SLOTS:
+                slots = self.add_language_slot(language)
+        return {lang: slots.index(lang) if lang in slots else LANGUAGE_SLOTS - 1 for lang in set(languages)}
 
     def _with_languages(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
+        slot = self._slots_for(languages)
         indicators = np.zeros((len(vectors), LANGUAGE_SLOTS), dtype=np.float32)
-        indicators[np.arange(len(vectors)), [self._slot(lang) for lang in languages]] = 1.0
+        indicators[np.arange(len(vectors)), [slot[lang] for lang in languages]] = 1.0
         matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), self.dimension)
         return np.hstack([matrix, indicators])
 
@@ -129,9 +131,10 @@ class EmbeddedStore(Catalogue):
         offsets: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
         slots = np.zeros(LANGUAGE_SLOTS, dtype=np.float32)
+        known = self.language_slots()
         for language, offset in (offsets or {}).items():
-            if language in self.language_slots():
-                slots[self.language_slots().index(language)] = -offset
+            if language in known:
+                slots[known.index(language)] = -offset
         return self.vectors.search(np.concatenate([np.ravel(query), slots]), k, allowed_ids)
 
     def verify(self) -> list[str]:
