@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kb.catalogue_languages import LanguageStats, count_languages
 from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
@@ -38,7 +39,7 @@ def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]
     return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
-class Catalogue(LexicalQueries, Logs, Proposals):
+class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:
@@ -111,6 +112,7 @@ class Catalogue(LexicalQueries, Logs, Proposals):
                 for passage, vector in zip(doc.passages, vectors, strict=True)
             ]
             db.executemany("INSERT OR REPLACE INTO facets VALUES (?,?,?,?)", _facet_rows(doc_id, doc))
+            count_languages(db, doc_id, +1)
         return old_ids, new_ids
 
     @staticmethod
@@ -146,6 +148,7 @@ class Catalogue(LexicalQueries, Logs, Proposals):
 
     @staticmethod
     def _delete_chunks(db: sqlite3.Connection, doc_id: str) -> list[int]:
+        count_languages(db, doc_id, -1)
         ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
         db.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(i,) for i in ids])
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from kb.catalogue_languages import LANGUAGE_TABLE, recount_languages
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.stemming import stem_text
 from kb.taxonomy import LANGUAGES, country_label
@@ -14,7 +15,7 @@ from kb.taxonomy import LANGUAGES, country_label
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, names, tokenize = 'unicode61 remove_diacritics 2'
@@ -56,6 +57,7 @@ CREATE TABLE IF NOT EXISTS facets (
 );
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
 {LEXICAL_TABLE}
+{LANGUAGE_TABLE}
 CREATE TABLE IF NOT EXISTS search_misses (
     id      INTEGER PRIMARY KEY,
     day     TEXT NOT NULL,
@@ -113,6 +115,11 @@ def migrate(catalogue: Catalogue) -> None:
                 [(stem_text(names.get(d, ""), lang), i) for i, d, lang in rows],
             )
             db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    if version < 5:  # 5: running per-language counts and vector sums (no full scan on open)
+        with catalogue.transaction() as db:
+            db.execute(LANGUAGE_TABLE)
+            recount_languages(db)
+            db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")

@@ -123,6 +123,17 @@ class EmbeddedStore(Catalogue):
         self.vectors.remove(self.delete_document(doc_id))
         self._generation = self.generation()
 
+    def _check_language_stats(self, matrix: np.ndarray, languages: list[str]) -> list[str]:
+        """The running per-language totals must equal a recount."""
+        stats = self.language_stats()
+        codes = np.array(languages)
+        for language in set(languages) | set(stats):
+            rows = matrix[codes == language]
+            n, total = stats.get(language, (0, np.zeros(self.dimension)))
+            if n != len(rows) or not np.allclose(total, rows.astype(np.float64).sum(axis=0), atol=1e-4):
+                return [f"language totals: {language!r} disagrees with its passages"]
+        return []
+
     def dense_search(
         self,
         query: np.ndarray,
@@ -151,6 +162,7 @@ class EmbeddedStore(Catalogue):
             problems.append(f"vectors: {len(dense - passages)} extra, {len(passages - dense)} missing")
         if passages:
             ids, matrix, languages = self.all_vectors(self.dimension)
+            problems += self._check_language_stats(matrix, languages)
             stored = np.stack([self.vectors.reconstruct(int(i)) for i in ids])
             if not np.allclose(stored, self._with_languages(matrix, languages), atol=1e-6):
                 problems.append("vectors: the FAISS copy differs from the catalogue")

@@ -17,22 +17,16 @@ from kb.store import Store
 
 @dataclass(frozen=True)
 class LanguageProfile:
-    groups: dict[str, np.ndarray]  # language → sorted chunk ids
+    counts: dict[str, int]  # language → passages
     centroids: dict[str, np.ndarray]  # language → mean passage vector
 
     @classmethod
     def from_store(cls, store: Store) -> LanguageProfile:
-        ids: dict[str, list[int]] = {}
-        sums: dict[str, np.ndarray] = {}
-        for row in store.chunk_vectors():
-            ids.setdefault(row.language, []).append(row.chunk_id)
-            if row.language in sums:
-                sums[row.language] += row.vector
-            else:
-                sums[row.language] = row.vector.astype(np.float64)
-        groups = {lang: np.sort(np.asarray(v, dtype=np.int64)) for lang, v in ids.items()}
-        centroids = {lang: (sums[lang] / len(ids[lang])).astype(np.float32) for lang in ids}
-        return cls(groups, centroids)
+        """From the store's running per-language totals: no scan of the vectors."""
+        stats = store.language_stats()
+        counts = {lang: n for lang, (n, _) in stats.items()}
+        centroids = {lang: (total / n).astype(np.float32) for lang, (n, total) in stats.items()}
+        return cls(counts, centroids)
 
     def offsets(self, query: np.ndarray, weight: float) -> dict[str, float]:
         """How much to subtract from a dense score, per passage language."""
@@ -48,20 +42,9 @@ class LanguageProfile:
         if not self.centroids:
             return 1.0
         language = max(self.centroids, key=lambda lang: float(query @ self.centroids[lang]))
-        return len(self.groups[language]) / self.total if self.total else 1.0
-
-    def language_of(self, chunk_ids: np.ndarray) -> list[str]:
-        """Each chunk's passage language (binary search in the sorted groups: no full scan)."""
-        out = [""] * len(chunk_ids)
-        ids = np.asarray(chunk_ids, dtype=np.int64)
-        for language, group in self.groups.items():
-            at = np.searchsorted(group, ids)
-            inside = (at < len(group)) & (group[np.minimum(at, len(group) - 1)] == ids)
-            for i in np.flatnonzero(inside):
-                out[i] = language
-        return out
+        return self.counts[language] / self.total if self.total else 1.0
 
     @property
     def total(self) -> int:
         """How many passages the collection holds."""
-        return sum(len(ids) for ids in self.groups.values())
+        return sum(self.counts.values())

@@ -137,10 +137,10 @@ class Searcher:
         """
         offsets = self.languages.offsets(vector, self.settings.language_centering)
         found, scores = self.store.dense_search(vector, depth, allowed_chunks, offsets)
-        languages = self.languages.language_of(found)
+        languages = self.store.chunk_languages([int(i) for i in found]) if len(found) else {}
         return [
-            (int(chunk_id), float(score), float(score) + offsets.get(language, 0.0))
-            for chunk_id, score, language in zip(found, scores, languages, strict=True)
+            (int(chunk_id), float(score), float(score) + offsets.get(languages.get(int(chunk_id), ""), 0.0))
+            for chunk_id, score in zip(found, scores, strict=True)
         ]
 
     # -- the relevance boundary ----------------------------------------------

@@ -88,6 +88,12 @@ class Store(Protocol):
     def chunk_vectors(self) -> Iterator[ChunkVector]:
         """Every passage vector with its document and language (for derived views)."""
 
+    def language_stats(self) -> dict[str, tuple[int, np.ndarray]]:
+        """Passage language → (passages, sum of their vectors), kept up to date on every write."""
+
+    def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
+        """The passage language of each of these chunks."""
+
     # -- retrieval -------------------------------------------------------------
     def dense_search(
         self,

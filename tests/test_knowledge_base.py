@@ -250,3 +250,22 @@ def test_search_settings_are_fixed_at_open(small_kb: KnowledgeBase) -> None:
     assert lexical.search_settings.dense_weight == 0.0
     assert small_kb.search_settings == SearchSettings(), "the original keeps its settings"
     assert lexical.search(SearchRequest("COSME", k=1)).hits[0].doc_id == "cosme"
+
+
+def test_language_totals_follow_every_write_and_an_old_index_is_recounted(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    """Opening needs no scan of the vectors: per-language totals are kept as documents change."""
+    write(small_corpus / "compras.txt", "Central de compras\n\n" + PT + " " + PT)
+    ingest_paths(small_kb, [small_corpus], settings)
+    with small_kb.writing():
+        small_kb.remove("reti")
+    assert small_kb.verify() == []
+    assert set(small_kb.store.language_stats()) == {"pt", "en"}
+    with small_kb.store.transaction() as db:  # an index from before the totals were kept
+        db.execute("DELETE FROM language_stats")
+        db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    assert small_kb.verify() != []
+    small_kb.close()
+    reopened = KnowledgeBase.open(settings.index_dir)
+    assert reopened.verify() == [], "opening recounts them"

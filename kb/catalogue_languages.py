@@ -1,0 +1,65 @@
+"""Per-language passage counts and vector sums, kept up to date as documents come and go.
+
+Language centring needs each passage language's mean vector, and the lexical weight the
+share of the collection in a language. Summing every vector on open costs a full scan
+(seconds at a million passages); these running totals make opening independent of size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+import numpy as np
+
+LANGUAGE_TABLE = """CREATE TABLE IF NOT EXISTS language_stats (
+    language TEXT PRIMARY KEY,
+    n        INTEGER NOT NULL,
+    total    BLOB NOT NULL
+);"""
+
+
+def count_languages(db: sqlite3.Connection, doc_id: str, sign: int) -> None:
+    """Add (+1) or take away (−1) one document's passages from the running totals."""
+    rows = db.execute("SELECT language, vector FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+    change: dict[str, tuple[int, np.ndarray]] = {}
+    for language, blob in rows:
+        n, total = change.get(language, (0, 0.0))
+        change[language] = (n + 1, total + np.frombuffer(blob, dtype=np.float32).astype(np.float64))
+    for language, (n, total) in change.items():
+        row = db.execute("SELECT n, total FROM language_stats WHERE language = ?", (language,)).fetchone()
+        old_n, old_total = (row[0], np.frombuffer(row[1], dtype=np.float64)) if row else (0, 0.0)
+        new_n = old_n + sign * n
+        if new_n <= 0:
+            db.execute("DELETE FROM language_stats WHERE language = ?", (language,))
+        else:
+            new_total = np.asarray(old_total + sign * total, dtype=np.float64)
+            db.execute(
+                "INSERT OR REPLACE INTO language_stats VALUES (?,?,?)", (language, new_n, new_total.tobytes())
+            )
+
+
+def recount_languages(db: sqlite3.Connection) -> None:
+    """The running totals from scratch (a migration, or a repair): one scan of every vector."""
+    db.execute("DELETE FROM language_stats")
+    for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
+        count_languages(db, doc_id, +1)
+
+
+class LanguageStats:
+    """Mixed into :class:`kb.catalogue.Catalogue`, whose connection it reads through."""
+
+    db: sqlite3.Connection
+
+    def language_stats(self) -> dict[str, tuple[int, np.ndarray]]:
+        """Passage language → (passages, sum of their vectors)."""
+        rows = self.db.execute("SELECT language, n, total FROM language_stats ORDER BY language")
+        return {lang: (n, np.frombuffer(total, dtype=np.float64)) for lang, n, total in rows}
+
+    def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
+        """The passage language of each of these chunks."""
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self.db.execute(
+            f"SELECT chunk_id, language FROM chunks WHERE chunk_id IN ({marks})", list(chunk_ids)
+        )
+        return dict(rows)
