@@ -265,17 +265,6 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
         matrix = np.stack([r.vector for r in rows]) if rows else np.zeros((0, dimension), np.float32)
         return ids, matrix, [r.language for r in rows]
 
-    def language_slots(self) -> list[str]:
-        """Passage languages in the order they were first stored (the vectors' extra dimensions)."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'language_slots'").fetchone()
-        return json.loads(row[0]) if row else []
-
-    def add_language_slot(self, language: str) -> list[str]:
-        slots = [*self.language_slots(), language]
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('language_slots', ?)", (json.dumps(slots),))
-        self.db.commit()
-        return slots
-
     def facet_counts(
         self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS
     ) -> dict[str, list[FacetCount]]:

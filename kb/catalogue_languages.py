@@ -7,6 +7,7 @@ share of the collection in a language. Summing every vector on open costs a full
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 
@@ -55,6 +56,17 @@ class LanguageStats:
         """Passage language → (passages, sum of their vectors)."""
         rows = self.db.execute("SELECT language, n, total FROM language_stats ORDER BY language")
         return {lang: (n, np.frombuffer(total, dtype=np.float64)) for lang, n, total in rows}
+
+    def language_slots(self) -> list[str]:
+        """Passage languages in the order they were first stored (the vectors' extra dimensions)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'language_slots'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def add_language_slot(self, language: str) -> list[str]:
+        slots = [*self.language_slots(), language]
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('language_slots', ?)", (json.dumps(slots),))
+        self.db.commit()
+        return slots
 
     def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
         """The passage language of each of these chunks."""

@@ -78,48 +78,56 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 def migrate(catalogue: Catalogue) -> None:
     """Numbered schema migrations, each in its own transaction."""
     version = int(catalogue.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-    if version < 2:  # 2: the lexical index holds Snowball stems instead of raw words
-        with catalogue.transaction() as db:
-            rows = db.execute(
-                "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
-            ).fetchall()
-            db.execute("DELETE FROM chunks_fts")
-            db.executemany(
-                "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
-                [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
-            )
-            db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    if version < 3:  # 3: programme and organisation names beside title and body
-        with catalogue.transaction() as db:
-            db.execute("DROP TABLE chunks_fts")
-            db.execute(LEXICAL_TABLE)
-            rows = db.execute(
-                "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language"
-                " FROM chunks c JOIN documents d USING (doc_id)"
-            ).fetchall()
-            names = names_by_document(db, {r[1] for r in rows})
-            db.executemany(
-                "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
-                [
-                    (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
-                    for i, d, t, x, lang in rows
-                ],
-            )
-            db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    if version < 4:  # 4: the names column also holds the documents' countries in pt/it/en
-        with catalogue.transaction() as db:
-            rows = db.execute("SELECT c.chunk_id, c.doc_id, c.language FROM chunks c").fetchall()
-            names = names_by_document(db, {r[1] for r in rows})
-            db.executemany(
-                "UPDATE chunks_fts SET names = ? WHERE rowid = ?",
-                [(stem_text(names.get(d, ""), lang), i) for i, d, lang in rows],
-            )
-            db.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    if version < 5:  # 5: running per-language counts and vector sums (no full scan on open)
-        with catalogue.transaction() as db:
-            db.execute(LANGUAGE_TABLE)
-            recount_languages(db)
-            db.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    for number, step in ((2, _stems), (3, _names_column), (4, _country_names), (5, _language_totals)):
+        if version < number:
+            with catalogue.transaction() as db:
+                step(db)
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(number),))
+
+
+def _stems(db: sqlite3.Connection) -> None:
+    """2: the lexical index holds Snowball stems instead of raw words."""
+    rows = db.execute(
+        "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
+    ).fetchall()
+    db.execute("DELETE FROM chunks_fts")
+    db.executemany(
+        "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
+        [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
+    )
+
+
+def _names_column(db: sqlite3.Connection) -> None:
+    """3: programme and organisation names beside title and body."""
+    db.execute("DROP TABLE chunks_fts")
+    db.execute(LEXICAL_TABLE)
+    rows = db.execute(
+        "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
+    ).fetchall()
+    names = names_by_document(db, {r[1] for r in rows})
+    db.executemany(
+        "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
+        [
+            (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
+            for i, d, t, x, lang in rows
+        ],
+    )
+
+
+def _country_names(db: sqlite3.Connection) -> None:
+    """4: the names column also holds the documents' countries in pt/it/en."""
+    rows = db.execute("SELECT c.chunk_id, c.doc_id, c.language FROM chunks c").fetchall()
+    names = names_by_document(db, {r[1] for r in rows})
+    db.executemany(
+        "UPDATE chunks_fts SET names = ? WHERE rowid = ?",
+        [(stem_text(names.get(d, ""), lang), i) for i, d, lang in rows],
+    )
+
+
+def _language_totals(db: sqlite3.Connection) -> None:
+    """5: running per-language counts and vector sums (no full scan on open)."""
+    db.execute(LANGUAGE_TABLE)
+    recount_languages(db)
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
