@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.catalogue_languages import LanguageStats, count_languages
+from kb.catalogue_languages import LanguageStats, count_languages, store_document_mean
 from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
@@ -113,6 +113,7 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
             ]
             db.executemany("INSERT OR REPLACE INTO facets VALUES (?,?,?,?)", _facet_rows(doc_id, doc))
             count_languages(db, doc_id, +1)
+            store_document_mean(db, doc_id)
         return old_ids, new_ids
 
     @staticmethod

@@ -1,8 +1,10 @@
-"""Per-language passage counts and vector sums, kept up to date as documents come and go.
+"""Running totals kept as documents come and go: per passage language (count and vector sum)
+and per document (its mean passage vector).
 
-Language centring needs each passage language's mean vector, and the lexical weight the
-share of the collection in a language. Summing every vector on open costs a full scan
-(seconds at a million passages); these running totals make opening independent of size.
+Language centring needs each passage language's mean vector, the lexical weight the share of
+the collection in a language, and "similar practices" each document's mean vector. Summing
+every passage vector for them costs a full scan (seconds at a million passages); these
+totals make opening and the first Practice page independent of the number of passages.
 """
 
 from __future__ import annotations
@@ -18,6 +20,23 @@ LANGUAGE_TABLE = """CREATE TABLE IF NOT EXISTS language_stats (
     n        INTEGER NOT NULL,
     total    BLOB NOT NULL
 );"""
+
+
+DOCUMENT_TABLE = """CREATE TABLE IF NOT EXISTS document_vectors (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+    mean   BLOB NOT NULL
+);"""
+
+
+def store_document_mean(db: sqlite3.Connection, doc_id: str) -> None:
+    """Keep the mean of a document's passage vectors (removed with the document)."""
+    rows = db.execute("SELECT vector FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+    if rows:
+        mean = np.mean([np.frombuffer(r[0], dtype=np.float32) for r in rows], axis=0, dtype=np.float64)
+        db.execute(
+            "INSERT OR REPLACE INTO document_vectors VALUES (?,?)",
+            (doc_id, mean.astype(np.float32).tobytes()),
+        )
 
 
 def count_languages(db: sqlite3.Connection, doc_id: str, sign: int) -> None:
@@ -45,6 +64,7 @@ def recount_languages(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM language_stats")
     for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
         count_languages(db, doc_id, +1)
+        store_document_mean(db, doc_id)
 
 
 class LanguageStats:
@@ -67,6 +87,13 @@ class LanguageStats:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('language_slots', ?)", (json.dumps(slots),))
         self.db.commit()
         return slots
+
+    def document_means(self) -> tuple[list[str], np.ndarray]:
+        """(doc ids, mean passage vectors) of every document, in id order."""
+        rows = self.db.execute("SELECT doc_id, mean FROM document_vectors ORDER BY doc_id").fetchall()
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
 
     def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
         """The passage language of each of these chunks."""

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from kb.catalogue_languages import LANGUAGE_TABLE, recount_languages
+from kb.catalogue_languages import DOCUMENT_TABLE, LANGUAGE_TABLE, recount_languages
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.stemming import stem_text
 from kb.taxonomy import LANGUAGES, country_label
@@ -15,7 +15,7 @@ from kb.taxonomy import LANGUAGES, country_label
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, names, tokenize = 'unicode61 remove_diacritics 2'
@@ -58,6 +58,7 @@ CREATE TABLE IF NOT EXISTS facets (
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
 {LEXICAL_TABLE}
 {LANGUAGE_TABLE}
+{DOCUMENT_TABLE}
 CREATE TABLE IF NOT EXISTS search_misses (
     id      INTEGER PRIMARY KEY,
     day     TEXT NOT NULL,
@@ -78,7 +79,13 @@ CREATE TABLE IF NOT EXISTS ingest_log (
 def migrate(catalogue: Catalogue) -> None:
     """Numbered schema migrations, each in its own transaction."""
     version = int(catalogue.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-    for number, step in ((2, _stems), (3, _names_column), (4, _country_names), (5, _language_totals)):
+    for number, step in (
+        (2, _stems),
+        (3, _names_column),
+        (4, _country_names),
+        (5, _language_totals),
+        (6, _language_totals),
+    ):
         if version < number:
             with catalogue.transaction() as db:
                 step(db)
@@ -125,8 +132,10 @@ def _country_names(db: sqlite3.Connection) -> None:
 
 
 def _language_totals(db: sqlite3.Connection) -> None:
-    """5: running per-language counts and vector sums (no full scan on open)."""
+    """5: running per-language counts and vector sums (no full scan on open); 6: each
+    document's mean passage vector (no full scan for similar practices)."""
     db.execute(LANGUAGE_TABLE)
+    db.execute(DOCUMENT_TABLE)
     recount_languages(db)
 
 

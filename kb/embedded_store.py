@@ -132,6 +132,8 @@ class EmbeddedStore(Catalogue):
             n, total = stats.get(language, (0, np.zeros(self.dimension)))
             if n != len(rows) or not np.allclose(total, rows.astype(np.float64).sum(axis=0), atol=1e-4):
                 return [f"language totals: {language!r} disagrees with its passages"]
+        if len(self.document_means()[0]) != len(self.all_doc_ids()):
+            return ["document vectors: not one per document"]
         return []
 
     def dense_search(

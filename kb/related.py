@@ -28,16 +28,12 @@ class Related:
 
 class DocumentSpace:
     def __init__(self, store: Store, dimension: int) -> None:
-        sums: dict[str, np.ndarray] = {}
-        counts: dict[str, int] = {}
-        for row in store.chunk_vectors():
-            sums[row.doc_id] = sums.get(row.doc_id, np.zeros(dimension)) + row.vector
-            counts[row.doc_id] = counts.get(row.doc_id, 0) + 1
-        self.ids = sorted(sums)
+        ids, means = store.document_means()  # kept by the store: no scan of every passage
+        self.ids = ids
         docs = store.documents(self.ids)
         self.docs = docs
         self.languages = np.array([docs[d].language for d in self.ids])
-        matrix = np.stack([sums[d] / counts[d] for d in self.ids]) if self.ids else np.zeros((0, dimension))
+        matrix = means.astype(np.float64) if self.ids else np.zeros((0, dimension))
         matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
         for language in set(self.languages):
             matrix[self.languages == language] -= matrix[self.languages == language].mean(axis=0)

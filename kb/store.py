@@ -91,6 +91,9 @@ class Store(Protocol):
     def language_stats(self) -> dict[str, tuple[int, np.ndarray]]:
         """Passage language → (passages, sum of their vectors), kept up to date on every write."""
 
+    def document_means(self) -> tuple[list[str], np.ndarray]:
+        """(doc ids, mean passage vectors) of every document, kept up to date on every write."""
+
     def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
         """The passage language of each of these chunks."""
 
