@@ -133,3 +133,35 @@ def test_nul_bytes_anywhere_mean_binary(tmp_path: Path) -> None:
 
     with pytest.raises(UnreadableFile, match="binary"):
         decode(("Texto comum. " * 800).encode() + b"\x00\x00\x00 resto")
+
+
+def test_programmes_lists_proposed_names_and_confirms_one(tmp_path: Path, small_corpus: Path) -> None:
+    from kb.taxonomy import programme_registry
+
+    registry = tmp_path / "programmes.yaml"
+    registry.write_text(programme_registry().read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"KB_PROGRAMME_REGISTRY": str(registry)}
+    write(
+        small_corpus / "queijos.txt",
+        "Rede de queijarias\n\nO programa Queijos da Serra Gaúcha apoia queijarias. " + PT,
+    )
+    index = tmp_path / "index"
+    assert kb("ingest", str(small_corpus), index=index, env=env).returncode == 0
+    listed = kb("programmes", "--json", index=index, env=env)
+    assert listed.returncode == 0, listed.stderr
+    assert {"name": "Queijos da Serra Gaúcha", "documents": 1} in json.loads(listed.stdout)
+    done = kb(
+        "programmes",
+        "--confirm",
+        "Queijos da Serra Gaúcha",
+        "--country",
+        "BR",
+        "--json",
+        index=index,
+        env=env,
+    )
+    assert json.loads(done.stdout) == {"confirmed": "Queijos da Serra Gaúcha", "documents": 1}
+    assert "Queijos da Serra Gaúcha" in registry.read_text(encoding="utf-8")
+    assert json.loads(kb("programmes", "--json", index=index, env=env).stdout) == []
+    bad = kb("programmes", "--confirm", "X", "--country", "Atlantis", index=index, env=env)
+    assert bad.returncode != 0 and "unknown country" in bad.stderr

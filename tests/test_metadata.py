@@ -457,7 +457,7 @@ def test_compass_words_and_passing_countries_are_not_evidence() -> None:
 def test_a_curator_confirms_a_proposed_programme_into_the_registry(
     hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app_pages.proposals import confirm_programme
+    from ingest.proposals import confirm_programme
     from kb.taxonomy import programme_registry
 
     registry = tmp_path / "programmes.yaml"

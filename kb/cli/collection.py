@@ -124,3 +124,31 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
         if values:
             shown = ", ".join(f"{v} {n}" for v, n in list(values.items())[:12])
             out.print(f"  {field}: {escape(shown)}")
+
+
+@app.command("programmes")
+def programmes_command(
+    confirm: Annotated[str | None, typer.Option(help="Confirm this proposed name into the registry.")] = None,
+    country: Annotated[str, typer.Option(help="The confirmed programme's country (ISO code).")] = "",
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Programme names extraction proposed (not yet in the registry), or confirm one."""
+    kb = open_kb(index)
+    if confirm:
+        from ingest.proposals import confirm_programme
+
+        changed = confirm_programme(kb, confirm, country)
+        if as_json:
+            emit_json({"confirmed": confirm, "documents": changed})
+        else:
+            out.print(f"{escape(confirm)} is now in the registry; {changed} documents updated")
+        return
+    proposed = kb.store.proposed_values("programme")
+    if as_json:
+        emit_json([{"name": name, "documents": n} for name, n in proposed.items()])
+        return
+    for name, n in proposed.items():
+        out.print(f"{n:>4}  {escape(name)}")
+    if not proposed:
+        out.print("no proposed programme names")
