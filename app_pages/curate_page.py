@@ -6,7 +6,6 @@ background job (:class:`Jobs`); the page shows its progress and its outcome.
 
 import uuid
 from functools import partial
-from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -27,7 +26,7 @@ from app_pages.curation import (
 )
 from app_pages.i18n import message_keys
 from app_pages.proposals import proposals_tab
-from app_pages.render import plain
+from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
 from app_pages.state import index_dir, require_index, t, ui_language, upload_dir
 from ingest.readers.base import FILE_TYPES
@@ -236,8 +235,7 @@ def preview_card(found: NewDocument) -> str:
             if x.field == card_field(name)
         ),
     ]
-    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
-    return f'<table class="card">{cells}</table><style>.card th{{text-align:left;padding-right:1rem;color:#555;font-weight:500}}</style>'
+    return card_table(rows)
 
 
 def labelled_table(rows: list[dict[str, object]]) -> None:

@@ -7,7 +7,7 @@ import io
 from datetime import date
 from urllib.parse import urlencode
 
-from app_pages.i18n import translator
+from app_pages.i18n import DEFAULT_LANGUAGE, translator
 from kb.facets import CARD_FIELDS, LIST_FACETS
 from kb.knowledge_base import slugify
 from kb.models import Hit
@@ -28,8 +28,8 @@ def cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def practice_url(base_url: str, doc_id: str, language: str = "pt") -> str:
-    params = {"doc": doc_id, **({"ui": language} if language != "pt" else {})}
+def practice_url(base_url: str, doc_id: str, language: str = DEFAULT_LANGUAGE) -> str:
+    params = {"doc": doc_id, **({"ui": language} if language != DEFAULT_LANGUAGE else {})}
     return f"{base_url}/practice?{urlencode(params)}"
 
 

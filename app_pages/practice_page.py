@@ -11,7 +11,7 @@ import streamlit as st
 
 from app_pages.i18n import LANGUAGES
 from app_pages.reading import readable_blocks
-from app_pages.render import CARD_STYLE, chip_links, highlighted, plain
+from app_pages.render import CARD_STYLE, card_table, chip_links, highlighted, plain
 from app_pages.state import (
     COMPARE_PARAM,
     MAX_COMPARED,
@@ -130,12 +130,7 @@ def metadata_card(doc: Document, language: str) -> None:
 
 
 def table(rows: list[tuple[str, str]]) -> None:
-    """Label and value pairs as a small two-column table (values escaped: they come from documents)."""
-    st.html(
-        '<table class="card">'
-        + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
-        + "</table><style>.card th{text-align:left;padding-right:1rem;color:#555;font-weight:500}</style>"
-    )
+    st.html(card_table(rows))
 
 
 render()

@@ -69,6 +69,13 @@ def hit_card(
     )
 
 
+def card_table(rows: list[tuple[str, str]]) -> str:
+    """Label and value pairs as a small two-column table (values escaped: they come from documents)."""
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v or '—')}</td></tr>" for k, v in rows)
+    style = "<style>.card th{text-align:left;padding-right:1rem;color:#555;font-weight:500}</style>"
+    return f'<table class="card">{cells}</table>{style}'
+
+
 def concept_chip(typed: str, concept: Concept, language: str) -> str:
     """How the query's words were understood: 'APL = arranjo produtivo local' for an acronym,
     else the words with the concept's names in the other languages ('distretti industriali ·

@@ -1,6 +1,7 @@
 """Search page: one box, facet filters with counts, result cards; the whole state lives in the URL."""
 
 import json
+from collections.abc import Callable
 from datetime import date
 from html import escape
 
@@ -18,6 +19,7 @@ from app_pages.state import (
     search_context,
     t,
     ui_language,
+    url_params,
 )
 from kb.errors import KbError
 from kb.facets import SIDEBAR_FACETS, facet
@@ -45,7 +47,7 @@ def sync_url() -> None:
 
 def render() -> None:
     language = ui_language()
-    request = SearchRequest.from_params({key: st.query_params.get_all(key) for key in st.query_params})
+    request = SearchRequest.from_params(url_params())
     st.title("Praxis")
     st.caption(t("tagline"))
     st.text_input(t("query"), value=request.query, help=t("query_help"), key="query", on_change=sync_url)
@@ -76,16 +78,21 @@ def render() -> None:
     st.write(t("results" if request.query else "browse", first=first, last=last, total=result.total))
     top_values(request, result, language)
     compare_bar(kb)
-    st.html(CARD_STYLE + "".join(card(h, language) for h in result.hits))
+    st.html(CARD_STYLE + result_cards(result.hits, language))
     pager(request, pages)
     exports(kb, request, result.total)
 
 
-def card(hit: Hit, language: str) -> str:
-    """One result card: its link carries the search, and a tick adds it to the comparison."""
+def result_cards(hits: list[Hit], language: str) -> str:
+    """The page's result cards, sharing one reading of the search and one set of labels."""
     taxonomy = default_taxonomy()
     labels = {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
     context = search_context()
+    return "".join(card(h, context, labels) for h in hits)
+
+
+def card(hit: Hit, context: dict[str, str | list[str]], labels: dict[str, Callable[[str], str]]) -> str:
+    """One result card: its link carries the search (``context``), and a tick adds it to the comparison."""
     ticked = list(context.get(COMPARE_PARAM, []))
     href = link("practice", doc=hit.doc_id, hl=str(hit.chunk_id or ""), **context)
     if hit.doc_id in ticked:

@@ -158,13 +158,18 @@ def link(target: str, /, **params: str | list[str]) -> str:
     return f"{path}?{urlencode(params, doseq=True)}" if params else path
 
 
+def url_params() -> dict[str, list[str]]:
+    """The address's query parameters, each with every value it has."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
 def search_context() -> dict[str, str | list[str]]:
     """The search a page was reached from (query, filters, page, compare list), from the URL.
 
     Links between Search, Practice and Compare carry it, so "back to search" returns to
     the exact search, on its page, with its ticked practices.
     """
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    params = url_params()
     context: dict[str, str | list[str]] = dict(SearchRequest.from_params(params).to_params())
     if params.get(COMPARE_PARAM):
         context[COMPARE_PARAM] = params[COMPARE_PARAM][:MAX_COMPARED]

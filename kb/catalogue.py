@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.catalogue_languages import LanguageStats, count_languages, store_document_mean
+from kb.catalogue_languages import LanguageStats, add_to_totals, take_from_totals
 from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
@@ -112,8 +112,7 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
                 for passage, vector in zip(doc.passages, vectors, strict=True)
             ]
             db.executemany("INSERT OR REPLACE INTO facets VALUES (?,?,?,?)", _facet_rows(doc_id, doc))
-            count_languages(db, doc_id, +1)
-            store_document_mean(db, doc_id)
+            add_to_totals(db, doc_id, [(p.language, v) for p, v in zip(doc.passages, vectors, strict=True)])
         return old_ids, new_ids
 
     @staticmethod
@@ -149,7 +148,7 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
 
     @staticmethod
     def _delete_chunks(db: sqlite3.Connection, doc_id: str) -> list[int]:
-        count_languages(db, doc_id, -1)
+        take_from_totals(db, doc_id)
         ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
         db.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(i,) for i in ids])
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))

@@ -28,24 +28,38 @@ DOCUMENT_TABLE = """CREATE TABLE IF NOT EXISTS document_vectors (
 );"""
 
 
-def store_document_mean(db: sqlite3.Connection, doc_id: str) -> None:
-    """Keep the mean of a document's passage vectors (removed with the document)."""
-    rows = db.execute("SELECT vector FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
-    if rows:
-        mean = np.mean([np.frombuffer(r[0], dtype=np.float32) for r in rows], axis=0, dtype=np.float64)
+Passages = list[tuple[str, np.ndarray]]
+"""(language, vector) of each passage of one document."""
+
+
+def stored_passages(db: sqlite3.Connection, doc_id: str) -> Passages:
+    """A document's passages as the catalogue holds them (read once per change)."""
+    rows = db.execute("SELECT language, vector FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+    return [(language, np.frombuffer(blob, dtype=np.float32)) for language, blob in rows]
+
+
+def add_to_totals(db: sqlite3.Connection, doc_id: str, passages: Passages) -> None:
+    """Count a document's passages in its languages' totals and keep its mean vector."""
+    _change_languages(db, passages, +1)
+    if passages:
+        mean = np.mean([np.asarray(v, dtype=np.float32) for _, v in passages], axis=0, dtype=np.float64)
         db.execute(
             "INSERT OR REPLACE INTO document_vectors VALUES (?,?)",
             (doc_id, mean.astype(np.float32).tobytes()),
         )
 
 
-def count_languages(db: sqlite3.Connection, doc_id: str, sign: int) -> None:
-    """Add (+1) or take away (−1) one document's passages from the running totals."""
-    rows = db.execute("SELECT language, vector FROM chunks WHERE doc_id = ?", (doc_id,)).fetchall()
+def take_from_totals(db: sqlite3.Connection, doc_id: str) -> None:
+    """Before a document's passages are deleted: take them out of their languages' totals
+    (its mean vector goes with the document row)."""
+    _change_languages(db, stored_passages(db, doc_id), -1)
+
+
+def _change_languages(db: sqlite3.Connection, passages: Passages, sign: int) -> None:
     change: dict[str, tuple[int, np.ndarray]] = {}
-    for language, blob in rows:
+    for language, vector in passages:
         n, total = change.get(language, (0, 0.0))
-        change[language] = (n + 1, total + np.frombuffer(blob, dtype=np.float32).astype(np.float64))
+        change[language] = (n + 1, total + np.asarray(vector, dtype=np.float32).astype(np.float64))
     for language, (n, total) in change.items():
         row = db.execute("SELECT n, total FROM language_stats WHERE language = ?", (language,)).fetchone()
         old_n, old_total = (row[0], np.frombuffer(row[1], dtype=np.float64)) if row else (0, 0.0)
@@ -63,8 +77,7 @@ def recount_languages(db: sqlite3.Connection) -> None:
     """The running totals from scratch (a migration, or a repair): one scan of every vector."""
     db.execute("DELETE FROM language_stats")
     for (doc_id,) in db.execute("SELECT doc_id FROM documents").fetchall():
-        count_languages(db, doc_id, +1)
-        store_document_mean(db, doc_id)
+        add_to_totals(db, doc_id, stored_passages(db, doc_id))
 
 
 class LanguageStats:
@@ -85,7 +98,6 @@ class LanguageStats:
     def add_language_slot(self, language: str) -> list[str]:
         slots = [*self.language_slots(), language]
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('language_slots', ?)", (json.dumps(slots),))
-        self.db.commit()
         return slots
 
     def document_means(self) -> tuple[list[str], np.ndarray]:

@@ -148,16 +148,16 @@ class Searcher:
     def _measure_coverage(self, candidates: list[Candidate], parts: list[QueryPart]) -> None:
         """How much of the query each candidate holds, each part weighted by its rarity (IDF)."""
         total = max(1, self.languages.total)
+        expressions = [part_expression(part) for part in parts]
         weights = []
-        for part in parts:
-            df = self.store.match_count(part_expression(part))
+        for expression in expressions:
+            df = self.store.match_count(expression)
             weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
         names = [i for i, p in enumerate(parts) if p.is_name]
         doc_ids = [c.doc_id for c in candidates]
         body: dict[str, set[int]] = defaultdict(set)
         title: dict[str, set[int]] = defaultdict(set)
-        for i, part in enumerate(parts):  # one lookup per part in the lexical index, not per text
-            expression = part_expression(part)
+        for i, expression in enumerate(expressions):  # one lookup per part in the lexical index
             for doc_id in self.store.documents_matching(expression, doc_ids):
                 body[doc_id].add(i)
             for doc_id in self.store.documents_matching(f"{{title names}} : {expression}", doc_ids):

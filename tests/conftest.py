@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -26,6 +27,7 @@ pytest_plugins = ["tests.browser_harness"]  # the browser fixtures (server, brow
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
+APP = str(REPO / "app.py")
 
 
 @pytest.fixture(autouse=True)
@@ -108,3 +110,15 @@ def run_kb(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
         env=environment,
         timeout=120,
     )
+
+
+@pytest.fixture
+def app(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The app (search page first) driven by Streamlit's AppTest on the small index."""
+    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def page_html(at: AppTest) -> str:
+    """Every st.html block the page drew, as one text."""
+    return "".join(element.proto.body for element in at.get("html"))

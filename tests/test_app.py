@@ -9,18 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.render import highlighted
 from kb.knowledge_base import KnowledgeBase
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture
-def app(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
-    return AppTest.from_file(APP, default_timeout=60)
-
-
-def page_html(at: AppTest) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
+from tests.conftest import APP, page_html
 
 
 def test_browse_lists_the_collection(app: AppTest) -> None:

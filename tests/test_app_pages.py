@@ -24,9 +24,8 @@ from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.passwords import hash_password, verify_password
 from kb.request import SearchRequest
-from tests.conftest import PT, write
+from tests.conftest import APP, PT, page_html, write
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "uma-senha-longa-42"
 
 
@@ -51,16 +50,12 @@ def page(path: str, **params: str) -> AppTest:
     return at
 
 
-def html(at: AppTest) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
-
-
 def test_practice_page_shows_the_document(env: KnowledgeBase) -> None:
     at = page("app_pages/practice_page.py", doc="reti", ui="it")
     at.run()
     assert not at.exception
     assert at.title[0].value == "Contratti di rete in Italia"
-    assert "Italiano" in html(at) and "piccole imprese" in html(at)
+    assert "Italiano" in page_html(at) and "piccole imprese" in page_html(at)
     assert at.get("download_button"), "the original file can be downloaded"
 
 
@@ -76,7 +71,7 @@ def test_practice_page_shows_the_practice_card(env: KnowledgeBase, small_corpus:
     at.run()
     assert not at.exception
     assert "Practice card" in [h.value for h in at.subheader]
-    assert "Partners" in html(at) and "Sebrae, prefeitura" in html(at)
+    assert "Partners" in page_html(at) and "Sebrae, prefeitura" in page_html(at)
 
 
 def test_practice_page_unknown_and_missing_document(env: KnowledgeBase) -> None:
@@ -92,7 +87,7 @@ def test_explore_page_links_every_value_to_a_search(env: KnowledgeBase) -> None:
     at = page("app_pages/explore_page.py", ui="en")
     at.run()
     assert not at.exception
-    assert "./?language=it&amp;ui=en" in html(at)
+    assert "./?language=it&amp;ui=en" in page_html(at)
 
 
 def test_curate_page_without_a_password_explains_how_to_set_one(env: KnowledgeBase) -> None:
@@ -306,7 +301,7 @@ def test_practice_page_title_with_markup_is_shown_literally(env: KnowledgeBase, 
     at.run()
     assert not at.exception
     assert at.title[0].value.startswith("\\*\\*Bold\\*\\* \\<img")
-    assert "<img" not in html(at)
+    assert "<img" not in page_html(at)
 
 
 def test_csv_cells_that_look_like_formulas_are_made_inert() -> None:

@@ -13,19 +13,9 @@ from app_pages.comparison import MISSING, compare, comparison_csv
 from app_pages.reading import readable_blocks
 from kb.knowledge_base import KnowledgeBase
 from kb.passwords import hash_password
+from tests.conftest import page_html
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "uma-senha-longa-42"
-
-
-@pytest.fixture
-def app(small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
-    return AppTest.from_file(APP, default_timeout=60)
-
-
-def html(at: AppTest) -> str:
-    return "".join(element.proto.body for element in at.get("html"))
 
 
 def test_a_new_query_starts_at_the_first_page(app: AppTest) -> None:
@@ -47,7 +37,7 @@ def test_a_page_past_the_end_shows_the_last_page(app: AppTest) -> None:
 def test_paging_links_say_where_the_reader_is(app: AppTest) -> None:
     app.query_params.update({"k": "1", "page": "2", "ui": "en"})
     app.run()
-    body = html(app)
+    body = page_html(app)
     assert "Page 2 of 3" in body and "page=1" in body and "page=3" in body
 
 
@@ -56,7 +46,7 @@ def test_chosen_filter_values_carry_no_stale_count(app: AppTest) -> None:
     app.run()
     chosen = app.multiselect(key="facet_language")
     assert chosen.format_func("pt") == "Portuguese", "a chosen value is named without a count"
-    assert "✕ Document language: Portuguese (1)" in html(app), "its count is shown above the results"
+    assert "✕ Document language: Portuguese (1)" in page_html(app), "its count is shown above the results"
 
 
 def test_language_survives_a_page_switch(app: AppTest) -> None:
@@ -73,7 +63,7 @@ def test_language_survives_a_page_switch(app: AppTest) -> None:
 def test_results_link_to_practices_with_the_search_and_can_be_ticked(app: AppTest) -> None:
     app.query_params.update({"q": "cluster", "language": "en"})
     app.run()
-    body = html(app)
+    body = page_html(app)
     assert "practice?doc=cosme&amp;hl=" in body and "q=cluster" in body and "language=en" in body
     assert "cmp=cosme" in body, "each result can be added to a comparison"
 

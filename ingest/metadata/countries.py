@@ -55,18 +55,16 @@ def main_countries(
 ) -> list[str]:
     """The leading country and any close to it; passing mentions are dropped."""
     scores = country_scores(text, title, taxonomy, evidence)
-    if not scores:
-        return []
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    top = ranked[0][1]
-    if top < MIN_EVIDENCE:
-        return []
-    return [code for code, score in ranked if score >= max(KEEP_RATIO * top, MIN_EVIDENCE)][:MAX_COUNTRIES]
+    return _leading(sorted(scores.items(), key=lambda item: (-item[1], item[0])), MIN_EVIDENCE)
 
 
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:
     """Countries named in a labelled field such as 'Contexto Geográfico: Brasil, Minas Gerais'."""
-    scores = country_scores(value, "", taxonomy)
-    top = max(scores.values(), default=0.0)
-    ranked = sorted(scores, key=lambda code: -scores[code])
-    return [code for code in ranked if scores[code] >= KEEP_RATIO * top][:MAX_COUNTRIES]
+    scores = country_scores(value, "", taxonomy)  # ties keep the field's own order
+    return _leading(sorted(scores.items(), key=lambda item: -item[1]), 0.0)
+
+
+def _leading(ranked: list[tuple[str, float]], minimum: float) -> list[str]:
+    """The first countries of a ranking: each needs ``minimum`` and KEEP_RATIO of the leader's score."""
+    top = ranked[0][1] if ranked else 0.0
+    return [code for code, score in ranked if score >= max(KEEP_RATIO * top, minimum)][:MAX_COUNTRIES]
