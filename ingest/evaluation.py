@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ingest.metadata.programme_names import programme_key
+from ingest.metadata.programme_names import name_keys, programme_key
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
 from ingest.parsing import parse_document
 from ingest.pipeline import embed_with_themes, embedding_text
@@ -94,12 +94,10 @@ def evaluate_metadata(
         report.documents += 1
         hits["language"] += doc.language == item.get("language")
         hits["year"] += doc.year == item.get("year")
+        found["programmes"] = matched_keys(found["programmes"], labelled_programmes(item))
         if item.get("programmes"):  # a document counts when one of its programmes is found
             with_programmes += 1
-            labelled = {
-                programme_key(default_taxonomy().canonical("programme", p)) for p in item["programmes"]
-            }
-            programme_hits += bool(found["programmes"] & labelled)
+            programme_hits += bool(found["programmes"] & labelled_programmes(item))
         mistakes = compare(item, found, report)
         if doc.year != item.get("year"):
             mistakes["year"] = {"found": doc.year, "expected": item.get("year")}
@@ -111,13 +109,25 @@ def evaluate_metadata(
 
 
 def found_values(doc: NewDocument) -> dict[str, set[str]]:
-    """Extracted values per labelled field; programme names as comparison keys."""
+    """Extracted values per labelled field."""
     found: dict[str, set[str]] = {key: set() for key in SET_FIELDS}
     for facet in doc.facets:
         for key, name in SET_FIELDS.items():
             if facet.field == name:
-                found[key].add(programme_key(facet.value) if key == "programmes" else facet.value)
+                found[key].add(facet.value)
     return found
+
+
+def labelled_programmes(item: dict[str, object]) -> set[str]:
+    """The labelled programmes as comparison keys: a registry alias is its programme; names
+    compare without case, accents or words such as "programme"."""
+    taxonomy = default_taxonomy()
+    return {programme_key(taxonomy.canonical("programme", str(p))) for p in item.get("programmes") or []}  # type: ignore[union-attr]
+
+
+def matched_keys(names: set[str], labelled: set[str]) -> set[str]:
+    """Found names as comparison keys; "Long Name (ACR)" matches a label in either form."""
+    return {next(iter(name_keys(n) & labelled), programme_key(n)) for n in names}
 
 
 def compare(item: dict[str, object], found: dict[str, set[str]], report: MetadataReport) -> dict[str, object]:
@@ -125,10 +135,8 @@ def compare(item: dict[str, object], found: dict[str, set[str]], report: Metadat
     mistakes: dict[str, object] = {}
     for key, score in report.scores.items():
         expected = {str(v) for v in item.get(key) or []}  # type: ignore[union-attr]
-        if key == "programmes":  # a registry alias is its programme; names compare without case,
-            # accents or words such as "programme"
-            taxonomy = default_taxonomy()
-            expected = {programme_key(taxonomy.canonical("programme", p)) for p in expected}
+        if key == "programmes":
+            expected = labelled_programmes(item)
         score.add(found[key], expected)
         if found[key] != expected:
             mistakes[key] = {"found": sorted(found[key]), "expected": sorted(expected)}

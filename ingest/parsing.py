@@ -23,7 +23,9 @@ from kb.config import Settings
 from kb.errors import UnreadableFile
 from kb.models import NewDocument, Passage
 
-INGEST_VERSION = 5  # 5: programmes introduced in more ways, background years, country evidence
+INGEST_VERSION = (
+    6  # 6: Markdown line breaks kept, programmes with their acronyms, years told with the practice's name
+)
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 

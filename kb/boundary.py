@@ -101,9 +101,27 @@ def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: Sear
 
 
 def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
-    """Close enough in meaning, most of its words in some document, or names that documents hold."""
+    """Close enough in meaning, most of its words in some document, or a name that documents hold."""
     return bool(candidates) and bool(
-        named_documents(candidates, parts, s)
+        holds_a_name(candidates, parts, s)
         or max(c.cosine for c in candidates) >= s.min_top_cosine
         or max(c.coverage for c in candidates) >= s.min_query_coverage
     )
+
+
+def holds_a_name(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
+    """An acronym or code of the query (APL, COSME, 317) occurs in the collection, so it always matches.
+
+    Capitalised words alone ("Serie", "Nordeste") do not count: they are too often ordinary
+    words at the head of a phrase.
+    """
+    strong = [p for p in parts if p.is_name and _acronym_or_code(p.text)]
+    return (
+        bool(strong)
+        and len(strong) == sum(p.is_name for p in parts)
+        and any(c.names >= s.min_name_coverage for c in candidates)
+    )
+
+
+def _acronym_or_code(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) or sum(ch.isupper() for ch in text) >= 2

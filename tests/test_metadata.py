@@ -15,6 +15,7 @@ from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.years import practice_year
+from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
 from kb.config import Settings
 from kb.errors import KbError
@@ -149,8 +150,13 @@ def test_programme_shaped_names_are_found() -> None:
         ),
         (
             "The Coastal Fisheries Support Programme (CFSP) paid for cold stores; CFSP ended in 2019.",
-            ["CFSP"],
+            ["Coastal Fisheries Support Programme (CFSP)"],
         ),
+        ("One Tambon One Product (OTOP) grades village goods.", ["One Tambon One Product (OTOP)"]),
+        ("The Agência Estadual de Fomento Rural (AEFR) lends to farmers.", []),
+        ("Il contributo della Legge regionale n. 13/2014 va ai distretti.", ["Legge regionale n. 13/2014"]),
+        ("O Programa Negócio a Negócio orienta microempresas.", ["Programa Negócio a Negócio"]),
+        ("Funding: the European Union's SWITCH-Asia programme.", ["SWITCH-Asia"]),
         ("AGROLINK, un programma del ministero, finanzia consorzi.", ["AGROLINK"]),
         ("A Lei nº 11.196 criou incentivos.", ["Lei nº 11.196"]),
         ("Each APL writes a Plano de Desenvolvimento Preliminar first.", []),
@@ -482,3 +488,24 @@ def test_a_curator_confirms_a_proposed_programme_into_the_registry(
     finally:
         monkeypatch.delenv("KB_PROGRAMME_REGISTRY")
         default_taxonomy.cache_clear()
+
+
+def test_a_year_told_with_the_practice_name_beats_an_earlier_launch() -> None:
+    text = (
+        "Background\nThe idea goes back to a movement started in 1979 in Japan. "
+        "One Tambon One Product (OTOP) was launched in 2001 by the Thai government.\n\n"
+        "How it works\nVillages grade their goods."
+    )
+    meta = extract(text, "Case study: One Tambon One Product")
+    assert meta.year == 2001
+    plan = "Il piano nazionale fu presentato nel 2016. BI-REX è stato costituito nel 2018 a Bologna."
+    assert extract(plan, "BI-REX, il centro di competenza di Bologna").year == 2018, "the title's name first"
+    assert practice_year(plan) == 2016, "without names, the first launch"
+
+
+def test_markdown_card_fields_are_read(tmp_path: Path) -> None:
+    card = "# Card\n\n**Name:** Supplier linkage\n**Promoter:** PROCOMER\n**Time reference:** 2002 onwards\n"
+    path = tmp_path / "card.md"
+    path.write_text(card, encoding="utf-8")
+    doc = parse_document(path, Settings())
+    assert doc.year == 2002

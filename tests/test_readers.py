@@ -65,6 +65,12 @@ def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
     assert "contratto di rete" in parsed.text
 
 
+def test_markdown_card_lines_stay_apart(tmp_path: Path) -> None:
+    card = "# Ficha\n\n**Nome:** Rede de fornecedores\n**Proponente:** Sebrae\n**Setor:** Moda\n"
+    parsed = read(write(tmp_path / "card.md", card))
+    assert "Nome: Rede de fornecedores\nProponente: Sebrae\nSetor: Moda" in parsed.text
+
+
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
     html = f"""<html><head><title>Cluster partnerships</title><script>var tracking = 1;</script></head>
     <body><div class="cookie">We use cookies to improve your experience. Accept all cookies.</div>

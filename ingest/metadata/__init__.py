@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.programme_names import programme_names
+from ingest.metadata.programme_names import programme_names, written_forms
 from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.years import practice_year, year_in_field
@@ -78,10 +79,24 @@ def extract(
     starts = [taxonomy.programme(p).start_year for p in meta.values["programme"] if taxonomy.programme(p)]
     meta.year = year_in_field(fields["year"]) if "year" in fields else None
     if meta.year is None:
-        meta.year = practice_year(text, starts)
+        meta.year = practice_year(text, starts, practice_names(meta, fields, title, taxonomy))
     if meta.year is None and date_hint and date_hint[:4].isdigit():
         meta.year = int(date_hint[:4])
     return meta
+
+
+def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy) -> list[list[str]]:
+    """How a text may name its practice: its own name (the card's, or the head of a title such
+    as "BI-REX, il centro …" or "Porto Digital: um parque …"), then its programmes' names."""
+    own = [fields["name"]] if fields.get("name") else []
+    head = re.split(r"[:,–—]", title, maxsplit=1)[0].strip()
+    if head != title.strip() and 1 <= len(head.split()) <= 4 and head[:1].isupper():
+        own.append(head)
+    programmes: list[str] = []
+    for value in meta.values["programme"]:
+        entry = taxonomy.programme(value)
+        programmes += list(entry.names) if entry else written_forms(value)
+    return [own, programmes]
 
 
 def implied_countries(meta: Metadata, taxonomy: Taxonomy) -> dict[str, float]:

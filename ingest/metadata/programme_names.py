@@ -20,7 +20,7 @@ KEYWORDS = (
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact"
 )
 _WORD = r"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
-_LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la)"
+_LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la|a|à|ao|al|alla|to)"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,7}}"
 _KEYWORD = rf"(?:{KEYWORDS})"
 
@@ -57,8 +57,12 @@ PATTERNS = (
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
     re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{_KEYWORD})\b"),
-    # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086"
-    re.compile(r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"),
+    # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
+    # "Legge regionale n. 13/2014", "Lei Complementar nº 123"
+    re.compile(
+        r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
+        r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
+    ),
     # a name in quotes after a keyword: programa “Mais Inovação”
     re.compile(rf"(?i:{_KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
 )
@@ -85,13 +89,33 @@ _GENERIC = frozenset(fold(KEYWORDS).split("|")) | {
 
 
 def programme_key(name: str) -> str:
-    """A name without case, accents, articles and words such as "programme", for comparing names."""
+    """A name without case, accents, articles and words such as "programme", for comparing names.
+
+    "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
+    """
+    if written := _WITH_ACRONYM.fullmatch(name.strip()):
+        name = written.group(1)
     words = fold(name).replace("-", " ").split()
     return " ".join(w for w in words if w not in _GENERIC) or fold(name)
 
 
-_POSSESSOR = re.compile(r"^[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
-""""Vietnam's One Commune One Product": the owner is not part of the programme's name."""
+def written_forms(name: str) -> list[str]:
+    """The forms a programme's name may be written in: "Long Name (ACR)" is either."""
+    written = _WITH_ACRONYM.fullmatch(name.strip())
+    return [written.group(1), written.group(2)] if written else [name]
+
+
+def name_keys(name: str) -> set[str]:
+    """The comparison keys of every written form of a name."""
+    return {programme_key(form) for form in written_forms(name)}
+
+
+_WITH_ACRONYM = re.compile(r"(.+?)[ \t]*\(([A-Z][A-Za-z0-9-]{1,15})\)")
+
+
+_POSSESSOR = re.compile(r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+){0,3}[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
+""""Vietnam's One Commune One Product", "the European Union's SWITCH-Asia": the owner is not
+part of the programme's name."""
 
 
 def _clean(name: str, kind: str = "") -> str | None:
@@ -117,10 +141,14 @@ def programme_names(text: str) -> list[str]:
         count, first, kept = found.get(key, (0, at, name))
         found[key] = (count + 1, min(first, at), kept)
 
-    for match in _ACRONYM.finditer(text):
-        if re.search(rf"(?i)\b(?:{KEYWORDS})\b", match.group("long")):
-            add(match.group("acronym"), match.start())
-            aliases[programme_key(_clean(match.group("long")) or "")] = programme_key(match.group("acronym"))
+    for match in _ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
+        long, acronym = _clean(match.group("long")), match.group("acronym")
+        if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
+            long = _spelled_out(long, acronym)
+        if long:
+            aliases[programme_key(acronym)] = aliases[programme_key(long)] = programme_key(long)
+            found.pop(programme_key(acronym), None)
+            add(f"{long} ({acronym})", match.start())
     for pattern in PATTERNS:
         for match in pattern.finditer(text):
             kind = match.groupdict().get("kind") or ""
@@ -134,3 +162,27 @@ def _distinctive(name: str) -> bool:
     Estratégicos" or "Kyushu" alone say too little to be a programme's name."""
     acronym = any(sum(ch.isupper() for ch in word) >= 2 for word in name.split())
     return len(programme_key(name).split()) >= 2 or acronym or any(ch.isdigit() for ch in name)
+
+
+_BODIES = re.compile(
+    r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|institut|istitut|univers|associa|bank|banco|banca|council|"
+    r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
+    r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
+    r"ltd|inc|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
+    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola)"
+)
+
+
+def _spelled_out(long: str, acronym: str) -> str | None:
+    """ "One Tambon One Product (OTOP)": the words an acronym is made of (their initials), for a
+    name that is not a body (an agency, ministry, institute, cluster or company)."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    words = long.split()
+    capitals = [i for i, w in enumerate(words) if w[0].isupper()]
+    if len(letters) < 3 or len(capitals) < len(letters):
+        return None
+    start = capitals[-len(letters)]
+    if [words[i][0].upper() for i in capitals[-len(letters) :]] != letters:
+        return None
+    name = " ".join(words[start:])
+    return None if _BODIES.search(name) else name

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import cache
 
 from ingest.metadata.matching import NameMatcher
-from ingest.metadata.programme_names import programme_key
+from ingest.metadata.programme_names import name_keys, programme_key
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
 
 
@@ -60,6 +60,6 @@ def new_programmes(names: list[str], taxonomy: Taxonomy | None = None) -> list[s
     out: dict[str, str] = {}
     for name in names:
         key = programme_key(name)
-        if key not in known and key not in out and not mentioned(taxonomy.programmes, name):
+        if not name_keys(name) & known and key not in out and not mentioned(taxonomy.programmes, name):
             out[key] = name
     return list(out.values())

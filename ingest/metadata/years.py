@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kb.text import fold
+
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
 _START = re.compile(
@@ -62,7 +64,8 @@ _EVENT = re.compile(
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
     r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
-    r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|promoss[oaie]|presentat[oaie]|"
+    r"constituted|constitu(?:iu|íd[oa]s?)|"
+    r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato))\b",
     re.IGNORECASE,
 )
@@ -70,8 +73,10 @@ EVENT_WINDOW = 80
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
 
 
-def event_year(text: str) -> int | None:
-    """The first year told together with a launch, a creation or a start, in one sentence."""
+def event_year(text: str, names: Iterable[str] = ()) -> int | None:
+    """The first year told together with a launch, a creation or a start, in one sentence;
+    with ``names``, only in a sentence that names one of them (the practice, its programme)."""
+    folded = [fold(n) for n in names if len(n) >= 3]
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
@@ -79,7 +84,9 @@ def event_year(text: str) -> int | None:
         after = re.split(r"[.!?\n]", after)[0]
         if _LAW_NUMBER.search(before) or is_decade(text, match):
             continue
-        if _EVENT.search(before) or _EVENT.search(after):
+        if not (_EVENT.search(before) or _EVENT.search(after)):
+            continue
+        if not folded or any(n in fold(f"{before} {after}") for n in folded):
             return int(match.group())
     return None
 
@@ -108,17 +115,27 @@ def without_background(text: str) -> str:
     return "".join(out)
 
 
-def practice_year(text: str, programme_starts: Iterable[int] = ()) -> int | None:
+def practice_year(
+    text: str, programme_starts: Iterable[int] = (), names: Iterable[Iterable[str]] = ()
+) -> int | None:
     """The practice's own year, never a decade recalled in passing when a dated event exists.
 
-    In order: a registered programme's start; then, outside background sections first, a
-    year told with a launch or a creation (:func:`event_year`), the first year introduced
-    as a start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
+    In order: a year told with a launch or a creation in a sentence that names the practice,
+    then its programme (``names``, one group after the other: "OTOP was launched in 2001",
+    not "the movement started in 1979"; "BI-REX was set up in 2018" before "the plan it
+    belongs to was presented in 2016"); a registered programme's start; then, outside
+    background sections first, a year
+    told with a launch or a creation (:func:`event_year`), the first year introduced as a
+    start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
     """
+    foreground = without_background(text)
+    for group in names:
+        group = list(group)
+        if group and (named := event_year(foreground, group) or event_year(text, group)):
+            return named
     starts = [y for y in programme_starts if y]
     if starts:
         return starts[0]
-    foreground = without_background(text)
     if foreground != text:
         return _year_in(foreground) or _year_in(text)
     return _year_in(text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
@@ -54,12 +55,7 @@ def read_markdown(data: bytes) -> ParsedFile:
     title = None
     for i, token in enumerate(tokens):
         if token.type == "inline":
-            content = (
-                "".join(
-                    child.content for child in token.children or [] if child.type in ("text", "code_inline")
-                )
-                or token.content
-            )
+            content = "".join(_inline_text(child) for child in token.children or []) or token.content
             blocks.append(content)
             if title is None and i > 0 and tokens[i - 1].type == "heading_open":
                 title = content.strip()
@@ -67,3 +63,10 @@ def read_markdown(data: bytes) -> ParsedFile:
             blocks.append(token.content.rstrip())
     text = "\n\n".join(b for b in blocks if b.strip())
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text))
+
+
+def _inline_text(child: Token) -> str:
+    """A line break inside a paragraph stays a line break: a card's "**Name:** …" lines stay apart."""
+    if child.type in ("softbreak", "hardbreak"):
+        return "\n"
+    return child.content if child.type in ("text", "code_inline") else ""
