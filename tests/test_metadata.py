@@ -157,6 +157,9 @@ def test_programme_shaped_names_are_found() -> None:
         ("Il contributo della Legge regionale n. 13/2014 va ai distretti.", ["Legge regionale n. 13/2014"]),
         ("O Programa Negócio a Negócio orienta microempresas.", ["Programa Negócio a Negócio"]),
         ("Funding: the European Union's SWITCH-Asia programme.", ["SWITCH-Asia"]),
+        ("O Vinho Verde Vivo é um programa público de promoção.", ["Vinho Verde Vivo"]),
+        ("No âmbito do Rede Mais Forte, programa federal para fábricas.", ["Rede Mais Forte"]),
+        ("Arrivò la Legge 5 ottobre 1991, n. 317 sui distretti.", ["Legge 5 ottobre 1991, n. 317"]),
         ("AGROLINK, un programma del ministero, finanzia consorzi.", ["AGROLINK"]),
         ("A Lei nº 11.196 criou incentivos.", ["Lei nº 11.196"]),
         ("Each APL writes a Plano de Desenvolvimento Preliminar first.", []),
@@ -509,3 +512,10 @@ def test_markdown_card_fields_are_read(tmp_path: Path) -> None:
     path.write_text(card, encoding="utf-8")
     doc = parse_document(path, Settings())
     assert doc.year == 2002
+
+
+def test_a_card_programme_line_is_a_programme() -> None:
+    card = "Nome dell'iniziativa: Rete Valle Verde\nPrograma de apoio: Fábrica Mais Forte\n\nTesto."
+    meta = extract(card, "Rete Valle Verde")
+    assert meta.card["name"] == "Rete Valle Verde"
+    assert meta.values["programme"][0] == "Fábrica Mais Forte" and "Fábrica Mais Forte" in meta.proposed

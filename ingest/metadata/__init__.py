@@ -54,12 +54,7 @@ def extract(
     fields = labelled_fields(text)
     meta = Metadata(card={name: fields[name] for name in CARD_FIELDS if fields.get(name)})
 
-    found_programmes = list(mentioned(taxonomy.programmes, fields["name"])) if "name" in fields else []
-    known = found_programmes or programmes(text, title, taxonomy)
-    named = [fields["name"]] if "name" in fields and not found_programmes else []
-    proposed = new_programmes([*programme_names("\n".join(named)), *programme_names(text)], taxonomy)
-    meta.values["programme"] = known + proposed[: max(0, MAX_PROGRAMMES - len(known))]
-    meta.proposed = set(proposed)
+    meta.values["programme"], meta.proposed = text_programmes(text, title, fields, taxonomy)
 
     orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
     if not orgs and "proponent" in fields:
@@ -83,6 +78,29 @@ def extract(
     if meta.year is None and date_hint and date_hint[:4].isdigit():
         meta.year = int(date_hint[:4])
     return meta
+
+
+def text_programmes(
+    text: str, title: str, fields: dict[str, str], taxonomy: Taxonomy
+) -> tuple[list[str], set[str]]:
+    """The document's programmes, and which of them the registry does not know (proposed).
+
+    A card's own fields speak first: its name ("Nome: Programa X") and its programme line
+    ("Programa de apoio: Brasil Mais Produtivo"), matched in the registry or taken as written.
+    """
+    card = "\n".join(fields[key] for key in ("name", "programme") if fields.get(key))
+    on_card = list(mentioned(taxonomy.programmes, card))
+    known = on_card or programmes(text, title, taxonomy)
+    stated = [] if on_card else stated_programmes(fields.get("programme", ""))
+    named = [fields["name"]] if "name" in fields and not on_card else []
+    proposed = new_programmes([*stated, *programme_names("\n".join(named)), *programme_names(text)], taxonomy)
+    return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+
+
+def stated_programmes(value: str) -> list[str]:
+    """A card's programme line as names: "Brasil Mais Produtivo; Sebraetec" → two names."""
+    names = [re.split(r"\s+[–—-]\s+|\s*\(", part)[0].strip(" .") for part in re.split(r"[;,]", value)]
+    return [n for n in names if 2 <= len(n) <= 80 and any(ch.isupper() for ch in n)]
 
 
 def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy) -> list[list[str]]:

@@ -7,7 +7,35 @@ import re
 from kb.text import fold
 
 LABELS = {
-    "name": ["nome", "name", "titulo", "titolo", "nome da pratica", "nome della pratica", "practice name"],
+    "name": [
+        "nome",
+        "name",
+        "titulo",
+        "titolo",
+        "nome da pratica",
+        "nome della pratica",
+        "practice name",
+        "nome da iniciativa",
+        "nome dell'iniziativa",
+        "nome dell’iniziativa",
+        "initiative name",
+        "name of the initiative",
+    ],
+    "programme": [  # where a card names the programme behind the practice (not stored on the card)
+        "programa",
+        "programa de apoio",
+        "programa de financiamento",
+        "programma",
+        "programma di sostegno",
+        "programma di riferimento",
+        "programme",
+        "program",
+        "support programme",
+        "support scheme",
+        "funding programme",
+        "funding framework",
+        "scheme",
+    ],
     "proponent": [
         "proponente",
         "promotore",

@@ -21,7 +21,7 @@ KEYWORDS = (
 )
 _WORD = r"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
 _LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la|a|à|ao|al|alla|to)"
-_NAME = rf"{_WORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_WORD}){{0,7}}"
+_NAME = rf"{_WORD}(?:(?:[ \t]+(?:{_LINK}[ \t]+)?|[ \t]+[–—][ \t]+){_WORD}){{0,7}}"
 _KEYWORD = rf"(?:{KEYWORDS})"
 
 PLANS = r"Plano|Piano|Plan"
@@ -57,12 +57,22 @@ PATTERNS = (
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
     re.compile(rf"(?P<name>{_NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{_KEYWORD})\b"),
+    # "O Portugal Sou Eu é um programa", "ELAN is a programme", "Brasil Mais Produtivo, programa federal"
+    re.compile(
+        rf"(?P<name>{_NAME})[ \t]+(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+"
+        rf"(?:[a-zà-ÿ]{{4,12}}[ \t]+)?(?:{KEYWORDS})\b"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME}),[ \t]+(?:{KEYWORDS})[ \t]+(?:federal|nacional|nazionale|national|regional|regionale|pubblico|público|public|europeu|europeo|european)\b"
+    ),
     # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
     # "Legge regionale n. 13/2014", "Lei Complementar nº 123"
     re.compile(
         r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
         r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
     ),
+    # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
+    re.compile(r"\b(?P<name>Legge[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"),
     # a name in quotes after a keyword: programa “Mais Inovação”
     re.compile(rf"(?i:{_KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
 )
@@ -95,7 +105,7 @@ def programme_key(name: str) -> str:
     """
     if written := _WITH_ACRONYM.fullmatch(name.strip()):
         name = written.group(1)
-    words = fold(name).replace("-", " ").split()
+    words = re.sub(r"[-–—]", " ", fold(name)).split()
     return " ".join(w for w in words if w not in _GENERIC) or fold(name)
 
 
