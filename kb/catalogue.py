@@ -219,6 +219,14 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
         )
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
+    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+        rows = self.db.execute(
+            "SELECT chunk_id, doc_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY chunk_id",
+            (json.dumps(list(doc_ids)),),
+        ).fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [r[1] for r in rows]
+
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
         """chunk_id → (doc_id, text, page, order)."""
         rows = self.db.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 
@@ -39,22 +38,15 @@ class LexicalQueries:
         )
         return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, *params, limit])]
 
-    def match_count(self, match: str) -> int:
-        """How many passages an FTS5 expression matches (its document frequency)."""
-        return int(
-            self.db.execute("SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (match,)).fetchone()[
-                0
-            ]
-        )
+    def passages_matching(self, match: str) -> np.ndarray:
+        """Ids of every passage an FTS5 expression matches, ascending.
 
-    def documents_matching(self, match: str, doc_ids: Sequence[str]) -> set[str]:
-        """Which of these documents hold an FTS5 expression in some passage (the index does the work)."""
-        rows = self.db.execute(
-            "SELECT DISTINCT c.doc_id FROM chunks_fts JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
-            " WHERE chunks_fts MATCH ? AND c.doc_id IN (SELECT value FROM json_each(?))",
-            (match, json.dumps(list(doc_ids))),
-        )
-        return {r[0] for r in rows}
+        Only ids leave the index: joining each match to its document inside SQLite cost
+        ten times more at 100k passages than checking the candidates' ids here.
+        """
+        rows = self.db.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (match,))
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
+        return ids if np.all(ids[:-1] <= ids[1:]) else np.sort(ids)
 
     def lexical_ids(self) -> np.ndarray:
         """Passage ids the lexical index holds (they must be the catalogue's)."""

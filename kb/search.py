@@ -148,20 +148,22 @@ class Searcher:
     def _measure_coverage(self, candidates: list[Candidate], parts: list[QueryPart]) -> None:
         """How much of the query each candidate holds, each part weighted by its rarity (IDF)."""
         total = max(1, self.languages.total)
-        expressions = [part_expression(part) for part in parts]
-        weights = []
-        for expression in expressions:
-            df = self.store.match_count(expression)
-            weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
-        names = [i for i, p in enumerate(parts) if p.is_name]
         doc_ids = [c.doc_id for c in candidates]
+        passage_ids, owners = self.store.passages_of(doc_ids)
+        weights = []
         body: dict[str, set[int]] = defaultdict(set)
         title: dict[str, set[int]] = defaultdict(set)
-        for i, expression in enumerate(expressions):  # one lookup per part in the lexical index
-            for doc_id in self.store.documents_matching(expression, doc_ids):
+        for i, part in enumerate(parts):  # one lookup per part in the lexical index
+            expression = part_expression(part)
+            matching = self.store.passages_matching(expression)
+            df = len(matching)
+            weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+            for doc_id in held_by(matching, passage_ids, owners):
                 body[doc_id].add(i)
-            for doc_id in self.store.documents_matching(f"{{title names}} : {expression}", doc_ids):
+            titled = self.store.passages_matching(f"{{title names}} : {expression}")
+            for doc_id in held_by(titled, passage_ids, owners):
                 title[doc_id].add(i)
+        names = [i for i, p in enumerate(parts) if p.is_name]
         titles = self.store.titles(set(doc_ids))
         for c in candidates:
             c.coverage = idf_share(weights, body[c.doc_id], range(len(parts)))
@@ -279,3 +281,11 @@ def _first_per_document(
             seen.add(doc_id)
             out.append(chunk_id)
     return out
+
+
+def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
+    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
+    if not len(matching) or not len(passage_ids):
+        return set()
+    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
+    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}

@@ -113,11 +113,11 @@ class Store(Protocol):
     ) -> list[tuple[int, float]]:
         """(chunk id, BM25) best first over (title, body, names), for an FTS5-style expression."""
 
-    def match_count(self, match: str) -> int:
-        """How many passages a lexical expression matches."""
+    def passages_matching(self, match: str) -> np.ndarray:
+        """Ids of every passage a lexical expression matches, ascending."""
 
-    def documents_matching(self, match: str, doc_ids: Sequence[str]) -> set[str]:
-        """Which of these documents hold an FTS5 expression in some passage."""
+    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+        """These documents' passage ids, ascending, and the document of each."""
 
     # -- logs ------------------------------------------------------------------
     def ingest_log(self, limit: int = 200) -> list[dict[str, str]]: ...

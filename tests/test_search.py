@@ -196,3 +196,15 @@ def test_country_names_in_any_language_meet_the_document(tmp_path: Path) -> None
     kb.close()
     kb = KnowledgeBase.open(tmp_path / "index", embedder)
     assert found("Estados Unidos"), "opening the index migrates it"
+
+
+def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
+    """A capitalised word ("Serie", "Nordeste") is too often an ordinary word to do it."""
+    from kb.boundary import Candidate, holds_a_name
+
+    glossary = Glossary([])
+    holder = [Candidate("d", None, 1.0, 0.0, 0.5, names=1.0)]
+    assert holds_a_name(holder, glossary.parse("Law 317"), SearchSettings())
+    assert holds_a_name(holder, glossary.parse("relatório do BNDES"), SearchSettings())
+    assert not holds_a_name(holder, glossary.parse("risultati della Serie"), SearchSettings())
+    assert not holds_a_name([replace(holder[0], names=0.0)], glossary.parse("Law 317"), SearchSettings())
