@@ -219,14 +219,6 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
         )
         return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
-    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-        rows = self.db.execute(
-            "SELECT chunk_id, doc_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY chunk_id",
-            (json.dumps(list(doc_ids)),),
-        ).fetchall()
-        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [r[1] for r in rows]
-
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
         """chunk_id → (doc_id, text, page, order)."""
         rows = self.db.execute(
@@ -268,10 +260,12 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
 
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(chunk ids, vectors, languages) of the whole collection, to rebuild the FAISS copy."""
-        rows = list(self.chunk_vectors())
-        ids = np.fromiter((r.chunk_id for r in rows), dtype=np.int64, count=len(rows))
-        matrix = np.stack([r.vector for r in rows]) if rows else np.zeros((0, dimension), np.float32)
-        return ids, matrix, [r.language for r in rows]
+        n = int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        ids, matrix, languages = np.empty(n, np.int64), np.empty((n, dimension), np.float32), []
+        for i, row in enumerate(self.chunk_vectors()):  # filled in place: one copy in memory, not two
+            ids[i], matrix[i] = row.chunk_id, row.vector
+            languages.append(row.language)
+        return ids, matrix, languages
 
     def facet_counts(
         self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS

@@ -114,3 +114,13 @@ class LanguageStats:
             f"SELECT chunk_id, language FROM chunks WHERE chunk_id IN ({marks})", list(chunk_ids)
         )
         return dict(rows)
+
+    def vectors_of(self, chunk_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """(ids, float32 vectors, languages) of these chunks, as stored (for exact rescoring)."""
+        marks = ",".join("?" * len(chunk_ids))
+        rows = self.db.execute(
+            f"SELECT chunk_id, vector, language FROM chunks WHERE chunk_id IN ({marks})", list(chunk_ids)
+        ).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), -1)
+        return ids, matrix, [r[2] for r in rows]

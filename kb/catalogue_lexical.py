@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping, Sequence
 
@@ -47,6 +48,15 @@ class LexicalQueries:
         rows = self.db.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (match,))
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
         return ids if np.all(ids[:-1] <= ids[1:]) else np.sort(ids)
+
+    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
+        """These documents' passage ids, ascending, and the document of each (for coverage)."""
+        rows = self.db.execute(
+            "SELECT chunk_id, doc_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY chunk_id",
+            (json.dumps(list(doc_ids)),),
+        ).fetchall()
+        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [r[1] for r in rows]
 
     def lexical_ids(self) -> np.ndarray:
         """Passage ids the lexical index holds (they must be the catalogue's)."""

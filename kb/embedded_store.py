@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kb import vector_layout
 from kb.catalogue import Catalogue
 from kb.errors import IndexReplaced
 from kb.models import NewDocument
@@ -60,9 +61,14 @@ class EmbeddedStore(Catalogue):
             if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
                 self.vectors = vectors
                 return
+        self._rebuild_vectors()
+
+    def _rebuild_vectors(self) -> None:
+        """The FAISS copy built afresh from the catalogue, of the kind its size calls for."""
         ids, matrix, languages = self.all_vectors(self.dimension)
-        self.vectors = VectorIndex(self.stored_dimension)
-        self.vectors.add(ids, self._with_languages(matrix, languages))
+        self.vectors = vector_layout.build(
+            ids, self._with_languages(matrix, languages), self.stored_dimension, self.dimension
+        )
 
     def _slots_for(self, languages: list[str]) -> dict[str, int]:
         """Each language's extra dimension (assigned on first sight and kept in the catalogue)."""
@@ -104,6 +110,8 @@ class EmbeddedStore(Catalogue):
                 yield self
             finally:
                 self._writing = False
+                if vector_layout.needs_rebuild(self.vectors):  # crossed the exact/approximate line
+                    self._rebuild_vectors()
                 self.vectors.save(self.index_dir / VECTORS)
                 self._generation = self.generation()
 
@@ -143,12 +151,29 @@ class EmbeddedStore(Catalogue):
         allowed_ids: np.ndarray | None = None,
         offsets: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        slots = np.zeros(LANGUAGE_SLOTS, dtype=np.float32)
         known = self.language_slots()
+        slots = np.zeros(LANGUAGE_SLOTS, dtype=np.float32)
         for language, offset in (offsets or {}).items():
             if language in known:
                 slots[known.index(language)] = -offset
-        return self.vectors.search(np.concatenate([np.ravel(query), slots]), k, allowed_ids)
+        full = np.concatenate([np.ravel(query), slots])
+        if not self.vectors.approximate:
+            return self.vectors.search(full, k, allowed_ids)
+        found, _ = self.vectors.search(full, max(k, vector_layout.RESCORED), allowed_ids)
+        return self._rescored(found, np.ravel(query), slots, known, k)
+
+    def _rescored(
+        self, found: np.ndarray, query: np.ndarray, slots: np.ndarray, known: list[str], k: int
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """An approximate search's candidates scored again on the catalogue's float32 vectors,
+        exactly as the exact index would score them (8-bit codes blur near ties)."""
+        if not len(found):
+            return found, np.empty(0, np.float32)
+        ids, matrix, languages = self.vectors_of([int(i) for i in found])
+        slot = [known.index(lang) if lang in known else LANGUAGE_SLOTS - 1 for lang in languages]
+        scores = matrix @ query + slots[slot]
+        best = np.argsort(-scores, kind="stable")[:k]
+        return ids[best], scores[best].astype(np.float32)
 
     def verify(self) -> list[str]:
         """The catalogue's passages, the lexical index and the FAISS copy must hold the same ids."""
@@ -166,6 +191,7 @@ class EmbeddedStore(Catalogue):
             ids, matrix, languages = self.all_vectors(self.dimension)
             problems += self._check_language_stats(matrix, languages)
             stored = np.stack([self.vectors.reconstruct(int(i)) for i in ids])
-            if not np.allclose(stored, self._with_languages(matrix, languages), atol=1e-6):
+            tolerance = 0.02 if self.vectors.approximate else 1e-6  # 8-bit codes decode approximately
+            if not np.allclose(stored, self._with_languages(matrix, languages), atol=tolerance):
                 problems.append("vectors: the FAISS copy differs from the catalogue")
         return problems

@@ -197,6 +197,9 @@ class KnowledgeBase:
         with self.store.writing():
             self._store_changed()
             yield self
+        if self.manifest.vector_index != self.store.vectors.describe():  # exact ↔ approximate
+            self.manifest = replace(self.manifest, vector_index=self.store.vectors.describe())
+            self.manifest.write(self.index_dir / MANIFEST)
 
     def set_ingest_version(self, version: int) -> None:
         """Record which version of the ingest pipeline last brought every file up to date."""
@@ -282,5 +285,6 @@ class KnowledgeBase:
             **self.store.counts(),
             "embedder": self.manifest.embedder,
             "dimension": self.manifest.dimension,
+            "vector_index": self.store.vectors.describe(),
             "facets": {f: {c.value: c.count for c in counts} for f, counts in facets.items()},
         }

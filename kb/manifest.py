@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kb.catalogue_schema import SCHEMA_VERSION
@@ -24,6 +24,7 @@ class Manifest:
     schema_version: int = SCHEMA_VERSION
     created_at: str = ""
     ingest_version: int = 0  # bumped by the ingest pipeline when its parsing changes
+    vector_index: dict[str, object] = field(default_factory=dict)  # the FAISS layout (kb.vector_layout)
 
     def write(self, path: Path) -> None:
         tmp = path.with_suffix(".tmp")

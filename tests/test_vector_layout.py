@@ -1,0 +1,113 @@
+"""The dense index chosen by size: exact while small, IVF-SQ8 with exact rescoring beyond."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kb import vector_layout
+from kb.embedders import HashingEmbedder
+from kb.knowledge_base import KnowledgeBase
+from kb.models import FacetValue, NewDocument, Passage
+from kb.vectors import VectorIndex
+
+DIMENSION = 256  # the hashing embedder's
+PASSAGES_PER_DOC = 5
+
+
+def clustered(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Unit vectors around a few hundred centres, like passages about a few hundred subjects."""
+    centres = rng.normal(size=(300, DIMENSION)).astype(np.float32)
+    vectors = centres[rng.integers(0, len(centres), n)] + 0.6 * rng.normal(size=(n, DIMENSION)).astype(
+        np.float32
+    )
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def documents(count: int, rng: np.random.Generator) -> list[tuple[NewDocument, np.ndarray]]:
+    out = []
+    for n in range(count):
+        language = ["pt", "it", "en"][n % 3]
+        passages = [Passage(f"texto {n} {i}", i, None, 0, 10, language) for i in range(PASSAGES_PER_DOC)]
+        doc = NewDocument(
+            path=f"/synthetic/{n}.txt",
+            title=f"Prática {n}",
+            language=language,
+            content_hash=str(n),
+            file_type="text",
+            year=2000 + n % 20,
+            passages=passages,
+            facets=[FacetValue("country", "UY" if n % 50 == 0 else "BR")],
+        )
+        out.append((doc, clustered(PASSAGES_PER_DOC, rng)))
+    return out
+
+
+@pytest.fixture
+def large_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> KnowledgeBase:
+    """A collection past a lowered exact/approximate line (1,500 passages instead of 150,000)."""
+    monkeypatch.setattr(vector_layout, "EXACT_UP_TO", 1_000)
+    kb = KnowledgeBase.open(tmp_path / "index", HashingEmbedder(), create=True)
+    rng = np.random.default_rng(3)
+    with kb.writing():
+        for doc, vectors in documents(300, rng):
+            kb.put(doc, vectors)
+    return kb
+
+
+def test_a_large_collection_gets_an_approximate_index_that_finds_what_exact_search_finds(
+    large_kb: KnowledgeBase,
+) -> None:
+    store = large_kb.store
+    assert store.vectors.approximate and store.vectors.describe()["kind"] == "IVF-SQ8"
+    ids, matrix, languages = store.all_vectors(store.dimension)
+    rng = np.random.default_rng(5)
+    hits = 0
+    for _ in range(20):
+        query = matrix[rng.choice(len(ids), 4)].sum(axis=0)
+        query /= np.linalg.norm(query)
+        exact = ids[np.argsort(-(matrix @ query))[:10]]
+        found, scores = store.dense_search(query, 10)
+        hits += len(set(exact.tolist()) & set(found.tolist()))
+        assert np.all(np.diff(scores) <= 1e-6), "rescored exactly, best first"
+    assert hits / 200 >= 0.95
+    assert large_kb.verify() == []
+
+
+def test_the_approximate_index_survives_reopening_removal_and_filters(
+    large_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    reopened = KnowledgeBase.open(tmp_path / "index", HashingEmbedder())
+    assert reopened.store.vectors.approximate
+    doc_id = reopened.store.find_by_path("/synthetic/7.txt")[0]
+    passage_ids = reopened.store.chunk_ids_for([doc_id])
+    with reopened.writing():
+        reopened.remove(doc_id)
+    assert not set(passage_ids.tolist()) & set(reopened.store.vectors.ids().tolist())
+    assert reopened.verify() == []
+    narrow = reopened.store.chunk_ids_for(reopened.store.filtered_doc_ids({"country": ("UY",)}))
+    found, _ = reopened.store.dense_search(np.ones(DIMENSION, np.float32) / 16, 10, narrow)
+    assert len(found) == 10 and set(found.tolist()) <= set(narrow.tolist())
+
+
+def test_the_index_kind_is_recorded_and_shown(large_kb: KnowledgeBase) -> None:
+    assert large_kb.manifest.vector_index["kind"] == "IVF-SQ8"
+    assert large_kb.stats()["vector_index"]["probes"] >= vector_layout.PROBES[0]
+
+
+def test_a_shrunken_collection_goes_back_to_exact_search(
+    large_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vector_layout, "EXACT_UP_TO", 4_000)  # now 1,500 passages is below half of it
+    with large_kb.writing():
+        large_kb.remove(large_kb.store.find_by_path("/synthetic/8.txt")[0])
+    assert not large_kb.store.vectors.approximate and large_kb.verify() == []
+
+
+def test_a_narrow_filter_is_scored_exactly() -> None:
+    index = VectorIndex(4)
+    index.add(range(100), np.eye(4, dtype=np.float32)[np.arange(100) % 4])
+    found, scores = index.search(np.array([1, 0, 0, 0], np.float32), 3, np.array([1, 4, 5, 8]))
+    assert found.tolist() == [4, 8, 1] and scores.tolist() == [1.0, 1.0, 0.0]
