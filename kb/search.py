@@ -16,11 +16,12 @@ import numpy as np
 
 from kb.boundary import Candidate, is_about_collection, within_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
+from kb.coverage import measure_coverage
 from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
-from kb.lexical_query import fts_match, idf_share, part_expression
+from kb.lexical_query import fts_match, part_expression
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
@@ -97,13 +98,12 @@ class Searcher:
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
         vector = self.query_vector(request.query)
         dense = self.dense_ranking(vector, allowed_chunks, depth)
-        lexical: list[tuple[int, float]] = []
-        fields: list[tuple[int, float]] = []
-        if parts:
-            match = fts_match(parts)
-            limit = max(s.lexical_candidates, depth)
-            lexical = self.store.lexical_search(match, request.filters, limit, s.column_weights)
-            fields = self.store.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        matches = [self.store.passages_matching(part_expression(p)) for p in parts]
+        lexical, fields = (
+            self._lexical_rankings(parts, matches, request, max(s.lexical_candidates, depth))
+            if parts
+            else ([], [])
+        )
         owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
         short = is_short(parts, s)
         # a question's words only meet passages in its own language: weigh them by how much of
@@ -119,13 +119,30 @@ class Searcher:
         )
         candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
         if parts:
-            self._measure_coverage(candidates, parts)
+            measure_coverage(self.store, self.languages.total, candidates, parts, matches)
             titles = Counter(c.title_text for c in candidates)
             name_weight = s.name_weight if short else 0.0  # questions name things in passing
             for c in candidates:  # a title many documents share singles none of them out
                 unique_title = titles[c.title_text] == 1
                 c.score += s.title_coverage_weight * c.title * unique_title + name_weight * c.names
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
+
+    def _lexical_rankings(
+        self, parts: list[QueryPart], matches: list[np.ndarray], request: SearchRequest, limit: int
+    ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+        """BM25 over the whole text, and over titles and names alone.
+
+        Parts found in half the passages or more are left out, unless every part is: FTS5's
+        BM25 gives them a weight of 10⁻⁶ (its IDF would be negative), yet ranking them meant
+        reading their longest lists of postings, the dearest part of a search in a large
+        collection.
+        """
+        total = max(1, self.languages.total)
+        ranked = [p for p, found in zip(parts, matches, strict=True) if len(found) < total / 2] or parts
+        match = fts_match(ranked)
+        lexical = self.store.lexical_search(match, request.filters, limit, self.settings.column_weights)
+        fields = self.store.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        return lexical, fields
 
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
@@ -144,32 +161,6 @@ class Searcher:
         ]
 
     # -- the relevance boundary ----------------------------------------------
-
-    def _measure_coverage(self, candidates: list[Candidate], parts: list[QueryPart]) -> None:
-        """How much of the query each candidate holds, each part weighted by its rarity (IDF)."""
-        total = max(1, self.languages.total)
-        doc_ids = [c.doc_id for c in candidates]
-        passage_ids, owners = self.store.passages_of(doc_ids)
-        weights = []
-        body: dict[str, set[int]] = defaultdict(set)
-        title: dict[str, set[int]] = defaultdict(set)
-        for i, part in enumerate(parts):  # one lookup per part in the lexical index
-            expression = part_expression(part)
-            matching = self.store.passages_matching(expression)
-            df = len(matching)
-            weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
-            for doc_id in held_by(matching, passage_ids, owners):
-                body[doc_id].add(i)
-            titled = self.store.passages_matching(f"{{title names}} : {expression}")
-            for doc_id in held_by(titled, passage_ids, owners):
-                title[doc_id].add(i)
-        names = [i for i, p in enumerate(parts) if p.is_name]
-        titles = self.store.titles(set(doc_ids))
-        for c in candidates:
-            c.coverage = idf_share(weights, body[c.doc_id], range(len(parts)))
-            c.title = idf_share(weights, title[c.doc_id], range(len(parts)))
-            c.title_text = titles.get(c.doc_id, "")
-            c.names = idf_share(weights, body[c.doc_id], names) if names else 0.0
 
     def select(
         self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]
@@ -281,11 +272,3 @@ def _first_per_document(
             seen.add(doc_id)
             out.append(chunk_id)
     return out
-
-
-def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
-    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
-    if not len(matching) or not len(passage_ids):
-        return set()
-    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
-    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}

@@ -118,6 +118,6 @@ class VectorIndex:
         index = faiss.read_index(str(path))  # SWIG hands back the concrete class
         if index.d != dimension:
             raise ValueError(f"{path} holds {index.d}-d vectors, expected {dimension}")
-        if isinstance(index, faiss.IndexIVF):  # removals and reconstruction go through an id table
-            index.set_direct_map_type(faiss.DirectMap.Hashtable)
+        if isinstance(index, faiss.IndexIVF) and index.direct_map.type != faiss.DirectMap.Hashtable:
+            index.set_direct_map_type(faiss.DirectMap.Hashtable)  # removals and reconstruction need it
         return cls(dimension, index)

@@ -1,0 +1,54 @@
+"""How much of a query each candidate document holds: the lexical evidence of the relevance boundary."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy as np
+
+from kb.boundary import Candidate
+from kb.glossary import QueryPart
+from kb.lexical_query import idf_share, part_expression
+from kb.store import Store
+
+
+def measure_coverage(
+    store: Store,
+    passages: int,
+    candidates: list[Candidate],
+    parts: list[QueryPart],
+    matches: list[np.ndarray],
+) -> None:
+    """How much of the query each candidate holds, each part weighted by its rarity (IDF);
+    ``matches``: the passages holding each part."""
+    total = max(1, passages)
+    doc_ids = [c.doc_id for c in candidates]
+    passage_ids, owners = store.passages_of(doc_ids)
+    weights = []
+    body: dict[str, set[int]] = defaultdict(set)
+    title: dict[str, set[int]] = defaultdict(set)
+    for i, (part, matching) in enumerate(zip(parts, matches, strict=True)):
+        expression = part_expression(part)
+        df = len(matching)
+        weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
+        for doc_id in held_by(matching, passage_ids, owners):
+            body[doc_id].add(i)
+        titled = store.passages_matching(f"{{title names}} : {expression}")
+        for doc_id in held_by(titled, passage_ids, owners):
+            title[doc_id].add(i)
+    names = [i for i, p in enumerate(parts) if p.is_name]
+    titles = store.titles(set(doc_ids))
+    for c in candidates:
+        c.coverage = idf_share(weights, body[c.doc_id], range(len(parts)))
+        c.title = idf_share(weights, title[c.doc_id], range(len(parts)))
+        c.title_text = titles.get(c.doc_id, "")
+        c.names = idf_share(weights, body[c.doc_id], names) if names else 0.0
+
+
+def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
+    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
+    if not len(matching) or not len(passage_ids):
+        return set()
+    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
+    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}
