@@ -5,7 +5,8 @@
 One row per size: p50/p95 without a filter, with a country filter (a sixth of the
 documents) and with a narrow one (1 %), facet counts over everything, the dense side's
 recall@10 against an exact scan of the catalogue's float32 vectors (and that scan's time
-per query), open time (first search), peak RSS of the searching process, build time.
+per query), open time (first search), removing a document (its own write block), peak RSS of the searching
+process, build time.
 
 Passage text is drawn from the sample corpus vocabulary (180 words each, a worst case for
 the lexical side). Passage vectors are shaped like real ones: each is a random blend of
@@ -23,6 +24,7 @@ import multiprocessing
 import random
 import re
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -172,6 +174,12 @@ def measure(index_dir: Path, queries: int) -> dict[str, object]:
     facets = (time.perf_counter() - started) * 1000
     rss = peak_rss_mb()  # before the exact scan's copy
     recall, exact_ms = dense_recall(kb)
+    removals = []
+    for n in (1, 2, 3):  # each in its own write block, as a curator's removal is
+        started = time.perf_counter()
+        with kb.writing():
+            kb.remove(kb.store.find_by_path(f"/bench/{n}.txt")[0])
+        removals.append((time.perf_counter() - started) * 1000)
     return {
         "p50_ms": round(percentile(plain, 50), 1),
         "p95_ms": round(percentile(plain, 95), 1),
@@ -181,6 +189,7 @@ def measure(index_dir: Path, queries: int) -> dict[str, object]:
         "facets_all_ms": round(facets, 1),
         "recall_at_10": round(recall, 3),
         "exact_scan_ms": round(exact_ms, 1),
+        "remove_ms": round(statistics.median(removals), 1),
         "open_s": round(opened, 2),
         "peak_rss_mb": round(rss),
         "index": kb.store.vectors.describe()["kind"],
@@ -217,7 +226,7 @@ def main() -> None:
                     f"country=BR p50 {row['p50_filtered_ms']} ms (p95 {row['p95_filtered_ms']}), 1 % filter "
                     f"p50 {row['p50_narrow_ms']} ms, facets of everything {row['facets_all_ms']} ms, dense "
                     f"recall@10 {row['recall_at_10']} (exact scan {row['exact_scan_ms']} ms), open "
-                    f"{row['open_s']} s, peak RSS {row['peak_rss_mb']} MB, built in {row['build_s']} s",
+                    f"{row['open_s']} s, removing a document {row['remove_ms']} ms, peak RSS {row['peak_rss_mb']} MB, built in {row['build_s']} s",
                     flush=True,
                 )
 

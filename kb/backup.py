@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from kb.embedded_store import CATALOGUE, VECTORS
+from kb.embedded_store import CATALOGUE, CHECKPOINT, VECTORS
 from kb.errors import IndexDamaged, IndexNotFound, KbError
 from kb.manifest import MANIFEST, Manifest
 from kb.write_lock import LOCK, write_lock
@@ -84,12 +84,12 @@ def _copy_index(source: Path, target: Path, generation_above: int = 0) -> None:
     finally:
         target_db.close()
         source_db.close()
-    for name in (VECTORS, MANIFEST):
+    for name in (VECTORS, CHECKPOINT, MANIFEST):
         if (source / name).exists():
             shutil.copy2(source / name, target / name)
 
 
-KEEP = {CATALOGUE, f"{CATALOGUE}-wal", f"{CATALOGUE}-shm", MANIFEST, VECTORS, LOCK}
+KEEP = {CATALOGUE, f"{CATALOGUE}-wal", f"{CATALOGUE}-shm", MANIFEST, VECTORS, CHECKPOINT, LOCK}
 
 
 def restore(source: Path, index_dir: Path) -> None:

@@ -20,6 +20,7 @@ from kb.catalogue_lexical import LexicalQueries
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate, names_text
+from kb.catalogue_vector_log import VectorLog
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
@@ -39,7 +40,7 @@ def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]
     return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
-class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
+class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats, VectorLog):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:
@@ -260,7 +261,7 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats):
 
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(chunk ids, vectors, languages) of the whole collection, to rebuild the FAISS copy."""
-        n = int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        n = self.count_passages()
         ids, matrix, languages = np.empty(n, np.int64), np.empty((n, dimension), np.float32), []
         for i, row in enumerate(self.chunk_vectors()):  # filled in place: one copy in memory, not two
             ids[i], matrix[i] = row.chunk_id, row.vector

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kb.catalogue_languages import DOCUMENT_TABLE, LANGUAGE_TABLE, recount_languages
+from kb.catalogue_vector_log import VECTOR_LOG, VECTOR_LOG_STATEMENTS
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.stemming import stem_text
 from kb.taxonomy import LANGUAGES, country_label
@@ -15,7 +16,7 @@ from kb.taxonomy import LANGUAGES, country_label
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
     title, body, names, tokenize = 'unicode61 remove_diacritics 2'
@@ -59,6 +60,7 @@ CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
 {LEXICAL_TABLE}
 {LANGUAGE_TABLE}
 {DOCUMENT_TABLE}
+{VECTOR_LOG}
 CREATE TABLE IF NOT EXISTS search_misses (
     id      INTEGER PRIMARY KEY,
     day     TEXT NOT NULL,
@@ -85,6 +87,7 @@ def migrate(catalogue: Catalogue) -> None:
         (4, _country_names),
         (5, _language_totals),
         (6, _language_totals),
+        (7, _vector_log),
     ):
         if version < number:
             with catalogue.transaction() as db:
@@ -137,6 +140,12 @@ def _language_totals(db: sqlite3.Connection) -> None:
     db.execute(LANGUAGE_TABLE)
     db.execute(DOCUMENT_TABLE)
     recount_languages(db)
+
+
+def _vector_log(db: sqlite3.Connection) -> None:
+    """7: a log of passages added and removed, so the FAISS copy is caught up, not reloaded."""
+    for statement in VECTOR_LOG_STATEMENTS:
+        db.execute(statement)
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")

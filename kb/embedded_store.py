@@ -25,6 +25,12 @@ from kb.write_lock import write_lock
 
 CATALOGUE = "kb.sqlite"
 VECTORS = "vectors.faiss"
+CHECKPOINT = "vectors.seq"
+"""The last change of the catalogue's vector log that ``vectors.faiss`` holds."""
+CHECKPOINT_SHARE = 0.01
+"""The FAISS file is rewritten once this share of the passages changed since it was written."""
+FULL_CHECK_UP_TO = 200_000
+CATCH_UP_BATCH = 10_000
 LANGUAGE_SLOTS = 8
 """Extra dimensions of each stored vector, one per passage language (the last one shared by
 any language beyond the seventh), so that one search applies per-language centring exactly."""
@@ -49,26 +55,58 @@ class EmbeddedStore(Catalogue):
         self._load_vectors()
 
     def _load_vectors(self) -> None:
-        """Load the FAISS copy, or rebuild it from the catalogue when they disagree."""
+        """Load the FAISS copy and catch it up with the change log, or rebuild it from the
+        catalogue when they disagree."""
         self._generation = self.generation()
         path = self.index_dir / VECTORS
-        expected = np.sort(self.chunk_id_set())
         if path.exists():
             try:  # a truncated, foreign, garbled or older-format file is rebuilt from the catalogue
-                vectors = VectorIndex.load(path, self.stored_dimension)
+                self.vectors = VectorIndex.load(path, self.stored_dimension)
+                self._checkpoint = self._applied = read_checkpoint(self.index_dir)
+                self._catch_up()
+                if self._consistent():
+                    return
             except (RuntimeError, ValueError, OSError):
-                vectors = None
-            if vectors is not None and np.array_equal(np.sort(vectors.ids()), expected):
-                self.vectors = vectors
-                return
+                pass
         self._rebuild_vectors()
+        self._checkpoint = -1  # nothing on disk matches: the next write block saves
 
     def _rebuild_vectors(self) -> None:
         """The FAISS copy built afresh from the catalogue, of the kind its size calls for."""
+        self._applied = self.last_vector_change()  # before reading: replaying twice is harmless
         ids, matrix, languages = self.all_vectors(self.dimension)
         self.vectors = vector_layout.build(
             ids, self._with_languages(matrix, languages), self.stored_dimension, self.dimension
         )
+
+    def _catch_up(self) -> None:
+        """Apply the passages added and removed since the FAISS copy was last brought up to date."""
+        latest, added, removed = self.vector_changes(self._applied)
+        self.vectors.remove(added + removed)  # an add replayed twice must not store two copies
+        for first in range(0, len(added), CATCH_UP_BATCH):
+            ids, matrix, languages = self.vectors_of(added[first : first + CATCH_UP_BATCH])
+            self.vectors.add(ids, self._with_languages(matrix, languages))
+        self._applied = latest
+
+    def _consistent(self) -> bool:
+        """The FAISS copy holds the catalogue's passages (every id, for collections up to
+        :data:`FULL_CHECK_UP_TO`; the count beyond, where reading every id costs a second)."""
+        if len(self.vectors) != self.count_passages():
+            return False
+        if len(self.vectors) > FULL_CHECK_UP_TO:
+            return True
+        return np.array_equal(np.sort(self.vectors.ids()), np.sort(self.chunk_id_set()))
+
+    def _save_vectors(self, force: bool = False) -> None:
+        """Write the FAISS copy when enough has changed since the last file (a removal at a
+        million passages must not rewrite 400 MB), then forget the log it holds."""
+        changed = self._applied - self._checkpoint
+        if not force and changed < max(1, CHECKPOINT_SHARE * len(self.vectors)):
+            return
+        self.vectors.save(self.index_dir / VECTORS)
+        write_checkpoint(self.index_dir, self._applied)
+        self._checkpoint = self._applied
+        self.forget_vector_changes(self._applied)
 
     def _slots_for(self, languages: list[str]) -> dict[str, int]:
         """Each language's extra dimension (assigned on first sight and kept in the catalogue)."""
@@ -94,12 +132,17 @@ class EmbeddedStore(Catalogue):
             return "unchanged"
         if self.generation() == self._generation:
             return "unchanged"
-        self._load_vectors()
+        self._generation = self.generation()
+        if read_checkpoint(self.index_dir) > self._applied:  # the log we need was forgotten
+            self._load_vectors()
+        else:
+            self._catch_up()
         return "changed"
 
     @contextmanager
     def writing(self) -> Iterator[EmbeddedStore]:
-        """Hold the write lock; the FAISS copy is saved when the block ends, however it ends."""
+        """Hold the write lock; when the block ends, however it ends, the FAISS copy is saved
+        if enough changed (the change log in the catalogue covers the rest)."""
         with write_lock(self.index_dir):
             for leftover in self.index_dir.glob(f".{VECTORS}.*.tmp"):  # from a writer that was killed
                 leftover.unlink(missing_ok=True)
@@ -110,9 +153,10 @@ class EmbeddedStore(Catalogue):
                 yield self
             finally:
                 self._writing = False
-                if vector_layout.needs_rebuild(self.vectors):  # crossed the exact/approximate line
+                rebuilt = vector_layout.needs_rebuild(self.vectors)  # crossed the exact/approximate line
+                if rebuilt:
                     self._rebuild_vectors()
-                self.vectors.save(self.index_dir / VECTORS)
+                self._save_vectors(force=rebuilt)
                 self._generation = self.generation()
 
     def _require_lock(self) -> None:
@@ -124,12 +168,12 @@ class EmbeddedStore(Catalogue):
         old_ids, new_ids = self.write_document(doc_id, doc, vectors)
         self.vectors.remove(old_ids)
         self.vectors.add(new_ids, self._with_languages(vectors, [p.language for p in doc.passages]))
-        self._generation = self.generation()
+        self._generation, self._applied = self.generation(), self.last_vector_change()
 
     def delete(self, doc_id: str) -> None:
         self._require_lock()
         self.vectors.remove(self.delete_document(doc_id))
-        self._generation = self.generation()
+        self._generation, self._applied = self.generation(), self.last_vector_change()
 
     def _check_language_stats(self, matrix: np.ndarray, languages: list[str]) -> list[str]:
         """The running per-language totals must equal a recount."""
@@ -195,3 +239,18 @@ class EmbeddedStore(Catalogue):
             if not np.allclose(stored, self._with_languages(matrix, languages), atol=tolerance):
                 problems.append("vectors: the FAISS copy differs from the catalogue")
         return problems
+
+
+def read_checkpoint(index_dir: Path) -> int:
+    """The change the FAISS file holds (0 when unknown: the whole log is replayed, harmlessly)."""
+    try:
+        return int((index_dir / CHECKPOINT).read_text().strip())
+    except (OSError, ValueError):
+        return 0
+
+
+def write_checkpoint(index_dir: Path, seq: int) -> None:
+    """Written after the FAISS file: a crash between leaves an older number, so more is replayed."""
+    tmp = index_dir / f".{CHECKPOINT}.{os.getpid()}.tmp"
+    tmp.write_text(f"{seq}\n")
+    os.replace(tmp, index_dir / CHECKPOINT)

@@ -111,3 +111,32 @@ def test_a_narrow_filter_is_scored_exactly() -> None:
     index.add(range(100), np.eye(4, dtype=np.float32)[np.arange(100) % 4])
     found, scores = index.search(np.array([1, 0, 0, 0], np.float32), 3, np.array([1, 4, 5, 8]))
     assert found.tolist() == [4, 8, 1] and scores.tolist() == [1.0, 1.0, 0.0]
+
+
+def test_a_small_change_in_a_large_collection_is_logged_not_rewritten(
+    large_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readers and reopenings catch up from the catalogue's change log; the FAISS file waits."""
+    from kb import embedded_store
+
+    monkeypatch.setattr(embedded_store, "CHECKPOINT_SHARE", 0.5)
+    reader = KnowledgeBase.open(tmp_path / "index", HashingEmbedder())
+    faiss_file = tmp_path / "index" / embedded_store.VECTORS
+    written = faiss_file.stat().st_mtime_ns
+    doc, vectors = documents(301, np.random.default_rng(9))[-1]
+    with large_kb.writing():
+        large_kb.remove(large_kb.store.find_by_path("/synthetic/11.txt")[0])
+        large_kb.put(doc, vectors)
+    assert faiss_file.stat().st_mtime_ns == written, "one document changed: no rewrite"
+    assert reader.store.refresh() == "changed"
+    new_ids = reader.store.chunk_ids_for([reader.store.find_by_path(doc.path)[0]])
+    assert set(new_ids.tolist()) <= set(reader.store.vectors.ids().tolist())
+    assert reader.verify() == []
+    reopened = KnowledgeBase.open(tmp_path / "index", HashingEmbedder())
+    assert reopened.verify() == [] and len(reopened.store.vectors) == len(large_kb.store.vectors)
+    monkeypatch.setattr(embedded_store, "CHECKPOINT_SHARE", 0.0)  # now every change is written
+    with large_kb.writing():
+        large_kb.remove(large_kb.store.find_by_path("/synthetic/12.txt")[0])
+    assert faiss_file.stat().st_mtime_ns != written
+    assert large_kb.store.vector_changes(0)[1:] == ([], []), "the log the file holds is forgotten"
+    assert reader.store.refresh() == "changed" and reader.verify() == []
