@@ -56,6 +56,8 @@ def test_show_stats_remove(cli_index: Path) -> None:
     assert shown["title"] == "Contratti di rete in Italia" and shown["passages"]
     stats = json.loads(kb("stats", "--json", index=cli_index).stdout)
     assert stats["documents"] == 3 and stats["facets"]["language"] == {"en": 1, "it": 1, "pt": 1}
+    assert stats["vector_index"] == {"kind": "exact (flat inner product)"}
+    assert "dense index: exact" in kb("stats", index=cli_index).stdout
     assert kb("remove", "reti", index=cli_index).returncode == 0
     assert json.loads(kb("stats", "--json", index=cli_index).stdout)["documents"] == 2
 

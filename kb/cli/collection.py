@@ -120,6 +120,11 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
         f"{numbers['documents']} documents, {numbers['chunks']} passages "
         f"(embedder {numbers['embedder']}, {numbers['dimension']}-d)"
     )
+    layout = numbers["vector_index"]
+    out.print(
+        "  dense index: "
+        + ", ".join([str(layout["kind"])] + [f"{k} {v}" for k, v in layout.items() if k != "kind"])
+    )  # type: ignore[union-attr]
     for field, values in numbers["facets"].items():  # type: ignore[union-attr]
         if values:
             shown = ", ".join(f"{v} {n}" for v, n in list(values.items())[:12])
