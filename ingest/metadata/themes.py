@@ -32,6 +32,18 @@ is not about clusters and SME networks at all and gets no theme. On eval/metadat
 three off-topic documents reach at most 1.6 and 0.81, the 41 on-topic ones at least 3.7 and 0.83."""
 
 
+_DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
+
+
+def _description_vectors(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarray:
+    """The theme descriptions embedded once per process and embedder, not once per batch
+    (each upload in the app is a batch of its own)."""
+    key = (f"{type(embedder).__qualname__}:{embedder.spec}:{embedder.dimension}", texts)
+    if key not in _DESCRIPTIONS:
+        _DESCRIPTIONS[key] = embedder.embed_queries(list(texts))
+    return _DESCRIPTIONS[key]
+
+
 class ThemeClassifier:
     def __init__(
         self, embedder: Embedder, taxonomy: Taxonomy | None = None, threshold: float = THRESHOLD
@@ -45,7 +57,7 @@ class ThemeClassifier:
             for text in texts
         ]
         self._owner = np.array([index for index, _ in pairs])
-        self._vectors = embedder.embed_queries([text for _, text in pairs])
+        self._vectors = _description_vectors(embedder, tuple(text for _, text in pairs))
         self._keywords = [
             re.compile("|".join(rf"(?<!\w){re.escape(fold(k))}" for k in theme.keywords) or r"(?!x)x")
             for theme in taxonomy.themes.values()
