@@ -37,15 +37,25 @@ class VectorLog:
         row = self.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'vector_log'").fetchone()
         return int(row[0]) if row else 0
 
-    def vector_changes(self, after: int) -> tuple[int, list[int], list[int]]:
+    def vector_changes(self, after: int) -> tuple[int, list[int], list[int]] | None:
         """(latest change, passages to add, passages to remove) since change ``after``, net of
-        each other: a passage added and removed again meanwhile is in neither list."""
-        latest = after
-        net: dict[int, bool] = {}
-        for seq, chunk_id, added in self.db.execute(
-            "SELECT seq, chunk_id, added FROM vector_log WHERE seq > ? ORDER BY seq", (after,)
-        ):
-            latest, net[chunk_id] = seq, bool(added)
+        each other (a passage added and removed again meanwhile is in neither list); None when
+        some of those changes were already forgotten (the caller reloads the FAISS file).
+
+        Numbers have no gaps (AUTOINCREMENT, and a rolled-back change takes its number back),
+        so a first remaining entry beyond ``after + 1`` means forgotten entries.
+        """
+        self.db.execute("BEGIN")  # one snapshot: a checkpoint may forget entries meanwhile
+        try:
+            rows = self.db.execute(
+                "SELECT seq, chunk_id, added FROM vector_log WHERE seq > ? ORDER BY seq", (after,)
+            ).fetchall()
+            latest = self.last_vector_change()
+        finally:
+            self.db.execute("COMMIT")
+        if (rows[0][0] if rows else latest) != (after + 1 if rows else after):
+            return None
+        net = {chunk_id: bool(added) for _, chunk_id, added in rows}
         return latest, [i for i, a in net.items() if a], [i for i, a in net.items() if not a]
 
     def forget_vector_changes(self, up_to: int) -> None:

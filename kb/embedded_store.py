@@ -63,8 +63,7 @@ class EmbeddedStore(Catalogue):
             try:  # a truncated, foreign, garbled or older-format file is rebuilt from the catalogue
                 self.vectors = VectorIndex.load(path, self.stored_dimension)
                 self._checkpoint = self._applied = read_checkpoint(self.index_dir)
-                self._catch_up()
-                if self._consistent():
+                if self._catch_up() and self._consistent():
                     return
             except (RuntimeError, ValueError, OSError):
                 pass
@@ -79,14 +78,19 @@ class EmbeddedStore(Catalogue):
             ids, self._with_languages(matrix, languages), self.stored_dimension, self.dimension
         )
 
-    def _catch_up(self) -> None:
-        """Apply the passages added and removed since the FAISS copy was last brought up to date."""
-        latest, added, removed = self.vector_changes(self._applied)
+    def _catch_up(self) -> bool:
+        """Apply the passages added and removed since the FAISS copy was last brought up to
+        date; False when the log no longer holds them all."""
+        changes = self.vector_changes(self._applied)
+        if changes is None:
+            return False
+        latest, added, removed = changes
         self.vectors.remove(added + removed)  # an add replayed twice must not store two copies
         for first in range(0, len(added), CATCH_UP_BATCH):
             ids, matrix, languages = self.vectors_of(added[first : first + CATCH_UP_BATCH])
             self.vectors.add(ids, self._with_languages(matrix, languages))
         self._applied = latest
+        return True
 
     def _consistent(self) -> bool:
         """The FAISS copy holds the catalogue's passages (every id, for collections up to
@@ -133,10 +137,8 @@ class EmbeddedStore(Catalogue):
         if self.generation() == self._generation:
             return "unchanged"
         self._generation = self.generation()
-        if read_checkpoint(self.index_dir) > self._applied:  # the log we need was forgotten
+        if not self._catch_up():  # the log we need was forgotten: the file holds it now
             self._load_vectors()
-        else:
-            self._catch_up()
         return "changed"
 
     @contextmanager

@@ -138,5 +138,23 @@ def test_a_small_change_in_a_large_collection_is_logged_not_rewritten(
     with large_kb.writing():
         large_kb.remove(large_kb.store.find_by_path("/synthetic/12.txt")[0])
     assert faiss_file.stat().st_mtime_ns != written
-    assert large_kb.store.vector_changes(0)[1:] == ([], []), "the log the file holds is forgotten"
+    assert large_kb.store.vector_changes(0) is None, "the log the file holds is forgotten"
+    assert reader.store.refresh() == "changed" and reader.verify() == [], "so a reader behind reloads"
+
+
+def test_a_reader_behind_a_forgotten_log_reloads_rather_than_diverge(
+    large_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb import embedded_store
+
+    reader = KnowledgeBase.open(tmp_path / "index", HashingEmbedder())
+    behind = reader.store.last_vector_change()
+    monkeypatch.setattr(embedded_store, "CHECKPOINT_SHARE", 0.0)
+    with large_kb.writing():
+        large_kb.remove(large_kb.store.find_by_path("/synthetic/13.txt")[0])
+    monkeypatch.setattr(embedded_store, "CHECKPOINT_SHARE", 0.5)
+    with large_kb.writing():  # logged, not written: the reader needs both the file and the log
+        large_kb.remove(large_kb.store.find_by_path("/synthetic/14.txt")[0])
+    assert reader.store.vector_changes(behind) is None
     assert reader.store.refresh() == "changed" and reader.verify() == []
+    assert len(reader.store.vectors) == len(large_kb.store.vectors)
