@@ -261,11 +261,12 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats, VectorLog):
 
     def all_vectors(self, dimension: int) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(chunk ids, vectors, languages) of the whole collection, to rebuild the FAISS copy."""
-        n = self.count_passages()
-        ids, matrix, languages = np.empty(n, np.int64), np.empty((n, dimension), np.float32), []
-        for i, row in enumerate(self.chunk_vectors()):  # filled in place: one copy in memory, not two
-            ids[i], matrix[i] = row.chunk_id, row.vector
-            languages.append(row.language)
+        with self.snapshot():  # the count and the rows from one state
+            n = self.count_passages()
+            ids, matrix, languages = np.empty(n, np.int64), np.empty((n, dimension), np.float32), []
+            for i, row in enumerate(self.chunk_vectors()):  # filled in place: one copy, not two
+                ids[i], matrix[i] = row.chunk_id, row.vector
+                languages.append(row.language)
         return ids, matrix, languages
 
     def facet_counts(

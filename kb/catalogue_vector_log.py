@@ -9,6 +9,8 @@ so the log cannot disagree with the catalogue. The FAISS file records the last e
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 VECTOR_LOG_STATEMENTS = (
     """CREATE TABLE IF NOT EXISTS vector_log (
@@ -29,6 +31,18 @@ class VectorLog:
 
     db: sqlite3.Connection
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads from one state of the database (inside a transaction, that one's)."""
+        if self.db.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
     def count_passages(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
 
@@ -45,14 +59,11 @@ class VectorLog:
         Numbers have no gaps (AUTOINCREMENT, and a rolled-back change takes its number back),
         so a first remaining entry beyond ``after + 1`` means forgotten entries.
         """
-        self.db.execute("BEGIN")  # one snapshot: a checkpoint may forget entries meanwhile
-        try:
+        with self.snapshot():  # one state: a checkpoint may forget entries meanwhile
             rows = self.db.execute(
                 "SELECT seq, chunk_id, added FROM vector_log WHERE seq > ? ORDER BY seq", (after,)
             ).fetchall()
             latest = self.last_vector_change()
-        finally:
-            self.db.execute("COMMIT")
         if (rows[0][0] if rows else latest) != (after + 1 if rows else after):
             return None
         net = {chunk_id: bool(added) for _, chunk_id, added in rows}

@@ -58,6 +58,13 @@ class VectorIndex:
             selector = faiss.IDSelectorArray if self.approximate else faiss.IDSelectorBatch
             self._index.remove_ids(selector(id_array))
 
+    def copy(self) -> VectorIndex:
+        """An independent copy (changed while the original keeps serving searches)."""
+        index = faiss.clone_index(self._index)
+        if isinstance(index, faiss.IndexIVF):
+            index.set_direct_map_type(faiss.DirectMap.Hashtable)
+        return VectorIndex(self.dimension, index)
+
     def ids(self) -> np.ndarray:
         """All stored chunk ids (order unspecified)."""
         if not self.approximate:
