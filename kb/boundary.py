@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.config import SearchSettings
-from kb.glossary import QueryPart
+from kb.glossary import QueryPart, is_acronym_or_code
 
 
 @dataclass
@@ -115,13 +115,9 @@ def holds_a_name(candidates: list[Candidate], parts: list[QueryPart], s: SearchS
     Capitalised words alone ("Serie", "Nordeste") do not count: they are too often ordinary
     words at the head of a phrase.
     """
-    strong = [p for p in parts if p.is_name and _acronym_or_code(p.text)]
+    strong = [p for p in parts if p.is_name and is_acronym_or_code(p.text)]
     return (
         bool(strong)
         and len(strong) == sum(p.is_name for p in parts)
         and any(c.names >= s.min_name_coverage for c in candidates)
     )
-
-
-def _acronym_or_code(text: str) -> bool:
-    return any(ch.isdigit() for ch in text) or sum(ch.isupper() for ch in text) >= 2

@@ -167,8 +167,8 @@ class EmbeddedStore(Catalogue):
                 yield self
             finally:
                 self._writing = False
-                if self._applied != self.last_vector_change():  # a write committed, then failed
-                    self._catch_up(copy=False) or self._rebuild_vectors()
+                if self._applied != self.last_vector_change() and not self._catch_up(copy=False):
+                    self._rebuild_vectors()  # a write committed, then failed, and its log is gone
                 rebuilt = vector_layout.needs_rebuild(self.vectors)  # crossed the exact/approximate line
                 if rebuilt:
                     self._rebuild_vectors()
@@ -220,18 +220,15 @@ class EmbeddedStore(Catalogue):
         if not self.vectors.approximate:
             return self.vectors.search(full, k, allowed_ids)
         found, _ = self.vectors.search(full, max(k, vector_layout.RESCORED), allowed_ids)
-        return self._rescored(found, np.ravel(query), slots, known, k)
+        return self._rescored(found, full, k)
 
-    def _rescored(
-        self, found: np.ndarray, query: np.ndarray, slots: np.ndarray, known: list[str], k: int
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _rescored(self, found: np.ndarray, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """An approximate search's candidates scored again on the catalogue's float32 vectors,
         exactly as the exact index would score them (8-bit codes blur near ties)."""
         if not len(found):
             return found, np.empty(0, np.float32)
         ids, matrix, languages = self.vectors_of([int(i) for i in found])
-        slot = [known.index(lang) if lang in known else LANGUAGE_SLOTS - 1 for lang in languages]
-        scores = matrix @ query + slots[slot]
+        scores = self._with_languages(matrix, languages) @ query
         best = np.argsort(-scores, kind="stable")[:k]
         return ids[best], scores[best].astype(np.float32)
 

@@ -134,13 +134,17 @@ class Glossary:
         return parts
 
 
+def is_acronym_or_code(text: str) -> bool:
+    """Two capitals or more (APL, GT-APL) or a digit (317, 4.0)."""
+    return any(ch.isdigit() for ch in text) or sum(ch.isupper() for ch in text) >= 2
+
+
 def _looks_like_name(typed: list[str], position: int) -> bool:
     """Acronyms (two capitals or more), codes with digits, and capitalised words past the first."""
     for word in typed:
-        letters = [ch for ch in word if ch.isalpha()]
-        capitals = sum(ch.isupper() for ch in letters)
-        if capitals >= 2 or any(ch.isdigit() for ch in word):
+        if is_acronym_or_code(word):
             return True
+        letters = [ch for ch in word if ch.isalpha()]
         if position > 0 and letters and letters[0].isupper():
             return True
     return False

@@ -15,7 +15,7 @@ import math
 import faiss
 import numpy as np
 
-from kb.vectors import VectorIndex
+from kb.vectors import VectorIndex, with_id_table
 
 EXACT_UP_TO = 150_000
 """Passages searched exactly; above, an IVF-SQ8 index (back to exact below half of it)."""
@@ -33,7 +33,7 @@ def needs_rebuild(index: VectorIndex) -> bool:
     n = len(index)
     if not index.approximate:
         return n > EXACT_UP_TO
-    return n <= EXACT_UP_TO // 2 or math.sqrt(n) > 2 * int(index.describe()["lists"])  # type: ignore[call-overload]
+    return n <= EXACT_UP_TO // 2 or math.sqrt(n) > 2 * index.lists
 
 
 def lists_for(n: int) -> int:
@@ -55,8 +55,7 @@ def build(ids: np.ndarray, vectors: np.ndarray, dimension: int, meaning: int | N
     ivf = faiss.index_factory(dimension, f"IVF{lists},SQ8", faiss.METRIC_INNER_PRODUCT)
     sample = rng.choice(len(ids), min(len(ids), TRAINING_PER_LIST * lists), replace=False)
     ivf.train(np.ascontiguousarray(vectors[np.sort(sample)], dtype=np.float32))
-    ivf.set_direct_map_type(faiss.DirectMap.Hashtable)
-    index = VectorIndex(dimension, ivf)
+    index = VectorIndex(dimension, with_id_table(ivf))
     index.add(ids, vectors)
     ivf.nprobe = calibrated_probes(index, ids, vectors, rng, meaning or dimension)
     return index

@@ -37,11 +37,16 @@ class VectorIndex:
     def approximate(self) -> bool:
         return isinstance(self._index, faiss.IndexIVF)
 
+    @property
+    def lists(self) -> int:
+        """How many inverted lists an approximate index has (0 for an exact one)."""
+        return int(self._index.nlist) if self.approximate else 0
+
     def describe(self) -> dict[str, object]:
         """What kind of index this is and how it searches (for the manifest and ``kb stats``)."""
         if not self.approximate:
             return {"kind": "exact (flat inner product)"}
-        return {"kind": "IVF-SQ8", "lists": int(self._index.nlist), "probes": int(self._index.nprobe)}
+        return {"kind": "IVF-SQ8", "lists": self.lists, "probes": int(self._index.nprobe)}
 
     def add(self, ids: Iterable[int], vectors: np.ndarray) -> None:
         id_array = np.fromiter(ids, dtype=np.int64)
@@ -60,10 +65,7 @@ class VectorIndex:
 
     def copy(self) -> VectorIndex:
         """An independent copy (changed while the original keeps serving searches)."""
-        index = faiss.clone_index(self._index)
-        if isinstance(index, faiss.IndexIVF):
-            index.set_direct_map_type(faiss.DirectMap.Hashtable)
-        return VectorIndex(self.dimension, index)
+        return VectorIndex(self.dimension, with_id_table(faiss.clone_index(self._index)))
 
     def ids(self) -> np.ndarray:
         """All stored chunk ids (order unspecified)."""
@@ -125,6 +127,12 @@ class VectorIndex:
         index = faiss.read_index(str(path))  # SWIG hands back the concrete class
         if index.d != dimension:
             raise ValueError(f"{path} holds {index.d}-d vectors, expected {dimension}")
-        if isinstance(index, faiss.IndexIVF) and index.direct_map.type != faiss.DirectMap.Hashtable:
-            index.set_direct_map_type(faiss.DirectMap.Hashtable)  # removals and reconstruction need it
-        return cls(dimension, index)
+        return cls(dimension, with_id_table(index))
+
+
+def with_id_table(index: faiss.Index) -> faiss.Index:
+    """An IVF index with its id → list table, which removals and reconstruction need (kept in
+    its file, lost by a clone); other indexes as they are."""
+    if isinstance(index, faiss.IndexIVF) and index.direct_map.type != faiss.DirectMap.Hashtable:
+        index.set_direct_map_type(faiss.DirectMap.Hashtable)
+    return index

@@ -76,7 +76,8 @@ PATTERNS = (
     # a name in quotes after a keyword: programa “Mais Inovação”
     re.compile(rf"(?i:{_KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
 )
-_ACRONYM = re.compile(rf"(?P<long>{_NAME})[ \t]*\((?P<acronym>[A-Z][A-Za-z0-9-]{{1,15}})\)")
+_ACRONYM_TEXT = r"[A-Z][A-Za-z0-9-]{1,15}"
+_ACRONYM = re.compile(rf"(?P<long>{_NAME})[ \t]*\((?P<acronym>{_ACRONYM_TEXT})\)")
 _LEADING = re.compile(
     r"^(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
     r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)+"
@@ -103,8 +104,7 @@ def programme_key(name: str) -> str:
 
     "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
     """
-    if written := _WITH_ACRONYM.fullmatch(name.strip()):
-        name = written.group(1)
+    name = written_forms(name)[0]
     words = re.sub(r"[-–—]", " ", fold(name)).split()
     return " ".join(w for w in words if w not in _GENERIC) or fold(name)
 
@@ -120,7 +120,7 @@ def name_keys(name: str) -> set[str]:
     return {programme_key(form) for form in written_forms(name)}
 
 
-_WITH_ACRONYM = re.compile(r"(.+?)[ \t]*\(([A-Z][A-Za-z0-9-]{1,15})\)")
+_WITH_ACRONYM = re.compile(rf"(.+?)[ \t]*\(({_ACRONYM_TEXT})\)")
 
 
 _POSSESSOR = re.compile(r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+){0,3}[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
