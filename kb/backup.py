@@ -3,7 +3,8 @@
 The catalogue is copied with SQLite's online backup API (a consistent snapshot even
 while readers and writers work); the FAISS file and the manifest are copied while
 holding the write lock, so no ingest can change them half-way. The FAISS copy is
-checked against the catalogue when the backup is opened, like any index.
+checked against the catalogue when the backup is opened, like any index; the lexical copy
+is not carried (it is rebuilt from the catalogue on the first open).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from kb.embedded_lexical import LEXICAL
 from kb.embedded_store import CATALOGUE, CHECKPOINT, VECTORS
 from kb.errors import IndexDamaged, IndexNotFound, KbError
 from kb.manifest import MANIFEST, Manifest
@@ -89,7 +91,8 @@ def _copy_index(source: Path, target: Path, generation_above: int = 0) -> None:
             shutil.copy2(source / name, target / name)
 
 
-KEEP = {CATALOGUE, f"{CATALOGUE}-wal", f"{CATALOGUE}-shm", MANIFEST, VECTORS, CHECKPOINT, LOCK}
+KEEP = {CATALOGUE, f"{CATALOGUE}-wal", f"{CATALOGUE}-shm", MANIFEST, VECTORS, CHECKPOINT, LOCK, LEXICAL}
+"""The index itself; a backup leaves out the lexical copy, which is rebuilt from the catalogue."""
 
 
 def restore(source: Path, index_dir: Path) -> None:

@@ -16,15 +16,14 @@ from pathlib import Path
 import numpy as np
 
 from kb.catalogue_languages import LanguageStats, add_to_totals, take_from_totals
-from kb.catalogue_lexical import LexicalQueries
+from kb.catalogue_lexical import LexicalSource
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
-from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate, names_text
+from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
 from kb.catalogue_vector_log import VectorLog
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
-from kb.stemming import stem_text
 
 
 def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]]:
@@ -40,7 +39,7 @@ def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]
     return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
-class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats, VectorLog):
+class Catalogue(LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:
@@ -120,25 +119,13 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats, VectorLog):
     def _insert_chunk(
         db: sqlite3.Connection, doc_id: str, doc: NewDocument, passage: Passage, vector: np.ndarray
     ) -> int:
-        """One passage, its vector and its lexical entry (stemmed title, text and names)."""
+        """One passage and its vector."""
         cur = db.execute(
             'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, vector) VALUES (?,?,?,?,?,?,?,?)',
             (doc_id, passage.order, passage.page, passage.start, passage.end, passage.language, passage.text)
             + (np.asarray(vector, dtype=np.float32).tobytes(),),
         )
-        chunk_id = int(cur.lastrowid)
-        names = names_text((f.field, f.value) for f in doc.facets)
-        language = passage.language
-        db.execute(
-            "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
-            (
-                chunk_id,
-                stem_text(doc.title, language),
-                stem_text(passage.text, language),
-                stem_text(names, language),
-            ),
-        )
-        return chunk_id
+        return int(cur.lastrowid)
 
     def delete_document(self, doc_id: str) -> list[int]:
         """Remove a document; returns the chunk ids that went with it."""
@@ -151,7 +138,6 @@ class Catalogue(LexicalQueries, Logs, Proposals, LanguageStats, VectorLog):
     def _delete_chunks(db: sqlite3.Connection, doc_id: str) -> list[int]:
         take_from_totals(db, doc_id)
         ids = [r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))]
-        db.executemany("DELETE FROM chunks_fts WHERE rowid = ?", [(i,) for i in ids])
         db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
         return ids
 

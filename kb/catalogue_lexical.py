@@ -1,53 +1,49 @@
-"""The catalogue's lexical index (FTS5 over stemmed title, body and names): BM25 and counts."""
+"""What the lexical index is built from: each passage's stemmed title, text and names."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
-from kb.catalogue_schema import filter_clause
+from kb.catalogue_schema import names_by_document
+from kb.glossary import tokens_of
+from kb.lexical_index import LexicalRow, index_text
+from kb.stemming import stem_text
+
+ROWS_BATCH = 5_000
 
 
-class LexicalQueries:
+def lexical_row(chunk_id: int, doc_id: str, title: str, text: str, names: str, language: str) -> LexicalRow:
+    """A passage as the lexical index holds it: stems in the passage's own language."""
+
+    def tokens(value: str) -> str:
+        return index_text(tokens_of(stem_text(value, language)))
+
+    return LexicalRow(chunk_id, doc_id, tokens(title), tokens(text), tokens(names))
+
+
+class LexicalSource:
     """Mixed into :class:`kb.catalogue.Catalogue`, whose connection it reads through."""
 
     db: sqlite3.Connection
 
-    def lexical_search(
-        self,
-        match: str,
-        filters: Mapping[str, Sequence[str]],
-        limit: int,
-        weights: tuple[float, float, float] = (2.0, 1.0, 2.0),
-    ) -> list[tuple[int, float]]:
-        """(chunk id, BM25) best first, columns weighted (title, body, names); filters by JOIN.
-
-        Without filters the query stays inside FTS5, which ranks and cuts at the limit itself.
-        """
-        if not any(filters.values()):
-            sql = "SELECT rowid, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY s LIMIT ?"
-            return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, limit])]
-        where, params = filter_clause(filters)
-        sql = (
-            "SELECT c.chunk_id, bm25(chunks_fts, ?, ?, ?) AS s FROM chunks_fts"
-            " JOIN chunks c ON c.chunk_id = chunks_fts.rowid"
-            " JOIN documents d ON d.doc_id = c.doc_id"
-            f" WHERE chunks_fts MATCH ? AND {where} ORDER BY s LIMIT ?"
-        )
-        return [(r[0], -r[1]) for r in self.db.execute(sql, [*weights, match, *params, limit])]
-
-    def passages_matching(self, match: str) -> np.ndarray:
-        """Ids of every passage an FTS5 expression matches, ascending.
-
-        Only ids leave the index: joining each match to its document inside SQLite cost
-        ten times more at 100k passages than checking the candidates' ids here.
-        """
-        rows = self.db.execute("SELECT rowid FROM chunks_fts WHERE chunks_fts MATCH ?", (match,))
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64)
-        return ids if np.all(ids[:-1] <= ids[1:]) else np.sort(ids)
+    def lexical_rows(self, chunk_ids: Sequence[int] | None = None) -> Iterator[LexicalRow]:
+        """These passages (every passage when None) as the lexical index holds them, in batches
+        so that a rebuild at a million passages never holds them all."""
+        if chunk_ids is None:
+            chunk_ids = [r[0] for r in self.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id")]
+        for first in range(0, len(chunk_ids), ROWS_BATCH):
+            rows = self.db.execute(
+                "SELECT c.chunk_id, c.doc_id, d.title, c.text, c.language FROM chunks c"
+                " JOIN documents d USING (doc_id) WHERE c.chunk_id IN (SELECT value FROM json_each(?))",
+                (json.dumps([int(i) for i in chunk_ids[first : first + ROWS_BATCH]]),),
+            ).fetchall()
+            names = names_by_document(self.db, {r[1] for r in rows})
+            for chunk_id, doc_id, title, text, language in rows:
+                yield lexical_row(chunk_id, doc_id, title, text, names.get(doc_id, ""), language)
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each (for coverage)."""
@@ -57,8 +53,3 @@ class LexicalQueries:
             (json.dumps(list(doc_ids)),),
         ).fetchall()
         return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [r[1] for r in rows]
-
-    def lexical_ids(self) -> np.ndarray:
-        """Passage ids the lexical index holds (they must be the catalogue's)."""
-        rows = self.db.execute("SELECT rowid FROM chunks_fts")
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)

@@ -10,17 +10,12 @@ from typing import TYPE_CHECKING
 from kb.catalogue_languages import DOCUMENT_TABLE, LANGUAGE_TABLE, recount_languages
 from kb.catalogue_vector_log import VECTOR_LOG, VECTOR_LOG_STATEMENTS
 from kb.facets import FACET_FIELDS, NAME_FIELDS
-from kb.stemming import stem_text
 from kb.taxonomy import LANGUAGES, country_label
 
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 7
-
-LEXICAL_TABLE = """CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    title, body, names, tokenize = 'unicode61 remove_diacritics 2'
-);"""
+SCHEMA_VERSION = 8
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,7 +52,6 @@ CREATE TABLE IF NOT EXISTS facets (
     PRIMARY KEY (doc_id, field, value)
 );
 CREATE INDEX IF NOT EXISTS facets_by_value ON facets(field, value);
-{LEXICAL_TABLE}
 {LANGUAGE_TABLE}
 {DOCUMENT_TABLE}
 {VECTOR_LOG}
@@ -82,56 +76,15 @@ def migrate(catalogue: Catalogue) -> None:
     """Numbered schema migrations, each in its own transaction."""
     version = int(catalogue.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
     for number, step in (
-        (2, _stems),
-        (3, _names_column),
-        (4, _country_names),
         (5, _language_totals),
         (6, _language_totals),
         (7, _vector_log),
+        (8, _lexical_index_outside),
     ):
         if version < number:
             with catalogue.transaction() as db:
                 step(db)
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(number),))
-
-
-def _stems(db: sqlite3.Connection) -> None:
-    """2: the lexical index holds Snowball stems instead of raw words."""
-    rows = db.execute(
-        "SELECT c.chunk_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
-    ).fetchall()
-    db.execute("DELETE FROM chunks_fts")
-    db.executemany(
-        "INSERT INTO chunks_fts (rowid, title, body) VALUES (?,?,?)",
-        [(i, stem_text(t, lang), stem_text(x, lang)) for i, t, x, lang in rows],
-    )
-
-
-def _names_column(db: sqlite3.Connection) -> None:
-    """3: programme and organisation names beside title and body."""
-    db.execute("DROP TABLE chunks_fts")
-    db.execute(LEXICAL_TABLE)
-    rows = db.execute(
-        "SELECT c.chunk_id, d.doc_id, d.title, c.text, c.language FROM chunks c JOIN documents d USING (doc_id)"
-    ).fetchall()
-    names = names_by_document(db, {r[1] for r in rows})
-    db.executemany(
-        "INSERT INTO chunks_fts (rowid, title, body, names) VALUES (?,?,?,?)",
-        [
-            (i, stem_text(t, lang), stem_text(x, lang), stem_text(names.get(d, ""), lang))
-            for i, d, t, x, lang in rows
-        ],
-    )
-
-
-def _country_names(db: sqlite3.Connection) -> None:
-    """4: the names column also holds the documents' countries in pt/it/en."""
-    rows = db.execute("SELECT c.chunk_id, c.doc_id, c.language FROM chunks c").fetchall()
-    names = names_by_document(db, {r[1] for r in rows})
-    db.executemany(
-        "UPDATE chunks_fts SET names = ? WHERE rowid = ?",
-        [(stem_text(names.get(d, ""), lang), i) for i, d, lang in rows],
-    )
 
 
 def _language_totals(db: sqlite3.Connection) -> None:
@@ -148,11 +101,17 @@ def _vector_log(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def _lexical_index_outside(db: sqlite3.Connection) -> None:
+    """8: the lexical index moved from FTS5 to a Tantivy index beside the catalogue (built from
+    it when the index is opened; steps 2-4 used to fill the FTS5 table)."""
+    db.execute("DROP TABLE IF EXISTS chunks_fts")
+
+
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
 
 
 def names_text(values: Iterable[tuple[str, str]]) -> str:
-    """The names column of the lexical index from a document's (field, value) facets.
+    """The names field of the lexical index from a document's (field, value) facets.
 
     Programme and organisation names as written; countries by their pt/it/en names, so that
     "Estados Unidos" meets an English document about the United States.
@@ -167,7 +126,7 @@ def names_text(values: Iterable[tuple[str, str]]) -> str:
 
 
 def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:
-    """doc_id → the names column text of its passages (see :func:`names_text`)."""
+    """doc_id → the names field text of its passages (see :func:`names_text`)."""
     values: dict[str, list[tuple[str, str]]] = {}
     for doc_id, field, value in db.execute(
         "SELECT doc_id, field, value FROM facets WHERE field IN (SELECT value FROM json_each(?))"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 
 from kb.boundary import Candidate
 from kb.glossary import QueryPart
-from kb.lexical_query import idf_share, part_expression
 from kb.store import Store
+
+TITLE_FIELDS = ("title", "names")
 
 
 def measure_coverage(
@@ -18,23 +20,20 @@ def measure_coverage(
     passages: int,
     candidates: list[Candidate],
     parts: list[QueryPart],
-    matches: list[np.ndarray],
+    counts: list[int],
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
-    ``matches``: the passages holding each part."""
+    ``counts``: how many passages of the collection hold each part."""
     total = max(1, passages)
     doc_ids = [c.doc_id for c in candidates]
     passage_ids, owners = store.passages_of(doc_ids)
-    weights = []
+    weights = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
-    for i, (part, matching) in enumerate(zip(parts, matches, strict=True)):
-        expression = part_expression(part)
-        df = len(matching)
-        weights.append(math.log(1 + (total - df + 0.5) / (df + 0.5)))
-        for doc_id in held_by(matching, passage_ids, owners):
+    for i, part in enumerate(parts):
+        for doc_id in held_by(store.passages_matching(part.alternatives, doc_ids), passage_ids, owners):
             body[doc_id].add(i)
-        titled = store.passages_matching(f"{{title names}} : {expression}")
+        titled = store.passages_matching(part.alternatives, doc_ids, TITLE_FIELDS)
         for doc_id in held_by(titled, passage_ids, owners):
             title[doc_id].add(i)
     names = [i for i, p in enumerate(parts) if p.is_name]
@@ -44,6 +43,13 @@ def measure_coverage(
         c.title = idf_share(weights, title[c.doc_id], range(len(parts)))
         c.title_text = titles.get(c.doc_id, "")
         c.names = idf_share(weights, body[c.doc_id], names) if names else 0.0
+
+
+def idf_share(weights: list[float], found: set[int], among: Iterable[int]) -> float:
+    """The share of the parts ``among`` that a text holds, each weighted by its IDF."""
+    among = list(among)
+    total = sum(weights[i] for i in among)
+    return sum(weights[i] for i in among if i in found) / total if total else 0.0
 
 
 def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:

@@ -1,4 +1,5 @@
-"""The embedded store: an index folder with a SQLite catalogue and a FAISS copy of its vectors.
+"""The embedded store: an index folder with a SQLite catalogue, a FAISS copy of its vectors and
+a Tantivy copy of its text (:mod:`kb.embedded_lexical`).
 
 The catalogue (:class:`kb.catalogue.Catalogue`) is the source of truth, vectors included;
 ``vectors.faiss`` is a fast copy written when a write block ends and rebuilt from the
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from kb import vector_layout
-from kb.catalogue import Catalogue
+from kb.embedded_lexical import LexicalSide
 from kb.errors import IndexReplaced
 from kb.models import NewDocument
 from kb.vectors import VectorIndex
@@ -37,7 +38,7 @@ LANGUAGE_SLOTS = 8
 any language beyond the seventh), so that one search applies per-language centring exactly."""
 
 
-class EmbeddedStore(Catalogue):
+class EmbeddedStore(LexicalSide):
     """:class:`kb.store.Store` over files in one folder; safe to share between threads.
 
     The FAISS copy holds each passage vector followed by its language's indicator
@@ -55,6 +56,7 @@ class EmbeddedStore(Catalogue):
         self._writing = False
         self._refreshing = threading.Lock()
         self._load_vectors()
+        self._open_lexical()
 
     def _load_vectors(self) -> None:
         """Load the FAISS copy and catch it up with the change log, or rebuild it from the
@@ -121,7 +123,7 @@ class EmbeddedStore(Catalogue):
         self.vectors.save(self.index_dir / VECTORS)
         write_checkpoint(self.index_dir, self._applied)
         self._checkpoint = self._applied
-        self.forget_vector_changes(self._applied)
+        self.forget_vector_changes(min(self._applied, self.lexical.applied))
 
     def _slots_for(self, languages: list[str]) -> dict[str, int]:
         """Each language's extra dimension (assigned on first sight and kept in the catalogue)."""
@@ -151,6 +153,7 @@ class EmbeddedStore(Catalogue):
             self._generation = self.generation()
             if not self._catch_up():  # the log we need was forgotten: the file holds it now
                 self._load_vectors()
+            self._refresh_lexical()
             return "changed"
 
     @contextmanager
@@ -162,11 +165,14 @@ class EmbeddedStore(Catalogue):
                 leftover.unlink(missing_ok=True)
             if self.refresh() == "replaced":  # writing on would go into the folder swapped out
                 raise IndexReplaced(f"{self.index_dir}/ was restored meanwhile; try again")
+            self._update_lexical()
+            self.lexical.start_writing()
             self._writing = True
             try:
                 yield self
             finally:
                 self._writing = False
+                self._finish_lexical()  # before the FAISS checkpoint forgets the log it needs
                 if self._applied != self.last_vector_change() and not self._catch_up(copy=False):
                     self._rebuild_vectors()  # a write committed, then failed, and its log is gone
                 rebuilt = vector_layout.needs_rebuild(self.vectors)  # crossed the exact/approximate line
@@ -182,13 +188,16 @@ class EmbeddedStore(Catalogue):
     def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> None:
         self._require_lock()
         old_ids, new_ids = self.write_document(doc_id, doc, vectors)
+        self._lexical_put(doc_id, doc, old_ids, new_ids)
         self.vectors.remove(old_ids)
         self.vectors.add(new_ids, self._with_languages(vectors, [p.language for p in doc.passages]))
         self._generation, self._applied = self.generation(), self.last_vector_change()
 
     def delete(self, doc_id: str) -> None:
         self._require_lock()
-        self.vectors.remove(self.delete_document(doc_id))
+        removed = self.delete_document(doc_id)
+        self._lexical_remove(removed)
+        self.vectors.remove(removed)
         self._generation, self._applied = self.generation(), self.last_vector_change()
 
     def _check_language_stats(self, matrix: np.ndarray, languages: list[str]) -> list[str]:

@@ -21,7 +21,6 @@ from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
-from kb.lexical_query import fts_match, part_expression
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
@@ -98,9 +97,9 @@ class Searcher:
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
         vector = self.query_vector(request.query)
         dense = self.dense_ranking(vector, allowed_chunks, depth)
-        matches = [self.store.passages_matching(part_expression(p)) for p in parts]
+        counts = [self.store.lexical_count(p.alternatives) for p in parts]
         lexical, fields = (
-            self._lexical_rankings(parts, matches, request, max(s.lexical_candidates, depth))
+            self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
             if parts
             else ([], [])
         )
@@ -119,7 +118,7 @@ class Searcher:
         )
         candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
         if parts:
-            measure_coverage(self.store, self.languages.total, candidates, parts, matches)
+            measure_coverage(self.store, self.languages.total, candidates, parts, counts)
             titles = Counter(c.title_text for c in candidates)
             name_weight = s.name_weight if short else 0.0  # questions name things in passing
             for c in candidates:  # a title many documents share singles none of them out
@@ -128,20 +127,18 @@ class Searcher:
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
     def _lexical_rankings(
-        self, parts: list[QueryPart], matches: list[np.ndarray], request: SearchRequest, limit: int
+        self, parts: list[QueryPart], counts: list[int], allowed: list[str] | None, limit: int
     ) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
         """BM25 over the whole text, and over titles and names alone.
 
-        Parts found in half the passages or more are left out, unless every part is: FTS5's
-        BM25 gives them a weight of 10⁻⁶ (its IDF would be negative), yet ranking them meant
-        reading their longest lists of postings, the dearest part of a search in a large
-        collection.
+        Parts found in half the passages or more are left out, unless every part is: their
+        IDF is next to nothing, yet ranking them means reading their longest posting lists.
         """
         total = max(1, self.languages.total)
-        ranked = [p for p, found in zip(parts, matches, strict=True) if len(found) < total / 2] or parts
-        match = fts_match(ranked)
-        lexical = self.store.lexical_search(match, request.filters, limit, self.settings.column_weights)
-        fields = self.store.lexical_search(f"{{title names}} : ({match})", request.filters, limit)
+        ranked = [p.alternatives for p, n in zip(parts, counts, strict=True) if n < total / 2]
+        ranked = ranked or [p.alternatives for p in parts]
+        lexical = self.store.lexical_search(ranked, limit, allowed, self.settings.column_weights)
+        fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), ("title", "names"))
         return lexical, fields
 
     def dense_ranking(

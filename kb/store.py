@@ -15,9 +15,12 @@ from typing import Protocol
 import numpy as np
 
 from kb.facets import FACET_FIELDS
+from kb.glossary import Phrase
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
 
 Filters = Mapping[str, Sequence[str]]
+LEXICAL_FIELDS = ("title", "body", "names")
+"""What a passage's lexical entry holds: its document's title, its text, its document's names."""
 
 
 class Store(Protocol):
@@ -109,12 +112,23 @@ class Store(Protocol):
         one search over every language; ``allowed_ids`` restricts the search."""
 
     def lexical_search(
-        self, match: str, filters: Filters, limit: int, weights: tuple[float, float, float] = (2.0, 1.0, 2.0)
+        self,
+        parts: Sequence[frozenset[Phrase]],
+        limit: int,
+        docs: Sequence[str] | None = None,
+        weights: Sequence[float] = (2.0, 1.0, 2.0),
+        fields: Sequence[str] = LEXICAL_FIELDS,
     ) -> list[tuple[int, float]]:
-        """(chunk id, BM25) best first over (title, body, names), for an FTS5-style expression."""
+        """(chunk id, BM25) best first: passages holding any form of any part in any of
+        ``fields`` (weighted), among the passages of ``docs`` when given."""
 
-    def passages_matching(self, match: str) -> np.ndarray:
-        """Ids of every passage a lexical expression matches, ascending."""
+    def lexical_count(self, alternatives: frozenset[Phrase]) -> int:
+        """Passages holding any of these forms anywhere (a query part's document frequency)."""
+
+    def passages_matching(
+        self, alternatives: frozenset[Phrase], docs: Sequence[str], fields: Sequence[str] = LEXICAL_FIELDS
+    ) -> np.ndarray:
+        """Ids of the passages of ``docs`` holding any of these forms in ``fields``, ascending."""
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each."""

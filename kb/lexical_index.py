@@ -1,0 +1,254 @@
+"""The lexical index: BM25 over each passage's stemmed title, body and names, in a Tantivy index.
+
+Tantivy ranks the best passages of a query without scoring every passage that holds one of
+its words (block-max WAND), which keeps a lexical search in the milliseconds at a million
+passages, where SQLite FTS5 took a second. The catalogue stays the source of truth: the
+index is a copy, caught up from the catalogue's change log or rebuilt from it, and it
+records the last change it holds in :data:`CHECKPOINT` (written after each commit, so a
+crash can only make it understate, and replaying a change twice is harmless).
+
+Text arrives as index tokens (folded Snowball stems, see :func:`kb.glossary.tokens_of`) and
+is split on spaces only, so a query built from the same tokens meets it exactly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import tantivy
+
+from kb.glossary import Phrase
+from kb.store import LEXICAL_FIELDS
+
+CHECKPOINT = "applied"
+COMMIT_SECONDS = 1.0
+"""During a long write block, changes become searchable by other processes this often."""
+MAX_TOKEN = 64  # longer "words" (encoded data, runs of digits) are nobody's query
+WRITER_HEAP = 50_000_000
+FORMAT = "1"  # bump when the schema or the token rules change: the index is then rebuilt
+
+Query = tantivy.Query
+Occur = tantivy.Occur
+
+
+@dataclass(frozen=True)
+class LexicalRow:
+    """One passage as the lexical index holds it: index tokens joined by spaces."""
+
+    chunk_id: int
+    doc_id: str
+    title: str
+    body: str
+    names: str
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("cid", indexed=True, fast=True)
+    builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
+    for field in LEXICAL_FIELDS:
+        builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+class LexicalIndex:
+    """A Tantivy index in one folder. Writes need :meth:`start_writing` (one writer at a time,
+    which the caller's write lock guarantees); searches see the last commit."""
+
+    def __init__(self, path: Path | None) -> None:
+        """``path`` None keeps the index in memory (a reader that may not write one to disk)."""
+        self.path = path
+        self._index = tantivy.Index(SCHEMA, path=None if path is None else str(path))
+        self._writer: tantivy.IndexWriter | None = None
+        self._lock = threading.Lock()  # the writer is not to be used by two threads at once
+        self._dirty = False
+        self._committed_at = time.monotonic()
+        self.applied = read_checkpoint(path) if path is not None else 0
+        self._searcher = self._index.searcher()
+
+    @classmethod
+    def open(cls, path: Path) -> LexicalIndex | None:
+        """The index stored in ``path``, or None when there is none of this format (rebuild)."""
+        try:
+            if (path / "format").read_text().strip() != FORMAT:
+                return None
+            return cls(path)
+        except (OSError, ValueError):
+            return None
+
+    @classmethod
+    def create(cls, path: Path | None) -> LexicalIndex:
+        """A new, empty index (whatever ``path`` held is removed)."""
+        if path is not None:
+            shutil.rmtree(path, ignore_errors=True)
+            path.mkdir(parents=True)
+        index = cls(path)
+        if path is not None:
+            (path / "format").write_text(FORMAT)
+        index.applied = 0
+        return index
+
+    # -- writing -----------------------------------------------------------------
+
+    def start_writing(self) -> None:
+        with self._lock:
+            if self._writer is None:
+                self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+
+    def stop_writing(self, applied: int) -> None:
+        """Commit, record ``applied``, and let go of Tantivy's writer (merging what it started)."""
+        self.commit(applied)
+        with self._lock:
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.wait_merging_threads()
+
+    def add(self, rows: Iterable[LexicalRow]) -> None:
+        with self._lock:
+            writer = self._require_writer()
+            for row in rows:
+                writer.add_document(
+                    tantivy.Document(
+                        cid=row.chunk_id, doc=row.doc_id, title=row.title, body=row.body, names=row.names
+                    )
+                )
+                self._dirty = True
+
+    def remove(self, chunk_ids: Iterable[int]) -> None:
+        with self._lock:
+            writer = self._require_writer()
+            for chunk_id in chunk_ids:
+                writer.delete_documents_by_term("cid", int(chunk_id))
+                self._dirty = True
+
+    def commit(self, applied: int, if_older_than: float = 0.0) -> None:
+        """Make the changes searchable and record that they hold the catalogue's change
+        ``applied`` (only when the last commit is older than ``if_older_than`` seconds)."""
+        with self._lock:
+            if self._writer is None or time.monotonic() - self._committed_at < if_older_than:
+                return
+            if self._dirty or applied != self.applied:
+                self._writer.commit()
+                if self.path is not None:
+                    write_checkpoint(self.path, applied)
+                self.applied, self._dirty = applied, False
+            self._committed_at = time.monotonic()
+        self.reload()
+
+    def reload(self) -> None:
+        """See the latest commit (another process's too)."""
+        self._index.reload()
+        self._searcher = self._index.searcher()
+
+    def _require_writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            raise RuntimeError("lexical index writes need start_writing()")
+        return self._writer
+
+    # -- reading -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self._searcher.num_docs)
+
+    def search(
+        self,
+        parts: Sequence[frozenset[Phrase]],
+        limit: int,
+        weights: Sequence[float] = (2.0, 1.0, 2.0),
+        fields: Sequence[str] = LEXICAL_FIELDS,
+        docs: Sequence[str] | None = None,
+    ) -> list[tuple[int, float]]:
+        """(chunk id, BM25) best first: any part in any of ``fields`` (weighted), optionally
+        among the passages of ``docs`` only."""
+        query = _any_part(parts, fields, weights)
+        if query is None or limit <= 0 or docs is not None and not docs:
+            return []
+        if docs is not None:
+            query = _among(query, docs)
+        searcher = self._searcher
+        hits = searcher.search(query, limit, count=False).hits
+        if not hits:
+            return []
+        ids = searcher.fast_field_values("cid", [address for _, address in hits])
+        return [(int(i), float(score)) for i, (score, _) in zip(ids, hits, strict=True)]
+
+    def count(self, alternatives: frozenset[Phrase], fields: Sequence[str] = LEXICAL_FIELDS) -> int:
+        """Passages holding any of ``alternatives`` in any of ``fields`` (a part's document frequency)."""
+        query = _any_part([alternatives], fields, [1.0] * len(fields))
+        return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
+
+    def matching(
+        self, alternatives: frozenset[Phrase], docs: Sequence[str], fields: Sequence[str] = LEXICAL_FIELDS
+    ) -> np.ndarray:
+        """Passages of ``docs`` that hold any of ``alternatives`` in ``fields``, ascending ids."""
+        query = _any_part([alternatives], fields, [1.0] * len(fields))
+        if query is None or not docs:
+            return np.empty(0, np.int64)
+        searcher = self._searcher
+        limit = max(1, searcher.search(_among(query, docs), 1, count=True).count)
+        hits = searcher.search(_among(query, docs), limit, count=False).hits
+        ids = searcher.fast_field_values("cid", [address for _, address in hits]) if hits else []
+        return np.sort(np.asarray(ids, dtype=np.int64))
+
+    def ids(self) -> np.ndarray:
+        """Every passage id the index holds (for verification)."""
+        searcher = self._searcher
+        if not searcher.num_docs:
+            return np.empty(0, np.int64)
+        hits = searcher.search(Query.all_query(), searcher.num_docs, count=False).hits
+        return np.asarray(searcher.fast_field_values("cid", [a for _, a in hits]), dtype=np.int64)
+
+
+def _phrase(field: str, phrase: Phrase) -> Query:
+    if len(phrase) == 1:
+        return Query.term_query(SCHEMA, field, phrase[0])
+    return Query.phrase_query(SCHEMA, field, list(phrase))
+
+
+def _any_part(
+    parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float]
+) -> Query | None:
+    """Every form of every part in every field, ORed; BM25 sums what a passage holds."""
+    clauses = []
+    for alternatives in parts:
+        for phrase in sorted(alternatives):
+            tokens = tuple(t for t in phrase if len(t) <= MAX_TOKEN)
+            if not tokens:
+                continue
+            for field, weight in zip(fields, weights, strict=True):
+                if weight > 0:
+                    clauses.append((Occur.Should, Query.boost_query(_phrase(field, tokens), weight)))
+    return Query.boolean_query(clauses) if clauses else None
+
+
+def _among(query: Query, docs: Sequence[str]) -> Query:
+    return Query.boolean_query(
+        [(Occur.Must, query), (Occur.Must, Query.term_set_query(SCHEMA, "doc", list(docs)))]
+    )
+
+
+def index_text(tokens: Iterable[str]) -> str:
+    return " ".join(t for t in tokens if len(t) <= MAX_TOKEN)
+
+
+def read_checkpoint(path: Path) -> int:
+    try:
+        return int((path / CHECKPOINT).read_text().strip())
+    except (OSError, ValueError):
+        return 0
+
+
+def write_checkpoint(path: Path, applied: int) -> None:
+    tmp = path / f".{CHECKPOINT}.{os.getpid()}.tmp"
+    tmp.write_text(f"{applied}\n")
+    os.replace(tmp, path / CHECKPOINT)
