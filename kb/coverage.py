@@ -31,9 +31,10 @@ def measure_coverage(
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
     for i, part in enumerate(parts):
-        for doc_id in held_by(store.passages_matching(part.alternatives, doc_ids), passage_ids, owners):
+        found = store.passages_matching(part.alternatives, doc_ids, len(passage_ids))
+        for doc_id in held_by(found, passage_ids, owners):
             body[doc_id].add(i)
-        titled = store.passages_matching(part.alternatives, doc_ids, TITLE_FIELDS)
+        titled = store.passages_matching(part.alternatives, doc_ids, len(passage_ids), TITLE_FIELDS)
         for doc_id in held_by(titled, passage_ids, owners):
             title[doc_id].add(i)
     names = [i for i, p in enumerate(parts) if p.is_name]

@@ -140,10 +140,14 @@ class LexicalSide(Catalogue):
         return self.lexical.count(alternatives)
 
     def passages_matching(
-        self, alternatives: frozenset[Phrase], docs: Sequence[str], fields: Sequence[str] = LEXICAL_FIELDS
+        self,
+        alternatives: frozenset[Phrase],
+        docs: Sequence[str],
+        limit: int,
+        fields: Sequence[str] = LEXICAL_FIELDS,
     ) -> np.ndarray:
         self._read_own_writes()
-        return self.lexical.matching(alternatives, docs, fields)
+        return self.lexical.matching(alternatives, docs, limit, fields)
 
     def lexical_ids(self) -> np.ndarray:
         self._read_own_writes()

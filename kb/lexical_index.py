@@ -188,14 +188,18 @@ class LexicalIndex:
         return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
 
     def matching(
-        self, alternatives: frozenset[Phrase], docs: Sequence[str], fields: Sequence[str] = LEXICAL_FIELDS
+        self,
+        alternatives: frozenset[Phrase],
+        docs: Sequence[str],
+        limit: int,
+        fields: Sequence[str] = LEXICAL_FIELDS,
     ) -> np.ndarray:
-        """Passages of ``docs`` that hold any of ``alternatives`` in ``fields``, ascending ids."""
+        """Up to ``limit`` passages of ``docs`` that hold any of ``alternatives`` in ``fields``,
+        ascending ids."""
         query = _any_part([alternatives], fields, [1.0] * len(fields))
-        if query is None or not docs:
+        if query is None or not docs or limit <= 0:
             return np.empty(0, np.int64)
         searcher = self._searcher
-        limit = max(1, searcher.search(_among(query, docs), 1, count=True).count)
         hits = searcher.search(_among(query, docs), limit, count=False).hits
         ids = searcher.fast_field_values("cid", [address for _, address in hits]) if hits else []
         return np.sort(np.asarray(ids, dtype=np.int64))

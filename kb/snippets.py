@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kb.text import WORD, fold
 
 ELLIPSIS = "…"
 
 
-def term_matches(word: str, terms: list[str]) -> bool:
-    """A folded word matches a term exactly or by a shared leading stem (≥ 3/4 of the term)."""
-    for term in terms:
-        if word == term:
-            return True
-        if len(term) >= 5 and word.startswith(term[: max(4, int(len(term) * 0.75))]):
-            return True
-    return False
+def leading_stem(term: str) -> str | None:
+    """The prefix a word must share with a term of five letters or more (≥ 3/4 of it)."""
+    return term[: max(4, int(len(term) * 0.75))] if len(term) >= 5 else None
+
+
+@lru_cache(maxsize=65_536)
+def _folded(word: str) -> str:
+    return fold(word)
 
 
 def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Character spans of every word in ``text`` that matches a query term."""
+    """Character spans of every word in ``text`` that matches a query term: exactly, or by a
+    shared leading stem (≥ 3/4 of a term of five letters or more)."""
     if not terms:
         return []
-    return [m.span() for m in WORD.finditer(text) if term_matches(fold(m.group()), terms)]
+    exact, stems = set(terms), tuple(p for t in terms if (p := leading_stem(t)))
+    spans = []
+    for m in WORD.finditer(text):
+        word = _folded(m.group())
+        if word in exact or word.startswith(stems):
+            spans.append(m.span())
+    return spans
 
 
 def make_snippet(text: str, terms: list[str], width: int = 280) -> tuple[str, list[tuple[int, int]]]:

@@ -126,9 +126,14 @@ class Store(Protocol):
         """Passages holding any of these forms anywhere (a query part's document frequency)."""
 
     def passages_matching(
-        self, alternatives: frozenset[Phrase], docs: Sequence[str], fields: Sequence[str] = LEXICAL_FIELDS
+        self,
+        alternatives: frozenset[Phrase],
+        docs: Sequence[str],
+        limit: int,
+        fields: Sequence[str] = LEXICAL_FIELDS,
     ) -> np.ndarray:
-        """Ids of the passages of ``docs`` holding any of these forms in ``fields``, ascending."""
+        """Ids of the passages of ``docs`` holding any of these forms in ``fields``, ascending
+        (at most ``limit``: the caller knows how many passages those documents have)."""
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each."""

@@ -1,6 +1,6 @@
 """Which FAISS index a collection gets: exact while small, IVF-SQ8 once exact search is slow.
 
-An exact scan costs about 20 ms per query at 100k passages on two cores and grows with the
+An exact scan costs about 8 ms per query at 40k passages on two cores and grows with the
 collection; an inverted file with 8-bit codes visits a few percent of the vectors and holds
 a quarter of the memory. Its number of lists grows with the square root of the collection
 and it is trained again once the collection has grown fourfold; how many lists a query
@@ -17,7 +17,7 @@ import numpy as np
 
 from kb.vectors import VectorIndex, with_id_table
 
-EXACT_UP_TO = 150_000
+EXACT_UP_TO = 40_000
 """Passages searched exactly; above, an IVF-SQ8 index (back to exact below half of it)."""
 TARGET_RECALL = 0.98
 RESCORED = 100
