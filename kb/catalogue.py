@@ -9,17 +9,18 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
+from kb.catalogue_filters import FilterCache, Remembered
 from kb.catalogue_languages import LanguageStats, add_to_totals, take_from_totals
 from kb.catalogue_lexical import LexicalSource
 from kb.catalogue_logs import Logs, utc_now
 from kb.catalogue_proposals import Proposals
-from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, filter_clause, migrate
+from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, migrate
 from kb.catalogue_vector_log import VectorLog
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
@@ -39,12 +40,13 @@ def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]
     return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
 
 
-class Catalogue(LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
+class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._remembered = Remembered()
         try:
             self.db.executescript(SCHEMA)
             self.db.execute(  # autocommit, not transaction(): opening must not look like a change to readers
@@ -192,19 +194,6 @@ class Catalogue(LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
             (json.dumps(list(doc_ids)),),
         )
         return dict(rows.fetchall())
-
-    def filtered_doc_ids(self, filters: Mapping[str, Sequence[str]]) -> list[str]:
-        """Ids of documents passing the filters, by title."""
-        where, params = filter_clause(filters)
-        sql = f"SELECT d.doc_id FROM documents d WHERE {where} ORDER BY d.title COLLATE NOCASE"
-        return [r[0] for r in self.db.execute(sql, params)]
-
-    def chunk_ids_for(self, doc_ids: Sequence[str]) -> np.ndarray:
-        rows = self.db.execute(
-            "SELECT chunk_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(doc_ids)),),
-        )
-        return np.fromiter((r[0] for r in rows), dtype=np.int64)
 
     def chunks(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str, int | None, int]]:
         """chunk_id → (doc_id, text, page, order)."""

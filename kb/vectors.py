@@ -29,6 +29,7 @@ class VectorIndex:
     def __init__(self, dimension: int, index: faiss.Index | None = None) -> None:
         self.dimension = dimension
         self._index = index if index is not None else faiss.IndexIDMap2(faiss.IndexFlatIP(dimension))
+        self._selector: tuple[np.ndarray, faiss.IDSelector] | None = None
 
     def __len__(self) -> int:
         return int(self._index.ntotal)
@@ -96,7 +97,7 @@ class VectorIndex:
                 return np.empty(0, np.int64), np.empty(0, np.float32)
             if len(allowed_ids) <= NARROW_SHARE * len(self):
                 return self._score_exactly(query[0], np.asarray(allowed_ids, dtype=np.int64), k)
-            selector = faiss.IDSelectorBatch(np.asarray(allowed_ids, dtype=np.int64))
+            selector = self._selector_for(allowed_ids)
             params = (
                 faiss.SearchParametersIVF(sel=selector, nprobe=self._index.nprobe)
                 if self.approximate
@@ -107,6 +108,16 @@ class VectorIndex:
         scores, ids = self._index.search(query, k, params=params)
         keep = ids[0] >= 0
         return ids[0][keep], scores[0][keep]
+
+    def _selector_for(self, allowed_ids: np.ndarray) -> faiss.IDSelector:
+        """The last selector again when asked for the same (read-only, shared) id array: the
+        catalogue hands out one array per filter until the collection changes."""
+        last = self._selector
+        if last is not None and last[0] is allowed_ids and not allowed_ids.flags.writeable:
+            return last[1]
+        selector = faiss.IDSelectorBatch(np.asarray(allowed_ids, dtype=np.int64))
+        self._selector = (allowed_ids, selector)
+        return selector
 
     def _score_exactly(self, query: np.ndarray, ids: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         vectors = self._index.reconstruct_batch(ids)
