@@ -1,4 +1,4 @@
-"""The SQLite side of the index: documents, chunks (with their vectors), facets, FTS5.
+"""The SQLite side of the index: documents, chunks (with their vectors), facets, logs.
 
 The catalogue is the source of truth. Every change to a document happens in one
 transaction, so a crash leaves either the old or the new version, never half.

@@ -43,7 +43,7 @@ class Concept:
 
 
 def index_phrase(text: str, language: str) -> Phrase:
-    """Text as the FTS5 index holds it (``stem_text`` then unicode61 splitting)."""
+    """Text as the lexical index holds it (``stem_text``, then cut into runs of letters and digits)."""
     return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
 
 
@@ -51,7 +51,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def tokens_of(stemmed: str) -> list[str]:
-    """Tokens as unicode61 cuts them: runs of letters and digits (gt-apl → gt, apl)."""
+    """Index tokens: runs of letters and digits (gt-apl → gt, apl)."""
     return _TOKEN.findall(stemmed)
 
 

@@ -83,8 +83,10 @@ class LexicalIndex:
             if (path / "format").read_text().strip() != FORMAT:
                 return None
             return cls(path)
-        except (OSError, ValueError):
-            return None
+        except BaseException as error:  # a damaged file makes Tantivy panic (a BaseException)
+            if isinstance(error, OSError | ValueError) or type(error).__name__ == "PanicException":
+                return None
+            raise
 
     @classmethod
     def create(cls, path: Path | None) -> LexicalIndex:

@@ -1,7 +1,7 @@
-"""Hybrid search: dense (FAISS) and lexical (FTS5 BM25) candidates fused by weighted RRF,
+"""Hybrid search: dense and lexical (BM25) candidates fused by weighted RRF,
 then cut at a relevance boundary so that a search answers *which* documents match.
 
-Filters are applied inside both searches (an id selector in FAISS, a JOIN in SQLite),
+Filters are applied inside both searches (by the store, to passages and documents),
 never by dropping results afterwards, so a narrow filter still gets a full page. Chunks
 are grouped by document; the best chunk becomes the snippet.
 """

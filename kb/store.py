@@ -1,6 +1,6 @@
 """The storage contract: what retrieval, ingest, the app and the tests may ask of an index's store.
 
-:class:`kb.embedded_store.EmbeddedStore` (SQLite + FTS5 + FAISS files in a folder) is the
+:class:`kb.embedded_store.EmbeddedStore` (SQLite, FAISS and Tantivy files in a folder) is the
 first implementation. A second backend implements this protocol and nothing above the
 storage layer changes. Chunk ids are integers the store assigns; documents are keyed by
 their ``doc_id``.

@@ -1,0 +1,161 @@
+"""The lexical copy (Tantivy) stays in step with the catalogue: catch-up, rebuild, readers, own writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from kb.embedded_lexical import LEXICAL
+from kb.embedders import HashingEmbedder
+from kb.glossary import Glossary
+from kb.knowledge_base import KnowledgeBase
+from kb.lexical_index import FORMAT, LexicalIndex
+from kb.models import FacetValue, NewDocument, Passage
+from kb.write_lock import write_lock
+
+EMBEDDER = HashingEmbedder(64)
+
+
+def document(n: int, text: str, country: str = "BR") -> NewDocument:
+    return NewDocument(
+        path=f"/docs/{n}.txt",
+        title=f"Practice {n}",
+        language="en",
+        content_hash=str(hash(text)),
+        file_type="text",
+        passages=[Passage(text, 0, None, 0, len(text), "en")],
+        facets=[FacetValue("country", country)],
+    )
+
+
+def put(kb: KnowledgeBase, n: int, text: str, country: str = "BR") -> None:
+    with kb.writing():
+        kb.put(document(n, text, country), EMBEDDER.embed_documents([text]))
+
+
+def found(kb: KnowledgeBase, query: str, docs: list[str] | None = None) -> set[str]:
+    """The documents whose passages the lexical side alone finds."""
+    parts = [p.alternatives for p in Glossary.load().parse(query)]
+    hits = kb.store.lexical_search(parts, 20, docs)
+    return {doc_id for doc_id, *_ in kb.store.chunks([c for c, _ in hits]).values()}
+
+
+def open_kb(index: Path) -> KnowledgeBase:
+    return KnowledgeBase.open(index, EMBEDDER, create=not index.exists())
+
+
+def test_bm25_ranks_rarer_and_repeated_words_first(tmp_path: Path) -> None:
+    kb = open_kb(tmp_path / "index")
+    put(kb, 1, "Export consortium for furniture makers. Export export export.")
+    put(kb, 2, "A consortium of dairy farmers buys feed together.")
+    put(kb, 3, "Furniture fairs abroad.")
+    parts = [p.alternatives for p in Glossary.load().parse("export furniture")]
+    ranked = [kb.store.chunks([c])[c][0] for c, _ in kb.store.lexical_search(parts, 10)]
+    assert ranked[0] == kb.store.find_by_path("/docs/1.txt")[0]
+    assert len(ranked) == 2, "a passage holding no query word is not a lexical match"
+
+
+def test_document_restriction_and_counts(tmp_path: Path) -> None:
+    kb = open_kb(tmp_path / "index")
+    for n in range(6):
+        put(kb, n, f"Cooperative marketing of wine, case {n}.", "IT" if n % 2 else "BR")
+    italian = kb.store.filtered_doc_ids({"country": ("IT",)})
+    assert found(kb, "wine", italian) == set(italian)
+    assert kb.store.lexical_count(Glossary.load().parse("wine")[0].alternatives) == 6
+    matching = kb.store.passages_matching(Glossary.load().parse("wine")[0].alternatives, italian, 100)
+    assert len(matching) == 3 and np.all(np.diff(matching) > 0)
+
+
+def test_a_search_inside_a_write_block_sees_its_writes(tmp_path: Path) -> None:
+    kb = open_kb(tmp_path / "index")
+    with kb.writing():
+        kb.put(document(1, "Tannery cluster in Franca."), EMBEDDER.embed_documents(["Tannery cluster"]))
+        assert found(kb, "tannery")
+
+
+def test_a_stale_copy_is_caught_up_from_the_log_on_open(tmp_path: Path) -> None:
+    """As after a writer killed between its catalogue commit and its lexical commit."""
+    index = tmp_path / "index"
+    kb = open_kb(index)
+    put(kb, 1, "Ceramic tiles district.")
+    kb.close()
+    shutil.copytree(index / LEXICAL, tmp_path / "stale")
+    kb = open_kb(index)
+    put(kb, 2, "Footwear exporters meet buyers.")
+    with kb.writing():
+        kb.remove(kb.store.find_by_path("/docs/1.txt")[0])
+    kb.close()
+    shutil.rmtree(index / LEXICAL)
+    shutil.copytree(tmp_path / "stale", index / LEXICAL)
+    kb = open_kb(index)
+    assert kb.verify() == []
+    assert found(kb, "footwear") and not found(kb, "ceramic")
+
+
+def test_a_missing_damaged_or_foreign_copy_is_rebuilt(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    kb = open_kb(index)
+    put(kb, 1, "Shoe cluster in Vale dos Sinos.")
+    kb.close()
+    for damage in ("format", "files", "ahead"):
+        if damage == "format":
+            (index / LEXICAL / "format").write_text("0")
+        elif damage == "files":
+            for f in (index / LEXICAL).glob("*"):
+                if f.suffix in {".idx", ".term", ".pos"}:
+                    f.write_bytes(b"garbage")
+        else:  # a copy holding changes the catalogue never had (a catalogue restored alone)
+            (index / LEXICAL / "applied").write_text("999999\n")
+        kb = open_kb(index)
+        assert kb.verify() == [], damage
+        assert found(kb, "shoe"), damage
+        assert (index / LEXICAL / "format").read_text() == FORMAT
+        kb.close()
+
+
+def test_a_reader_opening_while_another_process_writes_builds_its_own_copy(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    kb = open_kb(index)
+    put(kb, 1, "Textile network of Prato.")
+    kb.close()
+    shutil.rmtree(index / LEXICAL)
+    with write_lock(index):  # another writer holds the index: the reader may not write the copy
+        reader = KnowledgeBase.open(index, EMBEDDER)
+        assert reader.store.lexical.path is None and found(reader, "textile")
+    writer = open_kb(index)
+    put(writer, 2, "Granite quarries of Espirito Santo.")
+    assert reader.refresh() and found(reader, "granite")
+    assert reader.store.lexical.path == index / LEXICAL, "the shared copy is used once it exists"
+
+
+def test_another_process_sees_new_documents_after_refresh(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    kb = open_kb(index)
+    put(kb, 1, "Wine route.")
+    script = """
+import sys
+from pathlib import Path
+from kb.embedders import HashingEmbedder
+from kb.knowledge_base import KnowledgeBase
+from kb.models import NewDocument, Passage
+
+kb = KnowledgeBase.open(Path(sys.argv[1]), HashingEmbedder(64))
+text = "Marble exporters."
+doc = NewDocument("/docs/9.txt", "Marble", "en", "9", "text", [Passage(text, 0, None, 0, len(text), "en")])
+with kb.writing():
+    kb.put(doc, HashingEmbedder(64).embed_documents([text]))
+"""
+    subprocess.run([sys.executable, "-c", script, str(index)], check=True)
+    kb.refresh()
+    assert found(kb, "marble")
+    assert kb.verify() == []
+
+
+def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
+    index = LexicalIndex.create(tmp_path / "lex")
+    assert len(index) == 0 and index.ids().size == 0
+    assert index.search([frozenset({("x",)})], 10) == []
