@@ -16,7 +16,7 @@ $(VENV)/.app-installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[st,test]"
+	$(BIN)/pip install --quiet -e ".[st,test,postgres]"
 	touch $@ $(VENV)/.app-installed
 
 index: $(VENV)/.app-installed  ## build or update index/ from corpus/ (unchanged files are skipped)

@@ -27,19 +27,6 @@ from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 
 
-def _facet_rows(doc_id: str, doc: NewDocument) -> list[tuple[str, str, str, str]]:
-    """(doc_id, field, value, source) of every facet value, language and year included."""
-
-    def source(name: str) -> str:
-        return "curated" if name in doc.curated else "extracted"
-
-    facets = {("language", doc.language, source("language"))}
-    if doc.year is not None:
-        facets.add(("year", str(doc.year), source("year")))
-    facets |= {(f.field, f.value, f.source) for f in doc.facets}
-    return [(doc_id, field, value, origin) for field, value, origin in sorted(facets)]
-
-
 class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
 
@@ -113,7 +100,10 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
                 self._insert_chunk(db, doc_id, doc, passage, vector)
                 for passage, vector in zip(doc.passages, vectors, strict=True)
             ]
-            db.executemany("INSERT OR REPLACE INTO facets VALUES (?,?,?,?)", _facet_rows(doc_id, doc))
+            db.executemany(
+                "INSERT OR REPLACE INTO facets VALUES (?,?,?,?)",
+                [(doc_id, *row) for row in doc.stored_facets()],
+            )
             add_to_totals(db, doc_id, [(p.language, v) for p, v in zip(doc.passages, vectors, strict=True)])
         return old_ids, new_ids
 

@@ -46,8 +46,7 @@ class FilterCache:
 
     db: sqlite3.Connection
     _remembered: Remembered
-
-    def generation(self) -> int: ...
+    generation: Callable[[], int]
 
     def filtered_doc_ids(self, filters: Mapping[str, Sequence[str]]) -> list[str]:
         """Ids of documents passing the filters, by title."""

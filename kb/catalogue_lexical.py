@@ -9,20 +9,17 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from kb.catalogue_schema import names_by_document
-from kb.glossary import tokens_of
-from kb.lexical_index import LexicalRow, index_text
-from kb.stemming import stem_text
+from kb.glossary import index_text
+from kb.lexical_index import LexicalRow
 
 ROWS_BATCH = 5_000
 
 
 def lexical_row(chunk_id: int, doc_id: str, title: str, text: str, names: str, language: str) -> LexicalRow:
     """A passage as the lexical index holds it: stems in the passage's own language."""
-
-    def tokens(value: str) -> str:
-        return index_text(tokens_of(stem_text(value, language)))
-
-    return LexicalRow(chunk_id, doc_id, tokens(title), tokens(text), tokens(names))
+    return LexicalRow(
+        chunk_id, doc_id, index_text(title, language), index_text(text, language), index_text(names, language)
+    )
 
 
 class LexicalSource:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kb.catalogue_languages import DOCUMENT_TABLE, LANGUAGE_TABLE, recount_languages
 from kb.catalogue_vector_log import VECTOR_LOG, VECTOR_LOG_STATEMENTS
-from kb.facets import FACET_FIELDS, NAME_FIELDS
-from kb.taxonomy import LANGUAGES, country_label
+from kb.facets import FACET_FIELDS
+from kb.store import LEXICAL_NAME_FIELDS, names_text
 
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
@@ -105,24 +105,6 @@ def _lexical_index_outside(db: sqlite3.Connection) -> None:
     """8: the lexical index moved from FTS5 to a Tantivy index beside the catalogue (built from
     it when the index is opened; steps 2-4 used to fill the FTS5 table)."""
     db.execute("DROP TABLE IF EXISTS chunks_fts")
-
-
-LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
-
-
-def names_text(values: Iterable[tuple[str, str]]) -> str:
-    """The names field of the lexical index from a document's (field, value) facets.
-
-    Programme and organisation names as written; countries by their pt/it/en names, so that
-    "Estados Unidos" meets an English document about the United States.
-    """
-    words: list[str] = []
-    for field, value in values:
-        if field == "country":
-            words += dict.fromkeys(country_label(value, language) for language in LANGUAGES)
-        elif field in NAME_FIELDS:
-            words.append(value)
-    return " ; ".join(words)
 
 
 def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:

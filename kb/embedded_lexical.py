@@ -16,12 +16,11 @@ import numpy as np
 
 from kb.catalogue import Catalogue
 from kb.catalogue_lexical import lexical_row
-from kb.catalogue_schema import names_text
 from kb.errors import IndexLocked
 from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex
 from kb.models import NewDocument
-from kb.store import LEXICAL_FIELDS
+from kb.store import LEXICAL_FIELDS, names_text
 from kb.write_lock import write_lock
 
 LEXICAL = "lexical"

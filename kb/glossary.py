@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from kb.stemming import ALGORITHMS, stem
+from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
 
 LANGUAGES = tuple(ALGORITHMS)
@@ -48,6 +48,13 @@ def index_phrase(text: str, language: str) -> Phrase:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+MAX_TOKEN = 64
+"""Longer "words" (encoded data, runs of digits) are nobody's query: the lexical index drops them."""
+
+
+def index_text(text: str, language: str) -> str:
+    """Text as a lexical index holds it: folded stems in ``language``, as index tokens."""
+    return " ".join(t for t in tokens_of(stem_text(text, language)) if len(t) <= MAX_TOKEN)
 
 
 def tokens_of(stemmed: str) -> list[str]:

@@ -24,13 +24,12 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from kb.glossary import Phrase
+from kb.glossary import MAX_TOKEN, Phrase
 from kb.store import LEXICAL_FIELDS
 
 CHECKPOINT = "applied"
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
-MAX_TOKEN = 64  # longer "words" (encoded data, runs of digits) are nobody's query
 WRITER_HEAP = 50_000_000
 FORMAT = "1"  # bump when the schema or the token rules change: the index is then rebuilt
 
@@ -241,10 +240,6 @@ def _among(query: Query, docs: Sequence[str]) -> Query:
     return Query.boolean_query(
         [(Occur.Must, query), (Occur.Must, Query.term_set_query(SCHEMA, "doc", list(docs)))]
     )
-
-
-def index_text(tokens: Iterable[str]) -> str:
-    return " ".join(t for t in tokens if len(t) <= MAX_TOKEN)
 
 
 def read_checkpoint(path: Path) -> int:

@@ -49,6 +49,18 @@ class NewDocument:
     facets: list[FacetValue] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # fields a curator set (title, year, theme…)
 
+    def stored_facets(self) -> list[tuple[str, str, str]]:
+        """(field, value, source) of every facet value, language and year included."""
+
+        def source(name: str) -> str:
+            return "curated" if name in self.curated else "extracted"
+
+        facets = {("language", self.language, source("language"))}
+        if self.year is not None:
+            facets.add(("year", str(self.year), source("year")))
+        facets |= {(f.field, f.value, f.source) for f in self.facets}
+        return sorted(facets)
+
 
 @dataclass(frozen=True)
 class Document:

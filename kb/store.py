@@ -14,13 +14,32 @@ from typing import Protocol
 
 import numpy as np
 
-from kb.facets import FACET_FIELDS
+from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.glossary import Phrase
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
+from kb.taxonomy import LANGUAGES, country_label
 
 Filters = Mapping[str, Sequence[str]]
 LEXICAL_FIELDS = ("title", "body", "names")
 """What a passage's lexical entry holds: its document's title, its text, its document's names."""
+
+
+LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
+
+
+def names_text(values: Iterable[tuple[str, str]]) -> str:
+    """The names field of the lexical index from a document's (field, value) facets.
+
+    Programme and organisation names as written; countries by their pt/it/en names, so that
+    "Estados Unidos" meets an English document about the United States.
+    """
+    words: list[str] = []
+    for field, value in values:
+        if field == "country":
+            words += dict.fromkeys(country_label(value, language) for language in LANGUAGES)
+        elif field in NAME_FIELDS:
+            words.append(value)
+    return " ; ".join(words)
 
 
 class Store(Protocol):

@@ -23,7 +23,7 @@ from kb.config import Settings  # noqa: E402
 from kb.embedders import HashingEmbedder  # noqa: E402
 from kb.knowledge_base import KnowledgeBase  # noqa: E402
 
-pytest_plugins = ["tests.browser_harness"]  # the browser fixtures (server, browser, page)
+pytest_plugins = ["tests.browser_harness", "tests.postgres_harness"]  # browser and PostgreSQL fixtures
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
