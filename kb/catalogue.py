@@ -26,6 +26,8 @@ from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 
+FACETS_BY_DOCUMENT_UP_TO = 20_000
+
 
 class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
     """SQLite in WAL mode; one connection per thread so the app can share the object."""
@@ -237,11 +239,19 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
     def facet_counts(
         self, doc_ids: Sequence[str], fields: Sequence[str] = FACET_FIELDS
     ) -> dict[str, list[FacetCount]]:
-        """Per field, how many of these documents hold each value (most frequent first)."""
+        """Per field, how many of these documents hold each value (most frequent first).
+
+        A result set is read document by document (CROSS JOIN fixes that order: SQLite would
+        otherwise scan every value of the fields, 250 ms at a million passages for a handful
+        of documents); a large share of the collection is cheaper read field by field.
+        """
+        if len(doc_ids) <= FACETS_BY_DOCUMENT_UP_TO:
+            documents = "(SELECT DISTINCT value AS doc_id FROM json_each(?)) AS j CROSS JOIN facets f USING (doc_id) WHERE"
+        else:
+            documents = "facets f WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND"
         rows = self.db.execute(
-            "SELECT field, value, COUNT(DISTINCT doc_id) AS n FROM facets"
-            " WHERE doc_id IN (SELECT value FROM json_each(?)) AND field IN (SELECT value FROM json_each(?))"
-            " GROUP BY field, value ORDER BY field, n DESC, value",
+            f"SELECT f.field, f.value, COUNT(DISTINCT f.doc_id) AS n FROM {documents}"
+            " f.field IN (SELECT value FROM json_each(?)) GROUP BY f.field, f.value ORDER BY f.field, n DESC, f.value",
             (json.dumps(list(doc_ids)), json.dumps(list(fields))),
         )
         counts: dict[str, list[FacetCount]] = {field: [] for field in fields}
