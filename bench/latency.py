@@ -192,7 +192,7 @@ def measure(index_dir: Path, queries: int) -> dict[str, object]:
         "remove_ms": round(statistics.median(removals), 1),
         "open_s": round(opened, 2),
         "peak_rss_mb": round(rss),
-        "index": kb.store.vectors.describe()["kind"],
+        "index": kb.store.vector_index()["kind"],
     }
 
 

@@ -26,7 +26,8 @@ from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 
-FACETS_BY_DOCUMENT_UP_TO = 20_000
+FACETS_BY_DOCUMENT_SHARE = 0.1
+DOCUMENT_COLUMNS = "path, title, language, year, file_type, n_pages, content_hash, curated"
 
 
 class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
@@ -205,6 +206,22 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
         )
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def stored_document(self, doc_id: str) -> tuple[NewDocument, np.ndarray] | None:
+        """A document exactly as it was put, with its passage vectors (to copy an index)."""
+        db = self.db
+        row = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        chunks = db.execute(
+            'SELECT ord, page, start, "end", language, text, vector FROM chunks WHERE doc_id = ? ORDER BY ord',
+            (doc_id,),
+        ).fetchall()
+        facets = db.execute(
+            "SELECT field, value, source FROM facets WHERE doc_id = ? ORDER BY rowid", (doc_id,)
+        )
+        vectors = np.array([np.frombuffer(c[6], dtype=np.float32) for c in chunks], dtype=np.float32)
+        return NewDocument.from_rows(row, [c[:6] for c in chunks], facets.fetchall()), vectors
+
     def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
         """(chunk_id, text, page) of a document, in order, without the overlap between passages."""
         rows = self.db.execute(
@@ -243,9 +260,9 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
 
         A result set is read document by document (CROSS JOIN fixes that order: SQLite would
         otherwise scan every value of the fields, 250 ms at a million passages for a handful
-        of documents); a large share of the collection is cheaper read field by field.
+        of documents); a tenth of the collection or more is cheaper read field by field.
         """
-        if len(doc_ids) <= FACETS_BY_DOCUMENT_UP_TO:
+        if len(doc_ids) <= FACETS_BY_DOCUMENT_SHARE * self._document_count():
             documents = "(SELECT DISTINCT value AS doc_id FROM json_each(?)) AS j CROSS JOIN facets f USING (doc_id) WHERE"
         else:
             documents = "facets f WHERE f.doc_id IN (SELECT value FROM json_each(?)) AND"
@@ -258,6 +275,12 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
         for field, value, n in rows:
             counts.setdefault(field, []).append(FacetCount(field, value, n))
         return counts
+
+    def _document_count(self) -> int:
+        key = (self.generation(), "documents")
+        return self._remembered.get(
+            key, lambda: self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        )
 
     def counts(self) -> dict[str, int]:
         db = self.db

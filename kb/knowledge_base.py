@@ -1,6 +1,7 @@
-"""An index directory opened as one object: manifest, catalogue, vectors and embedder.
+"""An index opened as one object: manifest, store and embedder.
 
-Layout of the directory::
+An index is a folder (the embedded store) or a PostgreSQL database (``postgresql://…``,
+:mod:`kb.postgres_store`, whose manifest is a row of its ``meta`` table). Layout of a folder::
 
     manifest.json   how the index was built (embedder, dimension, chunking, schema)
     kb.sqlite       the catalogue, source of truth (vectors included)
@@ -19,8 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.catalogue import utc_now
-from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, SearchSettings
+from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, IndexLocation, SearchSettings, is_database
 from kb.embedded_store import CATALOGUE, VECTORS, EmbeddedStore
 from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexNotFound
@@ -28,9 +28,11 @@ from kb.facets import FACET_FIELDS
 from kb.language_profile import LanguageProfile
 from kb.manifest import MANIFEST, Manifest, finish_interrupted_restore
 from kb.models import Document, NewDocument, SearchResult
+from kb.opening import check_embedder, create_index, index_exists, new_manifest, open_database
 from kb.related import DocumentSpace, Related
 from kb.request import SearchRequest
 from kb.search import Searcher
+from kb.store import Store
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 from kb.write_lock import LOCK
@@ -48,24 +50,27 @@ class KnowledgeBase:
 
     def __init__(
         self,
-        index_dir: Path,
+        index_dir: IndexLocation,
         manifest: Manifest,
         embedder: Embedder | None = None,
         search_settings: SearchSettings | None = None,
+        store: Store | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.manifest = manifest
         self._embedder = embedder
-        self.store = EmbeddedStore(index_dir, manifest.dimension)
+        self.store = store or EmbeddedStore(Path(index_dir), manifest.dimension)
         self._search_settings = search_settings or SearchSettings()
         self._store_changed()
 
     # -- opening ------------------------------------------------------------
 
+    exists = staticmethod(index_exists)  # whether an index lives there (folder or database)
+
     @classmethod
     def open(
         cls,
-        index_dir: Path,
+        index_dir: IndexLocation,
         embedder: Embedder | str | None = None,
         *,
         create: bool = False,
@@ -77,6 +82,9 @@ class KnowledgeBase:
         ``embedder`` may be an instance, a spec string, or None for the one the
         index was built with (the default model for a new index).
         """
+        if is_database(index_dir):  # its manifest is a row of the database
+            manifest, instance, store = open_database(str(index_dir), embedder, create, chunking)
+            return cls(index_dir, manifest, instance, search_settings, store)
         index_dir = Path(index_dir)
         if index_dir.exists() and not index_dir.is_dir():
             raise IndexNotFound(f"{index_dir} is a file, not an index folder; choose a folder with --index")
@@ -89,13 +97,7 @@ class KnowledgeBase:
                 )
             return cls._create(index_dir, embedder or DEFAULT_EMBEDDER, chunking, search_settings)
         manifest = Manifest.read(manifest_path)
-        requested = embedder.spec if isinstance(embedder, Embedder) else embedder
-        if requested and requested != manifest.embedder:
-            raise EmbedderMismatch(
-                f"{index_dir}/ was built with embedder {manifest.embedder!r} "
-                f"({manifest.dimension}-d), not {requested!r}; to switch, delete {index_dir}/ "
-                f"and run: kb ingest corpus/ --index {index_dir} --embedder {requested}"
-            )
+        check_embedder(manifest, embedder, f"{index_dir}/")
         instance = embedder if isinstance(embedder, Embedder) else None
         return cls(index_dir, manifest, instance, search_settings)
 
@@ -109,15 +111,13 @@ class KnowledgeBase:
     ) -> KnowledgeBase:
         """A new, empty index whose manifest records how it will be built."""
         instance = cls._instance(embedder)
-        index_dir.mkdir(parents=True, exist_ok=True)
-        manifest = Manifest(
-            embedder=instance.spec,
-            dimension=instance.dimension,
-            chunking=asdict(chunking or ChunkingSettings()),
-            created_at=utc_now(),
-        )
-        manifest.write(index_dir / MANIFEST)
-        return cls(index_dir, manifest, instance, search_settings)
+        manifest = new_manifest(instance, chunking)
+        return cls(index_dir, manifest, instance, search_settings, create_index(index_dir, manifest))
+
+    @classmethod
+    def create_like(cls, location: IndexLocation, manifest: Manifest) -> KnowledgeBase:
+        """A new, empty index built as another one was (to copy it without embedding again)."""
+        return cls(location, manifest, None, None, create_index(location, manifest))
 
     @staticmethod
     def _instance(embedder: Embedder | str) -> Embedder:
@@ -171,11 +171,13 @@ class KnowledgeBase:
         return state != "unchanged"
 
     def _reopen(self) -> None:
+        """After a restore (index folders only)."""
+        index_dir = Path(self.index_dir)
         self.store.close()
-        self.manifest = Manifest.read(self.index_dir / MANIFEST)
+        self.manifest = Manifest.read(index_dir / MANIFEST)
         if self._embedder is not None and self._embedder.spec != self.manifest.embedder:
             self._embedder = None  # the restored index was built with another model
-        self.store = EmbeddedStore(self.index_dir, self.manifest.dimension)
+        self.store = EmbeddedStore(index_dir, self.manifest.dimension)
 
     def close(self) -> None:
         self.store.close()
@@ -197,14 +199,20 @@ class KnowledgeBase:
         with self.store.writing():
             self._store_changed()
             yield self
-        if self.manifest.vector_index != self.store.vectors.describe():  # exact ↔ approximate
-            self.manifest = replace(self.manifest, vector_index=self.store.vectors.describe())
-            self.manifest.write(self.index_dir / MANIFEST)
+        if self.manifest.vector_index != self.store.vector_index():  # exact ↔ approximate
+            self.manifest = replace(self.manifest, vector_index=self.store.vector_index())
+            self._save_manifest()
 
     def set_ingest_version(self, version: int) -> None:
         """Record which version of the ingest pipeline last brought every file up to date."""
         self.manifest = replace(self.manifest, ingest_version=version)
-        self.manifest.write(self.index_dir / MANIFEST)
+        self._save_manifest()
+
+    def _save_manifest(self) -> None:
+        if isinstance(self.index_dir, Path):
+            self.manifest.write(self.index_dir / MANIFEST)
+        else:
+            self.store.write_manifest(asdict(self.manifest))  # type: ignore[attr-defined]
 
     def stored_hash(self, path: str) -> tuple[str, str] | None:
         """(doc_id, content_hash) stored for a file path, if any."""
@@ -285,6 +293,6 @@ class KnowledgeBase:
             **self.store.counts(),
             "embedder": self.manifest.embedder,
             "dimension": self.manifest.dimension,
-            "vector_index": self.store.vectors.describe(),
+            "vector_index": self.store.vector_index(),
             "facets": {f: {c.value: c.count for c in counts} for f, counts in facets.items()},
         }

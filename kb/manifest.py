@@ -32,6 +32,19 @@ class Manifest:
         os.replace(tmp, path)
 
     @classmethod
+    def parse(cls, data: object, where: str) -> Manifest:
+        """A manifest from its JSON object (a file's, a database row's), or a clear error."""
+        try:
+            manifest = cls(**data)  # type: ignore[arg-type]
+            if not isinstance(manifest.embedder, str) or not isinstance(manifest.dimension, int):
+                raise TypeError("embedder must be text and dimension a whole number")
+            return manifest
+        except TypeError as error:
+            raise IndexDamaged(
+                f"{where} holds no valid index manifest ({str(error).splitlines()[0]})"
+            ) from None
+
+    @classmethod
     def read(cls, path: Path) -> Manifest:
         """The manifest, or a clear error when the file is not one (hand-edited, truncated)."""
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,33 @@ class NewDocument:
     year: int | None = None
     facets: list[FacetValue] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # fields a curator set (title, year, theme…)
+
+    @classmethod
+    def from_rows(
+        cls,
+        document: tuple[object, ...],
+        passages: list[tuple[int, int | None, int, int, str, str]],
+        facets: list[tuple[str, str, str]],
+    ) -> NewDocument:
+        """A stored document as it was put: ``document`` (path, title, language, year, file_type,
+        n_pages, content_hash, curated JSON), ``passages`` (order, page, start, end, language, text),
+        ``facets`` (field, value, source); language and year come from the document row."""
+        path, title, language, year, file_type, n_pages, content_hash, curated = document
+        return cls(
+            path=path,
+            title=title,
+            language=language,
+            content_hash=content_hash,
+            file_type=file_type,
+            passages=[
+                Passage(text, order, page, start, end, lang)
+                for order, page, start, end, lang, text in passages
+            ],
+            n_pages=n_pages,
+            year=year,
+            facets=[FacetValue(f, v, s) for f, v, s in facets if f not in ("language", "year")],
+            curated=set(json.loads(curated)),
+        )
 
     def stored_facets(self) -> list[tuple[str, str, str]]:
         """(field, value, source) of every facet value, language and year included."""

@@ -11,7 +11,13 @@ same tokens meets them exactly, as in the embedded store's Tantivy index.
 
 from __future__ import annotations
 
+import json
+
+import psycopg
 from psycopg import Connection
+
+from kb.config import redacted
+from kb.errors import KbError
 
 SCHEMA_VERSION = 1
 
@@ -75,3 +81,15 @@ def migrate(conn: Connection, stored_dimension: int) -> None:
                 f"the database holds schema {version}; this Praxis reads up to {SCHEMA_VERSION}"
             )
         # later versions: `if version < 2: ...` steps here, each setting schema_version
+
+
+def read_manifest(url: str) -> dict[str, object] | None:
+    """The manifest of the index in this database, None when it holds none (or no tables yet)."""
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            if conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+                return None
+            row = conn.execute("SELECT value FROM meta WHERE key = 'manifest'").fetchone()
+    except psycopg.Error as error:
+        raise KbError(f"cannot reach the database {redacted(url)}: {error}") from None
+    return json.loads(row[0]) if row else None

@@ -20,6 +20,7 @@ import psycopg
 from pgvector.psycopg import register_vector
 
 from kb.catalogue_logs import utc_now
+from kb.config import redacted
 from kb.errors import IndexLocked, KbError
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
@@ -28,6 +29,7 @@ from kb.postgres_retrieval import Retrieval, filter_clause, lexemes_sql
 from kb.postgres_schema import migrate
 from kb.postgres_totals import Totals
 
+DOCUMENT_COLUMNS = "path, title, language, year, file_type, n_pages, content_hash, curated"
 WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines
 LANGUAGE_SLOTS = 8  # as in the embedded store: one extra dimension per passage language
 
@@ -112,6 +114,17 @@ class PostgresStore(Retrieval, Totals, Logs):
         if docs != means:
             problems.append("document vectors: not one per document")
         return problems
+
+    def vector_index(self) -> dict[str, object]:
+        return {"kind": "pgvector HNSW (inner product)", "m": 16, "ef_construction": 64}
+
+    def write_manifest(self, data: dict[str, object]) -> None:
+        """How the index was built, kept in the database (a folder keeps it in manifest.json)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO meta VALUES ('manifest', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (json.dumps(data),),
+            )
 
     def _require_lock(self) -> None:
         if not self._writing:
@@ -260,6 +273,21 @@ class PostgresStore(Retrieval, Totals, Logs):
             shown_until = max(shown_until, end)
         return out
 
+    def stored_document(self, doc_id: str) -> tuple[NewDocument, np.ndarray] | None:
+        db = self.db
+        row = db.execute(f"SELECT {DOCUMENT_COLUMNS} FROM documents WHERE doc_id = %s", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        chunks = db.execute(
+            'SELECT ord, page, start, "end", language, text, embedding FROM chunks WHERE doc_id = %s ORDER BY ord',
+            (doc_id,),
+        ).fetchall()
+        facets = db.execute(
+            "SELECT field, value, source FROM facets WHERE doc_id = %s ORDER BY position", (doc_id,)
+        )
+        vectors = np.array([c[6].to_numpy()[: self.dimension] for c in chunks], dtype=np.float32)
+        return NewDocument.from_rows(row, [c[:6] for c in chunks], facets.fetchall()), vectors
+
     def chunk_vectors(self) -> Iterator[ChunkVector]:
         with self.db.cursor(name="every_vector") as cur, self.db.transaction():  # streamed, not loaded
             cur.execute("SELECT chunk_id, doc_id, language, embedding FROM chunks ORDER BY chunk_id")
@@ -271,14 +299,3 @@ class PostgresStore(Retrieval, Totals, Logs):
             "SELECT chunk_id, language FROM chunks WHERE chunk_id = ANY(%s)", ([int(i) for i in chunk_ids],)
         )
         return dict(rows.fetchall())
-
-
-def redacted(url: str) -> str:
-    """A database address without its password, for messages."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return urlunsplit(parts._replace(netloc=netloc))

@@ -56,6 +56,9 @@ class Store(Protocol):
     def verify(self) -> list[str]:
         """Inconsistencies between the store's parts (empty when all is well)."""
 
+    def vector_index(self) -> dict[str, object]:
+        """How the dense side is indexed (kind and parameters): for the manifest and kb stats."""
+
     def close(self) -> None: ...
 
     # -- writes ----------------------------------------------------------------
@@ -103,6 +106,9 @@ class Store(Protocol):
         """chunk_id → (doc_id, text, page, order)."""
 
     def first_chunks(self, doc_ids: Sequence[str]) -> dict[str, tuple[int, str, int | None]]: ...
+
+    def stored_document(self, doc_id: str) -> tuple[NewDocument, np.ndarray] | None:
+        """A document exactly as it was put, with its passage vectors (to copy an index)."""
 
     def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:
         """(chunk_id, text, page) in order, without the overlap between passages."""

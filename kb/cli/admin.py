@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     pass
 
 from kb.cli.common import IndexOption, JsonOption, app, emit_json, open_kb, out
-from kb.config import Settings, default_index_dir
+from kb.config import Settings, default_index_dir, index_location
 from kb.errors import KbError
 
 
@@ -87,9 +87,13 @@ def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: b
         )
 
 
-def index_folder(index: Path | None) -> Path:
-    """The folder ``--index`` or ``KB_INDEX`` names (default index/)."""
-    return Settings.from_env(index_dir=index).index_dir
+def index_folder(index: str | None) -> Path:
+    """The folder ``--index`` or ``KB_INDEX`` names (default index/); a database has its own
+    backups (pg_dump, point-in-time recovery: see docs/deployment.md)."""
+    location = Settings.from_env(index_dir=index).index_dir
+    if not isinstance(location, Path):
+        raise KbError("kb backup and kb restore work on index folders; back a database up with pg_dump")
+    return location
 
 
 @app.command("backup")
@@ -121,6 +125,27 @@ def restore_command(
     out.print(f"restored {source}/ into {target}/")
 
 
+@app.command("copy")
+def copy_command(
+    source: Annotated[str, typer.Argument(help="The index to copy: a folder or postgresql://…")],
+    destination: Annotated[str, typer.Argument(help="A new folder, or a database holding no index yet.")],
+) -> None:
+    """Copy a collection between an index folder and a PostgreSQL database (either way), vectors
+    included: nothing is embedded again."""
+    from rich.progress import Progress
+
+    from kb.copying import copy_index
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("copying", total=None)
+        copied = copy_index(
+            index_location(source),
+            index_location(destination),
+            lambda n, total: bar.update(task, completed=n, total=total),
+        )
+    out.print(f"copied {copied} documents")
+
+
 @app.command("hash-password")
 def hash_password_command() -> None:
     """Print a scrypt hash for the curator password (set it as KB_CURATOR_PASSWORD_HASH)."""
@@ -148,7 +173,8 @@ def serve(
     app_file = Path(__file__).resolve().parents[2] / "app.py"
     if not app_file.exists():
         raise KbError(f"app.py not found next to the kb package ({app_file}); run from a clone")
-    env = {**os.environ, "KB_INDEX": str((index or default_index_dir()).resolve())}
+    location = index_location(index) if index else default_index_dir()
+    env = {**os.environ, "KB_INDEX": str(location.resolve() if isinstance(location, Path) else location)}
     command = [
         sys.executable,
         "-m",

