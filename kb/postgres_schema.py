@@ -64,8 +64,18 @@ def statements(stored_dimension: int) -> list[str]:
 SCHEMA_LOCK = 0x50_52_41_58  # "PRAX": one process creates or migrates the schema at a time
 
 
+def current(conn: Connection) -> bool:
+    """The schema is there and up to date (then nothing is written: a read-only standby opens too)."""
+    if conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return row is not None and int(row[0]) == SCHEMA_VERSION
+
+
 def migrate(conn: Connection, stored_dimension: int) -> None:
     """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION`."""
+    if current(conn):
+        return
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
         for statement in statements(stored_dimension):
@@ -77,9 +87,7 @@ def migrate(conn: Connection, stored_dimension: int) -> None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         version = int(row[0])
         if version > SCHEMA_VERSION:
-            raise RuntimeError(
-                f"the database holds schema {version}; this Praxis reads up to {SCHEMA_VERSION}"
-            )
+            raise KbError(f"the database holds schema {version}; this Praxis reads up to {SCHEMA_VERSION}")
         # later versions: `if version < 2: ...` steps here, each setting schema_version
 
 

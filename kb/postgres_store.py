@@ -1,11 +1,9 @@
 """The PostgreSQL store: the whole collection in one database that many processes share.
 
-For a collection served by several app replicas and written by curators on different
-machines. Documents, passages, facets and logs are tables; vectors are a pgvector column
-with an HNSW index; the lexical side is a ``tsvector`` with a GIN index
-(:mod:`kb.postgres_retrieval`). Every write happens in one transaction, and a write block
-holds a session advisory lock, so two ingests never interleave; the generation in ``meta``
-grows with every committed change, which is how readers notice one.
+Documents, passages, facets and logs are tables; vectors a pgvector column under HNSW; words a
+``tsvector`` under GIN (:mod:`kb.postgres_retrieval`). Every write is one transaction and a
+write block holds a session advisory lock, so two ingests never interleave; the generation in
+``meta`` grows with every committed change, which is how readers notice one.
 """
 
 from __future__ import annotations
@@ -45,7 +43,10 @@ class PostgresStore(Retrieval, Totals, Logs):
         self._local = threading.local()
         self._writing = False
         try:
-            migrate(self.db, self.stored_dimension)
+            with psycopg.connect(
+                url, autocommit=True
+            ) as conn:  # before any connection looks up the vector type
+                migrate(conn, self.stored_dimension)
         except psycopg.Error as error:
             raise KbError(f"cannot open the database {redacted(url)}: {error}") from None
         self._generation = self.generation()
@@ -55,7 +56,6 @@ class PostgresStore(Retrieval, Totals, Logs):
         conn = getattr(self._local, "conn", None)
         if conn is None or conn.closed:
             conn = psycopg.connect(self.url, autocommit=True)
-            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
             register_vector(conn)
             self._local.conn = conn
         return conn
@@ -237,10 +237,8 @@ class PostgresStore(Retrieval, Totals, Logs):
         return counts
 
     def counts(self) -> dict[str, int]:
-        docs, chunks = self.db.execute(
-            "SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM chunks)"
-        ).fetchone()
-        return {"documents": docs, "chunks": chunks}
+        row = self.db.execute("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM chunks)")
+        return dict(zip(("documents", "chunks"), row.fetchone(), strict=True))
 
     # -- passages ------------------------------------------------------------------------
 
