@@ -26,10 +26,14 @@ class Logs:
             )
 
     def log_search_miss(self, query: str, filters: str) -> None:
-        self.db.execute(
-            "INSERT INTO search_misses (day, query, filters) VALUES (%s,%s,%s)",
-            (utc_now()[:10], query[:MAX_DETAIL_CHARS], filters[:MAX_DETAIL_CHARS]),
-        )
+        """Remembered on the primary; a search served by a read-only replica records nothing."""
+        try:
+            self.db.execute(
+                "INSERT INTO search_misses (day, query, filters) VALUES (%s,%s,%s)",
+                (utc_now()[:10], query[:MAX_DETAIL_CHARS], filters[:MAX_DETAIL_CHARS]),
+            )
+        except psycopg.errors.ReadOnlySqlTransaction:
+            pass
 
     def proposed_values(self, field: str) -> dict[str, int]:
         rows = self.db.execute(
