@@ -166,7 +166,7 @@ def check_chunking(kb: KnowledgeBase, settings: Settings) -> None:
     wanted = asdict(settings.chunking)
     if kb.manifest.chunking != wanted:
         raise ChunkingMismatch(
-            f"{kb.index_dir}/ was built with chunking {kb.manifest.chunking}, not {wanted}; "
+            f"{kb.where} was built with chunking {kb.manifest.chunking}, not {wanted}; "
             f"ingest with the same chunking, or into a new index folder"
         )
 

@@ -9,6 +9,8 @@ while another process writes builds one in memory and uses the shared one once i
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from kb.catalogue import Catalogue
 from kb.catalogue_lexical import lexical_row
 from kb.errors import IndexLocked
 from kb.glossary import Phrase
-from kb.lexical_index import COMMIT_SECONDS, LexicalIndex
+from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
 from kb.models import NewDocument
 from kb.store import LEXICAL_FIELDS, names_text
 from kb.write_lock import write_lock
@@ -47,24 +49,37 @@ class LexicalSide(Catalogue):
                 self._update_lexical(usable)
         except IndexLocked:  # the writer brings the shared copy up to date
             if not usable:
-                self.lexical = LexicalIndex.create(None)
-                self._rebuild_lexical()
+                self._rebuild_lexical(shared=False)
 
     def _update_lexical(self, usable: bool = True) -> None:
         """Catch the shared copy up, or rebuild it (call with the write lock held)."""
+        if usable and self.lexical.path is not None:
+            self._refresh_lexical()  # what other processes committed since this one last looked
         if not usable or self.lexical.path is None or not self._catch_up_lexical():
-            self.lexical = LexicalIndex.create(self.index_dir / LEXICAL)
             self._rebuild_lexical()
         if len(self.lexical) != self.count_passages():
-            self.lexical = LexicalIndex.create(self.index_dir / LEXICAL)
             self._rebuild_lexical()
 
-    def _rebuild_lexical(self) -> None:
+    def _rebuild_lexical(self, shared: bool = True) -> None:
+        """A new copy from the catalogue. The shared one is built beside the old and renamed into
+        place when complete, so searches never see it half-filled; ``shared`` False keeps it in
+        memory (a reader that may not write while another process does)."""
+        side = self.index_dir / f".{LEXICAL}.new-{os.getpid()}"
+        fresh = LexicalIndex.create(side if shared else None)
         with self.snapshot():
-            self._lexical_at = self.last_vector_change()
-            self.lexical.start_writing()
-            self.lexical.add(self.lexical_rows())
-        self.lexical.stop_writing(self._lexical_at)
+            at = self.last_vector_change()
+            fresh.start_writing()
+            fresh.add(self.lexical_rows())
+        fresh.stop_writing(at)
+        if shared:
+            target, old = self.index_dir / LEXICAL, self.index_dir / f".{LEXICAL}.old-{os.getpid()}"
+            if target.exists():
+                os.rename(target, old)
+            os.rename(side, target)
+            shutil.rmtree(old, ignore_errors=True)
+            reopened = LexicalIndex.open(target)  # at its final path (an empty index is falsy: no `or`)
+            fresh = reopened if reopened is not None else fresh
+        self.lexical, self._lexical_at = fresh, at
 
     def _catch_up_lexical(self) -> bool:
         """Apply the passages added and removed since the copy's last commit; False when the
@@ -75,8 +90,7 @@ class LexicalSide(Catalogue):
         latest, added, removed = changes
         if added or removed:
             self.lexical.start_writing()
-            self.lexical.remove(added + removed)
-            self.lexical.add(self.lexical_rows(added))
+            self.lexical.replace(added + removed, self.lexical_rows(added))
             self.lexical.stop_writing(latest)
         self._lexical_at = latest
         return True
@@ -85,15 +99,15 @@ class LexicalSide(Catalogue):
 
     def _lexical_put(self, doc_id: str, doc: NewDocument, old_ids: list[int], new_ids: list[int]) -> None:
         names = names_text((f.field, f.value) for f in doc.facets)
-        self.lexical.remove(old_ids)
-        self.lexical.add(
+        rows = [
             lexical_row(chunk_id, doc_id, doc.title, passage.text, names, passage.language)
             for chunk_id, passage in zip(new_ids, doc.passages, strict=True)
-        )
+        ]
+        self.lexical.replace(old_ids, rows)  # at once: a commit in between would show neither
         self._lexical_done()
 
     def _lexical_remove(self, chunk_ids: list[int]) -> None:
-        self.lexical.remove(chunk_ids)
+        self.lexical.replace(chunk_ids, [])
         self._lexical_done()
 
     def _lexical_done(self) -> None:
@@ -104,18 +118,25 @@ class LexicalSide(Catalogue):
     def _finish_lexical(self) -> None:
         """End of a write block: what committed but never reached the copy is caught up, the
         rest committed, and Tantivy's writer let go."""
-        if self._lexical_at != self.last_vector_change() and not self._catch_up_lexical():
-            self.lexical = LexicalIndex.create(self.index_dir / LEXICAL)
-            self._rebuild_lexical()
-        self.lexical.stop_writing(self._lexical_at)
+        try:
+            if self._lexical_at != self.last_vector_change() and not self._catch_up_lexical():
+                self._rebuild_lexical()
+        finally:
+            self.lexical.stop_writing(self._lexical_at)
+
+    def _lexical_moved(self) -> bool:
+        """Another process committed to the shared copy since this one last looked (a write
+        block's last lexical commit comes after its last catalogue change)."""
+        return self.lexical.path is not None and read_checkpoint(self.lexical.path) != self.lexical.applied
 
     def _refresh_lexical(self) -> None:
-        """Another process committed: see its lexical commits (or, for a copy kept in memory
-        while the shared one was missing, try the shared one again)."""
+        """See other processes' lexical commits (or, for a copy kept in memory while the shared
+        one was missing, try the shared one again)."""
         if self.lexical.path is None:
             self._open_lexical()
-        else:
-            self.lexical.reload()
+            return
+        self.lexical.reload()
+        self._lexical_at = max(self._lexical_at, self.lexical.applied)
 
     # -- reads ---------------------------------------------------------------------
 

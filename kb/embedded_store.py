@@ -149,7 +149,10 @@ class EmbeddedStore(LexicalSide):
             return "unchanged"
         with self._refreshing:  # one thread catches up; the others then find it done
             if self.generation() == self._generation:
-                return "unchanged"
+                if not self._lexical_moved():
+                    return "unchanged"
+                self._refresh_lexical()  # a write block's last lexical commit, after its last change
+                return "changed"
             self._generation = self.generation()
             if not self._catch_up():  # the log we need was forgotten: the file holds it now
                 self._load_vectors()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, IndexLocation, SearchSettings, is_database
+from kb.config import DEFAULT_EMBEDDER, ChunkingSettings, IndexLocation, SearchSettings, is_database, redacted
 from kb.embedded_store import CATALOGUE, VECTORS, EmbeddedStore
 from kb.embedders import Embedder, load_embedder
 from kb.errors import DocumentNotFound, EmbedderMismatch, IndexNotFound
@@ -110,7 +110,7 @@ class KnowledgeBase:
         search_settings: SearchSettings | None,
     ) -> KnowledgeBase:
         """A new, empty index whose manifest records how it will be built."""
-        instance = cls._instance(embedder)
+        instance = embedder if isinstance(embedder, Embedder) else load_embedder(embedder)
         manifest = new_manifest(instance, chunking)
         return cls(index_dir, manifest, instance, search_settings, create_index(index_dir, manifest))
 
@@ -119,9 +119,10 @@ class KnowledgeBase:
         """A new, empty index built as another one was (to copy it without embedding again)."""
         return cls(location, manifest, None, None, create_index(location, manifest))
 
-    @staticmethod
-    def _instance(embedder: Embedder | str) -> Embedder:
-        return embedder if isinstance(embedder, Embedder) else load_embedder(embedder)
+    @property
+    def where(self) -> str:
+        """The index for messages: its folder, or its database address without the password."""
+        return f"{self.index_dir}/" if isinstance(self.index_dir, Path) else redacted(self.index_dir)
 
     @property
     def embedder(self) -> Embedder:
@@ -131,7 +132,7 @@ class KnowledgeBase:
         if self._embedder.dimension != self.manifest.dimension:
             raise EmbedderMismatch(
                 f"embedder {self._embedder.spec!r} gives {self._embedder.dimension}-d vectors but "
-                f"{self.index_dir}/ holds {self.manifest.dimension}-d ones; delete it and ingest again"
+                f"{self.where} holds {self.manifest.dimension}-d ones; delete it and ingest again"
             )
         return self._embedder
 
@@ -241,7 +242,7 @@ class KnowledgeBase:
 
     def remove(self, doc_id: str) -> None:
         if not self.store.doc_id_taken(doc_id):
-            raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
+            raise DocumentNotFound(f"no document {doc_id!r} in {self.where}")
         self.store.delete(doc_id)
         self._store_changed()
 
@@ -253,7 +254,7 @@ class KnowledgeBase:
     def document(self, doc_id: str) -> Document:
         found = self.store.documents([doc_id]).get(doc_id)
         if found is None:
-            raise DocumentNotFound(f"no document {doc_id!r} in {self.index_dir}/")
+            raise DocumentNotFound(f"no document {doc_id!r} in {self.where}")
         return found
 
     def passages(self, doc_id: str) -> list[tuple[int, str, int | None]]:

@@ -107,29 +107,32 @@ class LexicalIndex:
                 self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
 
     def stop_writing(self, applied: int) -> None:
-        """Commit, record ``applied``, and let go of Tantivy's writer (merging what it started)."""
-        self.commit(applied)
-        with self._lock:
-            writer, self._writer = self._writer, None
-        if writer is not None:
-            writer.wait_merging_threads()
+        """Commit, record ``applied``, and let go of Tantivy's writer (merging what it started)
+        even when the commit fails, so no other process is locked out."""
+        try:
+            self.commit(applied)
+        finally:
+            with self._lock:
+                writer, self._writer = self._writer, None
+            if writer is not None:
+                writer.wait_merging_threads()
 
     def add(self, rows: Iterable[LexicalRow]) -> None:
+        self.replace([], rows)
+
+    def replace(self, removed: Iterable[int], rows: Iterable[LexicalRow]) -> None:
+        """Remove these passages and add those, with no commit in between."""
         with self._lock:
             writer = self._require_writer()
+            for chunk_id in removed:
+                writer.delete_documents_by_term("cid", int(chunk_id))
+                self._dirty = True
             for row in rows:
                 writer.add_document(
                     tantivy.Document(
                         cid=row.chunk_id, doc=row.doc_id, title=row.title, body=row.body, names=row.names
                     )
                 )
-                self._dirty = True
-
-    def remove(self, chunk_ids: Iterable[int]) -> None:
-        with self._lock:
-            writer = self._require_writer()
-            for chunk_id in chunk_ids:
-                writer.delete_documents_by_term("cid", int(chunk_id))
                 self._dirty = True
 
     def commit(self, applied: int, if_older_than: float = 0.0) -> None:
@@ -147,7 +150,10 @@ class LexicalIndex:
         self.reload()
 
     def reload(self) -> None:
-        """See the latest commit (another process's too)."""
+        """See the latest commit (another process's too); the checkpoint is read first, so it can
+        only understate what the searcher sees."""
+        if self.path is not None:
+            self.applied = read_checkpoint(self.path)
         self._index.reload()
         self._searcher = self._index.searcher()
 

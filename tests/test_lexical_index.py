@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -138,6 +139,7 @@ def test_another_process_sees_new_documents_after_refresh(tmp_path: Path) -> Non
     put(kb, 1, "Wine route.")
     script = """
 import sys
+import time
 from pathlib import Path
 from kb.embedders import HashingEmbedder
 from kb.knowledge_base import KnowledgeBase
@@ -159,3 +161,30 @@ def test_an_empty_index_finds_nothing(tmp_path: Path) -> None:
     index = LexicalIndex.create(tmp_path / "lex")
     assert len(index) == 0 and index.ids().size == 0
     assert index.search([frozenset({("x",)})], 10) == []
+
+
+def test_a_reader_sees_the_last_documents_of_a_write_block(tmp_path: Path) -> None:
+    """The block's last lexical commit comes after its last catalogue change (no new generation)."""
+    index = tmp_path / "index"
+    writer = open_kb(index)
+    put(writer, 1, "Wine route.")
+    reader = KnowledgeBase.open(index, EMBEDDER)
+    time.sleep(1.1)  # the next write commits to the lexical copy at once, the one after it does not
+    with writer.writing():
+        writer.put(document(2, "Marble exporters."), EMBEDDER.embed_documents(["Marble exporters."]))
+        writer.put(document(3, "Granite quarries."), EMBEDDER.embed_documents(["Granite quarries."]))
+        reader.refresh()  # sees the catalogue's change, and the lexical copy as it is mid-block
+    reader.refresh()
+    assert found(reader, "marble") and found(reader, "granite")
+    assert reader.verify() == []
+
+
+def test_a_rebuild_swaps_a_complete_copy_in(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    kb = open_kb(index)
+    put(kb, 1, "Textile network of Prato.")
+    searching = kb.store.lexical
+    with write_lock(index):
+        kb.store._rebuild_lexical()
+    assert found(kb, "textile") and len(searching) == 1, "the copy searched meanwhile stayed whole"
+    assert sorted(p.name for p in index.iterdir() if "lexical" in p.name) == [LEXICAL]
