@@ -54,14 +54,21 @@ def filter_clause(filters: Mapping[str, Sequence[str]], alias: str = "d") -> tup
 
 
 def tsquery(parts: Sequence[frozenset[Phrase]], fields: Sequence[str] = LEXICAL_FIELDS) -> str | None:
-    """Any form of any part, in ``fields`` only; None when nothing is left to look for."""
-    labels = "" if set(fields) == set(LEXICAL_FIELDS) else ":" + "".join(WEIGHT_LABEL[f] for f in fields)
+    """Any form of any part, in ``fields`` only; None when nothing is left to look for.
+
+    The fields share one ``tsvector`` (title A, names B, text D, one after the other), so a
+    phrase is asked field by field: its words must be next to each other within one field.
+    """
+    labels = [WEIGHT_LABEL[f] for f in fields]
+    whole = set(fields) == set(LEXICAL_FIELDS)
     forms = []
     for alternatives in parts:
         for phrase in sorted(alternatives):
-            tokens = [t for t in phrase if len(t) <= MAX_TOKEN]
-            if tokens:  # tokens are runs of letters and digits: nothing in them is tsquery syntax
-                forms.append("(" + " <-> ".join(f"'{t}'{labels}" for t in tokens) + ")")
+            tokens = [t for t in phrase if len(t) <= MAX_TOKEN]  # letters and digits: never tsquery syntax
+            if len(tokens) == 1:
+                forms.append(f"'{tokens[0]}'" + ("" if whole else ":" + "".join(labels)))
+            elif tokens:
+                forms += ["(" + " <-> ".join(f"'{t}':{label}" for t in tokens) + ")" for label in labels]
     return " | ".join(forms) or None
 
 

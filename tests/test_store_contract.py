@@ -186,3 +186,12 @@ def test_logs_and_proposed_values(store: Store) -> None:
     with store.writing():
         assert store.confirm_value("programme", "Rede Sul") == 1
     assert store.proposed_values("programme") == {}
+
+
+def test_a_phrase_does_not_run_from_one_field_into_the_next(store: Store) -> None:
+    """Title "Practice 1", text "Brasil exporta": the phrase "1 brasil" is in neither field."""
+    put(store, "a", doc(1, ["Brasil exporta calçados."]))
+    across = frozenset({("1", "brasil")})
+    assert store.lexical_count(across) == 0 and store.lexical_search([across], 5) == []
+    within = frozenset({("practic", "1")})
+    assert store.lexical_count(within) == 1
