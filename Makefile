@@ -30,6 +30,8 @@ test: $(VENV)/.test-installed  ## install test dependencies, lint, run every tes
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest
+	@echo "again on PostgreSQL (the tests that use an index through the storage contract):"
+	KB_TEST_STORE=postgres HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BIN)/pytest -q -m "not folder_store and not slow"
 
 bench: $(VENV)/.test-installed  ## throughput, latency and load figures for docs/benchmarks.md
 	$(BIN)/python bench/throughput.py

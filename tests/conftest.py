@@ -42,8 +42,14 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
+TEST_STORE = os.environ.get("KB_TEST_STORE", "folder")
+"""``KB_TEST_STORE=postgres`` runs the tests built on ``settings`` against a PostgreSQL database."""
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
+def settings(tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    if TEST_STORE == "postgres":
+        return Settings(index_dir=request.getfixturevalue("postgres_database"), embedder="hash")
     return Settings(index_dir=tmp_path / "index", embedder="hash")
 
 

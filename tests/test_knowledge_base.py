@@ -59,6 +59,7 @@ def test_reopen_uses_saved_vectors(small_kb: KnowledgeBase, settings: Settings) 
     assert_consistent(reopened)
 
 
+@pytest.mark.folder_store
 def test_crash_between_catalogue_and_vectors_is_repaired(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
 ) -> None:
@@ -190,6 +191,7 @@ def test_an_unexpected_reader_error_is_one_failed_file(
     assert "Traceback" in logged["detail"], "the traceback is kept for curators"
 
 
+@pytest.mark.folder_store
 @pytest.mark.parametrize("damage", ["truncate", "garble"])
 def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
     small_kb: KnowledgeBase, settings: Settings, damage: str
@@ -206,6 +208,7 @@ def test_a_damaged_vectors_file_is_rebuilt_from_the_catalogue(
     assert sorted(saved.ids().tolist()) == sorted(small_kb.store.chunk_id_set().tolist())
 
 
+@pytest.mark.folder_store
 def test_vectors_written_before_language_slots_are_rebuilt(
     small_kb: KnowledgeBase, settings: Settings
 ) -> None:
@@ -220,6 +223,7 @@ def test_vectors_written_before_language_slots_are_rebuilt(
     assert reopened.search(SearchRequest("compras", bounded=False)).hits
 
 
+@pytest.mark.folder_store
 def test_writers_clean_up_temporary_files_left_by_a_killed_writer(
     small_kb: KnowledgeBase, settings: Settings
 ) -> None:
@@ -252,6 +256,7 @@ def test_search_settings_are_fixed_at_open(small_kb: KnowledgeBase) -> None:
     assert lexical.search(SearchRequest("COSME", k=1)).hits[0].doc_id == "cosme"
 
 
+@pytest.mark.folder_store
 def test_language_totals_follow_every_write_and_an_old_index_is_recounted(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -107,8 +108,10 @@ def test_a_missing_damaged_or_foreign_copy_is_rebuilt(tmp_path: Path) -> None:
             (index / LEXICAL / "format").write_text("0")
         elif damage == "files":
             for f in (index / LEXICAL).glob("*"):
-                if f.suffix in {".idx", ".term", ".pos"}:
-                    f.write_bytes(b"garbage")
+                if f.suffix in {".idx", ".term", ".pos"}:  # replaced, not truncated: a file still
+                    garbage = f.with_name(f.name + ".garbage")  # mapped by a closed index must not shrink
+                    garbage.write_bytes(b"garbage")
+                    os.replace(garbage, f)
         else:  # a copy holding changes the catalogue never had (a catalogue restored alone)
             (index / LEXICAL / "applied").write_text("999999\n")
         kb = open_kb(index)
@@ -139,7 +142,6 @@ def test_another_process_sees_new_documents_after_refresh(tmp_path: Path) -> Non
     put(kb, 1, "Wine route.")
     script = """
 import sys
-import time
 from pathlib import Path
 from kb.embedders import HashingEmbedder
 from kb.knowledge_base import KnowledgeBase

@@ -61,6 +61,7 @@ def test_the_command_line_takes_a_database_address(postgres_database: str, small
     assert backup.returncode != 0 and "pg_dump" in backup.stderr + backup.stdout
 
 
+@pytest.mark.folder_store
 def test_kb_copy_moves_a_collection_both_ways_without_embedding(
     postgres_database: str, small_kb: KnowledgeBase, tmp_path: Path
 ) -> None:

@@ -129,6 +129,7 @@ def test_two_ingests_at_once_are_serialised_with_a_clear_message(tmp_path: Path)
     assert first.returncode == 0
 
 
+@pytest.mark.folder_store
 def test_backup_while_in_use_and_restore(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
 ) -> None:
@@ -150,6 +151,7 @@ def test_backup_while_in_use_and_restore(
     assert_consistent(settings.index_dir)
 
 
+@pytest.mark.folder_store
 def test_a_writer_opened_before_a_restore_writes_into_the_restored_index(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
 ) -> None:
@@ -231,6 +233,7 @@ def test_readers_fuzz(tmp_path: Path, data: bytes, suffix: str, pdf_header: bool
         assert isinstance(parsed.text, str) and parsed.text.strip()
 
 
+@pytest.mark.folder_store
 def test_restoring_a_backup_of_another_embedder_switches_running_readers(
     small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
 ) -> None:
@@ -248,6 +251,7 @@ def test_restoring_a_backup_of_another_embedder_switches_running_readers(
     assert_consistent(settings.index_dir)
 
 
+@pytest.mark.folder_store
 def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
     small_kb: KnowledgeBase, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -272,6 +276,7 @@ def test_a_partial_backup_is_refused_and_a_failed_restore_changes_nothing(
     assert not list(settings.index_dir.parent.glob(".*restoring*")), "no half-made folder is left"
 
 
+@pytest.mark.folder_store
 def test_a_restore_killed_between_its_renames_is_completed_on_the_next_open(
     small_kb: KnowledgeBase, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
