@@ -18,7 +18,7 @@ import numpy as np
 from kb.catalogue_filters import FilterCache, Remembered
 from kb.catalogue_languages import LanguageStats, add_to_totals, take_from_totals
 from kb.catalogue_lexical import LexicalSource
-from kb.catalogue_logs import Logs, utc_now
+from kb.catalogue_logs import Logs
 from kb.catalogue_proposals import Proposals
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, migrate
 from kb.catalogue_vector_log import VectorLog
@@ -27,7 +27,9 @@ from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
 
 FACETS_BY_DOCUMENT_SHARE = 0.1
-DOCUMENT_COLUMNS = "path, title, language, year, file_type, n_pages, content_hash, curated"
+DOCUMENT_COLUMNS = (
+    "path, title, language, year, file_type, n_pages, content_hash, curated, added_at, updated_at"
+)
 
 
 class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, VectorLog):
@@ -89,15 +91,13 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
         self, doc_id: str, doc: NewDocument, vectors: np.ndarray
     ) -> tuple[list[int], list[int]]:
         """Insert or replace a document in one transaction; returns (removed chunk ids, new chunk ids)."""
-        now = utc_now()
         with self.transaction() as db:
             row = db.execute("SELECT added_at FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
             old_ids = self._delete_chunks(db, doc_id)
             db.execute("DELETE FROM facets WHERE doc_id = ?", (doc_id,))
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (doc_id, doc.path, doc.title, doc.language, doc.year, doc.file_type, doc.n_pages)
-                + (doc.content_hash, row[0] if row else now, now, json.dumps(sorted(doc.curated))),
+                doc.document_row(doc_id, row[0] if row else None),
             )
             new_ids = [
                 self._insert_chunk(db, doc_id, doc, passage, vector)

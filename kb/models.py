@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class NewDocument:
     year: int | None = None
     facets: list[FacetValue] = field(default_factory=list)
     curated: set[str] = field(default_factory=set)  # fields a curator set (title, year, theme…)
+    dates: tuple[str, str] | None = None  # (added_at, updated_at) of a copied document; None: now
 
     @classmethod
     def from_rows(
@@ -58,9 +60,9 @@ class NewDocument:
         facets: list[tuple[str, str, str]],
     ) -> NewDocument:
         """A stored document as it was put: ``document`` (path, title, language, year, file_type,
-        n_pages, content_hash, curated JSON), ``passages`` (order, page, start, end, language, text),
+        n_pages, content_hash, curated JSON, added_at, updated_at), ``passages`` (order, page, start, end, language, text),
         ``facets`` (field, value, source); language and year come from the document row."""
-        path, title, language, year, file_type, n_pages, content_hash, curated = document
+        path, title, language, year, file_type, n_pages, content_hash, curated, added, updated = document
         return cls(
             path=path,
             title=title,
@@ -75,7 +77,15 @@ class NewDocument:
             year=year,
             facets=[FacetValue(f, v, s) for f, v, s in facets if f not in ("language", "year")],
             curated=set(json.loads(curated)),
+            dates=(added, updated),
         )
+
+    def document_row(self, doc_id: str, added_at: str | None) -> tuple[object, ...]:
+        """The ``documents`` row of both stores: added when first stored (or as copied), updated now."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        added, updated = self.dates or (added_at or now, now)
+        head = (doc_id, self.path, self.title, self.language, self.year, self.file_type, self.n_pages)
+        return (*head, self.content_hash, added, updated, json.dumps(sorted(self.curated)))
 
     def stored_facets(self) -> list[tuple[str, str, str]]:
         """(field, value, source) of every facet value, language and year included."""

@@ -17,7 +17,6 @@ import numpy as np
 import psycopg
 from pgvector.psycopg import register_vector
 
-from kb.catalogue_logs import utc_now
 from kb.config import redacted
 from kb.errors import IndexLocked, KbError
 from kb.facets import FACET_FIELDS
@@ -27,7 +26,9 @@ from kb.postgres_retrieval import Retrieval, filter_clause, lexemes_sql
 from kb.postgres_schema import migrate
 from kb.postgres_totals import Totals
 
-DOCUMENT_COLUMNS = "path, title, language, year, file_type, n_pages, content_hash, curated"
+DOCUMENT_COLUMNS = (
+    "path, title, language, year, file_type, n_pages, content_hash, curated, added_at, updated_at"
+)
 WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines
 LANGUAGE_SLOTS = 8  # as in the embedded store: one extra dimension per passage language
 
@@ -134,15 +135,13 @@ class PostgresStore(Retrieval, Totals, Logs):
 
     def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> None:
         self._require_lock()
-        now = utc_now()
         slots = self.slots_for([p.language for p in doc.passages])
         with self.transaction() as db:
             row = db.execute("SELECT added_at FROM documents WHERE doc_id = %s", (doc_id,)).fetchone()
             self._delete_rows(db, doc_id)
             db.execute(
                 "INSERT INTO documents VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-                (doc_id, doc.path, doc.title, doc.language, doc.year, doc.file_type, doc.n_pages)
-                + (doc.content_hash, row[0] if row else now, now, json.dumps(sorted(doc.curated))),
+                doc.document_row(doc_id, row[0] if row else None),
             )
             with db.cursor() as cur:
                 cur.executemany(

@@ -76,7 +76,8 @@ def test_kb_copy_moves_a_collection_both_ways_without_embedding(
     for doc_id in small_kb.store.all_doc_ids():
         original, vectors = small_kb.store.stored_document(doc_id)
         copied, copied_vectors = returned.store.stored_document(doc_id)
-        assert copied == original
+        assert copied == original  # ids, metadata, curated fields, passages, pages and dates
+        assert returned.document(doc_id).added_at == small_kb.document(doc_id).added_at
         assert np.allclose(copied_vectors, vectors, atol=1e-6)
     for query in QUERIES:
         assert [h.doc_id for h in returned.search(SearchRequest(query)).hits] == [
