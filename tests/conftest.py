@@ -31,9 +31,12 @@ APP = str(REPO / "app.py")
 
 
 @pytest.fixture(autouse=True)
-def _no_env_leaks(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_env_leaks(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("KB_INDEX", "KB_EMBEDDER", "KB_MAX_FILE_MB"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(
+        "KB_FILES_DIR", str(tmp_path / "curator-files")
+    )  # an index in a database keeps them here
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
