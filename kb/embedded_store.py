@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from kb import vector_layout
+from kb import language_slots, vector_layout
 from kb.embedded_lexical import LexicalSide
 from kb.errors import IndexReplaced
 from kb.models import NewDocument
@@ -33,16 +33,13 @@ CHECKPOINT_SHARE = 0.01
 """The FAISS file is rewritten once this share of the passages changed since it was written."""
 FULL_CHECK_UP_TO = 200_000
 CATCH_UP_BATCH = 10_000
-LANGUAGE_SLOTS = 8
-"""Extra dimensions of each stored vector, one per passage language (the last one shared by
-any language beyond the seventh), so that one search applies per-language centring exactly."""
 
 
 class EmbeddedStore(LexicalSide):
     """:class:`kb.store.Store` over files in one folder; safe to share between threads.
 
     The FAISS copy holds each passage vector followed by its language's indicator
-    (:data:`LANGUAGE_SLOTS` dimensions). A query carries minus its centring offset in each
+    (:mod:`kb.language_slots`). A query carries minus its centring offset in each
     language's slot, so one inner-product search returns centred scores for every language
     at once, and a search without filters needs no id selector at all.
     """
@@ -51,7 +48,7 @@ class EmbeddedStore(LexicalSide):
         super().__init__(index_dir / CATALOGUE)
         self.index_dir = index_dir
         self.dimension = dimension
-        self.stored_dimension = dimension + LANGUAGE_SLOTS
+        self.stored_dimension = dimension + language_slots.LANGUAGE_SLOTS
         self._inode = os.stat(self.path).st_ino
         self._writing = False
         self._refreshing = threading.Lock()
@@ -125,20 +122,13 @@ class EmbeddedStore(LexicalSide):
         self._checkpoint = self._applied
         self.forget_vector_changes(min(self._applied, self.lexical.applied))
 
-    def _slots_for(self, languages: list[str]) -> dict[str, int]:
-        """Each language's extra dimension (assigned on first sight and kept in the catalogue)."""
-        slots = self.language_slots()
-        for language in dict.fromkeys(languages):
-            if language not in slots and len(slots) < LANGUAGE_SLOTS:
-                slots = self.add_language_slot(language)
-        return {lang: slots.index(lang) if lang in slots else LANGUAGE_SLOTS - 1 for lang in set(languages)}
-
     def _with_languages(self, vectors: np.ndarray, languages: list[str]) -> np.ndarray:
-        slot = self._slots_for(languages)
-        indicators = np.zeros((len(vectors), LANGUAGE_SLOTS), dtype=np.float32)
-        indicators[np.arange(len(vectors)), [slot[lang] for lang in languages]] = 1.0
-        matrix = np.asarray(vectors, dtype=np.float32).reshape(len(vectors), self.dimension)
-        return np.hstack([matrix, indicators])
+        """Vectors as the FAISS copy holds them; a language seen for the first time gets its slot
+        (kept in the catalogue)."""
+        slots = self.language_slots()
+        for language in language_slots.assign(slots, languages)[len(slots) :]:
+            slots = self.add_language_slot(language)
+        return language_slots.stored(vectors, languages, slots, self.dimension)
 
     def refresh(self) -> str:
         """'replaced' when a restore swapped the folder (the caller reopens), 'changed', 'unchanged'."""
@@ -226,12 +216,7 @@ class EmbeddedStore(LexicalSide):
         allowed_ids: np.ndarray | None = None,
         offsets: Mapping[str, float] | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        known = self.language_slots()
-        slots = np.zeros(LANGUAGE_SLOTS, dtype=np.float32)
-        for language, offset in (offsets or {}).items():
-            if language in known:
-                slots[known.index(language)] = -offset
-        full = np.concatenate([np.ravel(query), slots])
+        full = language_slots.query(query, offsets or {}, self.language_slots())
         if not self.vectors.approximate:
             return self.vectors.search(full, k, allowed_ids)
         found, _ = self.vectors.search(full, max(k, vector_layout.RESCORED), allowed_ids)

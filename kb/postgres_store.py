@@ -17,6 +17,7 @@ import numpy as np
 import psycopg
 from pgvector.psycopg import register_vector
 
+from kb import language_slots
 from kb.config import redacted
 from kb.errors import IndexLocked, KbError
 from kb.facets import FACET_FIELDS
@@ -30,7 +31,6 @@ DOCUMENT_COLUMNS = (
     "path, title, language, year, file_type, n_pages, content_hash, curated, added_at, updated_at"
 )
 WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines
-LANGUAGE_SLOTS = 8  # as in the embedded store: one extra dimension per passage language
 
 
 class PostgresStore(Retrieval, Totals, Logs):
@@ -40,7 +40,7 @@ class PostgresStore(Retrieval, Totals, Logs):
     def __init__(self, url: str, dimension: int) -> None:
         self.url = url
         self.dimension = dimension
-        self.stored_dimension = dimension + LANGUAGE_SLOTS
+        self.stored_dimension = dimension + language_slots.LANGUAGE_SLOTS
         self._local = threading.local()
         self._writing = False
         try:
@@ -135,7 +135,8 @@ class PostgresStore(Retrieval, Totals, Logs):
 
     def upsert(self, doc_id: str, doc: NewDocument, vectors: np.ndarray) -> None:
         self._require_lock()
-        slots = self.slots_for([p.language for p in doc.passages])
+        languages = [p.language for p in doc.passages]
+        stored_vectors = language_slots.stored(vectors, languages, self.slots_for(languages), self.dimension)
         with self.transaction() as db:
             row = db.execute("SELECT added_at FROM documents WHERE doc_id = %s", (doc_id,)).fetchone()
             self._delete_rows(db, doc_id)
@@ -155,9 +156,7 @@ class PostgresStore(Retrieval, Totals, Logs):
                     [
                         (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored)
                         + self.lexeme_texts(doc, p)
-                        for p, stored in zip(
-                            doc.passages, self.with_languages(vectors, slots, doc), strict=True
-                        )
+                        for p, stored in zip(doc.passages, stored_vectors, strict=True)
                     ],
                 )
             self.add_to_totals(

@@ -5,12 +5,12 @@ embedded catalogue (:mod:`kb.catalogue_languages`), so nothing sums every vector
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import psycopg
 
-from kb.models import NewDocument
+from kb import language_slots
 
 Passages = list[tuple[str, np.ndarray]]
 
@@ -28,36 +28,20 @@ class Totals:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'language_slots'").fetchone()
         return json.loads(row[0]) if row else []
 
-    def slots_for(self, languages: Sequence[str]) -> dict[str, int]:
-        """Each language's slot, assigned on first sight (inside the writer lock)."""
-        slots, extra = self.language_slots(), self.stored_dimension - self.dimension
-        for language in dict.fromkeys(languages):
-            if language not in slots and len(slots) < extra:
-                slots.append(language)
-                self.db.execute(
-                    "INSERT INTO meta VALUES ('language_slots', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (json.dumps(slots),),
-                )
-        return {lang: slots.index(lang) if lang in slots else extra - 1 for lang in set(languages)}
-
-    def with_languages(
-        self, vectors: np.ndarray, slots: dict[str, int], doc: NewDocument
-    ) -> list[np.ndarray]:
-        out = []
-        for passage, vector in zip(doc.passages, vectors, strict=True):
-            indicator = np.zeros(self.stored_dimension - self.dimension, dtype=np.float32)
-            indicator[slots[passage.language]] = 1.0
-            out.append(np.concatenate([np.asarray(vector, dtype=np.float32), indicator]))
-        return out
-
-    def query_with_offsets(self, query: np.ndarray, offsets: dict[str, float] | None) -> np.ndarray:
-        """The query followed by minus each language's centring offset in its slot."""
+    def slots_for(self, languages: Sequence[str]) -> list[str]:
+        """The slot list with each new language's slot assigned (inside the writer lock)."""
         slots = self.language_slots()
-        extra = np.zeros(self.stored_dimension - self.dimension, dtype=np.float32)
-        for language, offset in (offsets or {}).items():
-            if language in slots:
-                extra[slots.index(language)] = -offset
-        return np.concatenate([np.ravel(query).astype(np.float32), extra])
+        assigned = language_slots.assign(slots, languages)
+        if assigned != slots:
+            self.db.execute(
+                "INSERT INTO meta VALUES ('language_slots', %s)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (json.dumps(assigned),),
+            )
+        return assigned
+
+    def query_with_offsets(self, query: np.ndarray, offsets: Mapping[str, float]) -> np.ndarray:
+        return language_slots.query(query, offsets, self.language_slots())
 
     # -- totals -------------------------------------------------------------------------------
 
