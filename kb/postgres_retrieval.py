@@ -20,7 +20,7 @@ import psycopg
 
 from kb.facets import FACET_FIELDS
 from kb.glossary import MAX_TOKEN, Phrase, index_text
-from kb.models import NewDocument, Passage
+from kb.models import NewDocument
 from kb.store import LEXICAL_FIELDS, names_text
 
 WEIGHT_LABEL = {"title": "A", "names": "B", "body": "D"}
@@ -80,15 +80,15 @@ class Retrieval:
     dimension: int
 
     @staticmethod
-    def lexeme_texts(doc: NewDocument, passage: Passage) -> tuple[str, str, str]:
-        """(title, names, text) of a passage as index tokens, in the passage's language."""
+    def lexeme_texts(doc: NewDocument) -> list[tuple[str, str, str]]:
+        """(title, names, text) of each passage as index tokens in the passage's language; the
+        document's title and names once per language, not once per passage."""
         names = names_text((f.field, f.value) for f in doc.facets)
-        language = passage.language
-        return (
-            index_text(doc.title, language),
-            index_text(names, language),
-            index_text(passage.text, language),
-        )
+        heads = {
+            lang: (index_text(doc.title, lang), index_text(names, lang))
+            for lang in {p.language for p in doc.passages}
+        }
+        return [(*heads[p.language], index_text(p.text, p.language)) for p in doc.passages]
 
     def dense_search(
         self,

@@ -154,9 +154,10 @@ class PostgresStore(Retrieval, Totals, Logs):
                     'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, embedding, lexemes)'
                     f" VALUES (%s,%s,%s,%s,%s,%s,%s,%s,{lexemes_sql()})",
                     [
-                        (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored)
-                        + self.lexeme_texts(doc, p)
-                        for p, stored in zip(doc.passages, stored_vectors, strict=True)
+                        (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored, *lexemes)
+                        for p, stored, lexemes in zip(
+                            doc.passages, stored_vectors, self.lexeme_texts(doc), strict=True
+                        )
                     ],
                 )
             self.add_to_totals(
