@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -15,11 +15,17 @@ from kb.lexical_index import LexicalRow
 ROWS_BATCH = 5_000
 
 
-def lexical_row(chunk_id: int, doc_id: str, title: str, text: str, names: str, language: str) -> LexicalRow:
-    """A passage as the lexical index holds it: stems in the passage's own language."""
-    return LexicalRow(
-        chunk_id, doc_id, index_text(title, language), index_text(text, language), index_text(names, language)
-    )
+def lexical_rows_of(
+    passages: Iterable[tuple[int, str, str, str, str, str]],
+) -> Iterator[LexicalRow]:
+    """(chunk id, doc id, title, text, names, language) as the lexical index holds them: stems in
+    each passage's language, a document's title and names stemmed once per language."""
+    heads: dict[tuple[str, str], tuple[str, str]] = {}
+    for chunk_id, doc_id, title, text, names, language in passages:
+        if (doc_id, language) not in heads:
+            heads[doc_id, language] = (index_text(title, language), index_text(names, language))
+        title_tokens, name_tokens = heads[doc_id, language]
+        yield LexicalRow(chunk_id, doc_id, title_tokens, index_text(text, language), name_tokens)
 
 
 class LexicalSource:
@@ -39,8 +45,10 @@ class LexicalSource:
                 (json.dumps([int(i) for i in chunk_ids[first : first + ROWS_BATCH]]),),
             ).fetchall()
             names = names_by_document(self.db, {r[1] for r in rows})
-            for chunk_id, doc_id, title, text, language in rows:
-                yield lexical_row(chunk_id, doc_id, title, text, names.get(doc_id, ""), language)
+            yield from lexical_rows_of(
+                (chunk_id, doc_id, title, text, names.get(doc_id, ""), language)
+                for chunk_id, doc_id, title, text, language in rows
+            )
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each (for coverage)."""

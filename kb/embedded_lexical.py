@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from kb.catalogue import Catalogue
-from kb.catalogue_lexical import lexical_row
+from kb.catalogue_lexical import lexical_rows_of
 from kb.errors import IndexLocked
 from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
@@ -99,10 +99,12 @@ class LexicalSide(Catalogue):
 
     def _lexical_put(self, doc_id: str, doc: NewDocument, old_ids: list[int], new_ids: list[int]) -> None:
         names = names_text((f.field, f.value) for f in doc.facets)
-        rows = [
-            lexical_row(chunk_id, doc_id, doc.title, passage.text, names, passage.language)
-            for chunk_id, passage in zip(new_ids, doc.passages, strict=True)
-        ]
+        rows = list(
+            lexical_rows_of(
+                (chunk_id, doc_id, doc.title, passage.text, names, passage.language)
+                for chunk_id, passage in zip(new_ids, doc.passages, strict=True)
+            )
+        )
         self.lexical.replace(old_ids, rows)  # at once: a commit in between would show neither
         self._lexical_done()
 
