@@ -18,8 +18,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import psycopg
 
+from kb.catalogue_lexical import lexical_rows_of
 from kb.facets import FACET_FIELDS
-from kb.glossary import MAX_TOKEN, Phrase, index_text
+from kb.glossary import MAX_TOKEN, Phrase
 from kb.models import NewDocument
 from kb.store import LEXICAL_FIELDS, names_text
 
@@ -81,14 +82,10 @@ class Retrieval:
 
     @staticmethod
     def lexeme_texts(doc: NewDocument) -> list[tuple[str, str, str]]:
-        """(title, names, text) of each passage as index tokens in the passage's language; the
-        document's title and names once per language, not once per passage."""
+        """(title, names, text) of each passage as index tokens, as the embedded store makes them."""
         names = names_text((f.field, f.value) for f in doc.facets)
-        heads = {
-            lang: (index_text(doc.title, lang), index_text(names, lang))
-            for lang in {p.language for p in doc.passages}
-        }
-        return [(*heads[p.language], index_text(p.text, p.language)) for p in doc.passages]
+        rows = lexical_rows_of((0, "", doc.title, p.text, names, p.language) for p in doc.passages)
+        return [(row.title, row.names, row.body) for row in rows]
 
     def dense_search(
         self,
