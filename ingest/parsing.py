@@ -24,7 +24,7 @@ from kb.errors import UnreadableFile
 from kb.models import NewDocument, Passage
 
 INGEST_VERSION = (
-    6  # 6: Markdown line breaks kept, programmes with their acronyms, years told with the practice's name
+    7  # 7: programmes in apposition or spelled out after their acronym, table-row card fields, no stray years
 )
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 

@@ -164,6 +164,23 @@ def test_programme_shaped_names_are_found() -> None:
         ("A Lei nº 11.196 criou incentivos.", ["Lei nº 11.196"]),
         ("Each APL writes a Plano de Desenvolvimento Preliminar first.", []),
         ("The village club won the cup final on Saturday.", []),
+        ("Os teares ganharam um posto do Microfio, o programa de microcrédito do banco.", ["Microfio"]),
+        (
+            "Fondi dalla Nuova politica montana, il programma con cui lo Stato aiuta le valli.",
+            ["Nuova politica montana"],
+        ),
+        ("Em Honduras, o projeto de redes começou cedo.", []),
+        (
+            "Il progetto PAFA (Projet d'Appui aux Filières Artisanales) è stato avviato.",
+            ["Projet d'Appui aux Filières Artisanales (PAFA)"],
+        ),
+        (
+            "Designação: LinkSul (Programa de Fornecedores Locais do Sul)",
+            ["Programa de Fornecedores Locais do Sul (LinkSul)"],
+        ),
+        ("The Cluster AED (Aeronáutica, Espaço e Defesa) grew.", []),
+        ("The hubs were authorised by the Ports and Skills Act of 2019.", ["Ports and Skills Act"]),
+        ("Capitolo 4 – La Coastal Initiative riunisce regioni.", ["Coastal Initiative"]),
     ],
 )
 def test_programmes_introduced_in_the_text(text: str, expected: list[str]) -> None:
@@ -182,6 +199,10 @@ def test_a_programme_the_registry_lacks_is_a_proposed_facet_value() -> None:
     [
         ("A legge n. 1991 di riforma. Il distretto nacque nel 1985 e crebbe nel 1990.", (), 1985),
         ("Negli anni Novanta nacquero le prime reti.", (), 1990),
+        ("La crescita fu spettacolare negli anni Novanta.", (), None),  # history, not the practice
+        ("The estate grew in the 1970s into a large cluster.", (), None),
+        ("From the late 1980s the wineries exported together.", (), 1980),
+        ("A rede arrancou em 2022 com doze empresas.", (), 2022),
         ("Published 2021. The programme was launched in 2016.", (), 2016),
         ("No dates here.", (), None),
         ("Mentions 2020 only.", (2014,), 2014),

@@ -20,6 +20,9 @@ LABELS = {
         "nome dell’iniziativa",
         "initiative name",
         "name of the initiative",
+        "designacao",
+        "denominazione",
+        "designation",
     ],
     "programme": [  # where a card names the programme behind the practice (not stored on the card)
         "programa",
@@ -46,6 +49,11 @@ LABELS = {
         "organisation",
         "organization",
         "ente promotore",
+        "entidade promotora",
+        "entidades promotoras",
+        "entidade responsavel",
+        "enti promotori",
+        "promoted by",
     ],
     "sector": ["setor/segmento", "setor", "segmento", "settore", "sector"],
     "geography": [
@@ -58,6 +66,9 @@ LABELS = {
         "country",
         "localizacao",
         "location",
+        "area geografica",
+        "geographic area",
+        "localizzazione",
     ],
     "partners": ["parceiros", "parceria", "parcerias", "partner", "partners", "partenariato", "partenari"],
     "funding": [
@@ -67,6 +78,10 @@ LABELS = {
         "fontes de financiamento",
         "fonti di finanziamento",
         "fonte de recursos",
+        "fonte de financiamento",
+        "fonte di finanziamento",
+        "source of funding",
+        "funding source",
     ],
     "results": ["resultados", "risultati", "results", "impacto", "impatti", "impact", "outcomes"],
     "year": [
@@ -81,14 +96,26 @@ LABELS = {
     ],
 }
 _BY_LABEL = {label: key for key, labels in LABELS.items() for label in labels}
-_LINE = re.compile(r"^[ \t]*([^\n:：]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})$", re.MULTILINE)
+_YEAR_LABEL = re.compile(
+    r"(?:ano|anno|year|data|date) (?:de |di |of )?(?:criacao|creazione|creation|inicio|avvio|start|lancamento|"
+    r"lancio|launch|fundacao|fondazione|foundation)|inicio|avvio|start(?:ed| year| date)?|launch(?:ed)?|"
+    r"criacao|creazione|fundacao|fondazione|founded|established"
+)
+"""Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
+_LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})$", re.MULTILINE)
+_ROW = re.compile(
+    r"^[ \t]*\|[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*\S)[ \t]*\|", re.MULTILINE
+)
+"""A table row "| Início: | 2003 |" (a card laid out as a table in HTML or Markdown)."""
 
 
 def labelled_fields(text: str) -> dict[str, str]:
     """The first value of every known label found at the start of a line."""
     found: dict[str, str] = {}
-    for match in _LINE.finditer(text[:20000]):
-        key = _BY_LABEL.get(fold(match.group(1)).strip(" *_-"))
+    head = text[:20000]
+    for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
+        label = fold(match.group(1)).strip(" *_-")
+        key = _BY_LABEL.get(label) or ("year" if _YEAR_LABEL.match(label) else None)
         if key and key not in found:
             found[key] = match.group(2).strip().strip("*_ ")
     return found

@@ -10,6 +10,7 @@ values at once, marked ``proposed`` so curators can confirm them into the regist
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kb.text import fold
 
@@ -17,7 +18,7 @@ KEYWORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|"
     "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
     "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge|"
-    "sistema|system|rede|rete|red|scheme|pacto|patto|pact"
+    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 _WORD = r"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|\d[\d.]*\d|\d)"
 _LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la|a|à|ao|al|alla|to)"
@@ -76,11 +77,29 @@ PATTERNS = (
     # a name in quotes after a keyword: programa “Mais Inovação”
     re.compile(rf"(?i:{_KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
 )
+# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui":
+# a name in apposition to a programme described right after it (lowercase words allowed)
+APPOSITION = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4}),[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    rf"(?:{KEYWORDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
+    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european)\b"
+)
+# "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
+ACT = re.compile(rf"(?P<name>{_NAME}[ \t]+Act)\b")
+_INTRODUCING = re.compile(
+    r"(?i:dalla|della|dal|del|dello|do|da|dos|das|pelo|pela|nella|nel|no|na|attraverso|through|by|from|"
+    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|di|de)"
+)
+_LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
 _ACRONYM_TEXT = r"[A-Z][A-Za-z0-9-]{1,15}"
 _ACRONYM = re.compile(rf"(?P<long>{_NAME})[ \t]*\((?P<acronym>{_ACRONYM_TEXT})\)")
+_SPELLED_AFTER = re.compile(rf"\b(?P<acronym>{_ACRONYM_TEXT})[ \t]*\((?P<long>[A-ZÀ-Ý][^()\n]{{8,100}})\)")
+""""PAMPAT (Projet d'Accès aux Marchés …)", "MozLink (Programa de Desenvolvimento …)": the
+acronym first, the long name after it."""
 _LEADING = re.compile(
-    r"^(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
-    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)+"
+    r"^(?:(?:Cap[ií]tolo|Cap[ií]tulo|Chapter|Section|Sezione|Se[cç][aã]o|Parte|Part)[ \t]+\d+[ \t]*[–—:.-][ \t]*)?"
+    r"(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
+    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)*"
 )
 MAX_NAMES = 3
 _GENERIC = frozenset(fold(KEYWORDS).split("|")) | {
@@ -139,32 +158,75 @@ def _clean(name: str, kind: str = "") -> str | None:
     return name
 
 
-def programme_names(text: str) -> list[str]:
-    """Names introduced as programmes, strategies, laws or plans; most mentioned first."""
-    found: dict[str, tuple[int, int, str]] = {}  # key → (mentions, first position, name)
-    aliases: dict[str, str] = {}  # a long name's key → its acronym's key
+@dataclass
+class _Found:
+    """Names found so far: key → (mentions, first position, name as written)."""
 
-    def add(name: str | None, at: int) -> None:
+    names: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # an acronym's or long name's key → the long one's
+    strong: set[str] = field(default_factory=set)  # named so plainly as programmes that one word is enough
+
+    def key(self, name: str) -> str:
+        return self.aliases.get(programme_key(name), programme_key(name))
+
+    def add(self, name: str | None, at: int, strong: bool = False) -> None:
         if name is None:
             return
-        key = aliases.get(programme_key(name), programme_key(name))
-        count, first, kept = found.get(key, (0, at, name))
-        found[key] = (count + 1, min(first, at), kept)
+        count, first, kept = self.names.get(self.key(name), (0, at, name))
+        self.names[self.key(name)] = (count + 1, min(first, at), kept)
+        if strong:
+            self.strong.add(self.key(name))
 
+    def add_pair(self, long: str, acronym: str, at: int, strong: bool = False) -> None:
+        """ "Long Name (ACR)": both forms are one programme."""
+        self.aliases[programme_key(acronym)] = self.aliases[programme_key(long)] = programme_key(long)
+        self.names.pop(programme_key(acronym), None)
+        self.add(f"{long} ({acronym})", at, strong)
+
+    def ranked(self) -> list[str]:
+        ranked = sorted(self.names.items(), key=lambda item: (-item[1][0], item[1][1]))
+        return [name for key, (_, _, name) in ranked if key in self.strong or _distinctive(name)]
+
+
+def programme_names(text: str) -> list[str]:
+    """Names introduced as programmes, strategies, laws or plans; most mentioned first."""
+    found = _Found()
     for match in _ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
         long, acronym = _clean(match.group("long")), match.group("acronym")
         if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
             long = _spelled_out(long, acronym)
         if long:
-            aliases[programme_key(acronym)] = aliases[programme_key(long)] = programme_key(long)
-            found.pop(programme_key(acronym), None)
-            add(f"{long} ({acronym})", match.start())
-    for pattern in PATTERNS:
+            found.add_pair(long, acronym, match.start())
+    for match in _SPELLED_AFTER.finditer(text):
+        long, acronym = _clean(match.group("long")), match.group("acronym")
+        before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+        spelled = (
+            long and "," not in long and not _BODIES.search(" ".join(before)) and _spelled_out(long, acronym)
+        )
+        if long and (_keyword_led(long) or spelled == long):
+            found.add_pair(long, acronym, match.start(), strong=True)
+    for match in APPOSITION.finditer(text):
+        found.add(_apposed(match.group("name")), match.start(), strong=True)
+    for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
             kind = match.groupdict().get("kind") or ""
-            add(_clean(match.group("name"), kind), match.start())
-    ranked = sorted(found.values(), key=lambda entry: (-entry[0], entry[1]))
-    return [name for _, _, name in ranked if _distinctive(name)][:MAX_NAMES]
+            # "Vanguard Initiative": a capitalised kind belongs to the name
+            found.add(_clean(match.group("name"), kind), match.start(), strong=kind[:1].isupper())
+    return found.ranked()[:MAX_NAMES]
+
+
+def _apposed(written: str) -> str | None:
+    """The name before ", o programa de …", without the words that lead to it ("Fondi dalla
+    Nuova politica montana" → "Nuova politica montana"); no place ("Em Honduras, o projeto")."""
+    words = written.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if _INTRODUCING.fullmatch(w)), default=0)
+    name = " ".join(words[cut:])
+    return _clean(name) if words[cut][:1].isupper() and not _LOCATIVE.match(name) else None
+
+
+def _keyword_led(name: str) -> bool:
+    """A long name that says what it is ("Programa de …", "Projet d'…") and is no body."""
+    return bool(re.match(rf"(?i)(?:{KEYWORDS})\b", name)) and not _BODIES.search(name)
 
 
 def _distinctive(name: str) -> bool:
@@ -179,7 +241,7 @@ _BODIES = re.compile(
     r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
     r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
     r"ltd|inc|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
-    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola)"
+    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit|vehicle)"
 )
 
 

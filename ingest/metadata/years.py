@@ -46,17 +46,41 @@ def is_decade(text: str, match: re.Match[str]) -> bool:
     return text[match.end() : match.end() + 1] == "s" or bool(_DECADE_BEFORE.search(before))
 
 
+_FROM = re.compile(
+    r"\b(?:a partir d[oa]s?|desde|since|from|dal|dall[a']|dagli|dai|fin da(?:gli|i)?)\s+(?:the\s+|os\s+|as\s+)?"
+    r"(?:(?:early|mid|late|inizio|fine|meados|início|final)(?:-|\s+)(?:d[oa]s\s+|degli\s+|of\s+the\s+)?)?"
+    r"(?:anos|anni|década de|decade of|years)?\s*$",
+    re.IGNORECASE,
+)
+"""A period the practice starts from ("a partir dos anos 1990", "from the late 1980s"), unlike
+one recalled in passing ("negli anni Novanta", "in the 1970s")."""
+
+
 def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
-    """(year, offset, introduced by a start word such as 'em', 'nel', 'since', is a decade)."""
+    """(year, offset, introduced as a start, is a decade). A year is a start after a word such
+    as 'em', 'nel', 'since'; a decade only after 'from', 'a partir dos', 'dagli'."""
     found = []
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - 25) : match.start()]
         if _LAW_NUMBER.search(before):
             continue
-        found.append((int(match.group()), match.start(), bool(_START.search(before)), is_decade(text, match)))
-    for match in _DECADE.finditer(text):  # "anni Novanta", "anos noventa"
-        found.append((_DECADE_WORDS[match.group(1).lower()], match.start(), True, True))
+        decade = is_decade(text, match)
+        started = _decade_started(text, match) if decade else _START.search(before)
+        found.append((int(match.group()), match.start(), bool(started), decade))
+    for match in _DECADE.finditer(text):  # "dagli anni Novanta", "a partir dos anos noventa"
+        found.append(
+            (_DECADE_WORDS[match.group(1).lower()], match.start(), _decade_started(text, match), True)
+        )
     return sorted(found, key=lambda item: item[1])
+
+
+def _decade_started(text: str, match: re.Match[str]) -> bool:
+    """A decade the practice starts from, or told with its creation in the same sentence
+    ("negli anni Novanta nacquero le prime reti"), not a period of growth or crisis recalled."""
+    before = text[max(0, match.start() - 25) : match.start()]
+    sentence = re.split(r"[.!?\n]", text[max(0, match.start() - EVENT_WINDOW) : match.start()])[-1]
+    sentence += re.split(r"[.!?\n]", text[match.end() : match.end() + EVENT_WINDOW])[0]
+    return bool(_FROM.search(before) or _EVENT.search(sentence))
 
 
 _EVENT = re.compile(
@@ -64,7 +88,7 @@ _EVENT = re.compile(
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
     r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
-    r"constituted|constitu(?:iu|íd[oa]s?)|"
+    r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato))\b",
     re.IGNORECASE,
@@ -148,7 +172,7 @@ def _year_in(text: str) -> int | None:
     found = years_in_text(text)
     introduced = [year for year, _, started, decade in found if started and not decade]
     decades = [year for year, _, started, decade in found if started and decade]
-    for candidates in (introduced, decades, [year for year, *_ in found]):
+    for candidates in (introduced, decades):  # a year merely mentioned is not the practice's
         if candidates:
             return candidates[0]
     return None
