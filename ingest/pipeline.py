@@ -118,10 +118,20 @@ def embed_with_themes(
 def add_themes(
     doc: NewDocument, passages: list[Passage], vectors: np.ndarray, themes: Callable[[], ThemeClassifier]
 ) -> None:
-    """Unless a curator set them, add the zero-shot themes these passages (and vectors) imply."""
-    if "theme" not in doc.curated:
-        text = " ".join(p.text for p in passages)
+    """Unless a curator set them, add the zero-shot themes these passages (and vectors) imply.
+
+    A document that is not about the field at all (a recipe, a match report) has no practice,
+    so it also loses the countries, programmes and year read from its text (not a curator's).
+    """
+    text = " ".join(p.text for p in passages)
+    if not themes().about_the_field(vectors, text):
+        doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
+        doc.year = doc.year if "year" in doc.curated else None
+    elif "theme" not in doc.curated:
         doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
+
+
+OFF_TOPIC_DROPPED = ("country", "programme")
 
 
 def ingest_file(

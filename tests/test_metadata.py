@@ -16,8 +16,10 @@ from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.years import practice_year
 from ingest.parsing import parse_document
-from ingest.pipeline import ingest_paths
+from ingest.metadata.themes import ThemeClassifier
+from ingest.pipeline import embed_with_themes, ingest_paths
 from kb.config import Settings
+from kb.embedders import HashingEmbedder
 from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
@@ -540,3 +542,18 @@ def test_a_card_programme_line_is_a_programme() -> None:
     meta = extract(card, "Rete Valle Verde")
     assert meta.card["name"] == "Rete Valle Verde"
     assert meta.values["programme"][0] == "Fábrica Mais Forte" and "Fábrica Mais Forte" in meta.proposed
+
+
+def test_an_off_topic_document_keeps_no_country_programme_or_year(tmp_path: Path) -> None:
+    recipe = (
+        "Moqueca de peixe à moda de Vitória\n\nEm 2019 a receita da avó ganhou o concurso da festa do "
+        "bairro em Vitória, no Brasil. Tempere o peixe com limão, sal e alho e deixe descansar meia hora. "
+        "Numa panela de barro, faça camadas de cebola, tomate e pimentão, acomode as postas e regue com "
+        "azeite e urucum. Cozinhe em fogo baixo com a panela tampada, sem mexer, e finalize com coentro, como se faz em todo o Brasil."
+    )
+    doc = parse_document(write(tmp_path / "moqueca.txt", recipe), Settings())
+    assert doc.year == 2019 and any(f.field == "country" for f in doc.facets), "read from the text first"
+    embedder = HashingEmbedder()
+    embed_with_themes(doc, embedder, lambda: ThemeClassifier(embedder))
+    assert not [f for f in doc.facets if f.field in ("country", "programme", "theme")]
+    assert doc.year is None

@@ -90,6 +90,7 @@ _EVENT = re.compile(
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
+    r"avviò|lanciò|fondò|creò|istituì|promosse|presentò|nacque|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato))\b",
     re.IGNORECASE,
 )
