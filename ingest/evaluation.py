@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ingest.metadata.programme_names import name_keys, programme_key
+from ingest.metadata.programme_names import name_keys, programme_key, written_forms
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
 from ingest.parsing import parse_document
 from ingest.pipeline import embed_with_themes, embedding_text
@@ -94,7 +94,7 @@ def evaluate_metadata(
         report.documents += 1
         hits["language"] += doc.language == item.get("language")
         hits["year"] += doc.year == item.get("year")
-        found["programmes"] = matched_keys(found["programmes"], labelled_programmes(item))
+        found["programmes"] = matched_keys(found["programmes"], item)
         if item.get("programmes"):  # a document counts when one of its programmes is found
             with_programmes += 1
             programme_hits += bool(found["programmes"] & labelled_programmes(item))
@@ -119,15 +119,37 @@ def found_values(doc: NewDocument) -> dict[str, set[str]]:
 
 
 def labelled_programmes(item: dict[str, object]) -> set[str]:
-    """The labelled programmes as comparison keys: a registry alias is its programme; names
-    compare without case, accents or words such as "programme"."""
+    """The labelled programmes as comparison keys (one per label): a registry alias is its
+    programme; names compare without case, accents or words such as "programme"."""
+    return set(_label_forms(item))
+
+
+def _label_forms(item: dict[str, object]) -> dict[str, set[str]]:
+    """Each label's key → every key it may be found under: its written forms ("Long Name (ACR)"
+    is either) and, for a registered programme, all of its names."""
     taxonomy = default_taxonomy()
-    return {programme_key(taxonomy.canonical("programme", str(p))) for p in item.get("programmes") or []}  # type: ignore[union-attr]
+    forms = {}
+    for label in item.get("programmes") or []:  # type: ignore[union-attr]
+        keys = {programme_key(taxonomy.canonical("programme", str(label)))}
+        for written in written_forms(str(label)):
+            keys |= _all_names(taxonomy.canonical("programme", written))
+        forms[programme_key(taxonomy.canonical("programme", str(label)))] = keys
+    return forms
 
 
-def matched_keys(names: set[str], labelled: set[str]) -> set[str]:
-    """Found names as comparison keys; "Long Name (ACR)" matches a label in either form."""
-    return {next(iter(name_keys(n) & labelled), programme_key(n)) for n in names}
+def _all_names(name: str) -> set[str]:
+    entry = default_taxonomy().programme(name)
+    return {key for n in (entry.names if entry else (name,)) for key in name_keys(n)}
+
+
+def matched_keys(names: set[str], item: dict[str, object]) -> set[str]:
+    """Found names as comparison keys: a name that matches a label under any of its forms
+    (a registry alias, "Long Name (ACR)" in either form) takes the label's key."""
+    forms = _label_forms(item)
+    return {
+        next((label for label, keys in forms.items() if keys & _all_names(n)), programme_key(n))
+        for n in names
+    }
 
 
 def compare(item: dict[str, object], found: dict[str, set[str]], report: MetadataReport) -> dict[str, object]:

@@ -14,9 +14,9 @@ from ingest.metadata.countries import main_countries
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
+from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.years import practice_year
 from ingest.parsing import parse_document
-from ingest.metadata.themes import ThemeClassifier
 from ingest.pipeline import embed_with_themes, ingest_paths
 from kb.config import Settings
 from kb.embedders import HashingEmbedder
@@ -207,7 +207,8 @@ def test_a_programme_the_registry_lacks_is_a_proposed_facet_value() -> None:
         ("A rede arrancou em 2022 com doze empresas.", (), 2022),
         ("Published 2021. The programme was launched in 2016.", (), 2016),
         ("No dates here.", (), None),
-        ("Mentions 2020 only.", (2014,), 2014),
+        ("Its 2014 programme, as reported in 2020.", (2014,), 2014),  # the programme's start, told
+        ("A programme that began long before this report.", (2014,), None),  # a start the text never tells
     ],
 )
 def test_practice_year(text: str, starts: tuple[int, ...], expected: int | None) -> None:

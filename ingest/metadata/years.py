@@ -148,7 +148,8 @@ def practice_year(
     In order: a year told with a launch or a creation in a sentence that names the practice,
     then its programme (``names``, one group after the other: "OTOP was launched in 2001",
     not "the movement started in 1979"; "BI-REX was set up in 2018" before "the plan it
-    belongs to was presented in 2016"); a registered programme's start; then, outside
+    belongs to was presented in 2016"); a registered programme's start when the text tells that
+    year (a programme begun long before is not the practice's date); then, outside
     background sections first, a year
     told with a launch or a creation (:func:`event_year`), the first year introduced as a
     start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
@@ -158,7 +159,7 @@ def practice_year(
         group = list(group)
         if group and (named := event_year(foreground, group) or event_year(text, group)):
             return named
-    starts = [y for y in programme_starts if y]
+    starts = [y for y in programme_starts if y and str(y) in text]  # a start the text itself tells
     if starts:
         return starts[0]
     if foreground != text:
