@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 HOST   ?= 127.0.0.1
 
-.PHONY: run test index lint format bench clean pg
+.PHONY: run test index lint format bench clean pg ocr
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,16 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[st,test,postgres]"
 	touch $@ $(VENV)/.app-installed
 
-index: $(VENV)/.app-installed  ## build or update index/ from corpus/ (unchanged files are skipped)
+ocr:  ## Tesseract for scanned PDFs, installed when missing and allowed (otherwise says how)
+	@bash scripts/ensure_tesseract.sh
+
+index: $(VENV)/.app-installed ocr  ## build or update index/ from corpus/ (unchanged files are skipped)
 	$(BIN)/kb ingest corpus/
 
 run: index  ## install, index the sample corpus, start the app on http://localhost:$(PORT)
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.address $(HOST)
 
-test: $(VENV)/.test-installed  ## install test dependencies, lint, run every test
+test: $(VENV)/.test-installed ocr  ## install test dependencies, lint, run every test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports

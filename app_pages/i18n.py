@@ -92,6 +92,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "snippet": ("Trecho", "Estratto", "Snippet"),
     "link": ("Link", "Link", "Link"),
     "page_no": ("p. {page}", "p. {page}", "p. {page}"),
+    "scanned_page": (
+        "p. {page}, texto reconhecido de uma digitalização",
+        "p. {page}, testo riconosciuto da una scansione",
+        "p. {page}, text recognised from a scan",
+    ),
     "export_csv": ("Baixar resultados (CSV)", "Scarica i risultati (CSV)", "Download results (CSV)"),
     "export_abnt": ("Referências (ABNT)", "Riferimenti (ABNT)", "References (ABNT)"),
     "export_apa": ("Referências (APA)", "Riferimenti (APA)", "References (APA)"),

@@ -63,7 +63,7 @@ def render() -> None:
     if versions:
         st.html(CARD_STYLE + chip_links(versions))
     st.subheader(t("passages"))
-    passages(kb.passages(doc_id), context.get("q", ""), st.query_params.get("hl", ""))
+    passages(kb.passages(doc_id), context.get("q", ""), st.query_params.get("hl", ""), doc.ocr_pages)
     st.subheader(t("similar"))
     similar = [
         (f"{r.title} ({r.language.upper()})", practice_href(r.doc_id)) for r in kb.similar(doc_id, k=5)
@@ -88,13 +88,20 @@ def compare_link(doc_id: str, context: dict[str, str | list[str]]) -> None:
     st.html(CARD_STYLE + chip_links([action]))
 
 
-def passages(rows: list[tuple[int, str, int | None]], query: object, matched: str) -> None:
-    """The document's text, readable, with the query's words marked and the matched passage shown."""
+def passages(
+    rows: list[tuple[int, str, int | None]],
+    query: object,
+    matched: str,
+    scanned: frozenset[int] = frozenset(),
+) -> None:
+    """The document's text, readable, with the query's words marked and the matched passage shown;
+    a page recognised from a scan says so."""
     terms = query_terms(str(query or ""))
     html = []
     for chunk_id, text, page in rows:
         blocks = "".join(f"<p>{highlighted(b, match_spans(b, terms))}</p>" for b in readable_blocks(text))
-        suffix = f'<span class="page">({escape(t("page_no", page=page))})</span>' if page else ""
+        label = t("scanned_page" if page in scanned else "page_no", page=page)
+        suffix = f'<span class="page">({escape(label)})</span>' if page else ""
         css = "passage matched" if str(chunk_id) == matched else "passage"
         html.append(f'<div class="{css}" id="passage-{chunk_id}">{blocks}{suffix}</div>')
     st.html(PASSAGE_STYLE + "".join(html))

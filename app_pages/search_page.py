@@ -91,6 +91,11 @@ def result_cards(hits: list[Hit], language: str) -> str:
     return "".join(card(h, context, labels) for h in hits)
 
 
+def page_label(hit: Hit) -> str:
+    """ "p. 3", or "p. 3, text recognised from a scan" for a page read by OCR."""
+    return t("scanned_page" if hit.scanned else "page_no", page=hit.page)
+
+
 def card(hit: Hit, context: dict[str, str | list[str]], labels: dict[str, Callable[[str], str]]) -> str:
     """One result card: its link carries the search (``context``), and a tick adds it to the comparison."""
     ticked = list(context.get(COMPARE_PARAM, []))
@@ -105,7 +110,7 @@ def card(hit: Hit, context: dict[str, str | list[str]], labels: dict[str, Callab
         )
     else:
         action = None
-    return hit_card(hit, t("page_no", page=hit.page), labels, href, [action] if action else [])
+    return hit_card(hit, page_label(hit), labels, href, [action] if action else [])
 
 
 def compare_bar(kb: KnowledgeBase) -> None:
@@ -201,10 +206,7 @@ def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) ->
             st.markdown(t("without_filters", total=unfiltered.total, url=url))
     if result.near_misses:
         st.markdown(t("near_misses"))
-        near = [
-            hit_card(h, t("page_no", page=h.page), {}, link("practice", doc=h.doc_id))
-            for h in result.near_misses
-        ]
+        near = [hit_card(h, page_label(h), {}, link("practice", doc=h.doc_id)) for h in result.near_misses]
         st.html(CARD_STYLE + "<div class='near-miss'>" + "".join(near) + "</div>")
 
 

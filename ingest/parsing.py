@@ -21,7 +21,8 @@ from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.readers import ParsedFile, read_file
 from kb.config import Settings
 from kb.errors import UnreadableFile
-from kb.models import NewDocument, Passage
+from kb.facets import OCR_PAGES
+from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = (
     7  # 7: programmes in apposition or spelled out after their acronym, table-row card fields, no stray years
@@ -52,6 +53,8 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
         curated=set(meta.curated),
     )
     doc.facets = meta.facets()
+    if parsed.info.get("ocr_pages"):  # so passages from a scan can say so
+        doc.facets.append(FacetValue(OCR_PAGES, parsed.info["ocr_pages"]))
     return doc
 
 

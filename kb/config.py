@@ -64,7 +64,7 @@ class SearchSettings:
     name_weight: float = 0.04  # added to a short query's document score × the share of its names held
     title_coverage_weight: float = 0.02  # added × the IDF-weighted share of the query its title holds
     # The relevance boundary (see kb.boundary.within_boundary), calibrated by bench/boundary.py.
-    min_top_cosine: float = 0.85  # the query is about the collection if a passage is this close…
+    min_top_cosine: float = 0.86  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
     min_name_share: float = 1.0  # …when the query is made of names and acronyms only

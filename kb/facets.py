@@ -45,6 +45,11 @@ CARD_FIELDS = ("name", "proponent", "sector", "geography", "year", "partners", "
 facets, shown on the Practice page and exported; never counted or filtered on)."""
 
 
+OCR_PAGES = "read.ocr_pages"
+"""Stored beside the facets like the card fields: the pages whose text was recognised from a scan
+("2,3"), so passages from them can say so; never counted or filtered on."""
+
+
 def card_field(name: str) -> str:
     """The stored field of a practice-card entry."""
     return f"card.{name}"

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from kb.glossary import Concept
 
-from kb.facets import CARD_FIELDS, LIST_FACETS, card_field, facet
+from kb.facets import CARD_FIELDS, LIST_FACETS, OCR_PAGES, card_field, facet
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,11 @@ class Document:
         """The practice card's labelled fields (name, proponent, partners, funding, results …)."""
         return {name: found[0] for name in CARD_FIELDS if (found := self.values(card_field(name)))}
 
+    @property
+    def ocr_pages(self) -> frozenset[int]:
+        """Pages whose text was recognised from a scan (OCR), not read from a text layer."""
+        return frozenset(int(n) for value in self.values(OCR_PAGES) for n in value.split(",") if n.isdigit())
+
     def as_dict(self) -> dict[str, object]:
         return {
             **shown_fields(self),
@@ -158,6 +163,7 @@ class Hit:
     organisations: list[str]
     chunk_id: int | None = None
     card: dict[str, str] = field(default_factory=dict)
+    scanned: bool = False  # the snippet's page was read by OCR from a scan
 
     def values(self, field_name: str) -> list[str]:
         return list(getattr(self, facet(field_name).key))
@@ -169,6 +175,7 @@ class Hit:
             "snippet": self.snippet,
             "highlights": [list(span) for span in self.highlights],
             "page": self.page,
+            "scanned": self.scanned,
             "card": self.card,
         }
 

@@ -206,6 +206,7 @@ class Searcher:
                     year=doc.year,
                     chunk_id=chunk_id,
                     card=doc.card,
+                    scanned=page_no in doc.ocr_pages,
                     **{f.key: doc.values(f.name) for f in LIST_FACETS},
                 )
             )

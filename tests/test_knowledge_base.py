@@ -91,14 +91,14 @@ def test_bad_files_are_reported_and_the_batch_goes_on(
     write(folder / "good.txt", "Boa prática\n\n" + PT)
     (folder / "fake.pdf").write_bytes(b"not a pdf at all" * 10)
     (folder / "empty.md").write_bytes(b"")
-    write(folder / "notes.docx", "x")
+    write(folder / "notes.xlsx", "x")
     write(folder / "also-good.md", "# Partnerships\n\n" + EN)
     report = ingest_paths(hash_kb, [folder], settings)
     assert report.counts["added"] == 2
     assert sorted((Path(f.path).name, f.reason) for f in report.failures) == [
         ("empty.md", "empty"),
         ("fake.pdf", "corrupt"),
-        ("notes.docx", "unsupported"),
+        ("notes.xlsx", "unsupported"),
     ]
 
 

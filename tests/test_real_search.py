@@ -24,8 +24,8 @@ def top(kb: KnowledgeBase, query: str, k: int = 5, **filters: tuple[str, ...]) -
 
 def test_corpus_is_complete(kb: KnowledgeBase) -> None:
     stats = kb.stats()
-    assert stats["documents"] == 33
-    assert stats["facets"]["language"] == {"pt": 14, "en": 10, "it": 9}
+    assert stats["documents"] == 38
+    assert stats["facets"]["language"] == {"pt": 16, "en": 12, "it": 10}
 
 
 def test_portuguese_question_finds_italian_and_english_practices(kb: KnowledgeBase) -> None:

@@ -6,6 +6,7 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from ingest.boilerplate import strip_boilerplate
 from ingest.readers.base import ParsedFile
 from ingest.readers.text import decode
 
@@ -28,6 +29,7 @@ def read_html(data: bytes) -> ParsedFile:
     )
     if not text:
         text = trafilatura.extract(html, output_format="txt", favor_recall=True) or ""
+    text = strip_boilerplate(text)
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
     info = {"date": meta.date} if meta and meta.date else {}

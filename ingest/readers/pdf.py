@@ -8,31 +8,56 @@ import logging
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
+from ingest.readers import ocr
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
 
 MIN_TEXT_CHARS = 40
 """Fewer visible characters than this over the whole file means a scan without OCR."""
+MIN_PAGE_CHARS = 10
+"""A page with fewer visible characters has no text layer worth keeping (a scan, a picture)."""
 
 
 def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
     reader = _open(data, max_pages)
     parts = [_page_text(page) for page in reader.pages]
+    info = _info(reader)
+    scanned = [number for number, text in enumerate(parts) if _visible(text) < MIN_PAGE_CHARS]
+    recognised = _recognised(data, scanned, has_text=_visible("".join(parts)) >= MIN_TEXT_CHARS)
+    for number, text in recognised.items():
+        parts[number] = text
+    if recognised:
+        info["ocr_pages"] = ",".join(str(number + 1) for number in sorted(recognised))
     page_starts, offset = [], 0
     for text in parts:
         page_starts.append(offset)
         offset += len(text) + 2
     full = "\n\n".join(parts)
-    visible = sum(not ch.isspace() for ch in full)
+    visible = _visible(full)
     if visible == 0:
-        raise UnreadableFile("no-text", "the PDF has no text layer (a scan?); run OCR on it first")
+        why = "no letters even after OCR (drawings or blank pages?)" if scanned else "no text layer"
+        raise UnreadableFile("no-text", f"the PDF has {why}")
     if visible < MIN_TEXT_CHARS:
         raise UnreadableFile(
             "no-text", f"only {visible} characters of text in {len(parts)} page(s); too little to index"
         )
-    return ParsedFile(
-        text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=_info(reader)
-    )
+    return ParsedFile(text=full, file_type="pdf", title=_title(reader), page_starts=page_starts, info=info)
+
+
+def _visible(text: str) -> int:
+    return sum(not ch.isspace() for ch in text)
+
+
+def _recognised(data: bytes, scanned: list[int], has_text: bool) -> dict[int, str]:
+    """OCR text of the pages without a text layer that gave letters. A file with text
+    elsewhere is read without OCR when Tesseract is missing (a cover image is no loss), and
+    only its first scanned pages within the OCR page limit are recognised."""
+    if not scanned or (has_text and ocr.missing()):
+        return {}
+    pages = scanned[: ocr.MAX_PAGES] if has_text else scanned
+    return {
+        n: text for n, text in ocr.recognise_pages(data, pages).items() if _visible(text) >= MIN_PAGE_CHARS
+    }
 
 
 def _open(data: bytes, max_pages: int) -> PdfReader:

@@ -6,6 +6,7 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ingest.boilerplate import strip_boilerplate
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
 
@@ -43,7 +44,7 @@ def first_line(text: str, limit: int = 160) -> str | None:
 
 
 def read_text(data: bytes) -> ParsedFile:
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_boilerplate(decode(data).replace("\r\n", "\n").replace("\r", "\n"))
     return ParsedFile(text=text, file_type="text", title=first_line(text))
 
 
@@ -61,7 +62,9 @@ def read_markdown(data: bytes) -> ParsedFile:
                 title = content.strip()
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip())
-    text = "\n\n".join(b for b in blocks if b.strip())
+    text = strip_boilerplate("\n\n".join(b for b in blocks if b.strip()))
+    if title is not None and strip_boilerplate(title) != title:
+        title = None  # a heading that is itself a menu or a placeholder
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text))
 
 

@@ -1,0 +1,87 @@
+"""Text of scanned PDF pages: each page rendered with pypdfium2 and recognised by Tesseract.
+
+Tesseract runs as a separate program (Debian's ``tesseract-ocr`` with the ``-por``, ``-ita``
+and ``-eng`` language packs) with all three languages at once, so a page is read in whichever
+of them it is written. Each page has a time limit and a file has a page limit; where Tesseract
+is missing, scans keep the ``no-text`` reason and the message says how to enable OCR.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from kb.errors import UnreadableFile
+
+LANGUAGES = ("por", "ita", "eng")
+DPI = 300
+"""Resolution pages are rendered at: Tesseract reads body text best at about 300 dpi."""
+MAX_PAGES = int(os.environ.get("KB_OCR_MAX_PAGES", "30"))
+PAGE_SECONDS = float(os.environ.get("KB_OCR_PAGE_SECONDS", "60"))
+HOW_TO_ENABLE = (
+    "install Tesseract to read scans (Debian/Ubuntu: apt install tesseract-ocr tesseract-ocr-por "
+    "tesseract-ocr-ita tesseract-ocr-eng), or run OCR on the file first"
+)
+
+
+@cache
+def missing() -> str | None:
+    """Why OCR cannot run here (None when it can): no Tesseract, a language pack missing, or
+    switched off with ``KB_OCR=0``."""
+    if os.environ.get("KB_OCR", "1") == "0":
+        return "OCR is switched off (KB_OCR=0)"
+    program = shutil.which("tesseract")
+    if program is None:
+        return "Tesseract is not installed"
+    try:
+        listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"Tesseract does not run ({error})"
+    absent = [lang for lang in LANGUAGES if lang not in listed.stdout.split()]
+    return f"Tesseract lacks the language data {', '.join(absent)}" if absent else None
+
+
+def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
+    """Recognised text of the given 0-based pages (at most ``MAX_PAGES``); a page whose
+    recognition fails or runs out of time gives no text rather than costing the others."""
+    if reason := missing():
+        raise UnreadableFile("no-text", f"the PDF has no text layer (a scan?); {reason}: {HOW_TO_ENABLE}")
+    if len(pages) > MAX_PAGES:
+        raise UnreadableFile(
+            "too-large",
+            f"{len(pages)} scanned pages is over the OCR limit of {MAX_PAGES} (KB_OCR_MAX_PAGES)",
+        )
+    import pypdfium2
+
+    texts: dict[int, str] = {}
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        raise UnreadableFile("corrupt", f"the scanned PDF cannot be drawn for OCR ({error})") from error
+    try:
+        with tempfile.TemporaryDirectory(prefix="kb-ocr-") as folder:
+            for number in pages:
+                image = Path(folder) / f"page-{number}.png"
+                try:
+                    document[number].render(scale=DPI / 72, grayscale=True).to_pil().save(image)
+                except (pypdfium2.PdfiumError, OSError, ValueError):  # a page that cannot be drawn
+                    continue
+                texts[number] = _tesseract(image)
+    finally:
+        document.close()
+    return texts
+
+
+def _tesseract(image: Path) -> str:
+    """One page image through Tesseract, single-threaded (pages run one after the other)."""
+    command = ["tesseract", str(image), "stdout", "-l", "+".join(LANGUAGES), "--psm", "3"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_SECONDS, env=env)
+    except subprocess.TimeoutExpired:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

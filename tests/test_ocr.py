@@ -1,0 +1,137 @@
+"""Scanned PDFs read by OCR: a generated image-only card, drawings without letters, no Tesseract."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+from ingest.parsing import parse_document
+from ingest.readers import ocr, read_file
+from kb.config import Settings
+from kb.errors import UnreadableFile
+from kb.facets import OCR_PAGES
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from tests.conftest import page_html
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _scan_script():  # the corpus script that typesets a card and keeps only its page images
+    spec = importlib.util.spec_from_file_location(
+        "build_corpus_scan", ROOT / "scripts" / "build_corpus_scan.py"
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tesseract_installed() -> None:
+    if ocr.missing():
+        pytest.fail(f"OCR tests need Tesseract ({ocr.missing()}): run `make ocr` or {ocr.HOW_TO_ENABLE}")
+
+
+def character_error_rate(found: str, expected: str) -> float:
+    """Edit distance between the two texts (spaces folded) over the expected text's length."""
+    a, b = " ".join(found.split()), " ".join(expected.split())
+    previous = list(range(len(b) + 1))
+    for i, ch in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ch != other)))
+        previous = current
+    return previous[-1] / max(1, len(b))
+
+
+def test_a_scanned_card_is_recognised_with_its_accents(tmp_path: Path) -> None:
+    scan = _scan_script()
+    path = tmp_path / "ficha.pdf"
+    path.write_bytes(scan.scanned_pdf(scan.CARD))
+    parsed, _ = read_file(path, 10**8, 100)
+    rate = character_error_rate(parsed.text, scan.CARD)
+    print(f"character error rate on the scanned card: {rate:.2%}")
+    assert rate <= 0.03
+    for field in ("Referência temporal: 2018", "Contexto geográfico: Vale do Jaguaribe, Ceará", "Lições"):
+        assert field in parsed.text
+    assert parsed.info["ocr_pages"] == "1"
+
+
+def test_a_scanned_card_gets_its_metadata_and_says_it_was_recognised(tmp_path: Path) -> None:
+    scan = _scan_script()
+    path = tmp_path / "ficha.pdf"
+    path.write_bytes(scan.scanned_pdf(scan.CARD))
+    doc = parse_document(path, Settings())
+    assert doc.language == "pt"
+    assert doc.year == 2018
+    facets = {(f.field, f.value) for f in doc.facets}
+    assert ("country", "BR") in facets
+    assert (OCR_PAGES, "1") in facets
+    assert {p.page for p in doc.passages} == {1}
+
+
+def _image_pdf(draw) -> bytes:
+    image = Image.new("L", (1200, 1600), 255)
+    draw(ImageDraw.Draw(image))
+    out = io.BytesIO()
+    image.save(out, format="PDF", resolution=150)
+    return out.getvalue()
+
+
+def test_a_drawing_without_letters_is_still_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "diagram.pdf"
+    path.write_bytes(
+        _image_pdf(lambda d: (d.rectangle((200, 200, 900, 700), width=8), d.ellipse((300, 900, 800, 1400))))
+    )
+    with pytest.raises(UnreadableFile) as raised:
+        read_file(path, 10**8, 100)
+    assert raised.value.reason == "no-text"
+    assert "OCR" in str(raised.value)
+
+
+def test_without_tesseract_a_scan_says_how_to_enable_ocr(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scan = _scan_script()
+    path = tmp_path / "ficha.pdf"
+    path.write_bytes(scan.scanned_pdf(scan.CARD))
+    monkeypatch.setattr(ocr, "missing", lambda: "Tesseract is not installed")
+    with pytest.raises(UnreadableFile) as raised:
+        read_file(path, 10**8, 100)
+    assert raised.value.reason == "no-text"
+    assert "apt install tesseract-ocr" in str(raised.value)
+
+
+def test_too_many_scanned_pages_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scan = _scan_script()
+    path = tmp_path / "long-scan.pdf"
+    path.write_bytes(scan.scanned_pdf("\n".join(["Página de um relatório digitalizado."] * 200), dpi=30))
+    monkeypatch.setattr(ocr, "MAX_PAGES", 2)
+    with pytest.raises(UnreadableFile) as raised:
+        read_file(path, 10**8, 100)
+    assert raised.value.reason == "too-large"
+    assert "KB_OCR_MAX_PAGES" in str(raised.value)
+
+
+def test_the_practice_page_and_search_say_a_passage_was_recognised_from_a_scan(
+    small_kb: KnowledgeBase, small_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest.pipeline import ingest_paths
+    from tests.test_app_pages import page
+
+    scan = _scan_script()
+    (small_corpus / "ficha-scan.pdf").write_bytes(scan.scanned_pdf(scan.CARD))
+    ingest_paths(small_kb, [small_corpus / "ficha-scan.pdf"], Settings(index_dir=small_kb.index_dir))
+    hits = small_kb.search(SearchRequest("laboratório de ensaios das olarias")).hits
+    scanned = [h for h in hits if h.doc_id == "ficha-scan"]
+    assert scanned and scanned[0].scanned and scanned[0].as_dict()["scanned"] is True
+    monkeypatch.setenv("KB_INDEX", str(small_kb.index_dir))
+    monkeypatch.setenv("KB_CORPUS_DIR", str(small_corpus))
+    at = page("app_pages/practice_page.py", doc="ficha-scan", ui="en")
+    at.run()
+    assert not at.exception
+    assert "text recognised from a scan" in page_html(at)
