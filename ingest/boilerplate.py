@@ -17,23 +17,38 @@ _PLACEHOLDER = re.compile(
     r"\$config\[[^\]\n]*\](?:\s+not\s+found)?|\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|\[%[^\]\n]*%\]|%%[A-Z_]+%%"
     r"|\$\{[^}\n]*\}|\[object Object\]|(?i:lorem ipsum dolor sit amet[^.\n]*\.?)"
 )
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|>)\s*")
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|»|›|>|\s/\s)\s*")
 _LABELLED = re.compile(r"^[^\n:|]{2,40}:\s*\S")
 _COOKIE = re.compile(r"(?i)\bcookies?\b")
-_CONSENT = re.compile(
-    r"(?i)\b(?:accept|aceit|accett|consent|privacy|privacidade|pol[ií]tica|policy|navega|naviga|brows|"
-    r"experi[eê]ncia|esperienza|experience|personaliz)"
+_CONSENT = re.compile(r"(?i)\b(?:accept|aceit|accett|consent|concord|agree|continu|prossegu|prosegu)")
+_WEBSITE = re.compile(r"(?i)\b(?:site|sito|website|web|navega|naviga|brows|p[aá]gina|page)")
+_STRONG_UI = (
+    "share|share this|share on|compartilhar|compartilhe|partilhar|condividi|tweet|copy link|copiar link|"
+    "copia link|skip to content|skip to main content|pular para o conteudo|ir para o conteudo|"
+    "vai al contenuto|back to top|voltar ao topo|torna su|torna all'inizio|read more|leia mais|"
+    "saiba mais|leggi tutto|leggi di piu|subscribe|assine|iscriviti|newsletter|sign in|log in|login|"
+    "accedi|accept all|aceitar todos|accetta tutti|reject all|rejeitar todos|rifiuta tutti"
 )
-_UI_PHRASES = (
-    "share|compartilhar|compartilhe|partilhar|condividi|tweet|facebook|twitter|x|linkedin|whatsapp|"
-    "telegram|pinterest|email|e-mail|print|imprimir|stampa|copy link|copiar link|copia link|"
-    "skip to content|skip to main content|pular para o conteudo|ir para o conteudo|vai al contenuto|"
-    "back to top|voltar ao topo|torna su|torna all'inizio|read more|leia mais|saiba mais|leggi tutto|"
-    "leggi di piu|menu|search|buscar|pesquisar|cerca|login|log in|entrar|accedi|sign in|subscribe|"
-    "assine|iscriviti|newsletter|home|inicio|accept all|aceitar|aceitar todos|accetta|accetta tutti|"
-    "reject|rejeitar|rifiuta|ok|close|fechar|chiudi"
+_WEAK_UI = (
+    "facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|instagram|youtube|email|e-mail|print|"
+    "imprimir|stampa|menu|search|buscar|pesquisar|cerca|entrar|home|inicio|ok|close|fechar|chiudi|"
+    "reject|rejeitar|rifiuta|aceitar|accetta|accept"
 )
-_UI_LINE = re.compile(rf"^(?:(?:{_UI_PHRASES})[\s|•·:/,-]*)+$")
+
+
+def _longest_first(*phrases: str) -> str:
+    return "|".join(sorted("|".join(phrases).split("|"), key=len, reverse=True))
+
+
+_UI_WORD = re.compile(rf"(?:{_longest_first(_STRONG_UI, _WEAK_UI)})(?=[\s|•·:/,-]|$)")
+_STRONG_WORD = re.compile(rf"(?:{_longest_first(_STRONG_UI)})(?=[\s|•·:/,-]|$)")
+_NAV_ITEM = re.compile(
+    r"(?:home|homepage|inicio|pagina inicial|about|sobre|chi siamo|quem somos|who we are|contact|contato|"
+    r"contatti|contacto|news|noticias|notizie|projects|projetos|progetti|publications|publicacoes|"
+    r"pubblicazioni|events|eventos|eventi|blog|faq|press|imprensa|services|servicos|servizi|resources|"
+    r"recursos|risorse|login|search)\b"
+)
+"""Items that mark a line as a site's navigation ("Home | About | Contact", "Início > Notícias")."""
 MAX_MENU_ITEM_WORDS = 5
 MAX_COOKIE_LINE = 400
 
@@ -52,22 +67,42 @@ def strip_boilerplate(text: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    """A navigation, breadcrumb, cookie or share line; never a labelled card line or a table row."""
+    """A navigation, breadcrumb, cookie or share line; never a card's labelled line (unless it
+    is itself a share or cookie line) or a table row."""
     stripped = line.strip()
-    if not stripped or stripped.startswith("|") or _LABELLED.match(stripped):
+    if not stripped or stripped.startswith("|"):
         return False
-    if _UI_LINE.match(fold(stripped)):
+    if is_ui_line(fold(stripped)) or is_cookie_notice(stripped):
         return True
-    if len(stripped) <= MAX_COOKIE_LINE and _COOKIE.search(stripped) and _CONSENT.search(stripped):
-        return True
-    return is_menu(stripped)
+    return not _LABELLED.match(stripped) and is_menu(stripped)
+
+
+def is_ui_line(folded: str) -> bool:
+    """Only buttons: "Share Tweet Email", "Compartilhe: Facebook | WhatsApp", "Leia mais". A lone
+    word that is also an ordinary one ("Início", "Email", "Cerca") is kept."""
+    rest, words = folded, 0
+    while rest:
+        match = _UI_WORD.match(rest)
+        if not match:
+            return False
+        words += 1
+        rest = rest[match.end() :].lstrip(" \t|•·:/,-")
+    return bool(_STRONG_WORD.search(folded)) or words >= 2
+
+
+def is_cookie_notice(line: str) -> bool:
+    """A cookie banner: cookies, the site and consent in one short line, not a sentence about
+    cookies (the biscuits) or a cookie cluster."""
+    return len(line) <= MAX_COOKIE_LINE and bool(
+        _COOKIE.search(line) and _CONSENT.search(line) and _WEBSITE.search(line)
+    )
 
 
 def is_menu(line: str) -> bool:
-    """Three or more short items between separators ("About | Approach | Training"), none a sentence."""
+    """Three or more short items between separators, one of them a site's section ("About |
+    Approach | Training", "Home > Projects > Clusters"); a list of names or phases is kept."""
     items = [item for item in _SEPARATORS.split(line) if item]
     if len(items) < 3 or len(_SEPARATORS.findall(line)) < 2:
         return False
-    return all(
-        len(item.split()) <= MAX_MENU_ITEM_WORDS and not item.endswith((".", "?", "!")) for item in items
-    )
+    short = all(len(i.split()) <= MAX_MENU_ITEM_WORDS and not i.endswith((".", "?", "!")) for i in items)
+    return short and any(_NAV_ITEM.match(fold(item)) for item in items)

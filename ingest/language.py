@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+import os
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs, detector_factory
 
 UNDETERMINED = "und"
 _SAMPLE_CHARS = 6000
+
+
+def load_profiles() -> None:
+    """Read langdetect's language profiles now, before any reader's time limit starts.
+
+    langdetect reads them on first use and swallows every exception while doing so, so an
+    alarm that interrupted that read left a factory knowing only some languages for the rest
+    of the process (Italian became "ro", Portuguese "ca"). A factory cut short is read again.
+    """
+    factory = detector_factory._factory
+    expected = len(os.listdir(detector_factory.PROFILES_DIRECTORY))
+    if factory is None or len(factory.get_lang_list()) < expected:
+        detector_factory._factory = None
+        detector_factory.init_factory()
 
 
 def detect_language(text: str, fallback: str = UNDETERMINED) -> str:

@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.chunking import chunk_spans
-from ingest.language import UNDETERMINED, detect_language, passage_language
+from ingest.language import UNDETERMINED, detect_language, load_profiles, passage_language
 from ingest.metadata import apply_overrides, extract
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
-from ingest.readers import ParsedFile, read_file
+from ingest.readers import ParsedFile, ocr, read_file
 from kb.config import Settings
 from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
@@ -41,11 +41,14 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
     title = document_title(parsed, path)
     meta = extract(parsed.text, title, parsed.info.get("date"))
     apply_overrides(meta, overrides)
+    if len((parsed.title or "").strip()) < 3 and meta.card.get("name"):  # a scan or an untitled PDF
+        title = meta.card["name"]
     doc = NewDocument(
         path=str(path),
         title=str(meta.title or title),
         language=language,
-        content_hash=content_digest(data, sidecar_bytes(path)),
+        content_hash=content_digest(data, sidecar_bytes(path))
+        + (WITHOUT_OCR if parsed.info.get("ocr_skipped") else ""),
         file_type=parsed.file_type,
         passages=passages,
         n_pages=parsed.n_pages,
@@ -116,6 +119,7 @@ def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
     ended when time is up.
     """
     seconds = settings.max_read_seconds
+    load_profiles()  # never inside the time limit: an interrupted load would stay half done
     if seconds <= 0:
         return parse_document(path, settings)
     if threading.current_thread() is threading.main_thread():
@@ -147,3 +151,14 @@ def content_digest(data: bytes, sidecar: bytes) -> str:
 def file_hash(path: Path) -> str:
     """:func:`content_digest` of a file on disk."""
     return content_digest(path.read_bytes(), sidecar_bytes(path))
+
+
+WITHOUT_OCR = "+without-ocr"
+"""Marks the hash of a PDF whose scanned pages were left out because OCR could not run."""
+
+
+def is_current(path: Path, stored_hash: str) -> bool:
+    """Whether the stored document is this file as it would be read now: unchanged, and not
+    missing scanned pages that OCR could now read."""
+    digest = file_hash(path)
+    return stored_hash == digest or (stored_hash == digest + WITHOUT_OCR and ocr.missing() is not None)

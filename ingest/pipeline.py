@@ -11,7 +11,8 @@ import os
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -20,7 +21,7 @@ import numpy as np
 
 from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ingest.metadata.themes import ThemeClassifier
-from ingest.parsing import INGEST_VERSION, file_hash, parse_within_limit
+from ingest.parsing import INGEST_VERSION, is_current, parse_within_limit
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
@@ -134,41 +135,67 @@ def add_themes(
 OFF_TOPIC_DROPPED = ("country", "programme")
 
 
+@dataclass
+class Prepared:
+    """A file read and parsed, waiting for its vectors (or already settled as an outcome)."""
+
+    path: Path
+    known: tuple[str, str] | None  # (doc_id, content hash) when the file was ingested before
+    doc: NewDocument | None = None
+    outcome: FileOutcome | None = None
+
+
+def prepare_file(kb: KnowledgeBase, path: Path, settings: Settings) -> Prepared:
+    """Everything before embedding: unchanged files and links settle here, the rest is parsed
+    (in the calling thread, so the reader's time limit can use an alarm)."""
+    known = kb.stored_hash(str(path))
+    if path.is_symlink():
+        detail = f"a link to {os.path.realpath(path)}, outside the folder; copy the file in instead"
+        return Prepared(path, known, outcome=FileOutcome(str(path), "failed", None, "outside", detail))
+    try:
+        if known and path.stat().st_size <= settings.max_file_bytes and is_current(path, known[1]):
+            return Prepared(path, known, outcome=FileOutcome(str(path), "unchanged", known[0]))
+        return Prepared(path, known, doc=parse_within_limit(path, settings))
+    except Exception as error:  # one file's surprise must not end the batch
+        return Prepared(path, known, outcome=failure(path, known, error))
+
+
+def store_file(kb: KnowledgeBase, prepared: Prepared, embedded: Callable[[], np.ndarray]) -> FileOutcome:
+    """The prepared file's outcome: its vectors (``embedded`` waits for them) written with it."""
+    if prepared.outcome or prepared.doc is None:
+        return prepared.outcome or FileOutcome(str(prepared.path), "failed", None, "internal-error")
+    try:
+        vectors = embedded()
+    except Exception as error:
+        return failure(prepared.path, prepared.known, error)
+    doc_id = kb.put(prepared.doc, vectors)
+    status: Status = "updated" if prepared.known else "added"
+    return FileOutcome(str(prepared.path), status, doc_id, passages=len(prepared.doc.passages))
+
+
+def failure(path: Path, known: tuple[str, str] | None, error: Exception) -> FileOutcome:
+    """A file that could not be read or embedded, with its reason; an earlier version stays."""
+    previous = known[0] if known else None
+    if isinstance(error, UnreadableFile):
+        return FileOutcome(str(path), "failed", previous, error.reason, error.detail)
+    if isinstance(error, OSError):
+        return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
+    detail = f"{type(error).__name__}: {error}".splitlines()[0][:MAX_DETAIL_CHARS]
+    trace = "".join(traceback.format_exception(error))
+    return FileOutcome(str(path), "failed", previous, "internal-error", detail, trace=trace)
+
+
 def ingest_file(
     kb: KnowledgeBase, path: Path, settings: Settings, themes: Callable[[], ThemeClassifier]
 ) -> FileOutcome:
     """Bring one file up to date in the index; never raises for a bad file."""
-    known = kb.stored_hash(str(path))
-    if path.is_symlink():
-        target = os.path.realpath(path)
-        return FileOutcome(
-            str(path),
-            "failed",
-            None,
-            "outside",
-            f"a link to {target}, outside the folder; copy the file in instead",
-        )
-    try:
-        if known and path.stat().st_size <= settings.max_file_bytes and file_hash(path) == known[1]:
-            return FileOutcome(str(path), "unchanged", known[0])
-        doc = parse_within_limit(path, settings)
-        vectors = embed_with_themes(doc, kb.embedder, themes)
-    except UnreadableFile as error:
-        return FileOutcome(str(path), "failed", known[0] if known else None, error.reason, error.detail)
-    except OSError as error:
-        return FileOutcome(str(path), "failed", None, "unreadable", error.strerror or str(error))
-    except Exception as error:  # one file's surprise must not end the batch
-        detail = f"{type(error).__name__}: {error}".splitlines()[0][:MAX_DETAIL_CHARS]
-        return FileOutcome(
-            str(path),
-            "failed",
-            known[0] if known else None,
-            "internal-error",
-            detail,
-            trace=traceback.format_exc(),
-        )
-    doc_id = kb.put(doc, vectors)
-    return FileOutcome(str(path), "updated" if known else "added", doc_id, passages=len(doc.passages))
+    prepared = prepare_file(kb, path, settings)
+    doc = prepared.doc
+    return store_file(kb, prepared, lambda: embed_with_themes(doc, kb.embedder, themes))  # type: ignore[arg-type]
+
+
+def _no_vectors() -> np.ndarray:
+    raise AssertionError("a settled file has no vectors to wait for")
 
 
 def check_chunking(kb: KnowledgeBase, settings: Settings) -> None:
@@ -202,17 +229,45 @@ def ingest_paths(
             classifier.append(ThemeClassifier(kb.embedder))
         return classifier[0]
 
+    def settle(prepared: Prepared, embedded: Callable[[], np.ndarray]) -> None:
+        outcome = store_file(kb, prepared, embedded)
+        report.outcomes.append(outcome)
+        if outcome.status != "unchanged":
+            kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.trace or outcome.detail)
+        if on_progress:
+            on_progress(prepared.path, outcome)
+
     with kb.writing():
-        for path in files:
-            if on_progress:
-                on_progress(path, None)
-            outcome = ingest_file(kb, path, settings, themes)
-            report.outcomes.append(outcome)
-            if outcome.status != "unchanged":
-                kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.trace or outcome.detail)
-            if on_progress:
-                on_progress(path, outcome)
+        for prepared, embedded in embedded_in_turn(kb, files, settings, themes, on_progress):
+            settle(prepared, embedded)
         if kb.manifest.ingest_version != INGEST_VERSION:  # informational: documents carry their own
             kb.set_ingest_version(INGEST_VERSION)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def embedded_in_turn(
+    kb: KnowledgeBase,
+    files: list[Path],
+    settings: Settings,
+    themes: Callable[[], ThemeClassifier],
+    on_progress: ProgressCallback | None = None,
+) -> Iterator[tuple[Prepared, Callable[[], np.ndarray]]]:
+    """Each file prepared, with a way to wait for its vectors, in order.
+
+    The embedder is the slow part, so it runs in a worker thread: while it embeds one file,
+    this thread reads and parses the next, and the caller writes the one before (still one
+    transaction per file, in order)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as embedding:
+        waiting: tuple[Prepared, Callable[[], np.ndarray]] | None = None
+        for path in files:
+            if on_progress:
+                on_progress(path, None)
+            prepared = prepare_file(kb, path, settings)
+            doc = prepared.doc
+            future = embedding.submit(embed_with_themes, doc, kb.embedder, themes) if doc else None
+            if waiting:
+                yield waiting
+            waiting = (prepared, future.result if future else _no_vectors)
+        if waiting:
+            yield waiting

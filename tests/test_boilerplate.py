@@ -26,35 +26,53 @@ Leia mais
 """
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "About Clusters | The Approach | Training Materials",
-        "Início » Notície » Distretti industriali",
-        "Home > Projects > Clusters",
-        "$config[code] not found",
-        "Utilizziamo i cookie per migliorare la tua esperienza di navigazione. Accetta tutti",
-        "Este site usa cookies. Ao continuar, você concorda com a nossa política de privacidade.",
-        "Share Tweet Email Print",
-        "Condividi | Stampa",
-        "Voltar ao topo",
-    ],
-)
+JUNK = [
+    "About Clusters | The Approach | Training Materials",
+    "Início » Notícias » Distretti industriali",
+    "Home > Projects > Clusters",
+    "Home / About / Projects / Contact",
+    "$config[code] not found",
+    "Utilizziamo i cookie per migliorare la tua esperienza di navigazione sul sito. Accetta tutti",
+    "Este site usa cookies. Ao continuar, você concorda com a nossa política de privacidade.",
+    "Aviso de cookies: usamos cookies neste site. Ao continuar navegando você aceita. Aceitar",
+    "Cookie policy: this website uses cookies. Accept all",
+    "Share Tweet Email Print",
+    "Share this:",
+    "Share on Facebook",
+    "Compartilhe: Facebook | Twitter | WhatsApp",
+    "Condividi: Facebook · Twitter · Email",
+    "Condividi | Stampa",
+    "Voltar ao topo",
+]
+CONTENT = [
+    "Parceiros: Sebrae | SENAI | FIEMG",
+    "| Setor | Calçados |",
+    "As empresas compartilham um laboratório, uma central de compras e um estande em feiras.",
+    "Cookies of the local bakery were sold at the cluster's fair.",
+    "Em 2010 as exportações de cookies artesanais cresceram e a política de qualidade do APL mudou.",
+    "Il sito produttivo usa cookie e biscotti locali; l'esperienza del consorzio è nota.",
+    "Results: exports grew | jobs grew | firms joined the network.",
+    "The network shares a home page with the association.",
+    "Diagnóstico > Plano de ação > Implementação > Avaliação",
+    "2004 > 2008 > 2012 > 2016",
+    "Fase 1 » Fase 2 » Fase 3",
+    "Sebrae | SENAI | FIEMG | BNDES",
+    "Calçados • Móveis • Confecções • Cerâmica",
+    "Norte · Nordeste · Sudeste · Sul",
+    "Início",
+    "Email",
+    "Cerca",
+    "Email: contato@rede.org.br",
+    "Início: 2003",
+]
+
+
+@pytest.mark.parametrize("line", JUNK)
 def test_junk_lines_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line) or not strip_boilerplate(line)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Parceiros: Sebrae | SENAI | FIEMG",
-        "| Setor | Calçados |",
-        "As empresas compartilham um laboratório, uma central de compras e um estande em feiras.",
-        "Cookies of the local bakery were sold at the cluster's fair.",
-        "Results: exports grew | jobs grew | firms joined the network.",
-        "The network shares a home page with the association.",
-    ],
-)
+@pytest.mark.parametrize("line", CONTENT)
 def test_text_and_card_fields_are_kept(line: str) -> None:
     assert not is_boilerplate(line)
     assert strip_boilerplate(line) == line

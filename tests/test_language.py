@@ -1,5 +1,9 @@
 """Language detection is right on our three languages and the same on every run."""
 
+from pathlib import Path
+
+import pytest
+
 from ingest.language import UNDETERMINED, detect_language, passage_language
 from tests.conftest import EN, IT, PT
 
@@ -23,3 +27,27 @@ def test_too_short_is_undetermined() -> None:
 def test_short_passages_follow_their_document() -> None:
     assert passage_language("Nome: GT-APL", "pt") == "pt"
     assert passage_language(EN * 2, "pt") == "en"
+
+
+def test_language_profiles_cut_short_by_a_time_limit_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An alarm during langdetect's first profile load used to leave it knowing a few languages
+    for the rest of the batch (Italian then read as Romanian)."""
+    import shutil
+
+    from langdetect import detector_factory
+
+    from ingest.parsing import parse_within_limit
+    from kb.config import Settings
+
+    few = tmp_path / "profiles"
+    few.mkdir()
+    for code in ("en", "ro", "ca"):
+        shutil.copy(Path(detector_factory.PROFILES_DIRECTORY) / code, few / code)
+    partial = detector_factory.DetectorFactory()
+    partial.load_profile(str(few))
+    monkeypatch.setattr(detector_factory, "_factory", partial)
+    path = tmp_path / "reti.txt"
+    path.write_text("Contratti di rete\n\n" + IT, encoding="utf-8")
+    assert parse_within_limit(path, Settings()).language == "it"

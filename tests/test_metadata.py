@@ -558,3 +558,9 @@ def test_an_off_topic_document_keeps_no_country_programme_or_year(tmp_path: Path
     embed_with_themes(doc, embedder, lambda: ThemeClassifier(embedder))
     assert not [f for f in doc.facets if f.field in ("country", "programme", "theme")]
     assert doc.year is None
+
+
+def test_card_fields_in_table_rows_as_word_and_opendocument_give_them() -> None:
+    rows = "Nome da prática | Central de compras\nReferência Temporal | 2011\nSetor | Calçados"
+    assert labelled_fields(rows) == {"name": "Central de compras", "year": "2011", "sector": "Calçados"}
+    assert labelled_fields("Home | About | Contact") == {}

@@ -67,6 +67,9 @@ def test_a_scanned_card_gets_its_metadata_and_says_it_was_recognised(tmp_path: P
     path.write_bytes(scan.scanned_pdf(scan.CARD))
     doc = parse_document(path, Settings())
     assert doc.language == "pt"
+    assert doc.title == "Laboratório compartilhado do APL de cerâmica vermelha", (
+        "the card's name, not the file's"
+    )
     assert doc.year == 2018
     facets = {(f.field, f.value) for f in doc.facets}
     assert ("country", "BR") in facets
@@ -135,3 +138,64 @@ def test_the_practice_page_and_search_say_a_passage_was_recognised_from_a_scan(
     at.run()
     assert not at.exception
     assert "text recognised from a scan" in page_html(at)
+
+
+def _mixed_pdf() -> bytes:
+    """Page 1 typeset with a text layer, page 2 a scan of the card."""
+    from fpdf import FPDF
+    from pypdf import PdfReader, PdfWriter
+
+    typeset = FPDF()
+    typeset.add_page()
+    typeset.set_font("helvetica", size=12)
+    typeset.multi_cell(0, 7, "Relatório anual da rede de olarias. " * 12)
+    writer = PdfWriter()
+    for source in (bytes(typeset.output()), _scan_script().scanned_pdf(_scan_script().CARD)):
+        for page in PdfReader(io.BytesIO(source)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_mixed_pdf_read_without_ocr_is_read_again_once_ocr_can_run(
+    hash_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest.pipeline import ingest_paths
+
+    path = tmp_path / "relatorio.pdf"
+    path.write_bytes(_mixed_pdf())
+    settings = Settings(index_dir=hash_kb.index_dir)
+    with monkeypatch.context() as without_ocr:
+        without_ocr.setattr(ocr, "missing", lambda: "Tesseract is not installed")
+        assert ingest_paths(hash_kb, [path], settings).counts["added"] == 1
+        assert "olarias" in " ".join(text for _, text, _ in hash_kb.passages("relatorio"))
+        assert "Vale do Jaguaribe" not in " ".join(text for _, text, _ in hash_kb.passages("relatorio"))
+        assert ingest_paths(hash_kb, [path], settings).counts["unchanged"] == 1
+    assert ingest_paths(hash_kb, [path], settings).counts["updated"] == 1, "read again with OCR"
+    assert "Vale do Jaguaribe" in " ".join(text for _, text, _ in hash_kb.passages("relatorio"))
+    assert ingest_paths(hash_kb, [path], settings).counts["unchanged"] == 1
+
+
+def test_ocr_switched_off_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ficha.pdf"
+    path.write_bytes(_scan_script().scanned_pdf(_scan_script().CARD))
+    monkeypatch.setenv("KB_OCR", "0")
+    ocr.missing.cache_clear()
+    try:
+        with pytest.raises(UnreadableFile) as raised:
+            read_file(path, 10**8, 100)
+    finally:
+        monkeypatch.delenv("KB_OCR")
+        ocr.missing.cache_clear()
+    assert "KB_OCR=0" in str(raised.value) and "unset KB_OCR" in str(raised.value)
+
+
+def test_ocr_out_of_time_on_every_page_is_too_slow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ficha.pdf"
+    path.write_bytes(_scan_script().scanned_pdf(_scan_script().CARD))
+    monkeypatch.setattr(ocr, "PAGE_SECONDS", 0.001)
+    with pytest.raises(UnreadableFile) as raised:
+        read_file(path, 10**8, 100)
+    assert raised.value.reason == "too-slow"
+    assert "KB_OCR_PAGE_SECONDS" in str(raised.value)

@@ -422,3 +422,19 @@ def test_pptx_passages_carry_their_slide_numbers(tmp_path: Path) -> None:
     assert pages == {1, 2}
     [results] = [p for p in doc.passages if "reduziu os custos" in p.text]
     assert results.page == 2
+
+
+def test_a_web_page_saved_as_text_or_markdown_is_read_as_html(tmp_path: Path) -> None:
+    page = (
+        f"<!DOCTYPE html><html><head><title>Redes</title></head><body><main><p>{PT}</p></main></body></html>"
+    )
+    for name in ("page.txt", "page.md"):
+        parsed, _ = read_file(write(tmp_path / name, page), 10**7, 10)
+        assert parsed.file_type == "html" and "<" not in parsed.text and "Sebrae" in parsed.text
+
+
+def test_a_note_that_starts_by_naming_the_pdf_format_stays_text(tmp_path: Path) -> None:
+    parsed, _ = read_file(
+        write(tmp_path / "nota.md", "%PDF-1.7 é a versão que o portal aceita.\n\n" + PT), 10**7, 10
+    )
+    assert parsed.file_type == "markdown"

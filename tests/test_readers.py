@@ -9,6 +9,7 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfWriter
 
+from ingest.metadata.fields import labelled_fields
 from ingest.readers import read_file
 from kb.errors import UnreadableFile
 from tests.conftest import EN, IT, PT, write
@@ -160,3 +161,12 @@ def test_html_with_no_text(tmp_path: Path) -> None:
         "<html><body><script>alert(1)</script><nav><a href='/'>Home</a></nav></body></html>",
     )
     assert reason(path) == "no-text"
+
+
+def test_a_markdown_table_keeps_its_rows_so_a_card_laid_out_as_a_table_is_read(tmp_path: Path) -> None:
+    table = (
+        "# Ficha\n\n| Campo | Valor |\n|---|---|\n| Nome | Rede de fornecedores |\n| Ano | 2011 |\n\n" + PT
+    )
+    parsed, _ = read_file(write(tmp_path / "ficha.md", table), 10**7, 10)
+    assert "| Nome | Rede de fornecedores |\n| Ano | 2011 |" in parsed.text
+    assert labelled_fields(parsed.text) == {"name": "Rede de fornecedores", "year": "2011"}

@@ -228,7 +228,15 @@ def test_readers_fuzz(tmp_path: Path, data: bytes, suffix: str, pdf_header: bool
     try:
         parsed, _ = read_file(path, 10**7, 50)
     except UnreadableFile as error:
-        assert error.reason in {"corrupt", "encrypted", "no-text", "empty", "binary", "too-large"}
+        assert error.reason in {
+            "corrupt",
+            "encrypted",
+            "no-text",
+            "empty",
+            "binary",
+            "too-large",
+            "unsupported",
+        }
     else:
         assert isinstance(parsed.text, str) and parsed.text.strip()
 

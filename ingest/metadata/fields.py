@@ -104,9 +104,10 @@ _YEAR_LABEL = re.compile(
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
 _LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})$", re.MULTILINE)
 _ROW = re.compile(
-    r"^[ \t]*\|[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*\S)[ \t]*\|", re.MULTILINE
+    r"^[ \t]*\|?[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)", re.MULTILINE
 )
-"""A table row "| Início: | 2003 |" (a card laid out as a table in HTML or Markdown)."""
+"""A table row "| Início: | 2003 |" or "Referência Temporal | 2011" (a card laid out as a table in
+HTML, Markdown, Word or OpenDocument); only known labels count."""
 
 
 def labelled_fields(text: str) -> dict[str, str]:

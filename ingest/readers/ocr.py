@@ -49,7 +49,8 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
     """Recognised text of the given 0-based pages (at most ``MAX_PAGES``); a page whose
     recognition fails or runs out of time gives no text rather than costing the others."""
     if reason := missing():
-        raise UnreadableFile("no-text", f"the PDF has no text layer (a scan?); {reason}: {HOW_TO_ENABLE}")
+        advice = "unset KB_OCR to read it" if "KB_OCR=0" in reason else HOW_TO_ENABLE
+        raise UnreadableFile("no-text", f"the PDF has no text layer (a scan?); {reason}: {advice}")
     if len(pages) > MAX_PAGES:
         raise UnreadableFile(
             "too-large",
@@ -57,7 +58,7 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
         )
     import pypdfium2
 
-    texts: dict[int, str] = {}
+    texts: dict[int, str | None] = {}  # None: the page ran out of time
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
@@ -73,15 +74,20 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
                 texts[number] = _tesseract(image)
     finally:
         document.close()
-    return texts
+    if pages and all(texts.get(n) is None for n in pages):
+        raise UnreadableFile(
+            "too-slow", f"OCR took longer than {PAGE_SECONDS:g} s per page (KB_OCR_PAGE_SECONDS)"
+        )
+    return {number: text for number, text in texts.items() if text is not None}
 
 
-def _tesseract(image: Path) -> str:
-    """One page image through Tesseract, single-threaded (pages run one after the other)."""
+def _tesseract(image: Path) -> str | None:
+    """One page image through Tesseract, single-threaded (pages run one after the other);
+    None when it runs out of time."""
     command = ["tesseract", str(image), "stdout", "-l", "+".join(LANGUAGES), "--psm", "3"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_SECONDS, env=env)
     except subprocess.TimeoutExpired:
-        return ""
+        return None
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -23,11 +23,14 @@ def read_pdf(data: bytes, max_pages: int) -> ParsedFile:
     parts = [_page_text(page) for page in reader.pages]
     info = _info(reader)
     scanned = [number for number, text in enumerate(parts) if _visible(text) < MIN_PAGE_CHARS]
-    recognised = _recognised(data, scanned, has_text=_visible("".join(parts)) >= MIN_TEXT_CHARS)
+    has_text = _visible("".join(parts)) >= MIN_TEXT_CHARS
+    recognised = _recognised(data, scanned, has_text)
     for number, text in recognised.items():
         parts[number] = text
     if recognised:
         info["ocr_pages"] = ",".join(str(number + 1) for number in sorted(recognised))
+    if scanned and has_text and ocr.missing():  # read again once OCR can run (see parsing.py)
+        info["ocr_skipped"] = ",".join(str(number + 1) for number in scanned)
     page_starts, offset = [], 0
     for text in parts:
         page_starts.append(offset)

@@ -9,6 +9,7 @@ against decompression bombs before any reader unpacks them.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from kb.errors import UnreadableFile
@@ -51,7 +52,7 @@ MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_ENTRIES = 5000
 MAX_DIRECTORY_BYTES = MAX_ENTRIES * 1024  # central directory; read whole by zipfile, so checked first
 MAX_RATIO = 200  # deflate reaches ~1000:1 on repeated bytes; real XML and media stay far below 200:1
-RATIO_FLOOR = 10 * 1024 * 1024  # small members may compress absurdly well without harm
+RATIO_FLOOR = 1024 * 1024  # small members may compress absurdly well without harm
 
 _ODF_MIMETYPES = {
     "application/vnd.oasis.opendocument.text": "odt",
@@ -74,7 +75,7 @@ def recognised(head: bytes) -> bool:
 
 def sniff(data: bytes, suffix: str) -> str:
     """The file type to read ``data`` as; raises for formats that are not read."""
-    if data.startswith(PDF_MAGIC):
+    if _is_pdf(data):
         return "pdf"
     if data.startswith(ZIP_MAGICS):
         return _zip_kind(data)
@@ -83,12 +84,24 @@ def sniff(data: bytes, suffix: str) -> str:
     if data.startswith(RTF_MAGIC):
         raise UnreadableFile("unsupported", LEGACY[".rtf"])
     file_type = FILE_TYPES.get(suffix)
+    if file_type in ("text", "markdown") and _HTML_START.match(data[:512].lstrip().lower()):
+        return "html"  # a web page saved under a text name
     if file_type in ZIP_TYPES:
         name = ZIP_TYPES[file_type]
         raise UnreadableFile("corrupt", f"not a {name} file (no ZIP structure); is the file name wrong?")
     if file_type is None:
         raise unsupported(suffix)
     return file_type
+
+
+_HTML_START = re.compile(rb"<!doctype html|<html[\s>]")
+
+
+def _is_pdf(data: bytes) -> bool:
+    """A PDF header ("%PDF-1.7", blank lines before it allowed) followed by PDF objects, not a
+    note that starts by naming the format."""
+    head = data[:1024].lstrip()
+    return bool(re.match(rb"%PDF-\d\.\d", head)) and b" obj" in data[:65536]
 
 
 def unsupported(suffix: str) -> UnreadableFile:
@@ -111,7 +124,7 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
     total = sum(member.file_size for member in members)
     if total > MAX_UNPACKED_BYTES:
         raise UnreadableFile(
-            "too-large", f"would unpack to {total / 1e6:.0f} MB (limit {MAX_UNPACKED_BYTES / 1e6:.0f} MB)"
+            "too-large", f"would unpack to {total / 2**20:.0f} MB (limit {MAX_UNPACKED_BYTES / 2**20:.0f} MB)"
         )
     for member in members:
         if member.file_size > RATIO_FLOOR and member.file_size > MAX_RATIO * max(member.compress_size, 1):

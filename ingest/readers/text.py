@@ -53,19 +53,37 @@ def read_markdown(data: bytes) -> ParsedFile:
     source = decode(data).replace("\r\n", "\n")
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     blocks: list[str] = []
+    row: list[str] | None = None  # the cells of the table row being read
     title = None
     for i, token in enumerate(tokens):
-        if token.type == "inline":
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:  # a row stays a row: "| Ano | 2011 |"
+            blocks.append("| " + " | ".join(row) + " |")
+            row = None
+        elif token.type == "inline":
             content = "".join(_inline_text(child) for child in token.children or []) or token.content
+            if row is not None:
+                row.append(" ".join(content.split()))
+                continue
             blocks.append(content)
             if title is None and i > 0 and tokens[i - 1].type == "heading_open":
                 title = content.strip()
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip())
-    text = strip_boilerplate("\n\n".join(b for b in blocks if b.strip()))
+    text = strip_boilerplate(_joined(blocks))
     if title is not None and strip_boilerplate(title) != title:
         title = None  # a heading that is itself a menu or a placeholder
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text))
+
+
+def _joined(blocks: list[str]) -> str:
+    """Blocks apart by a blank line, the rows of one table by a line break."""
+    out = ""
+    for block in (b for b in blocks if b.strip()):
+        together = out.endswith("|") and block.startswith("| ")
+        out += ("\n" if together else "\n\n" if out else "") + block
+    return out
 
 
 def _inline_text(child: Token) -> str:
