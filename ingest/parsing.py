@@ -25,7 +25,7 @@ from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = (
-    7  # 7: programmes in apposition or spelled out after their acronym, table-row card fields, no stray years
+    8  # 8: web junk removed, Markdown tables as rows, Word/OpenDocument formats, OCR of scanned pages
 )
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
