@@ -19,14 +19,9 @@ import numpy as np
 from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import parse_within_limit
-from ingest.pipeline import (
-    IngestReport,
-    ProgressCallback,
-    add_themes,
-    embedding_text,
-    ingest_paths,
-)
+from ingest.pipeline import IngestReport, ProgressCallback, ingest_paths
 from ingest.readers.base import FILE_TYPES
+from ingest.themed_vectors import add_themes, embedding_text
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.facets import LIST_FACETS

@@ -31,7 +31,8 @@ from embedding_cache import CachedEmbedder
 
 from ingest.chunking import chunk_spans
 from ingest.language import detect_language
-from ingest.pipeline import embedding_text, ingest_paths
+from ingest.pipeline import ingest_paths
+from ingest.themed_vectors import embedding_text
 from kb.config import DEFAULT_EMBEDDER, SearchSettings, Settings
 from kb.embedders import load_embedder
 from kb.evaluation import EvaluationReport, evaluate, load_queries

@@ -21,7 +21,8 @@ import time
 from pathlib import Path
 
 from ingest.parsing import parse_document
-from ingest.pipeline import discover, embedding_text, ingest_paths
+from ingest.pipeline import discover, ingest_paths
+from ingest.themed_vectors import embedding_text
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
 

@@ -11,7 +11,7 @@ import yaml
 from ingest.metadata.programme_names import name_keys, programme_key, written_forms
 from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
 from ingest.parsing import parse_document
-from ingest.pipeline import embed_with_themes, embedding_text
+from ingest.themed_vectors import embed_with_themes, embedding_text
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import KbError

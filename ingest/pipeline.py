@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal, get_args
@@ -22,11 +22,11 @@ import numpy as np
 from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import INGEST_VERSION, is_current, parse_within_limit
+from ingest.themed_vectors import EMBED_BATCH, embed_group, embed_with_themes
 from kb.config import Settings
-from kb.embedders import Embedder
 from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
-from kb.models import FacetValue, NewDocument, Passage
+from kb.models import NewDocument
 from kb.text import MAX_DETAIL_CHARS
 
 Status = Literal["added", "updated", "unchanged", "failed"]
@@ -98,41 +98,6 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path.parent.resolve() / path.name if path.is_symlink() else path.resolve())
     return list(dict.fromkeys(found))
-
-
-def embedding_text(doc: NewDocument, passage: Passage) -> str:
-    """The passage as the embedder sees it: prefixed by the document title for context."""
-    if passage.text.lstrip().startswith(doc.title[:40]):
-        return passage.text
-    return f"{doc.title}\n{passage.text}"
-
-
-def embed_with_themes(
-    doc: NewDocument, embedder: Embedder, themes: Callable[[], ThemeClassifier]
-) -> np.ndarray:
-    """Embed the passages and, unless a curator set them, add the zero-shot themes they imply."""
-    vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
-    add_themes(doc, doc.passages, vectors, themes)
-    return vectors
-
-
-def add_themes(
-    doc: NewDocument, passages: list[Passage], vectors: np.ndarray, themes: Callable[[], ThemeClassifier]
-) -> None:
-    """Unless a curator set them, add the zero-shot themes these passages (and vectors) imply.
-
-    A document that is not about the field at all (a recipe, a match report) has no practice,
-    so it also loses the countries, programmes and year read from its text (not a curator's).
-    """
-    text = " ".join(p.text for p in passages)
-    if not themes().about_the_field(vectors, text):
-        doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
-        doc.year = doc.year if "year" in doc.curated else None
-    elif "theme" not in doc.curated:
-        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
-
-
-OFF_TOPIC_DROPPED = ("country", "programme")
 
 
 @dataclass
@@ -255,19 +220,42 @@ def embedded_in_turn(
 ) -> Iterator[tuple[Prepared, Callable[[], np.ndarray]]]:
     """Each file prepared, with a way to wait for its vectors, in order.
 
-    The embedder is the slow part, so it runs in a worker thread: while it embeds one file,
-    this thread reads and parses the next, and the caller writes the one before (still one
-    transaction per file, in order)."""
+    The embedder is the slow part, so it runs in a worker thread, on groups of files of at
+    least ``EMBED_BATCH`` passages together (one call for many small files batches better):
+    while it embeds one group, this thread reads and parses the next and the caller writes
+    the one before (still one transaction per file, in order)."""
     with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as embedding:
-        waiting: tuple[Prepared, Callable[[], np.ndarray]] | None = None
+        queued: deque[tuple[list[Prepared], Future[list[np.ndarray]]]] = deque()
+        group: list[Prepared] = []
         for path in files:
             if on_progress:
                 on_progress(path, None)
-            prepared = prepare_file(kb, path, settings)
-            doc = prepared.doc
-            future = embedding.submit(embed_with_themes, doc, kb.embedder, themes) if doc else None
-            if waiting:
-                yield waiting
-            waiting = (prepared, future.result if future else _no_vectors)
-        if waiting:
-            yield waiting
+            group.append(prepare_file(kb, path, settings))
+            if sum(len(p.doc.passages) for p in group if p.doc) >= EMBED_BATCH:
+                queued.append(
+                    (
+                        group,
+                        embedding.submit(embed_group, [p.doc for p in group if p.doc], kb.embedder, themes),
+                    )
+                )
+                group = []
+            while len(queued) > 1:  # keep the embedder busy with the newest group
+                yield from _in_order(*queued.popleft())
+        if group:
+            queued.append(
+                (group, embedding.submit(embed_group, [p.doc for p in group if p.doc], kb.embedder, themes))
+            )
+        while queued:
+            yield from _in_order(*queued.popleft())
+
+
+def _in_order(
+    group: list[Prepared], embedded: Future[list[np.ndarray]]
+) -> Iterator[tuple[Prepared, Callable[[], np.ndarray]]]:
+    parsed = iter(range(sum(1 for p in group if p.doc)))
+    for prepared in group:
+        if prepared.doc is None:
+            yield prepared, _no_vectors
+        else:
+            index = next(parsed)
+            yield prepared, lambda index=index: embedded.result()[index]  # type: ignore[misc]

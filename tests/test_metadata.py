@@ -17,7 +17,8 @@ from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.years import practice_year
 from ingest.parsing import parse_document
-from ingest.pipeline import embed_with_themes, ingest_paths
+from ingest.pipeline import ingest_paths
+from ingest.themed_vectors import embed_with_themes
 from kb.config import Settings
 from kb.embedders import HashingEmbedder
 from kb.errors import KbError
