@@ -54,6 +54,9 @@ def test_filters_and_browse(cli_index: Path) -> None:
 def test_show_stats_remove(cli_index: Path) -> None:
     shown = json.loads(kb("show", "reti", "--json", index=cli_index).stdout)
     assert shown["title"] == "Contratti di rete in Italia" and shown["passages"]
+    assert shown["passages"][0]["scanned"] is False
+    printed = kb("show", "reti", index=cli_index).stdout
+    assert "— passage 1" in printed and "piccole imprese" in printed, "the passages themselves"
     stats = json.loads(kb("stats", "--json", index=cli_index).stdout)
     assert stats["documents"] == 3 and stats["facets"]["language"] == {"en": 1, "it": 1, "pt": 1}
     assert stats["vector_index"] == {"kind": "exact (flat inner product)"}

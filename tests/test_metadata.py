@@ -565,3 +565,19 @@ def test_card_fields_in_table_rows_as_word_and_opendocument_give_them() -> None:
     rows = "Nome da prática | Central de compras\nReferência Temporal | 2011\nSetor | Calçados"
     assert labelled_fields(rows) == {"name": "Central de compras", "year": "2011", "sector": "Calçados"}
     assert labelled_fields("Home | About | Contact") == {}
+
+
+def test_a_card_proponent_is_a_name_without_its_supporters() -> None:
+    from ingest.metadata import proponent_name
+
+    assert (
+        proponent_name("Sindicato das Olarias do Vale, com apoio do Sebrae")
+        == "Sindicato das Olarias do Vale"
+    )
+    assert (
+        proponent_name("Consorzio dei mobilieri con il sostegno della Regione") == "Consorzio dei mobilieri"
+    )
+    long = (
+        "Rede de fabricantes, prefeitura municipal, universidade estadual e banco público do nordeste unidos"
+    )
+    assert proponent_name(long) == "Rede de fabricantes, prefeitura municipal"

@@ -58,7 +58,7 @@ def extract(
 
     orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
     if not orgs and "proponent" in fields:
-        orgs = [fields["proponent"][:MAX_NAME_CHARS]]
+        orgs = [proponent_name(fields["proponent"])]
     for name in meta.values["programme"]:
         entry = taxonomy.programme(name)
         if entry and entry.organisation and entry.organisation not in orgs:
@@ -78,6 +78,22 @@ def extract(
     if meta.year is None and date_hint and date_hint[:4].isdigit():
         meta.year = int(date_hint[:4])
     return meta
+
+
+_SUPPORT = re.compile(
+    r"(?i),?\s+(?:com (?:o )?apoio|com o suporte|with (?:the )?support|supported by|con il (?:supporto|sostegno)|"
+    r"con (?:il )?contributo|apoiad[oa] por|sostenut[oa] da)\b.*$"
+)
+
+
+def proponent_name(value: str) -> str:
+    """A card's proponent as a name: without "com apoio do Sebrae" and the like, and cut at a
+    comma rather than mid-word when it is still longer than a name."""
+    name = _SUPPORT.sub("", value).strip(" ,;.")
+    if len(name) > MAX_NAME_CHARS:
+        cut = max(name.rfind(",", 0, MAX_NAME_CHARS), name.rfind(";", 0, MAX_NAME_CHARS))
+        name = name[:cut] if cut > 10 else name[:MAX_NAME_CHARS].rsplit(" ", 1)[0]
+    return name or value[:MAX_NAME_CHARS]
 
 
 def text_programmes(

@@ -86,14 +86,19 @@ def show(
     kb = open_kb(index)
     document = kb.document(doc_id)
     passages = kb.passages(doc_id)
+    scanned = document.ocr_pages
     if as_json:
-        emit_json({**document.as_dict(), "passages": [{"text": t, "page": p} for _, t, p in passages]})
+        rows = [{"text": t, "page": p, "scanned": p in scanned} for _, t, p in passages]
+        emit_json({**document.as_dict(), "passages": rows})
         return
     out.print(f"[bold]{escape(document.title)}[/bold]")
     for key, value in document.as_dict().items():
         if key != "title" and value not in (None, [], ""):
             out.print(f"  {key}: {escape(', '.join(value) if isinstance(value, list) else str(value))}")
     out.print(f"  passages: {len(passages)}")
+    for number, (_, text, page) in enumerate(passages, 1):
+        where = f", p. {page}" + (", recognised from a scan" if page in scanned else "") if page else ""
+        out.print(f"\n[dim]— passage {number}{where}[/dim]\n{escape(text)}")
 
 
 @app.command()
