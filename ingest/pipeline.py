@@ -22,7 +22,7 @@ import numpy as np
 from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import INGEST_VERSION, is_current, parse_within_limit
-from ingest.themed_vectors import EMBED_BATCH, embed_group, embed_with_themes
+from ingest.themed_vectors import EMBED_BATCH, embed_group
 from kb.config import Settings
 from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
@@ -77,7 +77,7 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
     Files are listed by their real path, except links that lead out of the folder being
     walked (or a named file that is such a link): those keep their own path, and
-    :func:`ingest_file` refuses them, so a link to a secret file is never indexed or served.
+    :func:`prepare_file` refuses them, so a link to a secret file is never indexed or served.
     """
     found: list[Path] = []
     for path in paths:
@@ -148,15 +148,6 @@ def failure(path: Path, known: tuple[str, str] | None, error: Exception) -> File
     detail = f"{type(error).__name__}: {error}".splitlines()[0][:MAX_DETAIL_CHARS]
     trace = "".join(traceback.format_exception(error))
     return FileOutcome(str(path), "failed", previous, "internal-error", detail, trace=trace)
-
-
-def ingest_file(
-    kb: KnowledgeBase, path: Path, settings: Settings, themes: Callable[[], ThemeClassifier]
-) -> FileOutcome:
-    """Bring one file up to date in the index; never raises for a bad file."""
-    prepared = prepare_file(kb, path, settings)
-    doc = prepared.doc
-    return store_file(kb, prepared, lambda: embed_with_themes(doc, kb.embedder, themes))  # type: ignore[arg-type]
 
 
 def _no_vectors() -> np.ndarray:

@@ -29,9 +29,7 @@ def embed_with_themes(
     doc: NewDocument, embedder: Embedder, themes: Callable[[], ThemeClassifier]
 ) -> np.ndarray:
     """Embed the passages and, unless a curator set them, add the zero-shot themes they imply."""
-    vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
-    add_themes(doc, doc.passages, vectors, themes)
-    return vectors
+    return embed_group([doc], embedder, themes)[0]
 
 
 def add_themes(
@@ -43,11 +41,12 @@ def add_themes(
     so it also loses the countries, programmes and year read from its text (not a curator's).
     """
     text = " ".join(p.text for p in passages)
-    if not themes().about_the_field(vectors, text):
+    classifier = themes()
+    if not classifier.about_the_field(vectors, text):
         doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
         doc.year = doc.year if "year" in doc.curated else None
     elif "theme" not in doc.curated:
-        doc.facets += [FacetValue("theme", t) for t in themes().themes(vectors, text)]
+        doc.facets += [FacetValue("theme", t) for t in classifier.standing_out(vectors, text)]
 
 
 OFF_TOPIC_DROPPED = ("country", "programme")

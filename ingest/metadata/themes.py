@@ -101,6 +101,10 @@ class ThemeClassifier:
         none for a document that is not about the field."""
         if not self.about_the_field(passage_vectors, text):
             return []
+        return self.standing_out(passage_vectors, text)
+
+    def standing_out(self, passage_vectors: np.ndarray, text: str) -> list[str]:
+        """The themes that stand out, for a document already known to be about the field."""
         scores = self.relative_scores(passage_vectors, text)
         ranked = sorted(scores, key=lambda theme: -scores[theme])
         kept = [theme for theme in ranked if scores[theme] >= self.threshold][:MAX_THEMES]
