@@ -30,12 +30,13 @@ def measure_coverage(
     weights = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
-    for i, part in enumerate(parts):
-        found = store.passages_matching(part.alternatives, doc_ids, len(passage_ids))
+    alternatives = [part.alternatives for part in parts]
+    anywhere = store.passages_matching(alternatives, doc_ids, len(passage_ids))
+    titled = store.passages_matching(alternatives, doc_ids, len(passage_ids), TITLE_FIELDS)
+    for i, (found, found_in_title) in enumerate(zip(anywhere, titled, strict=True)):
         for doc_id in held_by(found, passage_ids, owners):
             body[doc_id].add(i)
-        titled = store.passages_matching(part.alternatives, doc_ids, len(passage_ids), TITLE_FIELDS)
-        for doc_id in held_by(titled, passage_ids, owners):
+        for doc_id in held_by(found_in_title, passage_ids, owners):
             title[doc_id].add(i)
     names = [i for i, p in enumerate(parts) if p.is_name]
     titles = store.titles(set(doc_ids))

@@ -163,13 +163,13 @@ class LexicalSide(Catalogue):
 
     def passages_matching(
         self,
-        alternatives: frozenset[Phrase],
+        parts: Sequence[frozenset[Phrase]],
         docs: Sequence[str],
         limit: int,
         fields: Sequence[str] = LEXICAL_FIELDS,
-    ) -> np.ndarray:
+    ) -> list[np.ndarray]:
         self._read_own_writes()
-        return self.lexical.matching(alternatives, docs, limit, fields)
+        return [self.lexical.matching(alternatives, docs, limit, fields) for alternatives in parts]
 
     def lexical_ids(self) -> np.ndarray:
         self._read_own_writes()

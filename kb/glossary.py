@@ -167,3 +167,17 @@ def _default_glossary() -> Glossary:
         labels = {lang: t[0] for lang, t in terms.items() if t}
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
     return Glossary(concepts)
+
+
+@cache
+def phrase_pairs() -> frozenset[str]:
+    """Adjacent token pairs ("arranj produt") of the glossary's forms of several words, each term
+    stemmed in every language as a query part's own forms are: the PostgreSQL store indexes these
+    pairs, so a concept's phrase is matched as written without storing every word's position."""
+    glossary = _default_glossary()
+    pairs: set[str] = set()
+    for concept in glossary.concepts:
+        texts = [*concept.acronyms, *(t for terms in concept.terms.values() for t in terms)]
+        for phrase in concept.phrases() | {index_phrase(t, lang) for t in texts for lang in LANGUAGES}:
+            pairs.update(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False))
+    return frozenset(pairs)

@@ -2,28 +2,31 @@
 
 The same data model as the embedded catalogue. Each passage row holds its stored vector
 (the embedding followed by its language's indicator, as in the FAISS copy, so one pgvector
-search applies every language's centring offset) and its lexical entry: the index tokens
-of its document's title (weight A), its document's names (weight B) and its text (weight D)
-in a ``tsvector`` of the ``simple`` configuration. The tokens are Praxis's own folded
-Snowball stems in the passage's language (:mod:`kb.stemming`), so a query built from the
-same tokens meets them exactly, as in the embedded store's Tantivy index.
+search applies every language's centring offset); its words are in ``passage_terms`` and
+``lexicon`` (:mod:`kb.postgres_lexical`). Version 2 moved them there from a positional
+``tsvector`` in ``chunks``; they are indexed again when the glossary's token pairs change.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import psycopg
 from psycopg import Connection
 
+from kb.catalogue_lexical import lexical_rows_of
 from kb.config import redacted
 from kb.errors import KbError
+from kb.postgres_lexical import TABLES as lexical_tables
+from kb.postgres_lexical import pairs_fingerprint, raise_lexicon, terms_of, write_terms
+from kb.store import names_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def statements(stored_dimension: int) -> list[str]:
-    """Version 1 of the schema, idempotent."""
+    """The current version of the schema, idempotent."""
     return [
         "CREATE EXTENSION IF NOT EXISTS vector",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -37,11 +40,10 @@ def statements(stored_dimension: int) -> list[str]:
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
             ord INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
             language TEXT NOT NULL, text TEXT NOT NULL,
-            embedding vector({stored_dimension}) NOT NULL,
-            lexemes tsvector NOT NULL)""",
+            embedding vector({stored_dimension}) NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ord)",
-        "CREATE INDEX IF NOT EXISTS chunks_lexemes ON chunks USING gin (lexemes)",
         "CREATE INDEX IF NOT EXISTS chunks_embedding ON chunks USING hnsw (embedding vector_ip_ops)",
+        "ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE PLAIN",  # in the row: exact scans read no TOAST
         """CREATE TABLE IF NOT EXISTS facets (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
             field TEXT NOT NULL, value TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'extracted',
@@ -58,6 +60,7 @@ def statements(stored_dimension: int) -> list[str]:
         """CREATE TABLE IF NOT EXISTS ingest_log (
             id BIGSERIAL PRIMARY KEY, at TEXT NOT NULL, path TEXT NOT NULL, status TEXT NOT NULL,
             reason TEXT, detail TEXT)""",
+        *lexical_tables,
     ]
 
 
@@ -68,13 +71,16 @@ def current(conn: Connection) -> bool:
     """The schema is there and up to date (then nothing is written: a read-only standby opens too)."""
     if conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
         return False
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    return row is not None and int(row[0]) == SCHEMA_VERSION
+    rows = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('schema_version', 'phrase_pairs')"))
+    return (
+        rows.get("schema_version") == str(SCHEMA_VERSION) and rows.get("phrase_pairs") == pairs_fingerprint()
+    )
 
 
 def migrate(conn: Connection, stored_dimension: int) -> None:
-    """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION`."""
-    if current(conn):
+    """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION` (a standby waits for
+    its primary to do so)."""
+    if current(conn) or conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
         return
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
@@ -84,11 +90,39 @@ def migrate(conn: Connection, stored_dimension: int) -> None:
             "INSERT INTO meta VALUES ('schema_version', %s), ('generation', '0') ON CONFLICT DO NOTHING",
             (str(SCHEMA_VERSION),),
         )
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        version = int(row[0])
+        rows = dict(
+            conn.execute("SELECT key, value FROM meta WHERE key IN ('schema_version', 'phrase_pairs')")
+        )
+        version = int(rows["schema_version"])
         if version > SCHEMA_VERSION:
             raise KbError(f"the database holds schema {version}; this Praxis reads up to {SCHEMA_VERSION}")
-        # later versions: `if version < 2: ...` steps here, each setting schema_version
+        if version < 2 or rows.get("phrase_pairs") != pairs_fingerprint():
+            index_words(conn)
+        conn.execute("ALTER TABLE chunks DROP COLUMN IF EXISTS lexemes")  # version 1 kept words there
+        conn.execute(
+            "INSERT INTO meta VALUES ('schema_version', %s), ('phrase_pairs', %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (str(SCHEMA_VERSION), pairs_fingerprint()),
+        )
+
+
+def index_words(conn: Connection) -> None:
+    """Every passage's terms and the lexicon, from the passages' text: on moving from version 1,
+    and when the glossary's token pairs changed."""
+    conn.execute("DELETE FROM passage_terms")
+    conn.execute("DELETE FROM lexicon")
+    held: Counter[str] = Counter()
+    for doc_id, title in conn.execute("SELECT doc_id, title FROM documents ORDER BY doc_id").fetchall():
+        facets = conn.execute(
+            "SELECT field, value FROM facets WHERE doc_id = %s ORDER BY position", (doc_id,)
+        )
+        names = names_text(facets.fetchall())
+        chunks = conn.execute(
+            "SELECT chunk_id, text, language FROM chunks WHERE doc_id = %s ORDER BY ord", (doc_id,)
+        ).fetchall()
+        rows = lexical_rows_of((c, doc_id, title, text, names, language) for c, text, language in chunks)
+        held += write_terms(conn, [(row.chunk_id, doc_id, *terms_of(row)) for row in rows])
+    raise_lexicon(conn, held)
 
 
 def read_manifest(url: str) -> dict[str, object] | None:

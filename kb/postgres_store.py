@@ -1,7 +1,7 @@
 """The PostgreSQL store: the whole collection in one database that many processes share.
 
-Documents, passages, facets and logs are tables; vectors a pgvector column under HNSW; words a
-``tsvector`` under GIN (:mod:`kb.postgres_retrieval`). Every write is one transaction and a
+Documents, passages, facets and logs are tables; vectors a pgvector column under HNSW
+(:mod:`kb.postgres_retrieval`); words stripped ``tsvector`` columns under GIN (:mod:`kb.postgres_lexical`). Every write is one transaction and a
 write block holds a session advisory lock, so two ingests never interleave; the generation in
 ``meta`` grows with every committed change, which is how readers notice one.
 """
@@ -22,8 +22,9 @@ from kb.config import redacted
 from kb.errors import IndexLocked, KbError
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
+from kb.postgres_lexical import Lexical
 from kb.postgres_logs import Logs
-from kb.postgres_retrieval import Retrieval, filter_clause, lexemes_sql
+from kb.postgres_retrieval import Retrieval, filter_clause
 from kb.postgres_schema import migrate
 from kb.postgres_totals import Totals
 
@@ -33,7 +34,7 @@ DOCUMENT_COLUMNS = (
 WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines
 
 
-class PostgresStore(Retrieval, Totals, Logs):
+class PostgresStore(Retrieval, Lexical, Totals, Logs):
     """:class:`kb.store.Store` over a PostgreSQL database with pgvector; safe to share between
     threads (one connection each)."""
 
@@ -151,15 +152,14 @@ class PostgresStore(Retrieval, Totals, Logs):
                     [(doc_id, *row) for row in doc.stored_facets()],
                 )
                 cur.executemany(
-                    'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, embedding, lexemes)'
-                    f" VALUES (%s,%s,%s,%s,%s,%s,%s,%s,{lexemes_sql()})",
+                    'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, embedding)'
+                    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
                     [
-                        (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored, *lexemes)
-                        for p, stored, lexemes in zip(
-                            doc.passages, stored_vectors, self.lexeme_texts(doc), strict=True
-                        )
+                        (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored)
+                        for p, stored in zip(doc.passages, stored_vectors, strict=True)
                     ],
                 )
+            self.add_terms(db, doc_id, doc)
             self.add_to_totals(
                 db, doc_id, [(p.language, v) for p, v in zip(doc.passages, vectors, strict=True)]
             )
@@ -171,6 +171,7 @@ class PostgresStore(Retrieval, Totals, Logs):
 
     def _delete_rows(self, db: psycopg.Connection, doc_id: str) -> None:
         self.take_from_totals(db, doc_id)
+        self.take_terms(db, doc_id)
         db.execute("DELETE FROM documents WHERE doc_id = %s", (doc_id,))  # chunks and facets cascade
 
     # -- documents -----------------------------------------------------------------------

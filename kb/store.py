@@ -152,13 +152,14 @@ class Store(Protocol):
 
     def passages_matching(
         self,
-        alternatives: frozenset[Phrase],
+        parts: Sequence[frozenset[Phrase]],
         docs: Sequence[str],
         limit: int,
         fields: Sequence[str] = LEXICAL_FIELDS,
-    ) -> np.ndarray:
-        """Ids of the passages of ``docs`` holding any of these forms in ``fields``, ascending
-        (at most ``limit``: the caller knows how many passages those documents have)."""
+    ) -> list[np.ndarray]:
+        """For each part, ids of the passages of ``docs`` holding any of its forms in ``fields``,
+        ascending (at most ``limit``: the caller knows how many passages those documents have);
+        asked for every part at once, so that a database reads each passage once."""
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each."""

@@ -68,7 +68,7 @@ def test_document_restriction_and_counts(tmp_path: Path) -> None:
     italian = kb.store.filtered_doc_ids({"country": ("IT",)})
     assert found(kb, "wine", italian) == set(italian)
     assert kb.store.lexical_count(Glossary.load().parse("wine")[0].alternatives) == 6
-    matching = kb.store.passages_matching(Glossary.load().parse("wine")[0].alternatives, italian, 100)
+    matching = kb.store.passages_matching([Glossary.load().parse("wine")[0].alternatives], italian, 100)[0]
     assert len(matching) == 3 and np.all(np.diff(matching) > 0)
 
 

@@ -97,3 +97,39 @@ def test_the_app_serves_an_index_in_a_database(
     app.run()
     assert not app.exception
     assert "<mark>COSME</mark>" in page_html(app)
+
+
+def test_an_older_database_is_brought_up_to_date_on_opening(
+    postgres_database: str, small_corpus: Path
+) -> None:
+    """Version 1 kept each passage's words in ``chunks.lexemes``; a new glossary pair set means
+    indexing the words again. Both happen when the database is next opened."""
+    import psycopg
+
+    kb = KnowledgeBase.open(postgres_database, HashingEmbedder(64), create=True)
+    ingest_paths(kb, [small_corpus], Settings(index_dir=postgres_database))
+    before = {q: [h.doc_id for h in kb.search(SearchRequest(q)).hits] for q in QUERIES}
+    kb.close()
+    with psycopg.connect(postgres_database, autocommit=True) as db:  # as version 1 left it
+        db.execute("DELETE FROM passage_terms")
+        db.execute("DELETE FROM lexicon")
+        db.execute("ALTER TABLE chunks ADD COLUMN lexemes tsvector")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        db.execute("UPDATE meta SET value = 'another' WHERE key = 'phrase_pairs'")
+    reopened = KnowledgeBase.open(postgres_database)
+    assert {q: [h.doc_id for h in reopened.search(SearchRequest(q)).hits] for q in QUERIES} == before
+    with psycopg.connect(postgres_database, autocommit=True) as db:
+        assert db.execute("SELECT to_regclass('chunks') IS NOT NULL").fetchone()[0]
+        columns = [
+            r[0]
+            for r in db.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'chunks'"
+            )
+        ]
+        assert "lexemes" not in columns
+        assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert (
+            db.execute("SELECT COUNT(*) FROM passage_terms").fetchone()[0]
+            == reopened.store.counts()["chunks"]
+        )
+    assert reopened.verify() == []

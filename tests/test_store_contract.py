@@ -149,10 +149,11 @@ def test_lexical_search_counts_and_matches(store: Store) -> None:
         v[0] for v in store.chunks([c for c, _ in store.lexical_search([export], 10, ["b", "c"])]).values()
     } == {"b"}
     assert store.lexical_count(export) == 2
-    matching = store.passages_matching(export, ["a", "c"], 10)
+    matching, nothing = store.passages_matching([export, frozenset()], ["a", "c"], 10)
+    assert len(nothing) == 0
     assert len(matching) == 1 and store.chunks(matching.tolist())[int(matching[0])][0] == "a"
     brazil = parse("Brasil")[0].alternatives  # the country's names are in the names field
-    assert len(store.passages_matching(brazil, ["a", "b", "c"], 10, ("title", "names"))) == 3
+    assert len(store.passages_matching([brazil], ["a", "b", "c"], 10, ("title", "names"))[0]) == 3
     assert store.lexical_search([parse("practice")[0].alternatives], 10, None, (1.0, 1.0), ("title", "names"))
     passage_ids, doc_ids = store.passages_of(["a", "b"])
     assert list(passage_ids) == sorted(passage_ids) and doc_ids.count("a") == 2

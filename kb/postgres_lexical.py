@@ -1,0 +1,229 @@
+"""The PostgreSQL store's word search: each passage's index tokens under GIN, and a lexicon.
+
+Each passage has a row in ``passage_terms`` with a stripped ``tsvector`` of index tokens
+(folded Snowball stems, :mod:`kb.stemming`) per lexical field: its document's ``title`` and
+``names``, and its own ``body``. A query part is its forms ORed, a form of several tokens all
+of them within one field: as adjacent pairs when the glossary's phrases hold those pairs
+(:func:`kb.glossary.phrase_pairs`, which the store indexes as terms), else anywhere in it. Such a match needs no recheck, so PostgreSQL answers it from the GIN
+index and the narrow heap alone and never reads a tsvector: positions, weight labels and
+``ts_rank`` each made it read and decompress every matching passage's tsvector, which cost
+about 200 ms per search at 10,000 passages and grew with the collection.
+
+Ranking is BM25 with every term frequency taken as one, the same as the embedded store's for
+passages of typical length: the sum over parts of the part's IDF times the weight of each
+field holding it. The IDF comes from ``lexicon`` (how many passages hold each token, kept in
+the same transaction as each change); a part is counted exactly when that says it is rare,
+estimated from the lexicon when common, where an error moves its IDF next to nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+import psycopg
+
+from kb.catalogue_lexical import LexicalRow, lexical_rows_of
+from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs
+from kb.models import NewDocument
+from kb.store import LEXICAL_FIELDS, names_text
+
+PAIRS = phrase_pairs()
+EXACT_COUNT_BELOW = 5_000
+"""A part the lexicon says fewer passages hold than this is counted exactly (a fast GIN count)."""
+
+TABLES = [
+    """CREATE TABLE IF NOT EXISTS passage_terms (
+        chunk_id BIGINT PRIMARY KEY REFERENCES chunks(chunk_id) ON DELETE CASCADE,
+        doc_id TEXT NOT NULL, title tsvector NOT NULL, names tsvector NOT NULL, body tsvector NOT NULL)""",
+    *(
+        f"CREATE INDEX IF NOT EXISTS passage_terms_{f} ON passage_terms USING gin ({f}) WITH (fastupdate = off)"
+        for f in LEXICAL_FIELDS
+    ),
+    "CREATE TABLE IF NOT EXISTS lexicon (term TEXT PRIMARY KEY, passages BIGINT NOT NULL)",
+]
+"""GIN without a pending list (``fastupdate``): a search would read that list through, up to
+4 MB per index, until a vacuum merged it. No index on ``passage_terms.doc_id`` on purpose: a document filter is then applied to the
+GIN matches, instead of tempting the planner to read each of the documents' tsvectors."""
+
+
+def form_terms(phrase: Phrase) -> list[str]:
+    """What a passage must hold for a form: its token pairs when the store indexes them all (a
+    glossary phrase, matched as written), else its tokens anywhere in one field."""
+    tokens = [t for t in phrase if len(t) <= MAX_TOKEN]  # letters and digits: never tsquery syntax
+    pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+    return sorted(set(pairs)) if pairs and PAIRS.issuperset(pairs) else sorted(set(tokens))
+
+
+def part_query(alternatives: frozenset[Phrase]) -> str | None:
+    """A tsquery of any form of the part; None when it has none."""
+    forms = [
+        "(" + " & ".join(f"'{t}'" for t in terms) + ")"
+        for p in sorted(alternatives)
+        if (terms := form_terms(p))
+    ]
+    return " | ".join(forms) or None
+
+
+def field_terms(text: str) -> list[str]:
+    """A field's index tokens and indexed token pairs, each once."""
+    tokens = text.split()
+    pairs = (f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
+    return list(dict.fromkeys([*tokens, *(p for p in pairs if p in PAIRS)]))
+
+
+def terms_of(row: LexicalRow) -> tuple[list[str], list[str], list[str]]:
+    """(title, names, body) terms of a passage."""
+    return field_terms(row.title), field_terms(row.names), field_terms(row.body)
+
+
+def pairs_fingerprint() -> str:
+    """Which token pairs the store indexes: a store indexed with others must index again."""
+    return hashlib.sha256("\n".join(sorted(PAIRS)).encode()).hexdigest()[:16]
+
+
+class Lexical:
+    """Mixed into :class:`kb.postgres_store.PostgresStore`."""
+
+    db: psycopg.Connection
+
+    # -- writes (inside the store's transaction) --------------------------------------------
+
+    def add_terms(self, db: psycopg.Connection, doc_id: str, doc: NewDocument) -> None:
+        """The new passages' terms, and the lexicon's counts raised by them."""
+        chunk_ids = [
+            r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = %s ORDER BY ord", (doc_id,))
+        ]
+        names = names_text((f.field, f.value) for f in doc.facets)
+        rows = lexical_rows_of((0, doc_id, doc.title, p.text, names, p.language) for p in doc.passages)
+        terms = [(chunk_id, doc_id, *terms_of(row)) for chunk_id, row in zip(chunk_ids, rows, strict=True)]
+        raise_lexicon(db, write_terms(db, terms))
+
+    def take_terms(self, db: psycopg.Connection, doc_id: str) -> None:
+        """Lower the lexicon's counts by a document's passages (before they are deleted)."""
+        db.execute(
+            "UPDATE lexicon l SET passages = l.passages - g.n FROM ("
+            " SELECT t, COUNT(*) AS n FROM chunks c JOIN passage_terms p USING (chunk_id),"
+            " unnest(tsvector_to_array(p.title || p.names || p.body)) t WHERE c.doc_id = %s GROUP BY t) g"
+            " WHERE l.term = g.t",
+            (doc_id,),
+        )
+
+    # -- reads -----------------------------------------------------------------------------
+
+    def lexical_count(self, alternatives: frozenset[Phrase]) -> int:
+        query = part_query(alternatives)
+        if query is None:
+            return 0
+        estimate = self._estimated_count(alternatives)
+        if estimate >= EXACT_COUNT_BELOW:
+            return min(estimate, self._passages())
+        held = " OR ".join(f"{field} @@ %s::tsquery" for field in LEXICAL_FIELDS)
+        sql = f"SELECT COUNT(*) FROM passage_terms WHERE {held}"
+        return int(self._gin(sql, [query] * len(LEXICAL_FIELDS))[0][0])
+
+    def lexical_search(
+        self,
+        parts: Sequence[frozenset[Phrase]],
+        limit: int,
+        docs: Sequence[str] | None = None,
+        weights: Sequence[float] = (2.0, 1.0, 2.0),
+        fields: Sequence[str] = LEXICAL_FIELDS,
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` passages by the sum of each part's IDF times its fields' weights."""
+        total = max(1, self._passages())
+        selects, params = [], []
+        for alternatives in parts:
+            query = part_query(alternatives)
+            if query is None:
+                continue
+            df = self.lexical_count(alternatives)
+            idf = float(np.log(1 + (total - df + 0.5) / (df + 0.5)))
+            for field, weight in zip(fields, weights, strict=True):
+                selects.append(
+                    f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery"
+                )
+                params += [idf * weight, query]
+                if docs is not None:
+                    selects[-1] += " AND doc_id = ANY(%s)"
+                    params.append(list(docs))
+        if not selects or limit <= 0 or (docs is not None and not docs):
+            return []
+        sql = (
+            f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m"
+            " GROUP BY chunk_id ORDER BY s DESC, chunk_id LIMIT %s"
+        )
+        return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
+
+    def passages_matching(
+        self,
+        parts: Sequence[frozenset[Phrase]],
+        docs: Sequence[str],
+        limit: int,
+        fields: Sequence[str] = LEXICAL_FIELDS,
+    ) -> list[np.ndarray]:
+        """Each of the documents' passages read once, every part checked on it (a GIN search per
+        part would visit every passage of the collection holding a common word)."""
+        queries = [part_query(alternatives) for alternatives in parts]
+        asked = [q for q in queries if q is not None]
+        if not asked or not docs or limit <= 0:
+            return [np.empty(0, np.int64) for _ in parts]
+        held = " OR ".join(f"p.{field} @@ %s::tsquery" for field in fields)
+        rows = self.db.execute(
+            f"SELECT p.chunk_id, {', '.join(f'({held})' for _ in asked)} FROM chunks c"
+            " JOIN passage_terms p USING (chunk_id) WHERE c.doc_id = ANY(%s) ORDER BY p.chunk_id",
+            [*(q for q in asked for _ in fields), list(docs)],
+        ).fetchall()
+        out, column = [], 0
+        for query in queries:
+            column += query is not None
+            held_rows = [r[0] for r in rows if r[column]] if query is not None else []
+            out.append(np.array(held_rows[:limit], dtype=np.int64))
+        return out
+
+    def _gin(self, sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
+        """Rows of a query that must use the GIN indexes: the planner, which does not know that a
+        scan would read every tsvector while the index reads none, otherwise scans common words."""
+        db = self.db
+        with db.transaction():
+            db.execute("SET LOCAL enable_seqscan = off")
+            return db.execute(sql, params).fetchall()
+
+    def _estimated_count(self, alternatives: frozenset[Phrase]) -> int:
+        """At most how many passages hold the part: each form by its rarest term, summed."""
+        forms = [terms for phrase in alternatives if (terms := form_terms(phrase))]
+        wanted = sorted({t for terms in forms for t in terms})
+        counts = dict(
+            self.db.execute("SELECT term, passages FROM lexicon WHERE term = ANY(%s)", (wanted,)).fetchall()
+        )
+        return sum(min(counts.get(t, 0) for t in terms) for terms in forms)
+
+    def _passages(self) -> int:
+        row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()
+        return int(row[0])
+
+
+def write_terms(
+    db: psycopg.Connection, rows: Sequence[tuple[int, str, list[str], list[str], list[str]]]
+) -> Counter[str]:
+    """Passages' (chunk id, doc id, title, names and body terms); how many of them hold each term."""
+    with db.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO passage_terms (chunk_id, doc_id, title, names, body) VALUES (%s, %s,"
+            " array_to_tsvector(%s::text[]), array_to_tsvector(%s::text[]), array_to_tsvector(%s::text[]))",
+            rows,
+        )
+    return Counter(t for _, _, *fields in rows for t in set().union(*fields))
+
+
+def raise_lexicon(db: psycopg.Connection, held: Counter[str]) -> None:
+    """Add passages holding each term to the lexicon (once per transaction: a row updated again in
+    the same transaction leaves a version behind that every later lookup walks past)."""
+    if held:
+        db.execute(
+            "INSERT INTO lexicon SELECT * FROM unnest(%s::text[], %s::bigint[])"
+            " ON CONFLICT (term) DO UPDATE SET passages = lexicon.passages + excluded.passages",
+            (list(held), list(held.values())),
+        )
