@@ -6,13 +6,9 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-import numpy as np
-
 from kb.boundary import Candidate
 from kb.glossary import QueryPart
 from kb.store import Store
-
-TITLE_FIELDS = ("title", "names")
 
 
 def measure_coverage(
@@ -26,17 +22,14 @@ def measure_coverage(
     ``counts``: how many passages of the collection hold each part."""
     total = max(1, passages)
     doc_ids = [c.doc_id for c in candidates]
-    passage_ids, owners = store.passages_of(doc_ids)
     weights = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
-    alternatives = [part.alternatives for part in parts]
-    anywhere = store.passages_matching(alternatives, doc_ids, len(passage_ids))
-    titled = store.passages_matching(alternatives, doc_ids, len(passage_ids), TITLE_FIELDS)
-    for i, (found, found_in_title) in enumerate(zip(anywhere, titled, strict=True)):
-        for doc_id in held_by(found, passage_ids, owners):
+    anywhere, in_title = store.documents_holding([part.alternatives for part in parts], doc_ids)
+    for i, (holders, title_holders) in enumerate(zip(anywhere, in_title, strict=True)):
+        for doc_id in holders:
             body[doc_id].add(i)
-        for doc_id in held_by(found_in_title, passage_ids, owners):
+        for doc_id in title_holders:
             title[doc_id].add(i)
     names = [i for i, p in enumerate(parts) if p.is_name]
     titles = store.titles(set(doc_ids))
@@ -52,11 +45,3 @@ def idf_share(weights: list[float], found: set[int], among: Iterable[int]) -> fl
     among = list(among)
     total = sum(weights[i] for i in among)
     return sum(weights[i] for i in among if i in found) / total if total else 0.0
-
-
-def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
-    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
-    if not len(matching) or not len(passage_ids):
-        return set()
-    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
-    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}

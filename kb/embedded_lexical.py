@@ -22,7 +22,7 @@ from kb.errors import IndexLocked
 from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
 from kb.models import NewDocument
-from kb.store import LEXICAL_FIELDS, names_text
+from kb.store import HEADING_FIELDS, LEXICAL_FIELDS, names_text
 from kb.write_lock import write_lock
 
 LEXICAL = "lexical"
@@ -161,16 +161,26 @@ class LexicalSide(Catalogue):
         self._read_own_writes()
         return self.lexical.count(alternatives)
 
-    def passages_matching(
-        self,
-        parts: Sequence[frozenset[Phrase]],
-        docs: Sequence[str],
-        limit: int,
-        fields: Sequence[str] = LEXICAL_FIELDS,
-    ) -> list[np.ndarray]:
+    def documents_holding(
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+    ) -> tuple[list[set[str]], list[set[str]]]:
         self._read_own_writes()
-        return [self.lexical.matching(alternatives, docs, limit, fields) for alternatives in parts]
+        passage_ids, owners = self.passages_of(docs)
+
+        def holding(fields: Sequence[str]) -> list[set[str]]:
+            found = [self.lexical.matching(a, docs, len(passage_ids), fields) for a in parts]
+            return [held_by(ids, passage_ids, owners) for ids in found]
+
+        return holding(LEXICAL_FIELDS), holding(HEADING_FIELDS)
 
     def lexical_ids(self) -> np.ndarray:
         self._read_own_writes()
         return self.lexical.ids()
+
+
+def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
+    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
+    if not len(matching) or not len(passage_ids):
+        return set()
+    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
+    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}

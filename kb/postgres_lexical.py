@@ -32,6 +32,9 @@ from kb.store import LEXICAL_FIELDS, names_text
 
 PAIRS = phrase_pairs()
 EXACT_COUNT_BELOW = 5_000
+FINDING_PARTS_UP_TO = 5_000
+"""A query part held by more passages than this does not find passages when a rarer part does;
+it only adds to their scores."""
 """A part the lexicon says fewer passages hold than this is counted exactly (a fast GIN count)."""
 
 TABLES = [
@@ -132,56 +135,74 @@ class Lexical:
         weights: Sequence[float] = (2.0, 1.0, 2.0),
         fields: Sequence[str] = LEXICAL_FIELDS,
     ) -> list[tuple[int, float]]:
-        """The best ``limit`` passages by the sum of each part's IDF times its fields' weights."""
+        """The best ``limit`` passages by the sum of each part's IDF times its fields' weights.
+
+        Passages are found by the rarer parts (held by at most :data:`FINDING_PARTS_UP_TO`
+        passages; by every part when none is that rare); the commoner parts only add to the
+        scores of the passages found, read once each. With every term frequency one, a passage
+        holding only common parts would tie with thousands of others, and collecting all of them
+        is what made common words slow.
+        """
         total = max(1, self._passages())
-        selects, params = [], []
-        for alternatives in parts:
-            query = part_query(alternatives)
-            if query is None:
-                continue
-            df = self.lexical_count(alternatives)
-            idf = float(np.log(1 + (total - df + 0.5) / (df + 0.5)))
-            for field, weight in zip(fields, weights, strict=True):
-                selects.append(
-                    f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery"
-                )
-                params += [idf * weight, query]
-                if docs is not None:
-                    selects[-1] += " AND doc_id = ANY(%s)"
-                    params.append(list(docs))
-        if not selects or limit <= 0 or (docs is not None and not docs):
+        asked = [(q, self.lexical_count(a)) for a in parts if (q := part_query(a)) is not None]
+        if not asked or limit <= 0 or (docs is not None and not docs):
             return []
-        sql = (
-            f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m"
-            " GROUP BY chunk_id ORDER BY s DESC, chunk_id LIMIT %s"
-        )
+        asked.sort(key=lambda item: item[1])
+        finding = [item for item in asked if item[1] <= FINDING_PARTS_UP_TO] or asked
+        scoring = asked[len(finding) :]
+        weight = list(zip(fields, weights, strict=True))
+
+        def idf(df: int) -> float:
+            return float(np.log(1 + (total - df + 0.5) / (df + 0.5)))
+
+        among = " AND doc_id = ANY(%s)" if docs is not None else ""
+        selects, params = [], []
+        for query, df in finding:
+            for field, w in weight:
+                selects.append(
+                    f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
+                )
+                params += [idf(df) * w, query, *([list(docs)] if docs is not None else [])]
+        found = f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id"
+        if scoring:
+            more = " + ".join(
+                f"CASE WHEN p.{field} @@ %s::tsquery THEN %s ELSE 0 END"
+                for _ in scoring
+                for field, _ in weight
+            )
+            params = [x for query, df in scoring for _, w in weight for x in (query, idf(df) * w)] + params
+            found = (
+                f"SELECT f.chunk_id, f.s + {more} AS s FROM ({found}) f JOIN passage_terms p USING (chunk_id)"
+            )
+        sql = f"SELECT chunk_id, s FROM ({found}) ranked ORDER BY s DESC, chunk_id LIMIT %s"
         return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
 
-    def passages_matching(
-        self,
-        parts: Sequence[frozenset[Phrase]],
-        docs: Sequence[str],
-        limit: int,
-        fields: Sequence[str] = LEXICAL_FIELDS,
-    ) -> list[np.ndarray]:
+    def documents_holding(
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+    ) -> tuple[list[set[str]], list[set[str]]]:
         """Each of the documents' passages read once, every part checked on it (a GIN search per
         part would visit every passage of the collection holding a common word)."""
         queries = [part_query(alternatives) for alternatives in parts]
         asked = [q for q in queries if q is not None]
-        if not asked or not docs or limit <= 0:
-            return [np.empty(0, np.int64) for _ in parts]
-        held = " OR ".join(f"p.{field} @@ %s::tsquery" for field in fields)
+        anywhere: list[set[str]] = [set() for _ in parts]
+        in_heading: list[set[str]] = [set() for _ in parts]
+        if not asked or not docs:
+            return anywhere, in_heading
+        checks = ", ".join(
+            "p.title @@ %s::tsquery OR p.names @@ %s::tsquery, p.body @@ %s::tsquery" for _ in asked
+        )
         rows = self.db.execute(
-            f"SELECT p.chunk_id, {', '.join(f'({held})' for _ in asked)} FROM chunks c"
-            " JOIN passage_terms p USING (chunk_id) WHERE c.doc_id = ANY(%s) ORDER BY p.chunk_id",
-            [*(q for q in asked for _ in fields), list(docs)],
+            f"SELECT c.doc_id, {checks} FROM chunks c JOIN passage_terms p USING (chunk_id) WHERE c.doc_id = ANY(%s)",
+            [*(q for q in asked for _ in range(3)), list(docs)],
         ).fetchall()
-        out, column = [], 0
-        for query in queries:
-            column += query is not None
-            held_rows = [r[0] for r in rows if r[column]] if query is not None else []
-            out.append(np.array(held_rows[:limit], dtype=np.int64))
-        return out
+        columns = [i for i, q in enumerate(queries) if q is not None]
+        for doc_id, *held in rows:
+            for n, i in enumerate(columns):
+                if held[2 * n]:
+                    in_heading[i].add(doc_id)
+                if held[2 * n] or held[2 * n + 1]:
+                    anywhere[i].add(doc_id)
+        return anywhere, in_heading
 
     def _gin(self, sql: str, params: Sequence[object]) -> list[tuple[object, ...]]:
         """Rows of a query that must use the GIN indexes: the planner, which does not know that a

@@ -22,6 +22,7 @@ from kb.taxonomy import LANGUAGES, country_label
 Filters = Mapping[str, Sequence[str]]
 LEXICAL_FIELDS = ("title", "body", "names")
 """What a passage's lexical entry holds: its document's title, its text, its document's names."""
+HEADING_FIELDS = ("title", "names")
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
@@ -150,16 +151,12 @@ class Store(Protocol):
     def lexical_count(self, alternatives: frozenset[Phrase]) -> int:
         """Passages holding any of these forms anywhere (a query part's document frequency)."""
 
-    def passages_matching(
-        self,
-        parts: Sequence[frozenset[Phrase]],
-        docs: Sequence[str],
-        limit: int,
-        fields: Sequence[str] = LEXICAL_FIELDS,
-    ) -> list[np.ndarray]:
-        """For each part, ids of the passages of ``docs`` holding any of its forms in ``fields``,
-        ascending (at most ``limit``: the caller knows how many passages those documents have);
-        asked for every part at once, so that a database reads each passage once."""
+    def documents_holding(
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+    ) -> tuple[list[set[str]], list[set[str]]]:
+        """For each part, which of ``docs`` hold any of its forms in some passage, and which in
+        their title or names; asked for every part and both at once, so that a database reads
+        each passage once."""
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each."""

@@ -149,11 +149,9 @@ def test_lexical_search_counts_and_matches(store: Store) -> None:
         v[0] for v in store.chunks([c for c, _ in store.lexical_search([export], 10, ["b", "c"])]).values()
     } == {"b"}
     assert store.lexical_count(export) == 2
-    matching, nothing = store.passages_matching([export, frozenset()], ["a", "c"], 10)
-    assert len(nothing) == 0
-    assert len(matching) == 1 and store.chunks(matching.tolist())[int(matching[0])][0] == "a"
+    assert store.documents_holding([export, frozenset()], ["a", "c"]) == ([{"a"}, set()], [set(), set()])
     brazil = parse("Brasil")[0].alternatives  # the country's names are in the names field
-    assert len(store.passages_matching([brazil], ["a", "b", "c"], 10, ("title", "names"))[0]) == 3
+    assert store.documents_holding([brazil], ["a", "b", "c"])[1] == [{"a", "c"}]  # b is Italian
     assert store.lexical_search([parse("practice")[0].alternatives], 10, None, (1.0, 1.0), ("title", "names"))
     passage_ids, doc_ids = store.passages_of(["a", "b"])
     assert list(passage_ids) == sorted(passage_ids) and doc_ids.count("a") == 2
@@ -196,3 +194,23 @@ def test_a_phrase_does_not_run_from_one_field_into_the_next(store: Store) -> Non
     assert store.lexical_count(across) == 0 and store.lexical_search([across], 5) == []
     within = frozenset({("practic", "1")})
     assert store.lexical_count(within) == 1
+
+
+def test_common_words_rank_what_rarer_ones_find(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a large collection the PostgreSQL store lets a common word only reorder the passages
+    that rarer words found (forced here by a low threshold); either way the passage
+    holding both comes first, then the one holding the rarer word."""
+    import kb.postgres_lexical
+
+    texts = ["ceramic tiles and glaze", "glaze recipes", "ceramic kilns", "ceramic clay", "ceramic export"]
+    for n, text in enumerate(texts):
+        put(store, f"d{n}", doc(n, [text]))
+    parts = [p.alternatives for p in Glossary.load().parse("ceramic glaze")]
+    everything = store.lexical_search(parts, 10)
+    monkeypatch.setattr(kb.postgres_lexical, "FINDING_PARTS_UP_TO", 2)  # "ceramic" is in 4 passages
+    found = store.lexical_search(parts, 10)
+    owners = store.chunks([c for c, _ in found])
+    assert [owners[c][0] for c, _ in found][:2] == ["d0", "d1"]
+    assert [c for c, _ in found[:2]] == [c for c, _ in everything[:2]]
+    assert [s for _, s in found[:2]] == pytest.approx([s for _, s in everything[:2]], rel=1e-5)
+    assert len(found) == (2 if isinstance(store, kb.postgres_lexical.Lexical) else 5)
