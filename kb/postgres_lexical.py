@@ -32,10 +32,10 @@ from kb.store import LEXICAL_FIELDS, names_text
 
 PAIRS = phrase_pairs()
 EXACT_COUNT_BELOW = 5_000
+"""A part the lexicon says fewer passages hold than this is counted exactly (a fast GIN count)."""
 FINDING_PARTS_UP_TO = 5_000
 """A query part held by more passages than this does not find passages when a rarer part does;
 it only adds to their scores."""
-"""A part the lexicon says fewer passages hold than this is counted exactly (a fast GIN count)."""
 
 TABLES = [
     """CREATE TABLE IF NOT EXISTS passage_terms (
@@ -45,11 +45,11 @@ TABLES = [
         f"CREATE INDEX IF NOT EXISTS passage_terms_{f} ON passage_terms USING gin ({f}) WITH (fastupdate = off)"
         for f in LEXICAL_FIELDS
     ),
+    "CREATE INDEX IF NOT EXISTS passage_terms_by_doc ON passage_terms (doc_id)",
     "CREATE TABLE IF NOT EXISTS lexicon (term TEXT PRIMARY KEY, passages BIGINT NOT NULL)",
 ]
 """GIN without a pending list (``fastupdate``): a search would read that list through, up to
-4 MB per index, until a vacuum merged it. No index on ``passage_terms.doc_id`` on purpose: a document filter is then applied to the
-GIN matches, instead of tempting the planner to read each of the documents' tsvectors."""
+4 MB per index, until a vacuum merged it."""
 
 
 def form_terms(phrase: Phrase) -> list[str]:
@@ -108,8 +108,8 @@ class Lexical:
         """Lower the lexicon's counts by a document's passages (before they are deleted)."""
         db.execute(
             "UPDATE lexicon l SET passages = l.passages - g.n FROM ("
-            " SELECT t, COUNT(*) AS n FROM chunks c JOIN passage_terms p USING (chunk_id),"
-            " unnest(tsvector_to_array(p.title || p.names || p.body)) t WHERE c.doc_id = %s GROUP BY t) g"
+            " SELECT t, COUNT(*) AS n FROM passage_terms p,"
+            " unnest(tsvector_to_array(p.title || p.names || p.body)) t WHERE p.doc_id = %s GROUP BY t) g"
             " WHERE l.term = g.t",
             (doc_id,),
         )
@@ -192,7 +192,7 @@ class Lexical:
             "p.title @@ %s::tsquery OR p.names @@ %s::tsquery, p.body @@ %s::tsquery" for _ in asked
         )
         rows = self.db.execute(
-            f"SELECT c.doc_id, {checks} FROM chunks c JOIN passage_terms p USING (chunk_id) WHERE c.doc_id = ANY(%s)",
+            f"SELECT p.doc_id, {checks} FROM passage_terms p WHERE p.doc_id = ANY(%s)",
             [*(q for q in asked for _ in range(3)), list(docs)],
         ).fetchall()
         columns = [i for i, q in enumerate(queries) if q is not None]
