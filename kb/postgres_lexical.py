@@ -144,36 +144,25 @@ class Lexical:
         is what made common words slow.
         """
         total = max(1, self._passages())
-        asked = [(q, self.lexical_count(a)) for a in parts if (q := part_query(a)) is not None]
+        asked = []  # (tsquery, IDF, passages holding it) of each part
+        for alternatives in parts:
+            query = part_query(alternatives)
+            if query is not None:
+                df = self.lexical_count(alternatives)
+                asked.append((query, float(np.log(1 + (total - df + 0.5) / (df + 0.5))), df))
         if not asked or limit <= 0 or (docs is not None and not docs):
             return []
-        asked.sort(key=lambda item: item[1])
-        finding = [item for item in asked if item[1] <= FINDING_PARTS_UP_TO] or asked
-        scoring = asked[len(finding) :]
+        asked.sort(key=lambda item: item[2])
+        finding = [item for item in asked if item[2] <= FINDING_PARTS_UP_TO] or asked
         weight = list(zip(fields, weights, strict=True))
-
-        def idf(df: int) -> float:
-            return float(np.log(1 + (total - df + 0.5) / (df + 0.5)))
-
-        among = " AND doc_id = ANY(%s)" if docs is not None else ""
-        selects, params = [], []
-        for query, df in finding:
-            for field, w in weight:
-                selects.append(
-                    f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
-                )
-                params += [idf(df) * w, query, *([list(docs)] if docs is not None else [])]
-        found = f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id"
+        found, params = found_sql([(q, idf) for q, idf, _ in finding], weight, docs)
+        scoring = [(q, idf) for q, idf, _ in asked[len(finding) :]]
         if scoring:
-            more = " + ".join(
-                f"CASE WHEN p.{field} @@ %s::tsquery THEN %s ELSE 0 END"
-                for _ in scoring
-                for field, _ in weight
-            )
-            params = [x for query, df in scoring for _, w in weight for x in (query, idf(df) * w)] + params
+            more, more_params = scores_sql(scoring, weight)
             found = (
                 f"SELECT f.chunk_id, f.s + {more} AS s FROM ({found}) f JOIN passage_terms p USING (chunk_id)"
             )
+            params = more_params + params
         sql = f"SELECT chunk_id, s FROM ({found}) ranked ORDER BY s DESC, chunk_id LIMIT %s"
         return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
 
@@ -224,6 +213,32 @@ class Lexical:
     def _passages(self) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()
         return int(row[0])
+
+
+def found_sql(
+    parts: Sequence[tuple[str, float]], weight: Sequence[tuple[str, float]], docs: Sequence[str] | None
+) -> tuple[str, list[object]]:
+    """SQL of the passages holding any of these (tsquery, IDF) parts, with the sum of IDF times
+    field weight of what each holds."""
+    among = " AND doc_id = ANY(%s)" if docs is not None else ""
+    selects, params = [], []
+    for query, idf in parts:
+        for field, w in weight:
+            selects.append(
+                f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
+            )
+            params += [idf * w, query, *([list(docs)] if docs is not None else [])]
+    return f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id", params
+
+
+def scores_sql(
+    parts: Sequence[tuple[str, float]], weight: Sequence[tuple[str, float]]
+) -> tuple[str, list[object]]:
+    """An SQL sum of what these (tsquery, IDF) parts add to a passage ``p`` holding them."""
+    terms = " + ".join(
+        f"CASE WHEN p.{field} @@ %s::tsquery THEN %s ELSE 0 END" for _ in parts for field, _ in weight
+    )
+    return terms, [x for query, idf in parts for _, w in weight for x in (query, idf * w)]
 
 
 def write_terms(

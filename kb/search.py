@@ -9,7 +9,9 @@ are grouped by document; the best chunk becomes the snippet.
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 import numpy as np
@@ -26,6 +28,11 @@ from kb.request import SearchRequest
 from kb.snippets import make_snippet
 from kb.store import Store
 from kb.text import query_terms
+
+DENSE_SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dense-side")
+"""Where a search's dense side (embedding the query, the vector search) runs while the calling
+thread runs its lexical side: both spend their time in native code that lets go of the GIL (the
+embedder, FAISS, Tantivy, SQLite, or a PostgreSQL server), so the two overlap."""
 
 
 def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
@@ -95,14 +102,14 @@ class Searcher:
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
-        vector = self.query_vector(request.query)
-        dense = self.dense_ranking(vector, allowed_chunks, depth)
+        dense_side = DENSE_SIDE.submit(self._dense_side, request.query, allowed_chunks, depth)
         counts = [self.store.lexical_count(p.alternatives) for p in parts]
         lexical, fields = (
             self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
             if parts
             else ([], [])
         )
+        vector, dense = dense_side.result()
         owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
         short = is_short(parts, s)
         # a question's words only meet passages in its own language: weigh them by how much of
@@ -140,6 +147,12 @@ class Searcher:
         lexical = self.store.lexical_search(ranked, limit, allowed, self.settings.column_weights)
         fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), ("title", "names"))
         return lexical, fields
+
+    def _dense_side(
+        self, query: str, allowed_chunks: np.ndarray | None, depth: int
+    ) -> tuple[np.ndarray, list[tuple[int, float, float]]]:
+        vector = self.query_vector(query)
+        return vector, self.dense_ranking(vector, allowed_chunks, depth)
 
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
