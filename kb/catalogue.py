@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from kb.catalogue_logs import Logs
 from kb.catalogue_proposals import Proposals
 from kb.catalogue_schema import SCHEMA, SCHEMA_VERSION, migrate
 from kb.catalogue_vector_log import VectorLog
+from kb.connections import PerThread
 from kb.errors import IndexDamaged
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument, Passage
@@ -37,7 +37,7 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
+        self._connections = PerThread(self._connect)
         self._remembered = Remembered()
         try:
             self.db.executescript(SCHEMA)
@@ -53,20 +53,18 @@ class Catalogue(FilterCache, LexicalSource, Logs, Proposals, LanguageStats, Vect
 
     @property
     def db(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            self._local.conn = conn
+        return self._connections.get()
+
+    def _connect(self) -> sqlite3.Connection:
+        # each connection is used by the thread that made it; close() may close it from another
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
         return conn
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._connections.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -20,19 +20,23 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import psycopg
 
-from kb.catalogue_lexical import LexicalRow, lexical_rows_of
-from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs
+from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
 from kb.models import NewDocument
+from kb.stemming import stem
 from kb.store import LEXICAL_FIELDS, names_text
+from kb.text import words
 
 PAIRS = phrase_pairs()
+TermsRow = tuple[int, str, list[str], list[str], list[str]]
+"""A passage's chunk id, document id, and title, names and body terms."""
 EXACT_COUNT_BELOW = 5_000
-"""A part the lexicon says fewer passages hold than this is counted exactly (a fast GIN count)."""
+"""A part whose commonest form the lexicon says fewer passages hold than this is counted exactly
+(a GIN count); a commoner one counts as that form's passages, a small understatement."""
 FINDING_PARTS_UP_TO = 5_000
 """A query part held by more passages than this does not find passages when a rarer part does;
 it only adds to their scores."""
@@ -53,11 +57,11 @@ TABLES = [
 
 
 def form_terms(phrase: Phrase) -> list[str]:
-    """What a passage must hold for a form: its token pairs when the store indexes them all (a
-    glossary phrase, matched as written), else its tokens anywhere in one field."""
+    """What a passage must hold for a form: its token, or each pair of its adjacent tokens. A
+    form of several tokens is a glossary phrase or one written word (GT-APL, 4.0), and
+    :func:`field_terms` indexes the pairs of both."""
     tokens = [t for t in phrase if len(t) <= MAX_TOKEN]  # letters and digits: never tsquery syntax
-    pairs = [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-    return sorted(set(pairs)) if pairs and PAIRS.issuperset(pairs) else sorted(set(tokens))
+    return sorted({f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)} or set(tokens))
 
 
 def part_query(alternatives: frozenset[Phrase]) -> str | None:
@@ -70,16 +74,33 @@ def part_query(alternatives: frozenset[Phrase]) -> str | None:
     return " | ".join(forms) or None
 
 
-def field_terms(text: str) -> list[str]:
-    """A field's index tokens and indexed token pairs, each once."""
-    tokens = text.split()
-    pairs = (f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))
-    return list(dict.fromkeys([*tokens, *(p for p in pairs if p in PAIRS)]))
+def field_terms(text: str, language: str, every_pair: bool = False) -> list[str]:
+    """A field's index tokens (as :func:`kb.glossary.index_text` makes them), each once, with the
+    pairs of adjacent tokens that a glossary phrase holds or that one written word was cut into
+    (or, for a short field such as a title, every pair)."""
+    tokens: list[str] = []
+    pairs: set[str] = set()
+    for word in words(text):
+        piece = [t for t in tokens_of(stem(word, language)) if len(t) <= MAX_TOKEN]
+        pairs.update(f"{a} {b}" for a, b in zip(piece, piece[1:], strict=False))
+        tokens += piece
+    pairs.update(
+        p for a, b in zip(tokens, tokens[1:], strict=False) if (p := f"{a} {b}") in PAIRS or every_pair
+    )
+    return [*dict.fromkeys(tokens), *sorted(pairs)]
 
 
-def terms_of(row: LexicalRow) -> tuple[list[str], list[str], list[str]]:
-    """(title, names, body) terms of a passage."""
-    return field_terms(row.title), field_terms(row.names), field_terms(row.body)
+def terms_rows(
+    doc_id: str, title: str, names: str, passages: Iterable[tuple[int, str, str]]
+) -> list[TermsRow]:
+    """The ``passage_terms`` rows of a document's (chunk id, text, language) passages."""
+    heads: dict[str, tuple[list[str], list[str]]] = {}
+    rows = []
+    for chunk_id, text, language in passages:
+        if language not in heads:
+            heads[language] = (field_terms(title, language, True), field_terms(names, language, True))
+        rows.append((chunk_id, doc_id, *heads[language], field_terms(text, language)))
+    return rows
 
 
 def pairs_fingerprint() -> str:
@@ -94,15 +115,15 @@ class Lexical:
 
     # -- writes (inside the store's transaction) --------------------------------------------
 
-    def add_terms(self, db: psycopg.Connection, doc_id: str, doc: NewDocument) -> None:
+    def add_terms(
+        self, db: psycopg.Connection, doc_id: str, doc: NewDocument, chunk_ids: Sequence[int]
+    ) -> None:
         """The new passages' terms, and the lexicon's counts raised by them."""
-        chunk_ids = [
-            r[0] for r in db.execute("SELECT chunk_id FROM chunks WHERE doc_id = %s ORDER BY ord", (doc_id,))
-        ]
         names = names_text((f.field, f.value) for f in doc.facets)
-        rows = lexical_rows_of((0, doc_id, doc.title, p.text, names, p.language) for p in doc.passages)
-        terms = [(chunk_id, doc_id, *terms_of(row)) for chunk_id, row in zip(chunk_ids, rows, strict=True)]
-        raise_lexicon(db, write_terms(db, terms))
+        passages = zip(
+            chunk_ids, (p.text for p in doc.passages), (p.language for p in doc.passages), strict=True
+        )
+        raise_lexicon(db, write_terms(db, terms_rows(doc_id, doc.title, names, passages)))
 
     def take_terms(self, db: psycopg.Connection, doc_id: str) -> None:
         """Lower the lexicon's counts by a document's passages (before they are deleted)."""
@@ -120,9 +141,9 @@ class Lexical:
         query = part_query(alternatives)
         if query is None:
             return 0
-        estimate = self._estimated_count(alternatives)
-        if estimate >= EXACT_COUNT_BELOW:
-            return min(estimate, self._passages())
+        at_least = self._commonest_form(alternatives)
+        if at_least >= EXACT_COUNT_BELOW:  # common whatever the other forms add
+            return at_least
         held = " OR ".join(f"{field} @@ %s::tsquery" for field in LEXICAL_FIELDS)
         sql = f"SELECT COUNT(*) FROM passage_terms WHERE {held}"
         return int(self._gin(sql, [query] * len(LEXICAL_FIELDS))[0][0])
@@ -137,9 +158,10 @@ class Lexical:
     ) -> list[tuple[int, float]]:
         """The best ``limit`` passages by the sum of each part's IDF times its fields' weights.
 
-        Passages are found by the rarer parts (held by at most :data:`FINDING_PARTS_UP_TO`
-        passages; by every part when none is that rare); the commoner parts only add to the
-        scores of the passages found, read once each. With every term frequency one, a passage
+        Over the whole collection and every field, passages are found by the rarer parts (held by
+        at most :data:`FINDING_PARTS_UP_TO` passages; by every part when none is that rare); the
+        commoner parts only add to the scores of the passages found, read once each (inside a
+        filter or some fields every part finds: the rare ones may be elsewhere). With every term frequency one, a passage
         holding only common parts would tie with thousands of others, and collecting all of them
         is what made common words slow.
         """
@@ -153,7 +175,8 @@ class Lexical:
         if not asked or limit <= 0 or (docs is not None and not docs):
             return []
         asked.sort(key=lambda item: item[2])
-        finding = [item for item in asked if item[2] <= FINDING_PARTS_UP_TO] or asked
+        everywhere = docs is None and set(fields) == set(LEXICAL_FIELDS)  # else rare parts may find none
+        finding = [item for item in asked if item[2] <= FINDING_PARTS_UP_TO or not everywhere] or asked
         weight = list(zip(fields, weights, strict=True))
         found, params = found_sql([(q, idf) for q, idf, _ in finding], weight, docs)
         scoring = [(q, idf) for q, idf, _ in asked[len(finding) :]]
@@ -201,14 +224,14 @@ class Lexical:
             db.execute("SET LOCAL enable_seqscan = off")
             return db.execute(sql, params).fetchall()
 
-    def _estimated_count(self, alternatives: frozenset[Phrase]) -> int:
-        """At most how many passages hold the part: each form by its rarest term, summed."""
-        forms = [terms for phrase in alternatives if (terms := form_terms(phrase))]
-        wanted = sorted({t for terms in forms for t in terms})
-        counts = dict(
-            self.db.execute("SELECT term, passages FROM lexicon WHERE term = ANY(%s)", (wanted,)).fetchall()
+    def _commonest_form(self, alternatives: frozenset[Phrase]) -> int:
+        """At least how many passages hold the part: those holding its commonest single-term form
+        (a form of several terms can be rarer than each of its terms, so it says nothing)."""
+        forms = [terms for phrase in alternatives if len(terms := form_terms(phrase)) == 1]
+        counts = self.db.execute(
+            "SELECT COALESCE(MAX(passages), 0) FROM lexicon WHERE term = ANY(%s)", ([t for (t,) in forms],)
         )
-        return sum(min(counts.get(t, 0) for t in terms) for terms in forms)
+        return int(counts.fetchone()[0])
 
     def _passages(self) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()
@@ -241,9 +264,7 @@ def scores_sql(
     return terms, [x for query, idf in parts for _, w in weight for x in (query, idf * w)]
 
 
-def write_terms(
-    db: psycopg.Connection, rows: Sequence[tuple[int, str, list[str], list[str], list[str]]]
-) -> Counter[str]:
+def write_terms(db: psycopg.Connection, rows: Sequence[TermsRow]) -> Counter[str]:
     """Passages' (chunk id, doc id, title, names and body terms); how many of them hold each term."""
     with db.cursor() as cur:
         cur.executemany(

@@ -15,11 +15,10 @@ from collections import Counter
 import psycopg
 from psycopg import Connection
 
-from kb.catalogue_lexical import lexical_rows_of
 from kb.config import redacted
 from kb.errors import KbError
 from kb.postgres_lexical import TABLES as lexical_tables
-from kb.postgres_lexical import pairs_fingerprint, raise_lexicon, terms_of, write_terms
+from kb.postgres_lexical import pairs_fingerprint, raise_lexicon, terms_rows, write_terms
 from kb.store import names_text
 
 SCHEMA_VERSION = 2
@@ -43,7 +42,6 @@ def statements(stored_dimension: int) -> list[str]:
             embedding vector({stored_dimension}) NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ord)",
         "CREATE INDEX IF NOT EXISTS chunks_embedding ON chunks USING hnsw (embedding vector_ip_ops)",
-        "ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE PLAIN",  # in the row: exact scans read no TOAST
         """CREATE TABLE IF NOT EXISTS facets (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
             field TEXT NOT NULL, value TEXT NOT NULL, source TEXT NOT NULL DEFAULT 'extracted',
@@ -65,6 +63,14 @@ def statements(stored_dimension: int) -> list[str]:
 
 
 SCHEMA_LOCK = 0x50_52_41_58  # "PRAX": one process creates or migrates the schema at a time
+WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines (see PostgresStore.writing)
+
+
+def schema_version(conn: Connection) -> int | None:
+    if conn.execute("SELECT to_regclass('meta')").fetchone()[0] is None:
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else None
 
 
 def current(conn: Connection) -> bool:
@@ -78,12 +84,20 @@ def current(conn: Connection) -> bool:
 
 
 def migrate(conn: Connection, stored_dimension: int) -> None:
-    """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION` (a standby waits for
-    its primary to do so)."""
-    if current(conn) or conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+    """Create the schema, or bring an older one up to :data:`SCHEMA_VERSION`, waiting for any
+    writer to finish. A standby cannot: it serves an older schema only until its primary moves."""
+    if current(conn):
         return
+    if conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+        if schema_version(conn) != SCHEMA_VERSION:
+            raise KbError(
+                "this standby's primary holds an older schema: open the primary once with this Praxis"
+            )
+        return  # other token pairs: glossary phrases may miss until the primary indexes again
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+        fresh = conn.execute("SELECT to_regclass('chunks')").fetchone()[0] is None
         for statement in statements(stored_dimension):
             conn.execute(statement)
         conn.execute(
@@ -98,7 +112,11 @@ def migrate(conn: Connection, stored_dimension: int) -> None:
             raise KbError(f"the database holds schema {version}; this Praxis reads up to {SCHEMA_VERSION}")
         if version < 2 or rows.get("phrase_pairs") != pairs_fingerprint():
             index_words(conn)
-        conn.execute("ALTER TABLE chunks DROP COLUMN IF EXISTS lexemes")  # version 1 kept words there
+        if fresh or version < 2:  # each takes a lock on chunks that searches wait for
+            conn.execute("ALTER TABLE chunks DROP COLUMN IF EXISTS lexemes")  # version 1 kept words there
+            conn.execute(
+                "ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE PLAIN"
+            )  # exact scans read no TOAST
         conn.execute(
             "INSERT INTO meta VALUES ('schema_version', %s), ('phrase_pairs', %s)"
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -120,8 +138,7 @@ def index_words(conn: Connection) -> None:
         chunks = conn.execute(
             "SELECT chunk_id, text, language FROM chunks WHERE doc_id = %s ORDER BY ord", (doc_id,)
         ).fetchall()
-        rows = lexical_rows_of((c, doc_id, title, text, names, language) for c, text, language in chunks)
-        held += write_terms(conn, [(row.chunk_id, doc_id, *terms_of(row)) for row in rows])
+        held += write_terms(conn, terms_rows(doc_id, title, names, chunks))
     raise_lexicon(conn, held)
 
 

@@ -9,7 +9,6 @@ write block holds a session advisory lock, so two ingests never interleave; the 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
@@ -19,19 +18,19 @@ from pgvector.psycopg import register_vector
 
 from kb import language_slots
 from kb.config import redacted
+from kb.connections import PerThread
 from kb.errors import IndexLocked, KbError
 from kb.facets import FACET_FIELDS
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
 from kb.postgres_lexical import Lexical
 from kb.postgres_logs import Logs
 from kb.postgres_retrieval import Retrieval, filter_clause
-from kb.postgres_schema import migrate
+from kb.postgres_schema import WRITER_LOCK, migrate
 from kb.postgres_totals import Totals
 
 DOCUMENT_COLUMNS = (
     "path, title, language, year, file_type, n_pages, content_hash, curated, added_at, updated_at"
 )
-WRITER_LOCK = 0x50_52_41_59  # one writer at a time, across machines
 
 
 class PostgresStore(Retrieval, Lexical, Totals, Logs):
@@ -42,7 +41,7 @@ class PostgresStore(Retrieval, Lexical, Totals, Logs):
         self.url = url
         self.dimension = dimension
         self.stored_dimension = dimension + language_slots.LANGUAGE_SLOTS
-        self._local = threading.local()
+        self._connections = PerThread(self._connect, lambda conn: not conn.closed)
         self._writing = False
         try:
             with psycopg.connect(
@@ -55,18 +54,15 @@ class PostgresStore(Retrieval, Lexical, Totals, Logs):
 
     @property
     def db(self) -> psycopg.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None or conn.closed:
-            conn = psycopg.connect(self.url, autocommit=True)
-            register_vector(conn)
-            self._local.conn = conn
+        return self._connections.get()
+
+    def _connect(self) -> psycopg.Connection:
+        conn = psycopg.connect(self.url, autocommit=True)
+        register_vector(conn)
         return conn
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        self._connections.close()
 
     @contextmanager
     def transaction(self) -> Iterator[psycopg.Connection]:
@@ -153,13 +149,15 @@ class PostgresStore(Retrieval, Lexical, Totals, Logs):
                 )
                 cur.executemany(
                     'INSERT INTO chunks (doc_id, ord, page, start, "end", language, text, embedding)'
-                    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s)",
+                    " VALUES (%s,%s,%s,%s,%s,%s,%s,%s) RETURNING chunk_id",
                     [
                         (doc_id, p.order, p.page, p.start, p.end, p.language, p.text, stored)
                         for p, stored in zip(doc.passages, stored_vectors, strict=True)
                     ],
+                    returning=True,
                 )
-            self.add_terms(db, doc_id, doc)
+                chunk_ids = [result.fetchone()[0] for result in cur.results()] if doc.passages else []
+            self.add_terms(db, doc_id, doc, chunk_ids)
             self.add_to_totals(
                 db, doc_id, [(p.language, v) for p, v in zip(doc.passages, vectors, strict=True)]
             )

@@ -120,6 +120,18 @@ def test_card_fields_give_programme_year_and_organisation() -> None:
             ["DE", "FR"],
         ),
         ("A short note with no place at all.", "", []),
+        (
+            "ATA DA REUNIÃO DA COOPERATIVA. Os apicultores do Piauí, no Brasil, discutiram o preço do mel.",
+            "",
+            ["BR"],
+        ),
+        ("VERBALE DELLA RIUNIONE. Le imprese di Modena e Reggio Emilia hanno deciso.", "", ["IT"]),
+        (
+            "Nel Canton Ticino cresce un polo medicale. La Svizzera sostiene le imprese svizzere. "
+            "In Svizzera il polo cresce.",
+            "",
+            ["CH"],
+        ),
     ],
 )
 def test_main_countries(text: str, title: str, expected: list[str]) -> None:
@@ -208,6 +220,9 @@ def test_a_programme_the_registry_lacks_is_a_proposed_facet_value() -> None:
         ("A rede arrancou em 2022 com doze empresas.", (), 2022),
         ("Published 2021. The programme was launched in 2016.", (), 2016),
         ("No dates here.", (), None),
+        ("As empresas entraram, em março de 2017, no programa. A loja abriu em 1988.", (), 2017),
+        ("The cluster joined in March 2019; its oldest yard opened in 1968.", (), 2019),
+        ("The firm, founded in 1968, joined the programme launched in 2017.", (), 2017),
         ("Its 2014 programme, as reported in 2020.", (2014,), 2014),  # the programme's start, told
         ("A programme that began long before this report.", (2014,), None),  # a start the text never tells
     ],

@@ -133,3 +133,32 @@ def test_an_older_database_is_brought_up_to_date_on_opening(
             == reopened.store.counts()["chunks"]
         )
     assert reopened.verify() == []
+
+
+def test_closing_a_store_closes_every_thread_s_connection(postgres_database: str, small_corpus: Path) -> None:
+    """A search runs its dense side on a worker thread, with a connection of its own."""
+    import psycopg
+
+    kb = KnowledgeBase.open(postgres_database, HashingEmbedder(64), create=True)
+    ingest_paths(kb, [small_corpus], Settings(index_dir=postgres_database))
+    assert kb.search(SearchRequest("COSME clusters")).hits
+    kb.close()
+    with psycopg.connect(postgres_database, autocommit=True) as db:
+        others = db.execute(
+            "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
+    assert others == 0
+
+
+def test_hyphenated_words_match_as_written(postgres_database: str) -> None:
+    """ "covid-19" is one written word: its pieces apart ("covid cases rose 19 percent") do not match."""
+    from kb.glossary import Glossary
+    from tests.test_store_contract import doc, put
+
+    kb = KnowledgeBase.open(postgres_database, HashingEmbedder(64), create=True)
+    one = np.full((1, 64), 0.125, dtype=np.float32)
+    put(kb.store, "apart", doc(1, ["Covid cases rose 19 percent."]), one)
+    put(kb.store, "whole", doc(2, ["Clusters after covid-19 lockdowns."]), one)
+    part = Glossary.load().parse("covid-19")[0].alternatives
+    assert kb.store.lexical_count(part) == 1
+    assert kb.store.documents_holding([part], ["apart", "whole"])[0] == [{"whole"}]
