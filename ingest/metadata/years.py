@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kb.text import fold
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
+_MONTH = (
+    r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+)
 _START = re.compile(
-    r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+$",
+    r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
+    rf"(?:(?:\d{{1,2}}\s+(?:de\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
+"""A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
 
 
 _DECADE_WORDS = {
@@ -61,8 +68,8 @@ def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
     as 'em', 'nel', 'since'; a decade only after 'from', 'a partir dos', 'dagli'."""
     found = []
     for match in _YEAR.finditer(text):
-        before = text[max(0, match.start() - 25) : match.start()]
-        if _LAW_NUMBER.search(before):
+        before = text[max(0, match.start() - 40) : match.start()]
+        if _LAW_NUMBER.search(before[-25:]):
             continue
         decade = is_decade(text, match)
         started = _decade_started(text, match) if decade else _START.search(before)
@@ -99,8 +106,21 @@ EVENT_WINDOW = 80
 
 
 def event_year(text: str, names: Iterable[str] = ()) -> int | None:
-    """The first year told together with a launch, a creation or a start, in one sentence;
-    with ``names``, only in a sentence that names one of them (the practice, its programme)."""
+    """The first year told together with a launch or a start, in one sentence, else the first
+    told with a founding (the firm "founded in 1968" is older than the practice it joins); with
+    ``names``, only in a sentence that names one of them (the practice, its programme)."""
+    events = list(_event_years(text, names))
+    return next((year for year, founding in events if not founding), events[0][0] if events else None)
+
+
+_FOUNDING = re.compile(
+    r"\b(?:found(?:ed)|fund(?:ou|ad[oa]s?)|fondat[oaie]|fondò|(?:ha|hanno) fondato|nasceu|nacque|born)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, bool]]:
+    """Years told with an event verb in their sentence, and whether that verb is a founding."""
     folded = [fold(n) for n in names if len(n) >= 3]
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
@@ -109,11 +129,9 @@ def event_year(text: str, names: Iterable[str] = ()) -> int | None:
         after = re.split(r"[.!?\n]", after)[0]
         if _LAW_NUMBER.search(before) or is_decade(text, match):
             continue
-        if not (_EVENT.search(before) or _EVENT.search(after)):
-            continue
-        if not folded or any(n in fold(f"{before} {after}") for n in folded):
-            return int(match.group())
-    return None
+        verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
+        if verb and (not folded or any(n in fold(f"{before} {after}") for n in folded)):
+            yield int(match.group()), bool(_FOUNDING.fullmatch(verb.group()))
 
 
 _BACKGROUND = re.compile(
