@@ -153,6 +153,7 @@ class LexicalSide(Catalogue):
         docs: Sequence[str] | None = None,
         weights: Sequence[float] = (2.0, 1.0, 2.0),
         fields: Sequence[str] = LEXICAL_FIELDS,
+        counts: Sequence[int] | None = None,  # Tantivy knows them
     ) -> list[tuple[int, float]]:
         self._read_own_writes()
         return self.lexical.search(parts, limit, weights, fields, docs)

@@ -35,11 +35,12 @@ PAIRS = phrase_pairs()
 TermsRow = tuple[int, str, list[str], list[str], list[str]]
 """A passage's chunk id, document id, and title, names and body terms."""
 EXACT_COUNT_BELOW = 5_000
-"""A part whose commonest form the lexicon says fewer passages hold than this is counted exactly
-(a GIN count); a commoner one counts as that form's passages, a small understatement."""
-FINDING_PARTS_UP_TO = 5_000
-"""A query part held by more passages than this does not find passages when a rarer part does;
-it only adds to their scores."""
+"""Parts are counted exactly up to this many passages (a GIN count that stops there); a commoner
+part counts as this many or as its commonest form's passages (from the lexicon), a small
+understatement that leaves its IDF low all the same."""
+FINDING_PARTS_UP_TO = EXACT_COUNT_BELOW
+"""A query part held by this many passages or more does not find passages when a rarer part
+does; it only adds to their scores."""
 
 TABLES = [
     """CREATE TABLE IF NOT EXISTS passage_terms (
@@ -145,8 +146,8 @@ class Lexical:
         if at_least >= EXACT_COUNT_BELOW:  # common whatever the other forms add
             return at_least
         held = " OR ".join(f"{field} @@ %s::tsquery" for field in LEXICAL_FIELDS)
-        sql = f"SELECT COUNT(*) FROM passage_terms WHERE {held}"
-        return int(self._gin(sql, [query] * len(LEXICAL_FIELDS))[0][0])
+        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM passage_terms WHERE {held} LIMIT %s) held"
+        return max(at_least, int(self._gin(sql, [*[query] * len(LEXICAL_FIELDS), EXACT_COUNT_BELOW])[0][0]))
 
     def lexical_search(
         self,
@@ -155,39 +156,37 @@ class Lexical:
         docs: Sequence[str] | None = None,
         weights: Sequence[float] = (2.0, 1.0, 2.0),
         fields: Sequence[str] = LEXICAL_FIELDS,
+        counts: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
         """The best ``limit`` passages by the sum of each part's IDF times its fields' weights.
 
-        Over the whole collection and every field, passages are found by the rarer parts (held by
-        at most :data:`FINDING_PARTS_UP_TO` passages; by every part when none is that rare); the
-        commoner parts only add to the scores of the passages found, read once each (inside a
-        filter or some fields every part finds: the rare ones may be elsewhere). With every term frequency one, a passage
-        holding only common parts would tie with thousands of others, and collecting all of them
-        is what made common words slow.
+        Every passage holding a rare part (held by fewer than :data:`FINDING_PARTS_UP_TO`
+        passages; the rarest part counts as rare when none is) is scored, and at most ``limit``
+        passages holding each common part: with every term frequency one, the others would tie
+        with thousands more, and collecting all of them is what made common words slow. Each
+        passage found is read once to add up what every part gives it.
         """
         total = max(1, self._passages())
         asked = []  # (tsquery, IDF, passages holding it) of each part
-        for alternatives in parts:
+        for i, alternatives in enumerate(parts):
             query = part_query(alternatives)
             if query is not None:
-                df = self.lexical_count(alternatives)
+                df = counts[i] if counts is not None else self.lexical_count(alternatives)
                 asked.append((query, float(np.log(1 + (total - df + 0.5) / (df + 0.5))), df))
         if not asked or limit <= 0 or (docs is not None and not docs):
             return []
         asked.sort(key=lambda item: item[2])
-        everywhere = docs is None and set(fields) == set(LEXICAL_FIELDS)  # else rare parts may find none
-        finding = [item for item in asked if item[2] <= FINDING_PARTS_UP_TO or not everywhere] or asked
+        rare = sum(df < FINDING_PARTS_UP_TO for _, _, df in asked) or 1  # at least the rarest
+        found, found_params = found_sql(
+            [(q, i >= rare) for i, (q, _, _) in enumerate(asked)], fields, docs, limit
+        )
         weight = list(zip(fields, weights, strict=True))
-        found, params = found_sql([(q, idf) for q, idf, _ in finding], weight, docs)
-        scoring = [(q, idf) for q, idf, _ in asked[len(finding) :]]
-        if scoring:
-            more, more_params = scores_sql(scoring, weight)
-            found = (
-                f"SELECT f.chunk_id, f.s + {more} AS s FROM ({found}) f JOIN passage_terms p USING (chunk_id)"
-            )
-            params = more_params + params
-        sql = f"SELECT chunk_id, s FROM ({found}) ranked ORDER BY s DESC, chunk_id LIMIT %s"
-        return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
+        scores, score_params = scores_sql([(q, idf) for q, idf, _ in asked], weight)
+        sql = (
+            f"SELECT p.chunk_id, {scores} AS s FROM ({found}) f JOIN passage_terms p USING (chunk_id)"
+            " ORDER BY s DESC, p.chunk_id LIMIT %s"
+        )
+        return [(int(c), float(s)) for c, s in self._gin(sql, (*score_params, *found_params, limit))]
 
     def documents_holding(
         self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
@@ -239,19 +238,23 @@ class Lexical:
 
 
 def found_sql(
-    parts: Sequence[tuple[str, float]], weight: Sequence[tuple[str, float]], docs: Sequence[str] | None
+    parts: Sequence[tuple[str, bool]], fields: Sequence[str], docs: Sequence[str] | None, sample: int
 ) -> tuple[str, list[object]]:
-    """SQL of the passages holding any of these (tsquery, IDF) parts, with the sum of IDF times
-    field weight of what each holds."""
+    """SQL of the passages holding any of these (tsquery, common) parts in ``fields``: every one
+    holding a rare part, at most ``sample`` holding each common one (the rest would tie)."""
+    held = " OR ".join(f"{field} @@ %s::tsquery" for field in fields)
     among = " AND doc_id = ANY(%s)" if docs is not None else ""
     selects, params = [], []
-    for query, idf in parts:
-        for field, w in weight:
-            selects.append(
-                f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
-            )
-            params += [idf * w, query, *([list(docs)] if docs is not None else [])]
-    return f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id", params
+    for query, common in parts:
+        selects.append(
+            f"(SELECT chunk_id FROM passage_terms WHERE ({held}){among}{' LIMIT %s' if common else ''})"
+        )
+        params += [
+            *[query] * len(fields),
+            *([list(docs)] if docs is not None else []),
+            *([sample] if common else []),
+        ]
+    return " UNION ".join(selects), params
 
 
 def scores_sql(

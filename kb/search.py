@@ -142,10 +142,14 @@ class Searcher:
         IDF is next to nothing, yet ranking them means reading their longest posting lists.
         """
         total = max(1, self.languages.total)
-        ranked = [p.alternatives for p, n in zip(parts, counts, strict=True) if n < total / 2]
-        ranked = ranked or [p.alternatives for p in parts]
-        lexical = self.store.lexical_search(ranked, limit, allowed, self.settings.column_weights)
-        fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), ("title", "names"))
+        kept = [(p.alternatives, n) for p, n in zip(parts, counts, strict=True) if n < total / 2]
+        kept = kept or [(p.alternatives, n) for p, n in zip(parts, counts, strict=True)]
+        ranked, ranked_counts = [a for a, _ in kept], [n for _, n in kept]
+        weights = self.settings.column_weights
+        lexical = self.store.lexical_search(ranked, limit, allowed, weights, counts=ranked_counts)
+        fields = self.store.lexical_search(
+            ranked, limit, allowed, (1.0, 1.0), ("title", "names"), ranked_counts
+        )
         return lexical, fields
 
     def _dense_side(

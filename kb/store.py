@@ -144,9 +144,11 @@ class Store(Protocol):
         docs: Sequence[str] | None = None,
         weights: Sequence[float] = (2.0, 1.0, 2.0),
         fields: Sequence[str] = LEXICAL_FIELDS,
+        counts: Sequence[int] | None = None,
     ) -> list[tuple[int, float]]:
         """(chunk id, BM25) best first: passages holding any form of any part in any of
-        ``fields`` (weighted), among the passages of ``docs`` when given."""
+        ``fields`` (weighted), among the passages of ``docs`` when given; ``counts``, each part's
+        :meth:`lexical_count` when the caller has them already."""
 
     def lexical_count(self, alternatives: frozenset[Phrase]) -> int:
         """Passages holding any of these forms anywhere (a query part's document frequency)."""
