@@ -2,18 +2,18 @@
 
 Each passage has a row in ``passage_terms`` with a stripped ``tsvector`` of index tokens
 (folded Snowball stems, :mod:`kb.stemming`) per lexical field: its document's ``title`` and
-``names``, and its own ``body``. A query part is its forms ORed, a form of several tokens all
-of them within one field: as adjacent pairs when the glossary's phrases hold those pairs
-(:func:`kb.glossary.phrase_pairs`, which the store indexes as terms), else anywhere in it. Such a match needs no recheck, so PostgreSQL answers it from the GIN
-index and the narrow heap alone and never reads a tsvector: positions, weight labels and
+``names``, and its own ``body``. A query part is its forms ORed; a form of several tokens is
+its adjacent token pairs, which the store indexes as terms where a glossary phrase holds them
+(:func:`kb.glossary.phrase_pairs`), where one written word was cut into pieces (GT-APL), and
+everywhere in titles and names. Such a match needs no recheck, so PostgreSQL answers it from
+the GIN index and the heap row alone and never reads a tsvector: positions, weight labels and
 ``ts_rank`` each made it read and decompress every matching passage's tsvector, which cost
 about 200 ms per search at 10,000 passages and grew with the collection.
 
-Ranking is BM25 with every term frequency taken as one, the same as the embedded store's for
-passages of typical length: the sum over parts of the part's IDF times the weight of each
-field holding it. The IDF comes from ``lexicon`` (how many passages hold each token, kept in
-the same transaction as each change); a part is counted exactly when that says it is rare,
-estimated from the lexicon when common, where an error moves its IDF next to nothing.
+Ranking is BM25 with every term frequency taken as one (:mod:`kb.postgres_ranking`): the sum
+over parts of the part's IDF times the weight of each field holding it. The IDF comes from
+counts that stop at :data:`EXACT_COUNT_BELOW` and from ``lexicon`` (how many passages hold
+each term, kept in the same transaction as each change).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import psycopg
 
 from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
 from kb.models import NewDocument
+from kb.postgres_ranking import found_sql, scores_sql, summed_sql
 from kb.stemming import stem
 from kb.store import LEXICAL_FIELDS, names_text
 from kb.text import words
@@ -161,32 +162,42 @@ class Lexical:
         """The best ``limit`` passages by the sum of each part's IDF times its fields' weights.
 
         Every passage holding a rare part (held by fewer than :data:`FINDING_PARTS_UP_TO`
-        passages; the rarest part counts as rare when none is) is scored, and at most ``limit``
-        passages holding each common part: with every term frequency one, the others would tie
-        with thousands more, and collecting all of them is what made common words slow. Each
-        passage found is read once to add up what every part gives it.
+        passages) is scored, and at most ``limit`` passages holding each common part: with every
+        term frequency one, the others would tie with thousands more, and collecting all of them
+        is what made common words slow; each passage found is read once to add up what every
+        part gives it. When every part is common, all their matches are summed from the index.
         """
-        total = max(1, self._passages())
-        asked = []  # (tsquery, IDF, passages holding it) of each part
-        for i, alternatives in enumerate(parts):
-            query = part_query(alternatives)
-            if query is not None:
-                df = counts[i] if counts is not None else self.lexical_count(alternatives)
-                asked.append((query, float(np.log(1 + (total - df + 0.5) / (df + 0.5))), df))
+        asked = self._ranked_parts(parts, counts)
         if not asked or limit <= 0 or (docs is not None and not docs):
             return []
-        asked.sort(key=lambda item: item[2])
-        rare = sum(df < FINDING_PARTS_UP_TO for _, _, df in asked) or 1  # at least the rarest
+        weight = list(zip(fields, weights, strict=True))
+        rare = sum(df < FINDING_PARTS_UP_TO for _, _, df in asked)
+        if not rare:  # every part common: sum over their matches (reading each passage would cost more)
+            summed, params = summed_sql([(q, idf) for q, idf, _ in asked], weight, docs)
+            sql = f"SELECT chunk_id, s FROM ({summed}) ranked ORDER BY s DESC, chunk_id LIMIT %s"
+            return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
         found, found_params = found_sql(
             [(q, i >= rare) for i, (q, _, _) in enumerate(asked)], fields, docs, limit
         )
-        weight = list(zip(fields, weights, strict=True))
         scores, score_params = scores_sql([(q, idf) for q, idf, _ in asked], weight)
         sql = (
             f"SELECT p.chunk_id, {scores} AS s FROM ({found}) f JOIN passage_terms p USING (chunk_id)"
             " ORDER BY s DESC, p.chunk_id LIMIT %s"
         )
         return [(int(c), float(s)) for c, s in self._gin(sql, (*score_params, *found_params, limit))]
+
+    def _ranked_parts(
+        self, parts: Sequence[frozenset[Phrase]], counts: Sequence[int] | None
+    ) -> list[tuple[str, float, int]]:
+        """(tsquery, IDF, passages holding it) of each part that has forms, rarest first."""
+        total = max(1, self._passages())
+        asked = []
+        for i, alternatives in enumerate(parts):
+            query = part_query(alternatives)
+            if query is not None:
+                df = counts[i] if counts is not None else self.lexical_count(alternatives)
+                asked.append((query, float(np.log(1 + (total - df + 0.5) / (df + 0.5))), df))
+        return sorted(asked, key=lambda item: item[2])
 
     def documents_holding(
         self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
@@ -235,36 +246,6 @@ class Lexical:
     def _passages(self) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()
         return int(row[0])
-
-
-def found_sql(
-    parts: Sequence[tuple[str, bool]], fields: Sequence[str], docs: Sequence[str] | None, sample: int
-) -> tuple[str, list[object]]:
-    """SQL of the passages holding any of these (tsquery, common) parts in ``fields``: every one
-    holding a rare part, at most ``sample`` holding each common one (the rest would tie)."""
-    held = " OR ".join(f"{field} @@ %s::tsquery" for field in fields)
-    among = " AND doc_id = ANY(%s)" if docs is not None else ""
-    selects, params = [], []
-    for query, common in parts:
-        selects.append(
-            f"(SELECT chunk_id FROM passage_terms WHERE ({held}){among}{' LIMIT %s' if common else ''})"
-        )
-        params += [
-            *[query] * len(fields),
-            *([list(docs)] if docs is not None else []),
-            *([sample] if common else []),
-        ]
-    return " UNION ".join(selects), params
-
-
-def scores_sql(
-    parts: Sequence[tuple[str, float]], weight: Sequence[tuple[str, float]]
-) -> tuple[str, list[object]]:
-    """An SQL sum of what these (tsquery, IDF) parts add to a passage ``p`` holding them."""
-    terms = " + ".join(
-        f"CASE WHEN p.{field} @@ %s::tsquery THEN %s ELSE 0 END" for _ in parts for field, _ in weight
-    )
-    return terms, [x for query, idf in parts for _, w in weight for x in (query, idf * w)]
 
 
 def write_terms(db: psycopg.Connection, rows: Sequence[TermsRow]) -> Counter[str]:
