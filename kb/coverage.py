@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable
 
 from kb.boundary import Candidate
 from kb.glossary import QueryPart
-from kb.store import Store
+from kb.store import Store, idf
 
 
 def measure_coverage(
@@ -20,9 +19,8 @@ def measure_coverage(
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
     ``counts``: how many passages of the collection hold each part."""
-    total = max(1, passages)
     doc_ids = [c.doc_id for c in candidates]
-    weights = [math.log(1 + (total - df + 0.5) / (df + 0.5)) for df in counts]
+    weights = [idf(passages, df) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
     anywhere, in_title = store.documents_holding([part.alternatives for part in parts], doc_ids)

@@ -22,14 +22,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-import numpy as np
 import psycopg
 
 from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
 from kb.models import NewDocument
 from kb.postgres_ranking import found_sql, scores_sql, summed_sql
 from kb.stemming import stem
-from kb.store import LEXICAL_FIELDS, names_text
+from kb.store import LEXICAL_FIELDS, idf, names_text
 from kb.text import words
 
 PAIRS = phrase_pairs()
@@ -167,8 +166,10 @@ class Lexical:
         is what made common words slow; each passage found is read once to add up what every
         part gives it. When every part is common, all their matches are summed from the index.
         """
+        if limit <= 0 or (docs is not None and not docs):
+            return []
         asked = self._ranked_parts(parts, counts)
-        if not asked or limit <= 0 or (docs is not None and not docs):
+        if not asked:
             return []
         weight = list(zip(fields, weights, strict=True))
         rare = sum(df < FINDING_PARTS_UP_TO for _, _, df in asked)
@@ -190,13 +191,13 @@ class Lexical:
         self, parts: Sequence[frozenset[Phrase]], counts: Sequence[int] | None
     ) -> list[tuple[str, float, int]]:
         """(tsquery, IDF, passages holding it) of each part that has forms, rarest first."""
-        total = max(1, self._passages())
+        total = self._passages()
         asked = []
         for i, alternatives in enumerate(parts):
             query = part_query(alternatives)
             if query is not None:
                 df = counts[i] if counts is not None else self.lexical_count(alternatives)
-                asked.append((query, float(np.log(1 + (total - df + 0.5) / (df + 0.5))), df))
+                asked.append((query, idf(total, df), df))
         return sorted(asked, key=lambda item: item[2])
 
     def documents_holding(

@@ -11,23 +11,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
+def within(docs: Sequence[str] | None) -> tuple[str, list[object]]:
+    """The condition (and its parameter) keeping a document filter's passages; none without one."""
+    return (" AND doc_id = ANY(%s)", [list(docs)]) if docs is not None else ("", [])
+
+
 def found_sql(
     parts: Sequence[tuple[str, bool]], fields: Sequence[str], docs: Sequence[str] | None, sample: int
 ) -> tuple[str, list[object]]:
     """SQL of the passages holding any of these (tsquery, common) parts in ``fields``: every one
     holding a rare part, at most ``sample`` holding each common one (the rest would tie)."""
     held = " OR ".join(f"{field} @@ %s::tsquery" for field in fields)
-    among = " AND doc_id = ANY(%s)" if docs is not None else ""
+    among, among_params = within(docs)
     selects, params = [], []
     for query, common in parts:
         selects.append(
             f"(SELECT chunk_id FROM passage_terms WHERE ({held}){among}{' LIMIT %s' if common else ''})"
         )
-        params += [
-            *[query] * len(fields),
-            *([list(docs)] if docs is not None else []),
-            *([sample] if common else []),
-        ]
+        params += [*[query] * len(fields), *among_params, *([sample] if common else [])]
     return " UNION ".join(selects), params
 
 
@@ -36,14 +37,14 @@ def summed_sql(
 ) -> tuple[str, list[object]]:
     """SQL of the passages holding any of these (tsquery, IDF) parts, with the sum of IDF times
     field weight of what each holds, added up from the GIN matches alone."""
-    among = " AND doc_id = ANY(%s)" if docs is not None else ""
+    among, among_params = within(docs)
     selects, params = [], []
     for query, idf in parts:
         for field, w in weight:
             selects.append(
                 f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
             )
-            params += [idf * w, query, *([list(docs)] if docs is not None else [])]
+            params += [idf * w, query, *among_params]
     return f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id", params
 
 

@@ -61,23 +61,18 @@ class Retrieval:
         if k <= 0 or (allowed_ids is not None and len(allowed_ids) == 0):
             return np.empty(0, np.int64), np.empty(0, np.float32)
         full = self.query_with_offsets(query, dict(offsets or {}))  # type: ignore[attr-defined]
+        where = "WHERE chunk_id = ANY(%s)" if allowed_ids is not None else ""
+        params = [[int(i) for i in allowed_ids]] if allowed_ids is not None else []
+        searched = len(allowed_ids) if allowed_ids is not None else self._passages()  # type: ignore[attr-defined]
         db = self.db
         with db.transaction():
-            if allowed_ids is not None and len(allowed_ids) <= EXACT_BELOW:
+            if searched <= EXACT_BELOW:
                 rows = db.execute(
                     "SELECT chunk_id, score FROM (SELECT chunk_id, -(embedding <#> %s) AS score FROM chunks"
-                    " WHERE chunk_id = ANY(%s) OFFSET 0) allowed ORDER BY score DESC LIMIT %s",
-                    [full, [int(i) for i in allowed_ids], k],
-                ).fetchall()
-            elif allowed_ids is None and self._passages() <= EXACT_BELOW:  # type: ignore[attr-defined]
-                rows = db.execute(
-                    "SELECT chunk_id, score FROM (SELECT chunk_id, -(embedding <#> %s) AS score FROM chunks"
-                    " OFFSET 0) every ORDER BY score DESC LIMIT %s",
-                    [full, k],
+                    f" {where} OFFSET 0) searched ORDER BY score DESC LIMIT %s",
+                    [full, *params, k],
                 ).fetchall()
             else:
-                where = "WHERE chunk_id = ANY(%s)" if allowed_ids is not None else ""
-                params = [[int(i) for i in allowed_ids]] if allowed_ids is not None else []
                 db.execute("SET LOCAL enable_seqscan = off")  # after ANALYZE the planner prefers a scan
                 db.execute(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}")
                 db.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")

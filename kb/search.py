@@ -26,7 +26,7 @@ from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
-from kb.store import Store
+from kb.store import HEADING_FIELDS, Store
 from kb.text import query_terms
 
 DENSE_SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dense-side")
@@ -142,14 +142,11 @@ class Searcher:
         IDF is next to nothing, yet ranking them means reading their longest posting lists.
         """
         total = max(1, self.languages.total)
-        kept = [(p.alternatives, n) for p, n in zip(parts, counts, strict=True) if n < total / 2]
-        kept = kept or [(p.alternatives, n) for p, n in zip(parts, counts, strict=True)]
-        ranked, ranked_counts = [a for a, _ in kept], [n for _, n in kept]
+        kept = [i for i, n in enumerate(counts) if n < total / 2] or list(range(len(parts)))
+        ranked, ranked_counts = [parts[i].alternatives for i in kept], [counts[i] for i in kept]
         weights = self.settings.column_weights
         lexical = self.store.lexical_search(ranked, limit, allowed, weights, counts=ranked_counts)
-        fields = self.store.lexical_search(
-            ranked, limit, allowed, (1.0, 1.0), ("title", "names"), ranked_counts
-        )
+        fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), HEADING_FIELDS, ranked_counts)
         return lexical, fields
 
     def _dense_side(

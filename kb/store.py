@@ -8,6 +8,7 @@ their ``doc_id``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
@@ -23,6 +24,13 @@ Filters = Mapping[str, Sequence[str]]
 LEXICAL_FIELDS = ("title", "body", "names")
 """What a passage's lexical entry holds: its document's title, its text, its document's names."""
 HEADING_FIELDS = ("title", "names")
+
+
+def idf(passages: int, holding: int) -> float:
+    """BM25's inverse document frequency of a query part that ``holding`` of ``passages`` hold:
+    how both stores' rankings and the relevance boundary weigh a part by its rarity."""
+    total = max(1, passages)
+    return math.log(1 + (total - holding + 0.5) / (holding + 0.5))
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
