@@ -205,7 +205,12 @@ def main() -> None:
         "--queries",
         type=Path,
         nargs="*",
-        default=[Path("eval/queries.json"), Path("eval/short.json"), Path("eval/short-heldout.json")],
+        default=[
+            Path("eval/queries.json"),
+            Path("eval/short.json"),
+            Path("eval/short-heldout.json"),
+            Path("eval/regions.json"),
+        ],
     )
     parser.add_argument("--sample", type=int, default=0, help="BEIR: every n-th query, about this many")
     parser.add_argument("--beir", type=Path, nargs="*", default=[])

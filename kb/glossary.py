@@ -9,12 +9,13 @@ label to show ("APL = arranjo produtivo local").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 import yaml
 
+from kb.regions import regions
 from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
 
@@ -31,6 +32,13 @@ class Concept:
     labels: dict[str, str]  # language → the concept's name in that language
     acronyms: tuple[str, ...]
     terms: dict[str, tuple[str, ...]]  # language → every term in that language
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Names that count as finding the concept without naming it: a region's countries. They are
+    not its forms, so "Honduras" typed in a query stays Honduras."""
+
+    @property
+    def is_place(self) -> bool:
+        return bool(self.members)
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or next(iter(self.labels.values()), self.id)
@@ -39,6 +47,7 @@ class Concept:
         """Every form as the lexical index stores it: terms stemmed in their own language."""
         out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
+        out |= {index_phrase(m, lang) for lang, names in self.members.items() for m in names}
         return frozenset(p for p in out if p)
 
 
@@ -86,7 +95,8 @@ class Glossary:
             for lang, terms in concept.terms.items():
                 for term in terms:
                     self._by_form.setdefault(tuple(fold(w) for w in words(term)), (concept, False))
-                    self._by_stems[lang].setdefault(tuple(stem(w, lang) for w in words(term)), concept)
+                    if not concept.is_place:  # "europea" is not Europe's countries
+                        self._by_stems[lang].setdefault(tuple(stem(w, lang) for w in words(term)), concept)
         self.longest = max((len(k) for k in self._by_form), default=1)
 
     @classmethod
@@ -122,7 +132,7 @@ class Glossary:
                     text,
                     concept.phrases() | own,
                     concept,
-                    is_name=any(fold(text) == fold(a) for a in concept.acronyms),
+                    is_name=concept.is_place or any(fold(text) == fold(a) for a in concept.acronyms),
                 )
                 i += n
                 break
@@ -166,6 +176,9 @@ def _default_glossary() -> Glossary:
         acronyms = tuple(item.get("acronyms") or ())
         labels = {lang: t[0] for lang, t in terms.items() if t}
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
+    for region in regions(LANGUAGES):
+        labels = {lang: names[0] for lang, names in region.names.items()}
+        concepts.append(Concept(f"region-{region.code}", labels, (), region.names, region.members))
     return Glossary(concepts)
 
 

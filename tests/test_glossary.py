@@ -39,3 +39,23 @@ def test_short_acronyms_need_capitals() -> None:
 def test_names_are_acronyms_codes_and_capitalised_words() -> None:
     assert parts("Law 317") == [("Law", None, False), ("317", None, True)]
     assert [p[2] for p in parts("receita de bolo")] == [False, False]
+
+
+def test_a_region_is_found_where_its_countries_are_named() -> None:
+    """ "America Centrale" counts as found in a text that names Honduras, in any language."""
+    [part] = Glossary.load().parse("America Centrale")
+    assert part.concept is not None and part.concept.is_place and part.is_name
+    assert {("hondur",), ("honduras",)} & part.alternatives
+    assert parts("América Central")[0][1] == parts("Central America")[0][1] == part.concept.id
+    [latin] = Glossary.load().parse("América Latina")
+    assert index_phrase("Brasil", "pt") in latin.alternatives, "sub-regions' countries count too"
+    assert index_phrase("Itália", "pt") not in latin.alternatives
+
+
+def test_only_a_region_s_full_name_expands() -> None:
+    """Neither a country ("Honduras"), nor a word of a region's name ("Sud"), nor an adjective
+    ("europea", which usually means the EU) stands for a region."""
+    assert parts("Honduras") == [("Honduras", None, False)]
+    assert parts("distretti del Sud")[1] == ("Sud", None, True)
+    assert parts("piattaforma europea")[1] == ("europea", None, False)
+    assert parts("cluster na Europa")[1] == ("Europa", "region-150", True)

@@ -207,3 +207,29 @@ def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
     assert holds_a_name(holder, glossary.parse("relatório do BNDES"), SearchSettings())
     assert not holds_a_name(holder, glossary.parse("risultati della Serie"), SearchSettings())
     assert not holds_a_name([replace(holder[0], names=0.0)], glossary.parse("Law 317"), SearchSettings())
+
+
+def test_a_region_meets_documents_about_its_countries(tmp_path: Path) -> None:
+    """A document about Honduras never says "Central America"; a search for the region finds it."""
+    embedder = HashingEmbedder(64)
+    kb = KnowledgeBase.open(tmp_path / "index", embedder, create=True)
+    texts = {
+        "hn": "Joint purchasing networks of bakeries in Tegucigalpa, Honduras.",
+        "it": "Il distretto di Prato.",
+    }
+    with kb.writing():
+        for doc_id, text in texts.items():
+            doc = NewDocument(
+                path=f"/x/{doc_id}.txt",
+                title=doc_id,
+                language="en",
+                content_hash=doc_id,
+                file_type="text",
+                passages=[Passage(text, 0, None, 0, len(text), "en")],
+            )
+            kb.put(doc, embedder.embed_documents([text]))
+    for query in ("America Centrale", "América Latina", "Central America"):
+        parts = Glossary.load().parse(query)
+        assert kb.store.lexical_search([p.alternatives for p in parts], 5), query
+        assert [h.doc_id for h in kb.search(SearchRequest(query)).hits][:1] == ["hn"], query
+    kb.close()
