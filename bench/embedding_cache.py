@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,9 @@ class CachedEmbedder(Embedder):
         self.batch_size = 64
         folder.mkdir(parents=True, exist_ok=True)
         name = hashlib.sha1(inner.spec.encode()).hexdigest()[:12]
-        self.db = sqlite3.connect(folder / f"embeddings-{name}.sqlite")
+        # searches embed their query on a worker thread: one connection, used under a lock
+        self.db = sqlite3.connect(folder / f"embeddings-{name}.sqlite", check_same_thread=False)
+        self._lock = threading.Lock()
         self.db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
 
     @staticmethod
@@ -36,6 +39,10 @@ class CachedEmbedder(Embedder):
         return hashlib.sha256(f"{kind}\0{text}".encode()).hexdigest()
 
     def _embed(self, texts: list[str], kind: Kind) -> np.ndarray:
+        with self._lock:
+            return self._embed_locked(texts, kind)
+
+    def _embed_locked(self, texts: list[str], kind: Kind) -> np.ndarray:
         keys = [self._key(t, kind) for t in texts]
         marks = ",".join("?" * len(keys))
         found = dict(self.db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", keys))

@@ -114,11 +114,12 @@ class Searcher:
         short = is_short(parts, s)
         # a question's words only meet passages in its own language: weigh them by how much of
         # the collection that is (squared: one language in three leaves dense search in charge)
-        question_weight = s.lexical_weight * self.languages.closest_share(vector) ** 2
+        share = self.languages.closest_share(vector)
+        question_weight = s.lexical_weight * share**2
         fused = rrf(
             [
                 ([c for c, _, _ in dense], s.dense_weight),
-                ([c for c, _ in lexical], s.short_query_lexical_weight if short else question_weight),
+                ([c for c, _ in lexical], short_weight(parts, share, s) if short else question_weight),
                 (_first_per_document(fields, owners, self.store), s.title_weight),
             ],
             s.rrf_k,
@@ -231,6 +232,14 @@ def is_short(parts: list[QueryPart], s: SearchSettings) -> bool:
     """Names, acronyms and short queries are matched by their words; questions by meaning."""
     names = sum(p.is_name for p in parts)
     return len(parts) <= s.short_query_terms or (len(parts) <= s.name_query_terms and 2 * names >= len(parts))
+
+
+def short_weight(parts: list[QueryPart], share: float, s: SearchSettings) -> float:
+    """A short query's lexical weight. Names and glossary concepts meet passages in every
+    language; other words only their own, so their part of the weight is scaled as a
+    question's is (× the share of the collection in the query's language, squared)."""
+    own = sum(not p.is_name and p.concept is None for p in parts) / max(1, len(parts))
+    return s.short_query_lexical_weight * ((1 - own) + own * share**2)
 
 
 def by_document(

@@ -596,3 +596,31 @@ def test_a_card_proponent_is_a_name_without_its_supporters() -> None:
         "Rede de fabricantes, prefeitura municipal, universidade estadual e banco público do nordeste unidos"
     )
     assert proponent_name(long) == "Rede de fabricantes, prefeitura municipal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year inside a programme's name is no date
+        ("Em 2019 começou a turma. Os recursos vieram do Rota 2030, instituído por lei.", 2019),
+        ("The shops joined Horizon 2020 projects; the network was set up in 2016.", 2016),
+        # a verb belongs to the year nearest to it, not to one told before another year
+        ("Then came the 2008 recession, and in 2012 the plant announced it would close.", 2012),
+        ("- **Anno di costituzione:** 2016\n- **Strumento:** Legge 9 aprile 2009, n. 33", 2016),
+        # with nothing else, the minutes' dateline or a "Date:" field
+        ("VERBALE\nFoggia, 18 febbraio 2022, ore 16:00, presso la sede.\nIl consiglio discute.", 2022),
+        ("Minutes of the kick-off\nDate: 21 August 2013\nGrowers discussed prices.", 2013),
+    ],
+)
+def test_the_practice_year_is_not_a_name_nor_another_year_s_event(text: str, expected: int) -> None:
+    assert extract(text, "Untitled").year == expected
+
+
+def test_a_registered_programme_introduced_late_with_its_acronym_counts() -> None:
+    """Named once, past the opening quarter, but introduced as a programme with its acronym."""
+    text = "Shops in the city lost orders. " * 30 + (
+        "In 2015 a cohort started work with the state's Manufacturing Extension Partnership (MEP) center."
+    )
+    assert extract(text, "Supplier diversification").values["programme"][:1] == [
+        "Manufacturing Extension Partnership"
+    ]

@@ -170,3 +170,17 @@ def test_a_markdown_table_keeps_its_rows_so_a_card_laid_out_as_a_table_is_read(t
     parsed, _ = read_file(write(tmp_path / "ficha.md", table), 10**7, 10)
     assert "| Nome | Rede de fornecedores |\n| Ano | 2011 |" in parsed.text
     assert labelled_fields(parsed.text) == {"name": "Rede de fornecedores", "year": "2011"}
+
+
+def test_an_html_card_laid_out_as_a_definition_list_keeps_its_fields(tmp_path: Path) -> None:
+    """Main-text extraction drops a ``<dl>``; its terms become "term: definition" lines, and a
+    year printed in the footer is not taken for the page's date."""
+    html = f"""<html><head><title>Rede de queijarias</title></head><body>
+    <nav><a href="/">Início</a> <a href="/praticas">Práticas</a></nav>
+    <main><h1>Rede de queijarias</h1><dl class="ficha"><dt>Início</dt><dd>2018</dd>
+    <dt>Programa de apoio</dt><dd>Programa de Desenvolvimento Rural</dd></dl><p>{PT}</p><p>{PT}</p></main>
+    <footer>© 2020 Observatório</footer></body></html>"""
+    parsed = read(write(tmp_path / "card.html", html))
+    assert labelled_fields(parsed.text)["year"] == "2018"
+    assert labelled_fields(parsed.text)["programme"] == "Programa de Desenvolvimento Rural"
+    assert "date" not in parsed.info

@@ -10,7 +10,7 @@ from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names, written_forms
 from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
-from ingest.metadata.years import practice_year, year_in_field
+from ingest.metadata.years import dateline_year, practice_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
@@ -75,6 +75,8 @@ def extract(
     meta.year = year_in_field(fields["year"]) if "year" in fields else None
     if meta.year is None:
         meta.year = practice_year(text, starts, practice_names(meta, fields, title, taxonomy))
+    if meta.year is None:  # the text's own date: a "Date:" field, a dateline, the page's date
+        meta.year = year_in_field(fields.get("dated", "")) or dateline_year(text)
     if meta.year is None and date_hint and date_hint[:4].isdigit():
         meta.year = int(date_hint[:4])
     return meta
@@ -106,10 +108,14 @@ def text_programmes(
     """
     card = "\n".join(fields[key] for key in ("name", "programme") if fields.get(key))
     on_card = list(mentioned(taxonomy.programmes, card))
-    known = on_card or programmes(text, title, taxonomy)
     stated = [] if on_card else stated_programmes(fields.get("programme", ""))
     named = [fields["name"]] if "name" in fields and not on_card else []
-    proposed = new_programmes([*stated, *programme_names("\n".join(named)), *programme_names(text)], taxonomy)
+    introduced = [*stated, *programme_names("\n".join(named)), *programme_names(text)]
+    # when no registered programme stands out, one introduced as a programme ("the Manufacturing
+    # Extension Partnership (MEP) center") counts even if named once, late in the text
+    registered = [p for name in introduced for p in mentioned(taxonomy.programmes, name)]
+    known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
+    proposed = new_programmes(introduced, taxonomy)
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
 
 

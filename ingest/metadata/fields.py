@@ -69,6 +69,9 @@ LABELS = {
         "area geografica",
         "geographic area",
         "localizzazione",
+        "regiao",
+        "regione",
+        "region",
     ],
     "partners": ["parceiros", "parceria", "parcerias", "partner", "partners", "partenariato", "partenari"],
     "funding": [
@@ -83,6 +86,7 @@ LABELS = {
         "source of funding",
         "funding source",
     ],
+    "dated": ["data", "date", "data da reuniao", "data della riunione", "meeting date", "data do evento"],
     "results": ["resultados", "risultati", "results", "impacto", "impatti", "impact", "outcomes"],
     "year": [
         "referencia temporal",
@@ -98,8 +102,8 @@ LABELS = {
 _BY_LABEL = {label: key for key, labels in LABELS.items() for label in labels}
 _YEAR_LABEL = re.compile(
     r"(?:ano|anno|year|data|date) (?:de |di |of )?(?:criacao|creazione|creation|inicio|avvio|start|lancamento|"
-    r"lancio|launch|fundacao|fondazione|foundation)|inicio|avvio|start(?:ed| year| date)?|launch(?:ed)?|"
-    r"criacao|creazione|fundacao|fondazione|founded|established"
+    r"lancio|launch|fundacao|fondazione|foundation|constituicao|costituzione|constitution)|inicio|inizio|avvio|"
+    r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established"
 )
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
 _LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})$", re.MULTILINE)

@@ -91,7 +91,7 @@ _INTRODUCING = re.compile(
     r"with|com|con|la|il|lo|o|a|the|per|para|for|of|di|de)"
 )
 _LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
-_ACRONYM_TEXT = r"[A-Z][A-Za-z0-9-]{1,15}"
+_ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}"  # B+P, R&D
 _ACRONYM = re.compile(rf"(?P<long>{_NAME})[ \t]*\((?P<acronym>{_ACRONYM_TEXT})\)")
 _SPELLED_AFTER = re.compile(rf"\b(?P<acronym>{_ACRONYM_TEXT})[ \t]*\((?P<long>[A-ZÀ-Ý][^()\n]{{8,100}})\)")
 """"PAMPAT (Projet d'Accès aux Marchés …)", "MozLink (Programa de Desenvolvimento …)": the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from kb.text import fold
+from kb.text import STOPWORDS, fold
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
@@ -35,6 +35,41 @@ _DECADE_WORDS = {
     "noventa": 1990,
 }
 _DECADE = re.compile(r"\b(?:anni|anos|década de)\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNORECASE)
+
+
+_NAMED = re.compile(r"(?:\b[A-Z][\w+-]*|[A-Z])[ \t]?$")
+"""A word that makes the year after it part of a name: "Rota 2030", "Horizon 2020", "PDR2020"."""
+
+
+def in_a_name(text: str, match: re.Match[str]) -> bool:
+    """ "Rota 2030", "COMPETE 2020", "PDR2020": a programme named by a year, not a date ("March
+    2016" is a date)."""
+    before = text[max(0, match.start() - 20) : match.start()]
+    word = _NAMED.search(before)
+    if not word:
+        return False
+    written = word.group().strip()
+    folded = fold(written)
+    return not (folded in STOPWORDS or folded in _TIME_WORDS or re.fullmatch(_MONTH, written, re.IGNORECASE))
+
+
+_TIME_WORDS = frozenset(
+    "desde since until till ate fino between entre after before depois dopo prima antes circa around "
+    "verso spring summer autumn fall winter primavera verao outono inverno estate autunno inverno".split()
+)
+
+
+_DATELINE = re.compile(
+    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' -]{{1,30}},[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
+)
+"""A dateline heading minutes or a letter: "Foggia, 18 febbraio 2022", "Picos, 3 de maio de 2015"."""
+
+
+def dateline_year(text: str) -> int | None:
+    """The year of a dateline in the first lines: when the text says nothing else, a meeting's
+    or a letter's date is the practice's."""
+    match = _DATELINE.search(text[:1500])
+    return int(match.group(1)) if match else None
 
 
 def year_in_field(value: str) -> int | None:
@@ -69,7 +104,7 @@ def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
     found = []
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()]
-        if _LAW_NUMBER.search(before[-25:]):
+        if _LAW_NUMBER.search(before[-25:]) or in_a_name(text, match):
             continue
         decade = is_decade(text, match)
         started = _decade_started(text, match) if decade else _START.search(before)
@@ -94,6 +129,7 @@ _EVENT = re.compile(
     r"\b(?:launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
     r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
+    r"começ(?:ou|aram)|commissioned|inaugurated|opened|iniziò|iniziat[oaie]|cominciò|partit[oaie]|"
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
@@ -125,9 +161,11 @@ def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, bo
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
-        before = re.split(r"[.!?\n]", before)[-1]
-        after = re.split(r"[.!?\n]", after)[0]
-        if _LAW_NUMBER.search(before) or is_decade(text, match):
+        before = _YEAR.split(re.split(r"[.!?\n]", before)[-1])[-1]  # a verb past another year is
+        after = _YEAR.split(re.split(r"[.!?\n]", after)[0])[
+            0
+        ]  # that year's ("the 2008 recession, and in 2012 … announced")
+        if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb and (not folded or any(n in fold(f"{before} {after}") for n in folded)):

@@ -12,14 +12,32 @@ from ingest.readers.text import decode
 
 
 def without_code(html: str) -> str:
-    """The page with scripts, styles and templates removed, so their text reaches neither body nor title."""
+    """The page with scripts, styles and templates removed, so their text reaches neither body
+    nor title, and its definition lists written as "term: definition" paragraphs."""
     try:
         tree = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
         return html
     for element in tree.xpath("//script | //style | //noscript | //template"):
         element.drop_tree()
+    for listing in tree.xpath("//dl"):
+        listing.getparent().replace(listing, definitions_as_paragraphs(listing))
     return lxml_html.tostring(tree, encoding="unicode")
+
+
+def definitions_as_paragraphs(listing: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A card laid out as ``<dl>`` ("<dt>Início</dt><dd>2018</dd>"), which the main-text
+    extraction drops, as one "Início: 2018" paragraph per term, so its fields are read."""
+    block = lxml_html.Element("div")
+    term = ""
+    for item in listing.iter("dt", "dd"):
+        words = " ".join(item.text_content().split())
+        if item.tag == "dt":
+            term = words
+        elif words:
+            paragraph = etree.SubElement(block, "p")
+            paragraph.text = f"{term}: {words}" if term else words
+    return block
 
 
 def read_html(data: bytes) -> ParsedFile:
@@ -30,7 +48,7 @@ def read_html(data: bytes) -> ParsedFile:
     if not text:
         text = trafilatura.extract(html, output_format="txt", favor_recall=True) or ""
     text = strip_boilerplate(text)
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)  # not a year guessed from the text
     title = meta.title if meta and meta.title else None
     info = {"date": meta.date} if meta and meta.date else {}
     return ParsedFile(text=text, file_type="html", title=title, info=info)
