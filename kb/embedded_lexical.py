@@ -166,11 +166,16 @@ class LexicalSide(Catalogue):
         self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
     ) -> tuple[list[set[str]], list[set[str]]]:
         self._read_own_writes()
-        passage_ids, owners = self.passages_of(docs)
+        ranges = self.passage_ranges(docs)
+        if ranges is None:  # ids with gaps: list every passage
+            passage_ids, owners = self.passages_of(docs)
+            ranges = passage_ids, passage_ids, owners
+        firsts, lasts, owners = ranges
+        limit = int((lasts - firsts).sum()) + len(firsts)
 
         def holding(fields: Sequence[str]) -> list[set[str]]:
-            found = [self.lexical.matching(a, docs, len(passage_ids), fields) for a in parts]
-            return [held_by(ids, passage_ids, owners) for ids in found]
+            found = [self.lexical.matching(a, docs, limit, fields) for a in parts]
+            return [held_by(ids, firsts, lasts, owners) for ids in found]
 
         return holding(LEXICAL_FIELDS), holding(HEADING_FIELDS)
 
@@ -179,9 +184,10 @@ class LexicalSide(Catalogue):
         return self.lexical.ids()
 
 
-def held_by(matching: np.ndarray, passage_ids: np.ndarray, owners: list[str]) -> set[str]:
-    """The owners of those ``passage_ids`` that are among ``matching`` (both ascending)."""
-    if not len(matching) or not len(passage_ids):
+def held_by(matching: np.ndarray, firsts: np.ndarray, lasts: np.ndarray, owners: list[str]) -> set[str]:
+    """The owners of the id ranges [first, last] (ascending, disjoint) that ``matching`` falls in."""
+    if not len(matching) or not len(firsts):
         return set()
-    at = np.minimum(np.searchsorted(matching, passage_ids), len(matching) - 1)
-    return {owners[i] for i in np.flatnonzero(matching[at] == passage_ids)}
+    at = np.searchsorted(firsts, matching, side="right") - 1
+    inside = (at >= 0) & (matching <= lasts[np.maximum(at, 0)])
+    return {owners[i] for i in np.unique(at[inside])}

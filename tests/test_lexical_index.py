@@ -9,7 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-from kb.embedded_lexical import LEXICAL
+import numpy as np
+
+from kb.embedded_lexical import LEXICAL, held_by
 from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
@@ -188,3 +190,12 @@ def test_a_rebuild_swaps_a_complete_copy_in(tmp_path: Path) -> None:
         kb.store._rebuild_lexical()
     assert found(kb, "textile") and len(searching) == 1, "the copy searched meanwhile stayed whole"
     assert sorted(p.name for p in index.iterdir() if "lexical" in p.name) == [LEXICAL]
+
+
+def test_matching_passages_are_owned_by_the_range_they_fall_in() -> None:
+    """Coverage reads each candidate document's first and last passage id, not every passage."""
+    firsts, lasts = np.array([3, 10, 20]), np.array([5, 10, 24])
+    owners = ["a", "b", "c"]
+    assert held_by(np.array([1, 4, 11, 24, 30]), firsts, lasts, owners) == {"a", "c"}
+    assert held_by(np.array([10]), firsts, lasts, owners) == {"b"}
+    assert held_by(np.empty(0, np.int64), firsts, lasts, owners) == set()
