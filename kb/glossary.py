@@ -9,7 +9,7 @@ label to show ("APL = arranjo produtivo local").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -32,13 +32,13 @@ class Concept:
     labels: dict[str, str]  # language → the concept's name in that language
     acronyms: tuple[str, ...]
     terms: dict[str, tuple[str, ...]]  # language → every term in that language
-    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Names that count as finding the concept without naming it: a region's countries. They are
-    not its forms, so "Honduras" typed in a query stays Honduras."""
+    marks: tuple[str, ...] = ()
+    """Index tokens that count as finding the concept without naming it: a region's token, which
+    the names field of a document about a country inside it holds (:mod:`kb.regions`)."""
 
     @property
     def is_place(self) -> bool:
-        return bool(self.members)
+        return bool(self.marks)
 
     def label(self, language: str) -> str:
         return self.labels.get(language) or next(iter(self.labels.values()), self.id)
@@ -47,7 +47,7 @@ class Concept:
         """Every form as the lexical index stores it: terms stemmed in their own language."""
         out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
-        out |= {index_phrase(m, lang) for lang, names in self.members.items() for m in names}
+        out |= {(mark,) for mark in self.marks}
         return frozenset(p for p in out if p)
 
 
@@ -124,7 +124,7 @@ class Glossary:
         while i < len(typed):
             for n in range(min(self.longest, len(typed) - i), 0, -1):
                 concept = self._lookup(typed[i : i + n])
-                if concept is None:
+                if concept is None or concept.is_place and _inside_a_name(typed, i, i + n):
                     continue
                 text = " ".join(typed[i : i + n])
                 own = {index_phrase(text, lang) for lang in LANGUAGES}
@@ -149,6 +149,13 @@ class Glossary:
                 seen.add(part.alternatives)
                 parts.append(part)
         return parts
+
+
+def _inside_a_name(typed: list[str], start: int, end: int) -> bool:
+    """A region next to other capitalised words is part of a name ("Enterprise Europe Network",
+    "Europa Creativa"), not the region."""
+    neighbours = typed[start - 1 : start] + typed[end : end + 1]
+    return any(w[:1].isupper() and fold(w) not in STOPWORDS for w in neighbours)
 
 
 def is_acronym_or_code(text: str) -> bool:
@@ -178,7 +185,7 @@ def _default_glossary() -> Glossary:
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
     for region in regions(LANGUAGES):
         labels = {lang: names[0] for lang, names in region.names.items()}
-        concepts.append(Concept(f"region-{region.code}", labels, (), region.names, region.members))
+        concepts.append(Concept(f"region-{region.code}", labels, (), region.names, (region.token,)))
     return Glossary(concepts)
 
 

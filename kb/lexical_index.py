@@ -25,13 +25,13 @@ import numpy as np
 import tantivy
 
 from kb.glossary import MAX_TOKEN, Phrase
-from kb.store import LEXICAL_FIELDS
+from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
-FORMAT = "1"  # bump when the schema or the token rules change: the index is then rebuilt
+FORMAT = f"1.{NAMES_VERSION}"  # changes with the schema, the token rules or the names: then rebuilt
 
 Query = tantivy.Query
 Occur = tantivy.Occur

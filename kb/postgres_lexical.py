@@ -28,7 +28,7 @@ from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
 from kb.models import NewDocument
 from kb.postgres_ranking import found_sql, scores_sql, summed_sql
 from kb.stemming import stem
-from kb.store import LEXICAL_FIELDS, idf, names_text
+from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, names_text
 from kb.text import words
 
 PAIRS = phrase_pairs()
@@ -105,8 +105,9 @@ def terms_rows(
 
 
 def pairs_fingerprint() -> str:
-    """Which token pairs the store indexes: a store indexed with others must index again."""
-    return hashlib.sha256("\n".join(sorted(PAIRS)).encode()).hexdigest()[:16]
+    """Which token pairs the store indexes and how it writes names (:data:`NAMES_VERSION`): a
+    store indexed otherwise must index again."""
+    return hashlib.sha256("\n".join([f"names {NAMES_VERSION}", *sorted(PAIRS)]).encode()).hexdigest()[:16]
 
 
 class Lexical:

@@ -1,10 +1,11 @@
-"""World regions as the glossary's place concepts: a region's names and its countries' names.
+"""World regions: their names in pt/it/en, and a token for each in the names of its countries.
 
-A document about Honduras never says "Central America", yet an adviser who asks for
-"America Centrale" wants it. A region typed in a query therefore counts as found where any
-of its countries (or its sub-regions) is named, in any of our languages. Membership comes from
-kb/data/regions.yaml (UN M49 codes); names in pt/it/en from Babel. Only a region's full
-name expands: a lone "Sud" or "central" stays an ordinary word.
+A document about Honduras never says "Central America", yet an adviser who asks for "America
+Centrale" wants it. Matching the names of a region's countries in the text would also meet
+ordinary words ("Mali" and "mal", "Réunion" and "reunião"), so the lexical index's names field
+of a document carries, beside its countries, one token per region around them ("m49region013"),
+and a region typed in a query counts as found where its token is. Membership comes from
+kb/data/regions.yaml (UN M49 codes); names from Babel.
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from babel import Locale
 class Region:
     code: str  # UN M49
     names: dict[str, tuple[str, ...]]  # language → the region's name
-    members: dict[str, tuple[str, ...]]  # language → names of every country and sub-region inside
+    token: str  # what the names field of a document about a country inside it holds
+
+
+def region_token(code: str) -> str:
+    """A word no text holds, so it meets only the names field it was put in."""
+    return f"m49region{code}"
 
 
 @cache
@@ -30,25 +36,31 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {str(code): tuple(str(m) for m in members) for code, members in yaml.safe_load(text).items()}
 
 
-def inside(region: str) -> list[str]:
-    """Every country and sub-region within ``region``, outermost first."""
+@cache
+def regions_of(country: str) -> tuple[str, ...]:
+    """The M49 codes of every region that holds ``country`` (directly or through a sub-region)."""
     found: list[str] = []
-    for member in _table().get(region, ()):
-        found += [member, *inside(member)]
-    return found
+    frontier = [region for region, members in _table().items() if country in members]
+    while frontier:
+        region = frontier.pop(0)
+        if region not in found:
+            found.append(region)
+            frontier += [parent for parent, members in _table().items() if region in members]
+    return tuple(found)
+
+
+def region_tokens(country: str) -> list[str]:
+    return [region_token(code) for code in regions_of(country)]
 
 
 def regions(languages: tuple[str, ...]) -> list[Region]:
-    """Every region of the table with its names and its members' names in ``languages``."""
+    """Every region of the table with its names in ``languages``."""
     names = {lang: Locale.parse(lang).territories for lang in languages}
-    out = []
-    for code in _table():
-        members = inside(code)
-        out.append(
-            Region(
-                code,
-                {lang: (names[lang][code],) for lang in languages if code in names[lang]},
-                {lang: tuple(names[lang][m] for m in members if m in names[lang]) for lang in languages},
-            )
+    return [
+        Region(
+            code,
+            {lang: (names[lang][code],) for lang in languages if code in names[lang]},
+            region_token(code),
         )
-    return out
+        for code in _table()
+    ]

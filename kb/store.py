@@ -18,6 +18,7 @@ import numpy as np
 from kb.facets import FACET_FIELDS, NAME_FIELDS
 from kb.glossary import Phrase
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
+from kb.regions import region_tokens
 from kb.taxonomy import LANGUAGES, country_label
 
 Filters = Mapping[str, Sequence[str]]
@@ -34,21 +35,25 @@ def idf(passages: int, holding: int) -> float:
 
 
 LEXICAL_NAME_FIELDS = (*NAME_FIELDS, "country")
+NAMES_VERSION = 2
+"""Bumped when :func:`names_text` changes: both stores then index their words again."""
 
 
 def names_text(values: Iterable[tuple[str, str]]) -> str:
     """The names field of the lexical index from a document's (field, value) facets.
 
     Programme and organisation names as written; countries by their pt/it/en names, so that
-    "Estados Unidos" meets an English document about the United States.
+    "Estados Unidos" meets an English document about the United States, and by the tokens of
+    the regions around them, so that "America Centrale" meets a document about Honduras.
     """
     words: list[str] = []
     for field, value in values:
         if field == "country":
             words += dict.fromkeys(country_label(value, language) for language in LANGUAGES)
+            words += region_tokens(value)
         elif field in NAME_FIELDS:
             words.append(value)
-    return " ; ".join(words)
+    return " ; ".join(dict.fromkeys(words))
 
 
 class Store(Protocol):

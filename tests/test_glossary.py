@@ -42,20 +42,27 @@ def test_names_are_acronyms_codes_and_capitalised_words() -> None:
 
 
 def test_a_region_is_found_where_its_countries_are_named() -> None:
-    """ "America Centrale" counts as found in a text that names Honduras, in any language."""
+    """ "America Centrale" counts as found where the names field holds Central America's token,
+    which a document about Honduras carries beside its country."""
+    from kb.regions import region_tokens
+    from kb.store import names_text
+
     [part] = Glossary.load().parse("America Centrale")
     assert part.concept is not None and part.concept.is_place and part.is_name
-    assert {("hondur",), ("honduras",)} & part.alternatives
+    assert ("m49region013",) in part.alternatives and ("honduras",) not in part.alternatives
     assert parts("América Central")[0][1] == parts("Central America")[0][1] == part.concept.id
-    [latin] = Glossary.load().parse("América Latina")
-    assert index_phrase("Brasil", "pt") in latin.alternatives, "sub-regions' countries count too"
-    assert index_phrase("Itália", "pt") not in latin.alternatives
+    assert "m49region013" in region_tokens("HN") and "m49region419" in region_tokens("BR")
+    assert "m49region419" not in region_tokens("IT")
+    assert "m49region013" in names_text([("country", "HN")])
 
 
 def test_only_a_region_s_full_name_expands() -> None:
     """Neither a country ("Honduras"), nor a word of a region's name ("Sud"), nor an adjective
-    ("europea", which usually means the EU) stands for a region."""
+    ("europea", which usually means the EU), nor a region inside a name ("Enterprise Europe
+    Network", "Europa Creativa") stands for a region."""
     assert parts("Honduras") == [("Honduras", None, False)]
     assert parts("distretti del Sud")[1] == ("Sud", None, True)
     assert parts("piattaforma europea")[1] == ("europea", None, False)
     assert parts("cluster na Europa")[1] == ("Europa", "region-150", True)
+    assert all(concept is None for _, concept, _ in parts("Enterprise Europe Network"))
+    assert parts("Europa Creativa")[0][1] is None

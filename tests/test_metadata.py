@@ -610,6 +610,14 @@ def test_a_card_proponent_is_a_name_without_its_supporters() -> None:
         # with nothing else, the minutes' dateline or a "Date:" field
         ("VERBALE\nFoggia, 18 febbraio 2022, ore 16:00, presso la sede.\nIl consiglio discute.", 2022),
         ("Minutes of the kick-off\nDate: 21 August 2013\nGrowers discussed prices.", 2013),
+        ("Ata da reunião\nData: 03/05/2015\nOs produtores discutiram preços.", 2015),
+        # a year merely mentioned between a date and its verb does not take the verb
+        ("Em 2010, após a crise de 2008, a câmara lançou a rede.", 2010),
+        ("In 2014, following a 2012 pilot, the agency launched the network.", 2014),
+        # months and time words before a year are no name
+        ("The network was launched in Feb 2012.", 2012),
+        ("Durante 2015 a rede de empresas foi criada.", 2015),
+        ("Le prime partite di formaggio del 2009 erano poche. Nel 2013 la rete è stata avviata.", 2013),
     ],
 )
 def test_the_practice_year_is_not_a_name_nor_another_year_s_event(text: str, expected: int) -> None:

@@ -184,3 +184,10 @@ def test_an_html_card_laid_out_as_a_definition_list_keeps_its_fields(tmp_path: P
     assert labelled_fields(parsed.text)["year"] == "2018"
     assert labelled_fields(parsed.text)["programme"] == "Programa de Desenvolvimento Rural"
     assert "date" not in parsed.info
+    from ingest.readers.html import without_code
+
+    nested = without_code(
+        "<html><body><main><dl><dt>País</dt><dd>Brasil<br>Argentina<dl><dt>A</dt><dd>um</dd></dl>"
+        "</dd></dl>Texto depois da lista.</main></body></html>"
+    )
+    assert "<p>País: Brasil Argentina A um</p></div>Texto depois da lista." in nested

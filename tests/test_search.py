@@ -210,15 +210,16 @@ def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
 
 
 def test_a_region_meets_documents_about_its_countries(tmp_path: Path) -> None:
-    """A document about Honduras never says "Central America"; a search for the region finds it."""
+    """A document about Honduras never says "Central America"; a search for the region finds it,
+    and words that look like a country's name ("riunione", "mali") do not make a match."""
     embedder = HashingEmbedder(64)
     kb = KnowledgeBase.open(tmp_path / "index", embedder, create=True)
     texts = {
-        "hn": "Joint purchasing networks of bakeries in Tegucigalpa, Honduras.",
-        "it": "Il distretto di Prato.",
+        "hn": ("HN", "Joint purchasing networks of bakeries in Tegucigalpa."),
+        "it": ("IT", "Il verbale della riunione del distretto: mali e malto, França e Réunion."),
     }
     with kb.writing():
-        for doc_id, text in texts.items():
+        for doc_id, (country, text) in texts.items():
             doc = NewDocument(
                 path=f"/x/{doc_id}.txt",
                 title=doc_id,
@@ -226,10 +227,18 @@ def test_a_region_meets_documents_about_its_countries(tmp_path: Path) -> None:
                 content_hash=doc_id,
                 file_type="text",
                 passages=[Passage(text, 0, None, 0, len(text), "en")],
+                facets=[FacetValue("country", country)],
             )
             kb.put(doc, embedder.embed_documents([text]))
-    for query in ("America Centrale", "América Latina", "Central America"):
+
+    def lexical(query: str) -> set[str]:
         parts = Glossary.load().parse(query)
-        assert kb.store.lexical_search([p.alternatives for p in parts], 5), query
-        assert [h.doc_id for h in kb.search(SearchRequest(query)).hits][:1] == ["hn"], query
+        found = kb.store.lexical_search([p.alternatives for p in parts], 5)
+        return {owner[0] for owner in kb.store.chunks([c for c, _ in found]).values()}
+
+    for query in ("America Centrale", "América Latina", "Central America"):
+        assert lexical(query) == {"hn"}, query
+        assert [h.doc_id for h in kb.search(SearchRequest(query)).hits] == ["hn"], query
+    assert lexical("Africa") == set()
+    assert lexical("Europa meridionale") == {"it"}
     kb.close()

@@ -152,6 +152,11 @@ def test_lexical_search_counts_and_matches(store: Store) -> None:
     assert store.documents_holding([export, frozenset()], ["a", "c"]) == ([{"a"}, set()], [set(), set()])
     brazil = parse("Brasil")[0].alternatives  # the country's names are in the names field
     assert store.documents_holding([brazil], ["a", "b", "c"])[1] == [{"a", "c"}]  # b is Italian
+    latin, south = parse("América Latina")[0].alternatives, parse("Europa meridionale")[0].alternatives
+    assert store.documents_holding([latin, south], ["a", "b", "c"])[1] == [
+        {"a", "c"},
+        {"b"},
+    ]  # regions' tokens
     assert store.lexical_search([parse("practice")[0].alternatives], 10, None, (1.0, 1.0), ("title", "names"))
     passage_ids, doc_ids = store.passages_of(["a", "b"])
     assert list(passage_ids) == sorted(passage_ids) and doc_ids.count("a") == 2

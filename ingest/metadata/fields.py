@@ -69,9 +69,6 @@ LABELS = {
         "area geografica",
         "geographic area",
         "localizzazione",
-        "regiao",
-        "regione",
-        "region",
     ],
     "partners": ["parceiros", "parceria", "parcerias", "partner", "partners", "partenariato", "partenari"],
     "funding": [

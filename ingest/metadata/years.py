@@ -39,24 +39,34 @@ _DECADE = re.compile(r"\b(?:anni|anos|década de)\s+(" + "|".join(_DECADE_WORDS)
 
 _NAMED = re.compile(r"(?:\b[A-Z][\w+-]*|[A-Z])[ \t]?$")
 """A word that makes the year after it part of a name: "Rota 2030", "Horizon 2020", "PDR2020"."""
+_ABBREVIATED_MONTHS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec gen fev mag giu lug ago set ott dic abr out dez".split()
+)
+_TIME_WORDS = frozenset(
+    "desde since until till ate fino between entre after before depois dopo prima antes circa around "
+    "verso during durante early mid late fine inizio inicio apos pos pre entro ano anno year "
+    "spring summer autumn fall winter primavera verao outono inverno estate autunno".split()
+)
 
 
 def in_a_name(text: str, match: re.Match[str]) -> bool:
-    """ "Rota 2030", "COMPETE 2020", "PDR2020": a programme named by a year, not a date ("March
-    2016" is a date)."""
+    """ "do Rota 2030", "COMPETE 2020", "PDR2020": a programme named by a year, not a date. The
+    word before must be a name's (in capitals, or capitalised inside a sentence) and neither a
+    month ("in Feb 2012") nor a time word ("Durante 2015")."""
     before = text[max(0, match.start() - 20) : match.start()]
     word = _NAMED.search(before)
     if not word:
         return False
     written = word.group().strip()
-    folded = fold(written)
-    return not (folded in STOPWORDS or folded in _TIME_WORDS or re.fullmatch(_MONTH, written, re.IGNORECASE))
-
-
-_TIME_WORDS = frozenset(
-    "desde since until till ate fino between entre after before depois dopo prima antes circa around "
-    "verso spring summer autumn fall winter primavera verao outono inverno estate autunno inverno".split()
-)
+    folded = fold(written).rstrip(".")
+    if folded in STOPWORDS or folded in _TIME_WORDS or folded in _ABBREVIATED_MONTHS:
+        return False
+    if re.fullmatch(_MONTH, written, re.IGNORECASE):
+        return False
+    shouting = sum(ch.isupper() for ch in written) >= 2 or any(ch.isdigit() for ch in written)
+    start = match.start() - len(before) + word.start()  # where the word begins in the text
+    inside_sentence = bool(re.search(r"[a-zà-ÿ0-9,;)][ \t]+$", text[max(0, start - 4) : start]))
+    return shouting or inside_sentence
 
 
 _DATELINE = re.compile(
@@ -72,9 +82,15 @@ def dateline_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
+
+
 def year_in_field(value: str) -> int | None:
-    match = _YEAR.search(value)
-    return int(match.group()) if match else None
+    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013"."""
+    if match := _YEAR.search(value):
+        return int(match.group())
+    numeric = _NUMERIC_DATE.search(value)
+    return int(numeric.group(1)) if numeric else None
 
 
 _DECADE_BEFORE = re.compile(
@@ -129,7 +145,7 @@ _EVENT = re.compile(
     r"\b(?:launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
     r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
-    r"começ(?:ou|aram)|commissioned|inaugurated|opened|iniziò|iniziat[oaie]|cominciò|partit[oaie]|"
+    r"começ(?:ou|aram)|commissioned|inaugurated|iniziò|iniziat[oaie]|cominciò|"
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
@@ -161,15 +177,27 @@ def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, bo
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
-        before = _YEAR.split(re.split(r"[.!?\n]", before)[-1])[-1]  # a verb past another year is
-        after = _YEAR.split(re.split(r"[.!?\n]", after)[0])[
-            0
-        ]  # that year's ("the 2008 recession, and in 2012 … announced")
+        before, after = _own_clause(re.split(r"[.!?\n]", before)[-1], re.split(r"[.!?\n]", after)[0])
         if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb and (not folded or any(n in fold(f"{before} {after}") for n in folded)):
             yield int(match.group()), bool(_FOUNDING.fullmatch(verb.group()))
+
+
+def _own_clause(before: str, after: str) -> tuple[str, str]:
+    """The words around a year that may hold its verb: up to another year introduced as a date
+    ("the 2008 recession, and in 2012 … announced": the verb is 2012's), but not past one merely
+    mentioned ("Em 2010, após a crise de 2008, … lançou": the verb is 2010's)."""
+    for match in _YEAR.finditer(after):
+        if _START.search(after[: match.start()]):
+            after = after[: match.start()]
+            break
+    for match in reversed(list(_YEAR.finditer(before))):
+        if _START.search(before[: match.start()]):
+            before = before[match.end() :]
+            break
+    return before, after
 
 
 _BACKGROUND = re.compile(

@@ -20,8 +20,11 @@ def without_code(html: str) -> str:
         return html
     for element in tree.xpath("//script | //style | //noscript | //template"):
         element.drop_tree()
-    for listing in tree.xpath("//dl"):
-        listing.getparent().replace(listing, definitions_as_paragraphs(listing))
+    for listing in tree.xpath("//dl[not(ancestor::dl)]"):  # a nested list is read with its parent
+        block = definitions_as_paragraphs(listing)
+        block.tail = listing.tail
+        if listing.getparent() is not None:
+            listing.getparent().replace(listing, block)
     return lxml_html.tostring(tree, encoding="unicode")
 
 
@@ -31,7 +34,9 @@ def definitions_as_paragraphs(listing: lxml_html.HtmlElement) -> lxml_html.HtmlE
     block = lxml_html.Element("div")
     term = ""
     for item in listing.iter("dt", "dd"):
-        words = " ".join(item.text_content().split())
+        if next(item.iterancestors("dl")) is not listing:
+            continue  # a nested list's terms are inside its parent's definition already
+        words = " ".join(" ".join(item.itertext()).split())
         if item.tag == "dt":
             term = words
         elif words:
