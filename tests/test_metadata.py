@@ -472,6 +472,9 @@ def test_programmes_introduced_in_more_ways(text: str, name: str) -> None:
 def test_a_one_word_name_is_not_a_programme() -> None:
     assert programme_names("The Kyushu project grew. Programas Estratégicos existem.") == []
     assert programme_names("A, a project of the museum.") == []
+    assert programme_names("The scheme 20 trained firms; the programme 2019 edition.") == [], (
+        "a number is no name"
+    )
 
 
 def test_years_in_a_background_section_are_history() -> None:

@@ -151,7 +151,7 @@ def _clean(name: str, kind: str = "") -> str | None:
     name = _POSSESSOR.sub("", _LEADING.sub("", " ".join(name.split()))).strip(" .,;:")
     if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
         name = f"{name} {kind}"
-    if not name or len(name) > 80 or not any(ch.isupper() or ch.isdigit() for ch in name):
+    if not name or len(name) > 80 or not any(ch.isupper() for ch in name):  # "20", "2019": no name
         return None
     if len(name.split()) == 1 and name.isalpha() and (len(name) < 2 or name[1:].islower() and len(name) < 4):
         return None
