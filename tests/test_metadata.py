@@ -150,6 +150,20 @@ def test_programme_aliases_in_three_languages(text: str) -> None:
     assert programmes(text, "") == ["COSME"]
 
 
+def test_a_registered_programme_counts_under_the_acronym_a_text_gives_it() -> None:
+    opening = "Shea butter groups met in Tamale to plan the season. " * 10
+    text = opening + "The Rural Enterprises Programme (REP) paid for the press. REP also trained members."
+    assert programmes(text, "") == ["Ghana Rural Enterprises Programme"]
+
+
+def test_a_registered_name_with_a_place_of_its_own_is_a_programme_of_its_own() -> None:
+    names = ["Programma Interreg V-A Italia-Svizzera 2014-2020", "Economic Affairs launched go-cluster"]
+    assert new_programmes([*names, "COSME Programme 2014-2020"]) == [names[0]]
+    text = "Il progetto è cofinanziato dal Programma Interreg V-A Italia-Svizzera 2014-2020. Interreg sostiene le segherie."
+    meta = extract(text, "Larice tra due valli")
+    assert meta.values["programme"] == [names[0]], "the specific programme, not its family beside it"
+
+
 def test_programme_shaped_names_are_found() -> None:
     text = "O Programa Rota do Cacau apoia produtores. The Coffee Quality Programme trains growers."
     assert programme_names(text) == ["Programa Rota do Cacau", "Coffee Quality Programme"]
@@ -196,6 +210,31 @@ def test_programme_shaped_names_are_found() -> None:
         ("The Cluster AED (Aeronáutica, Espaço e Defesa) grew.", []),
         ("The hubs were authorised by the Ports and Skills Act of 2019.", ["Ports and Skills Act"]),
         ("Capitolo 4 – La Coastal Initiative riunisce regioni.", ["Coastal Initiative"]),
+        (  # a long name whose parts a comma joins, before its acronym
+            "O Programa de Apoio à Agricultura, Pesca e Turismo Rural (PAPTUR) financia cooperativas.",
+            ["Programa de Apoio à Agricultura, Pesca e Turismo Rural (PAPTUR)"],
+        ),
+        (  # an acronym, a dash, the name with its period; the sentence goes on in lowercase
+            "Financiamento: PRDA — Programa Regional de Desenvolvimento Agrícola 2021-2027, medida de apoio.",
+            ["Programa Regional de Desenvolvimento Agrícola 2021-2027 (PRDA)"],
+        ),
+        (
+            "Cofinanziato dal Programma Operativo Turismo Sostenibile (TURISMO 2027) della regione.",
+            ["Programma Operativo Turismo Sostenibile (TURISMO 2027)"],
+        ),
+        (
+            "The Harbour Skills Development Programme 2018–2024 trained welders.",
+            ["Harbour Skills Development Programme 2018–2024"],
+        ),
+        (
+            "Grants came from the Coastal Mills Renewal Fund, run by the state.",
+            ["Coastal Mills Renewal Fund"],
+        ),
+        ("The press was co-financed by the International Fund for Agricultural Development.", []),
+        (  # the acronym belongs to the corporation, not to the programme before it
+            "The Harbour Cluster Program, implemented by the Coastal Industrial Corporation (CICO), grew.",
+            ["Harbour Cluster Program"],
+        ),
     ],
 )
 def test_programmes_introduced_in_the_text(text: str, expected: list[str]) -> None:
@@ -225,6 +264,12 @@ def test_a_programme_the_registry_lacks_is_a_proposed_facet_value() -> None:
         ("The firm, founded in 1968, joined the programme launched in 2017.", (), 2017),
         ("Its 2014 programme, as reported in 2020.", (2014,), 2014),  # the programme's start, told
         ("A programme that began long before this report.", (2014,), None),  # a start the text never tells
+        # a start told only inside a law's number is no date; a firm's founding is older than the
+        # practice; a network's own founding is its year; "O Rota 2030" is a name
+        ("A Lei do Fomento (Lei nº 12.345/2009) apoia a rede. Em 2021 as empresas aderiram.", (2009,), 2021),
+        ("A oficina, fundada em 1961, entrou em 2019 na rede.", (), 2019),
+        ("Il consorzio l'abbiamo fondato nel 2013. Dal 2014 vendiamo meno.", (), 2013),
+        ("Financiamento.\nO Rota 2030 – Mobilidade, criado pela lei. Nós concorremos em 2020.", (), 2020),
     ],
 )
 def test_practice_year(text: str, starts: tuple[int, ...], expected: int | None) -> None:
@@ -495,6 +540,29 @@ def test_years_in_a_background_section_are_history() -> None:
 def test_a_second_decade_in_a_pair_is_a_decade() -> None:
     text = "Os lotes foram implantados nos anos 1970 e 1980. A partir de 2003 os colonos adotaram o sistema."
     assert practice_year(text) == 2003
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        (
+            "I lanifici in Italia usano il FESR. L'Unione europea paga metà.",
+            "Lanifici in Italia e fondi dell'Unione europea",
+            ["IT"],
+        ),
+        (
+            "A queijaria vende queijo curado em Celorico da Beira.",
+            "Queijo de Celorico da Beira",
+            [],
+        ),  # not Beira, MZ
+        ("Para o fundo de maneio, o banco pediu garantias. Para onde vendem?", "", []),  # not Pará
+        ("A cooperativa fica no Estado de Minas Gerais. Minas Gerais produz café.", "", ["BR"]),
+    ],
+)
+def test_eu_funds_a_longer_name_and_common_words_are_no_country(
+    text: str, title: str, expected: list[str]
+) -> None:
+    assert main_countries(text, title) == expected
 
 
 def test_compass_words_and_passing_countries_are_not_evidence() -> None:

@@ -116,6 +116,9 @@ def text_programmes(
     registered = [p for name in introduced for p in mentioned(taxonomy.programmes, name)]
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
     proposed = new_programmes(introduced, taxonomy)
+    # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
+    within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
+    known = [name for name in known if name not in within]
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
 
 

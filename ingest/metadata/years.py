@@ -49,6 +49,9 @@ _TIME_WORDS = frozenset(
 )
 
 
+_ARTICLE_FIRST = re.compile(r"(?:^|[.!?:\n][ \t]*)(?:O|A|Il|Lo|La|The)[ \t]+$")
+
+
 def in_a_name(text: str, match: re.Match[str]) -> bool:
     """ "do Rota 2030", "COMPETE 2020", "PDR2020": a programme named by a year, not a date. The
     word before must be a name's (in capitals, or capitalised inside a sentence) and neither a
@@ -66,6 +69,7 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
     shouting = sum(ch.isupper() for ch in written) >= 2 or any(ch.isdigit() for ch in written)
     start = match.start() - len(before) + word.start()  # where the word begins in the text
     inside_sentence = bool(re.search(r"[a-zà-ÿ0-9,;)][ \t]+$", text[max(0, start - 4) : start]))
+    inside_sentence |= bool(_ARTICLE_FIRST.search(text[max(0, start - 6) : start]))  # "O Rota 2030 …"
     return shouting or inside_sentence
 
 
@@ -162,7 +166,7 @@ def event_year(text: str, names: Iterable[str] = ()) -> int | None:
     told with a founding (the firm "founded in 1968" is older than the practice it joins); with
     ``names``, only in a sentence that names one of them (the practice, its programme)."""
     events = list(_event_years(text, names))
-    return next((year for year, founding in events if not founding), events[0][0] if events else None)
+    return next((year for year, founding, _ in events if not founding), events[0][0] if events else None)
 
 
 _FOUNDING = re.compile(
@@ -171,8 +175,17 @@ _FOUNDING = re.compile(
 )
 
 
-def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, bool]]:
-    """Years told with an event verb in their sentence, and whether that verb is a founding."""
+_FIRM = re.compile(
+    r"(?i)\b(?:empresa|firma|firm|company|azienda|ditta|impresa|f[aá]brica|fabbrica|factory|oficina|officina|"
+    r"loja|negozio|shop|yard|mill|business|neg[oó]cio)\b"
+)
+FIRM = 2
+"""A founding told of a firm, which is older than the practice it joins (not a network's own)."""
+
+
+def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, int, int]]:
+    """Years told with an event verb in their sentence; whether that verb is a founding (FIRM
+    when a firm's); where."""
     folded = [fold(n) for n in names if len(n) >= 3]
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
@@ -182,7 +195,12 @@ def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, bo
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb and (not folded or any(n in fold(f"{before} {after}") for n in folded)):
-            yield int(match.group()), bool(_FOUNDING.fullmatch(verb.group()))
+            founding = bool(_FOUNDING.fullmatch(verb.group()))
+            yield (
+                int(match.group()),
+                FIRM if founding and _FIRM.search(f"{before} {after}") else founding,
+                match.start(),
+            )
 
 
 def _own_clause(before: str, after: str) -> tuple[str, str]:
@@ -243,7 +261,8 @@ def practice_year(
         group = list(group)
         if group and (named := event_year(foreground, group) or event_year(text, group)):
             return named
-    starts = [y for y in programme_starts if y and str(y) in text]  # a start the text itself tells
+    told = {year for year, *_ in years_in_text(text)}  # as a date: not "Lei 11.196/2005", "Rota 2030"
+    starts = [y for y in programme_starts if y in told]  # a start the text itself tells
     if starts:
         return starts[0]
     if foreground != text:
@@ -252,13 +271,17 @@ def practice_year(
 
 
 def _year_in(text: str) -> int | None:
-    launched = event_year(text)
-    if launched:
-        return launched
+    """A launch or a founding, else a year introduced as a date ("em 2020"), else a firm's
+    founding (a firm "fundada em 1954" is older than what it does now), else a decade."""
+    events = list(_event_years(text))
+    firms = {at: year for year, founding, at in events if founding == FIRM}
+    launched = [year for year, founding, at in events if not founding] + [
+        year for year, founding, at in events if founding and at not in firms
+    ]
     found = years_in_text(text)
-    introduced = [year for year, _, started, decade in found if started and not decade]
+    introduced = [year for year, at, started, decade in found if started and not decade and at not in firms]
     decades = [year for year, _, started, decade in found if started and decade]
-    for candidates in (introduced, decades):  # a year merely mentioned is not the practice's
+    for candidates in (launched, introduced, list(firms.values()), decades):  # not a year merely mentioned
         if candidates:
             return candidates[0]
     return None

@@ -1,0 +1,113 @@
+"""How texts introduce a programme: the words and shapes of its name (regular expressions).
+
+"o programa Rota 2030", "il Piano Nazionale Industria 4.0", "the Regional Innovation Engines
+programme", "Lei nº 13.755", "Fundo … do Nordeste (FNE)", "PDR2020 — Programa de …": each
+pattern names the part of the match that is the programme's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+KEYWORDS = (
+    "programa|programas|programma|programmi|programme|programmes|program|programs|"
+    "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
+    "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge|"
+    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
+)
+PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
+WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
+LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la|a|à|ao|al|alla|to)"
+NAME = rf"{WORD}(?:(?:[ \t]+(?:{LINK}[ \t]+)?|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
+KEYWORD = rf"(?:{KEYWORDS})"
+
+PLANS = r"Plano|Piano|Plan"
+SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
+PATTERNS = (
+    # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME", "o projeto setorial
+    # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough)
+    re.compile(
+        rf"\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
+        rf"(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{NAME})"
+    ),
+    # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
+    re.compile(
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+[a-zà-ÿ]{{1,15}}){{1,4}}[ \t]+[A-Z]{{2,}}[\w-]*)"
+    ),
+    # "POR FESR Marche 2014-2020": an operational programme named by acronyms and its period
+    re.compile(
+        r"\b(?P<name>(?:[A-Z]{2,}[ \t]+){1,3}(?:[A-ZÀ-Ý][\w'-]+[ \t]+)?(?:19|20)\d\d[-–/](?:19|20)?\d\d)\b"
+    ),
+    # "Programas Estratégicos de Especialização Inteligente", "Fundo Amazônia"
+    re.compile(
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})[ \t]+(?:{LINK}[ \t]+)?{NAME})"
+    ),
+    # "Piano Nazionale Industria 4.0", "Plano Brasil Maior 2011": a national or numbered plan;
+    # "Plan d'Accélération Industrielle": a plan named in two capitalised words or more
+    re.compile(rf"\b(?P<name>(?:{PLANS})[ \t]+(?:{LINK}[ \t]+)?(?=[^\n]{{0,40}}{SCOPE}){NAME})"),
+    re.compile(rf"\b(?P<name>(?:{PLANS})[ \t]+{WORD}[ \t]+(?:{LINK}[ \t]+)?{WORD}(?:[ \t]+{WORD}){{0,4}})"),
+    # "NSF Regional Innovation Engines programme", "Industrial Cluster Project", "Supporting
+    # Industry Development Programme 2016–2025", "Industry4WRD Intervention Fund"
+    re.compile(
+        rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|"
+        rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])"
+    ),
+    # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
+    re.compile(rf"(?P<name>{NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{KEYWORD})\b"),
+    # "O Portugal Sou Eu é um programa", "ELAN is a programme", "Brasil Mais Produtivo, programa federal"
+    re.compile(
+        rf"(?P<name>{NAME})[ \t]+(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+"
+        rf"(?:[a-zà-ÿ]{{4,12}}[ \t]+)?(?:{KEYWORDS})\b"
+    ),
+    re.compile(
+        rf"(?P<name>{NAME}),[ \t]+(?:{KEYWORDS})[ \t]+(?:federal|nacional|nazionale|national|regional|regionale|pubblico|público|public|europeu|europeo|european)\b"
+    ),
+    # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
+    # "Legge regionale n. 13/2014", "Lei Complementar nº 123"
+    re.compile(
+        r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
+        r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
+    ),
+    # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
+    re.compile(r"\b(?P<name>Legge[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"),
+    # a name in quotes after a keyword: programa “Mais Inovação”
+    re.compile(rf"(?i:{KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
+)
+# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui":
+# a name in apposition to a programme described right after it (lowercase words allowed)
+APPOSITION = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4}),[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    rf"(?:{KEYWORDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
+    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european)\b"
+)
+# "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
+ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
+INTRODUCING = re.compile(
+    r"(?i:dalla|della|dal|del|dello|do|da|dos|das|pelo|pela|nella|nel|no|na|attraverso|through|by|from|"
+    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|di|de)"
+)
+LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
+ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
+ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
+SPELLED_AFTER = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]*\((?P<long>[A-ZÀ-Ý][^()\n]{{8,100}})\)")
+""""PAMPAT (Projet d'Accès aux Marchés …)", "MozLink (Programa de Desenvolvimento …)": the
+acronym first, the long name after it."""
+KEYWORD_LED = rf"(?:{KEYWORDS.replace('|', ' ').title().replace(' ', '|')})\b[^()\n;:]{{5,160}}?"
+LISTED_ACRONYM = re.compile(rf"(?P<long>{KEYWORD_LED})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
+""""Programa de Apoio à Produção, Diversificação das Exportações … (PRODESI)": a long name that
+says what it is, whose parts a comma may join, before its acronym."""
+DASHED = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]+[–—-][ \t]+(?P<long>{KEYWORD_LED})(?=[()\n;:]|$)")
+""""PDR2020 — Programa de Desenvolvimento Rural 2014-2020, ação …": an acronym, a dash, its name."""
+LEADING = re.compile(
+    r"^(?:(?:Cap[ií]tolo|Cap[ií]tulo|Chapter|Section|Sezione|Se[cç][aã]o|Parte|Part)[ \t]+\d+[ \t]*[–—:.-][ \t]*)?"
+    r"(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
+    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)*"
+)
+
+BODIES = re.compile(
+    r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|institut|istitut|univers|associa|bank|banco|banca|council|"
+    r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
+    r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
+    r"ltd|inc|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
+    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit|vehicle)"
+)
