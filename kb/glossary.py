@@ -192,8 +192,9 @@ def _default_glossary() -> Glossary:
 @cache
 def phrase_pairs() -> frozenset[str]:
     """Adjacent token pairs ("arranj produt") of the glossary's forms of several words, each term
-    stemmed in every language as a query part's own forms are: the PostgreSQL store indexes these
-    pairs, so a concept's phrase is matched as written without storing every word's position."""
+    stemmed in every language as a query part's own forms are: both stores index these pairs as
+    terms (:mod:`kb.phrase_pairs`), so a concept's phrase is matched as written without reading
+    every word's position."""
     glossary = _default_glossary()
     pairs: set[str] = set()
     for concept in glossary.concepts:

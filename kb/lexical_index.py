@@ -25,13 +25,16 @@ import numpy as np
 import tantivy
 
 from kb.glossary import MAX_TOKEN, Phrase
+from kb.phrase_pairs import pair_field, pair_terms, pairs_in, pairs_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"
+EXACT_COUNT = 5_000
+"""A part's passages are counted exactly while its bound is below this (then counting is cheap)."""
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
-FORMAT = f"1.{NAMES_VERSION}"  # changes with the schema, the token rules or the names: then rebuilt
+FORMAT = f"2.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
 
 Query = tantivy.Query
 Occur = tantivy.Occur
@@ -54,6 +57,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
     for field in LEXICAL_FIELDS:
         builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
+        builder.add_text_field(pair_field(field), tokenizer_name="whitespace", index_option="freq")
     return builder.build()
 
 
@@ -128,11 +132,9 @@ class LexicalIndex:
                 writer.delete_documents_by_term("cid", int(chunk_id))
                 self._dirty = True
             for row in rows:
-                writer.add_document(
-                    tantivy.Document(
-                        cid=row.chunk_id, doc=row.doc_id, title=row.title, body=row.body, names=row.names
-                    )
-                )
+                fields = {"title": row.title, "body": row.body, "names": row.names}
+                fields |= {pair_field(f): pairs_in(tokens) for f, tokens in fields.items()}
+                writer.add_document(tantivy.Document(cid=row.chunk_id, doc=row.doc_id, **fields))
                 self._dirty = True
 
     def commit(self, applied: int, if_older_than: float = 0.0) -> None:
@@ -190,9 +192,30 @@ class LexicalIndex:
         return [(int(i), float(score)) for i, (score, _) in zip(ids, hits, strict=True)]
 
     def count(self, alternatives: frozenset[Phrase], fields: Sequence[str] = LEXICAL_FIELDS) -> int:
-        """Passages holding any of ``alternatives`` in any of ``fields`` (a part's document frequency)."""
+        """Passages holding any of ``alternatives`` in any of ``fields`` (a part's document
+        frequency): exact up to :data:`EXACT_COUNT`; above it, the bound the term dictionary
+        gives at once (counting a common part visits every posting it has)."""
+        bound = self._count_bound(alternatives, fields)
+        if bound > EXACT_COUNT:
+            return min(bound, len(self))
         query = _any_part([alternatives], fields, [1.0] * len(fields))
         return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
+
+    def _count_bound(self, alternatives: frozenset[Phrase], fields: Sequence[str]) -> int:
+        """At least :meth:`count`: over the forms, the sum of each form's rarest term (a word, or a
+        pair term) in the field where it is commonest; removals not yet merged away count too."""
+        searcher, bound = self._searcher, 0
+        for phrase in alternatives:
+            tokens = [t for t in phrase if len(t) <= MAX_TOKEN]
+            pairs = pair_terms(tuple(tokens))
+            if tokens:
+                bound += max(
+                    min(searcher.doc_freq(pair_field(f), t) for t in pairs)
+                    if pairs
+                    else min(searcher.doc_freq(f, t) for t in tokens)
+                    for f in fields
+                )
+        return bound
 
     def matching(
         self,
@@ -221,9 +244,15 @@ class LexicalIndex:
 
 
 def _phrase(field: str, phrase: Phrase) -> Query:
+    """A word's term; a glossary phrase's pair terms, all of them; any other phrase by positions."""
     if len(phrase) == 1:
         return Query.term_query(SCHEMA, field, phrase[0])
-    return Query.phrase_query(SCHEMA, field, list(phrase))
+    pairs = pair_terms(phrase)
+    if pairs is None:
+        return Query.phrase_query(SCHEMA, field, list(phrase))
+    if len(pairs) == 1:
+        return Query.term_query(SCHEMA, pair_field(field), pairs[0])
+    return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, pair_field(field), p)) for p in pairs])
 
 
 def _any_part(

@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+import kb.lexical_index as lexical_index
 from kb.embedded_lexical import LEXICAL, held_by
 from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
@@ -199,3 +201,27 @@ def test_matching_passages_are_owned_by_the_range_they_fall_in() -> None:
     assert held_by(np.array([1, 4, 11, 24, 30]), firsts, lasts, owners) == {"a", "c"}
     assert held_by(np.array([10]), firsts, lasts, owners) == {"b"}
     assert held_by(np.empty(0, np.int64), firsts, lasts, owners) == set()
+
+
+def test_glossary_phrases_match_as_written_and_count_exactly(tmp_path: Path) -> None:
+    kb = open_kb(tmp_path / "index")
+    put(kb, 1, "The local productive arrangement of shoemakers buys leather together.")
+    put(
+        kb, 2, "A productive local fair: arrangement of stands by the shoemakers."
+    )  # the words, not the phrase
+    put(kb, 3, "The covid-19 crisis closed the fair.")  # a word cut in pieces, no glossary phrase
+    put(kb, 4, "Before covid there were 19 fairs.")
+    concept = next(p for p in Glossary.load().parse("local productive arrangement") if p.concept)
+    assert found(kb, "local productive arrangement") == {kb.store.find_by_path("/docs/1.txt")[0]}
+    assert kb.store.lexical_count(concept.alternatives) == 1
+    assert found(kb, "covid-19") == {kb.store.find_by_path("/docs/3.txt")[0]}
+
+
+def test_a_common_part_is_counted_by_its_bound(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = open_kb(tmp_path / "index")
+    for n in range(6):
+        put(kb, n, f"Cluster number {n} of shoemakers; the cluster trains its shoemakers.")
+    part = Glossary.load().parse("shoemakers")[0].alternatives
+    assert kb.store.lexical_count(part) == 6  # exact while few hold it
+    monkeypatch.setattr(lexical_index, "EXACT_COUNT", 2)
+    assert 6 <= kb.store.lexical_count(part) <= 6 * len(part), "a bound never understates"
