@@ -49,6 +49,26 @@ _NAV_ITEM = re.compile(
     r"recursos|risorse|login|search)\b"
 )
 """Items that mark a line as a site's navigation ("Home | About | Contact", "Início > Notícias")."""
+_CHROME = re.compile(
+    r"^(?:(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)"  # © 2024 …, (c) 2023 …
+    r"|.*\b(?:all rights reserved|todos os direitos reservados|tutti i diritti riservati)\b"
+    r"|(?:follow us|siga-nos|siga nos|segue-nos|acompanhe-nos|seguici|seguiteci)\b"
+    r"|(?:you are here|voce esta aqui|sei in|ti trovi in|sei qui)\s*:"
+    r"|(?:was this (?:page|article|content) (?:helpful|useful)|esta pagina (?:foi|e) util|"
+    r"este (?:conteudo|artigo) foi util|questa pagina (?:ti )?e stata utile)"
+    r"|powered by\b"
+    r"|(?:subscribe|sign up|assine|inscreva-se|cadastre-se|iscriviti|registrati)\b.*\bnewsletter\b"
+    r"|(?:related (?:posts|articles|news|stories)|(?:artigos|noticias|posts|materias) relacionad[oa]s|"
+    r"leia tambem|veja tambem|articoli correlati|notizie correlate|leggi anche|you may also like)\W*$"
+    r"|(?:print this page|imprimir (?:esta )?pagina|stampa (?:questa )?pagina)\W*$"
+    r"|(?:click here|clique aqui|clicca qui)\b"
+    r"|(?:leave a (?:comment|reply)|deixe (?:um|seu) comentario|lascia un commento|"
+    r"\d+ (?:comments?|comentarios?|commenti|commento))\W*$"
+    r")"
+)
+"""A site's own lines: copyright, follow us, breadcrumbs, "was this page helpful", newsletter
+sign-ups, related-posts headings, print and comment buttons (folded, at most MAX_CHROME_LINE)."""
+MAX_CHROME_LINE = 160
 MAX_MENU_ITEM_WORDS = 5
 MAX_COOKIE_LINE = 400
 
@@ -67,12 +87,15 @@ def strip_boilerplate(text: str) -> str:
 
 
 def is_boilerplate(line: str) -> bool:
-    """A navigation, breadcrumb, cookie or share line; never a card's labelled line (unless it
-    is itself a share or cookie line) or a table row."""
+    """A navigation, breadcrumb, cookie, share or other site line; never a card's labelled line
+    (unless it is itself such a line) or a table row."""
     stripped = line.strip()
     if not stripped or stripped.startswith("|"):
         return False
-    if is_ui_line(fold(stripped)) or is_cookie_notice(stripped):
+    folded = fold(stripped)
+    if is_ui_line(folded) or is_cookie_notice(stripped):
+        return True
+    if len(stripped) <= MAX_CHROME_LINE and _CHROME.match(folded):
         return True
     return not _LABELLED.match(stripped) and is_menu(stripped)
 

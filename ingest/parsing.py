@@ -25,7 +25,7 @@ from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = (
-    8  # 8: web junk removed, Markdown tables as rows, Word/OpenDocument formats, OCR of scanned pages
+    9  # 9: site lines (copyright, follow us, newsletter …) removed; programme names, years, places (round 8)
 )
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
