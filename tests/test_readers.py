@@ -72,6 +72,19 @@ def test_markdown_card_lines_stay_apart(tmp_path: Path) -> None:
     assert "Nome: Rede de fornecedores\nProponente: Sebrae\nSetor: Moda" in parsed.text
 
 
+def test_a_markdown_front_matter_gives_title_and_date_and_stays_out_of_the_text(tmp_path: Path) -> None:
+    note = (
+        '---\ntitle: "Visita às cooperativas de mel"\nauthor: Caderno de Campo\ndate: 2024-02-06\n'
+        "tags: [mel, cooperativas]\n---\n\nAs cooperativas do sertão vendem mel em conjunto.\n"
+    )
+    parsed = read(write(tmp_path / "note.md", note))
+    assert parsed.title == "Visita às cooperativas de mel"
+    assert parsed.info == {"date": "2024-02-06"}
+    assert parsed.text == "Visita às cooperativas de mel\n\nAs cooperativas do sertão vendem mel em conjunto."
+    plain = read(write(tmp_path / "rule.md", "---\n\nUma linha apenas, depois de um traço.\n"))
+    assert plain.text == "Uma linha apenas, depois de um traço."  # a thematic break, no front matter
+
+
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
     html = f"""<html><head><title>Cluster partnerships</title><script>var tracking = 1;</script></head>
     <body><div class="cookie">We use cookies to improve your experience. Accept all cookies.</div>

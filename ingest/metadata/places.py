@@ -33,22 +33,24 @@ REGION_TYPES = frozenset(
         "Autonomous region",
         "Prefecture",
         "Federal District",
+        "County",
     }
 )
-"""First-level subdivisions that name a region ("District" and "Municipality" clash with city names)."""
+"""First-level subdivisions that name a region ("District" and "Municipality" clash with city
+names; a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties)."""
 NOT_EVIDENCE = frozenset(
     {
         *("North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"),
         *("Norte", "Sul", "Leste", "Oeste", "Centro", "Coast", "Littoral", "Capital", "Islands"),
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
-        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale"),
+        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
 "the Sahel"), or that are also ordinary words or names shared across countries ("América Latina",
 "Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
-Cervo, a valley in Honduras' list): never
+Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county): never
 evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import yaml
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -48,9 +51,29 @@ def read_text(data: bytes) -> ParsedFile:
     return ParsedFile(text=text, file_type="text", title=first_line(text))
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def front_matter(source: str) -> tuple[dict[str, object], str]:
+    """A leading YAML block of fields (as blogs and note apps export Markdown: ``title:``,
+    ``date:``, ``tags:``) and the text after it; none when the block is not a YAML mapping."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return {}, source
+    try:
+        fields = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, source
+    return (fields, source[match.end() :]) if isinstance(fields, dict) else ({}, source)
+
+
 def read_markdown(data: bytes) -> ParsedFile:
-    """Markdown reduced to its words: block structure kept as lines, markup dropped."""
-    source = decode(data).replace("\r\n", "\n")
+    """Markdown reduced to its words: block structure kept as lines, markup dropped; a front
+    matter's title and description lead the text, its date dates the file."""
+    fields, source = front_matter(decode(data).replace("\r\n", "\n"))
+    told = [str(fields[k]).strip() for k in ("title", "description", "summary") if fields.get(k)]
+    told = [line for line in told if line not in source[:500]]  # a heading may repeat the title
+    source = "".join(f"{line}\n\n" for line in told) + source
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     blocks: list[str] = []
     row: list[str] | None = None  # the cells of the table row being read
@@ -74,7 +97,10 @@ def read_markdown(data: bytes) -> ParsedFile:
     text = strip_boilerplate(_joined(blocks))
     if title is not None and strip_boilerplate(title) != title:
         title = None  # a heading that is itself a menu or a placeholder
-    return ParsedFile(text=text, file_type="markdown", title=title or first_line(text))
+    if fields.get("title"):
+        title = str(fields["title"]).strip()
+    info = {"date": str(fields["date"])[:10]} if fields.get("date") else {}
+    return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
 
 
 def _joined(blocks: list[str]) -> str:
