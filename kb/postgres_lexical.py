@@ -26,7 +26,7 @@ import psycopg
 
 from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
 from kb.models import NewDocument
-from kb.postgres_ranking import found_sql, scores_sql, summed_sql
+from kb.postgres_ranking import found_sql, scores_sql
 from kb.stemming import stem
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, names_text
 from kb.text import words
@@ -143,9 +143,13 @@ class Lexical:
         query = part_query(alternatives)
         if query is None:
             return 0
-        at_least = self._commonest_form(alternatives)
+        at_least, at_most = self._form_counts(alternatives)
         if at_least >= EXACT_COUNT_BELOW:  # common whatever the other forms add
             return at_least
+        if (
+            at_most is not None and at_most >= EXACT_COUNT_BELOW
+        ):  # common enough: a count would read 5,000 rows
+            return min(at_most, self._passages())
         held = " OR ".join(f"{field} @@ %s::tsquery" for field in LEXICAL_FIELDS)
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM passage_terms WHERE {held} LIMIT %s) held"
         return max(at_least, int(self._gin(sql, [*[query] * len(LEXICAL_FIELDS), EXACT_COUNT_BELOW])[0][0]))
@@ -162,10 +166,12 @@ class Lexical:
         """The best ``limit`` passages by the sum of each part's IDF times its fields' weights.
 
         Every passage holding a rare part (held by fewer than :data:`FINDING_PARTS_UP_TO`
-        passages) is scored, and at most ``limit`` passages holding each common part: with every
+        passages) is scored, and of each common part at most ``limit`` passages holding it and as
+        many holding it in a title or names (:func:`kb.postgres_ranking.found_sql`): with every
         term frequency one, the others would tie with thousands more, and collecting all of them
-        is what made common words slow; each passage found is read once to add up what every
-        part gives it. When every part is common, all their matches are summed from the index.
+        is what made common words slow (summing every match of three common words took 160 ms
+        at 100k passages). When every part is common, ``limit`` passages holding all of them are
+        scored too. Each passage found is read once to add up what every part gives it.
         """
         if limit <= 0 or (docs is not None and not docs):
             return []
@@ -173,13 +179,8 @@ class Lexical:
         if not asked:
             return []
         weight = list(zip(fields, weights, strict=True))
-        rare = sum(df < FINDING_PARTS_UP_TO for _, _, df in asked)
-        if not rare:  # every part common: sum over their matches (reading each passage would cost more)
-            summed, params = summed_sql([(q, idf) for q, idf, _ in asked], weight, docs)
-            sql = f"SELECT chunk_id, s FROM ({summed}) ranked ORDER BY s DESC, chunk_id LIMIT %s"
-            return [(int(c), float(s)) for c, s in self._gin(sql, (*params, limit))]
         found, found_params = found_sql(
-            [(q, i >= rare) for i, (q, _, _) in enumerate(asked)], fields, docs, limit
+            [(q, df >= FINDING_PARTS_UP_TO) for q, _, df in asked], fields, docs, limit
         )
         scores, score_params = scores_sql([(q, idf) for q, idf, _ in asked], weight)
         sql = (
@@ -234,16 +235,26 @@ class Lexical:
         db = self.db
         with db.transaction():
             db.execute("SET LOCAL enable_seqscan = off")
+            # the passages found are few (rare parts, a sample of common ones), but tsquery
+            # estimates say thousands: a hash join would then read every passage's row
+            db.execute("SET LOCAL enable_hashjoin = off")
+            db.execute("SET LOCAL enable_mergejoin = off")
+            # nor may a sample of a common word walk the primary key filtering every row (a word
+            # no title holds made that a scan of the whole table): GIN bitmaps only
+            db.execute("SET LOCAL enable_indexscan = off")
             return db.execute(sql, params).fetchall()
 
-    def _commonest_form(self, alternatives: frozenset[Phrase]) -> int:
-        """At least how many passages hold the part: those holding its commonest single-term form
-        (a form of several terms can be rarer than each of its terms, so it says nothing)."""
-        forms = [terms for phrase in alternatives if len(terms := form_terms(phrase)) == 1]
+    def _form_counts(self, alternatives: frozenset[Phrase]) -> tuple[int, int | None]:
+        """At least and at most how many passages hold the part, from the lexicon: its commonest
+        single-term form, and the sum of its forms' (None when a form of several terms, which
+        can be rarer than each of its terms, leaves it open)."""
+        forms = [form_terms(phrase) for phrase in alternatives]
+        single = [terms[0] for terms in forms if len(terms) == 1]
         counts = self.db.execute(
-            "SELECT COALESCE(MAX(passages), 0) FROM lexicon WHERE term = ANY(%s)", ([t for (t,) in forms],)
-        )
-        return int(counts.fetchone()[0])
+            "SELECT COALESCE(MAX(passages), 0), COALESCE(SUM(passages), 0) FROM lexicon WHERE term = ANY(%s)",
+            (single,),
+        ).fetchone()
+        return int(counts[0]), (int(counts[1]) if len(single) == len(forms) else None)
 
     def _passages(self) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kb.store import HEADING_FIELDS
+
 
 def within(docs: Sequence[str] | None) -> tuple[str, list[object]]:
     """The condition (and its parameter) keeping a document filter's passages; none without one."""
@@ -19,33 +21,35 @@ def within(docs: Sequence[str] | None) -> tuple[str, list[object]]:
 def found_sql(
     parts: Sequence[tuple[str, bool]], fields: Sequence[str], docs: Sequence[str] | None, sample: int
 ) -> tuple[str, list[object]]:
-    """SQL of the passages holding any of these (tsquery, common) parts in ``fields``: every one
-    holding a rare part, at most ``sample`` holding each common one (the rest would tie)."""
-    held = " OR ".join(f"{field} @@ %s::tsquery" for field in fields)
+    """SQL of the passages worth scoring for these (tsquery, common) parts in ``fields``, rarest
+    first: every one holding a rare part; of each common part, at most ``sample`` holding it
+    anywhere and as many in a title or names (those score most, the rest would tie). When every
+    part is common, ``sample`` holding them all and ``sample`` holding the rarest stand for the
+    parts' samples (a common word's posting list is read whole, so each read costs)."""
     among, among_params = within(docs)
-    selects, params = [], []
-    for query, common in parts:
+    selects: list[str] = []
+    params: list[object] = []
+
+    def add(condition: str, condition_params: list[object], limit: bool) -> None:
         selects.append(
-            f"(SELECT chunk_id FROM passage_terms WHERE ({held}){among}{' LIMIT %s' if common else ''})"
+            f"(SELECT chunk_id FROM passage_terms WHERE ({condition}){among}{' LIMIT %s' if limit else ''})"
         )
-        params += [*[query] * len(fields), *among_params, *([sample] if common else [])]
+        params.extend([*condition_params, *among_params, *([sample] if limit else [])])
+
+    heading = [f for f in fields if f in HEADING_FIELDS]
+    all_common = len(parts) > 1 and all(common for _, common in parts)
+    for i, (query, common) in enumerate(parts):
+        if not all_common or i == 0:  # every part common: the rarest one fills up after those holding all
+            add(_held(fields), [query] * len(fields), common)
+        if common and heading and len(heading) < len(fields):
+            add(_held(heading), [query] * len(heading), True)
+    if all_common:
+        add(" AND ".join(f"({_held(fields)})" for _ in parts), [q for q, _ in parts for _ in fields], True)
     return " UNION ".join(selects), params
 
 
-def summed_sql(
-    parts: Sequence[tuple[str, float]], weight: Sequence[tuple[str, float]], docs: Sequence[str] | None
-) -> tuple[str, list[object]]:
-    """SQL of the passages holding any of these (tsquery, IDF) parts, with the sum of IDF times
-    field weight of what each holds, added up from the GIN matches alone."""
-    among, among_params = within(docs)
-    selects, params = [], []
-    for query, idf in parts:
-        for field, w in weight:
-            selects.append(
-                f"SELECT chunk_id, %s::real AS w FROM passage_terms WHERE {field} @@ %s::tsquery{among}"
-            )
-            params += [idf * w, query, *among_params]
-    return f"SELECT chunk_id, SUM(w) AS s FROM ({' UNION ALL '.join(selects)}) m GROUP BY chunk_id", params
+def _held(fields: Sequence[str]) -> str:
+    return " OR ".join(f"{field} @@ %s::tsquery" for field in fields)
 
 
 def scores_sql(

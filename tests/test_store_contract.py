@@ -222,3 +222,20 @@ def test_common_words_rank_what_rarer_ones_find(store: Store, monkeypatch: pytes
     assert [s for _, s in found[:2]] == pytest.approx([s for _, s in everything[:2]], rel=1e-5)
     assert len(found) == 3
     assert store.lexical_search(parts, 10, ["d2", "d3"])  # the rare word is not there: the common one finds
+
+
+def test_when_every_word_is_common_the_passage_holding_all_comes_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every part common (forced here): the PostgreSQL store scores a sample holding all of them and
+    one holding the rarest, never summing every match; the passage holding both still leads."""
+    import kb.postgres_lexical
+
+    texts = ["ceramic kilns", "ceramic clay", "glaze recipes", "ceramic export", "ceramic tiles and glaze"]
+    for n, text in enumerate(texts):
+        put(store, f"d{n}", doc(n, [text]))
+    parts = [p.alternatives for p in Glossary.load().parse("ceramic glaze")]
+    monkeypatch.setattr(kb.postgres_lexical, "FINDING_PARTS_UP_TO", 1)
+    found = store.lexical_search(parts, 2)
+    owners = store.chunks([c for c, _ in found])
+    assert [owners[c][0] for c, _ in found] == ["d4", "d2"], "both words, then the rarer one alone"
