@@ -52,7 +52,7 @@ _NAV_ITEM = re.compile(
 _CHROME = re.compile(
     r"^(?:(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)"  # © 2024 …, (c) 2023 …
     r"|.*\b(?:all rights reserved|todos os direitos reservados|tutti i diritti riservati)\b"
-    r"|(?:follow us|siga-nos|siga nos|segue-nos|acompanhe-nos|seguici|seguiteci)\b"
+    r"|(?:follow us|siga-nos|segue-nos|acompanhe-nos|seguici|seguiteci)\b"
     r"|(?:you are here|voce esta aqui|sei in|ti trovi in|sei qui)\s*:"
     r"|(?:was this (?:page|article|content) (?:helpful|useful)|esta pagina (?:foi|e) util|"
     r"este (?:conteudo|artigo) foi util|questa pagina (?:ti )?e stata utile)"
@@ -67,8 +67,12 @@ _CHROME = re.compile(
     r")"
 )
 """A site's own lines: copyright, follow us, breadcrumbs, "was this page helpful", newsletter
-sign-ups, related-posts headings, print and comment buttons (folded, at most MAX_CHROME_LINE)."""
+sign-ups, related-posts headings, print and comment buttons (folded; see MAX_CHROME_WORDS)."""
+MAX_CHROME_WORDS = 10
+"""Longer lines are prose ("Powered by solar panels, the cooperative …", a wrapped paragraph),
+except a copyright footer, which may run to MAX_CHROME_LINE characters."""
 MAX_CHROME_LINE = 160
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)")
 MAX_MENU_ITEM_WORDS = 5
 MAX_COOKIE_LINE = 400
 
@@ -95,7 +99,11 @@ def is_boilerplate(line: str) -> bool:
     folded = fold(stripped)
     if is_ui_line(folded) or is_cookie_notice(stripped):
         return True
-    if len(stripped) <= MAX_CHROME_LINE and _CHROME.match(folded):
+    if _CHROME.match(folded) and (
+        len(stripped.split()) <= MAX_CHROME_WORDS
+        or _COPYRIGHT.match(folded)
+        and len(stripped) <= MAX_CHROME_LINE
+    ):
         return True
     return not _LABELLED.match(stripped) and is_menu(stripped)
 

@@ -193,29 +193,32 @@ class LexicalIndex:
 
     def count(self, alternatives: frozenset[Phrase], fields: Sequence[str] = LEXICAL_FIELDS) -> int:
         """Passages holding any of ``alternatives`` in any of ``fields`` (a part's document
-        frequency): exact up to :data:`EXACT_COUNT`; above it, the bound the term dictionary
-        gives at once (counting a common part visits every posting it has)."""
-        bound = self._count_bound(alternatives, fields)
-        if bound > EXACT_COUNT:
-            return min(bound, len(self))
+        frequency): exact unless one of its words or pairs alone is held by more than
+        :data:`EXACT_COUNT` passages; then that many (counting a common part visits every posting
+        it has; its IDF is small either way)."""
+        estimate = self._count_bound(alternatives, fields)
+        if estimate:
+            return min(estimate, len(self))
         query = _any_part([alternatives], fields, [1.0] * len(fields))
         return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
 
     def _count_bound(self, alternatives: frozenset[Phrase], fields: Sequence[str]) -> int:
-        """At least :meth:`count`: over the forms, the sum of each form's rarest term (a word, or a
-        pair term) in the field where it is commonest; removals not yet merged away count too."""
-        searcher, bound = self._searcher, 0
+        """An estimate of :meth:`count` from the term dictionary alone, exact where it must be:
+        0 when the sum over forms and fields (each form's rarest term) stays at or under
+        :data:`EXACT_COUNT` (then the caller counts exactly), else the commonest single word or
+        pair in one field, a small understatement (removals not yet merged away count too)."""
+        searcher, upper, lower = self._searcher, 0, 0
         for phrase in alternatives:
             tokens = [t for t in phrase if len(t) <= MAX_TOKEN]
+            if not tokens:
+                continue
             pairs = pair_terms(tuple(tokens))
-            if tokens:
-                bound += max(
-                    min(searcher.doc_freq(pair_field(f), t) for t in pairs)
-                    if pairs
-                    else min(searcher.doc_freq(f, t) for t in tokens)
-                    for f in fields
-                )
-        return bound
+            terms, where = (pairs, pair_field) if pairs else (tokens, lambda f: f)
+            held = [min(searcher.doc_freq(where(f), t) for t in terms) for f in fields]
+            upper += sum(held)
+            if len(terms) == 1:  # one word or one pair: its frequency is exact
+                lower = max(lower, *held)
+        return lower if upper > EXACT_COUNT and lower > EXACT_COUNT else 0
 
     def matching(
         self,
@@ -244,7 +247,8 @@ class LexicalIndex:
 
 
 def _phrase(field: str, phrase: Phrase) -> Query:
-    """A word's term; a glossary phrase's pair terms, all of them; any other phrase by positions."""
+    """A word's term; a glossary phrase's pair term, or its pair terms with its words' order
+    checked by positions (only where the pairs all are); any other phrase by positions."""
     if len(phrase) == 1:
         return Query.term_query(SCHEMA, field, phrase[0])
     pairs = pair_terms(phrase)
@@ -252,7 +256,9 @@ def _phrase(field: str, phrase: Phrase) -> Query:
         return Query.phrase_query(SCHEMA, field, list(phrase))
     if len(pairs) == 1:
         return Query.term_query(SCHEMA, pair_field(field), pairs[0])
-    return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, pair_field(field), p)) for p in pairs])
+    in_order = Query.const_score_query(Query.phrase_query(SCHEMA, field, list(phrase)), 0.0)
+    clauses = [(Occur.Must, Query.term_query(SCHEMA, pair_field(field), p)) for p in pairs]
+    return Query.boolean_query([*clauses, (Occur.Must, in_order)])  # the pairs, in this order
 
 
 def _any_part(

@@ -143,13 +143,9 @@ class Lexical:
         query = part_query(alternatives)
         if query is None:
             return 0
-        at_least, at_most = self._form_counts(alternatives)
+        at_least = self._commonest_form(alternatives)
         if at_least >= EXACT_COUNT_BELOW:  # common whatever the other forms add
             return at_least
-        if (
-            at_most is not None and at_most >= EXACT_COUNT_BELOW
-        ):  # common enough: a count would read 5,000 rows
-            return min(at_most, self._passages())
         held = " OR ".join(f"{field} @@ %s::tsquery" for field in LEXICAL_FIELDS)
         sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM passage_terms WHERE {held} LIMIT %s) held"
         return max(at_least, int(self._gin(sql, [*[query] * len(LEXICAL_FIELDS), EXACT_COUNT_BELOW])[0][0]))
@@ -170,8 +166,9 @@ class Lexical:
         many holding it in a title or names (:func:`kb.postgres_ranking.found_sql`): with every
         term frequency one, the others would tie with thousands more, and collecting all of them
         is what made common words slow (summing every match of three common words took 160 ms
-        at 100k passages). When every part is common, ``limit`` passages holding all of them are
-        scored too. Each passage found is read once to add up what every part gives it.
+        at 100k passages). When every part is common, ``limit`` passages holding all of them
+        (anywhere, and in a title or names) stand for the commoner parts' samples. Each passage
+        found is read once to add up what every part gives it.
         """
         if limit <= 0 or (docs is not None and not docs):
             return []
@@ -244,17 +241,14 @@ class Lexical:
             db.execute("SET LOCAL enable_indexscan = off")
             return db.execute(sql, params).fetchall()
 
-    def _form_counts(self, alternatives: frozenset[Phrase]) -> tuple[int, int | None]:
-        """At least and at most how many passages hold the part, from the lexicon: its commonest
-        single-term form, and the sum of its forms' (None when a form of several terms, which
-        can be rarer than each of its terms, leaves it open)."""
-        forms = [form_terms(phrase) for phrase in alternatives]
-        single = [terms[0] for terms in forms if len(terms) == 1]
+    def _commonest_form(self, alternatives: frozenset[Phrase]) -> int:
+        """At least how many passages hold the part: those holding its commonest single-term form
+        (a form of several terms can be rarer than each of its terms, so it says nothing)."""
+        forms = [terms for phrase in alternatives if len(terms := form_terms(phrase)) == 1]
         counts = self.db.execute(
-            "SELECT COALESCE(MAX(passages), 0), COALESCE(SUM(passages), 0) FROM lexicon WHERE term = ANY(%s)",
-            (single,),
-        ).fetchone()
-        return int(counts[0]), (int(counts[1]) if len(single) == len(forms) else None)
+            "SELECT COALESCE(MAX(passages), 0) FROM lexicon WHERE term = ANY(%s)", ([t for (t,) in forms],)
+        )
+        return int(counts.fetchone()[0])
 
     def _passages(self) -> int:
         row = self.db.execute("SELECT COALESCE(SUM(n), 0) FROM language_stats").fetchone()

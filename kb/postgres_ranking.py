@@ -45,6 +45,12 @@ def found_sql(
             add(_held(heading), [query] * len(heading), True)
     if all_common:
         add(" AND ".join(f"({_held(fields)})" for _ in parts), [q for q, _ in parts for _ in fields], True)
+        if heading and len(heading) < len(fields):  # all of them in a title or names scores most
+            add(
+                " AND ".join(f"({_held(heading)})" for _ in parts),
+                [q for q, _ in parts for _ in heading],
+                True,
+            )
     return " UNION ".join(selects), params
 
 

@@ -91,6 +91,9 @@ CONTENT = [
     "Em 2019, 12 comentários de empresas chegaram à consulta pública.",
     "As empresas seguem o plano: follow-up mensal com o Sebrae.",
     "Newsletter: o boletim da rede sai todo mês com as compras conjuntas.",
+    "Powered by solar panels, the cooperative cut its energy bill by half last year.",
+    "Siga nos próximos meses o cronograma das compras conjuntas da rede.",
+    "Follow us into the second phase, when the suppliers will be certified by the buyers.",
 ]
 
 

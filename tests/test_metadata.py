@@ -231,6 +231,7 @@ def test_programme_shaped_names_are_found() -> None:
             ["Coastal Mills Renewal Fund"],
         ),
         ("The press was co-financed by the International Fund for Agricultural Development.", []),
+        ("Pelo Programa Brasil Mais Produtivo, as empresas cresceram.", ["Programa Brasil Mais Produtivo"]),
         (  # the acronym belongs to the corporation, not to the programme before it
             "The Harbour Cluster Program, implemented by the Coastal Industrial Corporation (CICO), grew.",
             ["Harbour Cluster Program"],
@@ -557,6 +558,9 @@ def test_a_second_decade_in_a_pair_is_a_decade() -> None:
         ),  # not Beira, MZ
         ("Para o fundo de maneio, o banco pediu garantias. Para onde vendem?", "", []),  # not Pará
         ("A cooperativa fica no Estado de Minas Gerais. Minas Gerais produz café.", "", ["BR"]),
+        ("A cooperativa fica no estado do Pará. O Pará exporta açaí.", "", ["BR"]),  # Pará is no "para"
+        ("A Câmara Municipal de Lisboa apoia a rede. Lisboa cresce.", "", ["PT"]),
+        ("La Camera di Commercio di Milano e il Politecnico di Milano.", "", ["IT"]),
     ],
 )
 def test_eu_funds_a_longer_name_and_common_words_are_no_country(

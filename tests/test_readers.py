@@ -83,6 +83,12 @@ def test_a_markdown_front_matter_gives_title_and_date_and_stays_out_of_the_text(
     assert parsed.text == "Visita às cooperativas de mel\n\nAs cooperativas do sertão vendem mel em conjunto."
     plain = read(write(tmp_path / "rule.md", "---\n\nUma linha apenas, depois de um traço.\n"))
     assert plain.text == "Uma linha apenas, depois de um traço."  # a thematic break, no front matter
+    card = read(
+        write(tmp_path / "card.md", "---\nNome: Rede X\nProponente: Sebrae\n---\n\nTexto da ficha.\n")
+    )
+    assert "Nome: Rede X" in card.text, "a card's lines between two rules are no front matter"
+    bomb = "---\ntitle: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\n\nTexto.\n"
+    assert read(write(tmp_path / "bomb.md", bomb)).info == {}, "aliases: not read as a front matter"
 
 
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ store (SQLite + FAISS + Tantivy in a folder) and PostgreSQL + pgvector (a real s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -239,3 +240,17 @@ def test_when_every_word_is_common_the_passage_holding_all_comes_first(
     found = store.lexical_search(parts, 2)
     owners = store.chunks([c for c, _ in found])
     assert [owners[c][0] for c, _ in found] == ["d4", "d2"], "both words, then the rarer one alone"
+
+
+def test_when_every_word_is_common_a_title_holding_them_all_is_not_missed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kb.postgres_lexical
+
+    titles = [*["Glaze studio"] * 6, *["Ceramic studio"] * 6, "Ceramic glaze"]
+    for n, title in enumerate(titles):
+        put(store, f"d{n}", dataclasses.replace(doc(n, ["ceramic glaze work"]), title=title))
+    parts = [p.alternatives for p in Glossary.load().parse("ceramic glaze")]
+    monkeypatch.setattr(kb.postgres_lexical, "FINDING_PARTS_UP_TO", 1)
+    found = store.lexical_search(parts, 2)
+    assert store.chunks([found[0][0]])[found[0][0]][0] == "d12"

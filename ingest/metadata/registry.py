@@ -24,16 +24,18 @@ def mentioned(entries: list[RegistryEntry], text: str) -> Counter[str]:
 
 def own_acronyms(entries: list[RegistryEntry], text: str) -> list[Mention]:
     """Mentions by an acronym the text gives an entry ("the Rural Enterprises Programme (REP)
-    … REP works through …"), which the registry need not list."""
-    found = []
-    for long, acronym in acronym_pairs(text):
+    … REP works through …"), which the registry need not list: the ones after the first
+    "Long Name (ACR)", each acronym once."""
+    found: list[Mention] = []
+    seen: set[str] = set()
+    for long, acronym, end in acronym_pairs(text):
         named = mentioned(entries, long)
-        if len(named) == 1:
-            value = next(iter(named))
-            found += [
-                Mention(value, m.start(), acronym, 1.0)
-                for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text)
-            ]
+        if len(named) != 1 or acronym in seen:
+            continue
+        seen.add(acronym)
+        value = next(iter(named))
+        later = re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text[end:])
+        found += [Mention(value, end + m.start(), acronym, 1.0) for m in later]
     return found
 
 

@@ -54,24 +54,32 @@ def read_text(data: bytes) -> ParsedFile:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
+_FRONT_MATTER_KEYS = frozenset(
+    "title date author authors tags categories description summary layout slug draft lang keywords".split()
+)
+
+
 def front_matter(source: str) -> tuple[dict[str, object], str]:
     """A leading YAML block of fields (as blogs and note apps export Markdown: ``title:``,
     ``date:``, ``tags:``) and the text after it; none when the block is not a YAML mapping."""
     match = _FRONT_MATTER.match(source)
-    if not match:
+    if not match or _ALIAS.search(match.group(1)):  # anchors and aliases: no front matter has them
         return {}, source
     try:
         fields = yaml.safe_load(match.group(1))
     except yaml.YAMLError:
         return {}, source
-    return (fields, source[match.end() :]) if isinstance(fields, dict) else ({}, source)
+    if not isinstance(fields, dict) or not _FRONT_MATTER_KEYS & {str(k).lower() for k in fields}:
+        return {}, source  # "Nome: …" lines between two rules are a card's, not a front matter
+    return fields, source[match.end() :]
 
 
 def read_markdown(data: bytes) -> ParsedFile:
     """Markdown reduced to its words: block structure kept as lines, markup dropped; a front
     matter's title and description lead the text, its date dates the file."""
     fields, source = front_matter(decode(data).replace("\r\n", "\n"))
-    told = [str(fields[k]).strip() for k in ("title", "description", "summary") if fields.get(k)]
+    told = [str(fields[k]).strip() for k in ("title", "description", "summary") if _scalar(fields.get(k))]
     told = [line for line in told if line not in source[:500]]  # a heading may repeat the title
     source = "".join(f"{line}\n\n" for line in told) + source
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
@@ -97,10 +105,16 @@ def read_markdown(data: bytes) -> ParsedFile:
     text = strip_boilerplate(_joined(blocks))
     if title is not None and strip_boilerplate(title) != title:
         title = None  # a heading that is itself a menu or a placeholder
-    if fields.get("title"):
+    if _scalar(fields.get("title")):
         title = str(fields["title"]).strip()
-    info = {"date": str(fields["date"])[:10]} if fields.get("date") else {}
+    date = str(fields.get("date", ""))[:10]
+    info = {"date": date} if re.match(r"(?:19|20)\d\d\b", date) else {}
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
+
+
+def _scalar(value: object) -> bool:
+    """A front matter value that reads as text (not a list, a mapping or nothing)."""
+    return isinstance(value, str | int | float) and bool(str(value).strip())
 
 
 def _joined(blocks: list[str]) -> str:
