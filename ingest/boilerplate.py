@@ -49,8 +49,9 @@ _NAV_ITEM = re.compile(
     r"recursos|risorse|login|search)\b"
 )
 """Items that mark a line as a site's navigation ("Home | About | Contact", "Início > Notícias")."""
+_COPYRIGHT_TEXT = r"(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)"  # © 2024 …, (c) 2023 …
 _CHROME = re.compile(
-    r"^(?:(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)"  # © 2024 …, (c) 2023 …
+    rf"^(?:{_COPYRIGHT_TEXT}"
     r"|.*\b(?:all rights reserved|todos os direitos reservados|tutti i diritti riservati)\b"
     r"|(?:follow us|siga-nos|segue-nos|acompanhe-nos|seguici|seguiteci)\b"
     r"|(?:you are here|voce esta aqui|sei in|ti trovi in|sei qui)\s*:"
@@ -72,7 +73,7 @@ MAX_CHROME_WORDS = 10
 """Longer lines are prose ("Powered by solar panels, the cooperative …", a wrapped paragraph),
 except a copyright footer, which may run to MAX_CHROME_LINE characters."""
 MAX_CHROME_LINE = 160
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)\s*(?:19|20)\d\d)")
+_COPYRIGHT = re.compile(f"^{_COPYRIGHT_TEXT}")
 MAX_MENU_ITEM_WORDS = 5
 MAX_COOKIE_LINE = 400
 

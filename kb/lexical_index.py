@@ -30,7 +30,7 @@ from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"
 EXACT_COUNT = 5_000
-"""A part's passages are counted exactly while its bound is below this (then counting is cheap)."""
+"""A part's passages are counted exactly unless one of its words or pairs alone is held by more."""
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
@@ -196,13 +196,13 @@ class LexicalIndex:
         frequency): exact unless one of its words or pairs alone is held by more than
         :data:`EXACT_COUNT` passages; then that many (counting a common part visits every posting
         it has; its IDF is small either way)."""
-        estimate = self._count_bound(alternatives, fields)
+        estimate = self._common_count(alternatives, fields)
         if estimate:
             return min(estimate, len(self))
         query = _any_part([alternatives], fields, [1.0] * len(fields))
         return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
 
-    def _count_bound(self, alternatives: frozenset[Phrase], fields: Sequence[str]) -> int:
+    def _common_count(self, alternatives: frozenset[Phrase], fields: Sequence[str]) -> int:
         """An estimate of :meth:`count` from the term dictionary alone, exact where it must be:
         0 when the sum over forms and fields (each form's rarest term) stays at or under
         :data:`EXACT_COUNT` (then the caller counts exactly), else the commonest single word or

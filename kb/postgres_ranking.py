@@ -37,20 +37,16 @@ def found_sql(
         params.extend([*condition_params, *among_params, *([sample] if limit else [])])
 
     heading = [f for f in fields if f in HEADING_FIELDS]
+    heading = heading if len(heading) < len(fields) else []  # a search of the headings alone has no more
     all_common = len(parts) > 1 and all(common for _, common in parts)
     for i, (query, common) in enumerate(parts):
         if not all_common or i == 0:  # every part common: the rarest one fills up after those holding all
             add(_held(fields), [query] * len(fields), common)
-        if common and heading and len(heading) < len(fields):
+        if common and heading:
             add(_held(heading), [query] * len(heading), True)
-    if all_common:
-        add(" AND ".join(f"({_held(fields)})" for _ in parts), [q for q, _ in parts for _ in fields], True)
-        if heading and len(heading) < len(fields):  # all of them in a title or names scores most
-            add(
-                " AND ".join(f"({_held(heading)})" for _ in parts),
-                [q for q, _ in parts for _ in heading],
-                True,
-            )
+    for where in (fields, heading) if all_common else ():  # all of them; in a title or names scores most
+        if where:
+            add(" AND ".join(f"({_held(where)})" for _ in parts), [q for q, _ in parts for _ in where], True)
     return " UNION ".join(selects), params
 
 

@@ -90,8 +90,8 @@ _SETTINGS = frozenset(
     "department município municipio comune city cidade città governo government prefeitura universidade "
     "università university porto port baía golfo gulf ilha isola island vale valle valley área area zona zone "
     "rio river lago lake capital metropolitana grande greater instituto istituto institute centro centre center "
-    "escola scuola school faculdade facoltà politecnico sebrae senai câmara camera prefeitura tribunale "
-    "banco banca feira fiera porto commercio comércio commerce industria indústria industry".split()
+    "escola scuola school faculdade facoltà politecnico sebrae senai câmara camera tribunale "
+    "banco banca feira fiera commercio comércio commerce industria indústria industry".split()
 )
 """Words that set a place rather than begin another name ("Província de Sofala", "Universidade
 Aeronáutica de Querétaro")."""

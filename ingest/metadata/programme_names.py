@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.metadata.programme_patterns import (
     ACRONYM,
@@ -113,18 +114,17 @@ class _Found:
 
     def ranked(self) -> list[str]:
         ranked = sorted(self.names.items(), key=lambda item: (-item[1][0], item[1][1]))
+        longs = set(self.aliases.values())  # names given with an acronym
         return [
             name
             for key, (_, _, name) in ranked
-            if (key in self.strong or _distinctive(name)) and not self._cut_short(key)
+            if (key in self.strong or _distinctive(name)) and not _cut_short(key, longs)
         ]
 
-    def _cut_short(self, key: str) -> bool:
-        """ "Programa de Apoio à Produção" is the start of a longer name given with its acronym."""
-        return any(
-            long != key and long.startswith(key) and not long[len(key)].isalnum()
-            for long in set(self.aliases.values())
-        )
+
+def _cut_short(key: str, longs: set[str]) -> bool:
+    """ "Programa de Apoio à Produção" is the start of a longer name given with its acronym."""
+    return any(long != key and long.startswith(key) and not long[len(key)].isalnum() for long in longs)
 
 
 def programme_names(text: str) -> list[str]:
@@ -184,10 +184,14 @@ def _listed_name(written: str) -> str | None:
     return _clean(name, longest=140) if not BODIES.search(name) else None
 
 
-def acronym_pairs(text: str) -> list[tuple[str, str, int]]:
+@lru_cache(maxsize=2)
+def acronym_pairs(text: str) -> tuple[tuple[str, str, int], ...]:
     """Every "Long Name (ACR)" of a text, as written (the registry may know the long name), with
-    where it ends (the acronym in its parentheses is no further mention)."""
-    return [(" ".join(m.group("long").split()), m.group("acronym"), m.end()) for m in ACRONYM.finditer(text)]
+    where it ends (the acronym in its parentheses is no further mention). Remembered for the
+    last texts: the programme and the organisation registries both ask of the same document."""
+    return tuple(
+        (" ".join(m.group("long").split()), m.group("acronym"), m.end()) for m in ACRONYM.finditer(text)
+    )
 
 
 def _apposed(written: str) -> str | None:
