@@ -70,14 +70,14 @@ class SearchSettings:
     min_name_share: float = 1.0  # …when the query is made of names and acronyms only
     # logistic weights over kb.boundary.MEMBERSHIP_FEATURES, and the probability a match needs
     membership_weights: tuple[float, ...] = (
-        -2.7957,
-        -23.2094,
-        -3.3121,
-        1.9294,
-        0.4336,
-        0.1489,
-        -0.548,
-        3.1813,
+        -2.2412,
+        -21.6482,
+        -3.9152,
+        2.0685,
+        0.5881,
+        0.1319,
+        -0.7218,
+        2.4186,
     )
     membership_threshold: float = 0.12
     near_misses: int = 3

@@ -23,7 +23,8 @@ def measure_coverage(
     weights = [idf(passages, df) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
     title: dict[str, set[int]] = defaultdict(set)
-    anywhere, in_title = store.documents_holding([part.alternatives for part in parts], doc_ids)
+    concepts = [part.concept is not None for part in parts]  # "imprese … in rete" holds "reti di imprese"
+    anywhere, in_title = store.documents_holding([part.alternatives for part in parts], doc_ids, concepts)
     for i, (holders, title_holders) in enumerate(zip(anywhere, in_title, strict=True)):
         for doc_id in holders:
             body[doc_id].add(i)

@@ -163,7 +163,7 @@ class LexicalSide(Catalogue):
         return self.lexical.count(alternatives)
 
     def documents_holding(
-        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str], loose: Sequence[bool] = ()
     ) -> tuple[list[set[str]], list[set[str]]]:
         self._read_own_writes()
         ranges = self.passage_ranges(docs)
@@ -173,11 +173,14 @@ class LexicalSide(Catalogue):
         firsts, lasts, owners = ranges
         limit = int((lasts - firsts).sum()) + len(firsts)
 
-        def holding(fields: Sequence[str]) -> list[set[str]]:
-            found = [self.lexical.matching(a, docs, limit, fields) for a in parts]
+        def holding(fields: Sequence[str], loose: Sequence[bool]) -> list[set[str]]:
+            found = [
+                self.lexical.matching(a, docs, limit, fields, i < len(loose) and loose[i])
+                for i, a in enumerate(parts)
+            ]
             return [held_by(ids, firsts, lasts, owners) for ids in found]
 
-        return holding(LEXICAL_FIELDS), holding(HEADING_FIELDS)
+        return holding(LEXICAL_FIELDS, loose), holding(HEADING_FIELDS, ())
 
     def lexical_ids(self) -> np.ndarray:
         self._read_own_writes()

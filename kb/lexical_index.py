@@ -177,8 +177,7 @@ class LexicalIndex:
         fields: Sequence[str] = LEXICAL_FIELDS,
         docs: Sequence[str] | None = None,
     ) -> list[tuple[int, float]]:
-        """(chunk id, BM25) best first: any part in any of ``fields`` (weighted), optionally
-        among the passages of ``docs`` only."""
+        """(chunk id, BM25) best first: any part in any of ``fields`` (weighted), in ``docs`` if given."""
         query = _any_part(parts, fields, weights)
         if query is None or limit <= 0 or docs is not None and not docs:
             return []
@@ -226,10 +225,11 @@ class LexicalIndex:
         docs: Sequence[str],
         limit: int,
         fields: Sequence[str] = LEXICAL_FIELDS,
+        loose: bool = False,
     ) -> np.ndarray:
-        """Up to ``limit`` passages of ``docs`` that hold any of ``alternatives`` in ``fields``,
-        ascending ids."""
-        query = _any_part([alternatives], fields, [1.0] * len(fields))
+        """Up to ``limit`` passages of ``docs`` that hold any of ``alternatives`` in ``fields``
+        (``loose``: a form's words in any order in the body), ascending ids."""
+        query = _any_part([alternatives], fields, [1.0] * len(fields), loose)
         if query is None or not docs or limit <= 0:
             return np.empty(0, np.int64)
         searcher = self._searcher
@@ -246,11 +246,14 @@ class LexicalIndex:
         return np.asarray(searcher.fast_field_values("cid", [a for _, a in hits]), dtype=np.int64)
 
 
-def _phrase(field: str, phrase: Phrase) -> Query:
+def _phrase(field: str, phrase: Phrase, loose: bool = False) -> Query:
     """A word's term; a glossary phrase's pair term, or its pair terms with its words' order
-    checked by positions (only where the pairs all are); any other phrase by positions."""
+    checked by positions (only where the pairs all are); any other phrase by positions;
+    ``loose``: its words in any order."""
     if len(phrase) == 1:
         return Query.term_query(SCHEMA, field, phrase[0])
+    if loose:
+        return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, t)) for t in set(phrase)])
     pairs = pair_terms(phrase)
     if pairs is None:
         return Query.phrase_query(SCHEMA, field, list(phrase))
@@ -262,7 +265,7 @@ def _phrase(field: str, phrase: Phrase) -> Query:
 
 
 def _any_part(
-    parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float]
+    parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float], loose: bool = False
 ) -> Query | None:
     """Every form of every part in every field, ORed; BM25 sums what a passage holds."""
     clauses = []
@@ -273,7 +276,8 @@ def _any_part(
                 continue
             for field, weight in zip(fields, weights, strict=True):
                 if weight > 0:
-                    clauses.append((Occur.Should, Query.boost_query(_phrase(field, tokens), weight)))
+                    found = _phrase(field, tokens, loose and field == "body")
+                    clauses.append((Occur.Should, Query.boost_query(found, weight)))
     return Query.boolean_query(clauses) if clauses else None
 
 

@@ -65,12 +65,12 @@ def form_terms(phrase: Phrase) -> list[str]:
     return sorted({f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)} or set(tokens))
 
 
-def part_query(alternatives: frozenset[Phrase]) -> str | None:
-    """A tsquery of any form of the part; None when it has none."""
+def part_query(alternatives: frozenset[Phrase], loose: bool = False) -> str | None:
+    """A tsquery of any form of the part (``loose``: its words in any order); None when it has none."""
     forms = [
         "(" + " & ".join(f"'{t}'" for t in terms) + ")"
         for p in sorted(alternatives)
-        if (terms := form_terms(p))
+        if (terms := sorted({t for t in p if len(t) <= MAX_TOKEN}) if loose else form_terms(p))
     ]
     return " | ".join(forms) or None
 
@@ -200,12 +200,13 @@ class Lexical:
         return sorted(asked, key=lambda item: item[2])
 
     def documents_holding(
-        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str], loose: Sequence[bool] = ()
     ) -> tuple[list[set[str]], list[set[str]]]:
         """Each of the documents' passages read once, every part checked on it (a GIN search per
         part would visit every passage of the collection holding a common word)."""
         queries = [part_query(alternatives) for alternatives in parts]
-        asked = [q for q in queries if q is not None]
+        bodies = [part_query(a, i < len(loose) and loose[i]) for i, a in enumerate(parts)]
+        asked = [(q, body) for q, body in zip(queries, bodies, strict=True) if q is not None]
         anywhere: list[set[str]] = [set() for _ in parts]
         in_heading: list[set[str]] = [set() for _ in parts]
         if not asked or not docs:
@@ -215,7 +216,7 @@ class Lexical:
         )
         rows = self.db.execute(
             f"SELECT p.doc_id, {checks} FROM passage_terms p WHERE p.doc_id = ANY(%s)",
-            [*(q for q in asked for _ in range(3)), list(docs)],
+            [*(q for heading, body in asked for q in (heading, heading, body)), list(docs)],
         ).fetchall()
         columns = [i for i, q in enumerate(queries) if q is not None]
         for doc_id, *held in rows:

@@ -167,11 +167,13 @@ class Store(Protocol):
         """Passages holding any of these forms anywhere (a query part's document frequency)."""
 
     def documents_holding(
-        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str]
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str], loose: Sequence[bool] = ()
     ) -> tuple[list[set[str]], list[set[str]]]:
         """For each part, which of ``docs`` hold any of its forms in some passage, and which in
         their title or names; asked for every part and both at once, so that a database reads
-        each passage once."""
+        each passage once. A part marked ``loose`` is held in a passage by all the words of one
+        of its forms in any order ("imprese … in rete" for "reti di imprese"); in titles and
+        names a form is always matched as written."""
 
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each."""

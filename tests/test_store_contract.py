@@ -164,6 +164,23 @@ def test_lexical_search_counts_and_matches(store: Store) -> None:
     assert store.lexical_search([frozenset()], 10) == []
 
 
+def test_a_concepts_words_apart_hold_it_loosely_in_the_body_only(store: Store) -> None:
+    """ "reti di imprese" is held loosely by a passage with "imprese" and "rete" apart (the
+    relevance boundary's coverage), never by a title, and not at all when asked exactly."""
+    put(store, "apart", doc(1, ["Le imprese firmano un contratto e la rete cresce."], language="it"))
+    put(
+        store,
+        "title",
+        dataclasses.replace(doc(2, ["Nulla da dire."], language="it"), title="Imprese in rete"),
+    )
+    put(store, "none", doc(3, ["Le imprese esportano."], language="it"))
+    networks = Glossary.load().parse("reti di imprese")[0]
+    assert networks.concept is not None
+    docs = ["apart", "title", "none"]
+    assert store.documents_holding([networks.alternatives], docs) == ([set()], [set()])
+    assert store.documents_holding([networks.alternatives], docs, [True]) == ([{"apart"}], [set()])
+
+
 def test_generation_and_refresh_across_handles(open_store: object) -> None:
     writer, reader = open_store(), open_store()  # type: ignore[operator]
     before = reader.generation()
