@@ -106,7 +106,12 @@ def is_boilerplate(line: str) -> bool:
         and len(stripped) <= MAX_CHROME_LINE
     ):
         return True
-    return not _LABELLED.match(stripped) and is_menu(stripped)
+    return not is_labelled(stripped) and is_menu(stripped)
+
+
+def is_labelled(line: str) -> bool:
+    """A card's labelled line: "Parceiros: Sebrae | SENAI"."""
+    return bool(_LABELLED.match(line.strip()))
 
 
 def is_ui_line(folded: str) -> bool:

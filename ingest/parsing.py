@@ -19,6 +19,7 @@ from ingest.language import UNDETERMINED, detect_language, load_profiles, passag
 from ingest.metadata import apply_overrides, extract
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.readers import ParsedFile, ocr, read_file
+from ingest.site_template import held_lines, strip_template
 from kb.config import Settings
 from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
@@ -30,9 +31,11 @@ INGEST_VERSION = (
 """Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
 
 
-def parse_document(path: Path, settings: Settings) -> NewDocument:
-    """Read, detect language, chunk and extract metadata of one file (no embedding yet)."""
+def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
+    """Read, detect language, chunk and extract metadata of one file (no embedding yet);
+    ``template``: its folder's template lines (:mod:`ingest.site_template`), left out."""
     parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
+    strip_template(parsed, template)
     overrides = read_sidecar(path)
     language = str(overrides.get("language") or detect_language(parsed.text))
     if language == UNDETERMINED:
@@ -47,7 +50,7 @@ def parse_document(path: Path, settings: Settings) -> NewDocument:
         path=str(path),
         title=str(meta.title or title),
         language=language,
-        content_hash=content_digest(data, sidecar_bytes(path))
+        content_hash=content_digest(data, sidecar_bytes(path), held_lines(path, template))
         + (WITHOUT_OCR if parsed.info.get("ocr_skipped") else ""),
         file_type=parsed.file_type,
         passages=passages,
@@ -111,7 +114,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
+def parse_within_limit(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
     """:func:`parse_document`, stopped after ``settings.max_read_seconds`` as a ``too-slow`` file.
 
     In the main thread (``kb ingest``) an alarm signal interrupts the reader. Signals cannot
@@ -121,12 +124,12 @@ def parse_within_limit(path: Path, settings: Settings) -> NewDocument:
     seconds = settings.max_read_seconds
     load_profiles()  # never inside the time limit: an interrupted load would stay half done
     if seconds <= 0:
-        return parse_document(path, settings)
+        return parse_document(path, settings, template)
     if threading.current_thread() is threading.main_thread():
         with time_limit(seconds):
-            return parse_document(path, settings)
+            return parse_document(path, settings, template)
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        pending = pool.apply_async(parse_document, (path, settings))
+        pending = pool.apply_async(parse_document, (path, settings, template))
         try:
             return pending.get(timeout=seconds)
         except multiprocessing.TimeoutError:
@@ -138,27 +141,31 @@ def too_slow(seconds: float) -> UnreadableFile:
     return UnreadableFile("too-slow", f"reading took longer than {seconds:.0f} s (KB_MAX_READ_SECONDS)")
 
 
-def content_digest(data: bytes, sidecar: bytes) -> str:
-    """SHA-256 of the parser version, the file and its sidecar.
+def content_digest(data: bytes, sidecar: bytes, template: frozenset[str] = frozenset()) -> str:
+    """SHA-256 of the parser version, the file, its sidecar and the template lines it holds.
 
-    Editing either file, or a new version of the parsing, brings the document up to date.
+    Editing either file, a new version of the parsing, or a line of the file becoming its
+    folder's template brings the document up to date.
     The version lives in each document's hash, so a batch that failed or was killed
     half-way leaves every document it did finish current: the next run skips them.
     """
-    return hashlib.sha256(f"praxis-ingest-{INGEST_VERSION}\0".encode() + data + sidecar).hexdigest()
+    lines = "\0template\0" + "\n".join(sorted(template)) if template else ""
+    return hashlib.sha256(
+        f"praxis-ingest-{INGEST_VERSION}\0".encode() + data + sidecar + lines.encode()
+    ).hexdigest()
 
 
-def file_hash(path: Path) -> str:
-    """:func:`content_digest` of a file on disk."""
-    return content_digest(path.read_bytes(), sidecar_bytes(path))
+def file_hash(path: Path, template: frozenset[str] = frozenset()) -> str:
+    """:func:`content_digest` of a file on disk in a folder of this template."""
+    return content_digest(path.read_bytes(), sidecar_bytes(path), held_lines(path, template))
 
 
 WITHOUT_OCR = "+without-ocr"
 """Marks the hash of a PDF whose scanned pages were left out because OCR could not run."""
 
 
-def is_current(path: Path, stored_hash: str) -> bool:
-    """Whether the stored document is this file as it would be read now: unchanged, and not
-    missing scanned pages that OCR could now read."""
-    digest = file_hash(path)
+def is_current(path: Path, stored_hash: str, template: frozenset[str] = frozenset()) -> bool:
+    """Whether the stored document is this file as it would be read now: unchanged (its
+    folder's template too), and not missing scanned pages that OCR could now read."""
+    digest = file_hash(path, template)
     return stored_hash == digest or (stored_hash == digest + WITHOUT_OCR and ocr.missing() is not None)

@@ -22,6 +22,7 @@ import numpy as np
 from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import INGEST_VERSION, is_current, parse_within_limit
+from ingest.site_template import SiteTemplates
 from ingest.themed_vectors import EMBED_BATCH, embed_group
 from kb.config import Settings
 from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
@@ -110,7 +111,9 @@ class Prepared:
     outcome: FileOutcome | None = None
 
 
-def prepare_file(kb: KnowledgeBase, path: Path, settings: Settings) -> Prepared:
+def prepare_file(
+    kb: KnowledgeBase, path: Path, settings: Settings, templates: SiteTemplates | None = None
+) -> Prepared:
     """Everything before embedding: unchanged files and links settle here, the rest is parsed
     (in the calling thread, so the reader's time limit can use an alarm)."""
     known = kb.stored_hash(str(path))
@@ -118,9 +121,10 @@ def prepare_file(kb: KnowledgeBase, path: Path, settings: Settings) -> Prepared:
         detail = f"a link to {os.path.realpath(path)}, outside the folder; copy the file in instead"
         return Prepared(path, known, outcome=FileOutcome(str(path), "failed", None, "outside", detail))
     try:
-        if known and path.stat().st_size <= settings.max_file_bytes and is_current(path, known[1]):
+        template = (templates or SiteTemplates()).of(path)
+        if known and path.stat().st_size <= settings.max_file_bytes and is_current(path, known[1], template):
             return Prepared(path, known, outcome=FileOutcome(str(path), "unchanged", known[0]))
-        return Prepared(path, known, doc=parse_within_limit(path, settings))
+        return Prepared(path, known, doc=parse_within_limit(path, settings, template))
     except Exception as error:  # one file's surprise must not end the batch
         return Prepared(path, known, outcome=failure(path, known, error))
 
@@ -215,13 +219,14 @@ def embedded_in_turn(
     least ``EMBED_BATCH`` passages together (one call for many small files batches better):
     while it embeds one group, this thread reads and parses the next and the caller writes
     the one before (still one transaction per file, in order)."""
+    templates = SiteTemplates()
     with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as embedding:
         queued: deque[tuple[list[Prepared], Future[list[np.ndarray]]]] = deque()
         group: list[Prepared] = []
         for path in files:
             if on_progress:
                 on_progress(path, None)
-            group.append(prepare_file(kb, path, settings))
+            group.append(prepare_file(kb, path, settings, templates))
             if sum(len(p.doc.passages) for p in group if p.doc) >= EMBED_BATCH:
                 queued.append(
                     (
