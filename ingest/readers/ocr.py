@@ -8,12 +8,11 @@ is missing, scans keep the ``no-text`` reason and the message says how to enable
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
-import tempfile
 from functools import cache
-from pathlib import Path
 
 from kb.errors import UnreadableFile
 
@@ -64,14 +63,13 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
     except pypdfium2.PdfiumError as error:
         raise UnreadableFile("corrupt", f"the scanned PDF cannot be drawn for OCR ({error})") from error
     try:
-        with tempfile.TemporaryDirectory(prefix="kb-ocr-") as folder:
-            for number in pages:
-                image = Path(folder) / f"page-{number}.png"
-                try:
-                    document[number].render(scale=DPI / 72, grayscale=True).to_pil().save(image)
-                except (pypdfium2.PdfiumError, OSError, ValueError):  # a page that cannot be drawn
-                    continue
-                texts[number] = _tesseract(image)
+        for number in pages:
+            image = io.BytesIO()  # in memory: a reader stopped mid-page leaves no file behind
+            try:
+                document[number].render(scale=DPI / 72, grayscale=True).to_pil().save(image, format="PNG")
+            except (pypdfium2.PdfiumError, OSError, ValueError):  # a page that cannot be drawn
+                continue
+            texts[number] = _tesseract(image.getvalue())
     finally:
         document.close()
     if pages and all(texts.get(n) is None for n in pages):
@@ -81,13 +79,13 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
     return {number: text for number, text in texts.items() if text is not None}
 
 
-def _tesseract(image: Path) -> str | None:
-    """One page image through Tesseract, single-threaded (pages run one after the other);
-    None when it runs out of time."""
-    command = ["tesseract", str(image), "stdout", "-l", "+".join(LANGUAGES), "--psm", "3"]
+def _tesseract(png: bytes) -> str | None:
+    """One page image (PNG, given on standard input) through Tesseract, single-threaded (pages
+    run one after the other); None when it runs out of time."""
+    command = ["tesseract", "stdin", "stdout", "-l", "+".join(LANGUAGES), "--psm", "3"]
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=PAGE_SECONDS, env=env)
+        done = subprocess.run(command, input=png, capture_output=True, timeout=PAGE_SECONDS, env=env)
     except subprocess.TimeoutExpired:
         return None
-    return done.stdout.strip() if done.returncode == 0 else ""
+    return done.stdout.decode("utf-8", errors="replace").strip() if done.returncode == 0 else ""
