@@ -42,7 +42,7 @@ def parse_document(path: Path, settings: Settings, template: frozenset[str] = fr
         raise UnreadableFile("no-text", "too little text to tell what it is about")
     passages = cut_passages(parsed, language, settings)
     title = document_title(parsed, path)
-    meta = extract(parsed.text, title, parsed.info.get("date"))
+    meta = extract(parsed.text, title, parsed.info.get("date"), language=language)
     apply_overrides(meta, overrides)
     if len((parsed.title or "").strip()) < 3 and meta.card.get("name"):  # a scan or an untitled PDF
         title = meta.card["name"]

@@ -47,9 +47,13 @@ class Metadata:
 
 
 def extract(
-    text: str, title: str, date_hint: str | None = None, taxonomy: Taxonomy | None = None
+    text: str,
+    title: str,
+    date_hint: str | None = None,
+    taxonomy: Taxonomy | None = None,
+    language: str | None = None,
 ) -> Metadata:
-    """Everything except themes (those need the passage vectors)."""
+    """Everything except themes (those need the passage vectors); ``language``, the text's."""
     taxonomy = taxonomy or default_taxonomy()
     fields = labelled_fields(text)
     meta = Metadata(card={name: fields[name] for name in CARD_FIELDS if fields.get(name)})
@@ -69,7 +73,8 @@ def extract(
     if "geography" in fields:
         meta.values["country"] = countries_in_field(fields["geography"], taxonomy)
     if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
-        meta.values["country"] = main_countries(text, title, taxonomy, implied_countries(meta, taxonomy))
+        evidence = implied_countries(meta, taxonomy)
+        meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
 
     starts = [taxonomy.programme(p).start_year for p in meta.values["programme"] if taxonomy.programme(p)]
     meta.year = year_in_field(fields["year"]) if "year" in fields else None

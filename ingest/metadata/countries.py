@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import cache
 
-from ingest.metadata.matching import NameMatcher
+from ingest.metadata.matching import Mention, NameMatcher
 from ingest.metadata.places import PlaceMatcher, place_countries
 from kb.taxonomy import Taxonomy, default_taxonomy
 
@@ -16,46 +17,111 @@ MIN_EVIDENCE = 1.5  # below this a country is only named in passing (the leading
 PLACE_WEIGHT = 1.0  # a state, region or large city named: as good as its country
 KEEP_RATIO = 0.4
 """A country is kept if its score reaches this share of the leading country's."""
+HOME_RATIO = 0.8
+"""…and the country of the document's own language this share, when it is not the leader: an
+Italian text about a Tunisian network names Italy as its partner, donor or point of comparison."""
+HOME_COUNTRIES = {"it": ("IT",), "pt": ("BR", "PT"), "en": ("GB", "US")}
+ASIDE_WEIGHT = 0.4
+"""A mention that reads as an aside counts this much: a country named among others ("Japão,
+Estados Unidos e Alemanha") or after words of trade and travel (export markets, a trade fair,
+a delegation), where the practice's own place is seldom named."""
+_ASIDE_CUE = re.compile(
+    r"(?i)\b(?:export|esport|mercad|mercat|market|buyer|compradore|acquirent|client|customer|importer|"
+    r"fier[ae]|feira|fair|delega|mission|missio|missõ|missão|vend|sell|sold|sales|destin)\w*\W+(?:\w+\W+){0,4}$"
+)
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,|;|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"
+    r"l'|nel|nella|negli|in)\s*)?$"
+)
+ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 
 
 @cache
-def _matchers(taxonomy: Taxonomy) -> tuple[NameMatcher | PlaceMatcher, ...]:
-    names = {n: (code, 1.0) for code, found in taxonomy.country_names().items() for n in found}
+def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, bool], ...]:
+    """The matchers of country names, places, abbreviations and demonyms; True for places (a
+    city or a state is sold to at home as often as abroad: trade words do not make it an aside)."""
     extras = taxonomy.country_extras
+    listed = {p for code, found in extras.get("places", {}).items() if code != "EU" for p in found}
+    names = {n: (code, 1.0) for code, found in taxonomy.country_names().items() for n in found}
     abbreviations = {a: (code, 1.0) for code, found in extras.get("abbreviations", {}).items() for a in found}
     demonyms = {d: (code, 0.4) for code, found in extras.get("demonyms", {}).items() for d in found}
     demonyms |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
     places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
     return (
-        NameMatcher(names, proper_noun=True, accents=True),
-        PlaceMatcher(places),
-        NameMatcher(abbreviations, case_sensitive=True),
-        NameMatcher(demonyms),
+        (
+            NameMatcher({n: v for n, v in names.items() if n not in listed}, proper_noun=True, accents=True),
+            False,
+        ),
+        (NameMatcher({n: v for n, v in names.items() if n in listed}, proper_noun=True, accents=True), True),
+        (PlaceMatcher(places), True),
+        (NameMatcher(abbreviations, case_sensitive=True), False),
+        (NameMatcher(demonyms), False),
     )
 
 
 def country_scores(
     text: str, title: str, taxonomy: Taxonomy | None = None, evidence: dict[str, float] | None = None
 ) -> dict[str, float]:
-    """Evidence per country: title mentions count TITLE_WEIGHT×, the opening fifth OPENING_WEIGHT×;
-    ``evidence`` adds what other fields imply (a national programme's country)."""
+    """Evidence per country: title mentions count TITLE_WEIGHT×, the opening fifth OPENING_WEIGHT×,
+    asides ASIDE_WEIGHT×; ``evidence`` adds what other fields imply (a national programme's country)."""
     matchers = _matchers(taxonomy or default_taxonomy())
     scores: dict[str, float] = defaultdict(float, evidence or {})
-    for matcher in matchers:
+    opening = len(text) / 5
+    mentions: list[Mention] = []
+    places: set[int] = set()
+    for matcher, is_place in matchers:
         for mention in matcher.find(title):
             scores[mention.value] += TITLE_WEIGHT * mention.weight
-        opening = len(text) / 5
-        for mention in matcher.find(text):
-            scores[mention.value] += mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
+        found = matcher.find(text)
+        places |= {m.start for m in found} if is_place else set()
+        mentions += found
+    mentions.sort(key=lambda m: m.start)
+    for i, mention in enumerate(mentions):
+        weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
+        aside = _is_listed(text, mentions, i) or mention.start not in places and _after_cue(text, mention)
+        scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
 
 
+def _after_cue(text: str, mention: Mention) -> bool:
+    return bool(_ASIDE_CUE.search(text[max(0, mention.start - ASIDE_CONTEXT) : mention.start]))
+
+
+def _is_listed(text: str, mentions: list[Mention], i: int) -> bool:
+    """Named next to another country ("Alemanha, França e Espanha")."""
+    mention = mentions[i]
+    end = mention.start + len(mention.text)
+    return any(
+        other.value != mention.value
+        and _LIST_JOIN.match(
+            text[end : other.start]
+            if other.start >= end
+            else text[other.start + len(other.text) : mention.start]
+        )
+        for other in mentions[max(0, i - 1) : i + 2]
+        if other is not mention
+    )
+
+
 def main_countries(
-    text: str, title: str, taxonomy: Taxonomy | None = None, evidence: dict[str, float] | None = None
+    text: str,
+    title: str,
+    taxonomy: Taxonomy | None = None,
+    evidence: dict[str, float] | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """The leading country and any close to it; passing mentions are dropped."""
     scores = country_scores(text, title, taxonomy, evidence)
-    found = _leading(sorted(scores.items(), key=lambda item: (-item[1], item[0])), MIN_EVIDENCE)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    home = HOME_COUNTRIES.get(language or "", ())
+    found = [
+        c
+        for c in _leading(ranked, MIN_EVIDENCE)
+        if c == ranked[0][0]
+        or c not in home
+        or ranked[0][0] == "EU"
+        or scores[c] >= HOME_RATIO * ranked[0][1]
+    ]
     # EU funds behind a practice in one member state do not make it European-wide
     return [c for c in found if c != "EU" or len(found) == 1]
 
