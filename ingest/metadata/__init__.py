@@ -14,6 +14,7 @@ from ingest.metadata.years import dateline_year, practice_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
+from kb.text import fold
 
 MAX_PROGRAMMES = 4
 MAX_NAME_CHARS = 80
@@ -76,10 +77,12 @@ def extract(
         evidence = implied_countries(meta, taxonomy)
         meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
 
-    starts = [taxonomy.programme(p).start_year for p in meta.values["programme"] if taxonomy.programme(p)]
+    entries = [e for p in meta.values["programme"] if (e := taxonomy.programme(p))]
+    about_programme = any(fold(name) in fold(title) for e in entries for name in e.names if len(name) >= 3)
     meta.year = year_in_field(fields["year"]) if "year" in fields else None
     if meta.year is None:
-        meta.year = practice_year(text, starts, practice_names(meta, fields, title, taxonomy))
+        names = practice_names(meta, fields, title, taxonomy)
+        meta.year = practice_year(text, [e.start_year for e in entries], names, about_programme)
     if meta.year is None:  # the text's own date: a "Date:" field, a dateline, the page's date
         meta.year = year_in_field(fields.get("dated", "")) or dateline_year(text)
     if meta.year is None and date_hint and date_hint[:4].isdigit():

@@ -243,7 +243,10 @@ def without_background(text: str) -> str:
 
 
 def practice_year(
-    text: str, programme_starts: Iterable[int] = (), names: Iterable[Iterable[str]] = ()
+    text: str,
+    programme_starts: Iterable[int] = (),
+    names: Iterable[Iterable[str]] = (),
+    about_programme: bool = False,
 ) -> int | None:
     """The practice's own year, never a decade recalled in passing when a dated event exists.
 
@@ -251,8 +254,10 @@ def practice_year(
     then its programme (``names``, one group after the other: "OTOP was launched in 2001",
     not "the movement started in 1979"; "BI-REX was set up in 2018" before "the plan it
     belongs to was presented in 2016"); a registered programme's start when the text tells that
-    year (a programme begun long before is not the practice's date); then, outside
-    background sections first, a year
+    year (a programme begun long before is not the practice's date), but after a year told with
+    a launch or a creation outside background sections unless the title names the programme
+    (``about_programme``: "in place since 2010" is the programme's, "the project started in
+    2016" the practice's); then, outside background sections first, a year
     told with a launch or a creation (:func:`event_year`), the first year introduced as a
     start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
     """
@@ -263,8 +268,9 @@ def practice_year(
             return named
     told = {year for year, *_ in years_in_text(text)}  # as a date: not "Lei 11.196/2005", "Rota 2030"
     starts = [y for y in programme_starts if y in told]  # a start the text itself tells
-    if starts:
-        return starts[0]
+    launched = [] if about_programme else [y for y, founding, _ in _event_years(foreground) if not founding]
+    if starts or launched:
+        return (launched or starts)[0]
     if foreground != text:
         return _year_in(foreground) or _year_in(text)
     return _year_in(text)
