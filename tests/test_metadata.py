@@ -707,3 +707,79 @@ def test_a_registered_programme_introduced_late_with_its_acronym_counts() -> Non
     assert extract(text, "Supplier diversification").values["programme"][:1] == [
         "Manufacturing Extension Partnership"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (  # export markets listed, or after words of trade, are asides
+            "Em Felgueiras, as fábricas de calçado de Portugal uniram-se. Portugal apoiou a marca comum. "
+            "O consórcio exporta para o Japão, os Estados Unidos e a Alemanha.",
+            "pt",
+            ["PT"],
+        ),
+        (  # the Italian partner of a Tunisian network is the writer's own country
+            "A Monastir, in Tunisia, le imprese tessili tunisine hanno creato una rete. La Tunisia ha "
+            "sostenuto il progetto. Un consorzio italiano ha formato i tecnici in Italia.",
+            "it",
+            ["TN"],
+        ),
+        (  # a city after "sold in" is still the practice's country
+            "A cooperativa de Minas Gerais vende queijos em São Paulo e no Rio de Janeiro.",
+            "pt",
+            ["BR"],
+        ),
+    ],
+)
+def test_countries_named_aside_or_the_writers_own_are_passing(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert main_countries(text, "", language=language) == expected
+
+
+def test_a_launch_the_text_tells_comes_before_a_programmes_start_unless_the_title_names_it() -> None:
+    text = (
+        "The UR-GE scheme, in place since 2010, co-finances cluster projects. "
+        "The Denizli home textiles project was launched in 2016 with 20 firms."
+    )
+    assert practice_year(text, [2010], [[], ["UR-GE"]]) == 2016
+    assert practice_year(text, [2010], [[], ["UR-GE"]], about_programme=True) == 2010
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("O grupo foi cofinanciado pelo Projet Arganier, avviato nel 2003.", "Projet Arganier"),
+        (
+            "Apresentamos a proposta ao programa federal de apoio a incubadoras e parques tecnológicos, "
+            "o PNI, e o laboratório abriu em 2013.",
+            "PNI",
+        ),
+        (
+            "L'iniziativa rientra nella politica pubblica «Medellín Ciudad Clúster» del comune.",
+            "Medellín Ciudad Clúster",
+        ),
+    ],
+)
+def test_programmes_named_plainly_by_one_word_an_apposed_acronym_or_in_quotes(
+    text: str, expected: str
+) -> None:
+    assert expected in programme_names(text)
+
+
+def test_a_subject_after_a_described_programme_and_a_bare_qualifier_are_no_programmes() -> None:
+    text = (
+        "No âmbito do programa federal voltado à produtividade das indústrias, o SENAI-SP formou turmas. "
+        "Os Programas Estratégicos existem."
+    )
+    names = programme_names(text)
+    assert "SENAI-SP" not in names and "Programas Estratégicos" not in names
+
+
+def test_the_practices_launch_comes_before_its_programmes_unless_the_title_names_the_programme() -> None:
+    text = (
+        "Il Projet Arganier, avviato nel 2003, finanzia le cooperative. "
+        "Il raggruppamento delle cooperative di Essaouira è stato costituito nel 2005."
+    )
+    assert practice_year(text, [], [[], ["Projet Arganier"]]) == 2005
+    assert practice_year(text, [], [[], ["Projet Arganier"]], about_programme=True) == 2003

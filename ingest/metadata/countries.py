@@ -30,7 +30,7 @@ _ASIDE_CUE = re.compile(
     r"fier[ae]|feira|fair|delega|mission|missio|missõ|missão|vend|sell|sold|sales|destin)\w*\W+(?:\w+\W+){0,4}$"
 )
 _LIST_JOIN = re.compile(
-    r"^\s*(?:,|;|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"
+    r"^\s*(?:,|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"
     r"l'|nel|nella|negli|in)\s*)?$"
 )
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
@@ -76,9 +76,10 @@ def country_scores(
         places |= {m.start for m in found} if is_place else set()
         mentions += found
     mentions.sort(key=lambda m: m.start)
+    listed = _listed(text, mentions)
     for i, mention in enumerate(mentions):
         weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
-        aside = _is_listed(text, mentions, i) or mention.start not in places and _after_cue(text, mention)
+        aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
 
@@ -87,20 +88,21 @@ def _after_cue(text: str, mention: Mention) -> bool:
     return bool(_ASIDE_CUE.search(text[max(0, mention.start - ASIDE_CONTEXT) : mention.start]))
 
 
-def _is_listed(text: str, mentions: list[Mention], i: int) -> bool:
-    """Named next to another country ("Alemanha, França e Espanha")."""
-    mention = mentions[i]
-    end = mention.start + len(mention.text)
-    return any(
-        other.value != mention.value
-        and _LIST_JOIN.match(
-            text[end : other.start]
-            if other.start >= end
-            else text[other.start + len(other.text) : mention.start]
-        )
-        for other in mentions[max(0, i - 1) : i + 2]
-        if other is not mention
-    )
+def _listed(text: str, mentions: list[Mention]) -> set[int]:
+    """The mentions named in a list of three countries or more ("Alemanha, França e Espanha");
+    two joined ("in Germany and in France") may be the practice's own pair."""
+    joined = [
+        a.value != b.value and bool(_LIST_JOIN.match(text[a.start + len(a.text) : b.start]))
+        for a, b in zip(mentions, mentions[1:], strict=False)
+    ]
+    listed: set[int] = set()
+    run_start = 0
+    for i, edge in enumerate([*joined, False]):
+        if not edge:
+            if i - run_start >= 2:  # a run of at least two joins: three countries
+                listed.update(range(run_start, i + 1))
+            run_start = i + 1
+    return listed
 
 
 def main_countries(
@@ -110,17 +112,16 @@ def main_countries(
     evidence: dict[str, float] | None = None,
     language: str | None = None,
 ) -> list[str]:
-    """The leading country and any close to it; passing mentions are dropped."""
+    """The leading country and any close to it; passing mentions are dropped. The country of
+    the text's own language, when it is not the leader, needs HOME_RATIO of the leader's score."""
     scores = country_scores(text, title, taxonomy, evidence)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     home = HOME_COUNTRIES.get(language or "", ())
+    leader = ranked[0][0] if ranked else ""
     found = [
         c
         for c in _leading(ranked, MIN_EVIDENCE)
-        if c == ranked[0][0]
-        or c not in home
-        or ranked[0][0] == "EU"
-        or scores[c] >= HOME_RATIO * ranked[0][1]
+        if c == leader or c not in home or leader == "EU" or scores[c] >= HOME_RATIO * scores[leader]
     ]
     # EU funds behind a practice in one member state do not make it European-wide
     return [c for c in found if c != "EU" or len(found) == 1]

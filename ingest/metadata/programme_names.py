@@ -20,6 +20,7 @@ from ingest.metadata.programme_patterns import (
     APPOSITION,
     BODIES,
     DASHED,
+    DESCRIBED_ACRONYM,
     INTRODUCING,
     KEYWORDS,
     LEADING,
@@ -118,7 +119,8 @@ class _Found:
         return [
             name
             for key, (_, _, name) in ranked
-            if (key in self.strong or _distinctive(name)) and not _cut_short(key, longs)
+            if (key in self.strong or _distinctive(name))
+            and not _cut_short(key, longs if " " in key else set(self.names))  # one word: of any name
         ]
 
 
@@ -157,14 +159,42 @@ def programme_names(text: str) -> list[str]:
                 found.add_pair(long, match.group("acronym"), match.start(), strong=True)
     for match in APPOSITION.finditer(text):
         found.add(_apposed(match.group("name")), match.start(), strong=True)
+    for match in DESCRIBED_ACRONYM.finditer(text):
+        found.add(match.group("name"), match.start("name"), strong=True)
     for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
             if _inside_a_name(text, match.start("name")):
                 continue
             kind = match.groupdict().get("kind") or ""
             # "Vanguard Initiative": a capitalised kind belongs to the name
-            found.add(_clean(match.group("name"), kind), match.start(), strong=kind[:1].isupper())
+            name = _clean(match.group("name"), kind)
+            found.add(name, match.start(), strong=kind[:1].isupper() or _one_word_named(name))
     return found.ranked()[:MAX_NAMES]
+
+
+_QUALIFIERS = frozenset(
+    "nacional nazionale national federal regional regionale estadual statale state municipal comunale europeu "
+    "europeo europea european operacional operativo operational social sociale comum comune common geral "
+    "generale general especial speciale special integrado integrato integrated".split()
+)
+
+
+_ADJECTIVE_ENDINGS = ("ico", "icos", "ica", "icas", "ici", "iche", "ivo", "ivos", "iva", "ivas", "ivi", "ive")
+
+
+def _one_word_named(name: str | None) -> bool:
+    """ "Projet Arganier", "Programa Centelha", "Fundo Amazônia": a programme word and one word
+    of a name (not a qualifier such as "Nacional" or "Regional") name a programme plainly."""
+    words = (name or "").split()
+    return (
+        len(words) == 2
+        and fold(words[0]) in GENERIC_WORDS
+        and words[1][:1].isupper()
+        and len(words[1]) >= 4
+        and fold(words[1]) not in GENERIC_WORDS | _QUALIFIERS
+        and not fold(words[1]).endswith(_ADJECTIVE_ENDINGS)  # "Programas Estratégicos", "Piano Operativo"
+        and not BODIES.search(words[1])
+    )
 
 
 def _inside_a_name(text: str, start: int) -> bool:

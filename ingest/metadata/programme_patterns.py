@@ -70,8 +70,11 @@ PATTERNS = (
     ),
     # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
     re.compile(r"\b(?P<name>Legge[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"),
-    # a name in quotes after a keyword: programa “Mais Inovação”
-    re.compile(rf"(?i:{KEYWORD})[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"),
+    # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
+    # la politica pubblica «Medellín Ciudad Clúster»
+    re.compile(
+        rf"(?i:{KEYWORD}|pol[ií]tica|policy)(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
+    ),
 )
 # "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui":
 # a name in apposition to a programme described right after it (lowercase words allowed)
@@ -79,6 +82,12 @@ APPOSITION = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4}),[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
     rf"(?:{KEYWORDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european)\b"
+)
+# "o programa federal de apoio a incubadoras e parques tecnológicos, o PNI": a programme described
+# in lowercase words, then named by its acronym
+DESCRIBED_ACRONYM = re.compile(
+    rf"\b(?:{KEYWORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{1,12}},[ \t]+(?:o|a|il|la|lo|the|l['’])[ \t]*"
+    r"(?P<name>[A-Z][A-Z0-9+&-]{1,11})(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
 )
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")

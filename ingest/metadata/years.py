@@ -183,10 +183,13 @@ FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
 
-def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, int, int]]:
-    """Years told with an event verb in their sentence; whether that verb is a founding (FIRM
-    when a firm's); where."""
+def _event_years(
+    text: str, names: Iterable[str] = (), avoiding: Iterable[str] = ()
+) -> Iterator[tuple[int, int, int]]:
+    """Years told with an event verb in their sentence (naming one of ``names`` if given, none
+    of ``avoiding``); whether that verb is a founding (FIRM when a firm's); where."""
     folded = [fold(n) for n in names if len(n) >= 3]
+    avoided = [fold(n) for n in avoiding if len(n) >= 3]
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
@@ -194,7 +197,12 @@ def _event_years(text: str, names: Iterable[str] = ()) -> Iterator[tuple[int, in
         if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
-        if verb and (not folded or any(n in fold(f"{before} {after}") for n in folded)):
+        clause = fold(f"{before} {after}")
+        if (
+            verb
+            and (not folded or any(n in clause for n in folded))
+            and not any(n in clause for n in avoided)
+        ):
             founding = bool(_FOUNDING.fullmatch(verb.group()))
             yield (
                 int(match.group()),
@@ -262,15 +270,18 @@ def practice_year(
     start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
     """
     foreground = without_background(text)
-    for group in names:
-        group = list(group)
+    groups = [list(group) for group in names]
+    programmes = [name for group in groups[1:] for name in group]
+    launched = [y for y, founding, _ in _event_years(foreground, avoiding=programmes) if not founding]
+    for i, group in enumerate(groups):
+        if i and launched and not about_programme:  # the practice's launch, not its programme's
+            return launched[0]
         if group and (named := event_year(foreground, group) or event_year(text, group)):
             return named
     told = {year for year, *_ in years_in_text(text)}  # as a date: not "Lei 11.196/2005", "Rota 2030"
     starts = [y for y in programme_starts if y in told]  # a start the text itself tells
-    launched = [] if about_programme else [y for y, founding, _ in _event_years(foreground) if not founding]
-    if starts or launched:
-        return (launched or starts)[0]
+    if starts or launched and not about_programme:
+        return (([] if about_programme else launched) or starts)[0]
     if foreground != text:
         return _year_in(foreground) or _year_in(text)
     return _year_in(text)
