@@ -25,10 +25,10 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = (
-    9  # 9: site lines (copyright, follow us, newsletter …) removed; programme names, years, places (round 8)
-)
-"""Bump when parsing, chunking or embedding text changes, so unchanged files are read again."""
+INGEST_VERSION = 10
+"""Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read
+again. 10: countries named aside, programme names and years of round 9; 9: site lines (copyright,
+follow us, newsletter …) removed; programme names, years, places (round 8)."""
 
 
 def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
