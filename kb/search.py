@@ -35,13 +35,18 @@ thread runs its lexical side: both spend their time in native code that lets go 
 embedder, FAISS, Tantivy, SQLite, or a PostgreSQL server), so the two overlap."""
 
 
-def rrf(rankings: list[tuple[list[int], float]], k: int) -> dict[int, float]:
-    """Weighted reciprocal rank fusion of several ranked id lists."""
+def rrf(rankings: list[tuple[list[tuple[int, float]], float]], k: int) -> dict[int, float]:
+    """Weighted reciprocal rank fusion of rankings of (id, score), best first. Equal scores share
+    the best rank among them: a tie (every passage holding one rare word once, in a store that
+    does not weigh lengths) says nothing about which comes first, so the other rankings decide."""
     fused: dict[int, float] = defaultdict(float)
-    for ids, weight in rankings:
+    for ranked, weight in rankings:
         if weight <= 0:  # a switched-off ranking must not smuggle its candidates in
             continue
-        for rank, item in enumerate(ids):
+        rank, previous = 0, None
+        for position, (item, score) in enumerate(ranked):
+            if score != previous:
+                rank, previous = position, score
             fused[int(item)] += weight / (k + rank + 1)
     return fused
 
@@ -118,8 +123,8 @@ class Searcher:
         question_weight = s.lexical_weight * share**2
         fused = rrf(
             [
-                ([c for c, _, _ in dense], s.dense_weight),
-                ([c for c, _ in lexical], short_weight(parts, share, s) if short else question_weight),
+                ([(c, centred) for c, centred, _ in dense], s.dense_weight),
+                (lexical, short_weight(parts, share, s) if short else question_weight),
                 (_first_per_document(fields, owners, self.store), s.title_weight),
             ],
             s.rrf_k,
@@ -277,7 +282,7 @@ def by_document(
 
 def _first_per_document(
     found: list[tuple[int, float]], owners: dict[int, tuple[str, str, int | None, int]], store: Store
-) -> list[int]:
+) -> list[tuple[int, float]]:
     """Title and name matches repeat on every passage of a document: keep its first.
 
     Documents that share a title (sections of one report, say) share one place: the
@@ -286,10 +291,10 @@ def _first_per_document(
     titles = store.titles({owners[c][0] for c, _ in found if c in owners})
     per_title = Counter(titles.values())
     seen: set[str] = set()
-    out = []
-    for chunk_id, _ in found:
+    out: list[tuple[int, float]] = []
+    for chunk_id, score in found:
         doc_id = owners.get(chunk_id, (None,))[0]
         if doc_id in titles and doc_id not in seen and per_title[titles[doc_id]] == 1:
             seen.add(doc_id)
-            out.append(chunk_id)
+            out.append((chunk_id, score))
     return out

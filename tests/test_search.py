@@ -18,6 +18,7 @@ from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
 from kb.request import SearchRequest
+from kb.search import rrf
 
 VOCAB = [f"w{i}" for i in range(60)] + ["cluster", "rede", "distretto", "cosme", "gt-apl"]
 LANGS = ["pt", "it", "en"]
@@ -242,3 +243,11 @@ def test_a_region_meets_documents_about_its_countries(tmp_path: Path) -> None:
     assert lexical("Africa") == set()
     assert lexical("Europa meridionale") == {"it"}
     kb.close()
+
+
+def test_equal_scores_share_their_best_rank_in_the_fusion() -> None:
+    """A tie in one ranking (every passage holding one word once) leaves the order to the others."""
+    fused = rrf([([(1, 2.0), (2, 2.0), (3, 1.0)], 1.0)], 60)
+    assert fused[1] == fused[2] == 1 / 61 and fused[3] == 1 / 63
+    both = rrf([([(1, 2.0), (2, 2.0)], 1.0), ([(2, 0.9), (1, 0.8)], 1.0)], 60)
+    assert both[2] > both[1], "the dense ranking breaks the lexical tie"
