@@ -77,17 +77,26 @@ def extract(
         evidence = implied_countries(meta, taxonomy)
         meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
 
+    meta.year = document_year(meta, fields, text, title, date_hint, taxonomy)
+    return meta
+
+
+def document_year(
+    meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
+) -> int | None:
+    """A card's year field, else the practice's year in the text (:func:`practice_year`), else
+    the text's own date: a "Date:" field, a dateline, the file's date."""
+    if "year" in fields and (year := year_in_field(fields["year"])) is not None:
+        return year
     entries = [e for p in meta.values["programme"] if (e := taxonomy.programme(p))]
     about_programme = any(fold(name) in fold(title) for e in entries for name in e.names if len(name) >= 3)
-    meta.year = year_in_field(fields["year"]) if "year" in fields else None
-    if meta.year is None:
-        names = practice_names(meta, fields, title, taxonomy)
-        meta.year = practice_year(text, [e.start_year for e in entries], names, about_programme)
-    if meta.year is None:  # the text's own date: a "Date:" field, a dateline, the page's date
-        meta.year = year_in_field(fields.get("dated", "")) or dateline_year(text)
-    if meta.year is None and date_hint and date_hint[:4].isdigit():
-        meta.year = int(date_hint[:4])
-    return meta
+    names = practice_names(meta, fields, title, taxonomy)
+    year = practice_year(text, [e.start_year for e in entries], names, about_programme)
+    if year is None:
+        year = year_in_field(fields.get("dated", "")) or dateline_year(text)
+    if year is None and date_hint and date_hint[:4].isdigit():
+        year = int(date_hint[:4])
+    return year
 
 
 _SUPPORT = re.compile(

@@ -157,10 +157,16 @@ def programme_names(text: str) -> list[str]:
                 and len(re.findall(r"[A-Z]", match.group("acronym"))) >= 2
             ):
                 found.add_pair(long, match.group("acronym"), match.start(), strong=True)
-    for match in APPOSITION.finditer(text):
-        found.add(_apposed(match.group("name")), match.start(), strong=True)
-    for match in DESCRIBED_ACRONYM.finditer(text):
-        found.add(match.group("name"), match.start("name"), strong=True)
+    _add_introduced(found, text)
+    return found.ranked()[:MAX_NAMES]
+
+
+def _add_introduced(found: _Found, text: str) -> None:
+    """Names in apposition to a described programme ("…, o programa de …"; "…, o PNI,") and
+    names a pattern of :mod:`ingest.metadata.programme_patterns` introduces."""
+    for match in [*APPOSITION.finditer(text), *DESCRIBED_ACRONYM.finditer(text)]:
+        name = _apposed(match.group("name")) if match.re is APPOSITION else match.group("name")
+        found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
             if _inside_a_name(text, match.start("name")):
@@ -169,7 +175,6 @@ def programme_names(text: str) -> list[str]:
             # "Vanguard Initiative": a capitalised kind belongs to the name
             name = _clean(match.group("name"), kind)
             found.add(name, match.start(), strong=kind[:1].isupper() or _one_word_named(name))
-    return found.ranked()[:MAX_NAMES]
 
 
 _QUALIFIERS = frozenset(

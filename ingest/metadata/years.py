@@ -22,18 +22,10 @@ _START = re.compile(
 """A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
 
 
-_DECADE_WORDS = {
-    "cinquanta": 1950,
-    "sessanta": 1960,
-    "settanta": 1970,
-    "ottanta": 1980,
-    "novanta": 1990,
-    "cinquenta": 1950,
-    "sessenta": 1960,
-    "setenta": 1970,
-    "oitenta": 1980,
-    "noventa": 1990,
-}
+_DECADES = range(1950, 2000, 10)
+_DECADE_WORDS = dict(
+    zip("cinquanta sessanta settanta ottanta novanta".split(), _DECADES, strict=True)
+) | dict(zip("cinquenta sessenta setenta oitenta noventa".split(), _DECADES, strict=True))
 _DECADE = re.compile(r"\b(?:anni|anos|década de)\s+(" + "|".join(_DECADE_WORDS) + r")\b", re.IGNORECASE)
 
 
