@@ -31,7 +31,7 @@ MIN_WORDS, MAX_WORDS = 3, 12
 """Shorter lines are section headings a curator's cards share ("Resultados"); longer ones prose."""
 COMPARED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 MAX_COMPARED_FILES = 500  # the siblings read to find a folder's template
-MAX_COMPARED_BYTES = 1_000_000
+MAX_COMPARED_BYTES = 200_000  # a saved page is small; a book is no site page
 TEXT_TYPES = frozenset({"text", "markdown", "html"})  # formats without pages, whose lines can go
 
 
