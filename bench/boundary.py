@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from logistic import fit_logistic
 
 from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_boundary
 from kb.config import SearchSettings, Settings
@@ -48,16 +49,7 @@ def fit(scored: list[Scored], ridge: float = 1e-2) -> tuple[float, ...]:
         good = {d for d, g in s.query.judgements.items() if g > 0}
         rows.append(membership_features(s.candidates))
         labels += [c.doc_id in good for c in s.candidates]
-    x, y = np.vstack(rows), np.asarray(labels, dtype=np.float64)
-    mean, scale = x[:, 1:].mean(0), x[:, 1:].std(0) + 1e-9
-    z = np.hstack([x[:, :1], (x[:, 1:] - mean) / scale])
-    w = np.zeros(z.shape[1])
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-z @ w))
-        hessian = z.T @ (z * (p * (1 - p))[:, None]) + ridge * np.eye(len(w))
-        w -= np.linalg.solve(hessian, z.T @ (p - y) + ridge * w)
-    raw = np.concatenate([[w[0] - float(np.sum(w[1:] * mean / scale))], w[1:] / scale])
-    return tuple(round(float(v), 4) for v in raw)
+    return fit_logistic(np.vstack(rows), np.asarray(labels, dtype=np.float64), ridge)
 
 
 @dataclass

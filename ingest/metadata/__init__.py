@@ -10,11 +10,11 @@ from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names, written_forms
 from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
-from ingest.metadata.years import dateline_year, practice_year, year_in_field
+from ingest.metadata.year_ranker import practice_year
+from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
-from kb.text import fold
 
 MAX_PROGRAMMES = 4
 MAX_NAME_CHARS = 80
@@ -88,10 +88,7 @@ def document_year(
     the text's own date: a "Date:" field, a dateline, the file's date."""
     if "year" in fields and (year := year_in_field(fields["year"])) is not None:
         return year
-    entries = [e for p in meta.values["programme"] if (e := taxonomy.programme(p))]
-    about_programme = any(fold(name) in fold(title) for e in entries for name in e.names if len(name) >= 3)
-    names = practice_names(meta, fields, title, taxonomy)
-    year = practice_year(text, [e.start_year for e in entries], names, about_programme)
+    year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
     if year is None:
         year = year_in_field(fields.get("dated", "")) or dateline_year(text)
     if year is None and date_hint and date_hint[:4].isdigit():
@@ -143,6 +140,15 @@ def stated_programmes(value: str) -> list[str]:
     """A card's programme line as names: "Brasil Mais Produtivo; Sebraetec" → two names."""
     names = [re.split(r"\s+[–—-]\s+|\s*\(", part)[0].strip(" .") for part in re.split(r"[;,]", value)]
     return [n for n in names if 2 <= len(n) <= 80 and any(ch.isupper() for ch in n)]
+
+
+def year_evidence(
+    meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy
+) -> tuple[list[list[str]], list[int | None]]:
+    """What tells the practice's year from others: its names and its programmes' (a year in
+    their sentences), and the registered programmes' start years."""
+    starts = [e.start_year for p in meta.values["programme"] if (e := taxonomy.programme(p))]
+    return practice_names(meta, fields, title, taxonomy), starts
 
 
 def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy) -> list[list[str]]:

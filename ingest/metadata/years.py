@@ -1,9 +1,10 @@
-"""The year a practice refers to: a labelled field, the programme's start, or the text's dates."""
+"""How a text tells its years: as dates, starts, decades, with a launch or a founding, in a name or a
+law's number, in a background section. :mod:`ingest.metadata.year_ranker` weighs them."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from kb.text import STOPWORDS, fold
 
@@ -153,14 +154,6 @@ EVENT_WINDOW = 80
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
 
 
-def event_year(text: str, names: Iterable[str] = ()) -> int | None:
-    """The first year told together with a launch or a start, in one sentence, else the first
-    told with a founding (the firm "founded in 1968" is older than the practice it joins); with
-    ``names``, only in a sentence that names one of them (the practice, its programme)."""
-    events = list(_event_years(text, names))
-    return next((year for year, founding, _ in events if not founding), events[0][0] if events else None)
-
-
 _FOUNDING = re.compile(
     r"\b(?:found(?:ed)|fund(?:ou|ad[oa]s?)|fondat[oaie]|fondò|(?:ha|hanno) fondato|nasceu|nacque|born)\b",
     re.IGNORECASE,
@@ -175,13 +168,9 @@ FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
 
-def _event_years(
-    text: str, names: Iterable[str] = (), avoiding: Iterable[str] = ()
-) -> Iterator[tuple[int, int, int]]:
-    """Years told with an event verb in their sentence (naming one of ``names`` if given, none
-    of ``avoiding``); whether that verb is a founding (FIRM when a firm's); where."""
-    folded = [fold(n) for n in names if len(n) >= 3]
-    avoided = [fold(n) for n in avoiding if len(n) >= 3]
+def event_years(text: str) -> Iterator[tuple[int, int, int]]:
+    """Years told with an event verb in their clause: (year, whether that verb is a founding —
+    FIRM when a firm's —, where)."""
     for match in _YEAR.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
@@ -189,18 +178,10 @@ def _event_years(
         if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
-        clause = fold(f"{before} {after}")
-        if (
-            verb
-            and (not folded or any(n in clause for n in folded))
-            and not any(n in clause for n in avoided)
-        ):
+        if verb:
             founding = bool(_FOUNDING.fullmatch(verb.group()))
-            yield (
-                int(match.group()),
-                FIRM if founding and _FIRM.search(f"{before} {after}") else founding,
-                match.start(),
-            )
+            firm = founding and _FIRM.search(f"{before} {after}")
+            yield int(match.group()), FIRM if firm else int(founding), match.start()
 
 
 def _own_clause(before: str, after: str) -> tuple[str, str]:
@@ -240,57 +221,3 @@ def without_background(text: str) -> str:
         stop = end.start() if end else len(text)
         out[match.start() : stop] = " " * (stop - match.start())
     return "".join(out)
-
-
-def practice_year(
-    text: str,
-    programme_starts: Iterable[int] = (),
-    names: Iterable[Iterable[str]] = (),
-    about_programme: bool = False,
-) -> int | None:
-    """The practice's own year, never a decade recalled in passing when a dated event exists.
-
-    In order: a year told with a launch or a creation in a sentence that names the practice,
-    then its programme (``names``, one group after the other: "OTOP was launched in 2001",
-    not "the movement started in 1979"; "BI-REX was set up in 2018" before "the plan it
-    belongs to was presented in 2016"); a registered programme's start when the text tells that
-    year (a programme begun long before is not the practice's date), but after a year told with
-    a launch or a creation outside background sections unless the title names the programme
-    (``about_programme``: "in place since 2010" is the programme's, "the project started in
-    2016" the practice's); then, outside background sections first, a year
-    told with a launch or a creation (:func:`event_year`), the first year introduced as a
-    start ("em 2004", "since 1990"), a decade ("anni Novanta"), the first year at all.
-    """
-    foreground = without_background(text)
-    groups = [list(group) for group in names]
-    programmes = [name for group in groups[1:] for name in group]
-    launched = [y for y, founding, _ in _event_years(foreground, avoiding=programmes) if not founding]
-    for i, group in enumerate(groups):
-        if i and launched and not about_programme:  # the practice's launch, not its programme's
-            return launched[0]
-        if group and (named := event_year(foreground, group) or event_year(text, group)):
-            return named
-    told = {year for year, *_ in years_in_text(text)}  # as a date: not "Lei 11.196/2005", "Rota 2030"
-    starts = [y for y in programme_starts if y in told]  # a start the text itself tells
-    if starts or launched and not about_programme:
-        return (([] if about_programme else launched) or starts)[0]
-    if foreground != text:
-        return _year_in(foreground) or _year_in(text)
-    return _year_in(text)
-
-
-def _year_in(text: str) -> int | None:
-    """A launch or a founding, else a year introduced as a date ("em 2020"), else a firm's
-    founding (a firm "fundada em 1954" is older than what it does now), else a decade."""
-    events = list(_event_years(text))
-    firms = {at: year for year, founding, at in events if founding == FIRM}
-    launched = [year for year, founding, at in events if not founding] + [
-        year for year, founding, at in events if founding and at not in firms
-    ]
-    found = years_in_text(text)
-    introduced = [year for year, at, started, decade in found if started and not decade and at not in firms]
-    decades = [year for year, _, started, decade in found if started and decade]
-    for candidates in (launched, introduced, list(firms.values()), decades):  # not a year merely mentioned
-        if candidates:
-            return candidates[0]
-    return None

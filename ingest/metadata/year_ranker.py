@@ -1,0 +1,130 @@
+"""The practice's year: the best of the years a text tells, weighed by how each is told.
+
+A text about a practice tells many years: the practice's launch, the law or programme it rests
+on, an earlier crisis, a later phase, the date of writing. Hand-ordered rules ("a launch verb
+first, then a programme's start …") fitted each labelled set and missed the next. Here every
+year the text tells as a date (not a law's number, not "Rota 2030") is a candidate described by
+:data:`FEATURES`, and a logistic model scores them; its weights were fitted on every labelled
+metadata set by ``bench/year_ranker.py --fit``, which also reports each set held out in turn.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ingest.metadata.years import FIRM, event_years, without_background, years_in_text
+from kb.text import fold
+
+FEATURES = (
+    "bias",
+    "started",  # introduced as when something happened: "em 2017", "since 1990"
+    "event",  # told with a launch or a creation in its clause
+    "founding",  # …with a founding ("fundada em")
+    "firm",  # …a firm's founding, older than the practice it joins
+    "background",  # only inside a "Contexto"/"Background" section
+    "programme_sentence",  # in a sentence naming one of the document's programmes
+    "practice_sentence",  # in a sentence naming the practice (a card's name, the title's head)
+    "position",  # how far into the text it is first told (0 the start, 1 from POSITION_SCALE on)
+    "heading_date",  # a date of writing near the top ("Publicado em …", "Date:", a byline)
+    "decade",  # a decade ("anni Novanta", "the 1990s")
+    "relative",  # where it falls between the text's earliest and latest year (0–1)
+    "latest",
+    "earliest",
+    "mentions",  # log(1 + how often it is told)
+    "programme_start",  # a registered programme's start year
+    "in_title",
+    "sentence_start",  # opening its sentence: "Em 2004, …", "In 2019 five small firms …"
+    "until",  # a deadline or a plan: "até 2025", "entro il 2021", "expected in 2020"
+)
+WEIGHTS = (
+    -3.519, 1.9482, 1.3708, 0.6039, -3.3396, -2.2623, 1.0367, 1.7343, -3.8512, -1.0763,
+    -1.5746, -0.4235, 1.31, -0.469, 2.5479, 0.2379, 0.8508, 1.2068, -0.896,
+)  # fmt: skip
+POSITION_SCALE = 2000  # characters: a short note's second sentence is not "late" in it
+_HEADING_DATE = re.compile(
+    r"(?i)(?:publicad|pubblicat|posted|published|date:|data:|redatt|edição|edizione|issue|·|\*)"
+)
+_UNTIL = re.compile(
+    r"(?i)\b(?:até|ate|entro|until|till|by|fino al|prevista per il|previsto para|expected in|planned for|"
+    r"prevista|previsto)\s+(?:(?:o|il|the|a|al)\s+)?(?:fine\s+|end\s+of\s+|final\s+de\s+)?$"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def practice_year(
+    text: str,
+    title: str = "",
+    names: Sequence[Sequence[str]] = (),
+    programme_starts: Sequence[int | None] = (),
+) -> int | None:
+    """The candidate year scored highest (None when the text tells no year). ``names``: the
+    practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
+    scored = year_features(text, title, names, programme_starts)
+    weights = np.asarray(WEIGHTS)
+    return max(scored, key=lambda year: float(weights @ scored[year]), default=None)
+
+
+def year_features(
+    text: str,
+    title: str = "",
+    names: Sequence[Sequence[str]] = (),
+    programme_starts: Sequence[int | None] = (),
+) -> dict[int, np.ndarray]:
+    """Each year the text tells, described by :data:`FEATURES` (a year told several times takes
+    the strongest of each sign, and where it is first told)."""
+    own = [fold(n) for n in (names[0] if names else ()) if len(n) >= 3]
+    programmes = [fold(n) for group in names[1:] for n in group if len(n) >= 3]
+    events = {at: kind for _, kind, at in event_years(text)}
+    foreground = without_background(text)
+    seen: dict[int, list[dict[str, float]]] = {}
+    for year, at, started, decade in years_in_text(text):
+        if decade and not started:  # "negli anni Novanta" recalled in passing: history, no candidate
+            continue
+        sentence = _sentence(text, at)
+        seen.setdefault(year, []).append(
+            {
+                "started": float(started),
+                "event": float(events.get(at) == 0),
+                "founding": float(events.get(at) == 1),
+                "firm": float(events.get(at) == FIRM),
+                "background": float(not foreground[at : at + 4].strip()),
+                "programme_sentence": float(any(n in sentence for n in programmes)),
+                "practice_sentence": float(any(n in sentence for n in own)),
+                "position": min(1.0, at / POSITION_SCALE),
+                "heading_date": float(at < 300 and bool(_HEADING_DATE.search(text[max(0, at - 80) : at]))),
+                "decade": float(decade),
+                "sentence_start": float(len(_sentence_head(text, at).split()) <= 3),
+                "until": float(bool(_UNTIL.search(text[max(0, at - 30) : at]))),
+            }
+        )
+    return {
+        year: _row(year, mentions, sorted(seen), title, programme_starts) for year, mentions in seen.items()
+    }
+
+
+def _row(
+    year: int, mentions: list[dict[str, float]], years: list[int], title: str, starts: Sequence[int | None]
+) -> np.ndarray:
+    """One year's features from its mentions and its place among the text's years."""
+    row = {key: max(m[key] for m in mentions) for key in mentions[0]}
+    row["position"] = min(m["position"] for m in mentions)
+    row["relative"] = (year - years[0]) / max(1, years[-1] - years[0])
+    row["latest"], row["earliest"] = float(year == years[-1]), float(year == years[0])
+    row["mentions"] = math.log1p(len(mentions))
+    row["programme_start"] = float(year in starts)
+    row["in_title"] = float(str(year) in title)
+    return np.array([1.0] + [row[name] for name in FEATURES[1:]])
+
+
+def _sentence_head(text: str, at: int) -> str:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
+    return text[ends[-1] if ends else 0 : at]
+
+
+def _sentence(text: str, at: int) -> str:
+    end = _SENTENCE_END.search(text, at + 4)
+    return fold(_sentence_head(text, at) + text[at : end.start() if end else len(text)])
