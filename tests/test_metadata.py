@@ -795,3 +795,30 @@ def test_each_year_a_text_tells_is_described_by_how_it_is_told() -> None:
     assert dict(zip(FEATURES, found[2021], strict=True))["heading_date"] == 1.0
     assert dict(zip(FEATURES, found[2025], strict=True))["until"] == 1.0
     assert practice_year(text, "", [[], ["Programa Mais Cultivo"]], [2004]) == 2004
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "O Projecto de Desenvolvimento de Cadeias de Valor nos Corredores de Maputo e Limpopo (PROSUL) apoiou a associação.",
+            "PROSUL",
+        ),
+        ("The mill joined the government's district industrialisation initiative, 1D1F. It grew.", "1D1F"),
+        (
+            "The Accelerating Inclusive Markets for Smallholders (AIMS) programme co-finances partnerships.",
+            "AIMS",
+        ),
+        (
+            "La rete è riconosciuta dalla Legge regionale 30 maggio 2014, n. 13 del Veneto.",
+            "Legge regionale 30 maggio 2014, n. 13",
+        ),
+    ],
+)
+def test_programmes_spelled_in_other_ways(text: str, expected: str) -> None:
+    assert any(expected in name for name in programme_names(text))
+
+
+def test_a_development_agency_is_an_organisation_not_a_programme() -> None:
+    text = "The International Fund for Agricultural Development (IFAD) and a GIZ project trained the farmers."
+    assert new_programmes(programme_names(text)) == []

@@ -12,7 +12,7 @@ import re
 KEYWORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|"
     "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
-    "plano|piano|plan|projeto|progetto|project|fundo|fondo|fund|challenge|"
+    "plano|piano|plan|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|challenge|"
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
@@ -69,7 +69,9 @@ PATTERNS = (
         r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
     ),
     # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
-    re.compile(r"\b(?P<name>Legge[ \t]+\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"),
+    re.compile(
+        r"\b(?P<name>Legge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
+    ),
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster»
     re.compile(
@@ -86,8 +88,9 @@ APPOSITION = re.compile(
 # "o programa federal de apoio a incubadoras e parques tecnológicos, o PNI": a programme described
 # in lowercase words, then named by its acronym
 DESCRIBED_ACRONYM = re.compile(
-    rf"\b(?:{KEYWORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{1,12}},[ \t]+(?:o|a|il|la|lo|the|l['’])[ \t]*"
-    r"(?P<name>[A-Z][A-Z0-9+&-]{1,11})(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
+    rf"\b(?:{KEYWORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
+    r"(?P<name>(?=[A-Z0-9+&-]*[A-Z][A-Z0-9+&-]*[A-Z])[A-Z0-9][A-Z0-9+&-]{1,11})"  # PNI, 1D1F
+    r"(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
 )
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
@@ -117,6 +120,6 @@ BODIES = re.compile(
     r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|institut|istitut|univers|associa|bank|banco|banca|council|"
     r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
     r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
-    r"ltd|inc|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
-    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit|vehicle)"
+    r"ltd\b|inc\b|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
+    r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit\b|vehicle)"
 )
