@@ -9,7 +9,7 @@ import numpy as np
 import yaml
 
 from ingest.metadata.programme_names import name_keys, programme_key, written_forms
-from ingest.metadata.themes import MAX_THEMES, ThemeClassifier
+from ingest.metadata.themes import ThemeClassifier, kept_themes
 from ingest.parsing import parse_document
 from ingest.themed_vectors import embed_with_themes, embedding_text
 from kb.config import Settings
@@ -168,20 +168,18 @@ def compare(item: dict[str, object], found: dict[str, set[str]], report: Metadat
 def theme_threshold_sweep(
     gold_path: Path, embedder: Embedder, root: Path, thresholds: np.ndarray
 ) -> list[tuple[float, FieldScore]]:
-    """Theme F1 at each threshold, to calibrate ``themes.THRESHOLD`` on the dev set."""
+    """Theme F1 at each probability threshold (``themes.THRESHOLD``), on a labelled set."""
     classifier = ThemeClassifier(embedder)
     docs = []
     for item in load_gold(gold_path):
         doc = parse_document(root / str(item["path"]), Settings())
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
-        docs.append((classifier.relative_scores(vectors, text), set(item.get("themes") or [])))
+        docs.append((classifier.probabilities(vectors, text), set(item.get("themes") or [])))
     results = []
     for threshold in thresholds:
         score = FieldScore()
-        for scores, expected in docs:
-            ranked = sorted(scores, key=lambda t: -scores[t])
-            kept = [t for t in ranked if scores[t] >= threshold][:MAX_THEMES] or ranked[:1]
-            score.add(set(kept), expected)
+        for probabilities, expected in docs:
+            score.add(set(kept_themes(probabilities, float(threshold))), expected)
         results.append((float(threshold), score))
     return results

@@ -27,8 +27,8 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 11
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read
-again. 11: the practice's year from a learned ranking of the years a text tells, programme words
-and development agencies of round 10; 10: countries named aside, programme names and years of
+again. 11: the practice's year and the themes from models fitted on the labelled sets, programme
+words and development agencies of round 10; 10: countries named aside, programme names and years of
 round 9; 9: site lines (copyright, follow us, newsletter …) removed; programme names, years,
 places (round 8)."""
 

@@ -69,7 +69,7 @@ def evaluate_metadata_command(path: Path, embedder: str, sweep: bool, as_json: b
     model = load_embedder(embedder)
     root = Path.cwd()
     if sweep:
-        for threshold, score in theme_threshold_sweep(path, model, root, np.arange(0.0, 0.04, 0.002)):
+        for threshold, score in theme_threshold_sweep(path, model, root, np.arange(0.2, 0.62, 0.05)):
             out.print(
                 f"threshold {threshold:.3f}: P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
             )
