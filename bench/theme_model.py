@@ -18,11 +18,9 @@ import numpy as np
 from logistic import fit_logistic
 from year_ranker import labelled_sets
 
-from ingest.evaluation import load_gold
+from ingest.evaluation import load_gold, read_as_ingested
 from ingest.metadata.themes import FEATURES, THRESHOLD, WEIGHTS, ThemeClassifier, kept_themes
-from ingest.parsing import parse_document
 from ingest.themed_vectors import embedding_text
-from kb.config import Settings
 from kb.embedders import Embedder, load_embedder
 
 Labelled = tuple[np.ndarray, set[str]]  # a document's theme features, its labelled themes
@@ -32,7 +30,7 @@ def documents(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> li
     out = []
     for item in load_gold(gold):
         expected = set(item.get("themes") or [])
-        doc = parse_document(Path(str(item["path"])), Settings())
+        doc = read_as_ingested(Path(str(item["path"])))
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
         if expected and classifier.about_the_field(vectors, text):

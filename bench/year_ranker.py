@@ -24,6 +24,7 @@ from ingest.metadata.year_ranker import FEATURES, WEIGHTS, year_features
 from ingest.metadata.years import year_in_field
 from ingest.parsing import document_title
 from ingest.readers import read_file
+from ingest.site_template import folder_template, strip_template
 from kb.taxonomy import default_taxonomy
 
 Candidates = dict[int, np.ndarray]
@@ -46,6 +47,7 @@ def documents(gold: Path) -> list[tuple[int | None, Candidates]]:
             continue  # off-topic: no practice, no year
         path = Path(str(item["path"]))
         parsed, _ = read_file(path, 10**8, 2000)
+        strip_template(parsed, folder_template(path.parent))  # as ingest reads it
         fields = labelled_fields(parsed.text)
         if "year" in fields and year_in_field(fields["year"]) is not None:
             continue  # the card says it

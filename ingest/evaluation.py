@@ -11,6 +11,7 @@ import yaml
 from ingest.metadata.programme_names import name_keys, programme_key, written_forms
 from ingest.metadata.themes import ThemeClassifier, kept_themes
 from ingest.parsing import parse_document
+from ingest.site_template import folder_template
 from ingest.themed_vectors import embed_with_themes, embedding_text
 from kb.config import Settings
 from kb.embedders import Embedder
@@ -66,6 +67,11 @@ class MetadataReport:
         }
 
 
+def read_as_ingested(path: Path) -> NewDocument:
+    """A labelled document read as ``kb ingest`` reads it (its folder's template lines left out)."""
+    return parse_document(path, Settings(), folder_template(path.parent))
+
+
 def load_gold(path: Path) -> list[dict[str, object]]:
     try:
         items = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -88,7 +94,7 @@ def evaluate_metadata(
     hits = {"language": 0, "year": 0}
     with_programmes = programme_hits = 0
     for item in load_gold(gold_path):
-        doc = parse_document(root / str(item["path"]), Settings())
+        doc = read_as_ingested(root / str(item["path"]))
         embed_with_themes(doc, embedder, lambda: classifier)
         found = found_values(doc)
         report.documents += 1
@@ -172,7 +178,7 @@ def theme_threshold_sweep(
     classifier = ThemeClassifier(embedder)
     docs = []
     for item in load_gold(gold_path):
-        doc = parse_document(root / str(item["path"]), Settings())
+        doc = read_as_ingested(root / str(item["path"]))
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
         docs.append((classifier.probabilities(vectors, text), set(item.get("themes") or [])))

@@ -26,7 +26,12 @@ from kb.errors import UnreadableFile
 from kb.text import fold
 
 MIN_FILES = 3
-"""A line is the folder's template when this many of its text files hold it."""
+MIN_SHARE = 1 / 3
+"""A line is the folder's template when this many of its text files hold it, and this share of
+them (a folder of uploads with three pages of one site among fifty cards keeps them whole)."""
+EDGE_LINES = 3
+"""A template sits at a page's top or bottom: only the first and last lines of text are compared
+or left out, never a heading or a sentence inside a card."""
 MIN_WORDS, MAX_WORDS = 3, 12
 """Shorter lines are section headings a curator's cards share ("Resultados"); longer ones prose."""
 COMPARED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -44,21 +49,28 @@ def _comparable(line: str) -> bool:
     stripped = line.strip()
     return (
         MIN_WORDS <= len(stripped.split()) <= MAX_WORDS
-        and not stripped.startswith("|")  # a table row
+        and not stripped.startswith(("|", "#"))  # a table row, a Markdown heading
         and not is_labelled(stripped)  # a card's field ("Parceiros: Sebrae, SENAI")
         and any(ch.isalpha() for ch in stripped)
     )
 
 
-def file_lines(path: Path) -> set[str]:
-    """The keys of a text file's comparable lines (none when it cannot be read as text)."""
+def file_lines(path: Path, limit: int | None = MAX_COMPARED_BYTES) -> set[str]:
+    """The keys of a text file's comparable edge lines (none when it cannot be read as text)."""
     try:
-        if path.stat().st_size > MAX_COMPARED_BYTES:
+        if limit is not None and path.stat().st_size > limit:
             return set()
         text = decode(path.read_bytes())
     except (OSError, UnreadableFile):
         return set()
-    return {line_key(line) for line in text.splitlines() if _comparable(line)}
+    lines = text.splitlines()
+    return {line_key(lines[i]) for i in _edges(lines) if _comparable(lines[i])}
+
+
+def _edges(lines: list[str]) -> set[int]:
+    """Where the first and the last EDGE_LINES lines with text are."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return {*filled[:EDGE_LINES], *filled[-EDGE_LINES:]}
 
 
 class SiteTemplates:
@@ -80,11 +92,11 @@ def held_lines(path: Path, template: frozenset[str]) -> frozenset[str]:
     suffix = path.suffix.lower()
     if not template or suffix not in COMPARED_SUFFIXES | {".html", ".htm"}:
         return frozenset()
-    return template & file_lines(path) if suffix in COMPARED_SUFFIXES else template
+    return template & file_lines(path, limit=None) if suffix in COMPARED_SUFFIXES else template
 
 
 def folder_template(folder: Path) -> frozenset[str]:
-    """Lines found in at least :data:`MIN_FILES` of the folder's text files."""
+    """Edge lines found in at least :data:`MIN_FILES` and :data:`MIN_SHARE` of the folder's text files."""
     try:
         siblings = sorted(p for p in folder.iterdir() if p.suffix.lower() in COMPARED_SUFFIXES)
     except OSError:
@@ -92,18 +104,23 @@ def folder_template(folder: Path) -> frozenset[str]:
     if len(siblings) < MIN_FILES:
         return frozenset()
     counts: Counter[str] = Counter()
-    for sibling in siblings[:MAX_COMPARED_FILES]:
-        if sibling.is_file() and not sibling.is_symlink():
-            counts.update(file_lines(sibling))
-    return frozenset(line for line, n in counts.items() if n >= MIN_FILES and line)
+    compared = [p for p in siblings[:MAX_COMPARED_FILES] if p.is_file() and not p.is_symlink()]
+    for sibling in compared:
+        counts.update(file_lines(sibling))
+    needed = max(MIN_FILES, MIN_SHARE * len(compared))
+    return frozenset(line for line, n in counts.items() if n >= needed and line)
 
 
 def strip_template(parsed: ParsedFile, template: frozenset[str]) -> None:
     """Drop the template's lines from a text, Markdown or HTML file (a title that was one too)."""
     if not template or parsed.file_type not in TEXT_TYPES or parsed.page_starts:
         return
+    lines = parsed.text.split("\n")
+    edges = _edges(lines)
     kept = [
-        line for line in parsed.text.split("\n") if not (_comparable(line) and line_key(line) in template)
+        line
+        for i, line in enumerate(lines)
+        if not (i in edges and _comparable(line) and line_key(line) in template)
     ]
     parsed.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
     if parsed.title and line_key(parsed.title) in template:

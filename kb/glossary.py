@@ -56,6 +56,12 @@ def index_phrase(text: str, language: str) -> Phrase:
     return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
 
 
+def may_loosen(phrase: Phrase) -> bool:
+    """Whether a form's words may be held apart (coverage): not a name with a number in it
+    ("Horizon 2020", "Industria 4.0"), whose words apart mean something else."""
+    return not any(ch.isdigit() for token in phrase for ch in token)
+
+
 _TOKEN = re.compile(r"[^\W_]+")
 MAX_TOKEN = 64
 """Longer "words" (encoded data, runs of digits) are nobody's query: the lexical index drops them."""

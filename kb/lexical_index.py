@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from kb.glossary import MAX_TOKEN, Phrase
+from kb.glossary import MAX_TOKEN, Phrase, may_loosen
 from kb.phrase_pairs import pair_field, pair_terms, pairs_in, pairs_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
@@ -276,7 +276,7 @@ def _any_part(
                 continue
             for field, weight in zip(fields, weights, strict=True):
                 if weight > 0:
-                    found = _phrase(field, tokens, loose and field == "body")
+                    found = _phrase(field, tokens, loose and field == "body" and may_loosen(tokens))
                     clauses.append((Occur.Should, Query.boost_query(found, weight)))
     return Query.boolean_query(clauses) if clauses else None
 

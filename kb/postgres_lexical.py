@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 
 import psycopg
 
-from kb.glossary import MAX_TOKEN, Phrase, phrase_pairs, tokens_of
+from kb.glossary import MAX_TOKEN, Phrase, may_loosen, phrase_pairs, tokens_of
 from kb.models import NewDocument
 from kb.postgres_ranking import found_sql, scores_sql
 from kb.stemming import stem
@@ -70,7 +70,11 @@ def part_query(alternatives: frozenset[Phrase], loose: bool = False) -> str | No
     forms = [
         "(" + " & ".join(f"'{t}'" for t in terms) + ")"
         for p in sorted(alternatives)
-        if (terms := sorted({t for t in p if len(t) <= MAX_TOKEN}) if loose else form_terms(p))
+        if (
+            terms := sorted({t for t in p if len(t) <= MAX_TOKEN})
+            if loose and may_loosen(p)
+            else form_terms(p)
+        )
     ]
     return " | ".join(forms) or None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.glossary import Glossary, index_phrase
+from kb.glossary import Glossary, index_phrase, may_loosen
 
 
 def parts(query: str) -> list[tuple[str, str | None, bool]]:
@@ -66,3 +66,7 @@ def test_only_a_region_s_full_name_expands() -> None:
     assert parts("cluster na Europa")[1] == ("Europa", "region-150", True)
     assert all(concept is None for _, concept, _ in parts("Enterprise Europe Network"))
     assert parts("Europa Creativa")[0][1] is None
+
+
+def test_a_name_with_a_number_is_never_held_by_its_words_apart() -> None:
+    assert may_loosen(("ret", "impres")) and not may_loosen(("horizon", "2020"))

@@ -82,3 +82,18 @@ def test_a_page_that_makes_a_line_repeated_brings_the_earlier_pages_up_to_date(
     assert (counts["added"], counts["updated"]) == (1, 2)
     assert "Rua das Flores" not in passages_text(hash_kb)
     assert ingest_paths(hash_kb, [folder], settings).counts["unchanged"] == 3
+
+
+def test_only_a_pages_edges_and_a_share_of_the_folder_make_a_template(tmp_path: Path) -> None:
+    """A sentence or a heading cards share inside their text is theirs; three saved pages among
+    many other files of a folder are too few to call a line the folder's template."""
+    middle = "Todas as empresas da rede dividem o mesmo laboratório de ensaios"
+    for name, (title, body) in BODIES.items():
+        fields = ["Nome: " + title, "Setor: móveis", "Contexto geográfico: Minas Gerais", "", body]
+        lines = [title, "", *fields, "", middle, "", "## Resultados e impacto esperado", "", body, "", body]
+        write(tmp_path / "cards" / name, "\n".join(lines))
+    assert folder_template(tmp_path / "cards") == frozenset()
+    site_folder(tmp_path / "mixed", list(BODIES))
+    for n in range(7):
+        write(tmp_path / "mixed" / f"other{n}.txt", f"Outro documento número {n} sem nada em comum.\n\n{PT}")
+    assert folder_template(tmp_path / "mixed") == frozenset()

@@ -26,8 +26,11 @@ ASIDE_WEIGHT = 0.4
 Estados Unidos e Alemanha") or after words of trade and travel (export markets, a trade fair,
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
-    r"(?i)\b(?:export|esport|mercad|mercat|market|buyer|compradore|acquirent|client|customer|importer|"
-    r"fier[ae]|feira|fair|delega|mission|missio|missõ|missão|vend|sell|sold|sales|destin)\w*\W+(?:\w+\W+){0,4}$"
+    r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
+    r"clientes?|customers?|importers?|importadore?s?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
+    r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
+    r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
+    r"\W+(?:\w+\W+){0,4}$"
 )
 _LIST_JOIN = re.compile(
     r"^\s*(?:,|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"

@@ -29,6 +29,7 @@ from ingest.metadata.programme_patterns import (
     PATTERNS,
     SPELLED_AFTER,
 )
+from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 MAX_NAMES = 3
@@ -180,11 +181,21 @@ def _add_introduced(found: _Found, text: str) -> None:
 _QUALIFIERS = frozenset(
     "nacional nazionale national federal regional regionale estadual statale state municipal comunale europeu "
     "europeo europea european operacional operativo operational social sociale comum comune common geral "
-    "generale general especial speciale special integrado integrato integrated".split()
+    "generale general especial speciale special integrado integrato integrated piloto pilota pilot "
+    "manager director diretor direttore coordinator coordenador coordinatore officer leader team equipe "
+    "staff office unit committee comitato comite".split()
 )
+"""Second words that qualify a programme word or make it a role ("Project Manager"), not a name."""
 
 
 _ADJECTIVE_ENDINGS = ("ico", "icos", "ica", "icas", "ici", "iche", "ivo", "ivos", "iva", "ivas", "ivi", "ive")
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Countries' one-word names in pt/it/en ("Programa Brasil" says where, not which)."""
+    names = default_taxonomy().country_names().values()
+    return frozenset(fold(n) for found in names for n in found if " " not in n)
 
 
 def _one_word_named(name: str | None) -> bool:
@@ -196,7 +207,7 @@ def _one_word_named(name: str | None) -> bool:
         and fold(words[0]) in GENERIC_WORDS
         and words[1][:1].isupper()
         and len(words[1]) >= 4
-        and fold(words[1]) not in GENERIC_WORDS | _QUALIFIERS
+        and fold(words[1]) not in GENERIC_WORDS | _QUALIFIERS | _country_words()
         and not fold(words[1]).endswith(_ADJECTIVE_ENDINGS)  # "Programas Estratégicos", "Piano Operativo"
         and not BODIES.search(words[1])
     )

@@ -73,9 +73,10 @@ PATTERNS = (
         r"\b(?P<name>Legge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
     ),
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
-    # la politica pubblica «Medellín Ciudad Clúster»
+    # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)
     re.compile(
-        rf"(?i:{KEYWORD}|pol[ií]tica|policy)(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
+        rf"(?i:{KEYWORD}|pol[ií]tica|policy)(?![ \t]+(?:brief|paper|document|report|documento|relatório|rapporto|nota)\b)"
+        rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
 # "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui":
@@ -87,8 +88,13 @@ APPOSITION = re.compile(
 )
 # "o programa federal de apoio a incubadoras e parques tecnológicos, o PNI": a programme described
 # in lowercase words, then named by its acronym
+PROGRAMME_WORDS = (
+    "programa|programas|programma|programmi|programme|programmes|program|programs|iniciativa|iniziativa|"
+    "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
+)
+"""Words that name a programme and nothing else (not a network, a system or a plan)."""
 DESCRIBED_ACRONYM = re.compile(
-    rf"\b(?:{KEYWORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
+    rf"\b(?:{PROGRAMME_WORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
     r"(?P<name>(?=[A-Z0-9+&-]*[A-Z][A-Z0-9+&-]*[A-Z])[A-Z0-9][A-Z0-9+&-]{1,11})"  # PNI, 1D1F
     r"(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
 )

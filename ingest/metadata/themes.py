@@ -63,6 +63,11 @@ class ThemeClassifier:
             for theme in taxonomy.themes.values()
         ]
         self.threshold = threshold
+        if len(WEIGHTS) != len(FEATURES) + len(self.theme_ids) - 1:
+            raise ValueError(
+                f"the theme model was fitted for {len(WEIGHTS) - len(FEATURES) + 1} themes, the taxonomy "
+                f"has {len(self.theme_ids)}: run python bench/theme_model.py --fit"
+            )
 
     def similarity(self, passage_vectors: np.ndarray) -> np.ndarray:
         """Per theme: mean similarity of its closest passages to its best description."""

@@ -121,8 +121,9 @@ def _row(
 
 
 def _sentence_head(text: str, at: int) -> str:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    return text[ends[-1] if ends else 0 : at]
+    """The sentence up to ``at`` (searching back from it: a long report has thousands of years)."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    return text[start:at]
 
 
 def _sentence(text: str, at: int) -> str:
