@@ -122,9 +122,7 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   tuning recall 0.813 → 0.831 at precision 0.527 → 0.510, held-out recall 0.860 → 0.930 at
   precision 0.607 → 0.556, off-topic empty unchanged (0.97 / 1.00); ranking unchanged but for
   regions 0.978 → 0.976 (a short query's name coverage). Found by reading the tuning sets'
-  misses (a concept's words apart); the held-out figures were measured after. (Held-out
-  precision is 0.563 in the table: three sample cards lost a template line they shared, "Ficha de
-  boa prática", when a folder's repeated lines began to be left out.)
+  misses (a concept's words apart); the held-out figures were measured after.
 - Tied scores share their best rank in the fusion (PostgreSQL's word ranking ties often): every
   figure above unchanged on the folder store.
 - Not reached: the set recall/precision targets together (see the boundary table). Grade-1
