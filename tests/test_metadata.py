@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.metadata import extract
-from ingest.metadata.countries import main_countries
+from ingest.metadata.countries import country_scores, main_countries
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
@@ -822,3 +822,9 @@ def test_programmes_spelled_in_other_ways(text: str, expected: str) -> None:
 def test_a_development_agency_is_an_organisation_not_a_programme() -> None:
     text = "The International Fund for Agricultural Development (IFAD) and a GIZ project trained the farmers."
     assert new_programmes(programme_names(text)) == []
+
+
+def test_a_ligature_does_not_shift_where_countries_are_read() -> None:
+    """PDF text keeps ligatures ("ﬁ"): a country's cue words are read at the same place either way."""
+    plain = "The firm sold to Germany, while Brazilian farms in Brazil grew."
+    assert country_scores(plain.replace("fi", "ﬁ"), "") == country_scores(plain, "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from functools import cache
 
@@ -69,6 +70,9 @@ def country_scores(
     asides ASIDE_WEIGHT×; ``evidence`` adds what other fields imply (a national programme's country)."""
     matchers = _matchers(taxonomy or default_taxonomy())
     scores: dict[str, float] = defaultdict(float, evidence or {})
+    # one normal form for every matcher, so their offsets point into the text read for cues ("ﬁ"
+    # from a PDF is two letters once folded, which would shift an accent-stripped copy's offsets)
+    text, title = unicodedata.normalize("NFKC", text), unicodedata.normalize("NFKC", title)
     opening = len(text) / 5
     mentions: list[Mention] = []
     places: set[int] = set()
