@@ -828,3 +828,14 @@ def test_a_ligature_does_not_shift_where_countries_are_read() -> None:
     """PDF text keeps ligatures ("ﬁ"): a country's cue words are read at the same place either way."""
     plain = "The firm sold to Germany, while Brazilian farms in Brazil grew."
     assert country_scores(plain.replace("fi", "ﬁ"), "") == country_scores(plain, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le donne di Nabeul hanno aperto un laboratorio comune di harissa a Nabeul.", ["TN"]),
+        ("Firms of Podkarpackie formed the aviation valley; Podkarpackie hosts 170 of them.", ["PL"]),
+    ],
+)
+def test_governorates_and_voivodships_give_their_country(text: str, expected: list[str]) -> None:
+    assert main_countries(text, "") == expected

@@ -34,10 +34,18 @@ REGION_TYPES = frozenset(
         "Prefecture",
         "Federal District",
         "County",
+        "Governorate",
+        "Voivodship",
+        "Oblast",
+        "Regional state",
+        "Union territory",
+        "Administrative region",
     }
 )
 """First-level subdivisions that name a region ("District" and "Municipality" clash with city
-names; a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties)."""
+names; a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
+Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's Podkarpackie, a "Regional state" Ethiopia's
+Oromia, a "Union territory" India's)."""
 NOT_EVIDENCE = frozenset(
     {
         *("North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"),
