@@ -99,7 +99,11 @@ def upload_tab(desk: Desk) -> None:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
         key = staged.parent.name  # the content's hash
-        job = jobs().start(f"preview:{key}", upload.name, partial(preview, desk.kb, staged, desk.settings))
+        job = jobs().start(
+            f"preview:{key}",
+            upload.name,
+            partial(preview, desk.kb, staged, desk.settings, uploads=upload_dir()),
+        )
         if not job.done:
             desk.pending.append(job)
             continue

@@ -21,6 +21,7 @@ from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import parse_within_limit
 from ingest.pipeline import IngestReport, ProgressCallback, ingest_paths
 from ingest.readers.base import FILE_TYPES
+from ingest.site_template import folder_template
 from ingest.themed_vectors import add_themes, embedding_text
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
@@ -61,16 +62,22 @@ Progress = Callable[[float], None]
 
 
 def preview(
-    kb: KnowledgeBase, path: Path, settings: Settings, on_progress: Progress | None = None
+    kb: KnowledgeBase,
+    path: Path,
+    settings: Settings,
+    on_progress: Progress | None = None,
+    uploads: Path | None = None,
 ) -> NewDocument:
     """Everything extraction finds, themes included, without writing to the index.
 
     Themes are guessed from the first passages only; publishing embeds the whole document.
-    ``on_progress`` hears the share done, from 0 to 1.
+    ``on_progress`` hears the share done, from 0 to 1; ``uploads``, the folder publishing moves
+    the file to, whose template lines it will lose (:mod:`ingest.site_template`).
     """
     report = on_progress or (lambda share: None)
     report(0.05)
-    doc = parse_within_limit(path, settings)
+    template = folder_template(uploads, joining=path) if uploads is not None else frozenset()
+    doc = parse_within_limit(path, settings, template)
     report(0.4)
     if "theme" not in doc.curated:
         sample = doc.passages[:PREVIEW_PASSAGES]  # a document has at least one passage

@@ -95,16 +95,19 @@ def held_lines(path: Path, template: frozenset[str]) -> frozenset[str]:
     return template & file_lines(path, limit=None) if suffix in COMPARED_SUFFIXES else template
 
 
-def folder_template(folder: Path) -> frozenset[str]:
-    """Edge lines found in at least :data:`MIN_FILES` and :data:`MIN_SHARE` of the folder's text files."""
+def folder_template(folder: Path, joining: Path | None = None) -> frozenset[str]:
+    """Edge lines found in at least :data:`MIN_FILES` and :data:`MIN_SHARE` of the folder's text
+    files; ``joining``: a file about to be moved in (a curator's upload, previewed as published)."""
     try:
         siblings = sorted(p for p in folder.iterdir() if p.suffix.lower() in COMPARED_SUFFIXES)
     except OSError:
-        return frozenset()
-    if len(siblings) < MIN_FILES:
+        siblings = []
+    if joining is not None and joining.suffix.lower() in COMPARED_SUFFIXES:
+        siblings.append(joining)
+    compared = [p for p in siblings[:MAX_COMPARED_FILES] if p.is_file() and not p.is_symlink()]
+    if len(compared) < MIN_FILES:
         return frozenset()
     counts: Counter[str] = Counter()
-    compared = [p for p in siblings[:MAX_COMPARED_FILES] if p.is_file() and not p.is_symlink()]
     for sibling in compared:
         counts.update(file_lines(sibling))
     needed = max(MIN_FILES, MIN_SHARE * len(compared))

@@ -97,3 +97,20 @@ def test_only_a_pages_edges_and_a_share_of_the_folder_make_a_template(tmp_path: 
     for n in range(7):
         write(tmp_path / "mixed" / f"other{n}.txt", f"Outro documento número {n} sem nada em comum.\n\n{PT}")
     assert folder_template(tmp_path / "mixed") == frozenset()
+
+
+def test_a_curators_preview_reads_an_upload_as_publishing_will(
+    hash_kb: KnowledgeBase, settings: Settings, tmp_path: Path
+) -> None:
+    """Two pages of a site already in the uploads folder and a third staged: the preview leaves
+    out the lines the three share, as the published document will."""
+    from app_pages.curation import preview, publish
+
+    uploads = site_folder(tmp_path / "uploads", ["moveis.txt", "redes.md"])
+    staged = site_folder(tmp_path / "staging" / "abc", ["cosme.txt"]) / "cosme.txt"
+    previewed = preview(hash_kb, staged, settings, uploads=uploads)
+    assert all("Rua das Flores" not in p.text for p in previewed.passages)
+    assert previewed.title == "COSME cluster partnerships"
+    assert preview(hash_kb, staged, settings).passages[0].text.startswith("**Portal dos Arranjos**")
+    publish(hash_kb, staged, uploads, settings)
+    assert "Rua das Flores" not in passages_text(hash_kb)
