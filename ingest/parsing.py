@@ -52,7 +52,7 @@ def parse_document(path: Path, settings: Settings, template: frozenset[str] = fr
         path=str(path),
         title=str(meta.title or title),
         language=language,
-        content_hash=content_digest(data, sidecar_bytes(path), held_lines(path, template))
+        content_hash=content_digest(data, sidecar_bytes(path), held_lines(path, data, template))
         + (WITHOUT_OCR if parsed.info.get("ocr_skipped") else ""),
         file_type=parsed.file_type,
         passages=passages,
@@ -159,7 +159,8 @@ def content_digest(data: bytes, sidecar: bytes, template: frozenset[str] = froze
 
 def file_hash(path: Path, template: frozenset[str] = frozenset()) -> str:
     """:func:`content_digest` of a file on disk in a folder of this template."""
-    return content_digest(path.read_bytes(), sidecar_bytes(path), held_lines(path, template))
+    data = path.read_bytes()
+    return content_digest(data, sidecar_bytes(path), held_lines(path, data, template))
 
 
 WITHOUT_OCR = "+without-ocr"

@@ -55,15 +55,22 @@ def _comparable(line: str) -> bool:
     )
 
 
-def file_lines(path: Path, limit: int | None = MAX_COMPARED_BYTES) -> set[str]:
+def file_lines(path: Path) -> set[str]:
     """The keys of a text file's comparable edge lines (none when it cannot be read as text)."""
     try:
-        if limit is not None and path.stat().st_size > limit:
+        if path.stat().st_size > MAX_COMPARED_BYTES:
             return set()
-        text = decode(path.read_bytes())
-    except (OSError, UnreadableFile):
+        return edge_lines(path.read_bytes())
+    except OSError:
         return set()
-    lines = text.splitlines()
+
+
+def edge_lines(data: bytes) -> set[str]:
+    """The keys of the comparable lines among a text's first and last lines (none for binary)."""
+    try:
+        lines = decode(data).splitlines()
+    except UnreadableFile:
+        return set()
     return {line_key(lines[i]) for i in _edges(lines) if _comparable(lines[i])}
 
 
@@ -86,13 +93,13 @@ class SiteTemplates:
         return self._folders[path.parent]
 
 
-def held_lines(path: Path, template: frozenset[str]) -> frozenset[str]:
-    """The template lines a file holds, for its content hash (a web page's are known only once
-    it is read: all of them count)."""
+def held_lines(path: Path, data: bytes, template: frozenset[str]) -> frozenset[str]:
+    """The template lines a file (its bytes ``data``, already read) holds, for its content hash
+    (a web page's are known only once it is read: all of them count)."""
     suffix = path.suffix.lower()
     if not template or suffix not in COMPARED_SUFFIXES | {".html", ".htm"}:
         return frozenset()
-    return template & file_lines(path, limit=None) if suffix in COMPARED_SUFFIXES else template
+    return template & edge_lines(data) if suffix in COMPARED_SUFFIXES else template
 
 
 def folder_template(folder: Path, joining: Path | None = None) -> frozenset[str]:
