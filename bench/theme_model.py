@@ -11,11 +11,11 @@ the code (fitted on every set: in-sample). ``--fit`` prints the weights fitted o
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 from logistic import fit_logistic
+from report import print_rows
 from year_ranker import labelled_sets
 
 from ingest.evaluation import load_gold, read_as_ingested
@@ -87,15 +87,13 @@ def main() -> None:
             ("all", every, sum(held.values())),
         ]
     ]
-    if args.json:
-        print("\n".join(json.dumps(r) for r in rows))
-    else:
-        print(
-            "| set | documents | theme F1 held out (fitted on the others) | weights in the code (in-sample) |"
-        )
-        print("|---|---|---|---|")
-        for r in rows:
-            print(f"| {r['set']} | {r['documents']} | {r['held_out']:.3f} | {r['in_code_in_sample']} |")
+    headers = {
+        "set": "set",
+        "documents": "documents",
+        "held_out": "theme F1 held out (fitted on the others)",
+        "in_code_in_sample": "weights in the code (in-sample)",
+    }
+    print_rows(rows, headers, args.json)
     if args.fit:
         print(
             "WEIGHTS =", fit(every, themes), "#", ", ".join([*FEATURES, *(f"theme {t}" for t in themes[1:])])

@@ -11,11 +11,11 @@ prints the weights fitted on every set, for ingest/metadata/year_ranker.py.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 from logistic import fit_logistic
+from report import print_rows
 
 from ingest.evaluation import load_gold
 from ingest.metadata import extract, year_evidence
@@ -98,17 +98,14 @@ def main() -> None:
             "told": round(sum(gold in found for gold, found in every) / total, 3),
         }
     )
-    if args.json:
-        print("\n".join(json.dumps(r) for r in rows))
-    else:
-        print(
-            "| set | documents | held out (fitted on the others) | weights in the code (in-sample) | year told |"
-        )
-        print("|---|---|---|---|---|")
-        for r in rows:
-            print(
-                f"| {r['set']} | {r['documents']} | {r['held_out']:.3f} | {r['in_code_in_sample']:.3f} | {r['told']:.3f} |"
-            )
+    headers = {
+        "set": "set",
+        "documents": "documents",
+        "held_out": "held out (fitted on the others)",
+        "in_code_in_sample": "weights in the code (in-sample)",
+        "told": "year told",
+    }
+    print_rows(rows, headers, args.json)
     if args.fit:
         print("WEIGHTS =", fit(every), "#", ", ".join(FEATURES))
 
