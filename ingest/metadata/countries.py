@@ -35,7 +35,7 @@ _ASIDE_CUE = re.compile(
 )
 _LIST_JOIN = re.compile(
     r"^\s*(?:,|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"
-    r"l'|nel|nella|negli|in)\s*)?$"
+    r"l'|nel|nella|negli)\s*)?$"
 )
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 

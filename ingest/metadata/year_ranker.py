@@ -101,9 +101,8 @@ def year_features(
                 "until": float(bool(_UNTIL.search(text[max(0, at - 30) : at]))),
             }
         )
-    return {
-        year: _row(year, mentions, sorted(seen), title, programme_starts) for year, mentions in seen.items()
-    }
+    years = sorted(seen)  # once, not once per year
+    return {year: _row(year, mentions, years, title, programme_starts) for year, mentions in seen.items()}
 
 
 def _row(
