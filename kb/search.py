@@ -24,6 +24,7 @@ from kb.facets import LIST_FACETS
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
+from kb.query_weights import is_question, is_short, short_weight
 from kb.request import SearchRequest
 from kb.snippets import make_snippet
 from kb.store import HEADING_FIELDS, Store
@@ -116,7 +117,7 @@ class Searcher:
         )
         vector, dense = dense_side.result()
         owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
-        short = is_short(parts, s)
+        short, question = is_short(parts, s), is_question(request.query)
         # a question's words only meet passages in its own language: weigh them by how much of
         # the collection that is (squared: one language in three leaves dense search in charge)
         share = self.languages.closest_share(vector)
@@ -124,7 +125,7 @@ class Searcher:
         fused = rrf(
             [
                 ([(c, centred) for c, centred, _ in dense], s.dense_weight),
-                (lexical, short_weight(parts, share, s) if short else question_weight),
+                (lexical, short_weight(parts, share, s, question) if short else question_weight),
                 (_first_per_document(fields, owners, self.store), s.title_weight),
             ],
             s.rrf_k,
@@ -133,7 +134,8 @@ class Searcher:
         if parts:
             measure_coverage(self.store, self.languages.total, candidates, parts, counts)
             titles = Counter(c.title_text for c in candidates)
-            name_weight = s.name_weight if short else 0.0  # questions name things in passing
+            # questions name things in passing; a short one's names, like its words, by share²
+            name_weight = s.name_weight * (share**2 if question else 1.0) if short else 0.0
             for c in candidates:  # a title many documents share singles none of them out
                 unique_title = titles[c.title_text] == 1
                 c.score += s.title_coverage_weight * c.title * unique_title + name_weight * c.names
@@ -231,20 +233,6 @@ class Searcher:
                 )
             )
         return hits
-
-
-def is_short(parts: list[QueryPart], s: SearchSettings) -> bool:
-    """Names, acronyms and short queries are matched by their words; questions by meaning."""
-    names = sum(p.is_name for p in parts)
-    return len(parts) <= s.short_query_terms or (len(parts) <= s.name_query_terms and 2 * names >= len(parts))
-
-
-def short_weight(parts: list[QueryPart], share: float, s: SearchSettings) -> float:
-    """A short query's lexical weight. Names and glossary concepts meet passages in every
-    language; other words only their own, so their part of the weight is scaled as a
-    question's is (× the share of the collection in the query's language, squared)."""
-    own = sum(not p.is_name and p.concept is None for p in parts) / max(1, len(parts))
-    return s.short_query_lexical_weight * ((1 - own) + own * share**2)
 
 
 def by_document(

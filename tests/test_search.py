@@ -17,6 +17,7 @@ from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
+from kb.query_weights import is_question, short_weight
 from kb.request import SearchRequest
 from kb.search import rrf
 
@@ -251,3 +252,17 @@ def test_equal_scores_share_their_best_rank_in_the_fusion() -> None:
     assert fused[1] == fused[2] == 1 / 61 and fused[3] == 1 / 63
     both = rrf([([(1, 2.0), (2, 2.0)], 1.0), ([(2, 0.9), (1, 0.8)], 1.0)], 60)
     assert both[2] > both[1], "the dense ranking breaks the lexical tie"
+
+
+def test_a_short_question_weighs_its_words_by_its_languages_share() -> None:
+    """Typed keywords ("COSME") keep their names' full weight in any language; the same names
+    asked as a question are weighed like its other words, by the share of the collection the
+    question's language holds (its names also meet the passage's translations)."""
+    settings, parts = SearchSettings(), Glossary([]).parse("COSME Sebrae")
+    assert is_question("Quando nacque Chopin?") and is_question("Chi ha fondato COSME ?  ")
+    assert not is_question("COSME Sebrae")
+    keywords = short_weight(parts, 0.5, settings)
+    asked = short_weight(parts, 0.5, settings, question=True)
+    assert keywords == settings.short_query_lexical_weight
+    assert asked == pytest.approx(settings.short_query_lexical_weight * 0.25)
+    assert short_weight(parts, 1.0, settings, question=True) == keywords, "one language: unchanged"
