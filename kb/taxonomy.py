@@ -68,6 +68,7 @@ class RegistryEntry:
     organisation: str | None = None
     country: str | None = None
     start_year: int | None = None
+    abroad: bool = False  # a cooperation agency: it works in other countries than its own
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -176,6 +177,7 @@ def _entry(raw: dict[str, object]) -> RegistryEntry:
         organisation=raw.get("organisation"),  # type: ignore[arg-type]
         country=raw.get("country"),  # type: ignore[arg-type]
         start_year=raw.get("start_year"),  # type: ignore[arg-type]
+        abroad=bool(raw.get("abroad", False)),
     )
 
 

@@ -839,3 +839,59 @@ def test_a_ligature_does_not_shift_where_countries_are_read() -> None:
 )
 def test_governorates_and_voivodships_give_their_country(text: str, expected: list[str]) -> None:
     assert main_countries(text, "") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a town inside a country's name ("Cabo" in "Cabo Verde") is no mention of its own
+        ("A cooperativa da ilha do Fogo, em Cabo Verde, vende queijo.", "BR"),
+        # a town named for a saint ends in a word that alone is another country's city
+        ("As fábricas de Santa Maria da Feira partilham um laboratório.", "BR"),
+        # a one-word place the text also writes in lower case is a word ("Plano", Texas)
+        ("O Plano de Recuperação financiou o laboratório; o plano previa dez empresas.", "US"),
+    ],
+)
+def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, wrong: str) -> None:
+    assert wrong not in country_scores(text, "")
+
+
+def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> None:
+    text = (
+        "Com apoio da Agência Francesa de Desenvolvimento, os produtores de mandioca de Malanje "
+        "criaram uma central de compras; a central abastece Luanda e as lojas do Cuanza Norte."
+    )
+    assert extract(text, "", language="pt").values["country"] == ["AO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In 2015 the ministry opened the Common Weaving Facilities (CWF) Project in Iloilo.",
+            "Common Weaving Facilities Project",
+        ),
+        (
+            "A associação trouxe os Consultores Itinerantes de Qualidade — o programa que o governo estadual mantém — às oficinas.",
+            "Consultores Itinerantes de Qualidade",
+        ),
+        (
+            "O Programa de Apoio às Pescas e à Aquacultura Familiar — PAPAF —, com fundos do Estado, equipou o cais.",
+            "PAPAF",
+        ),
+        (
+            "La Piattaforma per le imprese della diaspora e lo sviluppo locale (PIDSL) finanzia i laboratori.",
+            "Piattaforma per le imprese della diaspora e lo sviluppo locale",
+        ),
+    ],
+)
+def test_programmes_named_with_a_kind_an_apposition_dashes_or_as_a_platform(text: str, expected: str) -> None:
+    assert any(expected in name for name in programme_names(text)), programme_names(text)
+
+
+def test_a_label_with_a_short_name_in_brackets_matches_either_name() -> None:
+    from ingest.evaluation import labelled_programmes, matched_keys
+
+    item = {"programmes": ["Programa Nacional de Apoio ao Vale Produtivo (Vale Produtivo)"]}
+    assert matched_keys({"Vale Produtivo"}, item) == labelled_programmes(item)
+    assert matched_keys({"Programa Nacional de Apoio ao Vale Produtivo"}, item) == labelled_programmes(item)

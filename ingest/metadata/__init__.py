@@ -166,12 +166,13 @@ def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy:
 
 
 def implied_countries(meta: Metadata, taxonomy: Taxonomy) -> dict[str, float]:
-    """Country evidence from the programmes (2 each) and organisations (1 each) found."""
+    """Country evidence from the programmes (2 each) and organisations (1 each) found; a
+    cooperation agency (JICA, AFD) tells its donor's country, not the practice's."""
     evidence: dict[str, float] = {}
     weighted = [(taxonomy.programme(p), 2.0) for p in meta.values.get("programme", [])]
     weighted += [(o, 1.0) for o in taxonomy.organisations if o.name in meta.values.get("organisation", [])]
     for entry, weight in weighted:
-        if entry and entry.country and entry.country != "INT":
+        if entry and entry.country and entry.country != "INT" and not entry.abroad:
             evidence[entry.country] = evidence.get(entry.country, 0.0) + weight
     return evidence
 

@@ -76,19 +76,43 @@ def country_scores(
     opening = len(text) / 5
     mentions: list[Mention] = []
     places: set[int] = set()
+    title_mentions: list[Mention] = []
     for matcher, is_place in matchers:
-        for mention in matcher.find(title):
-            scores[mention.value] += TITLE_WEIGHT * mention.weight
-        found = matcher.find(text)
+        title_mentions += matcher.find(title)
+        found = [m for m in matcher.find(text) if not is_place or not ordinary_word(m, text)]
         places |= {m.start for m in found} if is_place else set()
         mentions += found
-    mentions.sort(key=lambda m: m.start)
+    for mention in outermost(title_mentions):
+        scores[mention.value] += TITLE_WEIGHT * mention.weight
+    mentions = outermost(mentions)
     listed = _listed(text, mentions)
     for i, mention in enumerate(mentions):
         weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
         aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in text order, less those inside a longer one of another country ("Cabo",
+    a Brazilian town, in "Cabo Verde"); "Australia" in "South Australia" still counts."""
+    kept: list[Mention] = []
+    outer: Mention | None = None
+    for mention in sorted(mentions, key=lambda m: (m.start, -len(m.text))):
+        if outer and mention.start < outer.start + len(outer.text):
+            if mention.value != outer.value:
+                continue
+        else:
+            outer = mention
+        kept.append(mention)
+    return kept
+
+
+def ordinary_word(mention: Mention, text: str) -> bool:
+    """A one-word place the text also writes in lower case is an ordinary word of its language
+    ("o Plano de Recuperação" beside "um plano" is no Plano, Texas)."""
+    word = mention.text
+    return " " not in word and bool(re.search(rf"\b{re.escape(word.lower())}\b", text))
 
 
 def _after_cue(text: str, mention: Mention) -> bool:

@@ -105,12 +105,17 @@ _SETTINGS = frozenset(
 Aeronáutica de Querétaro")."""
 
 
+_SAINT = re.compile(r"^(?:S[ãa]o|Sant[oa]?|Sant['’]\w*|Saint|St\.?)$")
+
+
 def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
     """ "Celorico da Beira": a place after a linking word and one other word that is no setting
     ("Província", "Politecnico", "Sebrae") ends a longer name the gazetteer does not hold."""
     links = {"de", "do", "da", "dos", "das", "del", "della", "di"}
     if i < 2 or words[i - 1].group() not in links:
         return False
+    if _SAINT.match(words[i - 2 if i < 3 or words[i - 3].group() in links else i - 3].group()):
+        return True  # "Santa Maria da Feira", "São João da Madeira": a town named for a saint
     if i > 2 and words[i - 3].group() not in links:  # "Câmara Municipal de Lisboa" is Lisbon's
         return False
     return words[i - 2].group().casefold() not in _SETTINGS

@@ -18,11 +18,13 @@ from ingest.metadata.programme_patterns import (
     ACRONYM_TEXT,
     ACT,
     APPOSITION,
+    BETWEEN_DASHES,
     BODIES,
     DASHED,
     DESCRIBED_ACRONYM,
     INTRODUCING,
     KEYWORDS,
+    KIND_AFTER,
     LEADING,
     LISTED_ACRONYM,
     LOCATIVE,
@@ -70,7 +72,11 @@ def name_keys(name: str) -> set[str]:
     return {programme_key(form) for form in written_forms(name)}
 
 
-_WITH_ACRONYM = re.compile(rf"(.+?)[ \t]*\(({ACRONYM_TEXT})\)")
+_WITH_ACRONYM = re.compile(
+    rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’-]*){{1,2}})\)"
+)
+"""A long name and its short one in brackets: an acronym, or a short name of two or three
+capitalised words ("Innóvate Perú", "PHAMA Plus")."""
 
 
 _POSSESSOR = re.compile(r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+){0,3}[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
@@ -135,6 +141,9 @@ def programme_names(text: str) -> list[str]:
     found = _Found()
     for match in ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
         long, acronym = _clean(match.group("long")), match.group("acronym")
+        if long and (kind := KIND_AFTER.match(text, match.end())):
+            found.add_pair(f"{long} {kind.group('kind')}", acronym, match.start(), strong=True)
+            continue
         if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
             long = _spelled_out(long, acronym)
         if long:
@@ -147,7 +156,7 @@ def programme_names(text: str) -> list[str]:
         )
         if long and (_keyword_led(long) or spelled == long):
             found.add_pair(long, acronym, match.start(), strong=True)
-    for pattern in (LISTED_ACRONYM, DASHED):
+    for pattern in (LISTED_ACRONYM, BETWEEN_DASHES, DASHED):
         for match in pattern.finditer(text):
             long = _listed_name(match.group("long"))
             whole = pattern is DASHED or long == _clean(match.group("long"), longest=140)
@@ -244,9 +253,18 @@ def _apposed(written: str) -> str | None:
     """The name before ", o programa de …", without the words that lead to it ("Fondi dalla
     Nuova politica montana" → "Nuova politica montana"); no place ("Em Honduras, o projeto")."""
     words = written.split()
-    cut = max((i + 1 for i, w in enumerate(words[:-1]) if INTRODUCING.fullmatch(w)), default=0)
+    cut = max(
+        (i + 1 for i, w in enumerate(words[:-1]) if INTRODUCING.fullmatch(w) and not _linking(words, i)),
+        default=0,
+    )
     name = " ".join(words[cut:])
     return _clean(name) if words[cut][:1].isupper() and not LOCATIVE.match(name) else None
+
+
+def _linking(words: list[str], i: int) -> bool:
+    """ "Agentes Locais de Inovação": a word between capitalised words inside a name (past its
+    first word, which may be capitalised only as a sentence's first) links, it does not lead."""
+    return i >= 2 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
 
 
 def _keyword_led(name: str) -> bool:

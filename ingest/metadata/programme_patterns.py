@@ -13,7 +13,7 @@ KEYWORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|"
     "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
     "plano|piano|plan|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|challenge|"
-    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
+    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet|plataforma|piattaforma|platform"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
@@ -79,10 +79,11 @@ PATTERNS = (
         rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
-# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui":
+# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui",
+# "os Agentes Locais de Inovação — o programa que":
 # a name in apposition to a programme described right after it (lowercase words allowed)
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4}),[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
     rf"(?:{KEYWORDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european)\b"
 )
@@ -107,6 +108,8 @@ INTRODUCING = re.compile(
 LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
 ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
 ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
+KIND_AFTER = re.compile(r"[ \t]+(?P<kind>Programme|Program|Project|Initiative|Scheme|Fund)\b")
+""""Shared Service Facilities (SSF) Project": the word after the acronym says what it names."""
 SPELLED_AFTER = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]*\((?P<long>[A-ZÀ-Ý][^()\n]{{8,100}})\)")
 """"PAMPAT (Projet d'Accès aux Marchés …)", "MozLink (Programa de Desenvolvimento …)": the
 acronym first, the long name after it."""
@@ -114,6 +117,10 @@ KEYWORD_LED = rf"(?:{KEYWORDS.replace('|', ' ').title().replace(' ', '|')})\b[^(
 LISTED_ACRONYM = re.compile(rf"(?P<long>{KEYWORD_LED})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
 """"Programa de Apoio à Produção, Diversificação das Exportações … (PRODESI)": a long name that
 says what it is, whose parts a comma may join, before its acronym."""
+BETWEEN_DASHES = re.compile(
+    rf"(?P<long>{KEYWORD_LED})[ \t]+[–—][ \t]*(?P<acronym>{ACRONYM_TEXT})[ \t]*(?=[–—,.;)]|$)"
+)
+""""Programa de Apoio … e à Pesca Artesanal — PAPAFPA —, financiado": the acronym set off by dashes."""
 DASHED = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]+[–—-][ \t]+(?P<long>{KEYWORD_LED})(?=[()\n;:]|$)")
 """"PDR2020 — Programa de Desenvolvimento Rural 2014-2020, ação …": an acronym, a dash, its name."""
 LEADING = re.compile(
