@@ -895,3 +895,16 @@ def test_a_label_with_a_short_name_in_brackets_matches_either_name() -> None:
     item = {"programmes": ["Programa Nacional de Apoio ao Vale Produtivo (Vale Produtivo)"]}
     assert matched_keys({"Vale Produtivo"}, item) == labelled_programmes(item)
     assert matched_keys({"Programa Nacional de Apoio ao Vale Produtivo"}, item) == labelled_programmes(item)
+
+
+def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:
+    """The "*" closing an italic byline is on its own line: the next paragraph's year is no date
+    of writing; firms that join ("aderiram") a project in a year tell an event of that year."""
+    text = (
+        "*Estudo de caso, maio de 2024*\n\nDesde 1976 a cidade vive da siderurgia.\n\n"
+        "Em 2021, trinta pequenas oficinas de usinagem da cidade e dos municípios vizinhos, quase todas "
+        "familiares, aderiram ao projeto de fornecedores."
+    )
+    found = {year: dict(zip(FEATURES, row, strict=True)) for year, row in year_features(text).items()}
+    assert found[2024]["heading_date"] == 1.0 and found[1976]["heading_date"] == 0.0
+    assert found[2021]["event"] == 1.0

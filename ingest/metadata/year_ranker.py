@@ -41,8 +41,8 @@ FEATURES = (
     "until",  # a deadline or a plan: "até 2025", "entro il 2021", "expected in 2020"
 )
 WEIGHTS = (
-    -3.519, 1.9482, 1.3708, 0.6039, -3.3396, -2.2623, 1.0367, 1.7343, -3.8512, -1.0763,
-    -1.5746, -0.4235, 1.31, -0.469, 2.5479, 0.2379, 0.8508, 1.2068, -0.896,
+    -3.9216, 2.018, 1.5903, 0.0484, -3.3705, -1.5605, 0.9005, 0.9539, -3.3508, -0.9434,
+    -1.6788, -0.0708, 1.1217, -0.1224, 2.0201, 0.1096, 1.4454, 1.3562, -1.3626,
 )  # fmt: skip
 POSITION_SCALE = 2000  # characters: a short note's second sentence is not "late" in it
 _HEADING_DATE = re.compile(
@@ -95,7 +95,7 @@ def year_features(
                 "programme_sentence": float(any(n in sentence for n in programmes)),
                 "practice_sentence": float(any(n in sentence for n in own)),
                 "position": min(1.0, at / POSITION_SCALE),
-                "heading_date": float(at < 300 and bool(_HEADING_DATE.search(text[max(0, at - 80) : at]))),
+                "heading_date": float(at < 300 and bool(_HEADING_DATE.search(_line_head(text, at)))),
                 "decade": float(decade),
                 "sentence_start": float(len(_sentence_head(text, at).split()) <= 3),
                 "until": float(bool(_UNTIL.search(text[max(0, at - 30) : at]))),
@@ -117,6 +117,11 @@ def _row(
     row["programme_start"] = float(year in starts)
     row["in_title"] = float(str(year) in title)
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
+
+
+def _line_head(text: str, at: int) -> str:
+    """Up to 80 characters of the line before ``at`` (a byline's "*" or "·" is on the date's line)."""
+    return text[max(0, at - 80) : at].rsplit("\n", 1)[-1]
 
 
 def _sentence_head(text: str, at: int) -> str:

@@ -147,10 +147,12 @@ _EVENT = re.compile(
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
     r"avviò|lanciò|fondò|creò|istituì|promosse|presentò|nacque|"
-    r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato))\b",
+    r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
+    r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
+    r"nat[ei]|partit[oaie]|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
     re.IGNORECASE,
 )
-EVENT_WINDOW = 80
+EVENT_WINDOW = 120
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
 
 
