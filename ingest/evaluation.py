@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ingest.metadata.programme_names import name_keys, programme_key, written_forms
+from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.themes import ThemeClassifier, kept_themes
 from ingest.parsing import parse_document
 from ingest.site_template import folder_template

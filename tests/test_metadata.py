@@ -908,3 +908,27 @@ def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event(
     found = {year: dict(zip(FEATURES, row, strict=True)) for year, row in year_features(text).items()}
     assert found[2024]["heading_date"] == 1.0 and found[1976]["heading_date"] == 0.0
     assert found[2021]["event"] == 1.0
+
+
+def test_names_compare_as_one_programme_however_written() -> None:
+    """A law by its number with or without "nº" and its year; an EU fund's programme by its
+    acronym or spelled out; articles and prepositions dropped."""
+    from ingest.metadata.programme_keys import programme_key
+
+    assert programme_key("Lei nº 11.196") == programme_key("Lei 11.196/2005")
+    assert programme_key("Legge n. 266/1997") == programme_key("Legge 266")
+    assert programme_key("POR FESR Puglia 2014-2020") == programme_key(
+        "Programma Operativo Regionale FESR della Puglia 2014-2020"
+    )
+    assert programme_key("Lei nº 11.196") != programme_key("Lei nº 11.197")
+
+
+def test_a_registered_programme_is_found_without_its_kind_word_or_by_its_law() -> None:
+    """ "do Brasil Mais Produtivo" is the registered "Programa Brasil Mais Produtivo"; a law a
+    registered programme lists ("Lei 13.755/2018") named as "Lei nº 13.755" is that programme."""
+    taxonomy = default_taxonomy()
+    assert programmes("As oficinas fizeram o ciclo do Brasil Mais Produtivo em 2021.", "", taxonomy) == [
+        "Programa Brasil Mais Produtivo"
+    ]
+    text = "As fornecedoras usam o crédito do programa federal criado pela Lei nº 13.755, de 2018."
+    assert extract(text, "", language="pt").values["programme"] == ["Rota 2030"]

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.programme_names import programme_names, written_forms
-from ingest.metadata.registry import mentioned, new_programmes, organisations, programmes
+from ingest.metadata.programme_keys import written_forms
+from ingest.metadata.programme_names import programme_names
+from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import dateline_year, year_in_field
@@ -127,13 +128,20 @@ def text_programmes(
     introduced = [*stated, *programme_names("\n".join(named)), *programme_names(text)]
     # when no registered programme stands out, one introduced as a programme ("the Manufacturing
     # Extension Partnership (MEP) center") counts even if named once, late in the text
-    registered = [p for name in introduced for p in mentioned(taxonomy.programmes, name)]
+    registered = [
+        p for name in introduced for p in mentioned(taxonomy.programmes, name) or _keyed(taxonomy, name)
+    ]
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
     proposed = new_programmes(introduced, taxonomy)
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+
+
+def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:
+    entry = by_key(taxonomy.programmes, name)
+    return [entry] if entry else []
 
 
 def stated_programmes(value: str) -> list[str]:

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest.metadata.programme_keys import GENERIC_WORDS, programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
-    ACRONYM_TEXT,
     ACT,
     APPOSITION,
     BETWEEN_DASHES,
@@ -35,50 +35,6 @@ from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 MAX_NAMES = 3
-GENERIC_WORDS = frozenset(fold(KEYWORDS).split("|")) | {
-    "the",
-    "o",
-    "a",
-    "il",
-    "la",
-    "de",
-    "di",
-    "da",
-    "do",
-    "of",
-    "nacional",
-}
-"""Words a programme's name may carry or not ("programa Rota 2030" is "Rota 2030")."""
-
-
-def programme_key(name: str) -> str:
-    """A name without case, accents, articles and words such as "programme", for comparing names.
-
-    "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
-    """
-    name = written_forms(name)[0]
-    words = re.sub(r"[-–—]", " ", fold(name)).split()
-    return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
-
-
-def written_forms(name: str) -> list[str]:
-    """The forms a programme's name may be written in: "Long Name (ACR)" is either."""
-    written = _WITH_ACRONYM.fullmatch(name.strip())
-    return [written.group(1), written.group(2)] if written else [name]
-
-
-def name_keys(name: str) -> set[str]:
-    """The comparison keys of every written form of a name."""
-    return {programme_key(form) for form in written_forms(name)}
-
-
-_WITH_ACRONYM = re.compile(
-    rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’-]*){{1,2}})\)"
-)
-"""A long name and its short one in brackets: an acronym, or a short name of two or three
-capitalised words ("Innóvate Perú", "PHAMA Plus")."""
-
-
 _POSSESSOR = re.compile(r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+){0,3}[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
 """"Vietnam's One Commune One Product", "the European Union's SWITCH-Asia": the owner is not
 part of the programme's name."""

@@ -7,14 +7,30 @@ from collections import Counter
 from functools import cache
 
 from ingest.metadata.matching import Mention, NameMatcher
-from ingest.metadata.programme_names import GENERIC_WORDS, acronym_pairs, name_keys, programme_key
+from ingest.metadata.programme_keys import GENERIC_WORDS, name_keys, programme_key
+from ingest.metadata.programme_names import acronym_pairs
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
 from kb.text import fold
 
 
 @cache
 def _matcher(entries: tuple[RegistryEntry, ...]) -> NameMatcher:
-    return NameMatcher({name: (e.name, 1.0) for e in entries for name in e.names})
+    names = {form: (e.name, 1.0) for e in entries for name in e.names for form in _forms(name)}
+    return NameMatcher(names | {name: (e.name, 1.0) for e in entries for name in e.names})
+
+
+_LEADING_KIND = re.compile(
+    r"^(?:Programa|Programma|Programme|Program|Projeto|Projecto|Progetto|Project|Iniciativa|Iniziativa|"
+    r"Initiative)[ \t]+(?=[A-ZÀ-Ý])"
+)
+
+
+def _forms(name: str) -> tuple[str, ...]:
+    """A registered name and, when it opens with its kind, the name without it: "do Brasil Mais
+    Produtivo" is the "Programa Brasil Mais Produtivo" (at least two capitalised words left)."""
+    bare = _LEADING_KIND.sub("", name)
+    capitals = sum(w[:1].isupper() or w[:1].isdigit() for w in bare.split())
+    return (name, bare) if bare != name and capitals >= 2 else (name,)
 
 
 def mentioned(entries: list[RegistryEntry], text: str) -> Counter[str]:
@@ -66,6 +82,18 @@ def programmes(text: str, title: str, taxonomy: Taxonomy | None = None) -> list[
 
 def organisations(text: str, title: str, taxonomy: Taxonomy | None = None) -> list[str]:
     return main_entries((taxonomy or default_taxonomy()).organisations, text, title)
+
+
+def by_key(entries: list[RegistryEntry], name: str) -> str | None:
+    """The entry a name found in the text is, compared as keys ("Lei nº 13.755" is the law
+    a registered programme lists as "Lei 13.755/2018"), or None."""
+    keys = _entry_keys(tuple(entries))
+    return next((keys[k] for k in name_keys(name) if k in keys), None)
+
+
+@cache
+def _entry_keys(entries: tuple[RegistryEntry, ...]) -> dict[str, str]:
+    return {key: entry.name for entry in entries for name in entry.names for key in name_keys(name)}
 
 
 @cache

@@ -1,0 +1,73 @@
+"""How programme names compare: one key per name, however it is written ("Programa Rota 2030" and
+"Rota 2030"; "Lei nº 13.755" and "Lei 13.755/2018"; "POR FESR Marche" spelled out or not)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.metadata.programme_patterns import ACRONYM_TEXT, KEYWORDS
+from kb.text import fold
+
+GENERIC_WORDS = frozenset(fold(KEYWORDS).split("|")) | {
+    "the",
+    "o",
+    "a",
+    "il",
+    "la",
+    "de",
+    "di",
+    "da",
+    "do",
+    "of",
+    *("del", "della", "dello", "dei", "degli", "delle", "dos", "das", "du", "des"),
+    "nacional",
+}
+"""Words a programme's name may carry or not ("programa Rota 2030" is "Rota 2030")."""
+
+
+def programme_key(name: str) -> str:
+    """A name without case, accents, articles and words such as "programme", for comparing names.
+
+    "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
+    """
+    name = written_forms(name)[0]
+    if law := _LAW.fullmatch(fold(name).strip()):  # "Lei nº 13.755" is "Lei 13.755/2018"
+        return f"{law.group(1)} {law.group(2).replace('.', '')}"
+    words = re.sub(r"[-–—]", " ", fold(name)).split()
+    words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
+    return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
+
+
+OPERATIONAL = {
+    "por": "programma operativo regionale",
+    "pon": "programma operativo nazionale",
+    "psr": "programma sviluppo rurale",
+    "pdr": "programa desenvolvimento rural",
+    "rop": "regional operational programme",
+}
+"""The acronyms EU funds' programmes are named by, spelled out: "POR FESR Marche 2014-2020" is
+the "Programma Operativo Regionale FESR Marche 2014-2020"."""
+
+
+_LAW = re.compile(
+    r"(lei|legge|law|ley|decreto|decree)[ \t]+(?:n[.º°o]*[ \t]*)?(\d[\d.]*\d)(?:[ \t]*/[ \t]*\d{2,4})?"
+)
+"""A law named by its number, with or without "nº" and the year after a slash."""
+
+
+def written_forms(name: str) -> list[str]:
+    """The forms a programme's name may be written in: "Long Name (ACR)" is either."""
+    written = _WITH_ACRONYM.fullmatch(name.strip())
+    return [written.group(1), written.group(2)] if written else [name]
+
+
+def name_keys(name: str) -> set[str]:
+    """The comparison keys of every written form of a name."""
+    return {programme_key(form) for form in written_forms(name)}
+
+
+_WITH_ACRONYM = re.compile(
+    rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’-]*){{1,2}})\)"
+)
+"""A long name and its short one in brackets: an acronym, or a short name of two or three
+capitalised words ("Innóvate Perú", "PHAMA Plus")."""
