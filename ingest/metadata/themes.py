@@ -148,8 +148,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3869, 52.0541, -0.1143, -0.3163, 2.5058, 18.172, -1.505, 1.5518,
-    1.4001, 0.4703, -0.5817, 1.2042, -0.3857, 0.6556, -0.2227, 1.3395, 0.8376,
+    -1.6288, 57.3595, -0.0578, -0.1763, 1.7822, 19.7771, -1.6756, 1.6069,
+    1.4621, 0.4614, -0.5055, 1.2511, -0.4133, 0.7896, -0.0552, 1.3857, 0.8705,
 )  # fmt: skip
 
 
