@@ -223,11 +223,13 @@ def embedded_in_turn(
     with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as embedding:
         queued: deque[tuple[list[Prepared], Future[list[np.ndarray]]]] = deque()
         group: list[Prepared] = []
+        batch = 1  # the first file goes at once: the embedder should not wait on the loading
         for path in files:
             if on_progress:
                 on_progress(path, None)
             group.append(prepare_file(kb, path, settings, templates))
-            if sum(len(p.doc.passages) for p in group if p.doc) >= EMBED_BATCH:
+            if sum(len(p.doc.passages) for p in group if p.doc) >= batch:
+                batch = EMBED_BATCH
                 queued.append(
                     (
                         group,
