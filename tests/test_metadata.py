@@ -932,3 +932,20 @@ def test_a_registered_programme_is_found_without_its_kind_word_or_by_its_law() -
     ]
     text = "As fornecedoras usam o crédito do programa federal criado pela Lei nº 13.755, de 2018."
     assert extract(text, "", language="pt").values["programme"] == ["Rota 2030"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Fala-se já do Plano Regional de Inovação para as oficinas.", "US"),
+        ("Região: Beira Interior. As queijarias partilham o laboratório.", "MZ"),
+    ],
+)
+def test_a_place_word_that_opens_a_longer_name_is_no_place(text: str, wrong: str) -> None:
+    assert wrong not in country_scores(text, "")
+
+
+def test_portuguese_districts_give_their_country() -> None:
+    assert main_countries(
+        "As fábricas de vidro do distrito de Leiria exportam; Leiria acolhe a feira.", ""
+    ) == ["PT"]

@@ -40,10 +40,11 @@ REGION_TYPES = frozenset(
         "Regional state",
         "Union territory",
         "Administrative region",
+        "District",
     }
 )
-"""First-level subdivisions that name a region ("District" and "Municipality" clash with city
-names; a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
+"""First-level subdivisions that name a region (a "District" is Portugal's Leiria or Évora; a
+"County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
 Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's Podkarpackie, a "Regional state" Ethiopia's
 Oromia, a "Union territory" India's)."""
 NOT_EVIDENCE = frozenset(
@@ -121,6 +122,12 @@ def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
     return words[i - 2].group().casefold() not in _SETTINGS
 
 
+def _opens_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
+    """ "Plano de Recuperação", "Beira Interior", "Milano Unica": one word of a place that the
+    capitalised words after it carry on is the first word of another name."""
+    return j == i + 1 < len(words) and not re.search(r"[.,;:!?]$", words[i].group())
+
+
 class PlaceMatcher:
     """Finds place names in runs of capitalised words by dictionary lookup (fast for 20,000 names)."""
 
@@ -136,7 +143,11 @@ class PlaceMatcher:
             while i < len(words):
                 for j in range(min(len(words), i + MAX_WORDS), i, -1):
                     name = _POSSESSIVE.sub("", span.group()[words[i].start() : words[j - 1].end()])
-                    if name in self._lookup and not _inside_a_longer_name(words, i):
+                    if (
+                        name in self._lookup
+                        and not _inside_a_longer_name(words, i)
+                        and not _opens_a_longer_name(words, i, j)
+                    ):
                         value, weight = self._lookup[name]
                         mentions.append(Mention(value, span.start() + words[i].start(), name, weight))
                         i = j
