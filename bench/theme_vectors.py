@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.metadata.themes import SHIPPED_VECTORS, ThemeClassifier, description_key
+from ingest.metadata.themes import SHIPPED_VECTORS, ThemeClassifier, description_key, model_id
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import load_embedder
 from kb.taxonomy import default_taxonomy
@@ -21,9 +21,9 @@ from kb.taxonomy import default_taxonomy
 def main() -> None:
     embedder = load_embedder(DEFAULT_EMBEDDER)
     texts = ThemeClassifier.description_texts(default_taxonomy())
-    model = f"{type(embedder).__qualname__}:{embedder.spec}:{embedder.dimension}"
+    model = model_id(embedder)
     vectors = embedder.embed_queries(list(texts))
-    target = Path("kb/data") / SHIPPED_VECTORS
+    target = Path(__file__).resolve().parent.parent / "kb" / "data" / SHIPPED_VECTORS
     np.savez(target, key=np.array(description_key(model, texts)), vectors=vectors.astype(np.float32))
     print(f"{target}: {len(texts)} descriptions, {vectors.shape[1]} dimensions")
 

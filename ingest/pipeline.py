@@ -216,7 +216,8 @@ def embedded_in_turn(
     """Each file prepared, with a way to wait for its vectors, in order.
 
     The embedder is the slow part, so it runs in a worker thread, on groups of files of at
-    least ``EMBED_BATCH`` passages together (one call for many small files batches better):
+    least ``EMBED_BATCH`` passages together (one call for many small files batches better; the
+    first file goes alone, so that the embedder starts while the rest are read):
     while it embeds one group, this thread reads and parses the next and the caller writes
     the one before (still one transaction per file, in order)."""
     templates = SiteTemplates()

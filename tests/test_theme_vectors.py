@@ -5,26 +5,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from ingest.metadata.themes import ThemeClassifier, description_key, shipped_description_vectors
+from ingest.metadata.themes import ThemeClassifier, description_key, model_id, shipped_description_vectors
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import HashingEmbedder, load_embedder
 from kb.taxonomy import default_taxonomy
 
 
-def _model(embedder: object) -> str:
-    return f"{type(embedder).__qualname__}:{embedder.spec}:{embedder.dimension}"  # type: ignore[attr-defined]
-
-
 def test_shipped_theme_vectors_are_the_bundled_models_vectors_of_the_descriptions() -> None:
     embedder = load_embedder(DEFAULT_EMBEDDER)
     texts = ThemeClassifier.description_texts(default_taxonomy())
-    shipped = shipped_description_vectors(description_key(_model(embedder), texts))
+    shipped = shipped_description_vectors(description_key(model_id(embedder), texts))
     assert shipped is not None, "kb/data/theme_vectors.npz is stale: run python bench/theme_vectors.py"
     assert np.allclose(shipped, embedder.embed_queries(list(texts)), atol=1e-4)
 
 
 def test_other_models_or_descriptions_embed_their_own() -> None:
     texts = ThemeClassifier.description_texts(default_taxonomy())
-    assert shipped_description_vectors(description_key(_model(HashingEmbedder()), texts)) is None
-    bundled = _model(load_embedder(DEFAULT_EMBEDDER))
+    assert shipped_description_vectors(description_key(model_id(HashingEmbedder()), texts)) is None
+    bundled = model_id(load_embedder(DEFAULT_EMBEDDER))
     assert shipped_description_vectors(description_key(bundled, (*texts[:-1], "another text"))) is None

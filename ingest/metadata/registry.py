@@ -14,9 +14,24 @@ from kb.text import fold
 
 
 @cache
-def _matcher(entries: tuple[RegistryEntry, ...]) -> NameMatcher:
-    names = {form: (e.name, 1.0) for e in entries for name in e.names for form in _forms(name)}
-    return NameMatcher(names | {name: (e.name, 1.0) for e in entries for name in e.names})
+def _matcher(entries: tuple[RegistryEntry, ...]) -> RegistryMatcher:
+    return RegistryMatcher(entries)
+
+
+class RegistryMatcher:
+    """Registered names as written in any case, and their short forms as capitalised names."""
+
+    def __init__(self, entries: tuple[RegistryEntry, ...]) -> None:
+        self._names = NameMatcher({name: (e.name, 1.0) for e in entries for name in e.names})
+        short = {_without_kind(name): (e.name, 1.0) for e in entries for name in e.names}
+        # case kept: "o Brasil mais pobre" is no mention of the "Programa Brasil Mais"
+        self._short = NameMatcher({k: v for k, v in short.items() if k}, case_sensitive=True)
+
+    def find(self, text: str) -> list[Mention]:
+        found = self._names.find(text)
+        spans = [(m.start, m.start + len(m.text)) for m in found]
+        found += [m for m in self._short.find(text) if not any(a <= m.start < b for a, b in spans)]
+        return sorted(found, key=lambda m: m.start)
 
 
 _LEADING_KIND = re.compile(
@@ -25,12 +40,12 @@ _LEADING_KIND = re.compile(
 )
 
 
-def _forms(name: str) -> tuple[str, ...]:
-    """A registered name and, when it opens with its kind, the name without it: "do Brasil Mais
-    Produtivo" is the "Programa Brasil Mais Produtivo" (at least two capitalised words left)."""
-    bare = _LEADING_KIND.sub("", name)
-    capitals = sum(w[:1].isupper() or w[:1].isdigit() for w in bare.split())
-    return (name, bare) if bare != name and capitals >= 2 else (name,)
+def _without_kind(name: str) -> str:
+    """A registered name that opens with its kind, without it ("do Brasil Mais Produtivo" is the
+    "Programa Brasil Mais Produtivo"), when at least two capitalised words are left; else ""."""
+    short = _LEADING_KIND.sub("", name)
+    capitals = sum(w[:1].isupper() or w[:1].isdigit() for w in short.split())
+    return short if short != name and capitals >= 2 else ""
 
 
 def mentioned(entries: list[RegistryEntry], text: str) -> Counter[str]:

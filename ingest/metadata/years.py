@@ -149,7 +149,7 @@ _EVENT = re.compile(
     r"avviò|lanciò|fondò|creò|istituì|promosse|presentò|nacque|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
-    r"nat[ei]|partit[oaie]|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
+    r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
     re.IGNORECASE,
 )
 EVENT_WINDOW = 120
