@@ -51,3 +51,20 @@ def test_language_profiles_cut_short_by_a_time_limit_are_read_again(
     path = tmp_path / "reti.txt"
     path.write_text("Contratti di rete\n\n" + IT, encoding="utf-8")
     assert parse_within_limit(path, Settings()).language == "it"
+
+
+def test_a_passage_plainly_in_its_documents_language_skips_the_detector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Function words tell most passages' language at once; the others still go to langdetect,
+    so a passage in another language than its document's is still found."""
+    import ingest.language as language
+
+    calls: list[str] = []
+    real = language.detect_language
+    monkeypatch.setattr(
+        language, "detect_language", lambda text, fallback="und": calls.append(text) or real(text, fallback)
+    )
+    assert language.passage_language(PT * 2, "pt") == "pt" and not calls
+    assert language.passage_language(IT * 2, "pt") == "it" and calls
+    assert language.passage_language(EN * 2, "it") == "en"
