@@ -970,3 +970,27 @@ def test_portuguese_districts_give_their_country() -> None:
 def test_a_bodys_acronym_before_a_kind_word_is_no_programme() -> None:
     names = programme_names("The International Labour Organization (ILO) Programme staff visited the mill.")
     assert not any("Labour Organization" in name and "Programme" in name for name in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A federação levou as oficinas ao programa de apoio às pequenas indústrias. O Procind, como é conhecido, paga consultoria.",
+            "Procind",
+        ),
+        (
+            "Shipyards joined the Department of Trade and Industry's Boatbuilding Support Programme in 2016.",
+            "Boatbuilding Support Programme",
+        ),
+    ],
+)
+def test_programmes_named_as_they_are_known_or_after_a_long_owner(text: str, expected: str) -> None:
+    assert expected in programme_names(text), programme_names(text)
+
+
+def test_national_and_a_bracketed_short_name_with_a_version_compare_as_one() -> None:
+    from ingest.metadata.programme_keys import programme_key, written_forms
+
+    assert programme_key("Piano Nazionale Transizione 5.0") == programme_key("Transizione 5.0")
+    assert written_forms("Piano Nazionale Transizione 5.0 (Transizione 5.0)")[1] == "Transizione 5.0"

@@ -192,12 +192,13 @@ def test_a_markdown_table_keeps_its_rows_so_a_card_laid_out_as_a_table_is_read(t
 
 
 def test_an_html_card_laid_out_as_a_definition_list_keeps_its_fields(tmp_path: Path) -> None:
-    """Main-text extraction drops a ``<dl>``; its terms become "term: definition" lines, and a
-    year printed in the footer is not taken for the page's date."""
+    """Main-text extraction drops a ``<dl>``; its terms become "term: definition" lines (a term
+    that ends in a colon gets no second one), and a year printed in the footer is not taken
+    for the page's date."""
     html = f"""<html><head><title>Rede de queijarias</title></head><body>
     <nav><a href="/">Início</a> <a href="/praticas">Práticas</a></nav>
     <main><h1>Rede de queijarias</h1><dl class="ficha"><dt>Início</dt><dd>2018</dd>
-    <dt>Programa de apoio</dt><dd>Programa de Desenvolvimento Rural</dd></dl><p>{PT}</p><p>{PT}</p></main>
+    <dt>Programa de apoio:</dt><dd>Programa de Desenvolvimento Rural</dd></dl><p>{PT}</p><p>{PT}</p></main>
     <footer>© 2020 Observatório</footer></body></html>"""
     parsed = read(write(tmp_path / "card.html", html))
     assert labelled_fields(parsed.text)["year"] == "2018"

@@ -22,7 +22,7 @@ GENERIC_WORDS = frozenset(fold(KEYWORDS).split("|")) | {
     "do",
     "of",
     *("del", "della", "dello", "dei", "degli", "delle", "dos", "das", "du", "des"),
-    "nacional",
+    *("nacional", "nazionale", "national"),
 }
 """Words a programme's name may carry or not ("programa Rota 2030" is "Rota 2030")."""
 
@@ -87,7 +87,7 @@ def name_keys(name: str) -> set[str]:
 
 
 _WITH_ACRONYM = re.compile(
-    rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’-]*){{1,2}})\)"
+    rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’.-]*){{1,2}})\)"
 )
 """A long name and its short one in brackets: an acronym, or a short name of two or three
 capitalised words ("Innóvate Perú", "PHAMA Plus")."""

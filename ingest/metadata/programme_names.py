@@ -25,6 +25,7 @@ from ingest.metadata.programme_patterns import (
     INTRODUCING,
     KEYWORDS,
     KIND_AFTER,
+    KNOWN_AS,
     LEADING,
     LISTED_ACRONYM,
     LOCATIVE,
@@ -36,9 +37,11 @@ from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 MAX_NAMES = 3
-_POSSESSOR = re.compile(r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+){0,3}[A-ZÀ-Ý][\w-]*['’]s[ \t]+")
-""""Vietnam's One Commune One Product", "the European Union's SWITCH-Asia": the owner is not
-part of the programme's name."""
+_POSSESSOR = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+(?:(?:of|and|for|the)[ \t]+)?){0,4}[A-ZÀ-Ý][\w-]*['’]s[ \t]+"
+)
+""""Vietnam's One Commune One Product", "the European Union's SWITCH-Asia", "the Department of
+Trade and Industry's Cluster Development Programme": the owner is not part of the name."""
 
 
 def _clean(name: str, kind: str = "", longest: int = 80) -> str | None:
@@ -131,7 +134,7 @@ def programme_names(text: str) -> list[str]:
 def _add_introduced(found: _Found, text: str) -> None:
     """Names in apposition to a described programme ("…, o programa de …"; "…, o PNI,") and
     names a pattern of :mod:`ingest.metadata.programme_patterns` introduces."""
-    for match in [*APPOSITION.finditer(text), *DESCRIBED_ACRONYM.finditer(text)]:
+    for match in [*APPOSITION.finditer(text), *DESCRIBED_ACRONYM.finditer(text), *KNOWN_AS.finditer(text)]:
         name = _apposed(match.group("name")) if match.re is APPOSITION else match.group("name")
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):

@@ -99,6 +99,11 @@ DESCRIBED_ACRONYM = re.compile(
     r"(?P<name>(?=[A-Z0-9+&-]*[A-Z][A-Z0-9+&-]*[A-Z])[A-Z0-9][A-Z0-9+&-]{1,11})"  # PNI, 1D1F
     r"(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
 )
+# "O Procompi, como é conhecido, …": a programme described first, then named as it is known
+KNOWN_AS = re.compile(
+    r"\b(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3}),[ \t]+"
+    r"(?:como (?:é|era|ficou) conhecid[oa]|come (?:è|era|viene) (?:not[oa]|chiamat[oa])|as it is (?:known|called))\b"
+)
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
 INTRODUCING = re.compile(

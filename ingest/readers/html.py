@@ -38,7 +38,7 @@ def definitions_as_paragraphs(listing: lxml_html.HtmlElement) -> lxml_html.HtmlE
             continue  # a nested list's terms are inside its parent's definition already
         words = " ".join(" ".join(item.itertext()).split())
         if item.tag == "dt":
-            term = words
+            term = words.rstrip(" :")  # "<dt>Período:</dt>" is "Período: …", not "Período:: …"
         elif words:
             paragraph = etree.SubElement(block, "p")
             paragraph.text = f"{term}: {words}" if term else words
