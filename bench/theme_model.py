@@ -33,7 +33,7 @@ def documents(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> li
         doc = read_as_ingested(Path(str(item["path"])))
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
-        if expected and classifier.about_the_field(vectors, text):
+        if expected and classifier.about_the_field(vectors, text, doc.language):
             out.append((classifier.features(vectors, text), expected))
     return out
 

@@ -42,7 +42,7 @@ def add_themes(
     """
     text = " ".join(p.text for p in passages)
     classifier = themes()
-    if not classifier.about_the_field(vectors, text):
+    if not classifier.about_the_field(vectors, text, doc.language):
         doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
         doc.year = doc.year if "year" in doc.curated else None
     elif "theme" not in doc.curated:

@@ -994,3 +994,19 @@ def test_national_and_a_bracketed_short_name_with_a_version_compare_as_one() -> 
 
     assert programme_key("Piano Nazionale Transizione 5.0") == programme_key("Transizione 5.0")
     assert written_forms("Piano Nazionale Transizione 5.0 (Transizione 5.0)")[1] == "Transizione 5.0"
+
+
+def test_the_similarity_a_document_needs_to_be_about_the_field_depends_on_its_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bundled model finds a Portuguese recipe closer to the theme descriptions than an
+    English one: 0.83 lets an English text in, not a Portuguese one."""
+    import numpy as np
+
+    classifier = ThemeClassifier(HashingEmbedder())
+    monkeypatch.setattr(classifier, "similarity", lambda vectors: np.array([0.83, 0.5]))
+    monkeypatch.setattr(classifier, "keyword_density", lambda text: np.array([0.4, 0.2]))
+    vectors = np.ones((1, 4))
+    assert classifier.about_the_field(vectors, "texto", "en")
+    assert not classifier.about_the_field(vectors, "texto", "pt")
+    assert not classifier.themes(vectors, "texto", "pt")
