@@ -42,9 +42,10 @@ REGION_TYPES = frozenset(
         "Administrative region",
     }
 )
-"""First-level subdivisions that name a region (a "County" is Kenya's Bomet or Nakuru, Sweden's or Croatia's counties; a "Governorate"
-Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's Podkarpackie, a "Regional state" Ethiopia's
-Oromia, a "Union territory" India's)."""
+"""First-level subdivisions that name a region (a "County" is Kenya's Bomet or Nakuru, Sweden's
+or Croatia's counties; a "Governorate" Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's
+Podkarpackie, a "Regional state" Ethiopia's Oromia, a "Union territory" India's; a "District"
+only where :data:`DISTRICT_COUNTRIES` says)."""
 NOT_EVIDENCE = frozenset(
     {
         *("North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"),
