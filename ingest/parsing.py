@@ -30,8 +30,8 @@ INGEST_VERSION = 12
 again. 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
 programme names and keys, registered names without their kind word, the year ranker's event
 verbs and weights, the theme model's weights, the off-topic gate by language, a card's
-"<dt>Term:</dt>" (rounds 11–13); 11: the practice's year and the themes from models fitted on the labelled sets, programme
-words and development agencies of round 10; 10: countries named aside, programme names and years of
+"<dt>Term:</dt>" (rounds 11–13); 11: the practice's year and the themes from models fitted on
+the labelled sets, programme words and development agencies of round 10; 10: countries named aside, programme names and years of
 round 9; 9: site lines (copyright, follow us, newsletter …) removed; programme names, years,
 places (round 8)."""
 

@@ -22,7 +22,7 @@ from kb.errors import IndexLocked
 from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
 from kb.models import NewDocument
-from kb.store import HEADING_FIELDS, LEXICAL_FIELDS, names_text
+from kb.store import HEADING_FIELDS, LEXICAL_FIELDS, loose_flags, names_text
 from kb.write_lock import write_lock
 
 LEXICAL = "lexical"
@@ -175,8 +175,8 @@ class LexicalSide(Catalogue):
 
         def holding(fields: Sequence[str], loose: Sequence[bool]) -> list[set[str]]:
             found = [
-                self.lexical.matching(a, docs, limit, fields, i < len(loose) and loose[i])
-                for i, a in enumerate(parts)
+                self.lexical.matching(a, docs, limit, fields, flag)
+                for a, flag in zip(parts, loose_flags(parts, loose), strict=True)
             ]
             return [held_by(ids, firsts, lasts, owners) for ids in found]
 

@@ -28,7 +28,7 @@ from kb.glossary import MAX_TOKEN, Phrase, may_loosen, phrase_pairs, tokens_of
 from kb.models import NewDocument
 from kb.postgres_ranking import found_sql, scores_sql
 from kb.stemming import stem
-from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, names_text
+from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, loose_flags, names_text
 from kb.text import words
 
 PAIRS = phrase_pairs()
@@ -209,7 +209,7 @@ class Lexical:
         """Each of the documents' passages read once, every part checked on it (a GIN search per
         part would visit every passage of the collection holding a common word)."""
         queries = [part_query(alternatives) for alternatives in parts]
-        bodies = [part_query(a, i < len(loose) and loose[i]) for i, a in enumerate(parts)]
+        bodies = [part_query(a, flag) for a, flag in zip(parts, loose_flags(parts, loose), strict=True)]
         asked = [(q, body) for q, body in zip(queries, bodies, strict=True) if q is not None]
         anywhere: list[set[str]] = [set() for _ in parts]
         in_heading: list[set[str]] = [set() for _ in parts]

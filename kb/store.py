@@ -39,6 +39,12 @@ NAMES_VERSION = 2
 """Bumped when :func:`names_text` changes: both stores then index their words again."""
 
 
+def loose_flags(parts: Sequence[object], loose: Sequence[bool]) -> list[bool]:
+    """One ``loose`` flag per part (see :meth:`Store.documents_holding`): parts past the end of
+    ``loose`` are matched as written."""
+    return [i < len(loose) and bool(loose[i]) for i in range(len(parts))]
+
+
 def names_text(values: Iterable[tuple[str, str]]) -> str:
     """The names field of the lexical index from a document's (field, value) facets.
 
