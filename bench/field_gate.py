@@ -15,16 +15,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from labelled import held_out, labelled_sets
 from report import print_rows
-from year_ranker import labelled_sets
 
 from ingest.evaluation import load_gold, read_as_ingested
-from ingest.metadata.themes import (
-    MIN_FIELD_KEYWORDS,
-    MIN_FIELD_SIMILARITY,
-    OTHER_FIELD_SIMILARITY,
-    ThemeClassifier,
-)
+from ingest.metadata.themes import MIN_FIELD_SIMILARITY, OTHER_FIELD_SIMILARITY, ThemeClassifier, in_the_field
 from ingest.themed_vectors import embedding_text
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import Embedder, load_embedder
@@ -49,7 +44,7 @@ def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list
 def wrong(docs: list[Sample], thresholds: dict[str, float]) -> int:
     """Documents the gate gets wrong: an off-topic one let in, or an on-topic one kept out."""
     return sum(
-        (keywords >= MIN_FIELD_KEYWORDS or similarity >= thresholds.get(lang, OTHER_FIELD_SIMILARITY)) == off
+        in_the_field(similarity, keywords, lang, thresholds) == off
         for lang, keywords, similarity, off in docs
     )
 
@@ -73,8 +68,7 @@ def main() -> None:
     sets = {path: samples(path, classifier, embedder) for path in labelled_sets()}
     one = {lang: OTHER_FIELD_SIMILARITY for lang in ("pt", "it", "en")}
     rows = []
-    for path, docs in sets.items():
-        others = [d for other, ds in sets.items() if other != path for d in ds]
+    for path, docs, others in held_out(sets):
         rows.append(
             {
                 "set": path.name,

