@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.chunking import chunk_spans
-from ingest.language import UNDETERMINED, detect_language, load_profiles, passage_language
+from ingest.language import UNDETERMINED, document_language, load_profiles, passage_language
 from ingest.metadata import apply_overrides, extract
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.readers import ParsedFile, ocr, read_file
@@ -42,7 +42,7 @@ def parse_document(path: Path, settings: Settings, template: frozenset[str] = fr
     parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
     strip_template(parsed, template)
     overrides = read_sidecar(path)
-    language = str(overrides.get("language") or detect_language(parsed.text))
+    language = str(overrides.get("language") or document_language(parsed.text))
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
     passages = cut_passages(parsed, language, settings)

@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from kb.regions import regions
 from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
+from kb.yaml_data import shipped
 
 LANGUAGES = tuple(ALGORITHMS)
 SHORT_ACRONYM = 3  # acronyms this short (IT, US, UE) only count when typed in capitals
@@ -182,7 +180,7 @@ def _looks_like_name(typed: list[str], position: int) -> bool:
 
 @cache
 def _default_glossary() -> Glossary:
-    raw = yaml.safe_load(resources.files("kb").joinpath("data", "glossary.yaml").read_text(encoding="utf-8"))
+    raw = shipped("glossary.yaml")
     concepts = []
     for item in raw:
         terms = {lang: tuple(item.get(lang) or ()) for lang in LANGUAGES}

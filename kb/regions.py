@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
 from babel import Locale
+
+from kb.yaml_data import shipped
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ def region_token(code: str) -> str:
 
 @cache
 def _table() -> dict[str, tuple[str, ...]]:
-    text = resources.files("kb").joinpath("data", "regions.yaml").read_text(encoding="utf-8")
-    return {str(code): tuple(str(m) for m in members) for code, members in yaml.safe_load(text).items()}
+    table = shipped("regions.yaml")
+    return {str(code): tuple(str(m) for m in members) for code, members in table.items()}  # type: ignore[union-attr]
 
 
 @cache

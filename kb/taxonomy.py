@@ -18,13 +18,14 @@ import yaml
 from babel import Locale
 
 from kb.text import fold
+from kb.yaml_data import load_yaml, shipped
 
 LANGUAGES = ("pt", "it", "en")
 EU = "EU"
 
 
 def _data(name: str) -> object:
-    return yaml.safe_load(resources.files("kb").joinpath("data", name).read_text(encoding="utf-8"))
+    return shipped(name)
 
 
 def programme_registry() -> Path:
@@ -94,7 +95,7 @@ class Taxonomy:
         extras = _data("countries.yaml")
         taxonomy = cls(
             themes=themes,
-            programmes=[_entry(e) for e in yaml.safe_load(programme_registry().read_text(encoding="utf-8"))],
+            programmes=[_entry(e) for e in load_yaml(programme_registry().read_text(encoding="utf-8"))],
             organisations=[_entry(e) for e in _data("organisations.yaml")],  # type: ignore[union-attr]
             country_extras={k: v for k, v in extras.items() if k != "ignore"},  # type: ignore[union-attr]
             ignored_country_names=frozenset(extras.get("ignore", [])),  # type: ignore[union-attr]

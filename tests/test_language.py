@@ -49,7 +49,11 @@ def test_language_profiles_cut_short_by_a_time_limit_are_read_again(
     partial.load_profile(str(few))
     monkeypatch.setattr(detector_factory, "_factory", partial)
     path = tmp_path / "reti.txt"
-    path.write_text("Contratti di rete\n\n" + IT, encoding="utf-8")
+    few_function_words = (  # so the document's language goes to langdetect, not the function words
+        "Contratti di rete tra imprese manifatturiere della filiera tessile: innovazione condivisa, "
+        "marchio comune, formazione, acquisti collettivi e promozione sui mercati esteri."
+    )
+    path.write_text("Contratti di rete\n\n" + few_function_words, encoding="utf-8")
     assert parse_within_limit(path, Settings()).language == "it"
 
 
@@ -68,3 +72,35 @@ def test_a_passage_plainly_in_its_documents_language_skips_the_detector(
     assert language.passage_language(PT * 2, "pt") == "pt" and not calls
     assert language.passage_language(IT * 2, "pt") == "it" and calls
     assert language.passage_language(EN * 2, "it") == "en"
+
+
+CATALAN = (
+    "El programa de suport a les petites empreses del sector tèxtil es va posar en marxa a la regió "
+    "amb l'objectiu de millorar la competitivitat. Les empreses participants van rebre assistència "
+    "tècnica per a l'exportació i la formació dels seus treballadors. El consorci agrupa vint "
+    "productors que comparteixen serveis i compren insums en conjunt per reduir costos."
+)
+
+
+def test_a_document_plainly_in_one_of_the_three_languages_skips_the_detector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Catalan shares Italian's "per" and "del": words of the neighbouring languages send it to
+    langdetect, which tells it apart."""
+    import ingest.language as language
+
+    calls: list[str] = []
+    real = language.detect_language
+    monkeypatch.setattr(
+        language, "detect_language", lambda text, fallback="und": calls.append(text) or real(text, fallback)
+    )
+    italian = (
+        "Il distretto della ceramica nasce negli anni sessanta, quando le imprese della zona "
+        "scelgono di condividere i forni e i laboratori. Nel tempo il consorzio degli artigiani "
+        "apre un centro per la formazione dei giovani e per le prove dei materiali, con il sostegno "
+        "della Regione e delle banche locali. Oggi le imprese del consorzio vendono anche nei "
+        "mercati esteri e sono presenti nelle fiere del settore."
+    )
+    assert [language.document_language(t) for t in (PT * 3, italian, EN * 3)] == ["pt", "it", "en"]
+    assert not calls
+    assert language.document_language(CATALAN) == "ca" and calls

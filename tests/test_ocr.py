@@ -61,6 +61,20 @@ def test_a_scanned_card_is_recognised_with_its_accents(tmp_path: Path) -> None:
     assert parsed.info["ocr_pages"] == "1"
 
 
+@pytest.mark.parametrize(("scanned_at", "rendered_at"), [(100, 300), (200, 200), (240, 240), (400, 300)])
+def test_a_scan_is_rendered_at_its_own_resolution_between_200_and_300_dpi(
+    scanned_at: int, rendered_at: int
+) -> None:
+    """Enlarging a 200-dpi scan to 300 adds no detail and costs Tesseract a fifth more time."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(_scan_script().scanned_pdf("Ficha de boa prática", dpi=scanned_at))
+    try:
+        assert ocr._resolution(document[0]) == pytest.approx(rendered_at, abs=0.5)
+    finally:
+        document.close()
+
+
 def test_a_scanned_card_gets_its_metadata_and_says_it_was_recognised(tmp_path: Path) -> None:
     scan = _scan_script()
     path = tmp_path / "ficha.pdf"

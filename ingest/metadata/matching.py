@@ -4,15 +4,43 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kb.text import fold
 
 
+@lru_cache(maxsize=64)
 def strip_accents(text: str) -> str:
-    """Accents removed, case kept; same length as the NFC input for our languages."""
+    """Accents removed, case kept; same length as the NFC input for our languages. Kept for the
+    last texts seen: every matcher reads the same document."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def trie_pattern(names: Iterable[str]) -> str:
+    """A pattern for any of the names, longest first, written as a trie of their letters.
+
+    Python's ``re`` tries an alternation's branches one by one, so a thousand names cost a
+    thousand attempts at every position of the text; a trie costs about one per letter read.
+    A name that another continues is an optional tail, tried long before short.
+    """
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for letter in name:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    branches = [re.escape(letter) + _branches(child) for letter, child in sorted(node.items()) if letter]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)
@@ -38,9 +66,8 @@ class NameMatcher:
         self._proper_noun = proper_noun
         self._accents = accents
         self._lookup = {self._key(name): target for name, target in names.items() if name.strip()}
-        ordered = sorted(self._lookup, key=len, reverse=True)
         flags = 0 if case_sensitive else re.IGNORECASE
-        body = "|".join(re.escape(n) for n in ordered) or r"(?!x)x"
+        body = trie_pattern(self._lookup) or r"(?!x)x"
         self._pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
     def _key(self, name: str) -> str:

@@ -20,6 +20,7 @@ from importlib import metadata, resources
 
 import numpy as np
 
+from ingest.metadata.matching import trie_pattern
 from kb.embedders import Embedder
 from kb.taxonomy import Taxonomy, default_taxonomy
 from kb.text import fold
@@ -95,7 +96,9 @@ class ThemeClassifier:
         self._owner = np.array([index for index, _ in _descriptions(taxonomy)])
         self._vectors = _description_vectors(embedder, self.description_texts(taxonomy))
         self._keywords = [
-            re.compile("|".join(rf"(?<!\w){re.escape(fold(k))}" for k in theme.keywords) or r"(?!x)x")
+            re.compile(
+                rf"(?<!\w)(?:{trie_pattern(fold(k) for k in theme.keywords)})" if theme.keywords else "(?!x)x"
+            )
             for theme in taxonomy.themes.values()
         ]
         self.threshold = threshold
