@@ -135,6 +135,15 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   other-language recall@10 0.885 → 0.911 and short 0.904 → 0.918 at the same nDCG (0.940;
   short 0.946 → 0.943), but eval/regions.json, never tuned on, 0.976 → 0.967 (its other-language
   recall 0.889 → 0.778), and boundary held-out precision 0.556 → 0.548: not kept.
+- Pseudo-relevance feedback on the dense side (the query vector plus β × the mean of its first m
+  passages' vectors, searched again): β 0.5, m 3 gave dev 0.940 → 0.945 (other-language recall
+  0.885 → 0.903), short 0.946 → 0.948, short held-out and regions unchanged; m 5 or 8 cost
+  regions 0.976 → 0.967 and β 1.0 cost dev. Feedback from the fused ranking's first documents
+  was worse everywhere (dev 0.935). Gains of a few thousandths that move with m are not worth a
+  second dense search per query: not kept.
+- A membership feature for the relevance boundary: a candidate's similarity (document mean
+  vectors) to the best one or the best two or three. Fitted again on the tuning sets, set recall
+  0.831 → 0.835 at precision 0.511 → 0.517, held-out unchanged or lower: not kept.
 - Not reached: the set recall/precision targets together (see the boundary table). Grade-1
   judgements ("partly relevant") make up most of the misses; the features at hand (coverage,
   centred dense score, cosine) do not separate them from unjudged near-misses.

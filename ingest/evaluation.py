@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
+from ingest.metadata.programme_keys import country_names, name_keys, programme_key, written_forms
 from ingest.metadata.themes import ThemeClassifier, kept_themes
 from ingest.parsing import parse_document
 from ingest.site_template import folder_template
@@ -18,6 +19,7 @@ from kb.embedders import Embedder
 from kb.errors import KbError
 from kb.models import NewDocument
 from kb.taxonomy import default_taxonomy
+from kb.text import fold
 
 SET_FIELDS = {"countries": "country", "programmes": "programme", "themes": "theme"}
 
@@ -137,9 +139,23 @@ def _label_forms(item: dict[str, object]) -> dict[str, set[str]]:
     forms = {}
     for label in item.get("programmes") or []:  # type: ignore[union-attr]
         keys = {programme_key(taxonomy.canonical("programme", str(label)))}
-        for written in written_forms(str(label)):
+        for written in label_forms(str(label)):
             keys |= _all_names(taxonomy.canonical("programme", written))
         forms[programme_key(taxonomy.canonical("programme", str(label)))] = keys
+    return forms
+
+
+_BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)")
+
+
+def label_forms(label: str) -> list[str]:
+    """A label's forms: those of any name ("Long Name (ACR)" is either), and both sides of
+    whatever else a labeller put in closing brackets, which names the programme another way:
+    a law's number ("Legge Marcora (Legge 27 febbraio 1985, n. 49)"), a translation."""
+    forms = written_forms(label)
+    bracketed = _BRACKETED.fullmatch(label.strip())
+    if len(forms) == 1 and bracketed and fold(bracketed.group(2)) not in country_names():
+        forms += [bracketed.group(1), bracketed.group(2)]
     return forms
 
 

@@ -25,9 +25,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 12
+INGEST_VERSION = 13
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read
-again. 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
+again. 13: laws cited by their date, "the"/"through" and two linking words inside programme names,
+a body's fund named before it, "(ACR) program" in lower case, Korea, surnames that are cities
+(round 14); 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
 programme names and keys, registered names without their kind word, the year ranker's event
 verbs and weights, the theme model's weights, the off-topic gate by language, a card's
 "<dt>Term:</dt>" (rounds 11–13); 11: the practice's year and the themes from models fitted on

@@ -121,8 +121,9 @@ class Taxonomy:
             for code, name in Locale.parse(language).territories.items():
                 if len(code) == 2 and code.isalpha() and (code in names or code == EU):
                     names.setdefault(code, set()).add(name)
-        for code, places in self.country_extras.get("places", {}).items():
-            names.setdefault(code, set()).update(places)
+        for group in ("names", "places"):
+            for code, extra in self.country_extras.get(group, {}).items():
+                names.setdefault(code, set()).update(extra)
         return {
             code: {n for n in found if n not in self.ignored_country_names and "," not in n}
             for code, found in names.items()

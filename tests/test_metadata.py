@@ -850,10 +850,17 @@ def test_governorates_and_voivodships_give_their_country(text: str, expected: li
         ("As fábricas de Santa Maria da Feira partilham um laboratório.", "BR"),
         # a place word that a name carries on opens that name ("Plano", Texas)
         ("O Plano de Recuperação financiou o laboratório; o plano previa dez empresas.", "US"),
+        # a surname after a given name is no city ("Lima", Peru)
+        ("A apicultora Maria das Dores Lima coordena a casa do mel em Picos, no Piauí.", "PE"),
     ],
 )
 def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, wrong: str) -> None:
     assert wrong not in country_scores(text, "")
+
+
+def test_a_place_in_a_programmes_name_still_tells_its_country_and_korea_is_south_korea() -> None:
+    assert "IT" in country_scores("Fondi del Programma di Sviluppo Rurale Campania per i caseifici.", "")
+    assert main_countries("Fifteen Korean toolmakers share a smart factory line in Korea.", "") == ["KR"]
 
 
 def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> None:
@@ -879,6 +886,22 @@ def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> No
             "O Programa de Apoio às Pescas e à Aquacultura Familiar — PAPAF —, com fundos do Estado, equipou o cais.",
             "PAPAF",
         ),
+        (
+            "Os apicultores receberam apoio da iniciativa Feed the Future, do governo americano.",
+            "Feed the Future",
+        ),
+        (
+            "The boatyards were funded by the Regional Economic Growth through Innovation (REGI) program.",
+            "Regional Economic Growth through Innovation",
+        ),
+        (
+            "Il comune rientra nella Strategia Nazionale per le Aree Interne, la politica dei piccoli centri.",
+            "Strategia Nazionale per le Aree Interne",
+        ),
+        (
+            "Growers were co-funded by Wool Futures Aotearoa, the Ministry for Primary Industries fund that pays for trials.",
+            "Wool Futures Aotearoa",
+        ),
     ],
 )
 def test_programmes_named_with_a_kind_an_apposition_or_dashes(text: str, expected: str) -> None:
@@ -891,6 +914,19 @@ def test_a_label_with_a_short_name_in_brackets_matches_either_name() -> None:
     item = {"programmes": ["Programa Nacional de Apoio ao Vale Produtivo (Vale Produtivo)"]}
     assert matched_keys({"Vale Produtivo"}, item) == labelled_programmes(item)
     assert matched_keys({"Programa Nacional de Apoio ao Vale Produtivo"}, item) == labelled_programmes(item)
+
+
+@pytest.mark.parametrize(
+    "found",
+    ["Legge Marcora", "Legge 27 febbraio 1985, n. 49", "Legge n. 49 del 27 febbraio 1985"],
+)
+def test_a_label_with_a_law_or_a_translation_in_brackets_matches_either_side(found: str) -> None:
+    from ingest.evaluation import labelled_programmes, matched_keys
+
+    item = {"programmes": ["Legge Marcora (Legge 27 febbraio 1985, n. 49)"]}
+    assert matched_keys({found}, item) == labelled_programmes(item)
+    where = {"programmes": ["Incubation Support Programme (South Africa)"]}  # a place, not a name
+    assert matched_keys({"South Africa"}, where) != labelled_programmes(where)
 
 
 def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:
@@ -1010,3 +1046,21 @@ def test_the_similarity_a_document_needs_to_be_about_the_field_depends_on_its_la
     assert classifier.about_the_field(vectors, "texto", "en")
     assert not classifier.about_the_field(vectors, "texto", "pt")
     assert not classifier.themes(vectors, "texto", "pt")
+
+
+def test_a_bodys_fund_is_not_named_after_the_body_and_a_law_cited_by_date_is_one_name() -> None:
+    text = "Growers were co-funded by Wool Futures Aotearoa, the Ministry for Primary Industries fund."
+    assert not any("Ministry" in name for name in programme_names(text))
+    names = programme_names("La cooperativa usò la Legge 27 febbraio 1985, n. 49, detta legge Marcora.")
+    assert "Legge 27 febbraio 1985, n. 49" in names and "Legge 27" not in names
+
+
+@pytest.mark.parametrize(
+    "cited",
+    ["Legge 27 febbraio 1985, n. 49", "Legge n. 49 del 27 febbraio 1985", "Legge 49/1985"],
+)
+def test_a_law_compares_by_its_number_and_year_however_it_is_cited(cited: str) -> None:
+    from ingest.metadata.programme_keys import programme_key
+
+    assert programme_key(cited) == programme_key("Legge n. 49/1985")
+    assert programme_key("Lei nº 8.248, de 23 de outubro de 1991") == programme_key("Lei 8.248/1991")

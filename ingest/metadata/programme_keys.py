@@ -34,7 +34,11 @@ def programme_key(name: str) -> str:
     """
     name = written_forms(name)[0]
     if law := _LAW.fullmatch(fold(name).strip()):
-        return _law_key(*law.groups())
+        kind, number, year, dated = law.groups()
+        return _law_key(kind, number, year or dated)
+    if law := _LAW_DATED_FIRST.fullmatch(fold(name).strip()):
+        kind, year, number = law.groups()
+        return _law_key(kind, number, year)
     words = re.sub(r"[-–—]", " ", fold(name)).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
@@ -51,10 +55,21 @@ OPERATIONAL = {
 the "Programma Operativo Regionale FESR Marche 2014-2020"."""
 
 
+_KIND = r"(lei|legge|law|ley|decreto|decree)[ \t]+"
+_DAY_MONTH = r"\d{1,2}[ \t]+(?:de[ \t]+)?[a-z]+[ \t]+(?:de[ \t]+)?"
 _LAW = re.compile(
-    r"(lei|legge|law|ley|decreto|decree)[ \t]+(?:n[.º°o]*[ \t]*)?(\d[\d.]*\d|\d)(?:[ \t]*/[ \t]*(\d{2,4}))?"
+    _KIND
+    + r"(?:n[.º°o]*[ \t]*)?(\d[\d.]*\d|\d)"
+    + r"(?:[ \t]*/[ \t]*(\d{2,4})|,?[ \t]+(?:del|of|de)[ \t]+(?:"
+    + _DAY_MONTH
+    + r")?(\d{4}))?"
 )
-"""A law named by its number, with or without "nº", perhaps with its year after a slash."""
+"""A law named by its number, with or without "nº", perhaps with its year after a slash or its
+date after it ("Lei nº 8.248, de 23 de outubro de 1991", "Legge n. 49 del 27 febbraio 1985")."""
+_LAW_DATED_FIRST = re.compile(
+    _KIND + r"(?:del[ \t]+)?" + _DAY_MONTH + r"(\d{4}),?[ \t]+n[.º°o]*[ \t]*(\d[\d.]*\d|\d)"
+)
+"""A law named by its date, then its number ("Legge 27 febbraio 1985, n. 49")."""
 
 
 def _law_key(kind: str, number: str, year: str | None) -> str:
@@ -70,13 +85,13 @@ def written_forms(name: str) -> list[str]:
     written = _WITH_ACRONYM.fullmatch(name.strip())
     if not written:
         return [name]
-    if fold(written.group(2)) in _country_names():  # "Incubation Support Programme (South Africa)"
+    if fold(written.group(2)) in country_names():  # "Incubation Support Programme (South Africa)"
         return [written.group(1)]
     return [written.group(1), written.group(2)]
 
 
 @cache
-def _country_names() -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """Countries' names in pt/it/en: a country in brackets says where, it is no short name."""
     return frozenset(fold(n) for names in default_taxonomy().country_names().values() for n in names)
 

@@ -142,6 +142,8 @@ def _add_introduced(found: _Found, text: str) -> None:
             if _inside_a_name(text, match.start("name")):
                 continue
             kind = match.groupdict().get("kind") or ""
+            if kind[:1].islower() and BODIES.match(match.group("name")):
+                continue  # "the Ministry for Primary Industries fund": a body's fund, not its name
             # "Vanguard Initiative": a capitalised kind belongs to the name
             name = _clean(match.group("name"), kind)
             found.add(name, match.start(), strong=kind[:1].isupper() or _one_word_named(name))

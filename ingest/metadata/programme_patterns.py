@@ -17,11 +17,13 @@ KEYWORDS = (
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
-LINK = r"(?:de|da|do|dos|das|di|del|della|dei|per|for|of|and|e|y|la|a|à|ao|al|alla|to)"
-NAME = rf"{WORD}(?:(?:[ \t]+(?:{LINK}[ \t]+)?|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
+LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|(?<=[^\W\d_][ \t])(?:the|through))"
+"""Words inside a name; "the" and "through" only after a word ("Feed the Future", not "2019 the …")."""
+NAME = rf"{WORD}(?:(?:[ \t]+(?:{LINK}[ \t]+){{0,2}}|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
 KEYWORD = rf"(?:{KEYWORDS})"
 
 PLANS = r"Plano|Piano|Plan"
+PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
 PATTERNS = (
     # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME", "o projeto setorial
@@ -54,6 +56,9 @@ PATTERNS = (
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
     re.compile(rf"(?P<name>{NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{KEYWORD})\b"),
+    # "Sustainable Food and Fibre Futures, the Ministry for Primary Industries fund that …": a
+    # body's programme, named before it
+    re.compile(rf"(?P<name>{NAME}),[ \t]+the[ \t]+(?={PUBLIC_BODIES}){NAME}(?:['’]s)?[ \t]+(?i:{KEYWORD})\b"),
     # "O Portugal Sou Eu é um programa", "ELAN is a programme", "Brasil Mais Produtivo, programa federal"
     re.compile(
         rf"(?P<name>{NAME})[ \t]+(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+"
@@ -67,6 +72,8 @@ PATTERNS = (
     re.compile(
         r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
         r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
+        r"(?![ \t]+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
+        r"|dicembre)\b)"  # "Legge 27 febbraio 1985, n. 49" is cited by its date: the next pattern's
     ),
     # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
     re.compile(
@@ -113,7 +120,7 @@ INTRODUCING = re.compile(
 LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
 ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
 ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
-KIND_AFTER = re.compile(r"[ \t]+(?P<kind>Programme|Program|Project|Initiative|Scheme|Fund)\b")
+KIND_AFTER = re.compile(r"[ \t]+(?P<kind>(?i:programme|program|project|initiative|scheme|fund))\b")
 """"Shared Service Facilities (SSF) Project": the word after the acronym says what it names."""
 ORGANISATION = re.compile(
     r"(?i)\b(?:organi[sz]ation|organi[sz]za[cz]ione|organiza[cç][aã]o|bank|banco|banca|agency|ag[eê]ncia|"
