@@ -210,8 +210,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.7309, 59.2485, -0.0459, -0.1992, 1.3927, 19.8665, -1.7213, 1.6207,
-    1.5457, 0.6189, -0.3961, 1.2931, -0.3951, 0.7649, -0.0177, 1.4282, 0.8527,
+    -1.6171, 58.6368, -0.0585, -0.1718, 1.6295, 19.6699, -1.7719, 1.6734,
+    1.4809, 0.5836, -0.4124, 1.2058, -0.4519, 0.7031, -0.063, 1.3549, 0.8978,
 )  # fmt: skip
 
 
