@@ -69,9 +69,10 @@ _FUNCTION_WORDS = {
 
 _OTHER_WORDS = frozenset(
     "el los las y una pero sus les des une est pour dans avec qui amb els dels més und der die das ist "
-    "mit für nicht și cu pentru care".split()
+    "mit für nicht și cu pentru care het een zijn niet voor ook og det er som ikke til på och att inte".split()
 )
-"""Frequent words of neighbouring languages (es, fr, ca, de, ro) that none of the three uses."""
+"""Frequent words of neighbouring languages (es, fr, ca, de, ro, nl and the Scandinavian ones)
+that none of the three uses."""
 
 
 def _plainly(text: str, language: str) -> bool:

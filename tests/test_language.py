@@ -104,3 +104,9 @@ def test_a_document_plainly_in_one_of_the_three_languages_skips_the_detector(
     assert [language.document_language(t) for t in (PT * 3, italian, EN * 3)] == ["pt", "it", "en"]
     assert not calls
     assert language.document_language(CATALAN) == "ca" and calls
+    dutch = (
+        "Het cluster van kleine bedrijven is in 2015 opgericht en werkt samen met de universiteit. "
+        "De bedrijven delen een laboratorium en kopen samen in; de provincie was een van de partners "
+        "van het project, dat nu ook voor export zorgt en niet alleen voor de regio werkt."
+    )
+    assert language.document_language(dutch) == "nl"  # its "is", "was", "for" are no English

@@ -860,6 +860,7 @@ def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, w
 
 def test_a_place_in_a_programmes_name_still_tells_its_country_and_korea_is_south_korea() -> None:
     assert "IT" in country_scores("Fondi del Programma di Sviluppo Rurale Campania per i caseifici.", "")
+    assert "PT" in country_scores("Hoje Lisboa tem vinte laboratórios partilhados.", "")  # one word before
     assert main_countries("Fifteen Korean toolmakers share a smart factory line in Korea.", "") == ["KR"]
 
 
@@ -1051,6 +1052,10 @@ def test_the_similarity_a_document_needs_to_be_about_the_field_depends_on_its_la
 def test_a_bodys_fund_is_not_named_after_the_body_and_a_law_cited_by_date_is_one_name() -> None:
     text = "Growers were co-funded by Wool Futures Aotearoa, the Ministry for Primary Industries fund."
     assert not any("Ministry" in name for name in programme_names(text))
+    assert programme_names("After Brexit, the Department for Business fund was closed.") == []
+    assert programme_names("The Centro 2020 programme paid for the kilns.") == ["Centro 2020"]
+    joined = programme_names("Support came from Italy and the European Social Fund (ESF) in 2016.")
+    assert joined == ["European Social Fund (ESF)"]
     names = programme_names("La cooperativa usò la Legge 27 febbraio 1985, n. 49, detta legge Marcora.")
     assert "Legge 27 febbraio 1985, n. 49" in names and "Legge 27" not in names
 

@@ -75,6 +75,24 @@ def test_a_scan_is_rendered_at_its_own_resolution_between_200_and_300_dpi(
         document.close()
 
 
+def test_a_fax_or_a_logo_is_rendered_at_300_dpi() -> None:
+    """Only a page-covering image whose resolution is the same across and down is the scan's:
+    a fax page (about 210 × 92 dpi here) or a 250-dpi logo on an otherwise drawn page is not."""
+    import pypdfium2
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(Image.new("L", (1734, 1078), 255), x=0, y=0, w=210, h=297)
+    pdf.add_page()
+    pdf.image(Image.new("L", (250, 250), 0), x=20, y=20, w=25.4, h=25.4)
+    document = pypdfium2.PdfDocument(bytes(pdf.output()))
+    try:
+        assert [ocr._resolution(document[n]) for n in range(2)] == [ocr.DPI, ocr.DPI]
+    finally:
+        document.close()
+
+
 def test_a_scanned_card_gets_its_metadata_and_says_it_was_recognised(tmp_path: Path) -> None:
     scan = _scan_script()
     path = tmp_path / "ficha.pdf"

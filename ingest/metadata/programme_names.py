@@ -31,6 +31,7 @@ from ingest.metadata.programme_patterns import (
     LOCATIVE,
     ORGANISATION,
     PATTERNS,
+    PUBLIC_BODIES,
     SPELLED_AFTER,
 )
 from kb.taxonomy import default_taxonomy
@@ -102,7 +103,10 @@ def programme_names(text: str) -> list[str]:
     for match in ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
         long, acronym = _clean(match.group("long")), match.group("acronym")
         if long and (kind := KIND_AFTER.match(text, match.end())) and not ORGANISATION.search(long):
-            found.add_pair(f"{long} {kind.group('kind')}", acronym, match.start(), strong=True)
+            written = kind.group("kind")  # "… (SSF) Project" names it; "… (REGI) program" says what it is
+            found.add_pair(
+                f"{long} {written}" if written[:1].isupper() else long, acronym, match.start(), strong=True
+            )
             continue
         if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
             long = _spelled_out(long, acronym)
@@ -142,7 +146,7 @@ def _add_introduced(found: _Found, text: str) -> None:
             if _inside_a_name(text, match.start("name")):
                 continue
             kind = match.groupdict().get("kind") or ""
-            if kind[:1].islower() and BODIES.match(match.group("name")):
+            if kind[:1].islower() and re.match(rf"(?:{PUBLIC_BODIES})\b", match.group("name")):
                 continue  # "the Ministry for Primary Industries fund": a body's fund, not its name
             # "Vanguard Initiative": a capitalised kind belongs to the name
             name = _clean(match.group("name"), kind)

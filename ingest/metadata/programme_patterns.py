@@ -17,9 +17,15 @@ KEYWORDS = (
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
-LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|(?<=[^\W\d_][ \t])(?:the|through))"
-"""Words inside a name; "the" and "through" only after a word ("Feed the Future", not "2019 the …")."""
-NAME = rf"{WORD}(?:(?:[ \t]+(?:{LINK}[ \t]+){{0,2}}|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
+LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to)"
+PREPOSITION = r"(?:de|di|per|for|of)"
+ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o)"
+ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
+"""Linking words inside a name: a link, or a preposition with its article ("per le Aree Interne",
+"for the Development"); "the" and "through" alone, straight after a word ("Feed the Future",
+"Growth through Innovation"), never after "and" or "to" ("Italy and the European Social Fund")."""
+LINKING = rf"(?:{PREPOSITION}[ \t]+{ARTICLE}[ \t]+|{LINK}[ \t]+|{ALONE}[ \t]+)"
+NAME = rf"{WORD}(?:(?:[ \t]+{LINKING}?|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
 KEYWORD = rf"(?:{KEYWORDS})"
 
 PLANS = r"Plano|Piano|Plan"
@@ -56,9 +62,12 @@ PATTERNS = (
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
     re.compile(rf"(?P<name>{NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{KEYWORD})\b"),
-    # "Sustainable Food and Fibre Futures, the Ministry for Primary Industries fund that …": a
-    # body's programme, named before it
-    re.compile(rf"(?P<name>{NAME}),[ \t]+the[ \t]+(?={PUBLIC_BODIES}){NAME}(?:['’]s)?[ \t]+(?i:{KEYWORD})\b"),
+    # "… through Sustainable Food and Fibre Futures, the Ministry for Primary Industries fund
+    # that …": a body's programme, named before it in two capitalised words or more, mid-sentence
+    re.compile(
+        rf"(?<=[a-z][ \t])(?P<name>[A-ZÀ-Ý][\w'’-]*(?:[ \t]+(?:{LINK}[ \t]+)?[A-ZÀ-Ý][\w'’-]*){{1,7}}),"
+        rf"[ \t]+the[ \t]+(?={PUBLIC_BODIES}){NAME}(?:['’]s)?[ \t]+(?:fund|programme|program|scheme|initiative)\b"
+    ),
     # "O Portugal Sou Eu é um programa", "ELAN is a programme", "Brasil Mais Produtivo, programa federal"
     re.compile(
         rf"(?P<name>{NAME})[ \t]+(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+"
@@ -72,12 +81,12 @@ PATTERNS = (
     re.compile(
         r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
         r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
-        r"(?![ \t]+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
+        r"(?![ \t]+(?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
         r"|dicembre)\b)"  # "Legge 27 febbraio 1985, n. 49" is cited by its date: the next pattern's
     ),
     # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
     re.compile(
-        r"\b(?P<name>Legge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+[a-z]+[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
+        r"\b(?P<name>Legge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+(?i:[a-z]+)[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
     ),
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)

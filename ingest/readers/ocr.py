@@ -85,15 +85,23 @@ def recognise_pages(data: bytes, pages: list[int]) -> dict[int, str]:
 
 
 def _resolution(page) -> float:  # a pypdfium2.PdfPage
-    """The dpi to render a page at: its scan's own, when it is one image of 200 to 300 dpi."""
+    """The dpi to render a page at: its scan's own, when one image of 200 to 300 dpi (the same
+    across and down) covers the page."""
     import pypdfium2
     import pypdfium2.raw
 
     try:
         images = list(page.get_objects(filter=(pypdfium2.raw.FPDF_PAGEOBJ_IMAGE,)))
-        native = images[0].get_metadata().horizontal_dpi if len(images) == 1 else 0.0
+        if len(images) != 1:
+            return DPI
+        metadata = images[0].get_metadata()
+        left, bottom, right, top = images[0].get_bounds()
     except pypdfium2.PdfiumError:
         return DPI
+    width, height = page.get_size()
+    covers = (right - left) * (top - bottom) >= 0.8 * width * height  # not a logo on a drawn page
+    square = abs(metadata.horizontal_dpi - metadata.vertical_dpi) <= 0.05 * metadata.horizontal_dpi
+    native = metadata.horizontal_dpi if covers and square else 0.0  # a fax's 204×98 is not square
     return min(native, DPI) if native >= MIN_NATIVE_DPI else DPI
 
 
