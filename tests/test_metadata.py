@@ -1069,3 +1069,27 @@ def test_a_law_compares_by_its_number_and_year_however_it_is_cited(cited: str) -
 
     assert programme_key(cited) == programme_key("Legge n. 49/1985")
     assert programme_key("Lei nº 8.248, de 23 de outubro de 1991") == programme_key("Lei 8.248/1991")
+
+
+def test_round_15_places_the_azores_trentino_and_words_that_are_no_place() -> None:
+    assert main_countries("As queijarias dos Açores vendem para o continente; os Açores exportam.", "") == [
+        "PT"
+    ]
+    assert "IT" in country_scores("Le segherie del Trentino lavorano con i carpentieri.", "")
+    assert "US" not in country_scores("A cooperativa do Vale do São Francisco vende cabritos.", "")
+    assert "EC" not in country_scores("| Loja comum | 2019 | 12 000 |", "")
+
+
+def test_round_15_programmes_known_by_another_name_and_bodies_that_took_the_initiative() -> None:
+    known = programme_names(
+        "The cooperative owes its start to the Presidential Fund for Local Tailors, better known as Okuvuga."
+    )
+    assert "Okuvuga" in known
+    taken = programme_names(
+        "Em 2015, por iniciativa do Sindicato das Indústrias Metalúrgicas, as firmas uniram-se."
+    )
+    assert not any("Sindicato" in name for name in taken)
+    agency = programme_names(
+        "It was paid by the Harbour Sensors Fund (HSF), the Atlantic Opportunities Agency programme."
+    )
+    assert not any("Agency" in name for name in agency)

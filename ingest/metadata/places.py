@@ -53,13 +53,14 @@ NOT_EVIDENCE = frozenset(
         *("Norte", "Sul", "Leste", "Oeste", "Centro", "Coast", "Littoral", "Capital", "Islands"),
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
-        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong"),
+        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
 "the Sahel"), or that are also ordinary words or names shared across countries ("América Latina",
 "Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
-Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county): never
+Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
+shop, the São Francisco river and valley rather than San Francisco): never
 evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 

@@ -26,6 +26,7 @@ from ingest.metadata.programme_patterns import (
     KEYWORDS,
     KIND_AFTER,
     KNOWN_AS,
+    KNOWN_BY,
     LEADING,
     LISTED_ACRONYM,
     LOCATIVE,
@@ -109,7 +110,8 @@ def programme_names(text: str) -> list[str]:
             )
             continue
         if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
-            long = _spelled_out(long, acronym)
+            # no programme word: a name its acronym spells out, unless a public body's
+            long = None if re.search(rf"\b(?:{PUBLIC_BODIES})\b", long) else _spelled_out(long, acronym)
         if long:
             found.add_pair(long, acronym, match.start())
     for match in SPELLED_AFTER.finditer(text):
@@ -138,7 +140,12 @@ def programme_names(text: str) -> list[str]:
 def _add_introduced(found: _Found, text: str) -> None:
     """Names in apposition to a described programme ("…, o programa de …"; "…, o PNI,") and
     names a pattern of :mod:`ingest.metadata.programme_patterns` introduces."""
-    for match in [*APPOSITION.finditer(text), *DESCRIBED_ACRONYM.finditer(text), *KNOWN_AS.finditer(text)]:
+    for match in [
+        *APPOSITION.finditer(text),
+        *DESCRIBED_ACRONYM.finditer(text),
+        *KNOWN_AS.finditer(text),
+        *KNOWN_BY.finditer(text),
+    ]:
         name = _apposed(match.group("name")) if match.re is APPOSITION else match.group("name")
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
@@ -146,11 +153,18 @@ def _add_introduced(found: _Found, text: str) -> None:
             if _inside_a_name(text, match.start("name")):
                 continue
             kind = match.groupdict().get("kind") or ""
-            if kind[:1].islower() and re.match(rf"(?:{PUBLIC_BODIES})\b", match.group("name")):
+            if kind[:1].islower() and _a_public_body(match.group("name")):
                 continue  # "the Ministry for Primary Industries fund": a body's fund, not its name
             # "Vanguard Initiative": a capitalised kind belongs to the name
             name = _clean(match.group("name"), kind)
             found.add(name, match.start(), strong=kind[:1].isupper() or _one_word_named(name))
+
+
+def _a_public_body(name: str) -> bool:
+    """ "Ministry for Primary Industries", "Atlantic Canada Opportunities Agency": a public body's
+    name, which opens or closes with what it is."""
+    words = name.split()
+    return bool(words) and any(re.fullmatch(rf"(?:{PUBLIC_BODIES})", w) for w in (words[0], words[-1]))
 
 
 _QUALIFIERS = frozenset(

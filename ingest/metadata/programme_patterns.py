@@ -33,9 +33,10 @@ PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|C
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
 PATTERNS = (
     # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME", "o projeto setorial
-    # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough)
+    # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough;
+    # "por iniciativa do Sindicato …", "su iniziativa della Camera …" name who took it)
     re.compile(
-        rf"\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
+        rf"(?<!por )(?<!su )\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
         rf"(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{NAME})"
     ),
     # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
@@ -120,6 +121,13 @@ KNOWN_AS = re.compile(
     r"\b(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3}),[ \t]+"
     r"(?:como (?:é|era|ficou) conhecid[oa]|come (?:è|era|viene) (?:not[oa]|chiamat[oa])|as it is (?:known|called))\b"
 )
+# "the Presidential Initiative on Wealth and Job Creation, better known as Emyooga": a programme
+# described, then the name it goes by
+KNOWN_BY = re.compile(
+    rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}},[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?"
+    r"(?:known as|conhecid[oa] como|not[oa] come|chiamat[oa])[ \t]+[\"“«]?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3})"
+)
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
 INTRODUCING = re.compile(
@@ -159,6 +167,6 @@ BODIES = re.compile(
     r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|institut|istitut|univers|associa|bank|banco|banca|council|"
     r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
     r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
-    r"ltd\b|inc\b|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|"
+    r"ltd\b|inc\b|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|sindica|sindaca|"
     r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit\b|vehicle)"
 )
