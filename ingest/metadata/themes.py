@@ -210,8 +210,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.6171, 58.6368, -0.0585, -0.1718, 1.6295, 19.6699, -1.7719, 1.6734,
-    1.4809, 0.5836, -0.4124, 1.2058, -0.4519, 0.7031, -0.063, 1.3549, 0.8978,
+    -1.3927, 58.9075, -0.073, -0.1887, 1.7401, 19.1215, -1.7883, 1.6513,
+    1.2933, 0.4924, -0.5423, 0.9998, -0.5746, 0.5732, -0.229, 1.2129, 0.7832,
 )  # fmt: skip
 
 
