@@ -30,7 +30,8 @@ INGEST_VERSION = 13
 again. 13: laws cited by their date, "the"/"through" and a preposition's article inside programme
 names, a body's fund named before it, "(ACR) program" in lower case, Korea, surnames that are
 cities (round 14); a programme "better known as" a name, "por iniciativa do …" and a body's
-programme are no names, the Azores, Trentino, "Loja" and "São Francisco" (round 15); 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
+programme are no names, the Azores, Trentino, "Loja" and "São Francisco" (round 15); small towns
+named in the title (round 16); 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
 programme names and keys, registered names without their kind word, the year ranker's event
 verbs and weights, the theme model's weights, the off-topic gate by language, a card's
 "<dt>Term:</dt>" (rounds 11–13); 11: the practice's year and the themes from models fitted on

@@ -1093,3 +1093,11 @@ def test_round_15_programmes_known_by_another_name_and_bodies_that_took_the_init
         "It was paid by the Harbour Sensors Fund (HSF), the Atlantic Opportunities Agency programme."
     )
     assert not any("Agency" in name for name in agency)
+
+
+def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text() -> None:
+    text = "As conserveiras partilham uma plataforma de rastreabilidade do pescado desde 2019."
+    assert main_countries(text, "Em Peniche, pescadores partilham uma plataforma digital") == ["PT"]
+    assert "PT" not in country_scores(text, "")  # not in the text alone: too small to be sure
+    words = "The green transition of the ceramic firms: kilns, energy and green skills."
+    assert "US" not in country_scores(words, "Green transition in a ceramic district")

@@ -8,7 +8,7 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.metadata.matching import Mention, NameMatcher
-from ingest.metadata.places import PlaceMatcher, place_countries
+from ingest.metadata.places import PlaceMatcher, place_countries, town_countries
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_COUNTRIES = 3
@@ -38,6 +38,13 @@ _LIST_JOIN = re.compile(
     r"l'|nel|nella|negli)\s*)?$"
 )
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
+
+
+@cache
+def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
+    """Small towns, which count only where a title names them: "Terni, otto imprese …"."""
+    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
+    return PlaceMatcher({p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()})
 
 
 @cache
@@ -82,6 +89,9 @@ def country_scores(
         found = matcher.find(text)
         places |= {m.start for m in found} if is_place else set()
         mentions += found
+    title_mentions += [  # a town the text also writes in lower case is a word ("Green", "Praia")
+        m for m in _town_matcher(taxonomy or default_taxonomy()).find(title) if not _as_a_word(m.text, text)
+    ]
     for mention in outermost(title_mentions):
         scores[mention.value] += TITLE_WEIGHT * mention.weight
     mentions = outermost(mentions)
@@ -91,6 +101,10 @@ def country_scores(
         aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
+
+
+def _as_a_word(name: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:

