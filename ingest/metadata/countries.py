@@ -42,7 +42,7 @@ ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 
 @cache
 def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
-    """Small towns, which count only where a title names them: "Terni, otto imprese …"."""
+    """Small towns, which count only where a title names them: "Em Peniche, pescadores …"."""
     names = frozenset(n for found in taxonomy.country_names().values() for n in found)
     return PlaceMatcher({p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()})
 

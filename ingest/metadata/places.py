@@ -20,7 +20,8 @@ from kb.text import STOPWORDS, fold
 
 MIN_CITY_POPULATION = 150_000
 """Smaller towns share their names too often (with people, rivers, words) to be evidence
-(150,000 keeps Prato, Rzeszów or Sousse; 50,000 cost F1 on every labelled set)."""
+(150,000 keeps Prato, Rzeszów or Sousse; 50,000 cost F1 on every labelled set), except where a
+title names them (:func:`town_countries`)."""
 REGION_TYPES = frozenset(
     {
         "State",
