@@ -40,8 +40,8 @@ def detect_language(text: str, fallback: str = UNDETERMINED) -> str:
 def document_language(text: str) -> str:
     """A document's language: the one its function words plainly show (most documents; langdetect
     costs ~8 ms a document, on the cores the embedder needs), else langdetect's."""
-    sample = text[:_SAMPLE_CHARS]
-    plain = next((lang for lang in _FUNCTION_WORDS if _plainly(sample, lang)), None)
+    votes = _votes(text[:_SAMPLE_CHARS])
+    plain = next((lang for lang in _FUNCTION_WORDS if _wins(votes, lang)), None)
     return plain or detect_language(text)
 
 
@@ -76,11 +76,18 @@ that none of the three uses."""
 
 
 def _plainly(text: str, language: str) -> bool:
-    """At least 8 of the language's own function words, and 4 times those of any other."""
-    if language not in _FUNCTION_WORDS:
-        return False
+    return language in _FUNCTION_WORDS and _wins(_votes(text), language)
+
+
+def _votes(text: str) -> dict[str, int]:
+    """How many of each language's function words the text holds ("other": the neighbours')."""
     words = text.lower().split()
     votes = {lang: sum(w in own for w in words) for lang, own in _FUNCTION_WORDS.items()}
     votes["other"] = sum(w in _OTHER_WORDS for w in words)
+    return votes
+
+
+def _wins(votes: dict[str, int], language: str) -> bool:
+    """At least 8 of the language's own function words, and 4 times those of any other."""
     rivals = max(v for lang, v in votes.items() if lang != language)
     return votes[language] >= 8 and votes[language] >= 4 * rivals

@@ -24,10 +24,6 @@ LANGUAGES = ("pt", "it", "en")
 EU = "EU"
 
 
-def _data(name: str) -> object:
-    return shipped(name)
-
-
 def programme_registry() -> Path:
     """The programme registry curators extend: ``KB_PROGRAMME_REGISTRY``, else kb/data/programmes.yaml."""
     configured = os.environ.get("KB_PROGRAMME_REGISTRY", "").strip()
@@ -87,16 +83,16 @@ class Taxonomy:
 
     @classmethod
     def load(cls) -> Taxonomy:
-        themes_raw = _data("themes.yaml")
+        themes_raw = shipped("themes.yaml")
         themes = {
             theme_id: Theme(theme_id, spec["label"], spec["describe"], tuple(spec.get("keywords", ())))
             for theme_id, spec in themes_raw.items()  # type: ignore[union-attr]
         }
-        extras = _data("countries.yaml")
+        extras = shipped("countries.yaml")
         taxonomy = cls(
             themes=themes,
             programmes=[_entry(e) for e in load_yaml(programme_registry().read_text(encoding="utf-8"))],
-            organisations=[_entry(e) for e in _data("organisations.yaml")],  # type: ignore[union-attr]
+            organisations=[_entry(e) for e in shipped("organisations.yaml")],  # type: ignore[union-attr]
             country_extras={k: v for k, v in extras.items() if k != "ignore"},  # type: ignore[union-attr]
             ignored_country_names=frozenset(extras.get("ignore", [])),  # type: ignore[union-attr]
         )

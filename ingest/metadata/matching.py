@@ -11,10 +11,11 @@ from functools import lru_cache
 from kb.text import fold
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def strip_accents(text: str) -> str:
     """Accents removed, case kept; same length as the NFC input for our languages. Kept for the
-    last texts seen: every matcher reads the same document."""
+    last few texts (a document, its title, its fields): every matcher reads the same ones, and a
+    longer memory would hold whole documents for nothing."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFC", text))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

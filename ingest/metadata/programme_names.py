@@ -22,6 +22,7 @@ from ingest.metadata.programme_patterns import (
     BODIES,
     DASHED,
     DESCRIBED_ACRONYM,
+    HAS_KEYWORD,
     INTRODUCING,
     KEYWORDS,
     KIND_AFTER,
@@ -109,7 +110,7 @@ def programme_names(text: str) -> list[str]:
                 f"{long} {written}" if written[:1].isupper() else long, acronym, match.start(), strong=True
             )
             continue
-        if long and not re.search(rf"(?i)\b(?:{KEYWORDS})\b", long):
+        if long and not HAS_KEYWORD.search(long):
             # no programme word: a name its acronym spells out, unless a public body's
             long = None if re.search(rf"\b(?:{PUBLIC_BODIES})\b", long) else _spelled_out(long, acronym)
         if long:

@@ -27,6 +27,8 @@ ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
 LINKING = rf"(?:{PREPOSITION}[ \t]+{ARTICLE}[ \t]+|{LINK}[ \t]+|{ALONE}[ \t]+)"
 NAME = rf"{WORD}(?:(?:[ \t]+{LINKING}?|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
 KEYWORD = rf"(?:{KEYWORDS})"
+HAS_KEYWORD = re.compile(rf"(?i)\b{KEYWORD}\b")
+"""A text that holds a programme word anywhere ("… Programma di Sviluppo Rurale …")."""
 
 PLANS = r"Plano|Piano|Plan"
 PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
