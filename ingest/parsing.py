@@ -25,9 +25,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 13
+INGEST_VERSION = 14
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read
-again. 13: laws cited by their date, "the"/"through" and a preposition's article inside programme
+again. 14: themes from the embedding model, small towns in the text when nothing stronger says
+where, imports as asides, programmes in apposition to a described measure or scheme (round 17);
+13: laws cited by their date, "the"/"through" and a preposition's article inside programme
 names, a body's fund named before it, "(ACR) program" in lower case, Korea, surnames that are
 cities (round 14); a programme "better known as" a name, "por iniciativa do …" and a body's
 programme are no names, the Azores, Trentino, "Loja" and "São Francisco" (round 15); small towns

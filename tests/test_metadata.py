@@ -903,6 +903,26 @@ def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> No
             "Growers were co-funded by Wool Futures Aotearoa, the Ministry for Primary Industries fund that pays for trials.",
             "Wool Futures Aotearoa",
         ),
+        (
+            "Le cooperative hanno usato il Fondo per le botteghe artigiane, la misura regionale gestita dalla Camera.",
+            "Fondo per le botteghe artigiane",
+        ),
+        (
+            "Il laboratorio è nato nell'ambito degli Accordi per la ricerca applicata, lo strumento del ministero.",
+            "Accordi per la ricerca applicata",
+        ),
+        (
+            "The growers joined Harvest Links, the provincial government scheme for small farms.",
+            "Harvest Links",
+        ),
+        (
+            "Most firms drew on Export Passport, the federal program delivered by the trade service.",
+            "Export Passport",
+        ),
+        (
+            "Funding came from the Coastal Enterprise Partnership for Inclusive Growth (CEPIG Plus) project.",
+            "Coastal Enterprise Partnership for Inclusive Growth",
+        ),
     ],
 )
 def test_programmes_named_with_a_kind_an_apposition_or_dashes(text: str, expected: str) -> None:
@@ -1093,6 +1113,32 @@ def test_round_15_programmes_known_by_another_name_and_bodies_that_took_the_init
         "It was paid by the Harbour Sensors Fund (HSF), the Atlantic Opportunities Agency programme."
     )
     assert not any("Agency" in name for name in agency)
+
+
+def test_a_sentence_opening_in_apposition_is_no_programme() -> None:
+    names = programme_names("Tre anni dopo la sua nascita, il programma di formazione conta cento imprese.")
+    assert not any(name.startswith("Tre") for name in names), names
+
+
+def test_small_towns_in_the_text_count_when_nothing_stronger_says_where() -> None:
+    text = "Dodici officine di Lecco condividono un laboratorio; le officine di Lecco pagano un tecnico."
+    assert main_countries(text, "Scheda di buona pratica") == ["IT"]
+    stronger = text + " Il modello viene dal Brasile, dove il Brasile lo ha provato in molti poli."
+    assert main_countries(stronger, "Scheda di buona pratica") == ["BR"]
+
+
+def test_a_small_town_inside_a_longer_name_or_after_a_compass_word_is_no_evidence() -> None:
+    assert "ES" not in country_scores(
+        "I forni recuperano calore.", "Civita Castellana, i forni della ceramica"
+    )
+    assert "US" not in country_scores(
+        "Firms share a cold store.", "South Shore fishing firms share a cold store"
+    )
+
+
+def test_a_country_goods_are_imported_from_is_an_aside() -> None:
+    scores = country_scores("Foundries near Johannesburg lose orders to castings imported from China.", "")
+    assert scores["CN"] < 1.0 <= scores["ZA"]
 
 
 def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text() -> None:

@@ -1,11 +1,19 @@
 """The theme descriptions' vectors shipped for the bundled model are that model's vectors of
-today's descriptions (else ingest would rank themes against stale descriptions)."""
+today's descriptions (else ingest would rank themes against stale descriptions), and the theme
+model shipped was fitted for that model and today's themes."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from ingest.metadata.themes import ThemeClassifier, description_key, model_id, shipped_description_vectors
+from ingest.metadata.themes import (
+    ThemeClassifier,
+    description_key,
+    model_id,
+    shipped_description_vectors,
+    shipped_theme_model,
+    theme_model_key,
+)
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import HashingEmbedder, load_embedder
 from kb.taxonomy import default_taxonomy
@@ -24,3 +32,17 @@ def test_other_models_or_descriptions_embed_their_own() -> None:
     assert shipped_description_vectors(description_key(model_id(HashingEmbedder()), texts)) is None
     bundled = model_id(load_embedder(DEFAULT_EMBEDDER))
     assert shipped_description_vectors(description_key(bundled, (*texts[:-1], "another text"))) is None
+
+
+def test_the_shipped_theme_model_fits_the_bundled_model_and_todays_themes() -> None:
+    taxonomy = default_taxonomy()
+    classifier = ThemeClassifier(load_embedder(DEFAULT_EMBEDDER), taxonomy)
+    assert classifier.model is not None, (
+        "kb/data/theme_model.npz is stale: run python bench/theme_model.py --fit"
+    )
+    assert classifier.model.shape[0] == len(taxonomy.themes)
+
+
+def test_other_models_use_the_evidence_model() -> None:
+    assert ThemeClassifier(HashingEmbedder()).model is None
+    assert shipped_theme_model(theme_model_key(model_id(HashingEmbedder()), default_taxonomy())) is None

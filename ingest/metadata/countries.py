@@ -28,7 +28,7 @@ Estados Unidos e Alemanha") or after words of trade and travel (export markets, 
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
-    r"clientes?|customers?|importers?|importadore?s?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
+    r"clientes?|customers?|import(?!an)\w*|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
     r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
     r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
     r"\W+(?:\w+\W+){0,4}$"
@@ -44,7 +44,9 @@ ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
     """Small towns, which count only where a title names them: "Em Peniche, pescadores …"."""
     names = frozenset(n for found in taxonomy.country_names().values() for n in found)
-    return PlaceMatcher({p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()})
+    return PlaceMatcher(
+        {p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()}, whole_names=True
+    )
 
 
 @cache
@@ -71,10 +73,15 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
 
 
 def country_scores(
-    text: str, title: str, taxonomy: Taxonomy | None = None, evidence: dict[str, float] | None = None
+    text: str,
+    title: str,
+    taxonomy: Taxonomy | None = None,
+    evidence: dict[str, float] | None = None,
+    towns_in_text: bool = False,
 ) -> dict[str, float]:
     """Evidence per country: title mentions count TITLE_WEIGHT×, the opening fifth OPENING_WEIGHT×,
-    asides ASIDE_WEIGHT×; ``evidence`` adds what other fields imply (a national programme's country)."""
+    asides ASIDE_WEIGHT×; ``evidence`` adds what other fields imply (a national programme's country).
+    Small towns count where the title names them, and with ``towns_in_text`` in the text too."""
     matchers = _matchers(taxonomy or default_taxonomy())
     scores: dict[str, float] = defaultdict(float, evidence or {})
     # one normal form for every matcher, so their offsets point into the text read for cues ("ﬁ"
@@ -89,9 +96,12 @@ def country_scores(
         found = matcher.find(text)
         places |= {m.start for m in found} if is_place else set()
         mentions += found
+    towns = _town_matcher(taxonomy or default_taxonomy())
     title_mentions += [  # a town the text also writes in lower case is a word ("Green", "Praia")
-        m for m in _town_matcher(taxonomy or default_taxonomy()).find(title) if not _as_a_word(m.text, text)
+        m for m in towns.find(title) if not _as_a_word(m.text, text)
     ]
+    if towns_in_text:
+        mentions += [m for m in towns.find(text) if not _as_a_word(m.text, text)]
     for mention in outermost(title_mentions):
         scores[mention.value] += TITLE_WEIGHT * mention.weight
     mentions = outermost(mentions)
@@ -153,6 +163,9 @@ def main_countries(
     """The leading country and any close to it; passing mentions are dropped. The country of
     the text's own language, when it is not the leader, needs HOME_RATIO of the leader's score."""
     scores = country_scores(text, title, taxonomy, evidence)
+    if not _leading(sorted(scores.items(), key=lambda item: -item[1]), MIN_EVIDENCE):
+        # nothing stronger says where: the small towns the text names ("a Lecco", "in Caldas da Rainha")
+        scores = country_scores(text, title, taxonomy, evidence, towns_in_text=True)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     home = HOME_COUNTRIES.get(language or "", ())
     leader = ranked[0][0] if ranked else ""

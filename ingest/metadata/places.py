@@ -48,10 +48,14 @@ REGION_TYPES = frozenset(
 or Croatia's counties; a "Governorate" Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's
 Podkarpackie, a "Regional state" Ethiopia's Oromia, a "Union territory" India's; a "District"
 only where :data:`DISTRICT_COUNTRIES` says)."""
+COMPASS = frozenset(
+    {"North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"}
+    | {"Norte", "Sul", "Leste", "Oeste", "Centro"}
+)
 NOT_EVIDENCE = frozenset(
     {
-        *("North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"),
-        *("Norte", "Sul", "Leste", "Oeste", "Centro", "Coast", "Littoral", "Capital", "Islands"),
+        *COMPASS,
+        *("Coast", "Littoral", "Capital", "Islands"),
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
@@ -200,11 +204,24 @@ _PREPOSITIONS = frozenset({"de", "do", "da", "dos", "das", "del", "della", "di",
 _REGION_WORDS = frozenset(t.casefold() for t in REGION_TYPES) | {"district", "distrito", "distretto"}
 
 
+def _the_whole_name(words: list[re.Match[str]], i: int, j: int) -> bool:
+    return (
+        j == len(words)
+        and all(fold(w.group()) in STOPWORDS for w in words[:i])
+        and words[i].group() not in COMPASS
+    )
+
+
 class PlaceMatcher:
     """Finds place names in runs of capitalised words by dictionary lookup (fast for 20,000 names)."""
 
-    def __init__(self, places: dict[str, tuple[str, float]]) -> None:
+    def __init__(self, places: dict[str, tuple[str, float]], whole_names: bool = False) -> None:
+        """``whole_names``: a name counts only as the whole run of capitalised words (after a
+        capitalised function word), never inside a longer one, and never after a compass word:
+        for small towns, whose names hide in other names ("Civita Castellana" is no Spanish
+        Castellana, "South Shore" no town in Kentucky)."""
         self._lookup = {unicodedata.normalize("NFC", name): target for name, target in places.items()}
+        self._whole_names = whole_names
 
     def find(self, text: str) -> list[Mention]:
         text = unicodedata.normalize("NFC", text)
@@ -220,6 +237,7 @@ class PlaceMatcher:
                         and not _inside_a_longer_name(words, i)
                         and not _opens_a_longer_name(words, i, j)
                         and not _ends_a_longer_name(words, i, j)
+                        and (not self._whole_names or _the_whole_name(words, i, j))
                     ):
                         value, weight = self._lookup[name]
                         mentions.append(Mention(value, span.start() + words[i].start(), name, weight))

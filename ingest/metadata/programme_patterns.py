@@ -101,10 +101,17 @@ PATTERNS = (
 # "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui",
 # "os Agentes Locais de Inovação — o programa que":
 # a name in apposition to a programme described right after it (lowercase words allowed)
+APPOSITION_KINDS = (
+    "misura|medida|measure|strumento|instrumento|instrument|network|facility|mechanism|mecanismo|meccanismo"
+)
+"""Besides the programme words, what a described programme may be called in apposition ("il Fondo
+…, la misura nazionale gestita da …", "PM Vishwakarma, the central government scheme for …")."""
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,4})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
-    rf"(?:{KEYWORDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
-    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european)\b"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,5})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    r"(?:[a-zà-ÿ][a-zà-ÿ-]{2,20}[ \t]+){0,2}"  # "the central government scheme", "the government-funded network"
+    rf"(?:{KEYWORDS}|{APPOSITION_KINDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
+    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european|"
+    r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
 )
 # "o programa federal de apoio a incubadoras e parques tecnológicos, o PNI": a programme described
 # in lowercase words, then named by its acronym
@@ -137,7 +144,8 @@ INTRODUCING = re.compile(
     r"with|com|con|la|il|lo|o|a|the|per|para|for|of|di|de)"
 )
 LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
-ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
+ACRONYM_TEXT = r"(?:[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?|[A-Z]{2,}[ \t][A-Z][a-z]{2,15})"
+"""B+P, R&D, COMPETE 2020, RAPID Growth, PM Vishwakarma"""
 ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
 KIND_AFTER = re.compile(r"[ \t]+(?P<kind>(?i:programme|program|project|initiative|scheme|fund))\b")
 """"Shared Service Facilities (SSF) Project": the word after the acronym says what it names."""
