@@ -28,7 +28,7 @@ Estados Unidos e Alemanha") or after words of trade and travel (export markets, 
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
-    r"clientes?|customers?|import(?!an)\w*|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
+    r"clientes?|customers?|import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
     r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
     r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
     r"\W+(?:\w+\W+){0,4}$"
@@ -38,6 +38,10 @@ _LIST_JOIN = re.compile(
     r"l'|nel|nella|negli)\s*)?$"
 )
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
+_LOCATIVE = re.compile(
+    r"(?:^|\W)(?:in|em|a|à|nel|nella|no|na|near|at|di|de|do|da|from|dal|dalla|around)[ \t]+$"
+)
+"""Words that put what follows in a place: a small town named after one is a place."""
 
 
 @cache
@@ -45,7 +49,7 @@ def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
     """Small towns, which count only where a title names them: "Em Peniche, pescadores …"."""
     names = frozenset(n for found in taxonomy.country_names().values() for n in found)
     return PlaceMatcher(
-        {p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()}, whole_names=True
+        {p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()}, small_towns=True
     )
 
 
@@ -101,7 +105,7 @@ def country_scores(
         m for m in towns.find(title) if not _as_a_word(m.text, text)
     ]
     if towns_in_text:
-        mentions += [m for m in towns.find(text) if not _as_a_word(m.text, text)]
+        mentions += _towns_as_places(towns.find(text), text)
     for mention in outermost(title_mentions):
         scores[mention.value] += TITLE_WEIGHT * mention.weight
     mentions = outermost(mentions)
@@ -111,6 +115,25 @@ def country_scores(
         aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
+
+
+def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
+    """Small towns the text names as places, not as a surname or a brand: after a word that
+    places ("a Lecco", "em Caldas da Rainha") or a field's colon, or listed with another town of
+    the same country ("Silves, Tavira e Loulé"); never a town it also writes in lower case."""
+    found = [m for m in found if not _as_a_word(m.text, text)]
+    paired = {
+        i
+        for a, b in zip(range(len(found)), range(1, len(found)), strict=False)
+        if found[a].value == found[b].value
+        and _LIST_JOIN.match(text[found[a].start + len(found[a].text) : found[b].start])
+        for i in (a, b)
+    }
+    return [
+        m
+        for i, m in enumerate(found)
+        if i in paired or _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+    ]
 
 
 def _as_a_word(name: str, text: str) -> bool:

@@ -105,7 +105,8 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
 @cache
 def town_countries(country_names: frozenset[str]) -> dict[str, str]:
     """Towns below MIN_CITY_POPULATION by their own name, for names that belong to one country
-    among all the gazetteer's towns ("Terni" is also Ukraine's Terny) and name no larger place."""
+    among all the gazetteer's towns and subdivisions ("Terni" is also Ukraine's Terny, "Kent" an
+    English county) and name no larger place."""
     large = place_countries(country_names)
     towns = {
         city["name"]: city["countrycode"]
@@ -122,6 +123,8 @@ def town_countries(country_names: frozenset[str]) -> dict[str, str]:
         for city in _cities()
         for name in (city["name"], *city["alternatenames"])
         if name in towns and towns[name] != city["countrycode"]
+    } | {  # a county or district elsewhere: "Kent", "Essex"
+        s.name for s in pycountry.subdivisions if s.name in towns and towns[s.name] != s.country_code
     }
     return {name: code for name, code in towns.items() if name not in shared}
 
@@ -204,24 +207,43 @@ _PREPOSITIONS = frozenset({"de", "do", "da", "dos", "das", "del", "della", "di",
 _REGION_WORDS = frozenset(t.casefold() for t in REGION_TYPES) | {"district", "distrito", "distretto"}
 
 
-def _the_whole_name(words: list[re.Match[str]], i: int, j: int) -> bool:
-    return (
-        j == len(words)
-        and all(fold(w.group()) in STOPWORDS for w in words[:i])
-        and words[i].group() not in COMPASS
+def _a_name_of_its_own(words: list[re.Match[str]], i: int, j: int) -> bool:
+    """No compass word opening it, and no capitalised word joined to it that carries a longer
+    name on ("Civita Castellana" and "Escola Superior" are one name each; "Distretto di
+    Sassuolo", "Verso Lumezzane 2030" and "Felgueiras Capital do Calçado" name the town)."""
+    if words[i].group() in COMPASS:
+        return False
+    before = words[i - 1].group() if i else ""
+    after = words[j].group() if j < len(words) else ""
+    joined_before = _carries_on(before) and not before.endswith(".")
+    joined_after = (
+        _carries_on(after) and after.lower() not in _SETTINGS and not words[j - 1].group().endswith(".")
     )
+    return not (joined_before or joined_after)
+
+
+def _carries_on(word: str) -> bool:
+    folded = fold(word)
+    return word[:1].isupper() and folded not in STOPWORDS and folded not in _TITLE_PREPOSITIONS
+
+
+_TITLE_PREPOSITIONS = frozenset(
+    fold(w)
+    for w in "verso dopo prima oltre fino senza contro durante desde até após antes sem contra "
+    "towards after before beyond across around near via without during like".split()
+)
+"""Prepositions that may open a title before a town ("Verso Lumezzane 2030", "Desde Felgueiras")."""
 
 
 class PlaceMatcher:
     """Finds place names in runs of capitalised words by dictionary lookup (fast for 20,000 names)."""
 
-    def __init__(self, places: dict[str, tuple[str, float]], whole_names: bool = False) -> None:
-        """``whole_names``: a name counts only as the whole run of capitalised words (after a
-        capitalised function word), never inside a longer one, and never after a compass word:
-        for small towns, whose names hide in other names ("Civita Castellana" is no Spanish
-        Castellana, "South Shore" no town in Kentucky)."""
+    def __init__(self, places: dict[str, tuple[str, float]], small_towns: bool = False) -> None:
+        """``small_towns``: a name counts only on its own (:func:`_a_name_of_its_own`), for small
+        towns, whose names hide in longer ones ("Civita Castellana" is no Spanish Castellana,
+        "South Shore" no town in Kentucky)."""
         self._lookup = {unicodedata.normalize("NFC", name): target for name, target in places.items()}
-        self._whole_names = whole_names
+        self._small_towns = small_towns
 
     def find(self, text: str) -> list[Mention]:
         text = unicodedata.normalize("NFC", text)
@@ -237,7 +259,7 @@ class PlaceMatcher:
                         and not _inside_a_longer_name(words, i)
                         and not _opens_a_longer_name(words, i, j)
                         and not _ends_a_longer_name(words, i, j)
-                        and (not self._whole_names or _the_whole_name(words, i, j))
+                        and (not self._small_towns or _a_name_of_its_own(words, i, j))
                     ):
                         value, weight = self._lookup[name]
                         mentions.append(Mention(value, span.start() + words[i].start(), name, weight))

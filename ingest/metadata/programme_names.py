@@ -40,6 +40,9 @@ from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 MAX_NAMES = 3
+MAX_APPOSED_WORDS = (
+    5  # the words before ", o programa de …" read as a name, unless a programme word opens them
+)
 _POSSESSOR = re.compile(
     r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+(?:(?:of|and|for|the)[ \t]+)?){0,4}[A-ZÀ-Ý][\w-]*['’]s[ \t]+"
 )
@@ -147,10 +150,7 @@ def _add_introduced(found: _Found, text: str) -> None:
         *KNOWN_AS.finditer(text),
         *KNOWN_BY.finditer(text),
     ]:
-        if match.re is APPOSITION:
-            name = None if _opens_a_sentence(text, match) else _apposed(match.group("name"))
-        else:
-            name = match.group("name")
+        name = _apposed(match.group("name")) if match.re is APPOSITION else match.group("name")
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
@@ -234,33 +234,25 @@ def acronym_pairs(text: str) -> tuple[tuple[str, str, int], ...]:
 
 
 def _apposed(written: str) -> str | None:
-    """The name before ", o programa de …", without the words that lead to a capitalised one
-    ("Fondi dalla Nuova politica montana" → "Nuova politica montana"; "Accordi per l'innovazione"
-    and "Fondo a sostegno dell'impresa femminile" go on in lower case); no place ("Em Honduras,
-    o projeto")."""
+    """The name before ", o programa de …", without the words that lead to it ("Fondi dalla
+    Nuova politica montana" → "Nuova politica montana"), unless a programme word opens it and
+    lower-case words may go on ("Fondo a sostegno dell'impresa femminile"); no place ("Em
+    Honduras, o projeto")."""
     words = written.split()
-    cut = max(
-        (
-            i + 1
-            for i, w in enumerate(words[:-1])
-            if INTRODUCING.fullmatch(w) and words[i + 1][:1].isupper() and not _linking(words, i)
-        ),
-        default=0,
-    )
+    if words[0][:1].isupper() and re.fullmatch(rf"(?:{KEYWORDS})", words[0], re.IGNORECASE):
+        cut = 0  # "Programma italo-egiziano di conversione del debito", "Fondo a sostegno dell'…"
+    else:
+        words = words[-MAX_APPOSED_WORDS:]  # a longer run is a sentence, not a name
+        cut = max(
+            (
+                i + 1
+                for i, w in enumerate(words[:-1])
+                if INTRODUCING.fullmatch(w) and not _linking(words, i) or w[-1] in ".!?"
+            ),
+            default=0,
+        )
     name = " ".join(words[cut:])
     return _clean(name) if words[cut][:1].isupper() and not LOCATIVE.match(name) else None
-
-
-def _opens_a_sentence(text: str, match: re.Match[str]) -> bool:
-    """ "Dois anos depois de sua implantação, o plano de …": words in lower case after a
-    sentence's first are no name, unless that first word is a programme word."""
-    words = match.group("name").split()
-    before = text[: match.start("name")].rstrip(" \t")
-    return (
-        (not before or before[-1] in ".!?:\n")
-        and all(not w[:1].isupper() for w in words[1:])
-        and not re.fullmatch(rf"(?:{KEYWORDS})", words[0], re.IGNORECASE)
-    )
 
 
 def _linking(words: list[str], i: int) -> bool:

@@ -98,28 +98,31 @@ PATTERNS = (
         rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
-# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui",
-# "os Agentes Locais de Inovação — o programa que":
-# a name in apposition to a programme described right after it (lowercase words allowed)
-APPOSITION_KINDS = (
-    "misura|medida|measure|strumento|instrumento|instrument|network|facility|mechanism|mecanismo|meccanismo"
-)
-"""Besides the programme words, what a described programme may be called in apposition ("il Fondo
-…, la misura nazionale gestita da …", "PM Vishwakarma, the central government scheme for …")."""
-APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,5})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
-    r"(?:[a-zà-ÿ][a-zà-ÿ-]{2,20}[ \t]+){0,2}"  # "the central government scheme", "the government-funded network"
-    rf"(?:{KEYWORDS}|{APPOSITION_KINDS})[ \t]+(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
-    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european|"
-    r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
-)
-# "o programa federal de apoio a incubadoras e parques tecnológicos, o PNI": a programme described
-# in lowercase words, then named by its acronym
 PROGRAMME_WORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|iniciativa|iniziativa|"
     "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
 )
 """Words that name a programme and nothing else (not a network, a system or a plan)."""
+APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo"
+"""Besides the programme words, what a described programme may be called in apposition ("il Fondo
+…, la misura nazionale gestita da …")."""
+_DESCRIBING = (
+    r"(?:(?!(?:de|di|da|do|dos|das|del|della|dello|dei|delle|degli|pelo|pela|of|for|per|para|and|e|ed|y|"
+    r"in|em|no|na|nel|nella|with|com|con|que|che|that|which)\b)[a-zà-ÿ][a-zà-ÿ-]{2,20}[ \t]+){1,2}"
+)
+"""One or two describing words between the article and a programme word ("the central government
+scheme for …"), never a linking word: "Mario Rossi, il direttore del programma" is a person."""
+# "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui",
+# "os Agentes Locais de Inovação — o programa que":
+# a name in apposition to a programme described right after it (lowercase words allowed;
+# "PM Vishwakarma, the central government scheme for …")
+APPOSITION = re.compile(
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,5})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
+    r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
+    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european|"
+    r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
+)
 DESCRIBED_ACRONYM = re.compile(
     rf"\b(?:{PROGRAMME_WORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
     r"(?P<name>(?=[A-Z0-9+&-]*[A-Z][A-Z0-9+&-]*[A-Z])[A-Z0-9][A-Z0-9+&-]{1,11})"  # PNI, 1D1F
@@ -141,11 +144,10 @@ KNOWN_BY = re.compile(
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
 INTRODUCING = re.compile(
     r"(?i:dalla|della|dal|del|dello|do|da|dos|das|pelo|pela|nella|nel|no|na|attraverso|through|by|from|"
-    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|di|de)"
+    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|on|di|de)"
 )
 LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
-ACRONYM_TEXT = r"(?:[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?|[A-Z]{2,}[ \t][A-Z][a-z]{2,15})"
-"""B+P, R&D, COMPETE 2020, RAPID Growth, PM Vishwakarma"""
+ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
 ACRONYM = re.compile(rf"(?P<long>{NAME})[ \t]*\((?P<acronym>{ACRONYM_TEXT})\)")
 KIND_AFTER = re.compile(r"[ \t]+(?P<kind>(?i:programme|program|project|initiative|scheme|fund))\b")
 """"Shared Service Facilities (SSF) Project": the word after the acronym says what it names."""
