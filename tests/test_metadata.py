@@ -912,6 +912,19 @@ def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> No
             "Programma italo-marocchino di conversione del debito",
         ),
         (
+            "Le cantine hanno usato il Fondo per il rilancio delle filiere montane, lo strumento nazionale gestito dal ministero.",
+            "Fondo per il rilancio delle filiere montane",
+        ),
+        ("Metà dei costi è coperta dall'OCM Olio, la misura europea per la promozione.", "OCM Olio"),
+        (
+            "As startups aderiram ao programa governamental Ilhas Conectadas, que forma programadores.",
+            "Ilhas Conectadas",
+        ),
+        (
+            "Em 2015 a cooperativa aderiu ao Moda Sertaneja, o projeto de promoção de exportações.",
+            "Moda Sertaneja",
+        ),
+        (
             "Growers were paid through Harvest Links, the provincial government scheme for small farms.",
             "Harvest Links",
         ),
@@ -1115,7 +1128,6 @@ def test_round_15_programmes_known_by_another_name_and_bodies_that_took_the_init
     "text",
     [
         "Tre anni dopo la sua nascita, il programma di formazione conta cento imprese.",
-        "When the firms met in Porto, the fund for exports was announced.",
         "Mario Rossi, il direttore del programma per l'export, ha presentato i risultati.",
         "Ana Costa, a responsável pelo projeto de rede, apresentou os números.",
         "Porto Digital, the innovation network that grew out of a university, hosts 300 firms.",
@@ -1183,6 +1195,15 @@ def test_a_small_town_inside_a_longer_name_or_after_a_compass_word_is_no_evidenc
     assert "US" not in country_scores(
         "Firms share a cold store.", "South Shore fishing firms share a cold store"
     )
+
+
+def test_christmas_an_exonym_and_a_sales_agent_are_no_evidence_of_a_country() -> None:
+    assert "BR" not in country_scores(
+        "As lojas de Viseu preparam as campanhas de Natal e o mercado de Natal.", ""
+    )
+    assert "ES" not in country_scores("Gli orafi di Valenza hanno aperto una scuola comune.", "")
+    agents = country_scores("Le cantine condividono un agente commerciale negli Stati Uniti.", "")
+    assert agents["US"] < 1.0
 
 
 def test_a_country_goods_are_imported_from_is_an_aside() -> None:

@@ -28,7 +28,7 @@ Estados Unidos e Alemanha") or after words of trade and travel (export markets, 
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
-    r"clientes?|customers?|import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
+    r"clientes?|customers?|distribut\w*|agent[ei]s?|agents?|import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
     r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
     r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
     r"\W+(?:\w+\W+){0,4}$"

@@ -59,14 +59,15 @@ NOT_EVIDENCE = frozenset(
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
+        "Natal",
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
 "the Sahel"), or that are also ordinary words or names shared across countries ("América Latina",
 "Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
 Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
-shop, the São Francisco river and valley rather than San Francisco): never
-evidence of one country."""
+shop, the São Francisco river and valley rather than San Francisco, "Natal" that is Christmas in
+Portuguese): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
 
@@ -87,10 +88,15 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
+    exonyms: set[str] = set()
     for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
             for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
                 owners.setdefault(name, set()).add(city["countrycode"])
+            exonyms.update(set(city["alternatenames"]) - {city["name"]})
+    for city in _cities():  # "Valenza", Valencia in Italian, is also a town of Piedmont
+        if city["population"] < MIN_CITY_POPULATION and city["name"] in exonyms:
+            owners[city["name"]].add(city["countrycode"])
     return {
         name: next(iter(codes))
         for name, codes in owners.items()

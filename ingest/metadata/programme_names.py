@@ -238,11 +238,15 @@ def _apposed(written: str) -> str | None:
     Nuova politica montana" → "Nuova politica montana"), unless a programme word opens it and
     lower-case words may go on ("Fondo a sostegno dell'impresa femminile"); no place ("Em
     Honduras, o projeto")."""
-    words = written.split()
+    words = _ELIDED.sub(r"\1 ", written).split()  # "dall'OCM Vino": the article is a word of its own
     if words[0][:1].isupper() and re.fullmatch(rf"(?:{KEYWORDS})", words[0], re.IGNORECASE):
         cut = 0  # "Programma italo-egiziano di conversione del debito", "Fondo a sostegno dell'…"
     else:
-        words = words[-MAX_APPOSED_WORDS:]  # a longer run is a sentence, not a name
+        words = words[-MAX_APPOSED_WORDS:]  # a longer run is a sentence, not a name…
+        while words and not words[0][:1].isupper():  # …whose name begins with a capital
+            words = words[1:]
+        if not words:
+            return None
         cut = max(
             (
                 i + 1
@@ -253,6 +257,9 @@ def _apposed(written: str) -> str | None:
         )
     name = " ".join(words[cut:])
     return _clean(name) if words[cut][:1].isupper() and not LOCATIVE.match(name) else None
+
+
+_ELIDED = re.compile(r"\b((?:d|l|dall|dell|nell|all|sull)['’])(?=[A-ZÀ-Ý])")
 
 
 def _linking(words: list[str], i: int) -> bool:

@@ -38,7 +38,7 @@ PATTERNS = (
     # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough;
     # "por iniciativa do Sindicato …", "su iniziativa della Camera …" name who took it)
     re.compile(
-        rf"(?<!por )(?<!su )\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
+        rf"(?<!por )(?<!su )\b(?:{KEYWORDS.replace('plano|piano|plan|', '')})[ \t]+(?:[a-zà-ÿ]{{4,14}}[ \t]+)?"
         rf"(?:(?:de|di|da|do|del|della|for|of)[ \t]+)?(?P<name>{NAME})"
     ),
     # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
@@ -117,10 +117,10 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # a name in apposition to a programme described right after it (lowercase words allowed;
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,5})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
     rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
-    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|european|"
+    r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
     r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
 )
 DESCRIBED_ACRONYM = re.compile(
@@ -144,7 +144,7 @@ KNOWN_BY = re.compile(
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
 INTRODUCING = re.compile(
     r"(?i:dalla|della|dal|del|dello|do|da|dos|das|pelo|pela|nella|nel|no|na|attraverso|through|by|from|"
-    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|on|di|de)"
+    r"with|com|con|la|il|lo|o|a|the|per|para|for|of|on|di|de|(?:d|l|dall|dell|nell|all|sull)['’])"
 )
 LOCATIVE = re.compile(r"^(?:Em|Na|No|Nas|Nos|In|Nel|Nella|Negli|At|En)\b")
 ACRONYM_TEXT = r"[A-Z][A-Za-z0-9+&-]{1,15}(?:[ \t](?:19|20)\d\d)?"  # B+P, R&D, COMPETE 2020
