@@ -44,20 +44,6 @@ round 9; 9: site lines (copyright, follow us, newsletter …) removed; programme
 places (round 8)."""
 
 
-def warm_up() -> threading.Thread:
-    """Load in the background what reading a process's first document needs (langdetect's
-    profiles, the gazetteer, the country, place and programme matchers: about a second), so
-    that it overlaps with loading the embedding model; join the thread before parsing."""
-    thread = threading.Thread(target=_read_a_first_document, name="kb-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-def _read_a_first_document() -> None:
-    load_profiles()
-    extract("Em Lecco, o Programa Exemplo (PEX) apoia as empresas.", "Lecco", None, language="pt")
-
-
 def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
     """Read, detect language, chunk and extract metadata of one file (no embedding yet);
     ``template``: its folder's template lines (:mod:`ingest.site_template`), left out."""

@@ -29,14 +29,11 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Add new files, update changed ones, skip unchanged ones."""
-    from ingest.parsing import warm_up
     from ingest.pipeline import discover, ingest_paths
 
     settings = Settings.from_env(index_dir=index, embedder=embedder)
     files = discover(paths)  # walked once; a missing path fails here, before any model loads
-    warming = warm_up()  # the matchers load while the model does
     kb = open_kb(index, embedder, create=True)
-    warming.join()
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True, disable=as_json or not err.is_terminal) as progress:
