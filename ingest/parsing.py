@@ -25,9 +25,10 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 15
+INGEST_VERSION = 16
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read
-again. 15: "Natal" (Christmas) and exonyms that are also towns elsewhere are no evidence, sales agents and
+again. 16: "The Fund" alone names no programme, an apposition after "l'", "Alta"/"Baixo" are no
+places (round 19); 15: "Natal" (Christmas) and exonyms that are also towns elsewhere are no evidence, sales agents and
 distributors are asides, longer names in apposition and elided articles ("dall'OCM Vino") (round 18);
 14: themes from the embedding model, small towns in the text when nothing stronger says
 where, imports as asides, programmes in apposition to a described measure or scheme (round 17);

@@ -1138,9 +1138,17 @@ def test_people_places_and_sentences_in_apposition_are_no_programmes(text: str) 
     assert not any(word in " ".join(names) for word in ("Tre", "Porto", "Rossi", "Costa", "Digital")), names
 
 
+def test_a_kind_word_after_an_article_alone_is_no_programme() -> None:
+    assert programme_names("The Fund, set up with a public bank, lends to small suppliers.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Dieci botteghe sono entrate in Bottega Scuola, l'iniziativa per i giovani artigiani.",
+            "Bottega Scuola",
+        ),
         ("Crediamigo, o programa de microcrédito do banco, atendeu mil pessoas.", "Crediamigo"),
         (
             "O setor cresceu. Crediamigo, o programa de microcrédito do banco, atendeu mil pessoas.",
@@ -1202,6 +1210,7 @@ def test_christmas_an_exonym_and_a_sales_agent_are_no_evidence_of_a_country() ->
         "As lojas de Viseu preparam as campanhas de Natal e o mercado de Natal.", ""
     )
     assert "ES" not in country_scores("Gli orafi di Valenza hanno aperto una scuola comune.", "")
+    assert "NO" not in country_scores("Le imprese lavorano.", "Rete Agriturismi dell'Alta Valle del Tevere")
     agents = country_scores("Le cantine condividono un agente commerciale negli Stati Uniti.", "")
     assert agents["US"] < 1.0
 

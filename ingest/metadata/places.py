@@ -59,7 +59,7 @@ NOT_EVIDENCE = frozenset(
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
-        "Natal",
+        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -67,7 +67,8 @@ NOT_EVIDENCE = frozenset(
 "Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
 Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
 shop, the São Francisco river and valley rather than San Francisco, "Natal" that is Christmas in
-Portuguese): never evidence of one country."""
+Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
+Norway's Alta): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
 

@@ -51,9 +51,9 @@ Trade and Industry's Cluster Development Programme": the owner is not part of th
 
 
 def _clean(name: str, kind: str = "", longest: int = 80) -> str | None:
-    name = _POSSESSOR.sub("", LEADING.sub("", " ".join(name.split()))).strip(" .,;:")
+    name = _POSSESSOR.sub("", LEADING.sub("", " ".join(name.split()) + " ")).strip(" .,;:")
     if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
-        name = f"{name} {kind}"
+        name = f"{name} {kind}" if name else ""  # "The Fund" alone names none
     if not name or len(name) > longest or not any(ch.isupper() for ch in name):  # "20", "2019": no name
         return None
     if len(name.split()) == 1 and name.isalpha() and (len(name) < 2 or name[1:].islower() and len(name) < 4):

@@ -117,7 +117,7 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # a name in apposition to a programme described right after it (lowercase words allowed;
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:o|il|lo|the|a|la)[ \t]+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
     rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
