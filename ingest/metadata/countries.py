@@ -28,7 +28,9 @@ Estados Unidos e Alemanha") or after words of trade and travel (export markets, 
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
-    r"clientes?|customers?|distribut\w*|agent[ei]s?|agents?|import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|shipped|shipments?|fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
+    r"clientes?|customers?|distribut\w*|agent[ei]s?|agents?|shipped|shipments?|"
+    r"import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|"
+    r"fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
     r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
     r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
     r"\W+(?:\w+\W+){0,4}$"
@@ -46,7 +48,8 @@ _LOCATIVE = re.compile(
 
 @cache
 def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
-    """Small towns, which count only where a title names them: "Em Peniche, pescadores …"."""
+    """Small towns, which count where a title names them ("Em Peniche, pescadores …") and, when
+    nothing stronger says where, where the text names them as places (:func:`_towns_as_places`)."""
     names = frozenset(n for found in taxonomy.country_names().values() for n in found)
     return PlaceMatcher(
         {p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()}, small_towns=True

@@ -40,9 +40,8 @@ from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
 MAX_NAMES = 3
-MAX_APPOSED_WORDS = (
-    5  # the words before ", o programa de …" read as a name, unless a programme word opens them
-)
+MAX_APPOSED_WORDS = 5
+"""The words before ", o programa de …" read as a name, unless a programme word opens them."""
 _POSSESSOR = re.compile(
     r"^(?:[A-ZÀ-Ý][\w-]*[ \t]+(?:(?:of|and|for|the)[ \t]+)?){0,4}[A-ZÀ-Ý][\w-]*['’]s[ \t]+"
 )
