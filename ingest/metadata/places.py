@@ -21,7 +21,8 @@ from kb.text import STOPWORDS, fold
 MIN_CITY_POPULATION = 150_000
 """Smaller towns share their names too often (with people, rivers, words) to be evidence
 (150,000 keeps Prato, Rzeszów or Sousse; 50,000 cost F1 on every labelled set), except where a
-title names them (:func:`town_countries`)."""
+title names them, or the text names them as places and nothing stronger says where
+(:func:`town_countries`, ``countries._towns_as_places``)."""
 REGION_TYPES = frozenset(
     {
         "State",

@@ -83,11 +83,16 @@ def description_key(model: str, texts: tuple[str, ...]) -> str:
 
 
 def shipped_description_vectors(key: str) -> np.ndarray | None:
-    path = resources.files("kb.data") / SHIPPED_VECTORS
+    return _shipped_array(SHIPPED_VECTORS, "vectors", key)
+
+
+def _shipped_array(file: str, field: str, key: str) -> np.ndarray | None:
+    """An array shipped in kb/data, if it was made for ``key`` (the model and texts it depends on)."""
+    path = resources.files("kb.data") / file
     if not path.is_file():
         return None
     with path.open("rb") as handle, np.load(handle) as stored:
-        return stored["vectors"] if str(stored["key"]) == key else None
+        return stored[field] if str(stored["key"]) == key else None
 
 
 SHIPPED_MODEL = "theme_model.npz"
@@ -119,11 +124,7 @@ def theme_model_key(model: str, taxonomy: Taxonomy) -> str:
 
 def shipped_theme_model(key: str) -> np.ndarray | None:
     """The embedding model's weights (themes × features), if fitted for this embedder and these themes."""
-    path = resources.files("kb.data") / SHIPPED_MODEL
-    if not path.is_file():
-        return None
-    with path.open("rb") as handle, np.load(handle) as stored:
-        return stored["weights"] if str(stored["key"]) == key else None
+    return _shipped_array(SHIPPED_MODEL, "weights", key)
 
 
 class ThemeClassifier:
