@@ -18,6 +18,7 @@ from ingest.chunking import chunk_spans
 from ingest.language import UNDETERMINED, document_language, load_profiles, passage_language
 from ingest.metadata import apply_overrides, extract
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
+from ingest.reader_process import parse_in_child
 from ingest.readers import ParsedFile, ocr, read_file
 from ingest.site_template import held_lines, strip_template
 from kb.config import Settings
@@ -25,24 +26,27 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 16
+INGEST_VERSION = 17
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-16: "The Fund" alone names no programme, an apposition after "l'", "Alta"/"Baixo" are no places
-(round 19); 15: "Natal" (Christmas) and exonyms that are also towns elsewhere are no evidence, sales
-agents and distributors are asides, longer names in apposition and elided articles ("dall'OCM Vino")
-(round 18); 14: themes from the embedding model, small towns in the text when nothing stronger says
-where, imports as asides, programmes in apposition to a described measure or scheme (round 17); 13:
-laws cited by their date, "the"/"through" and a preposition's article inside programme names, a
-body's fund named before it, "(ACR) program" in lower case, Korea, surnames that are cities (round
-14); a programme "better known as" a name, "por iniciativa do …" and a body's programme are no
-names, the Azores, Trentino, "Loja" and "São Francisco" (round 15); small towns named in the title
-(round 16); 12: places inside or opening longer names, Portugal's districts, cooperation agencies,
-programme names and keys, registered names without their kind word, the year ranker's event verbs
-and weights, the theme model's weights, the off-topic gate by language, a card's "<dt>Term:</dt>"
-(rounds 11–13); 11: the practice's year and the themes from models fitted on the labelled sets,
-programme words and development agencies of round 10; 10: countries named aside, programme names and
-years of round 9; 9: site lines (copyright, follow us, newsletter …) removed; programme names,
-years, places (round 8)."""
+17: Portuguese distributors make a country an aside, a card's "Misura"/"Medida" line names its
+programme, a name in apposition to an "agevolazione" or "incentivo" (with "+" or "&" in it), a name
+before "grant", an operator ("Gestore dei …") is no programme (round 20); 16: "The Fund" alone names
+no programme, an apposition after "l'", "Alta"/"Baixo" are no places (round 19); 15: "Natal"
+(Christmas) and exonyms that are also towns elsewhere are no evidence, sales agents and distributors
+are asides, longer names in apposition and elided articles ("dall'OCM Vino") (round 18); 14: themes
+from the embedding model, small towns in the text when nothing stronger says where, imports as
+asides, programmes in apposition to a described measure or scheme (round 17); 13: laws cited by
+their date, "the"/"through" and a preposition's article inside programme names, a body's fund named
+before it, "(ACR) program" in lower case, Korea, surnames that are cities (round 14); a programme
+"better known as" a name, "por iniciativa do …" and a body's programme are no names, the Azores,
+Trentino, "Loja" and "São Francisco" (round 15); small towns named in the title (round 16); 12:
+places inside or opening longer names, Portugal's districts, cooperation agencies, programme names
+and keys, registered names without their kind word, the year ranker's event verbs and weights, the
+theme model's weights, the off-topic gate by language, a card's "<dt>Term:</dt>" (rounds 11–13); 11:
+the practice's year and the themes from models fitted on the labelled sets, programme words and
+development agencies of round 10; 10: countries named aside, programme names and years of round 9;
+9: site lines (copyright, follow us, newsletter …) removed; programme names, years, places (round
+8)."""
 
 
 def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
@@ -133,22 +137,19 @@ def parse_within_limit(path: Path, settings: Settings, template: frozenset[str] 
 
     In the main thread (``kb ingest``) an alarm signal interrupts the reader. Signals cannot
     reach other threads (the app's), so there the reader runs in a child process that is
-    ended when time is up.
+    ended when time is up (a warm child, kept for the next file: :mod:`ingest.reader_process`).
     """
     seconds = settings.max_read_seconds
-    load_profiles()  # never inside the time limit: an interrupted load would stay half done
     if seconds <= 0:
         return parse_document(path, settings, template)
     if threading.current_thread() is threading.main_thread():
+        load_profiles()  # never inside the time limit: an interrupted load would stay half done
         with time_limit(seconds):
             return parse_document(path, settings, template)
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        pending = pool.apply_async(parse_document, (path, settings, template))
-        try:
-            return pending.get(timeout=seconds)
-        except multiprocessing.TimeoutError:
-            pool.terminate()
-            raise too_slow(seconds) from None
+    try:
+        return parse_in_child(path, settings, template, seconds)
+    except multiprocessing.TimeoutError:
+        raise too_slow(seconds) from None
 
 
 def too_slow(seconds: float) -> UnreadableFile:

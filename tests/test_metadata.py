@@ -630,6 +630,10 @@ def test_a_card_programme_line_is_a_programme() -> None:
     meta = extract(card, "Rete Valle Verde")
     assert meta.card["name"] == "Rete Valle Verde"
     assert meta.values["programme"][0] == "Fábrica Mais Forte" and "Fábrica Mais Forte" in meta.proposed
+    measure = extract(
+        "Nome dell'iniziativa: Rete Colline\nMisura di riferimento: Ricerca+\n\nTesto.", "Rete Colline"
+    )
+    assert measure.values["programme"][0] == "Ricerca+"
 
 
 def test_an_off_topic_document_keeps_no_country_programme_or_year(tmp_path: Path) -> None:
@@ -932,6 +936,9 @@ def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> No
             "Most firms drew on Export Passport, the federal program delivered by the trade service.",
             "Export Passport",
         ),
+        ("Le aziende hanno usato Disegni+, l'agevolazione del ministero per i modelli.", "Disegni+"),
+        ("I prestiti passano per Fare&Crescere Sud, l'incentivo gestito dall'agenzia.", "Fare&Crescere Sud"),
+        ("Each firm received a Market Entry Support grant of up to half its costs.", "Market Entry Support"),
     ],
 )
 def test_programmes_named_with_a_kind_an_apposition_or_dashes(text: str, expected: str) -> None:
@@ -1122,6 +1129,11 @@ def test_round_15_programmes_known_by_another_name_and_bodies_that_took_the_init
         "It was paid by the Harbour Sensors Fund (HSF), the Atlantic Opportunities Agency programme."
     )
     assert not any("Agency" in name for name in agency)
+    for text, body in (
+        ("O apoio é pago pelo Gestore dei Mercati Agricoli (GMA), que opera a plataforma.", "Gestore"),
+    ):
+        found = extract(text, "Notizie").values["programme"]
+        assert not any(body in name for name in found), found
 
 
 @pytest.mark.parametrize(
@@ -1218,6 +1230,8 @@ def test_christmas_an_exonym_and_a_sales_agent_are_no_evidence_of_a_country() ->
 def test_a_country_goods_are_imported_from_is_an_aside() -> None:
     scores = country_scores("Foundries near Johannesburg lose orders to castings imported from China.", "")
     assert scores["CN"] < 1.0 <= scores["ZA"]
+    sold = country_scores("As malharias de Natal enviaram peças para distribuidores na Argentina.", "")
+    assert sold["AR"] < 1.0
     for text in (
         "A importância estratégica de Portugal é grande.",
         "Non importa quanto costi: l'Italia investe.",

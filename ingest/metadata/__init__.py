@@ -82,6 +82,12 @@ def extract(
     return meta
 
 
+def load_tables() -> None:
+    """Build the gazetteer's and the registries' matchers now; they are built on first use,
+    which is otherwise the first file's (about a second and a half)."""
+    extract("Programa Nacional em Lisboa, 2020.", "Título", language="pt")
+
+
 def document_year(
     meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
 ) -> int | None:

@@ -28,7 +28,7 @@ Estados Unidos e Alemanha") or after words of trade and travel (export markets, 
 a delegation), where the practice's own place is seldom named."""
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
-    r"clientes?|customers?|distribut\w*|agent[ei]s?|agents?|shipped|shipments?|"
+    r"clientes?|customers?|distribut\w*|distribuidor\w*|agent[ei]s?|agents?|shipped|shipments?|"
     r"import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|"
     r"fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
     r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"

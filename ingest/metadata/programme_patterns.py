@@ -60,7 +60,7 @@ PATTERNS = (
     # "NSF Regional Innovation Engines programme", "Industrial Cluster Project", "Supporting
     # Industry Development Programme 2016–2025", "Industry4WRD Intervention Fund"
     re.compile(
-        rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|"
+        rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|grant|"
         rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])"
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
@@ -103,7 +103,7 @@ PROGRAMME_WORDS = (
     "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
 )
 """Words that name a programme and nothing else (not a network, a system or a plan)."""
-APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo"
+APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo|agevolazione|incentivo"
 """Besides the programme words, what a described programme may be called in apposition ("il Fondo
 …, la misura nazionale gestita da …")."""
 _DESCRIBING = (
@@ -117,7 +117,7 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # a name in apposition to a programme described right after it (lowercase words allowed;
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@&.-]*(?:[ \t]+[\w'’@&.-]+){0,7}\+?)(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
     rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
@@ -176,7 +176,7 @@ LEADING = re.compile(
 )
 
 BODIES = re.compile(
-    r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|institut|istitut|univers|associa|bank|banco|banca|council|"
+    r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|gestor|institut|istitut|univers|associa|bank|banco|banca|council|"
     r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
     r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
     r"ltd\b|inc\b|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|sindica|sindaca|"
