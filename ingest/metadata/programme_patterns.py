@@ -60,7 +60,7 @@ PATTERNS = (
     # "NSF Regional Innovation Engines programme", "Industrial Cluster Project", "Supporting
     # Industry Development Programme 2016–2025", "Industry4WRD Intervention Fund"
     re.compile(
-        rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|grant|"
+        rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|"
         rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])"
     ),
     # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
@@ -103,7 +103,7 @@ PROGRAMME_WORDS = (
     "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
 )
 """Words that name a programme and nothing else (not a network, a system or a plan)."""
-APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo|agevolazione|incentivo"
+APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo"
 """Besides the programme words, what a described programme may be called in apposition ("il Fondo
 …, la misura nazionale gestita da …")."""
 _DESCRIBING = (
@@ -117,7 +117,7 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # a name in apposition to a programme described right after it (lowercase words allowed;
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@&.-]*(?:[ \t]+[\w'’@&.-]+){0,7}\+?)(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
     rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
