@@ -12,11 +12,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.chunking import chunk_spans
 from ingest.language import UNDETERMINED, document_language, load_profiles, passage_language
 from ingest.metadata import apply_overrides, extract
+from ingest.metadata.fields import labelled_fields
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.reader_process import parse_in_child
 from ingest.readers import ParsedFile, ocr, read_file
@@ -50,34 +52,59 @@ programme names, years, places (round 8)."""
 def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:
     """Read, detect language, chunk and extract metadata of one file (no embedding yet);
     ``template``: its folder's template lines (:mod:`ingest.site_template`), left out."""
+    draft = read_document(path, settings, template)
+    describe(draft)
+    return draft.doc
+
+
+@dataclass
+class Draft:
+    """A file read and cut into passages, its metadata not yet extracted: enough to embed it.
+
+    Ingest sends a draft's passages to the embedder first and extracts the metadata while they
+    are embedded (the first file's extraction also builds the matchers' tables, about a second
+    and a half during which the embedder would otherwise wait)."""
+
+    doc: NewDocument
+    parsed: ParsedFile
+    heading: str  # the title as the file gives it (or its name), which metadata reads
+    overrides: dict[str, object]
+
+
+def read_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> Draft:
+    """Read, detect language and chunk one file; :func:`describe` adds its metadata."""
     parsed, data = read_file(path, settings.max_file_bytes, settings.max_pdf_pages)
     strip_template(parsed, template)
     overrides = read_sidecar(path)
     language = str(overrides.get("language") or document_language(parsed.text))
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
-    passages = cut_passages(parsed, language, settings)
-    title = document_title(parsed, path)
-    meta = extract(parsed.text, title, parsed.info.get("date"), language=language)
-    apply_overrides(meta, overrides)
-    if len((parsed.title or "").strip()) < 3 and meta.card.get("name"):  # a scan or an untitled PDF
-        title = meta.card["name"]
+    heading = title = document_title(parsed, path)
+    if len((parsed.title or "").strip()) < 3 and (name := labelled_fields(parsed.text).get("name")):
+        title = name  # a scan or an untitled PDF: its card's name
     doc = NewDocument(
         path=str(path),
-        title=str(meta.title or title),
+        title=str(overrides.get("title") or title),
         language=language,
         content_hash=content_digest(data, sidecar_bytes(path), held_lines(path, data, template))
         + (WITHOUT_OCR if parsed.info.get("ocr_skipped") else ""),
         file_type=parsed.file_type,
-        passages=passages,
+        passages=cut_passages(parsed, language, settings),
         n_pages=parsed.n_pages,
-        year=meta.year,
-        curated=set(meta.curated),
     )
+    return Draft(doc, parsed, heading, overrides)
+
+
+def describe(draft: Draft) -> None:
+    """Extract the draft's metadata into its document: facets, card fields, year, what is curated."""
+    doc, parsed = draft.doc, draft.parsed
+    meta = extract(parsed.text, draft.heading, parsed.info.get("date"), language=doc.language)
+    apply_overrides(meta, draft.overrides)
+    doc.year = meta.year
+    doc.curated = set(meta.curated)
     doc.facets = meta.facets()
     if parsed.info.get("ocr_pages"):  # so passages from a scan can say so
         doc.facets.append(FacetValue(OCR_PAGES, parsed.info["ocr_pages"]))
-    return doc
 
 
 def cut_passages(parsed: ParsedFile, language: str, settings: Settings) -> list[Passage]:
@@ -138,16 +165,27 @@ def parse_within_limit(path: Path, settings: Settings, template: frozenset[str] 
     ended when time is up (a warm child, kept for the next file: :mod:`ingest.reader_process`).
     """
     seconds = settings.max_read_seconds
-    if seconds <= 0:
-        return parse_document(path, settings, template)
-    if threading.current_thread() is threading.main_thread():
-        load_profiles()  # never inside the time limit: an interrupted load would stay half done
+    if not reads_in_child(settings):
+        draft = draft_within_limit(path, settings, template)
         with time_limit(seconds):
-            return parse_document(path, settings, template)
+            describe(draft)
+        return draft.doc
     try:
         return parse_in_child(path, settings, template, seconds)
     except multiprocessing.TimeoutError:
         raise too_slow(seconds) from None
+
+
+def reads_in_child(settings: Settings) -> bool:
+    """Whether this thread reads files in the warm child: a time limit where no alarm can reach."""
+    return settings.max_read_seconds > 0 and threading.current_thread() is not threading.main_thread()
+
+
+def draft_within_limit(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> Draft:
+    """:func:`read_document` under the time limit, in a thread that does not read in the child."""
+    load_profiles()  # never inside the time limit: an interrupted load would stay half done
+    with time_limit(settings.max_read_seconds):
+        return read_document(path, settings, template)
 
 
 def too_slow(seconds: float) -> UnreadableFile:

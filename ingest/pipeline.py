@@ -21,10 +21,20 @@ import numpy as np
 
 from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
 from ingest.metadata.themes import ThemeClassifier
-from ingest.parsing import INGEST_VERSION, is_current, parse_within_limit
+from ingest.parsing import (
+    INGEST_VERSION,
+    Draft,
+    describe,
+    draft_within_limit,
+    is_current,
+    parse_within_limit,
+    reads_in_child,
+    time_limit,
+)
 from ingest.site_template import SiteTemplates
-from ingest.themed_vectors import EMBED_BATCH, embed_group
+from ingest.themed_vectors import EMBED_BATCH, add_themes, embed_passages
 from kb.config import Settings
+from kb.embedders import Embedder
 from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument
@@ -109,6 +119,7 @@ class Prepared:
     known: tuple[str, str] | None  # (doc_id, content hash) when the file was ingested before
     doc: NewDocument | None = None
     outcome: FileOutcome | None = None
+    draft: Draft | None = None  # read in this thread: its metadata is extracted while it embeds
 
 
 def prepare_file(
@@ -124,9 +135,26 @@ def prepare_file(
         template = (templates or SiteTemplates()).of(path)
         if known and path.stat().st_size <= settings.max_file_bytes and is_current(path, known[1], template):
             return Prepared(path, known, outcome=FileOutcome(str(path), "unchanged", known[0]))
-        return Prepared(path, known, doc=parse_within_limit(path, settings, template))
+        if reads_in_child(settings):
+            return Prepared(path, known, doc=parse_within_limit(path, settings, template))
+        draft = draft_within_limit(path, settings, template)
+        return Prepared(path, known, doc=draft.doc, draft=draft)
     except Exception as error:  # one file's surprise must not end the batch
         return Prepared(path, known, outcome=failure(path, known, error))
+
+
+def describe_drafts(group: list[Prepared], settings: Settings) -> None:
+    """Extract the metadata of the group's files read in this thread (while the group embeds);
+    a file whose extraction fails or runs out of time becomes a failure."""
+    for prepared in group:
+        if prepared.draft is None or prepared.outcome:
+            continue
+        try:
+            with time_limit(settings.max_read_seconds):
+                describe(prepared.draft)
+        except Exception as error:
+            prepared.outcome = failure(prepared.path, prepared.known, error)
+        prepared.draft = None
 
 
 def store_file(kb: KnowledgeBase, prepared: Prepared, embedded: Callable[[], np.ndarray]) -> FileOutcome:
@@ -217,12 +245,19 @@ def embedded_in_turn(
 
     The embedder is the slow part, so it runs in a worker thread, on groups of files of at
     least ``EMBED_BATCH`` passages together (one call for many small files batches better; the
-    first file goes alone, so that the embedder starts while the rest are read):
-    while it embeds one group, this thread reads and parses the next and the caller writes
-    the one before (still one transaction per file, in order)."""
+    first file goes alone, so that the embedder starts while the rest are read): while it embeds
+    one group, this thread extracts that group's metadata (the first file's builds the
+    matchers' tables) and reads the next, and the caller writes the one before (still one
+    transaction per file, in order)."""
     templates = SiteTemplates()
     with ThreadPoolExecutor(1, thread_name_prefix="kb-embed") as embedding:
         queued: deque[tuple[list[Prepared], Future[list[np.ndarray]]]] = deque()
+
+        def send(group: list[Prepared]) -> None:
+            docs = [p.doc for p in group if p.doc]
+            queued.append((group, embedding.submit(_embedded, docs, kb.embedder, themes)))
+            describe_drafts(group, settings)  # the metadata, while the group embeds
+
         group: list[Prepared] = []
         batch = 1  # the first file goes at once: the embedder should not wait on the loading
         for path in files:
@@ -231,30 +266,40 @@ def embedded_in_turn(
             group.append(prepare_file(kb, path, settings, templates))
             if sum(len(p.doc.passages) for p in group if p.doc) >= batch:
                 batch = EMBED_BATCH
-                queued.append(
-                    (
-                        group,
-                        embedding.submit(embed_group, [p.doc for p in group if p.doc], kb.embedder, themes),
-                    )
-                )
+                send(group)
                 group = []
             while len(queued) > 1:  # keep the embedder busy with the newest group
-                yield from _in_order(*queued.popleft())
+                yield from _in_order(*queued.popleft(), themes)
         if group:
-            queued.append(
-                (group, embedding.submit(embed_group, [p.doc for p in group if p.doc], kb.embedder, themes))
-            )
+            send(group)
         while queued:
-            yield from _in_order(*queued.popleft())
+            yield from _in_order(*queued.popleft(), themes)
+
+
+def _embedded(
+    docs: list[NewDocument], embedder: Embedder, themes: Callable[[], ThemeClassifier]
+) -> list[np.ndarray]:
+    """In the embedding thread: the documents' vectors, and the theme classifier built there
+    (with another embedder than the bundled one it embeds its theme descriptions)."""
+    vectors = embed_passages(docs, embedder)
+    if docs:
+        themes()
+    return vectors
 
 
 def _in_order(
-    group: list[Prepared], embedded: Future[list[np.ndarray]]
+    group: list[Prepared], embedded: Future[list[np.ndarray]], themes: Callable[[], ThemeClassifier]
 ) -> Iterator[tuple[Prepared, Callable[[], np.ndarray]]]:
-    parsed = iter(range(sum(1 for p in group if p.doc)))
+    sent = iter(range(sum(1 for p in group if p.doc)))
     for prepared in group:
         if prepared.doc is None:
             yield prepared, _no_vectors
         else:
-            index = next(parsed)
-            yield prepared, lambda index=index: embedded.result()[index]  # type: ignore[misc]
+            index, doc = next(sent), prepared.doc
+            yield prepared, lambda index=index, doc=doc: _themed(doc, embedded.result()[index], themes)  # type: ignore[misc]
+
+
+def _themed(doc: NewDocument, vectors: np.ndarray, themes: Callable[[], ThemeClassifier]) -> np.ndarray:
+    """The vectors, once the themes they imply are added to the document (its metadata is in)."""
+    add_themes(doc, doc.passages, vectors, themes)
+    return vectors

@@ -57,12 +57,15 @@ def embed_group(
 ) -> list[np.ndarray]:
     """The vectors of each document (in order), embedded in one call for all of them, with the
     themes they imply added to each."""
+    out = embed_passages(docs, embedder)
+    for doc, vectors in zip(docs, out, strict=True):
+        add_themes(doc, doc.passages, vectors, themes)
+    return out
+
+
+def embed_passages(docs: list[NewDocument], embedder: Embedder) -> list[np.ndarray]:
+    """The vectors of each document's passages (in order), embedded in one call for all of them."""
     texts = [embedding_text(doc, passage) for doc in docs for passage in doc.passages]
     vectors = embedder.embed_documents(texts) if texts else np.zeros((0, embedder.dimension), np.float32)
-    out, start = [], 0
-    for doc in docs:
-        mine = vectors[start : start + len(doc.passages)]
-        add_themes(doc, doc.passages, mine, themes)
-        out.append(mine)
-        start += len(doc.passages)
-    return out
+    ends = np.cumsum([len(doc.passages) for doc in docs])
+    return [vectors[end - len(doc.passages) : end] for doc, end in zip(docs, ends, strict=True)]

@@ -102,6 +102,43 @@ def test_bad_files_are_reported_and_the_batch_goes_on(
     ]
 
 
+def test_a_file_is_embedded_while_its_metadata_is_extracted(
+    hash_kb: KnowledgeBase, tmp_path: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first file's extraction builds the matchers' tables (about a second and a half): the
+    embedder must not wait for it, and a file whose extraction fails is reported on its own."""
+    import threading
+
+    import ingest.pipeline as pipeline
+
+    embedding = threading.Event()
+    real_embed, real_describe = hash_kb.embedder.embed_documents, pipeline.describe
+    overlapped: list[bool] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        embedding.set()
+        return real_embed(texts)
+
+    def describe(draft: object) -> None:
+        overlapped.append(embedding.wait(timeout=10))
+        if "broken" in draft.doc.path:  # type: ignore[attr-defined]
+            raise ValueError("a metadata rule failed")
+        real_describe(draft)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(hash_kb.embedder, "embed_documents", embed)
+    monkeypatch.setattr(pipeline, "describe", describe)
+    folder = tmp_path / "batch"
+    write(folder / "a-first.txt", "Boa prática\n\n" + PT)
+    write(folder / "b-broken.txt", "Outra prática\n\n" + PT)
+    write(folder / "c-last.md", "# Partnerships\n\n" + EN)
+    report = ingest_paths(hash_kb, [folder], settings)
+    assert overlapped[0], "the first file went to the embedder before its metadata was read"
+    assert report.counts["added"] == 2
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [("b-broken.txt", "internal-error")]
+    assert hash_kb.document("a-first").values("country") == ["BR"], "its metadata and themes are stored"
+    assert_consistent(hash_kb)
+
+
 def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(IndexNotFound, match="kb ingest"):
         KnowledgeBase.open(tmp_path / "nowhere")
