@@ -30,23 +30,24 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 17
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-17: Portuguese distributors make a country an aside, an operator ("Gestore dei …") is no programme
-(round 20); 16: "The Fund" alone names no programme, an apposition after "l'", "Alta"/"Baixo" are no
-places (round 19); 15: "Natal" (Christmas) and exonyms that are also towns elsewhere are no
-evidence, sales agents and distributors are asides, longer names in apposition and elided articles
-("dall'OCM Vino") (round 18); 14: themes from the embedding model, small towns in the text when
-nothing stronger says where, imports as asides, programmes in apposition to a described measure or
-scheme (round 17); 13: laws cited by their date, "the"/"through" and a preposition's article inside
-programme names, a body's fund named before it, "(ACR) program" in lower case, Korea, surnames that
-are cities (round 14); a programme "better known as" a name, "por iniciativa do …" and a body's
-programme are no names, the Azores, Trentino, "Loja" and "São Francisco" (round 15); small towns
-named in the title (round 16); 12: places inside or opening longer names, Portugal's districts,
-cooperation agencies, programme names and keys, registered names without their kind word, the year
-ranker's event verbs and weights, the theme model's weights, the off-topic gate by language, a
-card's "<dt>Term:</dt>" (rounds 11–13); 11: the practice's year and the themes from models fitted on
-the labelled sets, programme words and development agencies of round 10; 10: countries named aside,
-programme names and years of round 9; 9: site lines (copyright, follow us, newsletter …) removed;
-programme names, years, places (round 8)."""
+17: Portuguese distributors make a country an aside, an operator ("Gestore dei …") is no programme,
+"o Comércio Investe, um programa" (round 20); 16: "The Fund" alone names no programme, an apposition
+after "l'", "Alta"/"Baixo" are no places (round 19); 15: "Natal" (Christmas) and exonyms that are
+also towns elsewhere are no evidence, sales agents and distributors are asides, longer names in
+apposition and elided articles ("dall'OCM Vino") (round 18); 14: themes from the embedding model,
+small towns in the text when nothing stronger says where, imports as asides, programmes in
+apposition to a described measure or scheme (round 17); 13: laws cited by their date,
+"the"/"through" and a preposition's article inside programme names, a body's fund named before it,
+"(ACR) program" in lower case, Korea, surnames that are cities (round 14); a programme "better known
+as" a name, "por iniciativa do …" and a body's programme are no names, the Azores, Trentino, "Loja"
+and "São Francisco" (round 15); small towns named in the title (round 16); 12: places inside or
+opening longer names, Portugal's districts, cooperation agencies, programme names and keys,
+registered names without their kind word, the year ranker's event verbs and weights, the theme
+model's weights, the off-topic gate by language, a card's "<dt>Term:</dt>" (rounds 11–13); 11: the
+practice's year and the themes from models fitted on the labelled sets, programme words and
+development agencies of round 10; 10: countries named aside, programme names and years of round 9;
+9: site lines (copyright, follow us, newsletter …) removed; programme names, years, places (round
+8)."""
 
 
 def parse_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> NewDocument:

@@ -932,6 +932,7 @@ def test_a_cooperation_agency_tells_its_donors_country_not_the_practices() -> No
             "Most firms drew on Export Passport, the federal program delivered by the trade service.",
             "Export Passport",
         ),
+        ("Em 2016 o Governo lançou o Loja Aberta, um programa de apoio ao comércio.", "Loja Aberta"),
     ],
 )
 def test_programmes_named_with_a_kind_an_apposition_or_dashes(text: str, expected: str) -> None:
@@ -1217,6 +1218,11 @@ def test_christmas_an_exonym_and_a_sales_agent_are_no_evidence_of_a_country() ->
     assert "NO" not in country_scores("Le imprese lavorano.", "Rete Agriturismi dell'Alta Valle del Tevere")
     agents = country_scores("Le cantine condividono un agente commerciale negli Stati Uniti.", "")
     assert agents["US"] < 1.0
+
+
+def test_a_partner_before_a_described_programme_is_no_programme() -> None:
+    partner = programme_names("A federação mantém, em parceria com o IFPB, um programa de estágios.")
+    assert not any("FPB" in name for name in partner), partner
 
 
 def test_a_country_goods_are_imported_from_is_an_aside() -> None:

@@ -63,8 +63,13 @@ PATTERNS = (
         rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|"
         rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])"
     ),
-    # "PROSOFT, un programma per …" (an indefinite article: "Em Honduras, o projeto" is no name)
-    re.compile(rf"(?P<name>{NAME}),[ \t]+(?:un|una|a|an|uma)[ \t]+(?i:{KEYWORD})\b"),
+    # "PROSOFT, un programma per …", "o Comércio Investe, um programa de apoio" (an indefinite
+    # article: "Em Honduras, o projeto" is no name)
+    # (not a partner: "em parceria com o CNPq, um programa que …")
+    re.compile(
+        rf"(?<!com o )(?<!com a )(?<!con il )(?<!con la )(?<!with the )(?<!with )\b(?P<name>{NAME}),[ \t]+"
+        rf"(?:un|uno|una|a|an|um|uma)[ \t]+(?i:{KEYWORD})\b"
+    ),
     # "… through Sustainable Food and Fibre Futures, the Ministry for Primary Industries fund
     # that …": a body's programme, named before it in two capitalised words or more, mid-sentence
     re.compile(
