@@ -29,6 +29,7 @@ from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
 from app_pages.state import files_dir, index_dir, require_index, t, ui_language, upload_dir
+from ingest.reader_process import start_child
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import IndexLocked, KbError
@@ -41,8 +42,14 @@ UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FILE_TYPES})
 
 @st.cache_resource(show_spinner=False)
 def jobs() -> Jobs:
-    """One queue of background work for the app process, shared by every curator's session."""
-    return Jobs()
+    """One queue of background work for the app process, shared by every curator's session.
+
+    Uploads are read in a warm child process (:mod:`ingest.reader_process`) when a time limit
+    is set: it starts now, so that the first upload finds it ready."""
+    queue = Jobs()
+    if Settings.from_env().max_read_seconds > 0:
+        queue.pool.submit(start_child)
+    return queue
 
 
 @st.fragment(run_every=1.0)
@@ -257,7 +264,7 @@ def render() -> None:
     kb = require_index()
     desk = Desk(
         kb=kb,
-        settings=Settings(index_dir=index_dir()),
+        settings=Settings.from_env(index_dir=index_dir()),
         staging=files_dir() / "staging",
         started=st.session_state.setdefault("curate_jobs", []),
     )

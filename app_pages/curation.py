@@ -20,7 +20,6 @@ from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_side
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import parse_within_limit
 from ingest.pipeline import IngestReport, ProgressCallback, ingest_paths
-from ingest.reader_process import start_child
 from ingest.readers.base import FILE_TYPES
 from ingest.site_template import folder_template
 from ingest.themed_vectors import add_themes, embedding_text
@@ -133,7 +132,6 @@ class Jobs:
         self.jobs: dict[str, Job] = {}
         self.keep = keep
         self.lock = threading.Lock()
-        self.pool.submit(start_child)  # the reader's child warms up before the first upload
 
     def start(self, key: str, label: str, work: Callable[..., Any]) -> Job:
         """The job under ``key``, started if new; ``work(on_progress=…)`` reports shares from 0 to 1."""

@@ -7,9 +7,9 @@ a child process elsewhere (signals reach only the main thread).
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ingest.chunking import chunk_spans
 from ingest.language import UNDETERMINED, document_language, load_profiles, passage_language
-from ingest.metadata import apply_overrides, extract
+from ingest.metadata import apply_overrides, extract, load_tables
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.reader_process import parse_in_child
@@ -70,6 +70,7 @@ class Draft:
     parsed: ParsedFile
     heading: str  # the title as the file gives it (or its name), which metadata reads
     overrides: dict[str, object]
+    seconds: float = 0.0  # spent reading it, out of the file's time limit
 
 
 def read_document(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> Draft:
@@ -168,12 +169,11 @@ def parse_within_limit(path: Path, settings: Settings, template: frozenset[str] 
     seconds = settings.max_read_seconds
     if not reads_in_child(settings):
         draft = draft_within_limit(path, settings, template)
-        with time_limit(seconds):
-            describe(draft)
+        describe_within_limit(draft, settings)
         return draft.doc
     try:
         return parse_in_child(path, settings, template, seconds)
-    except multiprocessing.TimeoutError:
+    except TimeoutError:
         raise too_slow(seconds) from None
 
 
@@ -185,8 +185,20 @@ def reads_in_child(settings: Settings) -> bool:
 def draft_within_limit(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> Draft:
     """:func:`read_document` under the time limit, in a thread that does not read in the child."""
     load_profiles()  # never inside the time limit: an interrupted load would stay half done
+    started = time.monotonic()
     with time_limit(settings.max_read_seconds):
-        return read_document(path, settings, template)
+        draft = read_document(path, settings, template)
+    draft.seconds = time.monotonic() - started
+    return draft
+
+
+def describe_within_limit(draft: Draft, settings: Settings) -> None:
+    """:func:`describe` in what is left of the file's time limit (the matchers' tables are
+    built first, outside it: they are no file's time)."""
+    load_tables()
+    limit = settings.max_read_seconds
+    with time_limit(max(limit - draft.seconds, 0.01) if limit > 0 else 0):
+        describe(draft)
 
 
 def too_slow(seconds: float) -> UnreadableFile:

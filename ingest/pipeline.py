@@ -24,12 +24,11 @@ from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import (
     INGEST_VERSION,
     Draft,
-    describe,
+    describe_within_limit,
     draft_within_limit,
     is_current,
     parse_within_limit,
     reads_in_child,
-    time_limit,
 )
 from ingest.site_template import SiteTemplates
 from ingest.themed_vectors import EMBED_BATCH, add_themes, embed_passages
@@ -150,8 +149,7 @@ def describe_drafts(group: list[Prepared], settings: Settings) -> None:
         if prepared.draft is None or prepared.outcome:
             continue
         try:
-            with time_limit(settings.max_read_seconds):
-                describe(prepared.draft)
+            describe_within_limit(prepared.draft, settings)
         except Exception as error:
             prepared.outcome = failure(prepared.path, prepared.known, error)
         prepared.draft = None

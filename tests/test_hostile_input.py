@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -199,37 +200,105 @@ def test_a_reader_that_runs_too_long_is_stopped(
     assert [f.reason for f in report.failures] == ["too-slow"] and report.counts["added"] == 1
 
 
-def test_the_time_limit_also_holds_outside_the_main_thread(tmp_path: Path) -> None:
-    """The app reads uploads in its own threads, where no signal can interrupt a reader: a warm
-    child process reads them, is ended when a file's time is up, and a new one reads the next."""
+def read_in_a_thread(path: Path, settings: Settings) -> object:
+    """What :func:`parse_within_limit` gives or raises in a thread of its own, as the app's jobs call it."""
     import threading
-    import time
-    from dataclasses import replace
 
     from ingest.parsing import parse_within_limit
     from kb.errors import UnreadableFile
 
-    card = write(tmp_path / "ok.txt", "Ficha\n\n" + PT)
-    long = write(tmp_path / "long.txt", "Relatório longo\n\n" + (PT + "\n\n") * 3000)
     results: list[object] = []
 
-    def read(path: Path, seconds: float) -> None:
+    def read() -> None:
         try:
-            results.append(
-                parse_within_limit(
-                    path, replace(Settings(index_dir=tmp_path / "i"), max_read_seconds=seconds)
-                )
-            )
+            results.append(parse_within_limit(path, settings))
         except UnreadableFile as error:
             results.append(error)
 
-    for path, seconds in ((card, 60.0), (long, 0.05), (card, 60.0)):
-        started = time.monotonic()
-        worker = threading.Thread(target=read, args=(path, seconds))
-        worker.start()
-        worker.join(timeout=90)
-        if seconds < 1:
-            assert time.monotonic() - started < 10, "the child is ended when time is up"
-    assert results[0].title == "Ficha", "a normal file is read in the child and comes back whole"
-    assert isinstance(results[1], UnreadableFile) and results[1].reason == "too-slow"
-    assert results[2].title == "Ficha", "the next file is read by a new child"
+    worker = threading.Thread(target=read)
+    worker.start()
+    worker.join(timeout=90)
+    assert not worker.is_alive(), "the reader came back"
+    return results[0]
+
+
+@pytest.fixture
+def warm_child() -> Iterator[None]:
+    """A test of the app's reader child starts with none and leaves none behind."""
+    from ingest import reader_process
+
+    reader_process.end_child()
+    yield
+    reader_process.end_child()
+
+
+def test_the_time_limit_also_holds_outside_the_main_thread(tmp_path: Path, warm_child: None) -> None:
+    """The app reads uploads in its own threads, where no signal can interrupt a reader: a warm
+    child process reads them, is ended when a file's time is up, and a new one reads the next."""
+    import time
+    from dataclasses import replace
+
+    from ingest import reader_process
+    from kb.errors import UnreadableFile
+
+    card = write(tmp_path / "ok.txt", "Ficha\n\n" + PT)
+    long = write(tmp_path / "long.txt", "Relatório longo\n\n" + (PT + "\n\n") * 3000)
+    settings = replace(Settings(index_dir=tmp_path / "i"), max_read_seconds=60.0)
+    assert read_in_a_thread(card, settings).title == "Ficha", (
+        "a file is read in the child and comes back whole"
+    )
+    first = reader_process.child_pid()
+    assert read_in_a_thread(card, settings).title == "Ficha" and reader_process.child_pid() == first, (
+        "kept warm"
+    )
+    started = time.monotonic()
+    slow = read_in_a_thread(long, replace(settings, max_read_seconds=0.05))
+    assert isinstance(slow, UnreadableFile) and slow.reason == "too-slow"
+    assert time.monotonic() - started < 10, "the child is ended when time is up"
+    assert read_in_a_thread(card, settings).title == "Ficha", "the next file is read by a new child"
+    assert reader_process.child_pid() not in (None, first)
+
+
+def test_a_reader_child_that_dies_is_reported_at_once(tmp_path: Path, warm_child: None) -> None:
+    import os
+    import signal
+    import threading
+    import time
+    from dataclasses import replace
+
+    from ingest import reader_process
+    from kb.errors import UnreadableFile
+
+    long = write(tmp_path / "long.txt", "Relatório longo\n\n" + (PT + "\n\n") * 3000)
+    reader_process.start_child()
+    pid = reader_process.child_pid()
+    assert pid
+    threading.Timer(0.5, os.kill, (pid, signal.SIGKILL)).start()  # as a reader that crashed
+    started = time.monotonic()
+    crashed = read_in_a_thread(long, replace(Settings(index_dir=tmp_path / "i"), max_read_seconds=60.0))
+    assert isinstance(crashed, UnreadableFile) and crashed.reason == "unreadable", crashed
+    assert time.monotonic() - started < 30, "not after the whole time limit"
+    card = write(tmp_path / "ok.txt", "Ficha\n\n" + PT)
+    assert read_in_a_thread(card, Settings(index_dir=tmp_path / "i")).title == "Ficha"
+
+
+def test_the_reader_child_knows_a_programme_confirmed_after_it_started(
+    tmp_path: Path, warm_child: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest import reader_process
+    from kb.taxonomy import add_programme, default_taxonomy
+
+    registry = tmp_path / "programmes.yaml"
+    registry.write_text("- name: Ponte Tamarindo\n  aliases: []\n", encoding="utf-8")
+    monkeypatch.setenv("KB_PROGRAMME_REGISTRY", str(registry))
+    default_taxonomy.cache_clear()
+    card = write(tmp_path / "ficha.txt", "Ficha\n\n" + PT + " A rede Laço Norte apoiou as compras.")
+    settings = Settings(index_dir=tmp_path / "i")
+    programmes = lambda doc: [(f.value, f.source) for f in doc.facets if f.field == "programme"]  # noqa: E731
+    assert ("Laço Norte", "proposed") in programmes(read_in_a_thread(card, settings))
+    first = reader_process.child_pid()
+    add_programme("Laço Norte", country="BR")  # a curator confirms it
+    assert ("Laço Norte", "extracted") in programmes(read_in_a_thread(card, settings))
+    assert reader_process.child_pid() != first
+    monkeypatch.delenv("KB_PROGRAMME_REGISTRY")
+    default_taxonomy.cache_clear()

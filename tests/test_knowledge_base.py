@@ -109,10 +109,10 @@ def test_a_file_is_embedded_while_its_metadata_is_extracted(
     embedder must not wait for it, and a file whose extraction fails is reported on its own."""
     import threading
 
-    import ingest.pipeline as pipeline
+    import ingest.parsing as parsing
 
     embedding = threading.Event()
-    real_embed, real_describe = hash_kb.embedder.embed_documents, pipeline.describe
+    real_embed, real_describe = hash_kb.embedder.embed_documents, parsing.describe
     overlapped: list[bool] = []
 
     def embed(texts: list[str]) -> np.ndarray:
@@ -126,7 +126,7 @@ def test_a_file_is_embedded_while_its_metadata_is_extracted(
         real_describe(draft)  # type: ignore[arg-type]
 
     monkeypatch.setattr(hash_kb.embedder, "embed_documents", embed)
-    monkeypatch.setattr(pipeline, "describe", describe)
+    monkeypatch.setattr(parsing, "describe", describe)
     folder = tmp_path / "batch"
     write(folder / "a-first.txt", "Boa prática\n\n" + PT)
     write(folder / "b-broken.txt", "Outra prática\n\n" + PT)
