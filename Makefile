@@ -38,6 +38,7 @@ test: $(VENV)/.test-installed ocr  ## install test dependencies, lint, run every
 
 bench: $(VENV)/.test-installed  ## throughput, latency and load figures for docs/benchmarks.md
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/upload.py
 	$(BIN)/python bench/latency.py
 	$(BIN)/python bench/load.py
 
