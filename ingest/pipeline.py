@@ -19,7 +19,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from ingest.metadata.sidecar import SUFFIX as SIDECAR_SUFFIX
+from ingest.discovery import discover
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import (
     INGEST_VERSION,
@@ -34,7 +34,7 @@ from ingest.site_template import SiteTemplates
 from ingest.themed_vectors import EMBED_BATCH, add_themes, embed_passages
 from kb.config import Settings
 from kb.embedders import Embedder
-from kb.errors import ChunkingMismatch, FailureReason, KbError, UnreadableFile
+from kb.errors import ChunkingMismatch, FailureReason, UnreadableFile
 from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument
 from kb.text import MAX_DETAIL_CHARS
@@ -80,34 +80,6 @@ class IngestReport:
             "seconds": round(self.seconds, 2),
             "failures": [{"path": o.path, "reason": o.reason, "detail": o.detail} for o in self.failures],
         }
-
-
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Files named, and files found under folders named (hidden files and sidecars left out).
-
-    Files are listed by their real path, except links that lead out of the folder being
-    walked (or a named file that is such a link): those keep their own path, and
-    :func:`prepare_file` refuses them, so a link to a secret file is never indexed or served.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            raise KbError(f"no such file or folder: {path}")
-        if path.is_dir():
-            root = path.resolve()
-            for p in sorted(path.rglob("*")):
-                if any(part.startswith(".") for part in p.relative_to(path).parts) or p.name.endswith(
-                    SIDECAR_SUFFIX
-                ):
-                    continue
-                real = p.resolve()
-                if not real.is_relative_to(root):
-                    found.append(p.parent.resolve() / p.name)  # refused later, by name
-                elif real.is_file():
-                    found.append(real)
-        else:
-            found.append(path.parent.resolve() / path.name if path.is_symlink() else path.resolve())
-    return list(dict.fromkeys(found))
 
 
 @dataclass
