@@ -28,10 +28,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 17
+INGEST_VERSION = 18
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-17: Portuguese distributors make a country an aside, an operator ("Gestore dei …") is no programme,
-"o Comércio Investe, um programa" (round 20); 16: "The Fund" alone names no programme, an apposition
+18: a region named by directions alone ("North East", "Nord-Est") is no place (round 21); 17:
+Portuguese distributors make a country an aside, an operator ("Gestore dei …") is no programme, "o
+Comércio Investe, um programa" (round 20); 16: "The Fund" alone names no programme, an apposition
 after "l'", "Alta"/"Baixo" are no places (round 19); 15: "Natal" (Christmas) and exonyms that are
 also towns elsewhere are no evidence, sales agents and distributors are asides, longer names in
 apposition and elided articles ("dall'OCM Vino") (round 18); 14: themes from the embedding model,

@@ -1239,6 +1239,11 @@ def test_a_country_goods_are_imported_from_is_an_aside() -> None:
         assert max(country_scores(text, "").values()) >= 1.0, text
 
 
+def test_a_region_named_by_directions_alone_is_no_country() -> None:
+    text = "The agency in the North East works with firms across the South West and the Nord-Est."
+    assert country_scores(text, "") == {}
+
+
 def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text() -> None:
     text = "As conserveiras partilham uma plataforma de rastreabilidade do pescado desde 2019."
     assert main_countries(text, "Em Peniche, pescadores partilham uma plataforma digital") == ["PT"]
