@@ -200,6 +200,35 @@ def test_a_reader_that_runs_too_long_is_stopped(
     assert [f.reason for f in report.failures] == ["too-slow"] and report.counts["added"] == 1
 
 
+def test_metadata_that_runs_too_long_is_stopped_within_the_files_time(
+    hash_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In ``kb ingest`` the metadata is extracted after the passages go to the embedder, in what
+    is left of the file's time limit: a rule stuck on one file fails that file alone."""
+    import time
+    from dataclasses import replace
+
+    import ingest.parsing as parsing
+
+    real_describe = parsing.describe
+
+    def slow_describe(draft: parsing.Draft) -> None:
+        if draft.doc.path.endswith("slow.txt"):
+            time.sleep(30)  # a pathological pattern
+        real_describe(draft)
+
+    monkeypatch.setattr(parsing, "describe", slow_describe)
+    folder = tmp_path / "c"
+    write(folder / "fast.txt", "Rápido\n\n" + PT)
+    write(folder / "slow.txt", "Lento\n\n" + PT)
+    settings = replace(Settings(index_dir=hash_kb.index_dir), max_read_seconds=1.0)
+    started = time.monotonic()
+    report = ingest_paths(hash_kb, [folder], settings)
+    assert time.monotonic() - started < 15
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [("slow.txt", "too-slow")]
+    assert report.counts["added"] == 1
+
+
 def read_in_a_thread(path: Path, settings: Settings) -> object:
     """What :func:`parse_within_limit` gives or raises in a thread of its own, as the app's jobs call it."""
     import threading
