@@ -96,8 +96,9 @@ class Prepared:
 def prepare_file(
     kb: KnowledgeBase, path: Path, settings: Settings, templates: SiteTemplates | None = None
 ) -> Prepared:
-    """Everything before embedding: unchanged files and links settle here, the rest is parsed
-    (in the calling thread, so the reader's time limit can use an alarm)."""
+    """Everything before embedding: unchanged files and links settle here, the rest is read (in
+    the main thread, where the time limit is an alarm, as a draft whose metadata
+    :func:`describe_drafts` extracts while it embeds; in other threads whole, in the warm child)."""
     known = kb.stored_hash(str(path))
     if path.is_symlink():
         detail = f"a link to {os.path.realpath(path)}, outside the folder; copy the file in instead"
