@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
@@ -84,8 +85,14 @@ def extract(
 
 def load_tables() -> None:
     """Build the gazetteer's and the registries' matchers now; they are built on first use,
-    which is otherwise the first file's (about a second and a half)."""
-    extract("Programa Nacional em Lisboa, 2020.", "Título", language="pt")
+    which is otherwise the first file's (about a second and a half). Once per taxonomy: a
+    curator's new programme gives a new one."""
+    _tables_for(default_taxonomy())
+
+
+@cache
+def _tables_for(taxonomy: Taxonomy) -> None:
+    extract("Programa Nacional em Lisboa, 2020.", "Título", taxonomy=taxonomy, language="pt")
 
 
 def document_year(
