@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import ingest_paths
+from ingest.pipeline import IngestReport, ingest_paths
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
 from tests.conftest import PT, run_kb, write
@@ -174,11 +174,25 @@ def test_serve_listens_on_localhost_and_stops_on_sigterm(built: Path) -> None:
             server.kill()
 
 
+def ingest_with_a_slow_file(hash_kb: KnowledgeBase, tmp_path: Path) -> tuple[IngestReport, float]:
+    """A folder of a fast and a slow card, ingested with a 1 s limit per file: the report, and
+    how long it took."""
+    import time
+    from dataclasses import replace
+
+    folder = tmp_path / "c"
+    write(folder / "fast.txt", "Rápido\n\n" + PT)
+    write(folder / "slow.txt", "Lento\n\n" + PT)
+    settings = replace(Settings(index_dir=hash_kb.index_dir), max_read_seconds=1.0)
+    started = time.monotonic()
+    report = ingest_paths(hash_kb, [folder], settings)
+    return report, time.monotonic() - started
+
+
 def test_a_reader_that_runs_too_long_is_stopped(
     hash_kb: KnowledgeBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import time
-    from dataclasses import replace
 
     import ingest.parsing as parsing
 
@@ -190,13 +204,8 @@ def test_a_reader_that_runs_too_long_is_stopped(
         return real_read(path, *args, **kwargs)
 
     monkeypatch.setattr(parsing, "read_file", slow_read)
-    folder = tmp_path / "c"
-    write(folder / "slow.txt", "Lento\n\n" + PT)
-    write(folder / "fast.txt", "Rápido\n\n" + PT)
-    settings = replace(Settings(index_dir=hash_kb.index_dir), max_read_seconds=1.0)
-    started = time.monotonic()
-    report = ingest_paths(hash_kb, [folder], settings)
-    assert time.monotonic() - started < 15
+    report, seconds = ingest_with_a_slow_file(hash_kb, tmp_path)
+    assert seconds < 15
     assert [f.reason for f in report.failures] == ["too-slow"] and report.counts["added"] == 1
 
 
@@ -206,7 +215,6 @@ def test_metadata_that_runs_too_long_is_stopped_within_the_files_time(
     """In ``kb ingest`` the metadata is extracted after the passages go to the embedder, in what
     is left of the file's time limit: a rule stuck on one file fails that file alone."""
     import time
-    from dataclasses import replace
 
     import ingest.parsing as parsing
 
@@ -218,13 +226,8 @@ def test_metadata_that_runs_too_long_is_stopped_within_the_files_time(
         real_describe(draft)
 
     monkeypatch.setattr(parsing, "describe", slow_describe)
-    folder = tmp_path / "c"
-    write(folder / "fast.txt", "Rápido\n\n" + PT)
-    write(folder / "slow.txt", "Lento\n\n" + PT)
-    settings = replace(Settings(index_dir=hash_kb.index_dir), max_read_seconds=1.0)
-    started = time.monotonic()
-    report = ingest_paths(hash_kb, [folder], settings)
-    assert time.monotonic() - started < 15
+    report, seconds = ingest_with_a_slow_file(hash_kb, tmp_path)
+    assert seconds < 15
     assert [(Path(f.path).name, f.reason) for f in report.failures] == [("slow.txt", "too-slow")]
     assert report.counts["added"] == 1
 
