@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from ingest.discovery import discover
 from ingest.parsing import parse_document
-from ingest.pipeline import discover, ingest_paths
+from ingest.pipeline import ingest_paths
 from ingest.themed_vectors import embedding_text
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from ingest import reader_process
-from ingest.pipeline import discover, ingest_paths
+from ingest.discovery import discover
+from ingest.pipeline import ingest_paths
 from kb.config import Settings
 from kb.knowledge_base import KnowledgeBase
 

@@ -29,7 +29,8 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Add new files, update changed ones, skip unchanged ones."""
-    from ingest.pipeline import discover, ingest_paths
+    from ingest.discovery import discover
+    from ingest.pipeline import ingest_paths
 
     settings = Settings.from_env(index_dir=index, embedder=embedder)
     files = discover(paths)  # walked once; a missing path fails here, before any model loads
