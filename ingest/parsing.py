@@ -28,7 +28,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 18
+INGEST_VERSION = 19
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 18: a region named by directions alone ("North East", "Nord-Est") is no place (round 21); 17:
 Portuguese distributors make a country an aside, an operator ("Gestore dei …") is no programme, "o

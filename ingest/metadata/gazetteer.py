@@ -62,7 +62,7 @@ NOT_EVIDENCE = frozenset(
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
-        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo"),
+        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -71,7 +71,8 @@ NOT_EVIDENCE = frozenset(
 Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
 shop, the São Francisco river and valley rather than San Francisco, "Natal" that is Christmas in
 Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
-Norway's Alta): never evidence of one country."""
+Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province): never evidence
+of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
 
 

@@ -32,7 +32,7 @@ def programme_key(name: str) -> str:
 
     "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
     """
-    name = written_forms(name)[0]
+    name = _TITLED_LAW.sub(r"\1", written_forms(name)[0])
     if law := _LAW.fullmatch(fold(name).strip()):
         kind, number, year, dated = law.groups()
         return _law_key(kind, number, year or dated)
@@ -72,6 +72,11 @@ _LAW_DATED_FIRST = re.compile(
 """A law named by its date, then its number ("Legge 27 febbraio 1985, n. 49")."""
 
 
+_TITLED_LAW = re.compile(r"^((?i:lei|legge|law|ley|decreto|decree)\b[^–—]{3,60}?\d)[ \t]+[–—][ \t]+\D.*$")
+""""Legge 25 febbraio 1992, n. 215 – Azioni positive per …": a law cited with its title after a dash
+compares as the law."""
+
+
 def _law_key(kind: str, number: str, year: str | None) -> str:
     """A law by its number: with its year when numbers restart every year ("Legge 266/1997" is
     not "Legge 266/2005"); without it when they run on for decades (Brazil's "Lei nº 13.755" is
@@ -103,6 +108,8 @@ def name_keys(name: str) -> set[str]:
 
 _WITH_ACRONYM = re.compile(
     rf"(.+?)[ \t]*\(({ACRONYM_TEXT}|[A-ZÀ-Ý][\w+&'’-]*(?:[ \t][A-ZÀ-Ý0-9][\w+&'’.-]*){{1,2}})\)"
+    r"(?:[ \t]+(?i:programme|program|project|initiative|scheme|fund))?"
 )
 """A long name and its short one in brackets: an acronym, or a short name of two or three
-capitalised words ("Innóvate Perú", "PHAMA Plus")."""
+capitalised words ("Innóvate Perú", "PHAMA Plus"); a programme word after the brackets is
+the name's ("… Business Zone (HUBZone) program")."""

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.metadata.programme_keys import GENERIC_WORDS, programme_key
+from ingest.metadata.name_checks import a_body_after_of, a_public_body, inside_a_name, one_word_named
+from ingest.metadata.programme_keys import programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
     ACT,
@@ -36,8 +37,6 @@ from ingest.metadata.programme_patterns import (
     PUBLIC_BODIES,
     SPELLED_AFTER,
 )
-from kb.taxonomy import default_taxonomy
-from kb.text import fold
 
 MAX_NAMES = 3
 MAX_APPOSED_WORDS = 5
@@ -149,70 +148,18 @@ def _add_introduced(found: _Found, text: str) -> None:
         *KNOWN_AS.finditer(text),
         *KNOWN_BY.finditer(text),
     ]:
-        name = _apposed(match.group("name")) if match.re is APPOSITION else match.group("name")
+        name = _apposed(match.group("name")) if match.re is APPOSITION else _clean(match.group("name"))
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
-            if _inside_a_name(text, match.start("name")):
+            if inside_a_name(text, match.start("name")) or a_body_after_of(match):
                 continue
             kind = match.groupdict().get("kind") or ""
-            if kind[:1].islower() and _a_public_body(match.group("name")):
+            if kind[:1].islower() and a_public_body(match.group("name")):
                 continue  # "the Ministry for Primary Industries fund": a body's fund, not its name
             # "Vanguard Initiative": a capitalised kind belongs to the name
             name = _clean(match.group("name"), kind)
-            found.add(name, match.start(), strong=kind[:1].isupper() or _one_word_named(name))
-
-
-def _a_public_body(name: str) -> bool:
-    """ "Ministry for Primary Industries", "Atlantic Canada Opportunities Agency": a public body's
-    name, which opens or closes with what it is."""
-    words = name.split()
-    return bool(words) and any(re.fullmatch(rf"(?:{PUBLIC_BODIES})", w) for w in (words[0], words[-1]))
-
-
-_QUALIFIERS = frozenset(
-    "nacional nazionale national federal regional regionale estadual statale state municipal comunale europeu "
-    "europeo europea european operacional operativo operational social sociale comum comune common geral "
-    "generale general especial speciale special integrado integrato integrated piloto pilota pilot "
-    "manager director diretor direttore coordinator coordenador coordinatore officer leader team equipe "
-    "staff office unit committee comitato comite".split()
-)
-"""Second words that qualify a programme word or make it a role ("Project Manager"), not a name."""
-
-
-_ADJECTIVE_ENDINGS = ("ico", "icos", "ica", "icas", "ici", "iche", "ivo", "ivos", "iva", "ivas", "ivi", "ive")
-
-
-@lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
-    """Countries' one-word names in pt/it/en ("Programa Brasil" says where, not which)."""
-    names = default_taxonomy().country_names().values()
-    return frozenset(fold(n) for found in names for n in found if " " not in n)
-
-
-def _one_word_named(name: str | None) -> bool:
-    """ "Projet Arganier", "Programa Centelha", "Fundo Amazônia": a programme word and one word
-    of a name (not a qualifier such as "Nacional" or "Regional") name a programme plainly."""
-    words = (name or "").split()
-    return (
-        len(words) == 2
-        and fold(words[0]) in GENERIC_WORDS
-        and words[1][:1].isupper()
-        and len(words[1]) >= 4
-        and fold(words[1]) not in GENERIC_WORDS | _QUALIFIERS | _country_words()
-        and not fold(words[1]).endswith(_ADJECTIVE_ENDINGS)  # "Programas Estratégicos", "Piano Operativo"
-        and not BODIES.search(words[1])
-    )
-
-
-def _inside_a_name(text: str, start: int) -> bool:
-    """ "International Fund for Agricultural Development": a capitalised word right before the
-    match (not an article, nor the first word of a sentence, a line or the text: "Pelo Programa
-    …") means the name began earlier."""
-    window = text[max(0, start - 40) : start]
-    before = re.search(r"(^|[.!?:;\n]?)[ \t]*\b([A-ZÀ-Ý][\w'’-]*)[ \t]+$", window)
-    first = before is not None and (before.group(1) != "" or before.start(2) == 0 and start <= 40)
-    return bool(before) and not first and not LEADING.fullmatch(before.group(2) + " ")
+            found.add(name, match.start(), strong=kind[:1].isupper() or one_word_named(name))
 
 
 def _listed_name(written: str) -> str | None:
@@ -255,7 +202,8 @@ def _apposed(written: str) -> str | None:
             default=0,
         )
     name = " ".join(words[cut:])
-    return _clean(name) if words[cut][:1].isupper() and not LOCATIVE.match(name) else None
+    placed = LOCATIVE.match(name) or cut and LOCATIVE.fullmatch(words[cut - 1])  # "No Brasil, o regime …"
+    return _clean(name) if words[cut][:1].isupper() and not placed else None
 
 
 _ELIDED = re.compile(r"\b((?:d|l|dall|dell|nell|all|sull)['’])(?=[A-ZÀ-Ý])")

@@ -30,6 +30,8 @@ KEYWORD = rf"(?:{KEYWORDS})"
 HAS_KEYWORD = re.compile(rf"(?i)\b{KEYWORD}\b")
 """A text that holds a programme word anywhere ("… Programma di Sviluppo Rurale …")."""
 
+NOT_A_PATTO = r"(?!(?<=\ba[ \t])patto\b)"
+"""Italian "a patto di/che" (provided that) names no pact."""
 PLANS = r"Plano|Piano|Plan"
 PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
@@ -61,14 +63,14 @@ PATTERNS = (
     # Industry Development Programme 2016–2025", "Industry4WRD Intervention Fund"
     re.compile(
         rf"(?P<name>{NAME})[ \t]+(?P<kind>(?i:programme|program|initiative|project|challenge|strategy|fund|"
-        rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])"
+        rf"scheme)\b(?:[ \t]+{PERIOD})?)(?![ \t]+(?:for|of)[ \t]+[A-Z])(?!(?<=[Ff]und)[ \t]+on[ \t]+[A-Z])"
     ),
     # "PROSOFT, un programma per …", "o Comércio Investe, um programa de apoio" (an indefinite
     # article: "Em Honduras, o projeto" is no name)
     # (not a partner: "em parceria com o CNPq, um programa que …")
     re.compile(
         rf"(?<!com o )(?<!com a )(?<!con il )(?<!con la )(?<!with the )(?<!with )\b(?P<name>{NAME}),[ \t]+"
-        rf"(?:un|uno|una|a|an|um|uma)[ \t]+(?i:{KEYWORD})\b"
+        rf"(?:un|uno|una|a|an|um|uma)[ \t]+{NOT_A_PATTO}(?i:{KEYWORD})\b"
     ),
     # "… through Sustainable Food and Fibre Futures, the Ministry for Primary Industries fund
     # that …": a body's programme, named before it in two capitalised words or more, mid-sentence
@@ -111,6 +113,12 @@ PROGRAMME_WORDS = (
 APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo"
 """Besides the programme words, what a described programme may be called in apposition ("il Fondo
 …, la misura nazionale gestita da …")."""
+A_REGIME = (
+    r"regime(?:[ \t]+(?:especial|simplificad[oa]|tribut[aá]ri[oa]|fiscale?|opzionale|agevolat[oa]|speciale|"
+    r"semplificat[oa]|forfettario|forfetário|optional|special|simplified|preferential|preferenziale|tax)){1,2}"
+)
+"""A scheme of law or tax, described ("o Inova Simples, o regime especial simplificado para …",
+"il Patent Box, il regime opzionale di tassazione …")."""
 _DESCRIBING = (
     r"(?:(?!(?:de|di|da|do|dos|das|del|della|dello|dei|delle|degli|pelo|pela|of|for|per|para|and|e|ed|y|"
     r"in|em|no|na|nel|nella|with|com|con|que|che|that|which)\b)[a-zà-ÿ][a-zà-ÿ-]{2,20}[ \t]+){1,2}"
@@ -123,7 +131,7 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
-    rf"(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS}))[ \t]+"
+    rf"{NOT_A_PATTO}(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS})|{A_REGIME})[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
     r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
@@ -138,11 +146,16 @@ KNOWN_AS = re.compile(
     r"\b(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3}),[ \t]+"
     r"(?:como (?:é|era|ficou) conhecid[oa]|come (?:è|era|viene) (?:not[oa]|chiamat[oa])|as it is (?:known|called))\b"
 )
+RENAMED = (
+    r"[ \t]+(?:and|e|ed)[ \t]+(?:(?:today|now|hoje|oggi|ora|agora)[ \t]+)?(?:is|was|è|é|era|foi)[ \t]+"
+    r"(?:(?:today|now|hoje|oggi|ora|agora)[ \t]+)?"
+)
+""""… began as the Ben Franklin Partnership and is known today as …", "… ed è oggi noto come …"."""
 # "the Presidential Initiative on Wealth and Job Creation, better known as Emyooga": a programme
 # described, then the name it goes by
 KNOWN_BY = re.compile(
-    rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}},[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?"
-    r"(?:known as|conhecid[oa] como|not[oa] come|chiamat[oa])[ \t]+[\"“«]?"
+    rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}}(?:,[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?|{RENAMED})"
+    r"(?:known(?:[ \t]+(?:today|now))?[ \t]+as|conhecid[oa](?:[ \t]+hoje)?[ \t]+como|not[oa](?:[ \t]+oggi)?[ \t]+come|chiamat[oa])[ \t]+[\"“«]?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3})"
 )
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
@@ -182,7 +195,7 @@ LEADING = re.compile(
 
 BODIES = re.compile(
     r"(?i)\b(?:agen[cz]|ag[eê]ncia|minist|gestor|institut|istitut|univers|associa|bank|banco|banca|council|"
-    r"conselho|consiglio|cent(?:re|er|ro)|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
+    r"conselho|consiglio|cent(?:re|er|ro)s?\b|chamber|c[aâ]mara|camera|federa|foundation|funda[cç]|"
     r"fondazion|servi[cç]|organi[sz]|office|department|commission|company|corpora|consor|s\.?p\.?a|"
     r"ltd\b|inc\b|authority|autorit|board|societ|empresa|impresa|enterprise|group|gruppo|grupo|union|uni[aã]o|sindica|sindaca|"
     r"distrett|distrito|district|cluster|park|parque|parco|polo|hub|lab|school|scuola|escola|unit\b|vehicle)"
