@@ -18,6 +18,11 @@ from ingest.metadata.programme_names import programme_names
             "Ben Franklin Technology Partners",
         ),
         (
+            "O governo criou o Programa Nacional de Apoio ao Cooperativismo Social, conhecido como "
+            "Pronacoop Social. O programa apoia cooperativas.",
+            "Pronacoop Social",
+        ),
+        (
             "A mudança veio com o Inova Simples, o regime especial simplificado para startups.",
             "Inova Simples",
         ),
@@ -55,6 +60,10 @@ def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str
             "Dedicated Fund",
         ),
         ("A startup foi selecionada no edital da FINEP para a inovação.", "FINEP"),
+        (
+            "Many asked.\n\nProgrammes like the NEIP will not solve youth unemployment.",
+            "Programmes like the NEIP",
+        ),
         ("Il bando della Regione Lombardia finanzia le reti.", "Regione Lombardia"),
         ("Bandi e Avvisi\nLe domande si presentano online.", "Bandi e Avvisi"),
         ("O Estado Novo, o regime autoritário de Salazar, fechou os sindicatos.", "Estado Novo"),

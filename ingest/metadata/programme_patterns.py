@@ -32,6 +32,8 @@ HAS_KEYWORD = re.compile(rf"(?i)\b{KEYWORD}\b")
 
 NOT_A_PATTO = r"(?!(?<=\ba[ \t])patto\b)"
 """Italian "a patto di/che" (provided that) names no pact."""
+NO_EXAMPLE = r"(?!(?:like|such|as|including|come|como|tipo|incluindo|inclusi)\b)"
+""""Programmes like the NEIP": an example of programmes, not a name."""
 PLANS = r"Plano|Piano|Plan"
 PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
@@ -45,7 +47,8 @@ PATTERNS = (
     ),
     # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
     re.compile(
-        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+[a-zà-ÿ]{{1,15}}){{1,4}}[ \t]+[A-Z]{{2,}}[\w-]*)"
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+{NO_EXAMPLE}[a-zà-ÿ]{{1,15}}){{1,4}}"
+        rf"[ \t]+[A-Z]{{2,}}[\w-]*)"
     ),
     # "POR FESR Marche 2014-2020": an operational programme named by acronyms and its period
     re.compile(
@@ -156,7 +159,7 @@ RENAMED = (
 KNOWN_BY = re.compile(
     rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}}(?:,[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?|{RENAMED})"
     r"(?:known(?:[ \t]+(?:today|now))?[ \t]+as|conhecid[oa](?:[ \t]+hoje)?[ \t]+como|not[oa](?:[ \t]+oggi)?[ \t]+come|chiamat[oa])[ \t]+[\"“«]?"
-    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’.-]*){0,3})"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’-]*(?:\.[\w'’-]+)*){0,3})"
 )
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
