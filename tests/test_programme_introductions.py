@@ -23,6 +23,14 @@ from ingest.metadata.programme_names import programme_names
             "Pronacoop Social",
         ),
         (
+            "A província recebeu uma unidade do Balcão Único do Empreendedor (BUE), o serviço do Governo.",
+            "Balcão Único do Empreendedor (BUE)",
+        ),
+        (
+            "Ottennero un prestito attraverso SELFIEmployment, il fondo rotativo nazionale partito nel 2016.",
+            "SELFIEmployment",
+        ),
+        (
             "A mudança veio com o Inova Simples, o regime especial simplificado para startups.",
             "Inova Simples",
         ),
@@ -60,6 +68,18 @@ def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str
             "Dedicated Fund",
         ),
         ("A startup foi selecionada no edital da FINEP para a inovação.", "FINEP"),
+        ("As vendas caíram. Por isso, o programa acompanha com atenção o mercado.", "Por isso"),
+        ("Segundo o IBGE, o sistema produtivo da região cresceu.", "IBGE"),
+        ("Para o Sebrae, o programa significa que as empresas exportam.", "Sebrae"),
+        (
+            "O Índice de Desenvolvimento Humano (IDH) do município subiu.",
+            "Índice de Desenvolvimento Humano (IDH)",
+        ),
+        ("Em São Paulo, programa do Sebrae capacita artesãos.", "São Paulo"),
+        (
+            "É pouco conhecido. Instituído em 2015, o programa permite que cooperativas usem créditos.",
+            "Instituído em 2015",
+        ),
         (
             "Many asked.\n\nProgrammes like the NEIP will not solve youth unemployment.",
             "Programmes like the NEIP",

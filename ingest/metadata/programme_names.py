@@ -37,6 +37,7 @@ from ingest.metadata.programme_patterns import (
     PUBLIC_BODIES,
     SPELLED_AFTER,
 )
+from kb.text import fold
 
 MAX_NAMES = 3
 MAX_APPOSED_WORDS = 5
@@ -236,7 +237,10 @@ def _spelled_out(long: str, acronym: str) -> str | None:
     if len(letters) < 3 or len(capitals) < len(letters):
         return None
     start = capitals[-len(letters)]
-    if [words[i][0].upper() for i in capitals[-len(letters) :]] != letters:
+    initials = [words[i][0].upper() for i in capitals[-len(letters) :]]
+    # "Balcão Único do Empreendedor (BUE)": a later word's accent does not count; the first letter
+    # must be as written ("Índice de Desenvolvimento Humano (IDH)" is an index, no programme)
+    if [initials[0], *(fold(ch).upper() for ch in initials[1:])] != letters:
         return None
     name = " ".join(words[start:])
     return None if BODIES.search(name) else name

@@ -122,6 +122,16 @@ A_REGIME = (
 )
 """A scheme of law or tax, described ("o Inova Simples, o regime especial simplificado para …",
 "il Patent Box, il regime opzionale di tassazione …")."""
+_ONE_QUALIFIER = (
+    r"[a-zà-ÿ]{2,12}(?:iv[oaie]|ivos|ivas|a[lr]e|a[lr]i|ais|[aá]ri[oa]|ic[oa]|ici|iche|ense|ensi)"
+)
+_SCOPE_OR_RUN = (
+    r"(?:nacional|nazionale|national|federal|regional|regionale|estadual|europeu|europeo|europea|european|"
+    r"gestit[oa]|gerid[oa]|operad[oa]|run|managed|operated)\b"
+)
+"""One adjective after a programme word ("SELFIEmployment, il fondo rotativo nazionale …"), only
+before a scope or who runs it: "Segundo o IBGE, o sistema produtivo da região" or "Para o Sebrae, o
+programa significa que …" name nothing."""
 _DESCRIBING = (
     r"(?:(?!(?:de|di|da|do|dos|das|del|della|dello|dei|delle|degli|pelo|pela|of|for|per|para|and|e|ed|y|"
     r"in|em|no|na|nel|nella|with|com|con|que|che|that|which)\b)[a-zà-ÿ][a-zà-ÿ-]{2,20}[ \t]+){1,2}"
@@ -134,7 +144,8 @@ scheme for …"), never a linking word: "Mario Rossi, il direttore del programma
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
-    rf"{NOT_A_PATTO}(?:{KEYWORDS}|{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS})|{A_REGIME})[ \t]+"
+    rf"{NOT_A_PATTO}(?:(?<!the )(?:{PROGRAMME_WORDS})[ \t]+{_ONE_QUALIFIER}(?=[ \t]+{_SCOPE_OR_RUN})|{KEYWORDS}|"
+    rf"{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS})|{A_REGIME})[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
     r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
