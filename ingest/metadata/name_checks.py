@@ -24,8 +24,10 @@ def a_body_after_of(match: re.Match[str]) -> bool:
     *of* a body is that body's call or system, and the body is not its name (a cluster, park or
     district programme is: "il programma dei Distretti Tecnologici")."""
     gap = match.string[match.start() : match.start("name")]
-    of = re.search(r"(?i)\b(?:de|di|da|do|dos|das|del|della|dello|delle|dei|degli|of)[ \t]+$", gap)
-    return bool(of) and bool(OWNERS.match(match.group("name")))
+    return bool(OWNERS.match(match.group("name"))) and bool(_OF_AT_END.search(gap))
+
+
+_OF_AT_END = re.compile(r"(?i)\b(?:de|di|da|do|dos|das|del|della|dello|delle|dei|degli|of)[ \t]+$")
 
 
 def a_public_body(name: str) -> bool:
