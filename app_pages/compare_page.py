@@ -39,7 +39,12 @@ def render() -> None:
         docs, table, lambda row: t(f"compare_{row}"), ";" if language in SEMICOLON_LANGUAGES else ","
     )
     st.download_button(
-        t("export_csv"), data, f"praxis-comparacao-{date.today().isoformat()}.csv", "text/csv", key="csv"
+        t("export_csv"),
+        data,
+        f"praxis-comparacao-{date.today().isoformat()}.csv",
+        "text/csv",
+        key="csv",
+        on_click="ignore",
     )
     ticked = {k: v for k, v in context.items() if k != COMPARE_PARAM}
     st.html(CARD_STYLE + chip_links([(t("compare_clear"), link("search", **ticked))]))

@@ -52,7 +52,9 @@ def render() -> None:
         table([(t(f"card_{name}"), value) for name, value in doc.card.items()])
     source = Path(doc.path)
     if servable(source):
-        st.download_button(t("download_original"), source.read_bytes(), source.name, key="original")
+        st.download_button(
+            t("download_original"), source.read_bytes(), source.name, key="original", on_click="ignore"
+        )
     versions = [
         (
             f"🌐 {t('also_in', language=LANGUAGES.get(v.language, v.language))}: {v.title}",

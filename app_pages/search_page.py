@@ -239,12 +239,21 @@ def exports(kb: KnowledgeBase, request: SearchRequest, total: int) -> None:
         csv_file_name(request.query, date.today()),
         "text/csv",
         key="csv",
+        on_click="ignore",
     )
     middle.download_button(
-        t("export_abnt"), lambda: reference_list(all_hits(), "abnt", base_url), "praxis-abnt.txt", key="abnt"
+        t("export_abnt"),
+        lambda: reference_list(all_hits(), "abnt", base_url),
+        "praxis-abnt.txt",
+        key="abnt",
+        on_click="ignore",
     )
     right.download_button(
-        t("export_apa"), lambda: reference_list(all_hits(), "apa", base_url), "praxis-apa.txt", key="apa"
+        t("export_apa"),
+        lambda: reference_list(all_hits(), "apa", base_url),
+        "praxis-apa.txt",
+        key="apa",
+        on_click="ignore",
     )
 
 
