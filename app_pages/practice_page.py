@@ -30,6 +30,14 @@ from kb.taxonomy import default_taxonomy
 from kb.text import query_terms
 
 
+def download_original(source: Path) -> None:
+    """The file as it was ingested, when it is still where it was read (the page does not rerun)."""
+    if servable(source):
+        st.download_button(
+            t("download_original"), source.read_bytes(), source.name, key="original", on_click="ignore"
+        )
+
+
 def render() -> None:
     language = ui_language()
     doc_id = st.query_params.get("doc", "")
@@ -50,11 +58,7 @@ def render() -> None:
     if doc.card:
         st.subheader(t("practice_card"))
         table([(t(f"card_{name}"), value) for name, value in doc.card.items()])
-    source = Path(doc.path)
-    if servable(source):
-        st.download_button(
-            t("download_original"), source.read_bytes(), source.name, key="original", on_click="ignore"
-        )
+    download_original(Path(doc.path))
     versions = [
         (
             f"🌐 {t('also_in', language=LANGUAGES.get(v.language, v.language))}: {v.title}",
