@@ -675,6 +675,11 @@ def test_a_card_proponent_is_a_name_without_its_supporters() -> None:
         # a year inside a programme's name is no date
         ("Em 2019 começou a turma. Os recursos vieram do Rota 2030, instituído por lei.", 2019),
         ("The shops joined Horizon 2020 projects; the network was set up in 2016.", 2016),
+        (
+            "Dei formação no programa Comércio + Digital 2026.\n\nO Comércio + Digital 2026 é uma "
+            "iniciativa pública, lançada no final de 2021, que paga cursos.",
+            2021,
+        ),
         # a verb belongs to the year nearest to it, not to one told before another year
         ("Then came the 2008 recession, and in 2012 the plant announced it would close.", 2012),
         ("- **Anno di costituzione:** 2016\n- **Strumento:** Legge 9 aprile 2009, n. 33", 2016),

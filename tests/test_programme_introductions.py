@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
 from ingest.metadata.programme_keys import programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
@@ -48,6 +49,55 @@ from ingest.metadata.programme_names import programme_names
             "è stato avviato nel 1990.",
             "Programa de Desarrollo para Desplazados, Refugiados y Repatriados en Centroamérica (PRODERE)",
         ),
+        (
+            "Dieci botteghe hanno usato Vetrine Aperte, il progetto promosso dalla Provincia.",
+            "Vetrine Aperte",
+        ),
+        (
+            "Sales grew with Made to Trade, the national scheme launched in 2019 for small exporters.",
+            "Made to Trade",
+        ),
+        (
+            "La richiesta arriva da Fiere Amiche, l'agevolazione regionale pensata per le fiere.",
+            "Fiere Amiche",
+        ),
+        (
+            "Nel 2004 la Regione ha lanciato Export Facile, l'incentivo regionale per le PMI.",
+            "Export Facile",
+        ),
+        ("Il Patto per il Lavoro firmato nel 2015 impegna le parti sociali.", "Patto per il Lavoro"),
+        ("Formação apoiada pelo programa Comércio + Digital 2024 chegou a Viseu.", "Comércio + Digital 2024"),
+        (
+            "Era la legge 11 marzo 1992, n. 215, che sosteneva le imprenditrici.",
+            "Legge 11 marzo 1992, n. 215",
+        ),
+        (
+            'Verkstadslyftet (the "Workshop Lift") is a national programme for small plants.',
+            "Verkstadslyftet",
+        ),
+        ("Il PASER, avviato nel 2009, ha finanziato cooperative rurali.", "PASER"),
+        (
+            "ALTO — A Scheme for Local Trade and Opportunity — was launched in 2015.",
+            "Scheme for Local Trade and Opportunity (ALTO)",
+        ),
+        (
+            'Il secondo è un fondo, chiamato "Rinnova la Bottega", che concede contributi.',
+            "Rinnova la Bottega",
+        ),
+        (
+            "Fundos do Apoio à Exportação Sustentável, o programa criado em 2020, chegaram.",
+            "Apoio à Exportação Sustentável",
+        ),
+        (
+            "Le imprese aderiscono a Sostegno all'Export del Sud, l'iniziativa promossa dalle Camere.",
+            "Sostegno all'Export del Sud",
+        ),
+        (
+            "The Growth & Skills Voucher (GSV) pays for half of a consultant's fee.",
+            "Growth & Skills Voucher (GSV)",
+        ),
+        ("La Nuova Sabatini, la misura gestita dal MISE, finanzia macchinari.", "Nuova Sabatini"),
+        ("Con Resto al Sud, la misura gestita da Invitalia, sono nate mille imprese.", "Resto al Sud"),
     ],
 )
 def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str, name: str) -> None:
@@ -89,6 +139,37 @@ def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str
         ("O Estado Novo, o regime autoritário de Salazar, fechou os sindicatos.", "Estado Novo"),
         ("No Brasil, o regime tributário para pequenas empresas é o Simples.", "Brasil"),
         ("The firm opened in Bombay, now known as Mumbai, in 1990; the programme came later.", "Mumbai"),
+        (
+            "The Initiative of the Atlantic Fisheries Commission funded boats.",
+            "Initiative of the Atlantic Fisheries Commission",
+        ),
+        ("What is the programme for? Where was the programme run?", "What"),
+        ("Qual è il progetto più riuscito della rete?", "Qual"),
+        ("Assim, o sistema de formação passa a financiar empresas.", "Assim"),
+        ("Brexit was a real challenge for the small exporters of the region.", "Brexit"),
+        ("Montebelluna è un sistema di piccole imprese dello sport.", "Montebelluna"),
+        ("Segundo o Sebrae, o programa criado em 2010 atendeu mil empresas.", "Sebrae"),
+        ("Since 2015, the programme funded by the region has trained 300 managers.", "Since 2015"),
+        ("Il Consorzio, avviato nel 2005, riunisce trenta imprese.", "Consorzio"),
+        ("Barilla, il marchio di Parma, apre un nuovo stabilimento.", "Barilla"),
+        (
+            "SMILE – The Project was presented to the partners in Milan.",
+            "Project was presented to the partners in Milan (SMILE)",
+        ),
+        ("Lo ha detto Marco Bianchi, il progetto della Regione è partito.", "Marco Bianchi"),
+        ("Recently, the programme launched in 2019 has trained 300 managers.", "Recently"),
+        ("Nesse sentido, o programa criado em 2010 atende mil empresas.", "Nesse sentido"),
+        ("In 2015, with the support of the EU, the programme funded by the region trained managers.", "EU"),
+        (
+            "In the region of Emilia-Romagna, the project funded by the ERDF involves 40 firms.",
+            "Emilia-Romagna",
+        ),
+        ("Il Consorzio Vera Pelle, la rete promossa dalle concerie, conta 20 soci.", "Consorzio Vera Pelle"),
+        ("Fraunhofer IPT (Germany) is a project partner responsible for WP3.", "Fraunhofer IPT"),
+        ("The pilot in Lombardy (Italy) was a regional project.", "Lombardy"),
+        ("Il GDPR, introdotto nel 2018, ha cambiato le regole.", "GDPR"),
+        ("The town is proud of the ferry Seabird, launched in 1931, and of its yards.", "Seabird"),
+        ("A Câmara do Porto, avenida central, lançada em 2010, ficou pronta.", "Câmara do Porto"),
     ],
 )
 def test_an_idiom_a_body_or_half_a_name_is_no_programme(text: str, not_a_name: str) -> None:
@@ -110,3 +191,41 @@ def test_the_uk_nations_and_englands_regions_are_british_and_new_england_is_not(
     assert country_scores("Le imprese della Scozia condividono un laboratorio.", "").keys() == {"GB"}
     new_england = country_scores("Os clusters da Nova Inglaterra e da Nova Escócia.", "")
     assert "GB" not in new_england and {"US", "CA"} <= new_england.keys()
+
+
+def test_a_name_and_its_tail_after_a_dash_are_one_programme_unless_the_tail_is_named_alone() -> None:
+    text = (
+        "Abertas as candidaturas ao programa Vale Jovem – Rede de Ideias e Negócios, promovido pela região."
+    )
+    assert programme_names(text) == ["Vale Jovem – Rede de Ideias e Negócios"]
+    alone = (
+        "Il Progetto Botteghe – Programma Sviluppo Rurale 2014-2020 è partito. "
+        "Il Programma Sviluppo Rurale 2014-2020 finanzia anche altri progetti."
+    )
+    assert "Programma Sviluppo Rurale 2014-2020" in programme_names(alone)
+
+
+def test_a_short_word_between_capitals_links_a_name_and_a_past_participle_ends_the_run_up() -> None:
+    assert "Portugal nos Mercados" in programme_names(
+        "As firmas aderiram ao Portugal nos Mercados, o programa de apoio."
+    )
+    assert "Lombardia Export" in programme_names(
+        "La Regione ha lanciato Lombardia Export, il programma di sostegno."
+    )
+
+
+def test_a_title_gives_a_name_only_with_an_acronym_the_text_uses() -> None:
+    text = "The report looks at small firms in three regions and at how the GSV paid their consultants."
+
+    def named(title: str) -> list[str]:
+        return extract(text, title, language="en").values["programme"]
+
+    assert named("Evaluation of the Cluster Development Programme") == []
+    assert named("Questions on the Growth & Skills Voucher (GSV)") == ["Growth & Skills Voucher (GSV)"]
+    assert named("Key Performance Indicators (KPI) for Small Firms") == []  # a title's word, not its subject
+
+
+def test_central_european_capitals_name_their_places_and_a_market_is_not_where_the_practice_is() -> None:
+    assert "PL" in country_scores("Ten clothing firms from Łódź share a showroom.", "")
+    market = country_scores("A hardware shop in Ireland now sells to customers in Scotland.", "")
+    assert market["IE"] > market.get("GB", 0.0)

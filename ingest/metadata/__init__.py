@@ -138,7 +138,10 @@ def text_programmes(
     on_card = list(mentioned(taxonomy.programmes, card))
     stated = [] if on_card else stated_programmes(fields.get("programme", ""))
     named = [fields["name"]] if "name" in fields and not on_card else []
-    introduced = [*stated, *programme_names("\n".join(named)), *programme_names(text)]
+    # a title is read for a name given with an acronym that the text uses ("… Innovation & Capability
+    # Voucher (ICV)"), not for its other words ("Evaluation of the Cluster Programme")
+    titled = [name for name in programme_names(title) if _acronym_in(name, text)]
+    introduced = [*stated, *programme_names("\n".join(named)), *programme_names(text), *titled]
     # when no registered programme stands out, one introduced as a programme ("the Manufacturing
     # Extension Partnership (MEP) center") counts even if named once, late in the text
     registered = [
@@ -150,6 +153,12 @@ def text_programmes(
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+
+
+def _acronym_in(name: str, text: str) -> bool:
+    """ "Growth & Skills Voucher (GSV)" whose text says "the GSV"."""
+    acronym = re.fullmatch(r".+\(([^()]+)\)", name)
+    return bool(acronym) and re.search(rf"\b{re.escape(acronym.group(1))}\b", text) is not None  # type: ignore[union-attr]
 
 
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:

@@ -73,7 +73,7 @@ shop, the São Francisco river and valley rather than San Francisco, "Natal" tha
 Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
 Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province): never evidence
 of one country."""
-_LATIN_NAME = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ' .-]{3,}$")
+_LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
 DISTRICT_COUNTRIES = frozenset({"PT"})

@@ -80,3 +80,52 @@ def inside_a_name(text: str, start: int) -> bool:
     before = re.search(r"(^|[.!?:;\n]?)[ \t]*\b([A-ZÀ-Ý][\w'’-]*)[ \t]+$", window)
     first = before is not None and (before.group(1) != "" or before.start(2) == 0 and start <= 40)
     return bool(before) and not first and not LEADING.fullmatch(before.group(2) + " ")
+
+
+OPENERS = frozenset(
+    "since according after before like unlike despite following overall besides ultimately similarly however "
+    "moreover therefore today now then finally also instead meanwhile later here there still yet indeed "
+    "furthermore nevertheless thus nowadays last earlier together alongside "
+    "segundo conforme desde apos antes depois durante alem finalmente ontem hoje assim portanto entretanto "
+    "contudo todavia agora ainda tambem entao aqui ali neste nesse nesta nessa dessa desta deste desse junto "
+    "secondo dopo comunque ieri oggi inoltre quindi cosi tuttavia infatti poi infine ancora qui ora pertanto "
+    "insieme nello allo ad".split()
+)
+"""Words that open a sentence's adverbial ("Segundo o Sebrae", "Since 2015", "Ad oggi"), besides
+adverbs in -ly and -mente. Not the prepositions that introduce a programme ("Con Resto al Sud, la
+misura …", "La Nuova Sabatini, la misura …"): :func:`_apposed` cuts the name after those."""
+PREPOSITIONS = frozenset(
+    "in on at by with without for from through within under via during to "
+    "em no na nos nas com sem para por pelo pela ao aos "
+    "nel nella negli nei con senza per da dal dalla tramite attraverso sotto grazie oltre".split()
+)
+"""Words that open a sentence's fronted phrase ("In the region of Emilia-Romagna, the project funded
+by …"), where a name before the comma is the phrase's, not the programme's."""
+_ADVERB = re.compile(r"(?:ally|ently|antly|ously|ively|ately|edly|arly|mente)$")
+
+
+def an_adverbial_opening(text: str, end: int, fronted: bool = False) -> bool:
+    """The words from the sentence's start to ``end`` (a comma) are an adverbial, not a name:
+    "Segundo o Sebrae, o programa …", "Recently, the programme …" (five words at most); with
+    ``fronted``, any phrase that opens with a preposition ("In 2015, with the support of the EU,
+    the programme funded by …")."""
+    start = max(text.rfind(mark, 0, end) for mark in ".!?:;\n") + 1
+    words = text[start:end].split()
+    if not words:
+        return False
+    first = fold(words[0])
+    if fronted and _only_fronted_phrases(text[start:end]):
+        return True
+    return len(words) <= 5 and (first in OPENERS or len(first) > 5 and bool(_ADVERB.search(first)))
+
+
+def _only_fronted_phrases(run_up: str) -> bool:
+    """Each comma-separated part opens with a preposition or an adverbial and no verb in the past
+    follows ("In 2015, with the support of the EU"); "Nel 2016 la Regione ha lanciato X" is a
+    clause, and "Nel 2016 dodici aziende, …, hanno aderito a X" too."""
+    parts = [part.split() for part in run_up.split(",")]
+    opened = all(part and fold(part[0]) in PREPOSITIONS | OPENERS for part in parts)
+    return opened and not any(_PAST.search(w) for part in parts for w in part if w.islower() and len(w) > 4)
+
+
+_PAST = re.compile(r"(?:at[oa]|it[oa]|ut[oa]|ad[oa]|id[oa]|ed|ou|eu|iu)$")

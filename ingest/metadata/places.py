@@ -15,8 +15,10 @@ from ingest.metadata.matching import Mention
 from ingest.metadata.programme_patterns import BODIES, HAS_KEYWORD
 from kb.text import STOPWORDS, fold
 
+CAPITAL = "A-ZÀ-ÝĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"
+"""Capitals of the Latin alphabets, with central Europe's and Turkey's ("Łódź", "Košice", "İzmir")."""
 _SPAN = re.compile(
-    r"[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|della|di|of|la|le)[ \t]+)?[A-ZÀ-Ý][\w'’.-]*)*"
+    rf"[{CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|della|di|of|la|le)[ \t]+)?[{CAPITAL}][\w'’.-]*)*"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 MAX_WORDS = 4

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ingest.metadata.name_checks import a_body_after_of, a_public_body, inside_a_name, one_word_named
+from ingest.metadata.name_checks import (
+    a_body_after_of,
+    a_public_body,
+    an_adverbial_opening,
+    inside_a_name,
+    one_word_named,
+)
 from ingest.metadata.programme_keys import programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
@@ -22,6 +28,7 @@ from ingest.metadata.programme_patterns import (
     BETWEEN_DASHES,
     BODIES,
     DASHED,
+    DASHED_ASIDE,
     DESCRIBED_ACRONYM,
     HAS_KEYWORD,
     INTRODUCING,
@@ -85,14 +92,22 @@ class _Found:
         self.names.pop(programme_key(acronym), None)
         self.add(f"{long} ({acronym})", at, strong)
 
-    def ranked(self) -> list[str]:
+    @staticmethod
+    def _a_tail(name: str, written: list[str], text: str) -> bool:
+        """ "Rede de Perceção …" of "Empreende Já – Rede de Perceção …", never written on its own."""
+        longer = [n for n in written if n.endswith((f" – {name}", f" — {name}"))]
+        return bool(longer) and text.count(name) <= sum(text.count(n) for n in longer)
+
+    def ranked(self, text: str) -> list[str]:
         ranked = sorted(self.names.items(), key=lambda item: (-item[1][0], item[1][1]))
         longs = set(self.aliases.values())  # names given with an acronym
+        written = [name for _, _, name in self.names.values()]
         return [
             name
             for key, (_, _, name) in ranked
             if (key in self.strong or _distinctive(name))
             and not _cut_short(key, longs if " " in key else set(self.names))  # one word: of any name
+            and not self._a_tail(name, written, text)
         ]
 
 
@@ -125,10 +140,10 @@ def programme_names(text: str) -> list[str]:
         )
         if long and (_keyword_led(long) or spelled == long):
             found.add_pair(long, acronym, match.start(), strong=True)
-    for pattern in (LISTED_ACRONYM, BETWEEN_DASHES, DASHED):
+    for pattern in (LISTED_ACRONYM, BETWEEN_DASHES, DASHED, DASHED_ASIDE):
         for match in pattern.finditer(text):
             long = _listed_name(match.group("long"))
-            whole = pattern is DASHED or long == _clean(match.group("long"), longest=140)
+            whole = pattern in (DASHED, DASHED_ASIDE) or long == _clean(match.group("long"), longest=140)
             if (
                 long
                 and whole
@@ -137,7 +152,7 @@ def programme_names(text: str) -> list[str]:
             ):
                 found.add_pair(long, match.group("acronym"), match.start(), strong=True)
     _add_introduced(found, text)
-    return found.ranked()[:MAX_NAMES]
+    return found.ranked(text)[:MAX_NAMES]
 
 
 def _add_introduced(found: _Found, text: str) -> None:
@@ -149,6 +164,9 @@ def _add_introduced(found: _Found, text: str) -> None:
         *KNOWN_AS.finditer(text),
         *KNOWN_BY.finditer(text),
     ]:
+        fronted = match.re is APPOSITION and match.group("launched") is not None
+        if match.re is APPOSITION and an_adverbial_opening(text, match.end("name"), fronted):
+            continue  # "Segundo o Sebrae, o programa de …", "In 2015, …, the programme funded by …"
         name = _apposed(match.group("name")) if match.re is APPOSITION else _clean(match.group("name"))
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
@@ -156,11 +174,18 @@ def _add_introduced(found: _Found, text: str) -> None:
             if inside_a_name(text, match.start("name")) or a_body_after_of(match):
                 continue
             kind = match.groupdict().get("kind") or ""
-            if kind[:1].islower() and a_public_body(match.group("name")):
+            if not kind[:1].isupper() and a_public_body(match.group("name")):
                 continue  # "the Ministry for Primary Industries fund": a body's fund, not its name
             # "Vanguard Initiative": a capitalised kind belongs to the name
-            name = _clean(match.group("name"), kind)
-            found.add(name, match.start(), strong=kind[:1].isupper() or one_word_named(name))
+            written = re.sub(r"^legge\b", "Legge", match.group("name"))  # "la legge 28 febbraio 1986, n. 44"
+            name = _clean(written, kind)
+            # a word the text also writes in lower case is no name ("What is the programme …")
+            plainly = match.groupdict().get("plainly") is not None and not _a_common_word(name, text)
+            found.add(name, match.start(), strong=kind[:1].isupper() or plainly or one_word_named(name))
+
+
+def _a_common_word(name: str | None, text: str) -> bool:
+    return bool(name) and " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None  # type: ignore[union-attr]
 
 
 def _listed_name(written: str) -> str | None:
@@ -198,11 +223,14 @@ def _apposed(written: str) -> str | None:
             (
                 i + 1
                 for i, w in enumerate(words[:-1])
-                if INTRODUCING.fullmatch(w) and not _linking(words, i) or w[-1] in ".!?"
+                if INTRODUCING.fullmatch(w)
+                and not _linking(words, i)
+                or w[-1] in ".!?"
+                or _a_verb_before_a_name(words, i)
             ),
             default=0,
         )
-    name = " ".join(words[cut:])
+    name = re.sub(r"(['’]) ", r"\1", " ".join(words[cut:]))  # "all'Export" as written
     placed = LOCATIVE.match(name) or cut and LOCATIVE.fullmatch(words[cut - 1])  # "No Brasil, o regime …"
     return _clean(name) if words[cut][:1].isupper() and not placed else None
 
@@ -213,7 +241,17 @@ _ELIDED = re.compile(r"\b((?:d|l|dall|dell|nell|all|sull)['’])(?=[A-ZÀ-Ý])")
 def _linking(words: list[str], i: int) -> bool:
     """ "Agentes Locais de Inovação": a word between capitalised words inside a name (past its
     first word, which may be capitalised only as a sentence's first) links, it does not lead."""
-    return i >= 2 and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+    elided = words[i][-1:] in "'’" and i >= 1  # "Sostegno all'Export dell'Italia"
+    return (i >= 2 or elided) and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
+
+
+def _a_verb_before_a_name(words: list[str], i: int) -> bool:
+    """ "… Trento ha istituito Lombardia Export": a verb in the past before a capitalised word ends
+    the sentence's run-up to the name; other small words between capitals link them ("Portugal nos
+    Mercados", "Empresas que Inovam", "Donne che Fanno Impresa")."""
+    word = words[i]
+    past = re.search(r"(?:at[oa]|it[oa]|ut[oa]|ad[oa]|id[oa]|ed|ou|eu|iu)$", word)
+    return word.isalpha() and word.islower() and len(word) > 4 and bool(past) and words[i + 1][:1].isupper()
 
 
 def _keyword_led(name: str) -> bool:

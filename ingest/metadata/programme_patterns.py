@@ -17,7 +17,7 @@ KEYWORDS = (
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
-LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to)"
+LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+)"
 PREPOSITION = r"(?:de|di|per|for|of)"
 ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o)"
 ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
@@ -34,9 +34,18 @@ NOT_A_PATTO = r"(?!(?<=\ba[ \t])patto\b)"
 """Italian "a patto di/che" (provided that) names no pact."""
 NO_EXAMPLE = r"(?!(?:like|such|as|including|come|como|tipo|incluindo|inclusi)\b)"
 """"Programmes like the NEIP": an example of programmes, not a name."""
+QUESTION = (
+    r"(?:What|Which|Who|Where|How|Why|Qual|Quale|Quali|Cosa|Che|Chi|Dove|Come|Quais|Quem|Onde|Como|O que)"
+)
+""""Qual è il progetto …", "What is the programme …": a question, no name."""
 PLANS = r"Plano|Piano|Plan"
 PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
+PROGRAMME_WORDS = (
+    "programa|programas|programma|programmi|programme|programmes|program|programs|iniciativa|iniziativa|"
+    "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
+)
+"""Words that name a programme and nothing else (not a network, a system or a plan)."""
 PATTERNS = (
     # "o programa Rota 2030", "il programma PROSOFT", "the programme COSME", "o projeto setorial
     # Brazilian Furniture" (one lowercase word may qualify the keyword; a plan is not enough;
@@ -54,9 +63,9 @@ PATTERNS = (
     re.compile(
         r"\b(?P<name>(?:[A-Z]{2,}[ \t]+){1,3}(?:[A-ZÀ-Ý][\w'-]+[ \t]+)?(?:19|20)\d\d[-–/](?:19|20)?\d\d)\b"
     ),
-    # "Programas Estratégicos de Especialização Inteligente", "Fundo Amazônia"
+    # "Programas Estratégicos de Especialização Inteligente", "Fundo Amazônia", "Patto per il Lavoro"
     re.compile(
-        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})[ \t]+(?:{LINK}[ \t]+)?{NAME})"
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})[ \t]+(?:{LINKING})?{NAME})"
     ),
     # "Piano Nazionale Industria 4.0", "Plano Brasil Maior 2011": a national or numbered plan;
     # "Plan d'Accélération Industrielle": a plan named in two capitalised words or more
@@ -86,8 +95,24 @@ PATTERNS = (
         rf"(?P<name>{NAME})[ \t]+(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+"
         rf"(?:[a-zà-ÿ]{{4,12}}[ \t]+)?(?:{KEYWORDS})\b"
     ),
+    # "Produktionslyftet (the \"Production Lift\") is a national programme started …": a name glossed,
+    # then said to be a programme, is one even as one word ("Brexit was a challenge", "Tecnalia
+    # (Spain) is a project partner" and "Lombardy (Italy) was a pilot project" are not)
+    re.compile(
+        rf"(?!{QUESTION}\b)(?P<name>{NAME})[ \t]*\((?:the|o|a|il|la|lo|l['’]|[\"“«])[^()\n]{{2,60}}\)[ \t]+"
+        rf"(?:é|è|is|was|era|foi|fu)[ \t]+(?:un|una|a|an|um|uma|o|il|the)[ \t]+(?:[a-zà-ÿ]{{4,12}}[ \t]+)?"
+        rf"(?:{PROGRAMME_WORDS})(?=[ \t]*[.,;:]|[ \t]+(?:for|of|per|di|de|da|del|della|do|that|che|que|which|to|"
+        rf"started|launched|avviat[oa]|lanciat[oa]|lançad[oa]|criad[oa]|run|managed)\b)(?P<plainly>)"
+    ),
     re.compile(
         rf"(?P<name>{NAME}),[ \t]+(?:{KEYWORDS})[ \t]+(?:federal|nacional|nazionale|national|regional|regionale|pubblico|público|public|europeu|europeo|european)\b"
+    ),
+    # "Il MUVI, avviato nel 2007, …": an acronym opening a sentence, and when it began (mid-sentence,
+    # "the schooner Bluenose, launched in 1921" is a boat; "Il Consorzio, avviato nel 2005" a body)
+    re.compile(
+        r"(?:(?<=\n)|(?<![\s\S])|(?<=[.;:!?][ \t]))(?:(?:Il|Lo|La|O|A|The|El)[ \t]+)?"
+        r"(?P<name>[A-Z]{3,8}),[ \t]+(?:avviat[oa]|lanciat[oa]|launched|lançad[oa]|iniciad[oa])[ \t]+"
+        r"(?:nel|in|em|no|a)[ \t]+(?:19|20)\d\d\b(?P<plainly>)"
     ),
     # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
     # "Legge regionale n. 13/2014", "Lei Complementar nº 123"
@@ -99,7 +124,7 @@ PATTERNS = (
     ),
     # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
     re.compile(
-        r"\b(?P<name>Legge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+(?i:[a-z]+)[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
+        r"\b(?P<name>[Ll]egge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+(?i:[a-z]+)[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
     ),
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)
@@ -108,14 +133,13 @@ PATTERNS = (
         rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
-PROGRAMME_WORDS = (
-    "programa|programas|programma|programmi|programme|programmes|program|programs|iniciativa|iniziativa|"
-    "initiative|projeto|projecto|proyecto|progetto|project|fundo|fondo|fund|scheme"
+APPOSITION_KINDS = (
+    "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo|agevolazione|"
+    "incentivo|incentive|subsidy"
 )
-"""Words that name a programme and nothing else (not a network, a system or a plan)."""
-APPOSITION_KINDS = "misura|medida|measure|strumento|instrumento|instrument|mechanism|mecanismo|meccanismo"
 """Besides the programme words, what a described programme may be called in apposition ("il Fondo
-…, la misura nazionale gestita da …")."""
+…, la misura nazionale gestita da …", "Bonus Export Digitale, l'agevolazione nazionale pensata per …"); not a brand or a label, which is
+as often a firm's ("Barilla, il marchio di Parma")."""
 A_REGIME = (
     r"regime(?:[ \t]+(?:especial|simplificad[oa]|tribut[aá]ri[oa]|fiscale?|opzionale|agevolat[oa]|speciale|"
     r"semplificat[oa]|forfettario|forfetário|optional|special|simplified|preferential|preferenziale|tax)){1,2}"
@@ -138,17 +162,33 @@ _DESCRIBING = (
 )
 """One or two describing words between the article and a programme word ("the central government
 scheme for …"), never a linking word: "Mario Rossi, il direttore del programma" is a person."""
+_LAUNCHED = (
+    r"launched|promoted|created|introduced|established|funded|financed|lanciat[oa]|promoss[oa]|avviat[oa]|"
+    r"istituit[oa]|finanziat[oa]|lançad[oa]|criad[oa]|promovid[oa]|institu[ií]d[oa]|financiad[oa]|"
+    r"designed|aimed|pensat[oa]|rivolt[oa]|destinat[oa]|destinad[oa]|voltad[oa]"
+)
+"""Who or when made the programme, right after a programme word in apposition ("Go to Brand, the
+national scheme launched in 2016", "Eccellenze in Digitale, il progetto promosso da …"); not after a
+network's or a system's word ("Il Consorzio Vera Pelle, la rete promossa dalle concerie")."""
+_WHEN_OR_BY = (
+    r"(?:in|by|nel|nell['’]|nei|negli|dal|dalla|dalle|dai|dagli|dallo|dall['’]|da|em|por|pelo|pela|no|na|to|"
+    r"for|per|para|under|"
+    r"through|with|con|com|(?:19|20)\d\d)\b"
+)
+"""A participle's complement: "launched in 2016", "promosso da …"; "the programme launched a call"
+is a sentence's verb."""
 # "do Crediamigo, o programa de microcrédito", "la Nuova politica regionale, il programma con cui",
 # "os Agentes Locais de Inovação — o programa que":
 # a name in apposition to a programme described right after it (lowercase words allowed;
 # "PM Vishwakarma, the central government scheme for …")
 APPOSITION = re.compile(
-    r"(?P<name>[A-ZÀ-Ý][\w'’@.-]*(?:[ \t]+[\w'’@.-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
-    rf"{NOT_A_PATTO}(?:(?<!the )(?:{PROGRAMME_WORDS})[ \t]+{_ONE_QUALIFIER}(?=[ \t]+{_SCOPE_OR_RUN})|{KEYWORDS}|"
+    r"(?P<name>[A-ZÀ-Ý][\w'’@.&+-]*(?:[ \t]+[\w'’@.&+-]+){0,7})(?:,|[ \t]+[–—])[ \t]+(?:(?:o|il|lo|the|a|la)[ \t]+|l['’])"
+    rf"{NOT_A_PATTO}(?:(?:(?<!the )(?:{PROGRAMME_WORDS})[ \t]+{_ONE_QUALIFIER}(?=[ \t]+{_SCOPE_OR_RUN})|{KEYWORDS}|"
     rf"{_DESCRIBING}(?:{PROGRAMME_WORDS})|(?:{_DESCRIBING})?(?:{APPOSITION_KINDS})|{A_REGIME})[ \t]+"
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
     r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
+    rf"|(?:{_DESCRIBING})?(?:{PROGRAMME_WORDS}|{APPOSITION_KINDS})[ \t]+(?P<launched>{_LAUNCHED})[ \t]+{_WHEN_OR_BY})"
 )
 DESCRIBED_ACRONYM = re.compile(
     rf"\b(?:{PROGRAMME_WORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
@@ -170,7 +210,8 @@ RENAMED = (
 KNOWN_BY = re.compile(
     rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}}(?:,[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?|{RENAMED})"
     r"(?:known(?:[ \t]+(?:today|now))?[ \t]+as|conhecid[oa](?:[ \t]+hoje)?[ \t]+como|not[oa](?:[ \t]+oggi)?[ \t]+come|chiamat[oa])[ \t]+[\"“«]?"
-    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’-]*(?:\.[\w'’-]+)*){0,3})"
+    r"(?P<name>(?<=[\"“«])[A-ZÀ-Ý][^\"”»\n]{1,59}(?=[\"”»])|"  # quoted: whole ("Digitaliza tu Almacén")
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’-]*(?:\.[\w'’-]+)*){0,3})"
 )
 # "CHIPS and Science Act of 2022", "Small Business Act": a law named as such
 ACT = re.compile(rf"(?P<name>{NAME}[ \t]+Act)\b")
@@ -201,10 +242,17 @@ BETWEEN_DASHES = re.compile(
 """"Programa de Apoio … e à Pesca Artesanal — PAPAFPA —, financiado": the acronym set off by dashes."""
 DASHED = re.compile(rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]+[–—-][ \t]+(?P<long>{KEYWORD_LED})(?=[()\n;:]|$)")
 """"PDR2020 — Programa de Desenvolvimento Rural 2014-2020, ação …": an acronym, a dash, its name."""
+DASHED_ASIDE = re.compile(
+    rf"\b(?P<acronym>{ACRONYM_TEXT})[ \t]+[–—][ \t]+(?:A|An|The|O|Um|Uma|Il|Lo|La|Un|Una)[ \t]+"
+    rf"(?P<long>{KEYWORD_LED})(?=[ \t][–—][ \t])"
+)
+""""ASPIRE — A Scheme for Promotion of …, Rural Industries and Entrepreneurship — was launched": the
+name set off between dashes, after its article ("SMILE – The Project was presented …" goes on)."""
 LEADING = re.compile(
     r"^(?:(?:Cap[ií]tolo|Cap[ií]tulo|Chapter|Section|Sezione|Se[cç][aã]o|Parte|Part)[ \t]+\d+[ \t]*[–—:.-][ \t]*)?"
     r"(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
-    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With)[ \t]+)*"
+    r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With|Within|Via|Through|Throughout|During|Durante"
+    r"|Tramite|Attraverso|Através|Sob|Sotto)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|le|gli)[ \t]+)?)*"
 )
 
 BODIES = re.compile(

@@ -258,8 +258,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.2979, 60.8344, -0.0675, -0.2415, 1.7688, 19.8132, -1.8255, 1.659,
-    1.1, 0.278, -0.6934, 0.7809, -0.5996, 0.4401, -0.4003, 1.0738, 0.6105,
+    -1.4972, 57.7702, -0.054, -0.238, 2.3807, 21.5154, -1.7449, 1.7335,
+    1.1556, 0.3085, -0.6056, 0.7931, -0.3818, 0.6228, -0.314, 1.0667, 0.6502,
 )  # fmt: skip
 
 

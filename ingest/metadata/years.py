@@ -61,7 +61,9 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
         return False
     shouting = sum(ch.isupper() for ch in written) >= 2 or any(ch.isdigit() for ch in written)
     start = match.start() - len(before) + word.start()  # where the word begins in the text
-    inside_sentence = bool(re.search(r"[a-zà-ÿ0-9,;)][ \t]+$", text[max(0, start - 4) : start]))
+    # a name's word after a lower-case word or a "+" ("Emprego + Digital 2025"; "Facts & Figures 2021"
+    # is a heading's year)
+    inside_sentence = bool(re.search(r"[a-zà-ÿ0-9,;)+][ \t]+$", text[max(0, start - 4) : start]))
     inside_sentence |= bool(_ARTICLE_FIRST.search(text[max(0, start - 6) : start]))  # "O Rota 2030 …"
     return shouting or inside_sentence
 
