@@ -28,9 +28,10 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 20
+INGEST_VERSION = 21
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-20: participles and incentives in apposition, "&"/"+" inside names, lower-case dated laws, a title's
+21: "sigla de", "para el" in Spanish names, "n.º" and "Decreto-Lei", "SMV:Digital", a card named as a
+programme (round 25); 20: participles and incentives in apposition, "&"/"+" inside names, lower-case dated laws, a title's
 acronym-given name, Latin Extended-A places, the UK's nations as country names (round 24), the theme
 model refitted on 25 sets; 19: legal and tax regimes in apposition, "known today as", no body after "edital do", the UK's nations
 and the Midlands (round 22), accent-folded acronym initials, one adjective before a scope (round 23),

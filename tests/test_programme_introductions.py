@@ -97,6 +97,20 @@ from ingest.metadata.programme_names import programme_names
             "Growth & Skills Voucher (GSV)",
         ),
         ("La Nuova Sabatini, la misura gestita dal MISE, finanzia macchinari.", "Nuova Sabatini"),
+        (
+            "O programa de crédito mais citado é o PM SVAmitra, sigla de Pradhan Mantri Svarozgar Mitra.",
+            "PM SVAmitra",
+        ),
+        ("Saiu a avaliação do programa dinamarquês SMV:Grøn, de apoio verde.", "SMV:Grøn"),
+        ("Trata-se da Lei n.º 12/15, conhecida como Lei do Fomento Empresarial.", "Lei n.º 12/15"),
+        (
+            "Il Sistema de Fomento para el Desarrollo ha finanziato 300 imprese.",
+            "Sistema de Fomento para el Desarrollo",
+        ),
+        (
+            "I joined Startups Go Global, the government programme launched here in Malaysia in 2019.",
+            "Startups Go Global",
+        ),
         ("Con Resto al Sud, la misura gestita da Invitalia, sono nate mille imprese.", "Resto al Sud"),
     ],
 )
@@ -168,6 +182,11 @@ def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str
         ("Fraunhofer IPT (Germany) is a project partner responsible for WP3.", "Fraunhofer IPT"),
         ("The pilot in Lombardy (Italy) was a regional project.", "Lombardy"),
         ("Il GDPR, introdotto nel 2018, ha cambiato le regole.", "GDPR"),
+        ("O SENAI, sigla de Serviço Nacional de Aprendizagem Industrial, formou os técnicos.", "SENAI"),
+        ("O APL, sigla de Arranjo Produtivo Local, reúne empresas de um território.", "APL"),
+        ("Dr. Bob Smith, short for Robert, opened the meeting.", "Bob Smith"),
+        ("O projeto Rota 2030 para o Rio Grande do Sul abriu.", "Rota 2030 para o Rio Grande do Sul"),
+        ("Segundo o Decreto-Lei n.º 248/86, a sociedade é unipessoal.", "Lei n.º 248/86"),
         ("The town is proud of the ferry Seabird, launched in 1931, and of its yards.", "Seabird"),
         ("A Câmara do Porto, avenida central, lançada em 2010, ficou pronta.", "Câmara do Porto"),
     ],
@@ -229,3 +248,16 @@ def test_central_european_capitals_name_their_places_and_a_market_is_not_where_t
     assert "PL" in country_scores("Ten clothing firms from Łódź share a showroom.", "")
     market = country_scores("A hardware shop in Ireland now sells to customers in Scotland.", "")
     assert market["IE"] > market.get("GB", 0.0)
+
+
+def test_a_card_named_as_a_programme_names_it() -> None:
+    card = "**Name:** Coastal region export programme (Export Coast)\n**Country:** Chile\n\nFirms joined."
+    assert extract(card, "Practice card", language="en").values["programme"] == [
+        "Coastal region export programme (Export Coast)"
+    ]
+    for practice in (
+        "Joint purchasing centre of the furniture cluster",
+        "Projeto de compras conjuntas da rede",
+    ):
+        card = f"**Name:** {practice}\n\nFirms joined."
+        assert extract(card, "Practice card", language="en").values["programme"] == []

@@ -10,6 +10,7 @@ from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.programme_names import programme_names
+from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.year_ranker import practice_year
@@ -138,6 +139,8 @@ def text_programmes(
     on_card = list(mentioned(taxonomy.programmes, card))
     stated = [] if on_card else stated_programmes(fields.get("programme", ""))
     named = [fields["name"]] if "name" in fields and not on_card else []
+    # a card named as a programme ("Name: Upper Austrian cluster programme (Clusterland …)") names it
+    stated += [n for n in named if not programme_names(n) and _named_as_a_programme(n)]
     # a title is read for a name given with an acronym that the text uses ("… Innovation & Capability
     # Voucher (ICV)"), not for its other words ("Evaluation of the Cluster Programme")
     titled = [name for name in programme_names(title) if _acronym_in(name, text)]
@@ -153,6 +156,20 @@ def text_programmes(
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+
+
+_PROGRAMME_NAMED = re.compile(
+    rf"^[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{0,4}}[ \t]+(?i:{PROGRAMME_WORDS})[ \t]+\([A-ZÀ-Ý][^()]{{2,60}}\)$"
+    rf"|^(?:{PROGRAMME_WORDS.replace('|', ' ').title().replace(' ', '|')})\b(?!-)(?=.*\s[A-ZÀ-Ý])"
+)
+
+
+def _named_as_a_programme(value: str) -> bool:
+    """A card's name that is a programme's: a programme word before the name it goes by ("Upper
+    Austrian cluster programme (Clusterland …)"), or opening a capitalised name ("Programa Nacional
+    …"); not a practice described in lower case ("Projeto de compras conjuntas da cooperativa"), a
+    person ("João Silva, coordenador do projeto") or "Fund-raising event"."""
+    return len(value) <= 80 and "," not in value and bool(_PROGRAMME_NAMED.search(value.strip()))
 
 
 def _acronym_in(name: str, text: str) -> bool:

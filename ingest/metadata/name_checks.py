@@ -129,3 +129,17 @@ def _only_fronted_phrases(run_up: str) -> bool:
 
 
 _PAST = re.compile(r"(?:at[oa]|it[oa]|ut[oa]|ad[oa]|id[oa]|ed|ou|eu|iu)$")
+
+
+def a_verb_before_a_name(words: list[str], i: int) -> bool:
+    """ "… Trento ha istituito Lombardia Export": a verb in the past before a capitalised word ends
+    the sentence's run-up to the name; other small words between capitals link them ("Portugal nos
+    Mercados", "Empresas que Inovam", "Donne che Fanno Impresa")."""
+    word = words[i]
+    past = _PAST.search(word)
+    return word.isalpha() and word.islower() and len(word) > 4 and bool(past) and words[i + 1][:1].isupper()
+
+
+def a_common_word(name: str | None, text: str) -> bool:
+    """One word the text also writes in lower case ("What is the programme …" and "what")."""
+    return bool(name) and " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None  # type: ignore[union-attr]

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from ingest.metadata.name_checks import (
     a_body_after_of,
+    a_common_word,
     a_public_body,
+    a_verb_before_a_name,
     an_adverbial_opening,
     inside_a_name,
     one_word_named,
@@ -42,6 +44,7 @@ from ingest.metadata.programme_patterns import (
     ORGANISATION,
     PATTERNS,
     PUBLIC_BODIES,
+    SHORT_FOR,
     SPELLED_AFTER,
 )
 from kb.text import fold
@@ -163,10 +166,14 @@ def _add_introduced(found: _Found, text: str) -> None:
         *DESCRIBED_ACRONYM.finditer(text),
         *KNOWN_AS.finditer(text),
         *KNOWN_BY.finditer(text),
+        *SHORT_FOR.finditer(text),
     ]:
         fronted = match.re is APPOSITION and match.group("launched") is not None
         if match.re is APPOSITION and an_adverbial_opening(text, match.end("name"), fronted):
             continue  # "Segundo o Sebrae, o programa de …", "In 2015, …, the programme funded by …"
+        if match.re is SHORT_FOR:
+            _add_short_for(found, match)
+            continue
         name = _apposed(match.group("name")) if match.re is APPOSITION else _clean(match.group("name"))
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
@@ -180,12 +187,22 @@ def _add_introduced(found: _Found, text: str) -> None:
             written = re.sub(r"^legge\b", "Legge", match.group("name"))  # "la legge 28 febbraio 1986, n. 44"
             name = _clean(written, kind)
             # a word the text also writes in lower case is no name ("What is the programme …")
-            plainly = match.groupdict().get("plainly") is not None and not _a_common_word(name, text)
+            plainly = match.groupdict().get("plainly") is not None and not a_common_word(name, text)
             found.add(name, match.start(), strong=kind[:1].isupper() or plainly or one_word_named(name))
 
 
-def _a_common_word(name: str | None, text: str) -> bool:
-    return bool(name) and " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None  # type: ignore[union-attr]
+def _add_short_for(found: _Found, match: re.Match[str]) -> None:
+    """ "X, sigla de <long name>": a programme when the long name says so ("PRONAMPE, sigla de
+    Programa Nacional de Apoio …", one programme in two forms), or when X is written as a name rather
+    than a plain acronym ("o PM SVANidhi, sigla de …"); "APL, sigla de Arranjo Produtivo Local", a
+    person's nickname and bodies' acronyms are none."""
+    name, long = _clean(match.group("name")), _clean(match.group("long"), longest=120)
+    if not name or not long or BODIES.search(long):
+        return
+    if HAS_KEYWORD.search(long):
+        found.add_pair(long, name, match.start(), strong=True)
+    elif re.search(r"[A-Z]{2,}[a-z]", name):  # "SVANidhi", not "APL" nor "Bob Smith"
+        found.add(name, match.start(), strong=True)
 
 
 def _listed_name(written: str) -> str | None:
@@ -226,7 +243,7 @@ def _apposed(written: str) -> str | None:
                 if INTRODUCING.fullmatch(w)
                 and not _linking(words, i)
                 or w[-1] in ".!?"
-                or _a_verb_before_a_name(words, i)
+                or a_verb_before_a_name(words, i)
             ),
             default=0,
         )
@@ -243,15 +260,6 @@ def _linking(words: list[str], i: int) -> bool:
     first word, which may be capitalised only as a sentence's first) links, it does not lead."""
     elided = words[i][-1:] in "'’" and i >= 1  # "Sostegno all'Export dell'Italia"
     return (i >= 2 or elided) and words[i - 1][:1].isupper() and words[i + 1][:1].isupper()
-
-
-def _a_verb_before_a_name(words: list[str], i: int) -> bool:
-    """ "… Trento ha istituito Lombardia Export": a verb in the past before a capitalised word ends
-    the sentence's run-up to the name; other small words between capitals link them ("Portugal nos
-    Mercados", "Empresas que Inovam", "Donne che Fanno Impresa")."""
-    word = words[i]
-    past = re.search(r"(?:at[oa]|it[oa]|ut[oa]|ad[oa]|id[oa]|ed|ou|eu|iu)$", word)
-    return word.isalpha() and word.islower() and len(word) > 4 and bool(past) and words[i + 1][:1].isupper()
 
 
 def _keyword_led(name: str) -> bool:

@@ -16,15 +16,18 @@ KEYWORDS = (
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
-WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w]|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
+WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
 LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+)"
 PREPOSITION = r"(?:de|di|per|for|of)"
-ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o)"
+ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o|el|los|las)"
 ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
 """Linking words inside a name: a link, or a preposition with its article ("per le Aree Interne",
 "for the Development"); "the" and "through" alone, straight after a word ("Feed the Future",
 "Growth through Innovation"), never after "and" or "to" ("Italy and the European Social Fund")."""
-LINKING = rf"(?:{PREPOSITION}[ \t]+{ARTICLE}[ \t]+|{LINK}[ \t]+|{ALONE}[ \t]+)"
+SPANISH_FOR = r"para[ \t]+(?:el|la|los|las)"
+"""Spanish "para el/la" inside a name ("Sistema de Banca para el Desarrollo"); Portuguese "para o"
+goes on to an audience or a place ("Rota 2030 para o Rio Grande do Sul")."""
+LINKING = rf"(?:{PREPOSITION}[ \t]+{ARTICLE}[ \t]+|{SPANISH_FOR}[ \t]+|{LINK}[ \t]+|{ALONE}[ \t]+)"
 NAME = rf"{WORD}(?:(?:[ \t]+{LINKING}?|[ \t]+[–—][ \t]+){WORD}){{0,7}}"
 KEYWORD = rf"(?:{KEYWORDS})"
 HAS_KEYWORD = re.compile(rf"(?i)\b{KEYWORD}\b")
@@ -115,10 +118,11 @@ PATTERNS = (
         r"(?:nel|in|em|no|a)[ \t]+(?:19|20)\d\d\b(?P<plainly>)"
     ),
     # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
-    # "Legge regionale n. 13/2014", "Lei Complementar nº 123"
+    # "Legge regionale n. 13/2014", "Lei Complementar nº 123", "Lei n.º 30/11", "Decreto-Lei n.º 248/86"
     re.compile(
-        r"\b(?P<name>(?:Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|nazionale|federal|"
-        r"estadual|complementar|state)[ \t]+)?(?:n(?:º|°|o|\.)?[ \t]*)?\d[\d./]*\d)"
+        r"\b(?P<name>(?:Decreto-Lei|(?<!-)Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|"
+        r"nazionale|federal|"
+        r"estadual|complementar|state)[ \t]+)?(?:n(?:\.?[º°]|º\.|o\.?|\.)?[ \t]*)?\d[\d./]*\d)"
         r"(?![ \t]+(?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
         r"|dicembre)\b)"  # "Legge 27 febbraio 1985, n. 49" is cited by its date: the next pattern's
     ),
@@ -188,12 +192,18 @@ APPOSITION = re.compile(
     r"(?:de|di|da|do|del|della|of|for|con|com|with|che|que|that|which|per|para|to|"
     r"che|cui|nacional|nazionale|national|federal|regional|regionale|europeu|europeo|europea|european|"
     r"delivered|run|managed|operated|administered|gestit[oa]|gerid[oa]|operad[oa])\b"
-    rf"|(?:{_DESCRIBING})?(?:{PROGRAMME_WORDS}|{APPOSITION_KINDS})[ \t]+(?P<launched>{_LAUNCHED})[ \t]+{_WHEN_OR_BY})"
+    rf"|(?:{_DESCRIBING})?(?:{PROGRAMME_WORDS}|{APPOSITION_KINDS})[ \t]+(?P<launched>{_LAUNCHED})[ \t]+"
+    rf"(?:(?:here|there|qui|aqui|aqui)[ \t]+)?{_WHEN_OR_BY})"
 )
 DESCRIBED_ACRONYM = re.compile(
     rf"\b(?:{PROGRAMME_WORDS})\b(?:[ \t]+[a-zà-ÿ'’-]+){{0,12}},[ \t]+(?:(?:o|a|il|la|lo|the|l['’])[ \t]*)?"
     r"(?P<name>(?=[A-Z0-9+&-]*[A-Z][A-Z0-9+&-]*[A-Z])[A-Z0-9][A-Z0-9+&-]{1,11})"  # PNI, 1D1F
     r"(?=[ \t]*[,.;:)]|[ \t]*$)"  # "…, o SENAI-SP formou": a subject
+)
+# "o PM SVANidhi, sigla de Pradhan Mantri …": a name and the words its letters stand for
+SHORT_FOR = re.compile(
+    rf"(?P<name>{NAME}),[ \t]+(?:sigla de|acrónimo de|acr[oô]nimo de|acronimo di|abbreviazione di|short for|"
+    r"an acronym for|the acronym of)[ \t]+(?P<long>[^,.;()\n]{5,120})"
 )
 # "O Procompi, como é conhecido, …": a programme described first, then named as it is known
 KNOWN_AS = re.compile(
