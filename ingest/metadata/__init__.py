@@ -160,7 +160,7 @@ def text_programmes(
 
 _PROGRAMME_NAMED = re.compile(
     rf"^[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{0,4}}[ \t]+(?i:{PROGRAMME_WORDS})[ \t]+\([A-ZÀ-Ý][^()]{{2,60}}\)$"
-    rf"|^(?:{PROGRAMME_WORDS.replace('|', ' ').title().replace(' ', '|')})\b(?!-)(?=.*\s[A-ZÀ-Ý])"
+    rf"|^(?:{PROGRAMME_WORDS.title()})\b(?!-)(?=.*\s[A-ZÀ-Ý])"
 )
 
 
@@ -174,8 +174,7 @@ def _named_as_a_programme(value: str) -> bool:
 
 def _acronym_in(name: str, text: str) -> bool:
     """ "Growth & Skills Voucher (GSV)" whose text says "the GSV"."""
-    acronym = re.fullmatch(r".+\(([^()]+)\)", name)
-    return bool(acronym) and re.search(rf"\b{re.escape(acronym.group(1))}\b", text) is not None  # type: ignore[union-attr]
+    return any(re.search(rf"\b{re.escape(short)}\b", text) for short in written_forms(name)[1:])
 
 
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:

@@ -5,8 +5,9 @@ Descriptions are written in pt, it and en, and each theme takes its best languag
 not favoured for sharing the document's language. Keywords (word beginnings in the three
 languages) count how densely the text talks about a theme. Under the bundled model, one logistic
 model per theme reads the document's mean passage vector beside that evidence
-(:func:`embedding_features`, weights in ``kb/data/theme_model.npz``): theme F1 0.730 held out set
-by set over 21 labelled sets (603 documents), against 0.662 for the evidence alone. Other
+(:func:`embedding_features`, weights in ``kb/data/theme_model.npz``): theme F1 0.729 held out set
+by set over the tuning set and 24 labelled sets (683 documents), against 0.665 for the evidence
+alone. Other
 embedders (the tests' hashing one) have no such weights and use the evidence model: the themes
 ranked by their weighted sum relative to the document's average, and a logistic model over each
 theme's place in that ranking (:data:`FEATURES`). Either gives the probability that a labeller
