@@ -7,8 +7,9 @@ Every query's candidates and their features (kb.boundary.MEMBERSHIP_FEATURES) ar
 once. ``--fit`` fits the logistic membership weights (Newton's method, a little ridge) on
 the tuning sets and prints them for kb/config.py; the sweep then shows the trade-off
 between set recall, set precision and empty off-topic results. The tuning sets
-(eval/queries.json, eval/short.json, eval/offtopic.json) choose the point; the held-out
-sets (eval/short-heldout.json, eval/offtopic-heldout.json) are only reported.
+(eval/queries.json, eval/short.json, eval/offtopic.json, eval/offtopic-lookalike.json) choose the
+point; the held-out sets (eval/short-heldout.json, eval/offtopic-heldout.json,
+eval/offtopic-lookalike-heldout.json) are only reported.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 
 TUNING = ("eval/queries.json", "eval/short.json")
-TUNING_OFF = ("eval/offtopic.json",)
+TUNING_OFF = ("eval/offtopic.json", "eval/offtopic-lookalike.json")
 HELD_OUT = ("eval/short-heldout.json",)
-HELD_OUT_OFF = ("eval/offtopic-heldout.json",)
+HELD_OUT_OFF = ("eval/offtopic-heldout.json", "eval/offtopic-lookalike-heldout.json")
 
 GRID = {
     "min_top_cosine": (0.83, 0.84, 0.85, 0.86, 0.87, 1.0),

@@ -28,7 +28,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 21
+INGEST_VERSION = 22
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 21: "sigla de", "para el" in Spanish names, "n.º" and "Decreto-Lei", "SMV:Digital", a card named as a
 programme (round 25); 20: participles and incentives in apposition, "&"/"+" inside names, lower-case dated laws, a title's

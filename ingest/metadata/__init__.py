@@ -8,6 +8,7 @@ from functools import cache
 
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.fields import labelled_fields
+from ingest.metadata.name_ranker import likely_programme
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
@@ -155,6 +156,8 @@ def text_programmes(
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
+    if not known and not proposed and (likely := likely_programme(text, title)):
+        proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
 
 

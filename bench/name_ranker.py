@@ -1,0 +1,145 @@
+"""Fit and measure the programme-name ranker (ingest.metadata.name_ranker) on the labelled sets.
+
+    python bench/name_ranker.py [--fit] [--json] [--leave-out SET ...]
+
+Every labelled document of eval/metadata*.yaml is read as ``kb ingest`` reads it; each of its
+candidate names is labelled by whether it is one of the document's programmes (under any
+written form). ``--fit`` prints the weights for ingest/metadata/name_ranker.py. Figures are
+leave-one-set-out: each set is scored by weights fitted on the others, so they say how the
+ranker does on documents it was not fitted on. The rules' own figures are in-sample for the
+sets they were tuned on. ``--leave-out`` keeps sets (blind ones) out of the fit and the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from unittest.mock import patch
+
+import numpy as np
+from logistic import fit_logistic
+
+from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
+from ingest.metadata.name_candidates import name_candidates
+from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features
+from ingest.parsing import describe, read_document
+from ingest.site_template import folder_template
+from kb.config import Settings
+
+THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+
+
+@dataclass
+class Labelled:
+    set_name: str
+    names: list[str]
+    rows: np.ndarray
+    hits: np.ndarray  # per candidate: one of the document's programmes
+    labelled: bool  # the document has programmes
+    rules_found: bool  # the rules found any programme
+    rules_hit: bool  # …and one of them is right
+
+
+def read_set(path: Path) -> list[Labelled]:
+    out = []
+    for item in load_gold(path):
+        file = Path(str(item["path"]))
+        draft = read_document(file, Settings(), folder_template(file.parent))
+        whole = f"{draft.heading}\n{draft.parsed.text}"
+        with patch("ingest.metadata.likely_programme", return_value=None):  # the rules alone
+            describe(draft)
+        found = found_values(draft.doc)["programmes"]
+        keys = set().union(*_label_forms(item).values()) if item.get("programmes") else set()
+        candidates = name_candidates(whole)
+        rows = (
+            candidate_features(candidates, whole, draft.heading)
+            if candidates
+            else np.zeros((0, len(FEATURES)))
+        )
+        hits = np.array([bool(_all_names(c.name) & keys) for c in candidates], dtype=np.float64)
+        labels = set(_label_forms(item))
+        out.append(
+            Labelled(
+                path.stem,
+                [c.name for c in candidates],
+                rows,
+                hits,
+                bool(keys),
+                bool(found),
+                bool(matched_keys(found, item) & labels),
+            )
+        )
+    return out
+
+
+def fit(docs: list[Labelled]) -> np.ndarray:
+    docs = [d for d in docs if len(d.names)]
+    return np.asarray(
+        fit_logistic(np.vstack([d.rows for d in docs]), np.concatenate([d.hits for d in docs]), ridge=1.0)
+    )
+
+
+def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: float) -> dict[str, float]:
+    """Programme found by the rules alone and with the ranker where they found nothing."""
+    labelled = [d for d in docs if d.labelled]
+    added = right = unlabelled = found = 0
+    for d in docs:
+        if d.rules_found or not len(d.names):
+            found += d.rules_hit
+            continue
+        p = 1.0 / (1.0 + np.exp(-(d.rows @ weights[d.set_name])))
+        best = int(p.argmax())
+        if p[best] >= threshold:
+            added += 1
+            right += bool(d.hits[best])
+            unlabelled += not d.labelled
+            found += bool(d.hits[best]) and d.labelled
+    return {
+        "documents": len(docs),
+        "rules_found": round(sum(d.rules_hit for d in labelled) / max(1, len(labelled)), 3),
+        "with_ranker_found": round(found / max(1, len(labelled)), 3),
+        "names_added": added,
+        "added_right": right,
+        "added_to_unlabelled": unlabelled,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="print weights fitted on every set")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--leave-out", nargs="*", default=[], help="set names kept out (blind sets)")
+    args = parser.parse_args()
+    paths = sorted(Path("eval").glob("metadata*.yaml"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
+    sets = {p.stem: read_set(p) for p in paths if p.stem not in args.leave_out}
+    everything = [d for docs in sets.values() for d in docs]
+    if args.fit:
+        print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in fit(everything)) + ")  # " + ", ".join(FEATURES))
+    weights = {name: fit([d for other, docs in sets.items() if other != name for d in docs]) for name in sets}
+    rows = [
+        {"set": name, "threshold": THRESHOLD, **measure(docs, weights, THRESHOLD)}
+        for name, docs in sets.items()
+    ]
+    rows += [
+        {"set": "all (left out in turn)", "threshold": t, **measure(everything, weights, t)}
+        for t in THRESHOLDS
+    ]
+    if args.json:
+        print("\n".join(json.dumps(r) for r in rows))
+        return
+    print(
+        "| set | threshold | documents | programme found, rules | with the ranker | names added | right | on documents without a programme |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['set']} | {r['threshold']} | {r['documents']} | {r['rules_found']:.3f} | {r['with_ranker_found']:.3f} "
+            f"| {r['names_added']} | {r['added_right']} | {r['added_to_unlabelled']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""The programme a text names without introducing it: candidate names and their ranking."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+from ingest.metadata import extract
+from ingest.metadata.name_candidates import name_candidates
+from ingest.metadata.name_ranker import FEATURES, WEIGHTS, likely_programme
+
+
+def _names(text: str) -> set[str]:
+    return {c.name for c in name_candidates(text)}
+
+
+def test_candidates_keep_small_joining_words_and_drop_an_opening_article() -> None:
+    names = _names("O Programa de Apoio aos Polos Tecnológicos foi criado em 1989 no Rio Grande do Sul.")
+    assert "Programa de Apoio aos Polos Tecnológicos" in names
+    assert "Rio Grande do Sul" in names
+    assert not any(n.startswith("O ") for n in names)
+
+
+def test_candidates_split_at_a_dash_and_before_the_body_a_name_belongs_to() -> None:
+    names = _names("Il Progetto Manifattura – Green Innovation Factory accoglie 40 imprese.")
+    assert {"Progetto Manifattura – Green Innovation Factory", "Progetto Manifattura"} <= names
+    assert "Green Innovation Factory" in names
+    names = _names("Il Programa de Grupos Exportadores della Fundación Export.Ar riunisce le imprese.")
+    assert "Programa de Grupos Exportadores" in names
+
+
+def test_candidates_hold_numbers_elided_words_and_quoted_phrases() -> None:
+    names = _names(
+        "Con il Piano Nazionale Industria 4.0 e il Progetto Sostegno all'Export, la campagna «compra qui» parte."
+    )
+    assert {"Piano Nazionale Industria 4.0", "Progetto Sostegno all'Export", "compra qui"} <= names
+
+
+def test_every_occurrence_of_a_candidate_is_counted_even_inside_longer_names() -> None:
+    found = {
+        c.name: c for c in name_candidates("Mentoria Delas abriu. A Mentoria Delas Recife tem 30 vagas.")
+    }
+    assert len(found["Mentoria Delas"].starts) == 2
+
+
+def test_the_ranker_picks_the_scheme_a_text_is_about() -> None:
+    text = (
+        "Launched by the city in 2019, Mentoria Delas pairs women who run small firms in Recife with "
+        "experienced owners. Mentoria Delas has since matched 300 owners with mentors, and the Federal "
+        "University of Pernambuco measures how their sales change. The Mentoria Delas scheme meets "
+        "every month in the old port."
+    )
+    found = likely_programme(text, "How women owners learn from each other")
+    assert found is not None and found[0] == "Mentoria Delas"
+
+
+def test_the_ranker_names_nothing_in_a_recipe_or_a_match_report() -> None:
+    recipe = "Bata os ovos com o açúcar. Junte a farinha e o suco de laranja. Asse por 40 minutos."
+    assert likely_programme(recipe, "Bolo de laranja") is None
+    match = "La Juventus ha battuto il Torino due a uno. Vlahović ha segnato nel secondo tempo allo Stadium."
+    assert likely_programme(match, "Il derby") is None
+
+
+def test_one_weight_per_feature() -> None:
+    assert len(WEIGHTS) == len(FEATURES)
+
+
+def test_a_ranked_name_is_proposed_only_when_no_pattern_found_a_programme() -> None:
+    text = (
+        "Mentoria Delas pairs women who run small firms in Recife with experienced owners. Mentoria "
+        "Delas started in 2019 with a call for mentors; Mentoria Delas has since matched 300 owners. "
+        "The Mentoria Delas voucher pays for the first meetings."
+    )
+    with patch("ingest.metadata.likely_programme", return_value=None):
+        assert extract(text, "Women owners", language="en").values["programme"] == []  # no pattern finds it
+    meta = extract(text, "Women owners", language="en")
+    assert meta.values["programme"] == ["Mentoria Delas"] and meta.proposed == {"Mentoria Delas"}
+    registered = extract(
+        text + " The owners also joined Brasil Mais Produtivo.", "Women owners", language="en"
+    )
+    assert registered.values["programme"] == ["Programa Brasil Mais Produtivo"]
