@@ -24,7 +24,7 @@ from logistic import fit_logistic
 
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features
+from ingest.metadata.name_ranker import FEATURES, THRESHOLD, about_firms, candidate_features
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings
@@ -53,7 +53,7 @@ def read_set(path: Path) -> list[Labelled]:
             describe(draft)
         found = found_values(draft.doc)["programmes"]
         keys = set().union(*_label_forms(item).values()) if item.get("programmes") else set()
-        candidates = name_candidates(whole)
+        candidates = name_candidates(whole) if about_firms(whole) else []  # as likely_programme does
         rows = (
             candidate_features(candidates, whole, draft.heading)
             if candidates

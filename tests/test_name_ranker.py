@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 from ingest.metadata import extract
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, WEIGHTS, likely_programme
+from ingest.metadata.name_ranker import FEATURES, WEIGHTS, about_firms, likely_programme
 
 
 def _names(text: str) -> set[str]:
@@ -45,7 +45,7 @@ def test_every_occurrence_of_a_candidate_is_counted_even_inside_longer_names() -
 def test_the_ranker_picks_the_scheme_a_text_is_about() -> None:
     text = (
         "Launched by the city in 2019, Mentoria Delas pairs women who run small firms in Recife with "
-        "experienced owners. Mentoria Delas has since matched 300 owners with mentors, and the Federal "
+        "experienced business owners. Mentoria Delas has since matched 300 owners with mentors, and the Federal "
         "University of Pernambuco measures how their sales change. The Mentoria Delas scheme meets "
         "every month in the old port."
     )
@@ -66,7 +66,7 @@ def test_one_weight_per_feature() -> None:
 
 def test_a_ranked_name_is_proposed_only_when_no_pattern_found_a_programme() -> None:
     text = (
-        "Mentoria Delas pairs women who run small firms in Recife with experienced owners. Mentoria "
+        "Mentoria Delas pairs women who run small firms in Recife with experienced business owners. Mentoria "
         "Delas started in 2019 with a call for mentors; Mentoria Delas has since matched 300 owners. "
         "The Mentoria Delas voucher pays for the first meetings."
     )
@@ -78,3 +78,13 @@ def test_a_ranked_name_is_proposed_only_when_no_pattern_found_a_programme() -> N
         text + " The owners also joined Brasil Mais Produtivo.", "Women owners", language="en"
     )
     assert registered.values["programme"] == ["Programa Brasil Mais Produtivo"]
+
+
+def test_a_text_that_names_no_firms_gets_no_ranked_name() -> None:
+    report = (
+        "The Valle Verde Cup (VVC), launched in 1990, ended with a 2-1 derby. VVC fans sang until the "
+        "end, and the VVC final drew 8,000 people. The VVC trophy went to the home side."
+    )
+    assert not about_firms(report)  # shaped like a programme, but about no firm at all
+    assert likely_programme(report, "VVC final") is None
+    assert about_firms("Small firms export more when their cluster shares a stand at fairs.")

@@ -101,6 +101,7 @@ def _cuts(run: list[re.Match[str]]) -> set[tuple[int, int]]:
     opened = words[0].lower() in OPENING and named  # "O Programa …", "The Mentoria …": not from the article
     starts = {*named[:1], *([] if opened else [0])} | {k + 1 for k, w in enumerate(words) if w in DASHES}
     starts |= {_past_joining(words, k) for k, w in enumerate(words) if w in AND}
+    starts |= {k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))}  # "Israel's Yozma"
     ends = {len(words) - 1} | {k - 1 for k, w in enumerate(words) if w in DASHES}
     ends |= {k - 1 for k in range(1, len(words)) if words[k] in JOINING and words[k - 1] not in JOINING}
     return {

@@ -29,6 +29,7 @@ from kb.text import fold
 
 FEATURES = (
     "bias",
+    # how the text uses it
     "log_count",  # log(1 + how often the text writes it)
     "count_ratio",  # that count over the most frequent candidate's
     "in_title",
@@ -37,47 +38,48 @@ FEATURES = (
     "early",  # in the first 600 characters
     "quoted",
     "acronym_after",  # "Name (ACR)"
-    "is_acronym",
-    "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
     "kind_before",  # "the scheme Name", "il bando Name"
     "kind_after",  # "Name programme"
     "launched_near",  # launched, created, avviato … near it
+    "sentence_start",  # share of its occurrences that open a sentence
+    # what it looks like
+    "is_acronym",
+    "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
     "words",  # its length in words (a tenth each, up to ten)
     "one_word",
     "place",  # a country, region or town
     "registered_body",  # an organisation of the registry
-    "body_word",  # opens with Ministry, Instituto, Regione …
-    "sentence_start",  # share of its occurrences that open a sentence
+    "a_body",  # opens with Ministry, Instituto, Regione …, or an acronym the text spells so
     "has_digit",
     "all_capitalised",  # no small joining words
     "heading_word",  # an upper-case word the text also writes in lower case ("PROGRAMMA")
     "glossary_term",  # one of the field's own words (PMI, Cluster, Export)
 )
 WEIGHTS = (
-    -4.6323,
-    0.6811,
-    1.6745,
-    -0.1818,
-    -1.2606,
-    -2.5808,
-    -0.8276,
-    -0.7475,
-    2.2347,
-    4.1920,
-    1.8668,
-    2.1165,
-    1.8708,
-    0.9006,
-    1.8413,
-    -2.5219,
-    -3.6466,
-    -2.8070,
-    -3.4151,
-    -0.9750,
-    0.9662,
-    1.2362,
-    -1.3435,
+    -4.7622,
+    0.7670,
+    1.6839,
+    -0.1307,
     -1.3356,
+    -2.3570,
+    -0.7506,
+    -0.7344,
+    2.1710,
+    2.0896,
+    1.8687,
+    0.8566,
+    -0.9516,
+    4.2076,
+    1.8789,
+    1.7590,
+    -2.5705,
+    -3.6664,
+    -2.7518,
+    -1.1204,
+    0.9776,
+    1.2892,
+    -2.1796,
+    -1.4203,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
@@ -92,20 +94,32 @@ _LAUNCHED = re.compile(
     r"fundad[oa]|fondat[oa]|introduced|set up|started|iniciad[oa]|promoted|promoss[oa]|promovid[oa]|"
     r"established|nat[oa]|nasceu|nacque)\b"
 )
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
-_BODY = re.compile(
-    r"(?i)^(?:minist\w*|institut\w*|istitut\w*|regione|região|region|camera|câmara|chamber|ag[eê]nc\w*|"
-    r"agenzia|fundaç\w*|fondazione|foundation|associa\w*|universit\w*|department|prefeitura|comune|"
-    r"munic[ií]pio|secretaria|governo|government|conselho|consiglio|council|confedera\w*|federa\w*|"
-    r"ufficio|office|direç\w*|direzione|servi[cç]o|bank|banca)\b"
+_FIELD_WORDS = re.compile(
+    r"(?i)\b(?:empres\w*|impres\w*|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
+    r"cooperativ\w*|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|export\w*|cluster\w*|distrett\w*|"
+    r"arranjos?|programm?e?s?|programas?|programm[ai])\b"
 )
+MIN_FIELD_WORDS = 2
+"""A text that names firms, exports or programmes fewer times than this is about something else."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+BODY_WORDS = (
+    r"minist\w*|institut\w*|istitut\w*|regione|região|region|camera|câmara|chamber|ag[eê]nc\w*|agenzia|"
+    r"fundaç\w*|fondazione|foundation|associa\w*|universit\w*|department|prefeitura|comune|munic[ií]pio|"
+    r"secretaria|governo|government|conselho|consiglio|council|confedera\w*|federa\w*|ufficio|office|"
+    r"direç\w*|direzione|servi[cç]o|service|bank|banca|uni[aã]o|unione|union|organi[sz]\w*|ente|"
+    r"authority|autorit\w*|company|compagnia|companhia"
+)
+"""Words that name a body: an agency runs programmes, it is none."""
+_BODY = re.compile(rf"(?i)^(?:{BODY_WORDS})\b")
+_DESCRIBED_AS_BODY = r",?\s+(?:a|o|la|il|l['’]|the|an?)\s*(?:\w+\s+)?(?:" + BODY_WORDS + r")\b"
 
 
 def likely_programme(text: str, title: str) -> tuple[str, float] | None:
-    """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD`."""
+    """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD` in
+    a text about firms at all (a match report's team is nobody's programme)."""
     whole = f"{title}\n{text}"
     candidates = name_candidates(whole)
-    if not candidates:
+    if not candidates or not about_firms(whole):
         return None
     rows = candidate_features(candidates, whole, title)
     probability = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(WEIGHTS))))
@@ -113,21 +127,28 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
 
 
+def about_firms(text: str) -> bool:
+    """Whether the text names firms, exports or programmes at all (:data:`MIN_FIELD_WORDS`)."""
+    return len(_FIELD_WORDS.findall(text)) >= MIN_FIELD_WORDS
+
+
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:
     """One row of :data:`FEATURES` per candidate."""
-    rows = np.array([_features(c, text, title) for c in candidates], dtype=np.float64)
+    rows = np.array(
+        [[1.0, *_usage(c, text, title), *_kind_of_name(c.name, text)] for c in candidates], dtype=np.float64
+    )
     rows[:, 2] = rows[:, 1] / max(rows[:, 1].max(), 1e-9)
     return rows
 
 
-def _features(c: Candidate, text: str, title: str) -> list[float]:
-    name, words, folded, folded_title = c.name, c.name.split(), fold(c.name), fold(title)
+def _usage(c: Candidate, text: str, title: str) -> list[float]:
+    """How the text uses the name: how often, where, and next to which words."""
+    name, folded, folded_title = c.name, fold(c.name), fold(title)
     before = [text[max(0, s - 40) : s] for s in c.starts]
-    after = [text[s + len(name) : s + len(name) + 40] for s in c.starts]
+    after = [text[s + len(name) : s + len(name) + 60] for s in c.starts]
     around = [text[max(0, s - 80) : s + len(name) + 80] for s in c.starts]
     first = min(c.starts)
     return [
-        1.0,
         math.log1p(len(c.starts)),
         0.0,  # count_ratio: filled in over all candidates
         float(folded in folded_title),
@@ -136,17 +157,24 @@ def _features(c: Candidate, text: str, title: str) -> list[float]:
         float(first < 600),
         float(c.quoted),
         float(any(_ACRONYM_AFTER.match(a) for a in after)),
-        float(len(words) == 1 and sum(ch.isupper() for ch in name) >= 2),
-        float(bool(_KIND.search(name))),
         float(any(_KIND_BEFORE.search(b) for b in before)),
         float(any(_KIND_AFTER.match(a) for a in after)),
         float(any(_LAUNCHED.search(a) for a in around)),
+        sum(bool(_SENTENCE_START.search(text[max(0, s - 3) : s])) for s in c.starts) / len(c.starts),
+    ]
+
+
+def _kind_of_name(name: str, text: str) -> list[float]:
+    """What the name itself looks like: an acronym, a programme's, a place's or a body's name."""
+    words = name.split()
+    return [
+        float(len(words) == 1 and sum(ch.isupper() for ch in name) >= 2),
+        float(bool(_KIND.search(name))),
         min(len(words), 10) / 10,
         float(len(words) == 1),
-        float(folded in _places()),
+        float(fold(name) in _places()),
         float(bool(mentioned(default_taxonomy().organisations, name))),
-        float(bool(_BODY.match(name))),
-        sum(bool(_SENTENCE_START.search(text[max(0, s - 3) : s])) for s in c.starts) / len(c.starts),
+        float(bool(_BODY.match(name)) or _a_body_acronym(name, text)),
         float(any(ch.isdigit() for ch in name)),
         float(all(w[0].isupper() for w in words)),
         float(
@@ -156,6 +184,15 @@ def _features(c: Candidate, text: str, title: str) -> list[float]:
         ),
         float(_a_glossary_term(name)),
     ]
+
+
+def _a_body_acronym(name: str, text: str) -> bool:
+    """ "ANAPEC" where the text spells it "Agence Nationale … (ANAPEC)" or "ANAPEC, l'agenzia …"."""
+    if not (name.isupper() and 2 <= len(name) <= 12):
+        return False
+    spelled = re.search(rf"((?:\S+\s+){{1,8}})\({re.escape(name)}\)", text)
+    described = re.search(rf"\b{re.escape(name)}\b{_DESCRIBED_AS_BODY}", text, re.I)
+    return bool(described) or bool(spelled and any(_BODY.match(w) for w in spelled.group(1).split()))
 
 
 def _a_glossary_term(name: str) -> bool:
