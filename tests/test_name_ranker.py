@@ -88,3 +88,14 @@ def test_a_text_that_names_no_firms_gets_no_ranked_name() -> None:
     assert not about_firms(report)  # shaped like a programme, but about no firm at all
     assert likely_programme(report, "VVC final") is None
     assert about_firms("Small firms export more when their cluster shares a stand at fairs.")
+
+
+def test_a_year_after_a_small_word_and_a_company_form_end_a_name() -> None:
+    names = _names("A Câmara Municipal de Lisboa em 2015 apoiou a Australian Made Campaign Limited.")
+    assert "Câmara Municipal de Lisboa" in names and not any("2015" in n for n in names)
+    assert "Australian Made Campaign" in names
+    assert "Emprego + Digital 2025" in _names("O Emprego + Digital 2025 forma 800 trabalhadores.")
+
+
+def test_a_coined_name_written_inside_a_sentence_is_a_candidate_after_a_possessive() -> None:
+    assert "Yozma" in _names("Much of Israel's Yozma model was copied abroad.")

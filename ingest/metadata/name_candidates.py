@@ -34,6 +34,10 @@ _ELIDED = re.compile(r"(?i)^(?:[dl]|all|dell|nell|sull|dall|un)['’](?-i:[A-ZÀ
 _BREAKS = re.compile(r"[\n,;:()\[\]!?\"“”«»]|\.\s")
 DASHES = ("–", "—")
 AND = frozenset({"e", "and", "y", "und"})
+COMPANY = frozenset(
+    {"Limited", "Ltd", "Ltda", "Lda", "Inc", "LLC", "GmbH", "S.p.A", "Srl", "S.r.l", "S.A", "SA"}
+)
+"""A company's legal form ends the name it closes ("Australian Made Campaign Limited")."""
 
 
 @dataclass
@@ -85,7 +89,9 @@ def _run_end(text: str, words: list[re.Match[str]], i: int) -> int:
         and not _BREAKS.search(text, words[j].end(), words[j + 1].start())
     ):
         following = words[j + 1].group()
-        if _capitalised(following) or following[0].isdigit():
+        if _capitalised(following) or (
+            following[0].isdigit() and last == j
+        ):  # "Industria 4.0", not "em 2015"
             last = j + 1
         elif following.lower() not in JOINING and following not in DASHES:
             break
@@ -102,7 +108,7 @@ def _cuts(run: list[re.Match[str]]) -> set[tuple[int, int]]:
     starts = {*named[:1], *([] if opened else [0])} | {k + 1 for k, w in enumerate(words) if w in DASHES}
     starts |= {_past_joining(words, k) for k, w in enumerate(words) if w in AND}
     starts |= {k + 1 for k, w in enumerate(words) if w.endswith(("'s", "’s"))}  # "Israel's Yozma"
-    ends = {len(words) - 1} | {k - 1 for k, w in enumerate(words) if w in DASHES}
+    ends = {len(words) - 1} | {k - 1 for k, w in enumerate(words) if w in DASHES or w in COMPANY}
     ends |= {k - 1 for k in range(1, len(words)) if words[k] in JOINING and words[k - 1] not in JOINING}
     return {
         (a, b)

@@ -42,6 +42,8 @@ FEATURES = (
     "kind_after",  # "Name programme"
     "launched_near",  # launched, created, avviato … near it
     "sentence_start",  # share of its occurrences that open a sentence
+    "mid_sentence",  # log(1 + how often it is written inside a sentence)
+    "kind_nearby",  # a programme word in the same stretch of text ("Coopfond, il fondo mutualistico …")
     # what it looks like
     "is_acronym",
     "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
@@ -51,35 +53,39 @@ FEATURES = (
     "registered_body",  # an organisation of the registry
     "a_body",  # opens with Ministry, Instituto, Regione …, or an acronym the text spells so
     "has_digit",
+    "inner_capital",  # "SVANidhi", "iNNpulsa", "Diia.Business": written as a coined name
     "all_capitalised",  # no small joining words
     "heading_word",  # an upper-case word the text also writes in lower case ("PROGRAMMA")
     "glossary_term",  # one of the field's own words (PMI, Cluster, Export)
 )
 WEIGHTS = (
-    -4.7622,
-    0.7670,
-    1.6839,
-    -0.1307,
-    -1.3356,
-    -2.3570,
-    -0.7506,
-    -0.7344,
-    2.1710,
-    2.0896,
-    1.8687,
-    0.8566,
-    -0.9516,
-    4.2076,
-    1.8789,
-    1.7590,
-    -2.5705,
-    -3.6664,
-    -2.7518,
-    -1.1204,
-    0.9776,
-    1.2892,
-    -2.1796,
-    -1.4203,
+    -4.9690,
+    -0.4136,
+    1.6107,
+    0.0215,
+    -1.3332,
+    -2.2693,
+    -0.7406,
+    -0.6566,
+    2.1138,
+    1.4837,
+    1.2423,
+    0.7844,
+    -0.0198,
+    1.1150,
+    0.9508,
+    4.1716,
+    1.7163,
+    1.7743,
+    -2.5823,
+    -3.7330,
+    -2.8142,
+    -1.2464,
+    1.1029,
+    -0.3134,
+    1.2954,
+    -1.9021,
+    -1.5412,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
@@ -101,6 +107,7 @@ _FIELD_WORDS = re.compile(
 )
 MIN_FIELD_WORDS = 2
 """A text that names firms, exports or programmes fewer times than this is about something else."""
+_INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|\w\.[A-ZÀ-Ý]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 BODY_WORDS = (
     r"minist\w*|institut\w*|istitut\w*|regione|região|region|camera|câmara|chamber|ag[eê]nc\w*|agenzia|"
@@ -148,6 +155,7 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
     after = [text[s + len(name) : s + len(name) + 60] for s in c.starts]
     around = [text[max(0, s - 80) : s + len(name) + 80] for s in c.starts]
     first = min(c.starts)
+    opening = sum(bool(_SENTENCE_START.search(text[max(0, s - 3) : s])) for s in c.starts)
     return [
         math.log1p(len(c.starts)),
         0.0,  # count_ratio: filled in over all candidates
@@ -160,7 +168,9 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
         float(any(_KIND_BEFORE.search(b) for b in before)),
         float(any(_KIND_AFTER.match(a) for a in after)),
         float(any(_LAUNCHED.search(a) for a in around)),
-        sum(bool(_SENTENCE_START.search(text[max(0, s - 3) : s])) for s in c.starts) / len(c.starts),
+        opening / len(c.starts),
+        math.log1p(len(c.starts) - opening),
+        float(any(_KIND.search(b[-30:]) or _KIND.search(a) for a, b in zip(after, before, strict=True))),
     ]
 
 
@@ -176,6 +186,7 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(bool(mentioned(default_taxonomy().organisations, name))),
         float(bool(_BODY.match(name)) or _a_body_acronym(name, text)),
         float(any(ch.isdigit() for ch in name)),
+        float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
         float(
             len(name) > 3
