@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 from ingest.metadata import extract
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, WEIGHTS, about_firms, likely_programme
+from ingest.metadata.name_ranker import FEATURES, WEIGHTS, about_firms, likely_programme, spelled_as_a_body
 
 
 def _names(text: str) -> set[str]:
@@ -99,3 +99,13 @@ def test_a_year_after_a_small_word_and_a_company_form_end_a_name() -> None:
 
 def test_a_coined_name_written_inside_a_sentence_is_a_candidate_after_a_possessive() -> None:
     assert "Yozma" in _names("Much of Israel's Yozma model was copied abroad.")
+
+
+def test_an_elided_article_is_no_part_of_a_name_and_a_spelled_out_agency_is_a_body() -> None:
+    text = (
+        "Il fondo è gestito dall'Instituto Nacional de la Economía Social (INAES). L'INAES è nato nel 2012."
+    )
+    found = {c.name: c for c in name_candidates(text)}
+    assert len(found["INAES"].starts) == 2 and "L'INAES" not in found
+    assert "Instituto Nacional de la Economía Social" in found
+    assert spelled_as_a_body("INAES", text)

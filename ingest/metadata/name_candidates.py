@@ -31,6 +31,7 @@ MAX_WORDS = 14
 _TOKEN = re.compile(r"\w[\w'’.&+:/-]*[\w+]|\w|&|\+|[–—]")
 _QUOTED = re.compile(r"[“\"«‘]([^“”\"«»‘’\n]{2,80})[”\"»’]")
 _ELIDED = re.compile(r"(?i)^(?:[dl]|all|dell|nell|sull|dall|un)['’](?-i:[A-ZÀ-Ý])")
+_ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[Dd]all|[Dd]ell|[Aa]ll|[Nn]ell|[Ss]ull|[Uu]n)['’](?=[A-ZÀ-Ý])")
 _BREAKS = re.compile(r"[\n,;:()\[\]!?\"“”«»]|\.\s")
 DASHES = ("–", "—")
 AND = frozenset({"e", "and", "y", "und"})
@@ -53,7 +54,7 @@ def name_candidates(text: str) -> list[Candidate]:
     """Each distinct candidate name once, with every place the text writes it."""
     found: dict[str, Candidate] = defaultdict(lambda: Candidate(""))
     for name, start, quoted in _spans(text):
-        name = name.strip(" .'’-")
+        name = _ELIDED_ARTICLE.sub("", name.strip(" .'’-"))  # "L'INAES" is INAES
         if len(name) < 2 or all(w.lower() in OPENING for w in name.split()):
             continue
         entry = found[name]

@@ -59,33 +59,33 @@ FEATURES = (
     "glossary_term",  # one of the field's own words (PMI, Cluster, Export)
 )
 WEIGHTS = (
-    -4.9690,
-    -0.4136,
-    1.6107,
-    0.0215,
-    -1.3332,
-    -2.2693,
-    -0.7406,
-    -0.6566,
-    2.1138,
-    1.4837,
-    1.2423,
-    0.7844,
-    -0.0198,
-    1.1150,
-    0.9508,
-    4.1716,
-    1.7163,
-    1.7743,
-    -2.5823,
-    -3.7330,
-    -2.8142,
-    -1.2464,
-    1.1029,
-    -0.3134,
-    1.2954,
-    -1.9021,
-    -1.5412,
+    -4.9111,
+    -0.5207,
+    1.6255,
+    0.0608,
+    -1.2954,
+    -2.3683,
+    -0.7589,
+    -0.6725,
+    2.0622,
+    1.4621,
+    1.2226,
+    0.7717,
+    0.1126,
+    1.2454,
+    0.9687,
+    4.1702,
+    1.7214,
+    1.7276,
+    -2.5978,
+    -3.7809,
+    -2.7831,
+    -1.4883,
+    1.0427,
+    -0.2413,
+    1.2345,
+    -1.9145,
+    -1.5591,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
@@ -107,6 +107,7 @@ _FIELD_WORDS = re.compile(
 )
 MIN_FIELD_WORDS = 2
 """A text that names firms, exports or programmes fewer times than this is about something else."""
+_ELIDED = re.compile(r"^\w+['’]")  # "dall'Instituto" opens with Instituto
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|\w\.[A-ZÀ-Ý]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 BODY_WORDS = (
@@ -184,7 +185,7 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(len(words) == 1),
         float(fold(name) in _places()),
         float(bool(mentioned(default_taxonomy().organisations, name))),
-        float(bool(_BODY.match(name)) or _a_body_acronym(name, text)),
+        float(bool(_BODY.match(name)) or spelled_as_a_body(name, text)),
         float(any(ch.isdigit() for ch in name)),
         float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
@@ -197,13 +198,15 @@ def _kind_of_name(name: str, text: str) -> list[float]:
     ]
 
 
-def _a_body_acronym(name: str, text: str) -> bool:
+def spelled_as_a_body(name: str, text: str) -> bool:
     """ "ANAPEC" where the text spells it "Agence Nationale … (ANAPEC)" or "ANAPEC, l'agenzia …"."""
     if not (name.isupper() and 2 <= len(name) <= 12):
         return False
     spelled = re.search(rf"((?:\S+\s+){{1,8}})\({re.escape(name)}\)", text)
     described = re.search(rf"\b{re.escape(name)}\b{_DESCRIBED_AS_BODY}", text, re.I)
-    return bool(described) or bool(spelled and any(_BODY.match(w) for w in spelled.group(1).split()))
+    return bool(described) or bool(
+        spelled and any(_BODY.match(_ELIDED.sub("", w)) for w in spelled.group(1).split())
+    )
 
 
 def _a_glossary_term(name: str) -> bool:
