@@ -23,8 +23,9 @@ import numpy as np
 from logistic import fit_logistic
 
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
+from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, THRESHOLD, about_firms, candidate_features
+from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings

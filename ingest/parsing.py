@@ -28,9 +28,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 22
+INGEST_VERSION = 23
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-21: "sigla de", "para el" in Spanish names, "n.º" and "Decreto-Lei", "SMV:Digital", a card named as a
+23: the country a text about firms takes for granted when it names none (its institutions, money,
+Brazilian spelling; Italy for an Italian text unless it reads Swiss); 22: a name ranked by how the
+text uses it when no pattern finds a programme; 21: "sigla de", "para el" in Spanish names, "n.º" and "Decreto-Lei", "SMV:Digital", a card named as a
 programme (round 25); 20: participles and incentives in apposition, "&"/"+" inside names, lower-case dated laws, a title's
 acronym-given name, Latin Extended-A places, the UK's nations as country names (round 24), the theme
 model refitted on 25 sets; 19: legal and tax regimes in apposition, "known today as", no body after "edital do", the UK's nations

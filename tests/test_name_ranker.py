@@ -5,8 +5,9 @@ from __future__ import annotations
 from unittest.mock import patch
 
 from ingest.metadata import extract
+from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, WEIGHTS, about_firms, likely_programme, spelled_as_a_body
+from ingest.metadata.name_ranker import FEATURES, WEIGHTS, likely_programme, spelled_as_a_body
 
 
 def _names(text: str) -> set[str]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ingest.metadata.countries import countries_in_field, main_countries
+from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
+from ingest.metadata.firms import about_firms
 from ingest.metadata.name_ranker import likely_programme
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.programme_names import programme_names
@@ -80,6 +82,8 @@ def extract(
     if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
         evidence = implied_countries(meta, taxonomy)
         meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
+    if not meta.values["country"] and about_firms(text):  # a text written at home seldom names home
+        meta.values["country"] = [home] if (home := domestic_country(text, language)) else []
 
     meta.year = document_year(meta, fields, text, title, date_hint, taxonomy)
     return meta

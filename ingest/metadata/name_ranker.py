@@ -18,6 +18,7 @@ from functools import cache
 
 import numpy as np
 
+from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import place_countries, town_countries
 from ingest.metadata.name_candidates import OPENING, Candidate, name_candidates
 from ingest.metadata.programme_keys import country_names
@@ -59,33 +60,33 @@ FEATURES = (
     "glossary_term",  # one of the field's own words (PMI, Cluster, Export)
 )
 WEIGHTS = (
-    -4.9111,
-    -0.5207,
-    1.6255,
-    0.0608,
-    -1.2954,
-    -2.3683,
-    -0.7589,
-    -0.6725,
-    2.0622,
-    1.4621,
-    1.2226,
-    0.7717,
-    0.1126,
-    1.2454,
-    0.9687,
-    4.1702,
-    1.7214,
-    1.7276,
-    -2.5978,
-    -3.7809,
-    -2.7831,
-    -1.4883,
-    1.0427,
-    -0.2413,
-    1.2345,
-    -1.9145,
-    -1.5591,
+    -4.8536,
+    -0.5045,
+    1.5909,
+    0.0873,
+    -1.2484,
+    -2.3337,
+    -0.7176,
+    -0.7745,
+    2.0507,
+    1.4003,
+    1.2137,
+    0.7553,
+    0.0676,
+    1.2187,
+    0.9977,
+    4.1509,
+    1.6796,
+    1.6791,
+    -2.6305,
+    -3.6865,
+    -2.6374,
+    -1.5692,
+    1.0289,
+    -0.3701,
+    1.2025,
+    -1.8652,
+    -1.5800,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
@@ -100,13 +101,6 @@ _LAUNCHED = re.compile(
     r"fundad[oa]|fondat[oa]|introduced|set up|started|iniciad[oa]|promoted|promoss[oa]|promovid[oa]|"
     r"established|nat[oa]|nasceu|nacque)\b"
 )
-_FIELD_WORDS = re.compile(
-    r"(?i)\b(?:empres\w*|impres\w*|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
-    r"cooperativ\w*|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|export\w*|cluster\w*|distrett\w*|"
-    r"arranjos?|programm?e?s?|programas?|programm[ai])\b"
-)
-MIN_FIELD_WORDS = 2
-"""A text that names firms, exports or programmes fewer times than this is about something else."""
 _ELIDED = re.compile(r"^\w+['’]")  # "dall'Instituto" opens with Instituto
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|\w\.[A-ZÀ-Ý]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
@@ -133,11 +127,6 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     probability = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(WEIGHTS))))
     best = int(probability.argmax())
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
-
-
-def about_firms(text: str) -> bool:
-    """Whether the text names firms, exports or programmes at all (:data:`MIN_FIELD_WORDS`)."""
-    return len(_FIELD_WORDS.findall(text)) >= MIN_FIELD_WORDS
 
 
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:

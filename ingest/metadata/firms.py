@@ -1,0 +1,22 @@
+"""Whether a text is about firms at all: what the name ranker and the domestic country ask first.
+
+A match report, a recipe or a concert review can name a "Valle Verde Cup (VVC)" launched in 1990,
+or print a "programma"; it names no firms, exports or clusters.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIELD_WORDS = re.compile(
+    r"(?i)\b(?:empres\w*|impres\w*|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
+    r"cooperativ\w*|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|export\w*|cluster\w*|distrett\w*|"
+    r"arranjos?)\b"
+)
+MIN_FIELD_WORDS = 2
+"""A text that names firms, exports or clusters fewer times than this is about something else."""
+
+
+def about_firms(text: str) -> bool:
+    """Whether the text names firms, exports or clusters at least :data:`MIN_FIELD_WORDS` times."""
+    return len(FIELD_WORDS.findall(text)) >= MIN_FIELD_WORDS
