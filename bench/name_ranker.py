@@ -25,7 +25,7 @@ from logistic import fit_logistic
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features
+from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features, ranked_text
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings
@@ -49,7 +49,7 @@ def read_set(path: Path) -> list[Labelled]:
     for item in load_gold(path):
         file = Path(str(item["path"]))
         draft = read_document(file, Settings(), folder_template(file.parent))
-        whole = f"{draft.heading}\n{draft.parsed.text}"
+        whole = ranked_text(draft.parsed.text, draft.heading)
         with patch("ingest.metadata.likely_programme", return_value=None):  # the rules alone
             describe(draft)
         found = found_values(draft.doc)["programmes"]

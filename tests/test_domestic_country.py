@@ -34,3 +34,12 @@ def test_the_domestic_country_is_used_only_when_the_text_names_none() -> None:
     assert "BR" in named.values["country"]
     recipe = "Misture os ovos, junte 200 g de farinha (2 euros) e leve ao forno do concelho por 40 minutos."
     assert extract(recipe, "Bolo", language="pt").values["country"] == []  # about no firm
+
+
+def test_words_shared_with_other_countries_say_nothing() -> None:
+    assert domestic_country("Os empresários de Nampula vendem pelo celular e pagam em euros.", "pt") is None
+    assert (
+        domestic_country("Il porto di Trieste ha i punti franchi; il Parco del Ticino ospita imprese.", "it")
+        == "IT"
+    )
+    assert domestic_country("Custa R$1.200 por mês.", "pt") == "BR"

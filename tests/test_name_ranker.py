@@ -7,7 +7,7 @@ from unittest.mock import patch
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, WEIGHTS, likely_programme, spelled_as_a_body
+from ingest.metadata.name_ranker import FEATURES, READ_CHARS, WEIGHTS, likely_programme, spelled_as_a_body
 
 
 def _names(text: str) -> set[str]:
@@ -110,3 +110,24 @@ def test_an_elided_article_is_no_part_of_a_name_and_a_spelled_out_agency_is_a_bo
     assert len(found["INAES"].starts) == 2 and "L'INAES" not in found
     assert "Instituto Nacional de la Economía Social" in found
     assert spelled_as_a_body("INAES", text)
+
+
+def test_everyday_acronyms_and_acronyms_inside_words_are_no_programmes() -> None:
+    text = (
+        "During COVID-19 many small firms moved online. COVID-19 cut sales, and firms that kept "
+        "selling during COVID-19 used marketplaces. MAIN STREET TRAINING helped 40 firms with AI; "
+        "AI tools now answer their customers."
+    )
+    assert likely_programme(text, "Small firms after the pandemic") is None
+    found = {c.name: c for c in name_candidates(text)}
+    assert len(found["AI"].starts) == 2  # not inside "MAIN" or "TRAINING"
+
+
+def test_a_long_report_is_ranked_on_its_opening() -> None:
+    opening = "Mentoria Delas pairs women who run small firms in Recife with experienced business owners. "
+    text = (
+        opening
+        + "Mentoria Delas started in 2019; the Mentoria Delas voucher pays for meetings. "
+        + ("Other firms in the ANNEX TABLE report sales. " * 5000)
+    )
+    assert likely_programme(text, "Women owners") == likely_programme(text[:READ_CHARS], "Women owners")

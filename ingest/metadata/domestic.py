@@ -39,7 +39,12 @@ def _markers() -> tuple[dict[str, dict[str, re.Pattern[str]]], dict[str, str]]:
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
-    """Whole words, as written (case kept: "Comune" the body, not "comune" the adjective)."""
-    return re.compile(
-        "|".join(rf"(?<!\w){re.escape(str(w))}(?!\w)" for w in sorted(words, key=len, reverse=True))
-    )
+    """Whole words, as written (case kept: "Comune" the body, not "comune" the adjective); a
+    symbol may touch its number ("R$1.200")."""
+    return re.compile("|".join(_whole(str(w)) for w in sorted(words, key=len, reverse=True)))
+
+
+def _whole(word: str) -> str:
+    start = r"(?<!\w)" if word[0].isalnum() else ""
+    end = r"(?!\w)" if word[-1].isalnum() else ""
+    return start + re.escape(word) + end

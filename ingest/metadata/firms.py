@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 FIELD_WORDS = re.compile(
-    r"(?i)\b(?:empres\w*|impres\w*|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
+    r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
     r"cooperativ\w*|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|export\w*|cluster\w*|distrett\w*|"
-    r"arranjos?)\b"
+    r"arranjos? produtivos?)\b"
 )
 MIN_FIELD_WORDS = 2
 """A text that names firms, exports or clusters fewer times than this is about something else."""

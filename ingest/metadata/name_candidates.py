@@ -61,7 +61,8 @@ def name_candidates(text: str) -> list[Candidate]:
         entry.name, entry.quoted = name, entry.quoted or quoted
         entry.starts.append(start)
     for entry in found.values():  # a shorter name counts wherever a longer one holds it
-        entry.starts = [m.start() for m in re.finditer(re.escape(entry.name), text)] or entry.starts
+        written = re.finditer(rf"(?<!\w){re.escape(entry.name)}(?!\w)", text)  # not "AI" in "TRAINING"
+        entry.starts = [m.start() for m in written] or entry.starts
     return list(found.values())
 
 

@@ -57,38 +57,48 @@ FEATURES = (
     "inner_capital",  # "SVANidhi", "iNNpulsa", "Diia.Business": written as a coined name
     "all_capitalised",  # no small joining words
     "heading_word",  # an upper-case word the text also writes in lower case ("PROGRAMMA")
-    "glossary_term",  # one of the field's own words (PMI, Cluster, Export)
+    "everyday_term",  # one of the field's own words (PMI, Cluster) or an everyday acronym (VAT, COVID-19)
 )
 WEIGHTS = (
-    -4.8536,
-    -0.5045,
-    1.5909,
-    0.0873,
-    -1.2484,
-    -2.3337,
-    -0.7176,
-    -0.7745,
-    2.0507,
-    1.4003,
-    1.2137,
-    0.7553,
-    0.0676,
-    1.2187,
-    0.9977,
-    4.1509,
-    1.6796,
-    1.6791,
-    -2.6305,
-    -3.6865,
-    -2.6374,
-    -1.5692,
-    1.0289,
-    -0.3701,
-    1.2025,
-    -1.8652,
-    -1.5800,
+    -5.1238,
+    -0.5047,
+    1.7053,
+    0.0869,
+    -1.4871,
+    -2.3823,
+    -0.7264,
+    -0.7619,
+    2.0187,
+    1.4109,
+    1.2400,
+    0.7623,
+    0.2782,
+    1.4753,
+    0.9829,
+    4.1619,
+    1.6901,
+    1.6797,
+    -2.6047,
+    -3.8111,
+    -2.5937,
+    -1.7074,
+    1.0678,
+    -0.4018,
+    1.2020,
+    -1.9388,
+    -1.6346,
 )
 THRESHOLD = 0.3
+READ_CHARS = 20_000
+"""The ranker reads a document's opening this long: a programme a text is about is named early,
+and scoring every name of a 300-page report against all of its text would take minutes."""
+EVERYDAY_ACRONYMS = frozenset(
+    "COVID COVID-19 SARS-COV-2 IVA VAT GDP PIL PIB AI IA ICT TIC IT ERP CRM CEO CFO CTO COO HR RH R&D P&D "
+    "B2B B2C NGO ONG ONLUS NPO PDF CSV XML URL USB GPS SMS PC TV USD EUR BRL GBP CHF UN ONU OECD OCSE "
+    "OCDE WTO OMC IMF FMI ISO FAO ILO OIT OIL WHO OMS UNESCO DOP DOC DOCG IGP PDO PGI KPI ROI SEO FAQ "
+    "CV PhD MBA".split()
+)
+"""Acronyms of economics, administration and everyday life that name no programme."""
 """The least probability at which the best name is proposed as the document's programme."""
 
 KINDS = rf"{KEYWORDS}|{APPOSITION_KINDS}|campanha|campagna|campaign|lei|legge|law|ley|selo|label|marchio|bando|edital|call|voucher|prémio|premio|award|prize"
@@ -113,13 +123,13 @@ BODY_WORDS = (
 )
 """Words that name a body: an agency runs programmes, it is none."""
 _BODY = re.compile(rf"(?i)^(?:{BODY_WORDS})\b")
-_DESCRIBED_AS_BODY = r",?\s+(?:a|o|la|il|l['’]|the|an?)\s*(?:\w+\s+)?(?:" + BODY_WORDS + r")\b"
+_DESCRIBED_AS_BODY = r",?\s+(?:(?:a|o|la|il|l['’]|the|an?)\s*)?(?:\w+\s+)?(?:" + BODY_WORDS + r")\b"
 
 
 def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD` in
     a text about firms at all (a match report's team is nobody's programme)."""
-    whole = f"{title}\n{text}"
+    whole = ranked_text(text, title)
     candidates = name_candidates(whole)
     if not candidates or not about_firms(whole):
         return None
@@ -127,6 +137,11 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     probability = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(WEIGHTS))))
     best = int(probability.argmax())
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
+
+
+def ranked_text(text: str, title: str) -> str:
+    """What the ranker reads: the title and the text's first :data:`READ_CHARS` characters."""
+    return f"{title}\n{text}"[:READ_CHARS]
 
 
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:
@@ -183,22 +198,25 @@ def _kind_of_name(name: str, text: str) -> list[float]:
             and name.isupper()
             and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
         ),
-        float(_a_glossary_term(name)),
+        float(_an_everyday_term(name)),
     ]
 
 
 def spelled_as_a_body(name: str, text: str) -> bool:
-    """ "ANAPEC" where the text spells it "Agence Nationale … (ANAPEC)" or "ANAPEC, l'agenzia …"."""
+    """ "ANAPEC" where the text spells it "Agence Nationale … (ANAPEC)" or "CNA, Confederazione …"."""
     if not (name.isupper() and 2 <= len(name) <= 12):
         return False
-    spelled = re.search(rf"((?:\S+\s+){{1,8}})\({re.escape(name)}\)", text)
-    described = re.search(rf"\b{re.escape(name)}\b{_DESCRIBED_AS_BODY}", text, re.I)
-    return bool(described) or bool(
-        spelled and any(_BODY.match(_ELIDED.sub("", w)) for w in spelled.group(1).split())
-    )
+    for bracketed in re.finditer(rf"\({re.escape(name)}\)", text):
+        before = text[max(0, bracketed.start() - 160) : bracketed.start()].split()[-8:]
+        if any(_BODY.match(_ELIDED.sub("", word)) for word in before):
+            return True
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w){_DESCRIBED_AS_BODY}", text, re.I) is not None
 
 
-def _a_glossary_term(name: str) -> bool:
+def _an_everyday_term(name: str) -> bool:
+    """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19)."""
+    if name.upper() in EVERYDAY_ACRONYMS:
+        return True
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING
 
