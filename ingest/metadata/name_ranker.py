@@ -89,6 +89,7 @@ WEIGHTS = (
     -1.6346,
 )
 THRESHOLD = 0.3
+"""The least probability at which the best name is proposed as the document's programme."""
 READ_CHARS = 20_000
 """The ranker reads a document's opening this long: a programme a text is about is named early,
 and scoring every name of a 300-page report against all of its text would take minutes."""
@@ -96,10 +97,9 @@ EVERYDAY_ACRONYMS = frozenset(
     "COVID COVID-19 SARS-COV-2 IVA VAT GDP PIL PIB AI IA ICT TIC IT ERP CRM CEO CFO CTO COO HR RH R&D P&D "
     "B2B B2C NGO ONG ONLUS NPO PDF CSV XML URL USB GPS SMS PC TV USD EUR BRL GBP CHF UN ONU OECD OCSE "
     "OCDE WTO OMC IMF FMI ISO FAO ILO OIT OIL WHO OMS UNESCO DOP DOC DOCG IGP PDO PGI KPI ROI SEO FAQ "
-    "CV PhD MBA".split()
+    "CV PHD MBA".split()
 )
 """Acronyms of economics, administration and everyday life that name no programme."""
-"""The least probability at which the best name is proposed as the document's programme."""
 
 KINDS = rf"{KEYWORDS}|{APPOSITION_KINDS}|campanha|campagna|campaign|lei|legge|law|ley|selo|label|marchio|bando|edital|call|voucher|prémio|premio|award|prize"
 _KIND = re.compile(rf"(?i)\b(?:{KINDS})\b")
