@@ -82,9 +82,8 @@ def extract(
     if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
         evidence = implied_countries(meta, taxonomy)
         meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
-    if not meta.values["country"] and about_firms(
-        f"{title}\n{text}"
-    ):  # a text written at home seldom names home
+    # a text written at home seldom names home
+    if not meta.values["country"] and about_firms(f"{title}\n{text}"):
         meta.values["country"] = [home] if (home := domestic_country(text, language)) else []
 
     meta.year = document_year(meta, fields, text, title, date_hint, taxonomy)

@@ -7,6 +7,7 @@ or print a "programma"; it names no firms, exports or clusters.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 FIELD_WORDS = re.compile(
     r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|pmi|pmes?|smes?|msmes?|"
@@ -18,5 +19,6 @@ MIN_FIELD_WORDS = 2
 
 
 def about_firms(text: str) -> bool:
-    """Whether the text names firms, exports or clusters at least :data:`MIN_FIELD_WORDS` times."""
-    return len(FIELD_WORDS.findall(text)) >= MIN_FIELD_WORDS
+    """Whether the text names firms, exports or clusters at least :data:`MIN_FIELD_WORDS` times
+    (it stops reading at the last one needed: a long report answers at its first page)."""
+    return next(islice(FIELD_WORDS.finditer(text), MIN_FIELD_WORDS - 1, None), None) is not None

@@ -130,8 +130,8 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD` in
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
-    candidates = name_candidates(whole)
-    if not candidates or not about_firms(whole):
+    candidates = name_candidates(whole) if about_firms(whole) else []
+    if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)
     probability = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(WEIGHTS))))
