@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,7 +25,13 @@ from pathlib import Path
 import numpy as np
 from logistic import fit_logistic
 
-from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_boundary
+from kb.boundary import (
+    MEMBERSHIP_FEATURES,
+    Candidate,
+    is_about_collection,
+    membership_features,
+    within_boundary,
+)
 from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
@@ -58,9 +65,19 @@ class Scored:
     query: JudgedQuery
     parts: list
     candidates: list[Candidate]
+    unfiltered: list[Candidate] | None = None  # a filtered query's candidates without its filters
+
+    def boundary(self, settings: SearchSettings) -> list[Candidate]:
+        """The returned set, as ``Searcher.select`` draws it: a filtered query that the whole
+        collection is about passes the gate even when its filter leaves no close passage."""
+        if self.unfiltered is not None and not is_about_collection(self.candidates, self.parts, settings):
+            if is_about_collection(self.unfiltered, self.parts, settings):
+                settings = replace(settings, min_top_cosine=-math.inf)
+        return within_boundary(self.candidates, self.parts, settings)
 
 
 def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
+    """Each query's candidates inside its filters (and, when it has filters, without them)."""
     kb.refresh()
     searcher = kb.searcher()
     out = []
@@ -68,7 +85,11 @@ def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
         for q in load_queries(Path(path)):
             request = SearchRequest(q.text, filters=q.filters, k=100)
             parts = searcher.glossary.parse(q.text)
-            out.append(Scored(q, parts, searcher.candidates(request, None, parts)))
+            allowed = kb.store.filtered_doc_ids(request.filters) if request.filters else None
+            scored = Scored(q, parts, searcher.candidates(request, allowed, parts))
+            if allowed is not None:
+                scored.unfiltered = searcher.candidates(SearchRequest(q.text, k=100), None, parts)
+            out.append(scored)
     return out
 
 
@@ -77,13 +98,13 @@ def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> di
     kept = relevant = returned = 0
     precisions = []
     for s in on:
-        chosen = {c.doc_id for c in within_boundary(s.candidates, s.parts, settings)}
+        chosen = {c.doc_id for c in s.boundary(settings)}
         good = {d for d, g in s.query.judgements.items() if g > 0}
         kept += len(good & chosen)
         relevant += len(good)
         returned += len(chosen)
         precisions.append(len(good & chosen) / len(chosen) if chosen else 0.0)
-    empty = sum(not within_boundary(s.candidates, s.parts, settings) for s in off)
+    empty = sum(not s.boundary(settings) for s in off)
     return {
         "recall": kept / relevant if relevant else 0.0,
         "precision": kept / returned if returned else 0.0,
