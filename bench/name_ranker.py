@@ -30,7 +30,7 @@ from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings
 
-THRESHOLDS = (0.2, 0.3, 0.4, 0.5)
+THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.5)
 
 
 @dataclass
