@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import math
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -25,13 +24,7 @@ from pathlib import Path
 import numpy as np
 from logistic import fit_logistic
 
-from kb.boundary import (
-    MEMBERSHIP_FEATURES,
-    Candidate,
-    is_about_collection,
-    membership_features,
-    within_boundary,
-)
+from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_filtered_boundary
 from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
@@ -68,12 +61,11 @@ class Scored:
     unfiltered: list[Candidate] | None = None  # a filtered query's candidates without its filters
 
     def boundary(self, settings: SearchSettings) -> list[Candidate]:
-        """The returned set, as ``Searcher.select`` draws it: a filtered query that the whole
-        collection is about passes the gate even when its filter leaves no close passage."""
-        if self.unfiltered is not None and not is_about_collection(self.candidates, self.parts, settings):
-            if is_about_collection(self.unfiltered, self.parts, settings):
-                settings = replace(settings, min_top_cosine=-math.inf)
-        return within_boundary(self.candidates, self.parts, settings)
+        """The returned set, as ``Searcher.select`` draws it."""
+        whole = self.unfiltered
+        return within_filtered_boundary(
+            self.candidates, self.parts, settings, None if whole is None else lambda: whole
+        )
 
 
 def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:

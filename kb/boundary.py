@@ -8,7 +8,8 @@ live in :class:`kb.config.SearchSettings` and are fitted by ``bench/boundary.py`
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -90,6 +91,21 @@ def within_boundary(
         for c, p in zip(candidates, probability, strict=True)
         if c.doc_id in named or p >= s.membership_threshold
     ]
+
+
+def within_filtered_boundary(
+    candidates: list[Candidate],
+    parts: list[QueryPart],
+    s: SearchSettings,
+    unfiltered: Callable[[], list[Candidate]] | None,
+) -> list[Candidate]:
+    """:func:`within_boundary` for a filtered search, whose ``unfiltered`` candidates (asked only
+    when needed) decide whether the query is about the collection at all: a filter narrows which
+    documents may match, not what the query means."""
+    if unfiltered is not None and not is_about_collection(candidates, parts, s):
+        if is_about_collection(unfiltered(), parts, s):
+            s = replace(s, min_top_cosine=-math.inf)
+    return within_boundary(candidates, parts, s)
 
 
 def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from kb.boundary import Candidate, is_about_collection, within_boundary
+from kb.boundary import Candidate, within_filtered_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.coverage import measure_coverage
 from kb.embedders import Embedder
@@ -184,19 +184,13 @@ class Searcher:
     def select(
         self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]
     ) -> list[Candidate]:
-        """The candidates that belong to the result set (see :func:`within_boundary`).
-
-        Whether the query is about the collection at all is asked of the whole collection:
-        a filter narrows which documents may match, not what the query means.
-        """
+        """The candidates that belong to the result set (see :func:`within_filtered_boundary`)."""
         settings = self.settings
         if self.embedder.spec != DEFAULT_EMBEDDER:  # the cosine gate is calibrated for the default model
             settings = replace(settings, min_top_cosine=math.inf)
-        if request.filters and not is_about_collection(candidates, parts, settings):
-            unfiltered = SearchRequest(request.query, k=request.k, page=request.page)
-            if is_about_collection(self.candidates(unfiltered, None, parts), parts, settings):
-                settings = replace(settings, min_top_cosine=-math.inf)
-        return within_boundary(candidates, parts, settings)
+        unfiltered = SearchRequest(request.query, k=request.k, page=request.page)
+        whole = (lambda: self.candidates(unfiltered, None, parts)) if request.filters else None
+        return within_filtered_boundary(candidates, parts, settings, whole)
 
     def _hits(
         self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True
