@@ -58,12 +58,7 @@ def read_set(path: Path) -> list[Labelled]:
             describe(draft)
         found = found_values(draft.doc)["programmes"]
         keys = set().union(*_label_forms(item).values()) if item.get("programmes") else set()
-        candidates = name_candidates(whole) if about_firms(whole) else []  # as likely_programme does
-        rows = (
-            candidate_features(candidates, whole, draft.heading)
-            if candidates
-            else np.zeros((0, len(FEATURES)))
-        )
+        candidates, rows = scored_candidates(whole, draft.heading)
         hits = np.array([bool(_all_names(c.name) & keys) for c in candidates], dtype=np.float64)
         labels = set(_label_forms(item))
         out.append(
@@ -112,7 +107,14 @@ def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: flo
     }
 
 
-def wrong_proposals(weights: np.ndarray) -> list[float]:
+def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray]:
+    """The candidate names and their feature rows, as likely_programme builds them."""
+    candidates = name_candidates(whole) if about_firms(whole) else []
+    rows = candidate_features(candidates, whole, title) if candidates else np.zeros((0, len(FEATURES)))
+    return candidates, rows
+
+
+def no_programme_scores(weights: np.ndarray) -> list[float]:
     """The best candidate's probability for each text of eval/no-programme.json that the rules
     leave without a programme (0 when it has no candidate)."""
     best = []
@@ -120,9 +122,7 @@ def wrong_proposals(weights: np.ndarray) -> list[float]:
         text, title = item["text"], item["title"]
         if extract_rules_only(text, title, item["language"]):
             continue
-        whole = ranked_text(text, title)
-        candidates = name_candidates(whole) if about_firms(whole) else []
-        rows = candidate_features(candidates, whole, title) if candidates else np.zeros((0, len(FEATURES)))
+        _, rows = scored_candidates(ranked_text(text, title), title)
         best.append(float((1.0 / (1.0 + np.exp(-(rows @ weights)))).max()) if len(rows) else 0.0)
     return best
 
@@ -148,7 +148,7 @@ def main() -> None:
         {"set": name, "threshold": THRESHOLD, **measure(docs, weights, THRESHOLD)}
         for name, docs in sets.items()
     ]
-    negatives = wrong_proposals(fit(everything))
+    negatives = no_programme_scores(fit(everything))
     rows += [
         {
             "set": "all (left out in turn)",
