@@ -28,7 +28,7 @@ from ingest.evaluation import _all_names, _label_forms, found_values, load_gold,
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features, ranked_text
+from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features, proposable, ranked_text
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings
@@ -90,7 +90,7 @@ def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: flo
         if d.rules_found or not len(d.names):
             found += d.rules_hit
             continue
-        p = 1.0 / (1.0 + np.exp(-(d.rows @ weights[d.set_name])))
+        p = proposable(d.rows, weights[d.set_name])
         best = int(p.argmax())
         if p[best] >= threshold:
             added += 1
@@ -123,7 +123,7 @@ def no_programme_scores(weights: np.ndarray) -> list[float]:
         if extract_rules_only(text, title, item["language"]):
             continue
         _, rows = scored_candidates(ranked_text(text, title), title)
-        best.append(float((1.0 / (1.0 + np.exp(-(rows @ weights)))).max()) if len(rows) else 0.0)
+        best.append(float(proposable(rows, weights).max()) if len(rows) else 0.0)
     return best
 
 

@@ -28,7 +28,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 23
+INGEST_VERSION = 25
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 23: the country a text about firms takes for granted when it names none (its institutions, money,
 Brazilian spelling; Italy for an Italian text unless it reads Swiss); 22: a name ranked by how the

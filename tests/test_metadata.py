@@ -74,6 +74,19 @@ def test_labelled_fields_in_three_languages(text: str, expected: dict[str, str])
     assert {k: found[k] for k in expected} == expected
 
 
+def test_a_card_line_naming_the_programme_gives_it() -> None:
+    card = (
+        "SCHEDA — PRESTITI PER LE PMI\n"
+        "Nome del programma: Fondo Rotativo Artigiano (FRA) – prestiti agevolati\n"
+        "Ente responsabile: la camera di commercio provinciale\n"
+        "Le botteghe artigiane ricevono prestiti senza garanzie; le PMI restituiscono in cinque anni."
+    )
+    fields = labelled_fields(card)
+    assert fields["programme"].startswith("Fondo Rotativo Artigiano")
+    assert fields["proponent"] == "la camera di commercio provinciale"
+    assert extract(card, "Scheda").values["programme"] == ["Fondo Rotativo Artigiano"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -131,3 +131,27 @@ def test_a_long_report_is_ranked_on_its_opening() -> None:
         + ("Other firms in the ANNEX TABLE report sales. " * 5000)
     )
     assert likely_programme(text, "Women owners") == likely_programme(text[:READ_CHARS], "Women owners")
+
+
+def test_a_place_a_registered_body_or_an_everyday_term_is_never_proposed() -> None:
+    text = (
+        "Small firms in Minas Gerais export more each year. Minas Gerais has 40 cheese makers; Minas "
+        "Gerais firms share a packing plant, and Sebrae pays for their trade fairs. Sebrae says the "
+        "firms hired 200 people during COVID-19."
+    )
+    every_name_likely = (5.0,) + (0.0,) * (len(FEATURES) - 1)  # each candidate at probability 0.99
+    with patch("ingest.metadata.name_ranker.WEIGHTS", every_name_likely):
+        found = likely_programme(text, "Minas Gerais cheese firms")
+    assert found is not None and found[0] == "Small"  # the only name of none of those kinds
+
+
+def test_the_fields_word_for_small_firms_is_not_their_programme() -> None:
+    title = "Consulenza tecnica su misura per le PMI"
+    text = (
+        f"{title}\n"
+        "Nel nord della regione una rete di laboratori universitari vende consulenza alle PMI. "
+        "Ogni laboratorio copre i propri costi con i contratti. Per una PMI che vuole un nuovo "
+        "prodotto conta trovare presto un esperto vicino. Le PMI della meccanica sono i clienti "
+        "principali; molte PMI tornano ogni anno."
+    )
+    assert likely_programme(text, title) is None

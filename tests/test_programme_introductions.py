@@ -65,6 +65,7 @@ from ingest.metadata.programme_names import programme_names
             "Nel 2004 la Regione ha lanciato Export Facile, l'incentivo regionale per le PMI.",
             "Export Facile",
         ),
+        ("O Fundo 200M investe ao lado de um investidor privado.", "Fundo 200M"),
         ("Il Patto per il Lavoro firmato nel 2015 impegna le parti sociali.", "Patto per il Lavoro"),
         ("Formação apoiada pelo programa Comércio + Digital 2024 chegou a Viseu.", "Comércio + Digital 2024"),
         (

@@ -20,7 +20,7 @@ import numpy as np
 
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import place_countries, town_countries
-from ingest.metadata.name_candidates import OPENING, Candidate, name_candidates
+from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.programme_keys import country_names
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
 from ingest.metadata.registry import mentioned
@@ -93,6 +93,9 @@ THRESHOLD = 0.3
 READ_CHARS = 20_000
 """The ranker reads a document's opening this long: a programme a text is about is named early,
 and scoring every name of a 300-page report against all of its text would take minutes."""
+NEVER_A_PROGRAMME = [FEATURES.index(f) for f in ("place", "registered_body", "everyday_term")]
+"""Kinds of name that are never proposed, however a text uses them: "PMI" in a title and written
+five times is the field's word for small firms, not a scheme."""
 EVERYDAY_ACRONYMS = frozenset(
     "COVID COVID-19 SARS-COV-2 IVA VAT GDP PIL PIB AI IA ICT TIC IT ERP CRM CEO CFO CTO COO HR RH R&D P&D "
     "B2B B2C NGO ONG ONLUS NPO PDF CSV XML URL USB GPS SMS PC TV USD EUR BRL GBP CHF UN ONU OECD OCSE "
@@ -133,8 +136,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     candidates = name_candidates(whole) if about_firms(whole) else []
     if not candidates:
         return None
-    rows = candidate_features(candidates, whole, title)
-    probability = 1.0 / (1.0 + np.exp(-(rows @ np.asarray(WEIGHTS))))
+    probability = proposable(candidate_features(candidates, whole, title), np.asarray(WEIGHTS))
     best = int(probability.argmax())
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
 
@@ -142,6 +144,13 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
 def ranked_text(text: str, title: str) -> str:
     """What the ranker reads: the title and the text's first :data:`READ_CHARS` characters."""
     return f"{title}\n{text}"[:READ_CHARS]
+
+
+def proposable(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Each candidate's probability of being the programme, 0 for a kind never proposed."""
+    probability = 1.0 / (1.0 + np.exp(-(rows @ weights)))
+    probability[rows[:, NEVER_A_PROGRAMME].max(axis=1) > 0] = 0.0
+    return probability
 
 
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:
@@ -214,8 +223,11 @@ def spelled_as_a_body(name: str, text: str) -> bool:
 
 
 def _an_everyday_term(name: str) -> bool:
-    """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19)."""
-    if name.upper() in EVERYDAY_ACRONYMS:
+    """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
+    also spelled out ("Key Performance Indicators" is KPI; names of three words or more, since
+    two initials are too easily shared)."""
+    initials = "".join(w[0] for w in name.split() if w not in JOINING).upper()
+    if name.upper() in EVERYDAY_ACRONYMS or (len(initials) >= 3 and initials in EVERYDAY_ACRONYMS):
         return True
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING

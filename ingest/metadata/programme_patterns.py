@@ -16,7 +16,10 @@ KEYWORDS = (
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
-WORD = rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d[\d.]*\d|\d)"
+# a number may carry a unit or letter: "Fundo 200M", "Indústria 4.0"
+WORD = (
+    rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
+)
 LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+)"
 PREPOSITION = r"(?:de|di|per|for|of)"
 ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o|el|los|las)"
