@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import numpy as np
+
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, READ_CHARS, WEIGHTS, likely_programme, spelled_as_a_body
+from ingest.metadata.name_ranker import (
+    FEATURES,
+    READ_CHARS,
+    WEIGHTS,
+    candidate_features,
+    likely_programme,
+    proposable,
+    spelled_as_a_body,
+)
 
 
 def _names(text: str) -> set[str]:
@@ -155,3 +165,28 @@ def test_the_fields_word_for_small_firms_is_not_their_programme() -> None:
         "principali; molte PMI tornano ogni anno."
     )
     assert likely_programme(text, title) is None
+
+
+def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
+    text = (
+        "PROGRAMMA\nIn the North-West small firms share a truck. North-West dairy firms pay less for "
+        "transport, and the North-West chamber helps Dairy Link, the network the small businesses set up."
+    )
+    candidates = name_candidates(text)
+    probability = proposable(candidate_features(candidates, text, "Dairies"), np.asarray(WEIGHTS))
+    chances = {c.name: p for c, p in zip(candidates, probability, strict=True)}
+    assert chances["North-West"] == chances["PROGRAMMA"] == 0.0
+    assert chances["Dairy Link"] > 0.0
+
+
+def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> None:
+    text = (
+        "APOIO AOS PEQUENOS NEGÓCIOS\nO apoio aos pequenos negócios do Ohio Third Frontier começou "
+        "cedo; o Third Frontier pagou consultores."
+    )
+    candidates = name_candidates(text)
+    rows = {c.name: row for c, row in zip(candidates, candidate_features(candidates, text, "T"), strict=True)}
+    heading, held, holds = (FEATURES.index(f) for f in ("heading_word", "held_in_longer", "holds_shorter"))
+    assert rows["APOIO AOS PEQUENOS NEGÓCIOS"][heading] == 1.0
+    assert rows["Third Frontier"][held] == 1.0 and rows["Ohio Third Frontier"][holds] == 1.0
+    assert rows["Ohio Third Frontier"][heading] == 0.0

@@ -55,7 +55,7 @@ def name_candidates(text: str) -> list[Candidate]:
     found: dict[str, Candidate] = defaultdict(lambda: Candidate(""))
     for name, start, quoted in _spans(text):
         name = _ELIDED_ARTICLE.sub("", name.strip(" .'’-"))  # "L'INAES" is INAES
-        if len(name) < 2 or all(w.lower() in OPENING for w in name.split()):
+        if len(name) < 2 or all(w.lower() in OPENING or w.isdigit() for w in name.split()):  # not "Em 2013"
             continue
         entry = found[name]
         entry.name, entry.quoted = name, entry.quoted or quoted

@@ -58,35 +58,40 @@ FEATURES = (
     "all_capitalised",  # no small joining words
     "heading_word",  # an upper-case word the text also writes in lower case ("PROGRAMMA")
     "everyday_term",  # one of the field's own words (PMI, Cluster) or an everyday acronym (VAT, COVID-19)
+    # beside the other candidates
+    "held_in_longer",  # a longer candidate holds it ("Third Frontier" in "Ohio Third Frontier")
+    "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.1238,
-    -0.5047,
-    1.7053,
-    0.0869,
-    -1.4871,
-    -2.3823,
-    -0.7264,
-    -0.7619,
-    2.0187,
-    1.4109,
-    1.2400,
-    0.7623,
-    0.2782,
-    1.4753,
-    0.9829,
-    4.1619,
-    1.6901,
-    1.6797,
-    -2.6047,
-    -3.8111,
-    -2.5937,
-    -1.7074,
-    1.0678,
-    -0.4018,
-    1.2020,
-    -1.9388,
-    -1.6346,
+    -5.2007,
+    -0.6128,
+    1.9065,
+    0.0979,
+    -1.6074,
+    -2.7396,
+    -0.7515,
+    -0.8042,
+    2.0580,
+    1.4769,
+    1.2151,
+    0.7004,
+    0.7650,
+    2.1746,
+    1.0473,
+    3.8111,
+    2.0408,
+    0.8212,
+    -2.5218,
+    -3.9883,
+    -2.8938,
+    -1.7906,
+    1.1584,
+    -0.4460,
+    1.3435,
+    -0.4312,
+    -1.9265,
+    -1.5540,
+    0.3397,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
@@ -159,7 +164,19 @@ def candidate_features(candidates: list[Candidate], text: str, title: str) -> np
         [[1.0, *_usage(c, text, title), *_kind_of_name(c.name, text)] for c in candidates], dtype=np.float64
     )
     rows[:, 2] = rows[:, 1] / max(rows[:, 1].max(), 1e-9)
+    rows[:, -2:] = _nesting([c.name for c in candidates])
     return rows
+
+
+def _nesting(names: list[str]) -> np.ndarray:
+    """Per name: whether a longer candidate holds it as whole words, and whether it holds one."""
+    spaced = [f" {re.sub(r'[-+–—/]', ' ', n)} " for n in names]
+    out = np.zeros((len(names), 2))
+    for i, short in enumerate(spaced):
+        for j, long in enumerate(spaced):
+            if len(long) > len(short) and short in long:
+                out[i, 0] = out[j, 1] = 1.0
+    return out
 
 
 def _usage(c: Candidate, text: str, title: str) -> list[float]:
@@ -196,19 +213,27 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(bool(_KIND.search(name))),
         min(len(words), 10) / 10,
         float(len(words) == 1),
-        float(fold(name) in _places()),
+        float(fold(name) in _places() or _a_compass_region(name)),
         float(bool(mentioned(default_taxonomy().organisations, name))),
         float(bool(_BODY.match(name)) or spelled_as_a_body(name, text)),
         float(any(ch.isdigit() for ch in name)),
         float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
-        float(
-            len(name) > 3
-            and name.isupper()
-            and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
-        ),
+        float(_written_as_a_heading(name, text)),
         float(_an_everyday_term(name)),
+        0.0,  # held_in_longer and holds_shorter: filled in over all candidates
+        0.0,
     ]
+
+
+def _written_as_a_heading(name: str, text: str) -> bool:
+    """An upper-case word or phrase whose words the text also writes in lower case ("PROGRAMMA",
+    "APOIO INSTITUCIONAL AOS PEQUENOS NEGÓCIOS"): a heading, not a name."""
+    if len(name) <= 3 or not name.isupper():
+        return False
+    words = [w.lower() for w in name.split() if len(w) > 3]
+    found = sum(re.search(rf"\b{re.escape(w)}\b", text) is not None for w in words)
+    return bool(words) and found * 2 >= len(words) and (len(words) > 1 or found == 1)
 
 
 def spelled_as_a_body(name: str, text: str) -> bool:
@@ -229,8 +254,23 @@ def _an_everyday_term(name: str) -> bool:
     initials = "".join(w[0] for w in name.split() if w not in JOINING).upper()
     if name.upper() in EVERYDAY_ACRONYMS or (len(initials) >= 3 and initials in EVERYDAY_ACRONYMS):
         return True
+    if all(_KIND.fullmatch(w) or w.lower() in JOINING for w in name.split()):
+        return True  # "PROGRAMMA", "Fundo": the kind of thing, not its name
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING
+
+
+COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest norte sul sud nord leste est oeste ovest "
+    "nordeste sudeste noroeste sudoeste nordest sudest nordovest sudovest centro centre center central "
+    "midwest midlands mezzogiorno meridione".split()
+)
+
+
+def _a_compass_region(name: str) -> bool:
+    """ "North-West", "Centro-Oeste", "NORTE": a region named by its direction."""
+    words = re.split(r"[\s-]+", fold(name))
+    return all(w in COMPASS for w in words)
 
 
 @cache
