@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs, detector_factory
 
@@ -11,17 +16,38 @@ _SAMPLE_CHARS = 6000
 
 
 def load_profiles() -> None:
-    """Read langdetect's language profiles now, before any reader's time limit starts.
+    """Read langdetect's language profiles (0.7 s), with any reader's time limit held meanwhile.
 
     langdetect reads them on first use and swallows every exception while doing so, so an
     alarm that interrupted that read left a factory knowing only some languages for the rest
     of the process (Italian became "ro", Portuguese "ca"). A factory cut short is read again.
+    They are read only when a text needs langdetect: function words tell most texts' language.
     """
     factory = detector_factory._factory
-    expected = len(os.listdir(detector_factory.PROFILES_DIRECTORY))
-    if factory is None or len(factory.get_lang_list()) < expected:
+    if factory is not None and len(factory.get_lang_list()) >= _profile_count():
+        return
+    with _alarm_held():
         detector_factory._factory = None
         detector_factory.init_factory()
+
+
+@cache
+def _profile_count() -> int:
+    return len(os.listdir(detector_factory.PROFILES_DIRECTORY))
+
+
+@contextmanager
+def _alarm_held() -> Iterator[None]:
+    """Stop a running time limit's clock, and start it again with what was left."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    left, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 def detect_language(text: str, fallback: str = UNDETERMINED) -> str:
@@ -29,6 +55,7 @@ def detect_language(text: str, fallback: str = UNDETERMINED) -> str:
     sample = " ".join(text[:_SAMPLE_CHARS].split())
     if sum(ch.isalpha() for ch in sample) < 20:
         return fallback
+    load_profiles()
     DetectorFactory.seed = 0  # langdetect is random unless seeded before each detection
     try:
         best = detect_langs(sample)[0]
@@ -68,15 +95,17 @@ _FUNCTION_WORDS = {
 """Frequent words that belong to one of the three languages only."""
 
 _OTHER_WORDS = frozenset(
-    "el los las y una pero sus les des une est pour dans avec qui amb els dels més und der die das ist "
+    "el los las y pero sus les des une est pour dans avec qui amb els dels més und der die ist "
     "mit für nicht și cu pentru care het een zijn niet voor ook og det er som ikke til på och att inte".split()
 )
 """Frequent words of neighbouring languages (es, fr, ca, de, ro, nl and the Scandinavian ones)
-that none of the three uses."""
+that none of the three uses (not "una", Italian too, nor "das", Portuguese too)."""
 
 
 def _plainly(text: str, language: str) -> bool:
-    return language in _FUNCTION_WORDS and _wins(_votes(text), language)
+    """A passage plainly in its document's language: fewer of its function words suffice, since
+    the document already showed it (most passages are a few hundred characters)."""
+    return language in _FUNCTION_WORDS and _wins(_votes(text), language, least=3)
 
 
 def _votes(text: str) -> dict[str, int]:
@@ -87,7 +116,7 @@ def _votes(text: str) -> dict[str, int]:
     return votes
 
 
-def _wins(votes: dict[str, int], language: str) -> bool:
-    """At least 8 of the language's own function words, and 4 times those of any other."""
+def _wins(votes: dict[str, int], language: str, least: int = 8) -> bool:
+    """At least ``least`` of the language's own function words, and 4 times those of any other."""
     rivals = max(v for lang, v in votes.items() if lang != language)
-    return votes[language] >= 8 and votes[language] >= 4 * rivals
+    return votes[language] >= least and votes[language] >= 4 * rivals

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.chunking import chunk_spans
-from ingest.language import UNDETERMINED, document_language, load_profiles, passage_language
+from ingest.language import UNDETERMINED, document_language, passage_language
 from ingest.metadata import apply_overrides, extract, load_tables
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
@@ -192,7 +192,6 @@ def reads_in_child(settings: Settings) -> bool:
 
 def draft_within_limit(path: Path, settings: Settings, template: frozenset[str] = frozenset()) -> Draft:
     """:func:`read_document` under the time limit, in a thread that does not read in the child."""
-    load_profiles()  # never inside the time limit: an interrupted load would stay half done
     started = time.monotonic()
     with time_limit(settings.max_read_seconds):
         draft = read_document(path, settings, template)

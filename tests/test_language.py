@@ -110,3 +110,50 @@ def test_a_document_plainly_in_one_of_the_three_languages_skips_the_detector(
         "van het project, dat nu ook voor export zorgt en niet alleen voor de regio werkt."
     )
     assert language.document_language(dutch) == "nl"  # its "is", "was", "for" are no English
+
+
+def test_a_text_plainly_in_one_language_never_loads_langdetect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Function words tell most texts' language; langdetect's profiles (0.7 s of a batch's
+    first file, on the cores the embedder needs) are read only for a text that needs them."""
+    from langdetect import detector_factory
+
+    from ingest.parsing import parse_within_limit
+    from kb.config import Settings
+
+    monkeypatch.setattr(detector_factory, "_factory", None)
+    path = tmp_path / "apl.txt"
+    path.write_text("Redes de empresas\n\n" + PT * 3, encoding="utf-8")
+    doc = parse_within_limit(path, Settings())
+    assert doc.language == "pt" and {p.language for p in doc.passages} == {"pt"}
+    assert detector_factory._factory is None
+
+
+def test_the_time_limit_waits_while_langdetect_reads_its_profiles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the profiles is no file's time, and an alarm during it would leave them half read."""
+    import time
+
+    from langdetect import detector_factory
+
+    from ingest.parsing import parse_within_limit
+    from kb.config import Settings
+
+    real = detector_factory.init_factory
+
+    def slow_init() -> None:  # langdetect calls it before every detection too
+        if detector_factory._factory is None:
+            time.sleep(1.5)
+        real()
+
+    monkeypatch.setattr(detector_factory, "_factory", None)
+    monkeypatch.setattr(detector_factory, "init_factory", slow_init)
+    path = tmp_path / "reti.txt"
+    path.write_text(
+        "Contratti di rete\n\nContratti di rete tra imprese manifatturiere della filiera tessile: "
+        "innovazione condivisa, marchio comune, formazione, acquisti collettivi.",
+        encoding="utf-8",
+    )
+    assert parse_within_limit(path, Settings(max_read_seconds=1.0)).language == "it"
