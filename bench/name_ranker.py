@@ -28,7 +28,14 @@ from ingest.evaluation import _all_names, _label_forms, found_values, load_gold,
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
-from ingest.metadata.name_ranker import FEATURES, THRESHOLD, candidate_features, proposable, ranked_text
+from ingest.metadata.name_ranker import (
+    FEATURES,
+    THRESHOLD,
+    candidate_features,
+    never_proposed,
+    proposable,
+    ranked_text,
+)
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings
@@ -43,6 +50,7 @@ class Labelled:
     names: list[str]
     rows: np.ndarray
     hits: np.ndarray  # per candidate: one of the document's programmes
+    never: np.ndarray  # per candidate: a kind of name never proposed
     labelled: bool  # the document has programmes
     rules_found: bool  # the rules found any programme
     rules_hit: bool  # …and one of them is right
@@ -58,7 +66,7 @@ def read_set(path: Path) -> list[Labelled]:
             describe(draft)
         found = found_values(draft.doc)["programmes"]
         keys = set().union(*_label_forms(item).values()) if item.get("programmes") else set()
-        candidates, rows = scored_candidates(whole, draft.heading)
+        candidates, rows, never = scored_candidates(whole, draft.heading)
         hits = np.array([bool(_all_names(c.name) & keys) for c in candidates], dtype=np.float64)
         labels = set(_label_forms(item))
         out.append(
@@ -67,6 +75,7 @@ def read_set(path: Path) -> list[Labelled]:
                 [c.name for c in candidates],
                 rows,
                 hits,
+                never,
                 bool(keys),
                 bool(found),
                 bool(matched_keys(found, item) & labels),
@@ -76,10 +85,10 @@ def read_set(path: Path) -> list[Labelled]:
 
 
 def fit(docs: list[Labelled]) -> np.ndarray:
+    """Weights fitted on the candidates that may be proposed (the others never are)."""
     docs = [d for d in docs if len(d.names)]
-    return np.asarray(
-        fit_logistic(np.vstack([d.rows for d in docs]), np.concatenate([d.hits for d in docs]), ridge=1.0)
-    )
+    rows = np.vstack([d.rows[~d.never] for d in docs])
+    return np.asarray(fit_logistic(rows, np.concatenate([d.hits[~d.never] for d in docs]), ridge=1.0))
 
 
 def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: float) -> dict[str, float]:
@@ -90,7 +99,7 @@ def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: flo
         if d.rules_found or not len(d.names):
             found += d.rules_hit
             continue
-        p = proposable(d.rows, weights[d.set_name])
+        p = proposable(d.rows, weights[d.set_name], d.never)
         best = int(p.argmax())
         if p[best] >= threshold:
             added += 1
@@ -107,11 +116,12 @@ def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: flo
     }
 
 
-def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray]:
-    """The candidate names and their feature rows, as likely_programme builds them."""
+def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray, np.ndarray]:
+    """The candidate names, their feature rows and which are never proposed, as likely_programme
+    builds them."""
     candidates = name_candidates(whole) if about_firms(whole) else []
     rows = candidate_features(candidates, whole, title) if candidates else np.zeros((0, len(FEATURES)))
-    return candidates, rows
+    return candidates, rows, never_proposed([c.name for c in candidates])
 
 
 def no_programme_scores(weights: np.ndarray) -> list[float]:
@@ -122,8 +132,8 @@ def no_programme_scores(weights: np.ndarray) -> list[float]:
         text, title = item["text"], item["title"]
         if extract_rules_only(text, title, item["language"]):
             continue
-        _, rows = scored_candidates(ranked_text(text, title), title)
-        best.append(float(proposable(rows, weights).max()) if len(rows) else 0.0)
+        _, rows, never = scored_candidates(ranked_text(text, title), title)
+        best.append(float(proposable(rows, weights, never).max()) if len(rows) else 0.0)
     return best
 
 

@@ -30,12 +30,14 @@ _stamp: tuple[str, int, int] | None = None  # the registry the child's tables we
 
 
 def _warm() -> None:
-    """In the child, before its first file: build the matchers' tables that every file needs
-    (langdetect's profiles wait for a text that needs them). A failure
-    here is left to the file's own parse, which reports it."""
+    """In the child, before its first file: load what parsing loads on first use (the app's
+    uploads wait on this child, and it warms while the Curate page is open). A failure here is
+    left to the file's own parse, which reports it."""
+    from ingest.language import load_profiles
     from ingest.metadata import load_tables
 
     try:
+        load_profiles()
         load_tables()
     except Exception:  # a malformed registry: the file that needs it says so
         pass

@@ -15,6 +15,7 @@ from ingest.metadata.name_ranker import (
     WEIGHTS,
     candidate_features,
     likely_programme,
+    never_proposed,
     proposable,
     spelled_as_a_body,
 )
@@ -173,10 +174,19 @@ def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
         "transport, and the North-West chamber helps Dairy Link, the network the small businesses set up."
     )
     candidates = name_candidates(text)
-    probability = proposable(candidate_features(candidates, text, "Dairies"), np.asarray(WEIGHTS))
-    chances = {c.name: p for c, p in zip(candidates, probability, strict=True)}
+    names = [c.name for c in candidates]
+    rows = candidate_features(candidates, text, "Dairies")
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names))
+    chances = dict(zip(names, probability, strict=True))
     assert chances["North-West"] == chances["PROGRAMMA"] == 0.0
     assert chances["Dairy Link"] > 0.0
+
+
+def test_only_a_whole_body_or_a_place_written_as_one_is_never_proposed() -> None:
+    """A programme may hold its body's name ("Sebrae Delas"), and an acronym may spell a town's
+    name ("COIN", a town near Málaga)."""
+    never = never_proposed(["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação"])
+    assert never.tolist() == [True, False, True, False, False]
 
 
 def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> None:
@@ -189,4 +199,3 @@ def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> Non
     heading, held, holds = (FEATURES.index(f) for f in ("heading_word", "held_in_longer", "holds_shorter"))
     assert rows["APOIO AOS PEQUENOS NEGÓCIOS"][heading] == 1.0
     assert rows["Third Frontier"][held] == 1.0 and rows["Ohio Third Frontier"][holds] == 1.0
-    assert rows["Ohio Third Frontier"][heading] == 0.0

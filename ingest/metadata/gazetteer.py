@@ -126,13 +126,13 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
         if len(codes) == 1
         and name not in country_names
         and name not in NOT_EVIDENCE
-        and not _only_compass_words(name)
+        and not only_compass_words(name)
         and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }
 
 
-def _only_compass_words(name: str) -> bool:
+def only_compass_words(name: str) -> bool:
     """ "North East", "Nord-Est", "Centro-Oeste": a direction names a region of many countries."""
     return all(word in COMPASS for word in re.split(r"[ -]+", name))
 

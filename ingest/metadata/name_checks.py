@@ -89,7 +89,7 @@ OPENERS = frozenset(
     "segundo conforme desde apos antes depois durante alem finalmente ontem hoje assim portanto entretanto "
     "contudo todavia agora ainda tambem entao aqui ali neste nesse nesta nessa dessa desta deste desse junto "
     "secondo dopo comunque ieri oggi inoltre quindi cosi tuttavia infatti poi infine ancora qui ora pertanto "
-    "insieme nello allo ad mesmo porem even".split()
+    "insieme nello allo ad mesmo porem".split()
 )
 """Words that open a sentence's adverbial ("Segundo o Sebrae", "Since 2015", "Ad oggi"), besides
 adverbs in -ly and -mente. Not the prepositions that introduce a programme ("Con Resto al Sud, la

@@ -19,11 +19,11 @@ from functools import cache
 import numpy as np
 
 from ingest.metadata.firms import about_firms
-from ingest.metadata.gazetteer import place_countries, town_countries
+from ingest.metadata.gazetteer import only_compass_words, place_countries, town_countries
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.programme_keys import country_names
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
-from ingest.metadata.registry import mentioned
+from ingest.metadata.registry import is_entry, mentioned
 from kb.glossary import Glossary
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -63,44 +63,41 @@ FEATURES = (
     "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.2007,
-    -0.6128,
-    1.9065,
-    0.0979,
-    -1.6074,
-    -2.7396,
-    -0.7515,
-    -0.8042,
-    2.0580,
-    1.4769,
-    1.2151,
-    0.7004,
-    0.7650,
-    2.1746,
-    1.0473,
-    3.8111,
-    2.0408,
-    0.8212,
-    -2.5218,
-    -3.9883,
-    -2.8938,
-    -1.7906,
-    1.1584,
-    -0.4460,
-    1.3435,
-    -0.4312,
-    -1.9265,
-    -1.5540,
-    0.3397,
+    -5.5824,
+    -0.5674,
+    2.0148,
+    0.1629,
+    -2.1830,
+    -2.7454,
+    -0.7303,
+    -0.7622,
+    2.1231,
+    1.4093,
+    1.2895,
+    0.7405,
+    0.9921,
+    2.4163,
+    1.0960,
+    3.9389,
+    2.1455,
+    0.8489,
+    -2.4879,
+    -2.9136,
+    -1.3507,
+    -1.8660,
+    1.1523,
+    -0.5717,
+    1.2817,
+    -0.1332,
+    0.0000,
+    -1.6674,
+    0.3191,
 )
 THRESHOLD = 0.3
 """The least probability at which the best name is proposed as the document's programme."""
 READ_CHARS = 20_000
 """The ranker reads a document's opening this long: a programme a text is about is named early,
 and scoring every name of a 300-page report against all of its text would take minutes."""
-NEVER_A_PROGRAMME = [FEATURES.index(f) for f in ("place", "registered_body", "everyday_term")]
-"""Kinds of name that are never proposed, however a text uses them: "PMI" in a title and written
-five times is the field's word for small firms, not a scheme."""
 EVERYDAY_ACRONYMS = frozenset(
     "COVID COVID-19 SARS-COV-2 IVA VAT GDP PIL PIB AI IA ICT TIC IT ERP CRM CEO CFO CTO COO HR RH R&D P&D "
     "B2B B2C NGO ONG ONLUS NPO PDF CSV XML URL USB GPS SMS PC TV USD EUR BRL GBP CHF UN ONU OECD OCSE "
@@ -141,7 +138,8 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     candidates = name_candidates(whole) if about_firms(whole) else []
     if not candidates:
         return None
-    probability = proposable(candidate_features(candidates, whole, title), np.asarray(WEIGHTS))
+    rows = candidate_features(candidates, whole, title)
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed([c.name for c in candidates]))
     best = int(probability.argmax())
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
 
@@ -151,11 +149,29 @@ def ranked_text(text: str, title: str) -> str:
     return f"{title}\n{text}"[:READ_CHARS]
 
 
-def proposable(rows: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Each candidate's probability of being the programme, 0 for a kind never proposed."""
+def proposable(rows: np.ndarray, weights: np.ndarray, never: np.ndarray) -> np.ndarray:
+    """Each candidate's probability of being the programme, 0 where ``never``."""
     probability = 1.0 / (1.0 + np.exp(-(rows @ weights)))
-    probability[rows[:, NEVER_A_PROGRAMME].max(axis=1) > 0] = 0.0
+    probability[never] = 0.0
     return probability
+
+
+def never_proposed(names: list[str]) -> np.ndarray:
+    """Names never proposed, however a text uses them: a place written as one ("Lisboa", "North-West";
+    "COIN" is an acronym, not the Andalusian town), a registered body by its whole name ("Sebrae";
+    "Sebrae Delas" may be its programme), one of the field's own words ("PMI" in a title and written
+    five times is the word for small firms) or a programme word alone ("PROGRAMMA")."""
+    organisations = default_taxonomy().organisations
+    return np.array(
+        [
+            (fold(n) in _places() and not n.isupper())
+            or only_compass_words(n.title())
+            or is_entry(organisations, n)
+            or _an_everyday_term(n)
+            for n in names
+        ],
+        dtype=bool,
+    )
 
 
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:
@@ -213,7 +229,7 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(bool(_KIND.search(name))),
         min(len(words), 10) / 10,
         float(len(words) == 1),
-        float(fold(name) in _places() or _a_compass_region(name)),
+        float(_a_place(name)),
         float(bool(mentioned(default_taxonomy().organisations, name))),
         float(bool(_BODY.match(name)) or spelled_as_a_body(name, text)),
         float(any(ch.isdigit() for ch in name)),
@@ -227,13 +243,13 @@ def _kind_of_name(name: str, text: str) -> list[float]:
 
 
 def _written_as_a_heading(name: str, text: str) -> bool:
-    """An upper-case word or phrase whose words the text also writes in lower case ("PROGRAMMA",
-    "APOIO INSTITUCIONAL AOS PEQUENOS NEGÓCIOS"): a heading, not a name."""
+    """An upper-case word or phrase whose every longer word the text also writes in lower case
+    ("PROGRAMMA", "APOIO INSTITUCIONAL AOS PEQUENOS NEGÓCIOS"): a heading, not a name ("MADE IN
+    ITALY" stays a name unless the text writes "italy" too)."""
     if len(name) <= 3 or not name.isupper():
         return False
     words = [w.lower() for w in name.split() if len(w) > 3]
-    found = sum(re.search(rf"\b{re.escape(w)}\b", text) is not None for w in words)
-    return bool(words) and found * 2 >= len(words) and (len(words) > 1 or found == 1)
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def spelled_as_a_body(name: str, text: str) -> bool:
@@ -249,28 +265,18 @@ def spelled_as_a_body(name: str, text: str) -> bool:
 
 def _an_everyday_term(name: str) -> bool:
     """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
-    also spelled out ("Key Performance Indicators" is KPI; names of three words or more, since
-    two initials are too easily shared)."""
-    initials = "".join(w[0] for w in name.split() if w not in JOINING).upper()
-    if name.upper() in EVERYDAY_ACRONYMS or (len(initials) >= 3 and initials in EVERYDAY_ACRONYMS):
+    or a programme word alone ("PROGRAMMA", "Fundo")."""
+    if name.upper() in EVERYDAY_ACRONYMS:
         return True
     if all(_KIND.fullmatch(w) or w.lower() in JOINING for w in name.split()):
-        return True  # "PROGRAMMA", "Fundo": the kind of thing, not its name
+        return True
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING
 
 
-COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest norte sul sud nord leste est oeste ovest "
-    "nordeste sudeste noroeste sudoeste nordest sudest nordovest sudovest centro centre center central "
-    "midwest midlands mezzogiorno meridione".split()
-)
-
-
-def _a_compass_region(name: str) -> bool:
-    """ "North-West", "Centro-Oeste", "NORTE": a region named by its direction."""
-    words = re.split(r"[\s-]+", fold(name))
-    return all(w in COMPASS for w in words)
+def _a_place(name: str) -> bool:
+    """A country, region or town, or a region named by its direction ("North-West", "NORTE")."""
+    return fold(name) in _places() or only_compass_words(name.title())
 
 
 @cache

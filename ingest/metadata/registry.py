@@ -53,6 +53,11 @@ def mentioned(entries: list[RegistryEntry], text: str) -> Counter[str]:
     return Counter(m.value for m in _matcher(tuple(entries)).find(text))
 
 
+def is_entry(entries: list[RegistryEntry], name: str) -> bool:
+    """The whole name is an entry's name or alias ("Sebrae"; not "Sebrae Delas", which holds one)."""
+    return any(m.start == 0 and len(m.text) == len(name) for m in _matcher(tuple(entries)).find(name))
+
+
 def own_acronyms(entries: list[RegistryEntry], text: str) -> list[Mention]:
     """Mentions by an acronym the text gives an entry ("the Rural Enterprises Programme (REP)
     … REP works through …"), which the registry need not list: the ones after the first
