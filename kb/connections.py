@@ -3,6 +3,9 @@
 A store is shared by the app's threads and by the worker thread a search runs its dense side
 on (:data:`kb.search.DENSE_SIDE`); closing the store must close every thread's connection, or a
 reopened store would leave sessions behind (and PostgreSQL refuses to drop a database in use).
+Streamlit runs every rerun of a page on a new thread, so the connections of threads that have
+ended are closed as new ones are made: a long-lived app would otherwise hold one per rerun until
+PostgreSQL refused more clients.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ class PerThread(Generic[C]):
         self._connect = connect
         self._usable = usable
         self._local = threading.local()
-        self._every: list[C] = []
+        self._every: list[tuple[threading.Thread, C]] = []
         self._lock = threading.Lock()
 
     def get(self) -> C:
@@ -35,13 +38,22 @@ class PerThread(Generic[C]):
             conn = self._connect()
             self._local.conn = conn
             with self._lock:
-                self._every.append(conn)
+                ended = [c for thread, c in self._every if not thread.is_alive()]
+                self._every = [(t, c) for t, c in self._every if t.is_alive()]
+                self._every.append((threading.current_thread(), conn))
+            for old in ended:
+                old.close()
         return conn
+
+    def open_count(self) -> int:
+        """How many connections are held (one per live thread that used the store)."""
+        with self._lock:
+            return len(self._every)
 
     def close(self) -> None:
         """Close every thread's connection; a thread that uses the store again gets a new one."""
         with self._lock:
             every, self._every = self._every, []
-        for conn in every:
+        for _, conn in every:
             conn.close()
         self._local = threading.local()
