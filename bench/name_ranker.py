@@ -121,7 +121,7 @@ def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray, np.ndar
     builds them."""
     candidates = name_candidates(whole) if about_firms(whole) else []
     rows = candidate_features(candidates, whole, title) if candidates else np.zeros((0, len(FEATURES)))
-    return candidates, rows, never_proposed([c.name for c in candidates])
+    return candidates, rows, never_proposed([c.name for c in candidates], rows)
 
 
 def no_programme_scores(weights: np.ndarray) -> list[float]:

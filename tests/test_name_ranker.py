@@ -8,7 +8,7 @@ import numpy as np
 
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_candidates import name_candidates
+from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_ranker import (
     FEATURES,
     READ_CHARS,
@@ -176,7 +176,7 @@ def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
     candidates = name_candidates(text)
     names = [c.name for c in candidates]
     rows = candidate_features(candidates, text, "Dairies")
-    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names))
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows))
     chances = dict(zip(names, probability, strict=True))
     assert chances["North-West"] == chances["PROGRAMMA"] == 0.0
     assert chances["Dairy Link"] > 0.0
@@ -185,8 +185,10 @@ def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
 def test_only_a_whole_body_or_a_place_written_as_one_is_never_proposed() -> None:
     """A programme may hold its body's name ("Sebrae Delas"), and an acronym may spell a town's
     name ("COIN", a town near Málaga)."""
-    never = never_proposed(["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação"])
-    assert never.tolist() == [True, False, True, False, False]
+    names = ["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação"]
+    text = " ".join(names)
+    rows = candidate_features([Candidate(n, [text.index(n)]) for n in names], text, "T")
+    assert never_proposed(names, rows).tolist() == [True, False, True, False, False]
 
 
 def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> None:

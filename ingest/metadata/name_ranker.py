@@ -139,7 +139,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)
-    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed([c.name for c in candidates]))
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed([c.name for c in candidates], rows))
     best = int(probability.argmax())
     return (candidates[best].name, float(probability[best])) if probability[best] >= THRESHOLD else None
 
@@ -156,22 +156,26 @@ def proposable(rows: np.ndarray, weights: np.ndarray, never: np.ndarray) -> np.n
     return probability
 
 
-def never_proposed(names: list[str]) -> np.ndarray:
+def never_proposed(names: list[str], rows: np.ndarray) -> np.ndarray:
     """Names never proposed, however a text uses them: a place written as one ("Lisboa", "North-West";
     "COIN" is an acronym, not the Andalusian town), a registered body by its whole name ("Sebrae";
     "Sebrae Delas" may be its programme), one of the field's own words ("PMI" in a title and written
-    five times is the word for small firms) or a programme word alone ("PROGRAMMA")."""
+    five times is the word for small firms) or a programme word alone ("PROGRAMMA"). ``rows`` are
+    the names' :func:`candidate_features`, whose place and everyday-term columns are reused."""
     organisations = default_taxonomy().organisations
+    place, everyday = rows[:, _PLACE] > 0, rows[:, _EVERYDAY] > 0
     return np.array(
         [
-            (fold(n) in _places() and not n.isupper())
-            or only_compass_words(n.title())
+            everyday[i]
+            or (place[i] and (not n.isupper() or only_compass_words(n.title())))
             or is_entry(organisations, n)
-            or _an_everyday_term(n)
-            for n in names
+            for i, n in enumerate(names)
         ],
         dtype=bool,
     )
+
+
+_PLACE, _EVERYDAY = FEATURES.index("place"), FEATURES.index("everyday_term")
 
 
 def candidate_features(candidates: list[Candidate], text: str, title: str) -> np.ndarray:
