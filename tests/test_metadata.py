@@ -25,6 +25,7 @@ from kb.errors import KbError
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
+from kb.text import fold
 from tests.conftest import PT, write
 
 CARD_PT = """Clusters regionais
@@ -1268,3 +1269,27 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
     assert "PT" not in country_scores(text, "")  # not in the text alone: too small to be sure
     words = "The green transition of the ceramic firms: kilns, energy and green skills."
     assert "US" not in country_scores(words, "Green transition in a ceramic district")
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        # a card that names no programme is about an initiative of its own
+        ("Denominazione: Area Science Park\nPaese: Italia\n", "Area Science Park"),
+        (
+            "Nome da iniciativa: GAPI – Sociedade de Investimentos (GAPI-SI)\n",
+            "GAPI – Sociedade de Investimentos (GAPI-SI)",
+        ),
+        # a practice described in words names nothing
+        ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", None),
+        # the card's programme line speaks for the programme
+        ("Name: Hawke Valley Food Circle\nProgramme: Regional Partner Scheme\n", None),
+    ],
+)
+def test_a_cards_own_name_is_its_programme_when_nothing_else_is(card: str, expected: str | None) -> None:
+    text = f"SCHEDA\n{card}\nLe piccole imprese del territorio collaborano con l'università e i centri di ricerca."
+    found = extract(text, "Scheda", language="it").values["programme"]
+    if expected:
+        assert expected in found
+    else:
+        assert not any(fold(n).startswith(("rinnovo", "hawke")) for n in found), found

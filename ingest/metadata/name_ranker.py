@@ -19,7 +19,7 @@ from functools import cache
 import numpy as np
 
 from ingest.metadata.firms import about_firms
-from ingest.metadata.gazetteer import only_compass_words, place_countries, town_countries
+from ingest.metadata.gazetteer import folded_places, only_compass_words
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.programme_keys import country_names
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
@@ -287,5 +287,4 @@ def _a_place(name: str) -> bool:
 def _places() -> frozenset[str]:
     """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
     names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
-    towns = {*place_countries(names), *town_countries(names)}
-    return frozenset(fold(p) for p in towns) | country_names()
+    return folded_places(names) | country_names()
