@@ -1293,3 +1293,31 @@ def test_a_cards_own_name_is_its_programme_when_nothing_else_is(card: str, expec
         assert expected in found
     else:
         assert not any(fold(n).startswith(("rinnovo", "hawke")) for n in found), found
+
+
+_FILLER = {
+    "pt": " As pequenas empresas ganham crédito, formação e acesso a compradores." * 6,
+    "it": " Le piccole imprese ottengono credito, formazione e accesso ai compratori." * 6,
+    "en": " Small firms gain credit, training and access to buyers." * 6,
+}
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "language", "expected"),
+    [
+        # a country named once, late, is a passing mention; its people's adjectives say more
+        ("O fundo colombiano apoia empresas colombianas.", "O modelo nasceu na Colômbia.", "pt", ["CO"]),
+        ("Il programma keniota sostiene le imprese keniote.", "Il modello è nato in Kenya.", "it", ["KE"]),
+        (
+            "The Philippine law helps Filipino micro-enterprises.",
+            "It began in the Philippines.",
+            "en",
+            ["PH"],
+        ),
+    ],
+)
+def test_a_country_named_by_its_demonyms(
+    opening: str, closing: str, language: str, expected: list[str]
+) -> None:
+    text = f"{opening}{_FILLER[language]} {closing}"
+    assert main_countries(text, "Nota", language=language) == expected
