@@ -1280,19 +1280,36 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
             "Nome da iniciativa: GAPI – Sociedade de Investimentos (GAPI-SI)\n",
             "GAPI – Sociedade de Investimentos (GAPI-SI)",
         ),
-        # a practice described in words names nothing
-        ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", None),
+        ("Name: iHub Nairobi (iHub)\nCountry: Kenya\n", "iHub Nairobi (iHub)"),
+        ('Nome: "Speed MI Up"\n', "Speed MI Up"),
+        # a practice described in words, a heading in capitals, a place or a person names nothing
+        ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", "rinnovo"),
+        ("Nome: RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA\n", "rinnovo"),
+        ("Nome: Sassuolo\n", "sassuolo"),
+        ("Nome: Maria Aparecida Silva\nCargo: presidente da cooperativa\n", "maria"),
         # the card's programme line speaks for the programme
-        ("Name: Hawke Valley Food Circle\nProgramme: Regional Partner Scheme\n", None),
+        ("Name: Hawke Valley Food Circle\nProgramme: Regional Partner Scheme\n", "hawke"),
     ],
 )
-def test_a_cards_own_name_is_its_programme_when_nothing_else_is(card: str, expected: str | None) -> None:
+def test_a_cards_own_name_is_its_programme_unless_it_names_one(card: str, expected: str) -> None:
     text = f"SCHEDA\n{card}\nLe piccole imprese del territorio collaborano con l'università e i centri di ricerca."
     found = extract(text, "Scheda", language="it").values["programme"]
-    if expected:
+    if expected[:1].isupper():
         assert expected in found
-    else:
-        assert not any(fold(n).startswith(("rinnovo", "hawke")) for n in found), found
+    else:  # a lower-case prefix that no programme found may start with
+        assert not any(fold(n).startswith(expected) for n in found), found
+
+
+def test_a_card_name_that_only_lengthens_a_found_name_adds_nothing() -> None:
+    from ingest.metadata.own_name import own_name
+
+    fields = {"name": "Rete dei Caseifici di Comunità dell'Alta Irpinia"}
+    text = "Nome: Rete dei Caseifici di Comunità dell'Alta Irpinia\n"
+    assert own_name([fields["name"]], fields, ["Rete dei Caseifici di Comunità"], text) == []
+    assert own_name([fields["name"]], fields, ["Comunità Montana"], text) == [fields["name"]]
+    # a name found further down the text is a contact's, not the card's
+    far = "x" * 1200 + text
+    assert own_name([fields["name"]], fields, [], far) == []
 
 
 _FILLER = {
@@ -1321,3 +1338,21 @@ def test_a_country_named_by_its_demonyms(
 ) -> None:
     text = f"{opening}{_FILLER[language]} {closing}"
     assert main_countries(text, "Nota", language=language) == expected
+
+
+def test_no_demonym_is_a_country_or_another_countrys_place() -> None:
+    from ingest.metadata.gazetteer import place_countries, town_countries
+    from kb.text import fold as folded
+
+    taxonomy = default_taxonomy()
+    names = taxonomy.country_names()
+    country_forms = {folded(n) for found in names.values() for n in found}
+    all_names = frozenset(n for found in names.values() for n in found)
+    places = {folded(p): c for p, c in {**place_countries(all_names), **town_countries(all_names)}.items()}
+    clashes = [
+        (code, form)
+        for code, forms in taxonomy.country_extras["demonyms"].items()
+        for form in forms
+        if folded(form) in country_forms or form[:1].isupper() and places.get(folded(form), code) != code
+    ]
+    assert not clashes, clashes

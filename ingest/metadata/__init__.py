@@ -10,9 +10,9 @@ from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_checks import written_as_a_name
 from ingest.metadata.name_ranker import likely_programme
-from ingest.metadata.programme_keys import name_keys, written_forms
+from ingest.metadata.own_name import own_name
+from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
@@ -162,26 +162,11 @@ def text_programmes(
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
-    if not known and not proposed and (likely := likely_programme(text, title)):
+    own = new_programmes(own_name(named, fields, [*introduced, *known], text), taxonomy)
+    if not known and not proposed and not own and (likely := likely_programme(text, title)):
         proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
-    proposed = new_programmes(
-        [*own_name(named, fields, [*introduced, *known, *proposed]), *proposed], taxonomy
-    )
+    proposed = new_programmes([*own, *proposed], taxonomy)
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
-
-
-def own_name(named: list[str], fields: dict[str, str], introduced: list[str]) -> list[str]:
-    """A card that names no programme is about an initiative of its own ("Area Science Park", "GAPI –
-    Sociedade de Investimentos"): its name, written as one, is what the practice goes by, unless
-    it only adds to a name found already ("Rete dei Caseifici di Comunità dell'Alta Irpinia")."""
-    if "programme" in fields:
-        return []
-    found = [set(key.split()) for n in introduced for key in name_keys(n)]
-
-    def adds_to_one(name: str) -> bool:
-        return any(words and words <= set(key.split()) for key in name_keys(name) for words in found)
-
-    return [n for n in named if written_as_a_name(n) and not adds_to_one(n)]
 
 
 _PROGRAMME_NAMED = re.compile(

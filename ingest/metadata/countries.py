@@ -66,7 +66,11 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
     names = {n: (code, 1.0) for code, found in taxonomy.country_names().items() for n in found}
     abbreviations = {a: (code, 1.0) for code, found in extras.get("abbreviations", {}).items() for a in found}
     demonyms = {d: (code, 0.4) for code, found in extras.get("demonyms", {}).items() for d in found}
-    demonyms |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
+    # Portuguese and Italian adjectives are written in lower case; capitalised, "Russo", "Greco" or
+    # "Giordano" is a surname and "Uruguaiana" or "Russi" a town
+    lower = {d: v for d, v in demonyms.items() if d[:1].islower()}
+    weak = {d: v for d, v in demonyms.items() if d not in lower}
+    weak |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
     places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
     return (
         (
@@ -76,7 +80,8 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
         (NameMatcher({n: v for n, v in names.items() if n in listed}, proper_noun=True, accents=True), True),
         (PlaceMatcher(places), True),
         (NameMatcher(abbreviations, case_sensitive=True), False),
-        (NameMatcher(demonyms), False),
+        (NameMatcher(lower, case_sensitive=True), False),
+        (NameMatcher(weak), False),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -105,7 +106,11 @@ def _table_key(country_names: frozenset[str]) -> tuple[str, ...]:
 def folded_places(country_names: frozenset[str]) -> frozenset[str]:
     """Every place and town of both tables, folded as :func:`kb.text.fold` folds (cached on disk
     too: folding 60,000 names took most of a second of every new process)."""
-    key = (*_table_key(country_names), hashlib.sha256(Path(text_module.__file__).read_bytes()).hexdigest())
+    key = (
+        *_table_key(country_names),
+        hashlib.sha256(Path(text_module.__file__).read_bytes()).hexdigest(),
+        unicodedata.unidata_version,  # what fold's accent stripping knows
+    )
 
     def build() -> dict[str, str]:
         names = {*place_countries(country_names), *town_countries(country_names)}

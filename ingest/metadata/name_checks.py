@@ -9,7 +9,7 @@ from functools import lru_cache
 from ingest.metadata.programme_keys import GENERIC_WORDS
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
-from kb.text import STOPWORDS, fold
+from kb.text import fold
 
 OWNERS = re.compile(
     r"(?:Minist[eé]r|Ministry|Ag[eê]nc|Agenzi|Agency|Banco|Banca|Bank|Funda[cç]|Fundaci|Fondazion|Foundation|"
@@ -143,22 +143,3 @@ def a_verb_before_a_name(words: list[str], i: int) -> bool:
 def a_common_word(name: str | None, text: str) -> bool:
     """One word the text also writes in lower case ("What is the programme …" and "what")."""
     return bool(name) and " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None  # type: ignore[union-attr]
-
-
-_ELIDED = re.compile(r"(?i)^(?:dell|dall|nell|sull|all|l|d|un)['’]")
-
-
-def written_as_a_name(value: str) -> bool:
-    """A card's own name written as a proper name ("Area Science Park", "GAPI – Sociedade de
-    Investimentos (GAPI-SI)", "Georgia Quick Start"), not a practice described in words ("Rinnovo
-    del parco macchine in una piccola impresa", "Group certification of software SMEs"): at least
-    half of its words after the first are capitalised, the small joining words aside."""
-    value = value.strip()
-    if not value or len(value) > 80 or value[0] in "\"“«'" or not value[0].isupper():
-        return False
-    words = re.findall(r"[^\W_][\w'’&.+-]*", value)
-    content = [w for w in words[1:] if fold(_ELIDED.sub("", w)) not in STOPWORDS and len(w) > 1]
-    if len(words) > 12:
-        return False
-    named = sum(1 for w in content if _ELIDED.sub("", w)[:1].isupper() or any(ch.isdigit() for ch in w))
-    return not content or 2 * named >= len(content)

@@ -233,14 +233,14 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(bool(_KIND.search(name))),
         min(len(words), 10) / 10,
         float(len(words) == 1),
-        float(_a_place(name)),
+        float(a_place(name)),
         float(bool(mentioned(default_taxonomy().organisations, name))),
         float(bool(_BODY.match(name)) or spelled_as_a_body(name, text)),
         float(any(ch.isdigit() for ch in name)),
         float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
         float(_written_as_a_heading(name, text)),
-        float(_an_everyday_term(name)),
+        float(an_everyday_term(name)),
         0.0,  # held_in_longer and holds_shorter: filled in over all candidates
         0.0,
     ]
@@ -267,7 +267,7 @@ def spelled_as_a_body(name: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w){_DESCRIBED_AS_BODY}", text, re.I) is not None
 
 
-def _an_everyday_term(name: str) -> bool:
+def an_everyday_term(name: str) -> bool:
     """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
     or a programme word alone ("PROGRAMMA", "Fundo")."""
     if name.upper() in EVERYDAY_ACRONYMS:
@@ -278,7 +278,7 @@ def _an_everyday_term(name: str) -> bool:
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING
 
 
-def _a_place(name: str) -> bool:
+def a_place(name: str) -> bool:
     """A country, region or town, or a region named by its direction ("North-West", "NORTE")."""
     return fold(name) in _places() or only_compass_words(name.title())
 

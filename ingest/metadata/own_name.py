@@ -1,0 +1,79 @@
+"""A practice card's own name as its programme.
+
+A card that names no programme (no "Programa:" / "Programme:" line) is about an initiative of its
+own: a park, a fund, an agency's scheme ("Area Science Park", "GAPI – Sociedade de
+Investimentos"). Its name is what a user would look the practice up by, when it is written as a
+proper name and heads the card, and does not merely lengthen a name found already.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.metadata.name_checks import a_common_word
+from ingest.metadata.name_ranker import a_place, an_everyday_term
+from ingest.metadata.programme_keys import name_keys
+from kb.text import STOPWORDS, fold
+
+OPENING_CHARS = 1000
+"""A card's name heads it; a "Nome:" further down belongs to a contact or an interviewee."""
+MAX_NAME_CHARS = 80
+_ROLE = re.compile(
+    r"(?i)\n\W*(?:cargo|fun[cç][aã]o|ruolo|qualifica|role|position|job title)\W*:"
+)  # the line after a person's name ("Cargo: presidente da cooperativa")
+_ELIDED = re.compile(r"(?i)^(?:dell|dall|nell|sull|all|l|d|un)['’]")
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def own_name(named: list[str], fields: dict[str, str], found: list[str], text: str) -> list[str]:
+    """The card's name as the practice's programme, or nothing (see the module's docstring)."""
+    if "programme" in fields or not named:
+        return []
+    name = named[0].strip().strip("\"“”«»'")
+    at = text.find(named[0])
+    if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
+        return []
+    if not written_as_a_name(name) or _lengthens(name, found):
+        return []
+    one_word = " " not in name
+    if one_word and (a_place(name) or an_everyday_term(name) or a_common_word(name, text)):
+        return []
+    return [name]
+
+
+def written_as_a_name(value: str) -> bool:
+    """Written as a proper name ("Area Science Park", "iHub Nairobi", "1 Million Cups", "ComoNExT –
+    Innovation Hub"), not a practice described in words ("Rinnovo del parco macchine in una piccola
+    impresa", "Group certification of software SMEs"): at least half of its words after the first
+    are capitalised, the small joining words and places ("Val d'Orcia") aside."""
+    core = _TRAILING_BRACKETS.sub("", value).strip()
+    first = core[:1]
+    if not core or len(core) > MAX_NAME_CHARS or not (first.isupper() or first.isdigit() or _camel(core)):
+        return False
+    words = re.findall(r"[^\W_][\w'’&.+-]*", core)
+    letters = [ch for ch in core if ch.isalpha()]
+    if len(words) > 12 or len(words) > 3 and all(ch.isupper() for ch in letters):  # an upper-case heading
+        return False
+    content = [w for w in words[1:] if fold(_ELIDED.sub("", w)) not in STOPWORDS and len(w) > 1]
+    content = [w for w in content if not a_place(_ELIDED.sub("", w))]
+    named = sum(1 for w in content if _ELIDED.sub("", w)[:1].isupper() or any(ch.isdigit() for ch in w))
+    return not content or 2 * named >= len(content)
+
+
+def _camel(text: str) -> bool:
+    """ "iHub", "eBay": a coined name that opens in lower case."""
+    word = text.split()[0]
+    return word[:1].islower() and any(ch.isupper() for ch in word[1:])
+
+
+def _lengthens(name: str, found: list[str]) -> bool:
+    """Whether the card's name only adds words to a name found already ("Rete dei Caseifici di
+    Comunità" → "… dell'Alta Irpinia"): a found name's words, in order, inside it."""
+    own = [f" {_plain(key)} " for key in name_keys(name)]
+    return any(
+        plain and f" {plain} " in key for n in found for plain in map(_plain, name_keys(n)) for key in own
+    )
+
+
+def _plain(key: str) -> str:
+    return " ".join(re.findall(r"\w+", key))
