@@ -107,13 +107,13 @@ class LanguageStats:
             return [], np.zeros((0, 0), dtype=np.float32)
         return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
 
-    def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
-        """The passage language of each of these chunks."""
-        marks = ",".join("?" * len(chunk_ids))
+    def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """The document and the passage language of each of these chunks."""
         rows = self.db.execute(
-            f"SELECT chunk_id, language FROM chunks WHERE chunk_id IN ({marks})", list(chunk_ids)
+            "SELECT chunk_id, doc_id, language FROM chunks WHERE chunk_id IN (SELECT value FROM json_each(?))",
+            (json.dumps([int(i) for i in chunk_ids]),),
         )
-        return dict(rows)
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def vectors_of(self, chunk_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """(ids, float32 vectors, languages) of these chunks, as stored (for exact rescoring)."""

@@ -50,22 +50,6 @@ class LexicalSource:
                 for chunk_id, doc_id, title, text, language in rows
             )
 
-    def passage_ranges(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
-        """Each document's first and last passage id, by first id, and the document: a
-        document's passages are written together under the write lock, so their ids run without
-        a gap, and coverage reads a row per document instead of one per passage. None if some
-        document's ids do have a gap (then :meth:`passages_of`)."""
-        rows = self.db.execute(
-            "SELECT MIN(chunk_id), MAX(chunk_id), COUNT(*), doc_id FROM chunks"
-            " WHERE doc_id IN (SELECT value FROM json_each(?)) GROUP BY doc_id ORDER BY 1",
-            (json.dumps(list(doc_ids)),),
-        ).fetchall()
-        if any(last - first + 1 != n for first, last, n, _ in rows):
-            return None
-        firsts = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        lasts = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
-        return firsts, lasts, [r[3] for r in rows]
-
     def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
         """These documents' passage ids, ascending, and the document of each (for coverage)."""
         rows = self.db.execute(

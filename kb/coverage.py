@@ -16,9 +16,11 @@ def measure_coverage(
     candidates: list[Candidate],
     parts: list[QueryPart],
     counts: list[int],
+    titles: dict[str, str] | None = None,
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
-    ``counts``: how many passages of the collection hold each part."""
+    ``counts``: how many passages of the collection hold each part; ``titles``: the titles of
+    candidates read already (the rest are read here)."""
     doc_ids = [c.doc_id for c in candidates]
     weights = [idf(passages, df) for df in counts]
     body: dict[str, set[int]] = defaultdict(set)
@@ -31,16 +33,17 @@ def measure_coverage(
         for doc_id in title_holders:
             title[doc_id].add(i)
     names = [i for i, p in enumerate(parts) if p.is_name]
-    titles = store.titles(set(doc_ids))
+    total, names_total = sum(weights), sum(weights[i] for i in names)
+    titles = dict(titles or {})
+    titles |= store.titles({d for d in doc_ids if d not in titles})
     for c in candidates:
-        c.coverage = idf_share(weights, body[c.doc_id], range(len(parts)))
-        c.title = idf_share(weights, title[c.doc_id], range(len(parts)))
+        held = body.get(c.doc_id, set())
+        c.coverage = _share(weights, held, total)
+        c.title = _share(weights, title.get(c.doc_id, set()), total)
         c.title_text = titles.get(c.doc_id, "")
-        c.names = idf_share(weights, body[c.doc_id], names) if names else 0.0
+        c.names = _share(weights, held.intersection(names), names_total)
 
 
-def idf_share(weights: list[float], found: set[int], among: Iterable[int]) -> float:
-    """The share of the parts ``among`` that a text holds, each weighted by its IDF."""
-    among = list(among)
-    total = sum(weights[i] for i in among)
-    return sum(weights[i] for i in among if i in found) / total if total else 0.0
+def _share(weights: list[float], found: Iterable[int], total: float) -> float:
+    """The IDF-weighted share of the parts that a text holds (``total``: the weight of all)."""
+    return sum(weights[i] for i in found) / total if total else 0.0

@@ -22,7 +22,7 @@ from kb.errors import IndexLocked
 from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
 from kb.models import NewDocument
-from kb.store import HEADING_FIELDS, LEXICAL_FIELDS, loose_flags, names_text
+from kb.store import LEXICAL_FIELDS, loose_flags, names_text
 from kb.write_lock import write_lock
 
 LEXICAL = "lexical"
@@ -166,31 +166,8 @@ class LexicalSide(Catalogue):
         self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str], loose: Sequence[bool] = ()
     ) -> tuple[list[set[str]], list[set[str]]]:
         self._read_own_writes()
-        ranges = self.passage_ranges(docs)
-        if ranges is None:  # ids with gaps: list every passage
-            passage_ids, owners = self.passages_of(docs)
-            ranges = passage_ids, passage_ids, owners
-        firsts, lasts, owners = ranges
-        limit = int((lasts - firsts).sum()) + len(firsts)
-
-        def holding(fields: Sequence[str], loose: Sequence[bool]) -> list[set[str]]:
-            found = [
-                self.lexical.matching(a, docs, limit, fields, flag)
-                for a, flag in zip(parts, loose_flags(parts, loose), strict=True)
-            ]
-            return [held_by(ids, firsts, lasts, owners) for ids in found]
-
-        return holding(LEXICAL_FIELDS, loose), holding(HEADING_FIELDS, ())
+        return self.lexical.holding(parts, docs, loose_flags(parts, loose))
 
     def lexical_ids(self) -> np.ndarray:
         self._read_own_writes()
         return self.lexical.ids()
-
-
-def held_by(matching: np.ndarray, firsts: np.ndarray, lasts: np.ndarray, owners: list[str]) -> set[str]:
-    """The owners of the id ranges [first, last] (ascending, disjoint) that ``matching`` falls in."""
-    if not len(matching) or not len(firsts):
-        return set()
-    at = np.searchsorted(firsts, matching, side="right") - 1
-    inside = (at >= 0) & (matching <= lasts[np.maximum(at, 0)])
-    return {owners[i] for i in np.unique(at[inside])}

@@ -24,7 +24,9 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from kb.glossary import MAX_TOKEN, Phrase, may_loosen
+from kb.glossary import MAX_TOKEN, Phrase
+from kb.lexical_holders import documents_holding
+from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key
 from kb.phrase_pairs import pair_field, pair_terms, pairs_in, pairs_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
@@ -34,10 +36,7 @@ EXACT_COUNT = 5_000
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
-FORMAT = f"2.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
-
-Query = tantivy.Query
-Occur = tantivy.Occur
+FORMAT = f"3.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
 
 
 @dataclass(frozen=True)
@@ -49,19 +48,6 @@ class LexicalRow:
     title: str
     body: str
     names: str
-
-
-def _schema() -> tantivy.Schema:
-    builder = tantivy.SchemaBuilder()
-    builder.add_integer_field("cid", indexed=True, fast=True)
-    builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
-    for field in LEXICAL_FIELDS:
-        builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
-        builder.add_text_field(pair_field(field), tokenizer_name="whitespace", index_option="freq")
-    return builder.build()
-
-
-SCHEMA = _schema()
 
 
 class LexicalIndex:
@@ -134,7 +120,8 @@ class LexicalIndex:
             for row in rows:
                 fields = {"title": row.title, "body": row.body, "names": row.names}
                 fields |= {pair_field(f): pairs_in(tokens) for f, tokens in fields.items()}
-                writer.add_document(tantivy.Document(cid=row.chunk_id, doc=row.doc_id, **fields))
+                key = document_key(row.doc_id)
+                writer.add_document(tantivy.Document(cid=row.chunk_id, doc=row.doc_id, dkey=key, **fields))
                 self._dirty = True
 
     def commit(self, applied: int, if_older_than: float = 0.0) -> None:
@@ -178,11 +165,11 @@ class LexicalIndex:
         docs: Sequence[str] | None = None,
     ) -> list[tuple[int, float]]:
         """(chunk id, BM25) best first: any part in any of ``fields`` (weighted), in ``docs`` if given."""
-        query = _any_part(parts, fields, weights)
+        query = any_part(parts, fields, weights)
         if query is None or limit <= 0 or docs is not None and not docs:
             return []
         if docs is not None:
-            query = _among(query, docs)
+            query = among(query, docs)
         searcher = self._searcher
         hits = searcher.search(query, limit, count=False).hits
         if not hits:
@@ -198,7 +185,7 @@ class LexicalIndex:
         estimate = self._common_count(alternatives, fields)
         if estimate:
             return min(estimate, len(self))
-        query = _any_part([alternatives], fields, [1.0] * len(fields))
+        query = any_part([alternatives], fields, [1.0] * len(fields))
         return 0 if query is None else int(self._searcher.search(query, 1, count=True).count)
 
     def _common_count(self, alternatives: frozenset[Phrase], fields: Sequence[str]) -> int:
@@ -219,23 +206,11 @@ class LexicalIndex:
                 lower = max(lower, *held)
         return lower if upper > EXACT_COUNT and lower > EXACT_COUNT else 0
 
-    def matching(
-        self,
-        alternatives: frozenset[Phrase],
-        docs: Sequence[str],
-        limit: int,
-        fields: Sequence[str] = LEXICAL_FIELDS,
-        loose: bool = False,
-    ) -> np.ndarray:
-        """Up to ``limit`` passages of ``docs`` that hold any of ``alternatives`` in ``fields``
-        (``loose``: a form's words in any order in the body), ascending ids."""
-        query = _any_part([alternatives], fields, [1.0] * len(fields), loose)
-        if query is None or not docs or limit <= 0:
-            return np.empty(0, np.int64)
-        searcher = self._searcher
-        hits = searcher.search(_among(query, docs), limit, count=False).hits
-        ids = searcher.fast_field_values("cid", [address for _, address in hits]) if hits else []
-        return np.sort(np.asarray(ids, dtype=np.int64))
+    def holding(
+        self, parts: Sequence[frozenset[Phrase]], docs: Sequence[str], loose: Sequence[bool]
+    ) -> tuple[list[set[str]], list[set[str]]]:
+        """See :func:`kb.lexical_holders.documents_holding`."""
+        return documents_holding(self._searcher, parts, docs, loose)
 
     def ids(self) -> np.ndarray:
         """Every passage id the index holds (for verification)."""
@@ -244,47 +219,6 @@ class LexicalIndex:
             return np.empty(0, np.int64)
         hits = searcher.search(Query.all_query(), searcher.num_docs, count=False).hits
         return np.asarray(searcher.fast_field_values("cid", [a for _, a in hits]), dtype=np.int64)
-
-
-def _phrase(field: str, phrase: Phrase, loose: bool = False) -> Query:
-    """A word's term; a glossary phrase's pair term, or its pair terms with its words' order
-    checked by positions (only where the pairs all are); any other phrase by positions;
-    ``loose``: its words in any order."""
-    if len(phrase) == 1:
-        return Query.term_query(SCHEMA, field, phrase[0])
-    if loose:
-        return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, t)) for t in set(phrase)])
-    pairs = pair_terms(phrase)
-    if pairs is None:
-        return Query.phrase_query(SCHEMA, field, list(phrase))
-    if len(pairs) == 1:
-        return Query.term_query(SCHEMA, pair_field(field), pairs[0])
-    in_order = Query.const_score_query(Query.phrase_query(SCHEMA, field, list(phrase)), 0.0)
-    clauses = [(Occur.Must, Query.term_query(SCHEMA, pair_field(field), p)) for p in pairs]
-    return Query.boolean_query([*clauses, (Occur.Must, in_order)])  # the pairs, in this order
-
-
-def _any_part(
-    parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float], loose: bool = False
-) -> Query | None:
-    """Every form of every part in every field, ORed; BM25 sums what a passage holds."""
-    clauses = []
-    for alternatives in parts:
-        for phrase in sorted(alternatives):
-            tokens = tuple(t for t in phrase if len(t) <= MAX_TOKEN)
-            if not tokens:
-                continue
-            for field, weight in zip(fields, weights, strict=True):
-                if weight > 0:
-                    found = _phrase(field, tokens, loose and field == "body" and may_loosen(tokens))
-                    clauses.append((Occur.Should, Query.boost_query(found, weight)))
-    return Query.boolean_query(clauses) if clauses else None
-
-
-def _among(query: Query, docs: Sequence[str]) -> Query:
-    return Query.boolean_query(
-        [(Occur.Must, query), (Occur.Must, Query.term_set_query(SCHEMA, "doc", list(docs)))]
-    )
 
 
 def read_checkpoint(path: Path) -> int:

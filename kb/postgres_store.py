@@ -290,8 +290,9 @@ class PostgresStore(Retrieval, Lexical, Totals, Logs):
             for chunk_id, doc_id, language, stored in cur:
                 yield ChunkVector(chunk_id, doc_id, language, stored.to_numpy()[: self.dimension])
 
-    def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
+    def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         rows = self.db.execute(
-            "SELECT chunk_id, language FROM chunks WHERE chunk_id = ANY(%s)", ([int(i) for i in chunk_ids],)
+            "SELECT chunk_id, doc_id, language FROM chunks WHERE chunk_id = ANY(%s)",
+            ([int(i) for i in chunk_ids],),
         )
-        return dict(rows.fetchall())
+        return {r[0]: (r[1], r[2]) for r in rows.fetchall()}

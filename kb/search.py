@@ -108,6 +108,7 @@ class Searcher:
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
+        self.query_vector(request.query)  # first, on both cores: the embedder's threads scale
         dense_side = DENSE_SIDE.submit(self._dense_side, request.query, allowed_chunks, depth)
         counts = [self.store.lexical_count(p.alternatives) for p in parts]
         lexical, fields = (
@@ -115,8 +116,12 @@ class Searcher:
             if parts
             else ([], [])
         )
-        vector, dense = dense_side.result()
-        owners = self.store.chunks(list({c for c, *_ in (*dense, *lexical, *fields)}))
+        # meanwhile, what the lexical side's passages need from the catalogue
+        owners = self.store.chunk_owners(list({c for c, _ in (*lexical, *fields)}))
+        titles = self.store.titles({doc_id for doc_id, _ in owners.values()})
+        by_title = _first_per_document(fields, owners, titles)
+        vector, dense, dense_owners = dense_side.result()
+        owners |= dense_owners
         short, question = is_short(parts, s), is_question(request.query)
         # a question's words only meet passages in its own language: weigh them by how much of
         # the collection that is (squared: one language in three leaves dense search in charge)
@@ -126,13 +131,13 @@ class Searcher:
             [
                 ([(c, centred) for c, centred, _ in dense], s.dense_weight),
                 (lexical, short_weight(parts, share, s, question) if short else question_weight),
-                (_first_per_document(fields, owners, self.store), s.title_weight),
+                (by_title, s.title_weight),
             ],
             s.rrf_k,
         )
         candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
         if parts:
-            measure_coverage(self.store, self.languages.total, candidates, parts, counts)
+            measure_coverage(self.store, self.languages.total, candidates, parts, counts, titles)
             titles = Counter(c.title_text for c in candidates)
             # questions name things in passing; a short one's names, like its words, by share²
             name_weight = s.name_weight * (share**2 if question else 1.0) if short else 0.0
@@ -159,9 +164,9 @@ class Searcher:
 
     def _dense_side(
         self, query: str, allowed_chunks: np.ndarray | None, depth: int
-    ) -> tuple[np.ndarray, list[tuple[int, float, float]]]:
+    ) -> tuple[np.ndarray, list[tuple[int, float, float]], dict[int, tuple[str, str]]]:
         vector = self.query_vector(query)
-        return vector, self.dense_ranking(vector, allowed_chunks, depth)
+        return vector, *self._ranked_with_owners(vector, allowed_chunks, depth)
 
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
@@ -171,13 +176,24 @@ class Searcher:
         The centred score is the cosine minus the query's similarity to the centroid of
         the passage's language, which takes out the pull towards the query's own language.
         """
+        return self._ranked_with_owners(vector, allowed_chunks, depth)[0]
+
+    def _ranked_with_owners(
+        self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
+    ) -> tuple[list[tuple[int, float, float]], dict[int, tuple[str, str]]]:
+        """:meth:`dense_ranking`, and the (document, language) of each passage it found."""
         offsets = self.languages.offsets(vector, self.settings.language_centering)
         found, scores = self.store.dense_search(vector, depth, allowed_chunks, offsets)
-        languages = self.store.chunk_languages([int(i) for i in found]) if len(found) else {}
-        return [
-            (int(chunk_id), float(score), float(score) + offsets.get(languages.get(int(chunk_id), ""), 0.0))
+        owners = self.store.chunk_owners([int(i) for i in found]) if len(found) else {}
+        ranked = [
+            (
+                int(chunk_id),
+                float(score),
+                float(score) + offsets.get(owners.get(int(chunk_id), ("", ""))[1], 0.0),
+            )
             for chunk_id, score in zip(found, scores, strict=True)
         ]
+        return ranked, owners
 
     # -- the relevance boundary ----------------------------------------------
 
@@ -231,7 +247,7 @@ class Searcher:
 
 def by_document(
     fused: dict[int, float],
-    owners: dict[int, tuple[str, str, int | None, int]],
+    owners: dict[int, tuple[str, str]],
     dense: dict[int, tuple[float, float]],
     s: SearchSettings,
 ) -> list[Candidate]:
@@ -263,14 +279,16 @@ def by_document(
 
 
 def _first_per_document(
-    found: list[tuple[int, float]], owners: dict[int, tuple[str, str, int | None, int]], store: Store
+    found: list[tuple[int, float]], owners: dict[int, tuple[str, str]], all_titles: dict[str, str]
 ) -> list[tuple[int, float]]:
     """Title and name matches repeat on every passage of a document: keep its first.
 
     Documents that share a title (sections of one report, say) share one place: the
     title alone cannot tell them apart, so it lifts none of them.
     """
-    titles = store.titles({owners[c][0] for c, _ in found if c in owners})
+    titles = {
+        owners[c][0]: all_titles[owners[c][0]] for c, _ in found if c in owners and owners[c][0] in all_titles
+    }
     per_title = Counter(titles.values())
     seen: set[str] = set()
     out: list[tuple[int, float]] = []

@@ -142,8 +142,8 @@ class Store(Protocol):
     def document_means(self) -> tuple[list[str], np.ndarray]:
         """(doc ids, mean passage vectors) of every document, kept up to date on every write."""
 
-    def chunk_languages(self, chunk_ids: Sequence[int]) -> dict[int, str]:
-        """The passage language of each of these chunks."""
+    def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """The document and the passage language of each of these chunks."""
 
     # -- retrieval -------------------------------------------------------------
     def dense_search(

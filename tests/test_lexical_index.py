@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -9,11 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 
+import kb.lexical_holders as lexical_holders
 import kb.lexical_index as lexical_index
-from kb.embedded_lexical import LEXICAL, held_by
+from kb.embedded_lexical import LEXICAL
 from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
@@ -194,13 +195,38 @@ def test_a_rebuild_swaps_a_complete_copy_in(tmp_path: Path) -> None:
     assert sorted(p.name for p in index.iterdir() if "lexical" in p.name) == [LEXICAL]
 
 
-def test_matching_passages_are_owned_by_the_range_they_fall_in() -> None:
-    """Coverage reads each candidate document's first and last passage id, not every passage."""
-    firsts, lasts = np.array([3, 10, 20]), np.array([5, 10, 24])
-    owners = ["a", "b", "c"]
-    assert held_by(np.array([1, 4, 11, 24, 30]), firsts, lasts, owners) == {"a", "c"}
-    assert held_by(np.array([10]), firsts, lasts, owners) == {"b"}
-    assert held_by(np.empty(0, np.int64), firsts, lasts, owners) == set()
+def test_holders_of_more_parts_than_one_search_holds(tmp_path: Path) -> None:
+    """Coverage reads every part in one search, a bit of the score each (twelve parts a search):
+    a query of fourteen parts is asked in two, each part's holders as if asked alone."""
+    kb = open_kb(tmp_path / "index")
+    words = [f"word{chr(97 + i)}" for i in range(14)]
+    for n in range(4):  # document n holds every word whose place is a multiple of n + 1
+        text = " ".join(w for i, w in enumerate(words) if i % (n + 1) == 0)
+        with kb.writing():
+            kb.put(document(n, text), EMBEDDER.embed_documents([text]))
+    ids = {n: kb.store.find_by_path(f"/docs/{n}.txt")[0] for n in range(4)}
+    parts = [p.alternatives for p in Glossary.load().parse(" ".join(words))]
+    assert len(parts) == 14
+    anywhere, in_title = kb.store.documents_holding(parts, list(ids.values()))
+    assert anywhere == [{ids[n] for n in range(4) if i % (n + 1) == 0} for i in range(14)]
+    assert in_title == [set()] * 14
+    (practice,), (titled,) = kb.store.documents_holding(
+        [Glossary.load().parse("practice")[0].alternatives], [ids[1], ids[3]]
+    )
+    assert practice == titled == {ids[1], ids[3]}, "titles hold it; only the documents asked about"
+
+
+def test_hits_beyond_the_first_guess_are_read(tmp_path: Path) -> None:
+    """The first search collects a guess of hits per document; one that matched more asks again."""
+    kb = open_kb(tmp_path / "index")
+    texts = [f"Leather tanning, section {i}." for i in range(lexical_holders.GUESS_PER_DOCUMENT + 5)]
+    many = [Passage(t, i, None, 0, len(t), "en") for i, t in enumerate(texts)]
+    with kb.writing():
+        kb.put(dataclasses.replace(document(1, texts[0]), passages=many), EMBEDDER.embed_documents(texts))
+    put(kb, 2, "Nothing about hides.")
+    doc_ids = kb.store.all_doc_ids()
+    (holding,), _ = kb.store.documents_holding([Glossary.load().parse("leather")[0].alternatives], doc_ids)
+    assert holding == {kb.store.find_by_path("/docs/1.txt")[0]}
 
 
 def test_glossary_phrases_match_as_written_and_count_exactly(tmp_path: Path) -> None:

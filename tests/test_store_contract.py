@@ -96,7 +96,7 @@ def test_documents_passages_and_facets(store: Store) -> None:
     assert first["a"][1] == "First passage about wine." and first["b"][2] == 1
     ids = store.chunk_ids_for(["a"])
     assert len(ids) == 2 and {v[0] for v in store.chunks(ids.tolist()).values()} == {"a"}
-    assert set(store.chunk_languages(store.chunk_ids_for(["b"]).tolist()).values()) == {"it"}
+    assert set(store.chunk_owners(store.chunk_ids_for(["b"]).tolist()).values()) == {("b", "it")}
     assert store.filtered_doc_ids({"country": ("it",)}) == ["b"], "filters ignore case"
     assert store.filtered_doc_ids({"country": ("BR", "IT"), "language": ("en",)}) == ["a"]
     counts = {f: {c.value: c.count for c in cs} for f, cs in store.facet_counts(["a", "b"]).items()}

@@ -1,0 +1,104 @@
+"""The lexical index's schema and the Tantivy queries built on it, for passages and documents.
+
+A passage's entry holds its id (``cid``), its document's id (``doc``, for filters) and key
+(``dkey``, see :func:`document_key`), and the index tokens of its title, body and names, each
+beside a field of glossary pair terms (:mod:`kb.phrase_pairs`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import tantivy
+
+from kb.glossary import MAX_TOKEN, Phrase, may_loosen
+from kb.phrase_pairs import pair_field, pair_terms
+from kb.store import LEXICAL_FIELDS
+
+Query = tantivy.Query
+Occur = tantivy.Occur
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("cid", indexed=True, fast=True)
+    builder.add_text_field("doc", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("dkey", fast=True)
+    for field in LEXICAL_FIELDS:
+        builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
+        builder.add_text_field(pair_field(field), tokenizer_name="whitespace", index_option="freq")
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+def document_key(doc_id: str) -> int:
+    """A document's id as a 63-bit integer, which a fast field can hold: a hit then names its
+    document without a look-up in the catalogue (ids are only compared among one search's
+    candidates, where two colliding is a chance of about one in 10¹³)."""
+    return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big") >> 1
+
+
+def phrase_query(field: str, phrase: Phrase, loose: bool = False) -> Query:
+    """A word's term; a glossary phrase's pair term, or its pair terms with its words' order
+    checked by positions (only where the pairs all are); any other phrase by positions;
+    ``loose``: its words in any order."""
+    if len(phrase) == 1:
+        return Query.term_query(SCHEMA, field, phrase[0])
+    if loose:
+        return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, t)) for t in set(phrase)])
+    pairs = pair_terms(phrase)
+    if pairs is None:
+        return Query.phrase_query(SCHEMA, field, list(phrase))
+    if len(pairs) == 1:
+        return Query.term_query(SCHEMA, pair_field(field), pairs[0])
+    in_order = Query.const_score_query(Query.phrase_query(SCHEMA, field, list(phrase)), 0.0)
+    clauses = [(Occur.Must, Query.term_query(SCHEMA, pair_field(field), p)) for p in pairs]
+    return Query.boolean_query([*clauses, (Occur.Must, in_order)])  # the pairs, in this order
+
+
+def any_part(
+    parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float], loose: bool = False
+) -> Query | None:
+    """Every form of every part in every field, ORed; BM25 sums what a passage holds."""
+    clauses = []
+    for alternatives in parts:
+        for phrase in sorted(alternatives):
+            tokens = tuple(t for t in phrase if len(t) <= MAX_TOKEN)
+            if not tokens:
+                continue
+            for field, weight in zip(fields, weights, strict=True):
+                if weight > 0:
+                    found = phrase_query(field, tokens, loose and field == "body" and may_loosen(tokens))
+                    clauses.append((Occur.Should, Query.boost_query(found, weight)))
+    return Query.boolean_query(clauses) if clauses else None
+
+
+def loose_forms(alternatives: frozenset[Phrase]) -> frozenset[Phrase]:
+    """The forms that a loose match must try: a form whose words include all the words of
+    another form held loosely adds nothing ("micro e pequenas empresas" once "pequenas
+    empresas" is tried), and each such form costs an intersection over its words' postings."""
+    held_loosely = [
+        (frozenset(phrase), phrase)
+        for phrase in sorted(alternatives)
+        if len(phrase) == 1 or may_loosen(phrase)
+    ]
+    kept = set(alternatives)
+    for words, phrase in held_loosely:
+        if any(
+            other != phrase and (others < words or others == words and other < phrase)
+            for others, other in held_loosely
+        ):
+            kept.discard(phrase)
+    return frozenset(kept)
+
+
+def of_documents(docs: Sequence[str]) -> Query:
+    """The passages of these documents."""
+    return Query.term_set_query(SCHEMA, "doc", list(docs))
+
+
+def among(query: Query, docs: Sequence[str]) -> Query:
+    return Query.boolean_query([(Occur.Must, query), (Occur.Must, of_documents(docs))])
