@@ -62,12 +62,17 @@ def _holding(
     if not hits:
         return found
     scores, addresses = zip(*hits, strict=True)
-    bits = np.asarray(scores, dtype=np.float64).astype(np.int64)
     keys = np.asarray(searcher.fast_field_values("dkey", list(addresses)), dtype=np.int64)
+    bits = np.asarray(scores, dtype=np.float64).astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    keys, bits = keys[order], bits[order]
+    firsts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])  # a document's passages: a run
     doc_of = {document_key(doc_id): doc_id for doc_id in docs}
-    for bit in range(2 * n):
-        held = np.unique(keys[(bits >> bit) & 1 == 1])
-        found[bit] = {doc_of[int(k)] for k in held if int(k) in doc_of}
+    for key, held in zip(keys[firsts].tolist(), np.bitwise_or.reduceat(bits, firsts).tolist(), strict=True):
+        doc_id = doc_of.get(key)
+        for bit in range(2 * n) if doc_id is not None else ():
+            if held >> bit & 1:
+                found[bit].add(doc_id)
     for i in range(n):
         found[i] |= found[n + i]
     return found

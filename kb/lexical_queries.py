@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import tantivy
 
@@ -34,6 +35,7 @@ def _schema() -> tantivy.Schema:
 SCHEMA = _schema()
 
 
+@lru_cache(maxsize=1 << 16)
 def document_key(doc_id: str) -> int:
     """A document's id as a 63-bit integer, which a fast field can hold: a hit then names its
     document without a look-up in the catalogue (ids are only compared among one search's

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -21,6 +21,7 @@ from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.coverage import measure_coverage
 from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
+from kb.fusion import by_document, first_per_document, rrf
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
@@ -31,25 +32,10 @@ from kb.store import HEADING_FIELDS, Store
 from kb.text import query_terms
 
 DENSE_SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dense-side")
-"""Where a search's dense side (embedding the query, the vector search) runs while the calling
-thread runs its lexical side: both spend their time in native code that lets go of the GIL (the
-embedder, FAISS, Tantivy, SQLite, or a PostgreSQL server), so the two overlap."""
-
-
-def rrf(rankings: list[tuple[list[tuple[int, float]], float]], k: int) -> dict[int, float]:
-    """Weighted reciprocal rank fusion of rankings of (id, score), best first. Equal scores share
-    the best rank among them: a tie (every passage holding one rare word once, in a store that
-    does not weigh lengths) says nothing about which comes first, so the other rankings decide."""
-    fused: dict[int, float] = defaultdict(float)
-    for ranked, weight in rankings:
-        if weight <= 0:  # a switched-off ranking must not smuggle its candidates in
-            continue
-        rank, previous = 0, None
-        for position, (item, score) in enumerate(ranked):
-            if score != previous:
-                rank, previous = position, score
-            fused[int(item)] += weight / (k + rank + 1)
-    return fused
+"""Where a search's vector search runs while the calling thread runs its lexical side: FAISS,
+SQLite and a PostgreSQL server let go of the GIL, so the two overlap. The query is embedded
+before either starts: the embedder's own threads use every core, and sharing them with the
+lexical side only slowed both."""
 
 
 class Searcher:
@@ -116,10 +102,8 @@ class Searcher:
             if parts
             else ([], [])
         )
-        # meanwhile, what the lexical side's passages need from the catalogue
-        owners = self.store.chunk_owners(list({c for c, _ in (*lexical, *fields)}))
-        titles = self.store.titles({doc_id for doc_id, _ in owners.values()})
-        by_title = _first_per_document(fields, owners, titles)
+        owners, titles = self._owners_and_titles([*lexical, *fields])  # while the dense side runs
+        by_title = first_per_document(fields, owners, titles)
         vector, dense, dense_owners = dense_side.result()
         owners |= dense_owners
         short, question = is_short(parts, s), is_question(request.query)
@@ -138,13 +122,26 @@ class Searcher:
         candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
         if parts:
             measure_coverage(self.store, self.languages.total, candidates, parts, counts, titles)
-            titles = Counter(c.title_text for c in candidates)
             # questions name things in passing; a short one's names, like its words, by share²
-            name_weight = s.name_weight * (share**2 if question else 1.0) if short else 0.0
-            for c in candidates:  # a title many documents share singles none of them out
-                unique_title = titles[c.title_text] == 1
-                c.score += s.title_coverage_weight * c.title * unique_title + name_weight * c.names
+            self._lift_held_titles_and_names(
+                candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
+            )
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
+
+    def _owners_and_titles(
+        self, found: list[tuple[int, float]]
+    ) -> tuple[dict[int, tuple[str, str]], dict[str, str]]:
+        """The (document, language) of these passages and their documents' titles."""
+        owners = self.store.chunk_owners(list({c for c, _ in found}))
+        return owners, self.store.titles({doc_id for doc_id, _ in owners.values()})
+
+    def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
+        """Add the share of the query a candidate's title holds, unless other candidates share
+        that title (it singles none of them out), and the share of its names it holds."""
+        titles = Counter(c.title_text for c in candidates)
+        for c in candidates:
+            unique_title = titles[c.title_text] == 1
+            c.score += self.settings.title_coverage_weight * c.title * unique_title + name_weight * c.names
 
     def _lexical_rankings(
         self, parts: list[QueryPart], counts: list[int], allowed: list[str] | None, limit: int
@@ -243,58 +240,3 @@ class Searcher:
                 )
             )
         return hits
-
-
-def by_document(
-    fused: dict[int, float],
-    owners: dict[int, tuple[str, str]],
-    dense: dict[int, tuple[float, float]],
-    s: SearchSettings,
-) -> list[Candidate]:
-    """Passage scores grouped by document: its best passage plus a share of their mean.
-
-    Each document keeps the (centred, cosine) dense scores of its closest passage.
-    """
-    best: dict[str, tuple[float, int]] = {}
-    scores: dict[str, list[float]] = defaultdict(list)
-    closest: dict[str, tuple[float, float]] = {}
-    for chunk_id, score in fused.items():
-        if chunk_id not in owners:  # removed since the vectors were loaded
-            continue
-        doc_id = owners[chunk_id][0]
-        scores[doc_id].append(score)
-        if doc_id not in best or score > best[doc_id][0]:
-            best[doc_id] = (score, chunk_id)
-        if chunk_id in dense:
-            closest[doc_id] = max(closest.get(doc_id, (-math.inf, -math.inf)), dense[chunk_id])
-    return [
-        Candidate(
-            doc_id,
-            chunk_id,
-            top + s.chunk_mean_weight * sum(scores[doc_id]) / len(scores[doc_id]),
-            *closest.get(doc_id, (-math.inf, -math.inf)),
-        )
-        for doc_id, (top, chunk_id) in best.items()
-    ]
-
-
-def _first_per_document(
-    found: list[tuple[int, float]], owners: dict[int, tuple[str, str]], all_titles: dict[str, str]
-) -> list[tuple[int, float]]:
-    """Title and name matches repeat on every passage of a document: keep its first.
-
-    Documents that share a title (sections of one report, say) share one place: the
-    title alone cannot tell them apart, so it lifts none of them.
-    """
-    titles = {
-        owners[c][0]: all_titles[owners[c][0]] for c, _ in found if c in owners and owners[c][0] in all_titles
-    }
-    per_title = Counter(titles.values())
-    seen: set[str] = set()
-    out: list[tuple[int, float]] = []
-    for chunk_id, score in found:
-        doc_id = owners.get(chunk_id, (None,))[0]
-        if doc_id in titles and doc_id not in seen and per_title[titles[doc_id]] == 1:
-            seen.add(doc_id)
-            out.append((chunk_id, score))
-    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from kb.text import WORD, fold
@@ -41,10 +42,8 @@ def make_snippet(text: str, terms: list[str], width: int = 280) -> tuple[str, li
         return text, spans
     start = 0
     if spans:
-        best = max(
-            range(len(spans)),
-            key=lambda i: sum(1 for s in spans[i:] if s[1] <= spans[i][0] + width - 40),
-        )
+        ends = [b for _, b in spans]  # ascending: words do not overlap
+        best = max(range(len(spans)), key=lambda i: bisect_right(ends, spans[i][0] + width - 40, lo=i) - i)
         start = max(0, spans[best][0] - 40)
         start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + width)

@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from kb.config import SearchSettings
 from kb.embedders import HashingEmbedder
+from kb.fusion import rrf
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
 from kb.query_weights import is_question, short_weight
 from kb.request import SearchRequest
-from kb.search import rrf
 
 VOCAB = [f"w{i}" for i in range(60)] + ["cluster", "rede", "distretto", "cosme", "gt-apl"]
 LANGS = ["pt", "it", "en"]
