@@ -81,12 +81,13 @@ def any_part(
 def loose_forms(alternatives: frozenset[Phrase]) -> frozenset[Phrase]:
     """The forms that a loose match must try: a form whose words include all the words of
     another form held loosely adds nothing ("micro e pequenas empresas" once "pequenas
-    empresas" is tried), and each such form costs an intersection over its words' postings."""
-    held_loosely = [
-        (frozenset(phrase), phrase)
-        for phrase in sorted(alternatives)
-        if len(phrase) == 1 or may_loosen(phrase)
-    ]
+    empresas" is tried), and each such form costs an intersection over its words' postings.
+    Words are compared as queried (too long a "word" is never asked for; an empty form is none)."""
+    held_loosely = []
+    for phrase in sorted(alternatives):
+        words = frozenset(t for t in phrase if len(t) <= MAX_TOKEN)
+        if words and (len(phrase) == 1 or may_loosen(phrase)):
+            held_loosely.append((words, phrase))
     kept = set(alternatives)
     for words, phrase in held_loosely:
         if any(

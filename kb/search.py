@@ -132,6 +132,8 @@ class Searcher:
         self, found: list[tuple[int, float]]
     ) -> tuple[dict[int, tuple[str, str]], dict[str, str]]:
         """The (document, language) of these passages and their documents' titles."""
+        if not found:
+            return {}, {}
         owners = self.store.chunk_owners(list({c for c, _ in found}))
         return owners, self.store.titles({doc_id for doc_id, _ in owners.values()})
 

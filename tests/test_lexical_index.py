@@ -19,6 +19,7 @@ from kb.embedders import HashingEmbedder
 from kb.glossary import Glossary
 from kb.knowledge_base import KnowledgeBase
 from kb.lexical_index import FORMAT, LexicalIndex
+from kb.lexical_queries import loose_forms
 from kb.models import FacetValue, NewDocument, Passage
 from kb.write_lock import write_lock
 
@@ -196,37 +197,55 @@ def test_a_rebuild_swaps_a_complete_copy_in(tmp_path: Path) -> None:
 
 
 def test_holders_of_more_parts_than_one_search_holds(tmp_path: Path) -> None:
-    """Coverage reads every part in one search, a bit of the score each (twelve parts a search):
-    a query of fourteen parts is asked in two, each part's holders as if asked alone."""
+    """Coverage reads every part in one search, a bit of the score each (twelve parts a search,
+    each in the body and in the title: 24 bits): a query of fourteen parts is asked in two, each
+    part's holders, anywhere and in titles, as if asked alone."""
     kb = open_kb(tmp_path / "index")
     words = [f"word{chr(97 + i)}" for i in range(14)]
     for n in range(4):  # document n holds every word whose place is a multiple of n + 1
         text = " ".join(w for i, w in enumerate(words) if i % (n + 1) == 0)
         with kb.writing():
             kb.put(document(n, text), EMBEDDER.embed_documents([text]))
-    ids = {n: kb.store.find_by_path(f"/docs/{n}.txt")[0] for n in range(4)}
+    titled = dataclasses.replace(document(4, "Nothing here."), title=" ".join(words))
+    low_and_high = dataclasses.replace(document(5, " ".join(words[:13])), title=words[13])
+    with kb.writing():  # 4: its title holds every part, its body none; 5: the lowest and highest bits
+        kb.put(titled, EMBEDDER.embed_documents(["Nothing here."]))
+        kb.put(low_and_high, EMBEDDER.embed_documents(["words"]))
+    ids = {n: kb.store.find_by_path(f"/docs/{n}.txt")[0] for n in range(6)}
     parts = [p.alternatives for p in Glossary.load().parse(" ".join(words))]
     assert len(parts) == 14
     anywhere, in_title = kb.store.documents_holding(parts, list(ids.values()))
-    assert anywhere == [{ids[n] for n in range(4) if i % (n + 1) == 0} for i in range(14)]
-    assert in_title == [set()] * 14
-    (practice,), (titled,) = kb.store.documents_holding(
+    assert anywhere == [{ids[n] for n in range(4) if i % (n + 1) == 0} | {ids[4], ids[5]} for i in range(14)]
+    assert in_title == [{ids[4]}] * 13 + [{ids[4], ids[5]}]
+    (practice,), (heading,) = kb.store.documents_holding(
         [Glossary.load().parse("practice")[0].alternatives], [ids[1], ids[3]]
     )
-    assert practice == titled == {ids[1], ids[3]}, "titles hold it; only the documents asked about"
+    assert practice == heading == {ids[1], ids[3]}, "titles hold it; only the documents asked about"
 
 
 def test_hits_beyond_the_first_guess_are_read(tmp_path: Path) -> None:
-    """The first search collects a guess of hits per document; one that matched more asks again."""
+    """The first search collects a guess of hits per document asked about; when more passages
+    match, it asks again, so a document whose only match ranks last is still found."""
     kb = open_kb(tmp_path / "index")
-    texts = [f"Leather tanning, section {i}." for i in range(lexical_holders.GUESS_PER_DOCUMENT + 5)]
+    texts = [f"Leather tanning, leather {i}." for i in range(2 * lexical_holders.GUESS_PER_DOCUMENT + 8)]
     many = [Passage(t, i, None, 0, len(t), "en") for i, t in enumerate(texts)]
     with kb.writing():
         kb.put(dataclasses.replace(document(1, texts[0]), passages=many), EMBEDDER.embed_documents(texts))
-    put(kb, 2, "Nothing about hides.")
+    put(kb, 2, "A long passage that names leather once among many other words about shoes and soles.")
     doc_ids = kb.store.all_doc_ids()
+    assert len(texts) > lexical_holders.GUESS_PER_DOCUMENT * len(doc_ids)
     (holding,), _ = kb.store.documents_holding([Glossary.load().parse("leather")[0].alternatives], doc_ids)
-    assert holding == {kb.store.find_by_path("/docs/1.txt")[0]}
+    assert holding == set(doc_ids)
+
+
+def test_loose_forms_leave_out_forms_that_repeat_anothers_words() -> None:
+    forms = frozenset(
+        {("pequen", "empres"), ("micr", "e", "pequen", "empres"), ("horizon", "2020", "empres")}
+    )
+    assert loose_forms(forms) == {("pequen", "empres"), ("horizon", "2020", "empres")}, "a number: as written"
+    assert loose_forms(frozenset({("b", "a"), ("a", "b")})) == {("a", "b")}, "the same words: one form"
+    assert loose_forms(frozenset({("a" * 70,), ("a" * 70, "b")})) == {("a" * 70,), ("a" * 70, "b")}
+    assert loose_forms(frozenset({("sme",), ("sme", "network")})) == {("sme",)}
 
 
 def test_glossary_phrases_match_as_written_and_count_exactly(tmp_path: Path) -> None:
