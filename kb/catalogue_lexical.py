@@ -6,8 +6,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
-import numpy as np
-
 from kb.catalogue_schema import names_by_document
 from kb.glossary import index_text
 from kb.lexical_index import LexicalRow
@@ -49,12 +47,3 @@ class LexicalSource:
                 (chunk_id, doc_id, title, text, names.get(doc_id, ""), language)
                 for chunk_id, doc_id, title, text, language in rows
             )
-
-    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-        """These documents' passage ids, ascending, and the document of each (for coverage)."""
-        rows = self.db.execute(
-            "SELECT chunk_id, doc_id FROM chunks WHERE doc_id IN (SELECT value FROM json_each(?))"
-            " ORDER BY chunk_id",
-            (json.dumps(list(doc_ids)),),
-        ).fetchall()
-        return np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)), [r[1] for r in rows]

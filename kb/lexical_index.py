@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from kb.glossary import MAX_TOKEN, Phrase
+from kb.glossary import Phrase
 from kb.lexical_holders import documents_holding
-from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key
+from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key, queried
 from kb.phrase_pairs import pair_field, pair_terms, pairs_in, pairs_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
@@ -195,10 +195,10 @@ class LexicalIndex:
         pair in one field, a small understatement (removals not yet merged away count too)."""
         searcher, upper, lower = self._searcher, 0, 0
         for phrase in alternatives:
-            tokens = [t for t in phrase if len(t) <= MAX_TOKEN]
+            tokens = queried(phrase)
             if not tokens:
                 continue
-            pairs = pair_terms(tuple(tokens))
+            pairs = pair_terms(tokens)
             terms, where = (pairs, pair_field) if pairs else (tokens, lambda f: f)
             held = [min(searcher.doc_freq(where(f), t) for t in terms) for f in fields]
             upper += sum(held)

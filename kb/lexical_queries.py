@@ -43,6 +43,11 @@ def document_key(doc_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big") >> 1
 
 
+def queried(phrase: Phrase) -> tuple[str, ...]:
+    """A form's tokens as the index is asked for them: too long a "word" is in no passage."""
+    return tuple(t for t in phrase if len(t) <= MAX_TOKEN)
+
+
 def phrase_query(field: str, phrase: Phrase, loose: bool = False) -> Query:
     """A word's term; a glossary phrase's pair term, or its pair terms with its words' order
     checked by positions (only where the pairs all are); any other phrase by positions;
@@ -68,7 +73,7 @@ def any_part(
     clauses = []
     for alternatives in parts:
         for phrase in sorted(alternatives):
-            tokens = tuple(t for t in phrase if len(t) <= MAX_TOKEN)
+            tokens = queried(phrase)
             if not tokens:
                 continue
             for field, weight in zip(fields, weights, strict=True):
@@ -85,7 +90,7 @@ def loose_forms(alternatives: frozenset[Phrase]) -> frozenset[Phrase]:
     Words are compared as queried (too long a "word" is never asked for; an empty form is none)."""
     held_loosely = []
     for phrase in sorted(alternatives):
-        words = frozenset(t for t in phrase if len(t) <= MAX_TOKEN)
+        words = frozenset(queried(phrase))
         if words and (len(phrase) == 1 or may_loosen(phrase)):
             held_loosely.append((words, phrase))
     kept = set(alternatives)

@@ -85,9 +85,3 @@ class Retrieval:
         return np.array([r[0] for r in rows], dtype=np.int64), np.array(
             [r[1] for r in rows], dtype=np.float32
         )
-
-    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-        rows = self.db.execute(
-            "SELECT chunk_id, doc_id FROM chunks WHERE doc_id = ANY(%s) ORDER BY chunk_id", (list(doc_ids),)
-        ).fetchall()
-        return np.array([r[0] for r in rows], dtype=np.int64), [r[1] for r in rows]

@@ -94,8 +94,8 @@ class Searcher:
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
-        self.query_vector(request.query)  # first, on both cores: the embedder's threads scale
-        dense_side = DENSE_SIDE.submit(self._dense_side, request.query, allowed_chunks, depth)
+        vector = self.query_vector(request.query)  # first, on both cores: the embedder's threads scale
+        dense_side = DENSE_SIDE.submit(self._ranked_with_owners, vector, allowed_chunks, depth)
         counts = [self.store.lexical_count(p.alternatives) for p in parts]
         lexical, fields = (
             self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
@@ -104,7 +104,7 @@ class Searcher:
         )
         owners, titles = self._owners_and_titles([*lexical, *fields])  # while the dense side runs
         by_title = first_per_document(fields, owners, titles)
-        vector, dense, dense_owners = dense_side.result()
+        dense, dense_owners = dense_side.result()
         owners |= dense_owners
         short, question = is_short(parts, s), is_question(request.query)
         # a question's words only meet passages in its own language: weigh them by how much of
@@ -160,12 +160,6 @@ class Searcher:
         lexical = self.store.lexical_search(ranked, limit, allowed, weights, counts=ranked_counts)
         fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), HEADING_FIELDS, ranked_counts)
         return lexical, fields
-
-    def _dense_side(
-        self, query: str, allowed_chunks: np.ndarray | None, depth: int
-    ) -> tuple[np.ndarray, list[tuple[int, float, float]], dict[int, tuple[str, str]]]:
-        vector = self.query_vector(query)
-        return vector, *self._ranked_with_owners(vector, allowed_chunks, depth)
 
     def dense_ranking(
         self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int

@@ -181,9 +181,6 @@ class Store(Protocol):
         of its forms in any order ("imprese … in rete" for "reti di imprese"); in titles and
         names a form is always matched as written."""
 
-    def passages_of(self, doc_ids: Sequence[str]) -> tuple[np.ndarray, list[str]]:
-        """These documents' passage ids, ascending, and the document of each."""
-
     # -- logs ------------------------------------------------------------------
     def ingest_log(self, limit: int = 200) -> list[dict[str, str]]: ...
 
