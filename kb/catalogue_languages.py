@@ -110,7 +110,8 @@ class LanguageStats:
     def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """The document and the passage language of each of these chunks."""
         rows = self.db.execute(
-            "SELECT chunk_id, doc_id, language FROM chunks WHERE chunk_id IN (SELECT value FROM json_each(?))",
+            "SELECT chunk_id, doc_id, language FROM chunks INDEXED BY chunks_owner"
+            " WHERE chunk_id IN (SELECT value FROM json_each(?))",
             (json.dumps([int(i) for i in chunk_ids]),),
         )
         return {r[0]: (r[1], r[2]) for r in rows}

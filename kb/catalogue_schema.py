@@ -15,7 +15,11 @@ from kb.store import LEXICAL_NAME_FIELDS, names_text
 if TYPE_CHECKING:
     from kb.catalogue import Catalogue
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
+
+OWNER_INDEX = "CREATE INDEX IF NOT EXISTS chunks_owner ON chunks(chunk_id, doc_id, language);"
+"""Each passage's document and language, read for every passage a search finds: the table's
+rows hold text and a vector, so one row a page; this index holds hundreds a page."""
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -44,6 +48,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     vector   BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ord);
+{OWNER_INDEX}
 CREATE TABLE IF NOT EXISTS facets (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     field  TEXT NOT NULL,
@@ -80,6 +85,7 @@ def migrate(catalogue: Catalogue) -> None:
         (6, _language_totals),
         (7, _vector_log),
         (8, _lexical_index_outside),
+        (9, _owner_index),
     ):
         if version < number:
             with catalogue.transaction() as db:
@@ -105,6 +111,11 @@ def _lexical_index_outside(db: sqlite3.Connection) -> None:
     """8: the lexical index moved from FTS5 to a Tantivy index beside the catalogue (built from
     it when the index is opened; steps 2-4 used to fill the FTS5 table)."""
     db.execute("DROP TABLE IF EXISTS chunks_fts")
+
+
+def _owner_index(db: sqlite3.Connection) -> None:
+    """9: see :data:`OWNER_INDEX`."""
+    db.execute(OWNER_INDEX)
 
 
 def names_by_document(db: sqlite3.Connection, doc_ids: set[str]) -> dict[str, str]:

@@ -3,47 +3,65 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable
+from functools import cache
 
 from kb.boundary import Candidate
 from kb.glossary import QueryPart
 from kb.store import Store, idf
 
 
+def parts_held(
+    store: Store, parts: list[QueryPart], doc_ids: list[str]
+) -> tuple[list[set[str]], list[set[str]]]:
+    """For each part, the documents holding it anywhere, and those holding it in their title or
+    names: the one search that coverage needs, which can run while the candidates are fused."""
+    concepts = [part.concept is not None for part in parts]  # "imprese … in rete" holds "reti di imprese"
+    return store.documents_holding([part.alternatives for part in parts], doc_ids, concepts)
+
+
 def measure_coverage(
-    store: Store,
-    passages: int,
     candidates: list[Candidate],
     parts: list[QueryPart],
     counts: list[int],
-    titles: dict[str, str] | None = None,
+    passages: int,
+    held: tuple[list[set[str]], list[set[str]]],
+    titles: dict[str, str],
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
-    ``counts``: how many passages of the collection hold each part; ``titles``: the titles of
-    candidates read already (the rest are read here)."""
-    doc_ids = [c.doc_id for c in candidates]
-    weights = [idf(passages, df) for df in counts]
-    body: dict[str, set[int]] = defaultdict(set)
-    title: dict[str, set[int]] = defaultdict(set)
-    concepts = [part.concept is not None for part in parts]  # "imprese … in rete" holds "reti di imprese"
-    anywhere, in_title = store.documents_holding([part.alternatives for part in parts], doc_ids, concepts)
-    for i, (holders, title_holders) in enumerate(zip(anywhere, in_title, strict=True)):
-        for doc_id in holders:
-            body[doc_id].add(i)
-        for doc_id in title_holders:
-            title[doc_id].add(i)
-    names = [i for i, p in enumerate(parts) if p.is_name]
-    total, names_total = sum(weights), sum(weights[i] for i in names)
-    titles = dict(titles or {})
-    titles |= store.titles({d for d in doc_ids if d not in titles})
+    ``counts``: how many of the collection's ``passages`` hold each part; ``held``: what
+    :func:`parts_held` found; ``titles``: the candidates' titles."""
+    body, title = _masks(held[0]), _masks(held[1])
+    names = sum(1 << i for i, p in enumerate(parts) if p.is_name)
+    share = _shares([idf(passages, df) for df in counts])
     for c in candidates:
-        held = body.get(c.doc_id, set())
-        c.coverage = _share(weights, held, total)
-        c.title = _share(weights, title.get(c.doc_id, set()), total)
+        held_here = body.get(c.doc_id, 0)
+        c.coverage = share(held_here)
+        c.title = share(title.get(c.doc_id, 0))
         c.title_text = titles.get(c.doc_id, "")
-        c.names = _share(weights, held.intersection(names), names_total)
+        c.names = share(held_here & names, names)
 
 
-def _share(weights: list[float], found: Iterable[int], total: float) -> float:
-    """The IDF-weighted share of the parts that a text holds (``total``: the weight of all)."""
-    return sum(weights[i] for i in found) / total if total else 0.0
+def _masks(holders: list[set[str]]) -> dict[str, int]:
+    """Each document's parts as a bit mask (bit i: it holds part i)."""
+    masks: dict[str, int] = defaultdict(int)
+    for i, docs in enumerate(holders):
+        for doc_id in docs:
+            masks[doc_id] |= 1 << i
+    return masks
+
+
+def _shares(weights: list[float]) -> Callable[..., float]:
+    """``share(mask, of=all)``: the IDF-weighted share of the parts ``of`` that ``mask`` holds
+    (a query has a handful of parts, its candidates hundreds: each mask is summed once)."""
+    everything = (1 << len(weights)) - 1
+
+    @cache
+    def total(mask: int) -> float:
+        return sum(w for i, w in enumerate(weights) if mask >> i & 1)
+
+    def share(mask: int, of: int = everything) -> float:
+        whole = total(of)
+        return total(mask & of) / whole if whole else 0.0
+
+    return share

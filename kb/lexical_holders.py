@@ -70,9 +70,10 @@ def _holding(
     doc_of = {document_key(doc_id): doc_id for doc_id in docs}
     for key, held in zip(keys[firsts].tolist(), np.bitwise_or.reduceat(bits, firsts).tolist(), strict=True):
         doc_id = doc_of.get(key)
-        for bit in range(2 * n) if doc_id is not None else ():
-            if held >> bit & 1:
-                found[bit].add(doc_id)
+        while held and doc_id is not None:
+            lowest = held & -held
+            found[lowest.bit_length() - 1].add(doc_id)
+            held ^= lowest
     for i in range(n):
         found[i] |= found[n + i]
     return found

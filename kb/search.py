@@ -18,7 +18,7 @@ import numpy as np
 
 from kb.boundary import Candidate, within_filtered_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
-from kb.coverage import measure_coverage
+from kb.coverage import measure_coverage, parts_held
 from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
 from kb.fusion import by_document, first_per_document, rrf
@@ -31,11 +31,17 @@ from kb.snippets import make_snippet
 from kb.store import HEADING_FIELDS, Store
 from kb.text import query_terms
 
-DENSE_SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="dense-side")
-"""Where a search's vector search runs while the calling thread runs its lexical side: FAISS,
-SQLite and a PostgreSQL server let go of the GIL, so the two overlap. The query is embedded
-before either starts: the embedder's own threads use every core, and sharing them with the
-lexical side only slowed both."""
+SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="search-side")
+"""Where a search's vector search runs while the calling thread runs its lexical side, and its
+coverage search while the calling thread fuses the candidates: FAISS, Tantivy, SQLite and a
+PostgreSQL server let go of the GIL, so the two overlap. The query is embedded before either
+starts: the embedder's own threads use every core, and sharing them only slowed both."""
+
+
+Owners = dict[int, tuple[str, str]]
+"""chunk id → (document id, passage language)"""
+Ranking = list[tuple[int, float, float]]
+"""(chunk id, centred score, cosine), best first"""
 
 
 class Searcher:
@@ -92,20 +98,13 @@ class Searcher:
     ) -> list[Candidate]:
         """Every document either search found, best first, with its boundary features."""
         s = self.settings
-        depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
-        allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
         vector = self.query_vector(request.query)  # first, on both cores: the embedder's threads scale
-        dense_side = DENSE_SIDE.submit(self._ranked_with_owners, vector, allowed_chunks, depth)
-        counts = [self.store.lexical_count(p.alternatives) for p in parts]
-        lexical, fields = (
-            self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
-            if parts
-            else ([], [])
-        )
-        owners, titles = self._owners_and_titles([*lexical, *fields])  # while the dense side runs
+        offsets = self.languages.offsets(vector, s.language_centering)
+        dense, lexical, fields, counts, owners = self._both_sides(request, allowed, parts, vector, offsets)
+        doc_ids = sorted({doc_id for doc_id, _ in owners.values()})
+        held = SIDE.submit(parts_held, self.store, parts, doc_ids) if parts else None  # while fusing
+        titles = self.store.titles(set(doc_ids)) if parts else {}
         by_title = first_per_document(fields, owners, titles)
-        dense, dense_owners = dense_side.result()
-        owners |= dense_owners
         short, question = is_short(parts, s), is_question(request.query)
         # a question's words only meet passages in its own language: weigh them by how much of
         # the collection that is (squared: one language in three leaves dense search in charge)
@@ -120,22 +119,37 @@ class Searcher:
             s.rrf_k,
         )
         candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
-        if parts:
-            measure_coverage(self.store, self.languages.total, candidates, parts, counts, titles)
+        if held is not None:
+            measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
             # questions name things in passing; a short one's names, like its words, by share²
             self._lift_held_titles_and_names(
                 candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
             )
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
-    def _owners_and_titles(
-        self, found: list[tuple[int, float]]
-    ) -> tuple[dict[int, tuple[str, str]], dict[str, str]]:
-        """The (document, language) of these passages and their documents' titles."""
-        if not found:
-            return {}, {}
-        owners = self.store.chunk_owners(list({c for c, _ in found}))
-        return owners, self.store.titles({doc_id for doc_id, _ in owners.values()})
+    def _both_sides(
+        self,
+        request: SearchRequest,
+        allowed: list[str] | None,
+        parts: list[QueryPart],
+        vector: np.ndarray,
+        offsets: dict[str, float],
+    ) -> tuple[Ranking, list[tuple[int, float]], list[tuple[int, float]], list[int], Owners]:
+        """The dense ranking (see :meth:`dense_ranking`), BM25 over the whole text and over
+        titles and names, each part's passage count, and the owners of every passage found."""
+        s = self.settings
+        depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
+        allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
+        dense_side = SIDE.submit(self.store.dense_search, vector, depth, allowed_chunks, offsets)
+        counts = [self.store.lexical_count(p.alternatives) for p in parts]
+        lexical, fields = (
+            self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
+            if parts
+            else ([], [])
+        )
+        found, scores = dense_side.result()
+        owners = self.store.chunk_owners(list({*found.tolist(), *(c for c, _ in [*lexical, *fields])}))
+        return _centred(found, scores, owners, offsets), lexical, fields, counts, owners
 
     def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
         """Add the share of the query a candidate's title holds, unless other candidates share
@@ -169,24 +183,9 @@ class Searcher:
         The centred score is the cosine minus the query's similarity to the centroid of
         the passage's language, which takes out the pull towards the query's own language.
         """
-        return self._ranked_with_owners(vector, allowed_chunks, depth)[0]
-
-    def _ranked_with_owners(
-        self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
-    ) -> tuple[list[tuple[int, float, float]], dict[int, tuple[str, str]]]:
-        """:meth:`dense_ranking`, and the (document, language) of each passage it found."""
         offsets = self.languages.offsets(vector, self.settings.language_centering)
         found, scores = self.store.dense_search(vector, depth, allowed_chunks, offsets)
-        owners = self.store.chunk_owners([int(i) for i in found]) if len(found) else {}
-        ranked = [
-            (
-                int(chunk_id),
-                float(score),
-                float(score) + offsets.get(owners.get(int(chunk_id), ("", ""))[1], 0.0),
-            )
-            for chunk_id, score in zip(found, scores, strict=True)
-        ]
-        return ranked, owners
+        return _centred(found, scores, self.store.chunk_owners([int(i) for i in found]), offsets)
 
     # -- the relevance boundary ----------------------------------------------
 
@@ -236,3 +235,13 @@ class Searcher:
                 )
             )
         return hits
+
+
+def _centred(found: np.ndarray, scores: np.ndarray, owners: Owners, offsets: dict[str, float]) -> Ranking:
+    """(chunk id, centred score, cosine) of a dense search's passages: the store ranks by the
+    centred score, and the cosine adds back the offset of the passage's language."""
+    ranked = []
+    for chunk_id, score in zip(found.tolist(), scores.tolist(), strict=True):
+        language = owners.get(chunk_id, ("", ""))[1]
+        ranked.append((chunk_id, score, score + offsets.get(language, 0.0)))
+    return ranked

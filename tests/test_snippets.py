@@ -1,0 +1,61 @@
+"""Snippets: the words a query matches, found the fast way exactly as the word-by-word way finds them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from kb.snippets import leading_stem, make_snippet, match_spans
+from kb.text import WORD, fold
+
+
+def word_by_word(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """The definition: every word whose folded form is a term or starts with a term's stem."""
+    exact, stems = set(terms), tuple(s for t in terms if (s := leading_stem(t)))
+    return [
+        m.span() for m in WORD.finditer(text) if fold(m.group()) in exact or fold(m.group()).startswith(stems)
+    ]
+
+
+TEXTS = [
+    "A Internacionalização das PMEs: o GT-APL apoia consórcios de exportação (Sebrae, 2019).",
+    "Il distretto d'internazionalizzazione e i contratti-di-rete delle PMI; l'export cresce.",
+    "Cluster policy -- governance of SMEs' networks; co-operation and over-investment.",
+    "Straße, ıstanbul and the e\u0301cole: characters that fold into two letters, or not at all.",
+    "FINANCIAMENTO coletivo, Financiar, financeira e fomento; anti-financiamento e pré-financiamento.",
+]
+TERMS = [
+    ["internacionalizacao", "pmes"],
+    ["gt-apl"],
+    ["internazionalizzazione", "rete", "pmi"],
+    ["governance", "smes", "operation", "investment"],
+    ["strasse", "istanbul", "ecole"],
+    ["financiamento", "financiar", "fomento"],
+    ["di"],
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("terms", TERMS)
+def test_spans_are_those_of_reading_word_by_word(text: str, terms: list[str]) -> None:
+    assert match_spans(text, terms) == word_by_word(text, terms)
+
+
+def test_spans_agree_on_random_cuts_and_terms() -> None:
+    rng = random.Random(7)
+    joined = " ".join(TEXTS)
+    vocabulary = [fold(w) for w in WORD.findall(joined)]
+    for _ in range(500):
+        start = rng.randrange(len(joined))
+        text = joined[start : start + rng.randrange(1, 200)]
+        terms = rng.sample(vocabulary, rng.randint(1, 3))
+        terms = [t[: rng.randint(1, len(t))] for t in terms]  # prefixes too: stems of other words
+        assert match_spans(text, terms) == word_by_word(text, terms), (text, terms)
+
+
+def test_a_snippet_shows_the_window_with_the_most_matches() -> None:
+    text = "intro " * 80 + "consórcio de exportação e consórcios " + "fim " * 80
+    snippet, spans = make_snippet(text, ["consorcio", "exportacao"], width=120)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[a:b] for a, b in spans] == ["consórcio", "exportação", "consórcios"]
