@@ -199,10 +199,18 @@ def phrase_pairs() -> frozenset[str]:
     stemmed in every language as a query part's own forms are: both stores index these pairs as
     terms (:mod:`kb.phrase_pairs`), so a concept's phrase is matched as written without reading
     every word's position."""
-    glossary = _default_glossary()
     pairs: set[str] = set()
-    for concept in glossary.concepts:
-        texts = [*concept.acronyms, *(t for terms in concept.terms.values() for t in terms)]
-        for phrase in concept.phrases() | {index_phrase(t, lang) for t in texts for lang in LANGUAGES}:
-            pairs.update(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False))
+    for phrase in glossary_phrases():
+        pairs.update(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False))
     return frozenset(pairs)
+
+
+@cache
+def glossary_phrases() -> frozenset[Phrase]:
+    """Every form of every concept as the lexical index holds it, each term stemmed in every
+    language as a query part's own forms are."""
+    phrases: set[Phrase] = set()
+    for concept in _default_glossary().concepts:
+        texts = [*concept.acronyms, *(t for terms in concept.terms.values() for t in terms)]
+        phrases |= concept.phrases() | {index_phrase(t, lang) for t in texts for lang in LANGUAGES}
+    return frozenset(phrases)

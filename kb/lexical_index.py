@@ -27,7 +27,7 @@ import tantivy
 from kb.glossary import Phrase
 from kb.lexical_holders import documents_holding
 from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key, queried
-from kb.phrase_pairs import pair_field, pair_terms, pairs_in, pairs_version
+from kb.phrase_pairs import LOOSE_FIELD, loose_in, pair_field, pair_terms, pairs_in, pairs_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"
@@ -36,7 +36,7 @@ EXACT_COUNT = 5_000
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
-FORMAT = f"3.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
+FORMAT = f"4.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,7 @@ class LexicalIndex:
             for row in rows:
                 fields = {"title": row.title, "body": row.body, "names": row.names}
                 fields |= {pair_field(f): pairs_in(tokens) for f, tokens in fields.items()}
+                fields[LOOSE_FIELD] = loose_in(row.body)
                 key = document_key(row.doc_id)
                 writer.add_document(tantivy.Document(cid=row.chunk_id, doc=row.doc_id, dkey=key, **fields))
                 self._dirty = True

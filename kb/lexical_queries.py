@@ -2,7 +2,7 @@
 
 A passage's entry holds its id (``cid``), its document's id (``doc``, for filters) and key
 (``dkey``, see :func:`document_key`), and the index tokens of its title, body and names, each
-beside a field of glossary pair terms (:mod:`kb.phrase_pairs`).
+beside a field of glossary pair terms, and the body's loose terms (:mod:`kb.phrase_pairs`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import lru_cache
 import tantivy
 
 from kb.glossary import MAX_TOKEN, Phrase, may_loosen
-from kb.phrase_pairs import pair_field, pair_terms
+from kb.phrase_pairs import LOOSE_FIELD, loose_term, pair_field, pair_terms
 from kb.store import LEXICAL_FIELDS
 
 Query = tantivy.Query
@@ -29,6 +29,7 @@ def _schema() -> tantivy.Schema:
     for field in LEXICAL_FIELDS:
         builder.add_text_field(field, tokenizer_name="whitespace", index_option="position")
         builder.add_text_field(pair_field(field), tokenizer_name="whitespace", index_option="freq")
+    builder.add_text_field(LOOSE_FIELD, tokenizer_name="whitespace", index_option="basic")
     return builder.build()
 
 
@@ -55,6 +56,9 @@ def phrase_query(field: str, phrase: Phrase, loose: bool = False) -> Query:
     if len(phrase) == 1:
         return Query.term_query(SCHEMA, field, phrase[0])
     if loose:
+        term = loose_term(phrase) if field == "body" else None
+        if term is not None:
+            return Query.term_query(SCHEMA, LOOSE_FIELD, term)
         return Query.boolean_query([(Occur.Must, Query.term_query(SCHEMA, field, t)) for t in set(phrase)])
     pairs = pair_terms(phrase)
     if pairs is None:

@@ -21,6 +21,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.lexical_index import FORMAT, LexicalIndex
 from kb.lexical_queries import loose_forms
 from kb.models import FacetValue, NewDocument, Passage
+from kb.phrase_pairs import loose_in, loose_term
 from kb.write_lock import write_lock
 
 EMBEDDER = HashingEmbedder(64)
@@ -246,6 +247,25 @@ def test_loose_forms_leave_out_forms_that_repeat_anothers_words() -> None:
     assert loose_forms(frozenset({("b", "a"), ("a", "b")})) == {("a", "b")}, "the same words: one form"
     assert loose_forms(frozenset({("a" * 70,), ("a" * 70, "b")})) == {("a" * 70,), ("a" * 70, "b")}
     assert loose_forms(frozenset({("sme",), ("sme", "network")})) == {("sme",)}
+
+
+def test_a_concepts_words_apart_are_one_loose_term_and_others_are_intersected(tmp_path: Path) -> None:
+    """A glossary form's words anywhere in one body are indexed as one loose term; a form outside
+    the glossary is still held loosely, by intersecting its words' postings: both as before."""
+    assert loose_term(("pequen", "empres")) == loose_term(("empres", "pequen")) == "empres+pequen"
+    assert loose_term(("zzfoo", "zzbar")) is None
+    assert "empres+pequen" in loose_in("as empres sao pequen").split()
+    kb = open_kb(tmp_path / "index")
+    put(kb, 1, "A small business network.")
+    put(kb, 2, "Business owners in small towns. Zzfoo and zzbar.")
+    put(kb, 3, "Neither word here.")
+    docs = kb.store.all_doc_ids()
+    (held,), _ = kb.store.documents_holding(
+        [Glossary.load().parse("small business")[0].alternatives], docs, [True]
+    )
+    assert held == set(docs[:2]), "as written, and its words apart"
+    (foreign,), _ = kb.store.documents_holding([frozenset({("zzfoo", "zzbar")})], docs, [True])
+    assert foreign == {docs[1]}
 
 
 def test_glossary_phrases_match_as_written_and_count_exactly(tmp_path: Path) -> None:
