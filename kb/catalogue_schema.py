@@ -114,7 +114,8 @@ def _lexical_index_outside(db: sqlite3.Connection) -> None:
 
 
 def _owner_index(db: sqlite3.Connection) -> None:
-    """9: see :data:`OWNER_INDEX`."""
+    """9: see :data:`OWNER_INDEX` (:data:`SCHEMA`, run on every open, builds it already in a
+    catalogue of an older schema: a scan of the passages, once; this step records the version)."""
     db.execute(OWNER_INDEX)
 
 

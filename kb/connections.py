@@ -1,7 +1,7 @@
 """One database connection per thread, made on first use, all closed together.
 
 A store is shared by the app's threads and by the worker thread a search runs its dense side
-on (:data:`kb.search.DENSE_SIDE`); closing the store must close every thread's connection, or a
+on (:data:`kb.search.SIDE`); closing the store must close every thread's connection, or a
 reopened store would leave sessions behind (and PostgreSQL refuses to drop a database in use).
 Streamlit runs every rerun of a page on a new thread, so the connections of threads that have
 ended are closed as new ones are made: a long-lived app would otherwise hold one per rerun until

@@ -11,8 +11,11 @@ from __future__ import annotations
 import math
 import os
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -36,6 +39,23 @@ SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="s
 coverage search while the calling thread fuses the candidates: FAISS, Tantivy, SQLite and a
 PostgreSQL server let go of the GIL, so the two overlap. The query is embedded before either
 starts: the embedder's own threads use every core, and sharing them only slowed both."""
+
+
+T = TypeVar("T")
+
+
+@contextmanager
+def alongside(work: Callable[..., T] | None, *args: object) -> Iterator[Future[T] | None]:
+    """``work(*args)`` on :data:`SIDE` while the block runs (None: nothing). Should the block
+    fail, the side work is cancelled or waited for, so none outlives its search: the store it
+    reads may be closed next, and its own failure would go unseen."""
+    future = SIDE.submit(work, *args) if work is not None else None
+    try:
+        yield future
+    except BaseException:
+        if future is not None and not future.cancel():
+            wait([future])
+        raise
 
 
 Owners = dict[int, tuple[str, str]]
@@ -102,29 +122,29 @@ class Searcher:
         offsets = self.languages.offsets(vector, s.language_centering)
         dense, lexical, fields, counts, owners = self._both_sides(request, allowed, parts, vector, offsets)
         doc_ids = sorted({doc_id for doc_id, _ in owners.values()})
-        held = SIDE.submit(parts_held, self.store, parts, doc_ids) if parts else None  # while fusing
-        titles = self.store.titles(set(doc_ids)) if parts else {}
-        by_title = first_per_document(fields, owners, titles)
-        short, question = is_short(parts, s), is_question(request.query)
-        # a question's words only meet passages in its own language: weigh them by how much of
-        # the collection that is (squared: one language in three leaves dense search in charge)
-        share = self.languages.closest_share(vector)
-        question_weight = s.lexical_weight * share**2
-        fused = rrf(
-            [
-                ([(c, centred) for c, centred, _ in dense], s.dense_weight),
-                (lexical, short_weight(parts, share, s, question) if short else question_weight),
-                (by_title, s.title_weight),
-            ],
-            s.rrf_k,
-        )
-        candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
-        if held is not None:
-            measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
-            # questions name things in passing; a short one's names, like its words, by share²
-            self._lift_held_titles_and_names(
-                candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
+        with alongside(parts_held if parts and doc_ids else None, self.store, parts, doc_ids) as held:
+            titles = self.store.titles(set(doc_ids)) if held is not None else {}  # while held is read
+            by_title = first_per_document(fields, owners, titles)
+            short, question = is_short(parts, s), is_question(request.query)
+            # a question's words only meet passages in its own language: weigh them by how much of
+            # the collection that is (squared: one language in three leaves dense search in charge)
+            share = self.languages.closest_share(vector)
+            question_weight = s.lexical_weight * share**2
+            fused = rrf(
+                [
+                    ([(c, centred) for c, centred, _ in dense], s.dense_weight),
+                    (lexical, short_weight(parts, share, s, question) if short else question_weight),
+                    (by_title, s.title_weight),
+                ],
+                s.rrf_k,
             )
+            candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
+            if held is not None:
+                measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
+                # questions name things in passing; a short one's names, like its words, by share²
+                self._lift_held_titles_and_names(
+                    candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
+                )
         return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
 
     def _both_sides(
@@ -135,20 +155,24 @@ class Searcher:
         vector: np.ndarray,
         offsets: dict[str, float],
     ) -> tuple[Ranking, list[tuple[int, float]], list[tuple[int, float]], list[int], Owners]:
-        """The dense ranking (see :meth:`dense_ranking`), BM25 over the whole text and over
-        titles and names, each part's passage count, and the owners of every passage found."""
+        """The dense ranking (chunk id, centred score, cosine), BM25 over the whole text and over
+        titles and names, each part's passage count, and the owners of every passage found.
+
+        The centred score is the cosine minus the query's similarity to the centroid of the
+        passage's language, which takes out the pull towards the query's own language."""
         s = self.settings
         depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
-        dense_side = SIDE.submit(self.store.dense_search, vector, depth, allowed_chunks, offsets)
-        counts = [self.store.lexical_count(p.alternatives) for p in parts]
-        lexical, fields = (
-            self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
-            if parts
-            else ([], [])
-        )
-        found, scores = dense_side.result()
-        owners = self.store.chunk_owners(list({*found.tolist(), *(c for c, _ in [*lexical, *fields])}))
+        with alongside(self.store.dense_search, vector, depth, allowed_chunks, offsets) as dense_side:
+            counts = [self.store.lexical_count(p.alternatives) for p in parts]
+            lexical, fields = (
+                self._lexical_rankings(parts, counts, allowed, max(s.lexical_candidates, depth))
+                if parts
+                else ([], [])
+            )
+            found, scores = dense_side.result()
+        passages = list({*found.tolist(), *(c for c, _ in [*lexical, *fields])})
+        owners = self.store.chunk_owners(passages) if passages else {}
         return _centred(found, scores, owners, offsets), lexical, fields, counts, owners
 
     def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
@@ -174,18 +198,6 @@ class Searcher:
         lexical = self.store.lexical_search(ranked, limit, allowed, weights, counts=ranked_counts)
         fields = self.store.lexical_search(ranked, limit, allowed, (1.0, 1.0), HEADING_FIELDS, ranked_counts)
         return lexical, fields
-
-    def dense_ranking(
-        self, vector: np.ndarray, allowed_chunks: np.ndarray | None, depth: int
-    ) -> list[tuple[int, float, float]]:
-        """(chunk id, centred score, cosine) by centred score, in one search over every language.
-
-        The centred score is the cosine minus the query's similarity to the centroid of
-        the passage's language, which takes out the pull towards the query's own language.
-        """
-        offsets = self.languages.offsets(vector, self.settings.language_centering)
-        found, scores = self.store.dense_search(vector, depth, allowed_chunks, offsets)
-        return _centred(found, scores, self.store.chunk_owners([int(i) for i in found]), offsets)
 
     # -- the relevance boundary ----------------------------------------------
 

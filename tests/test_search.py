@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.models import FacetValue, NewDocument, Passage
 from kb.query_weights import is_question, short_weight
 from kb.request import SearchRequest
+from kb.search import alongside
 
 VOCAB = [f"w{i}" for i in range(60)] + ["cluster", "rede", "distretto", "cosme", "gt-apl"]
 LANGS = ["pt", "it", "en"]
@@ -266,3 +268,20 @@ def test_a_short_question_weighs_its_words_by_its_languages_share() -> None:
     assert keywords == settings.short_query_lexical_weight
     assert asked == pytest.approx(settings.short_query_lexical_weight * 0.25)
     assert short_weight(parts, 1.0, settings, question=True) == keywords, "one language: unchanged"
+
+
+def test_side_work_never_outlives_a_failed_search() -> None:
+    """The side thread's work is waited for when the calling thread fails, so it never runs on
+    against a store that is being closed, and the caller's error is the one raised."""
+    started, release, finished = threading.Event(), threading.Event(), []
+
+    def side_work() -> None:
+        started.set()
+        release.wait(5)
+        finished.append(True)
+
+    with pytest.raises(RuntimeError, match="calling thread"), alongside(side_work):
+        assert started.wait(5)
+        threading.Timer(0.05, release.set).start()
+        raise RuntimeError("the calling thread failed")
+    assert finished == [True]

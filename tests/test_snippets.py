@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from kb import snippets
 from kb.snippets import leading_stem, make_snippet, match_spans
 from kb.text import WORD, fold
 
@@ -59,3 +60,11 @@ def test_a_snippet_shows_the_window_with_the_most_matches() -> None:
     snippet, spans = make_snippet(text, ["consorcio", "exportacao"], width=120)
     assert snippet.startswith("…") and snippet.endswith("…")
     assert [snippet[a:b] for a, b in spans] == ["consórcio", "exportação", "consórcios"]
+
+
+def test_plain_terms_and_text_take_the_fast_path() -> None:
+    """The equivalence tests above hold for the word-by-word path too: make sure the fast one runs."""
+    assert snippets._word_starts(("internacionalizacao", "gt-apl")) is not None
+    assert not snippets._PLAIN_TEXT.search(TEXTS[0]) and not snippets._PLAIN_TEXT.search(TEXTS[4])
+    assert snippets._PLAIN_TEXT.search(TEXTS[3]), "ß, ı and a combining accent: word by word"
+    assert snippets._word_starts(("straße",)) is None
