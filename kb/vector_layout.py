@@ -25,8 +25,9 @@ TARGET_RECALL = 0.98
 """Of the calibration queries' exact top ten. At a million passages and 4,000 lists the real
 bench queries found 0.975 of theirs, with probes chosen for 0.98 or for 0.99 alike."""
 RESCORED = 100
-"""An approximate search returns at least this many candidates, which the store scores again
-exactly on the catalogue's vectors; recall is calibrated on the exact top ten within them."""
+"""An approximate search returns at least this many candidates, and the store scores this many
+of them again exactly on the catalogue's vectors; recall is calibrated on the exact top ten
+within them."""
 PROBES = (16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768)
 TRAINING_PER_LIST = 48  # FAISS wants at least 39 training vectors per list
 CALIBRATION_QUERIES = 200

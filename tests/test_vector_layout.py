@@ -76,6 +76,19 @@ def test_a_large_collection_gets_an_approximate_index_that_finds_what_exact_sear
     assert large_kb.verify() == []
 
 
+def test_a_deep_approximate_search_scores_its_first_hundred_exactly(large_kb: KnowledgeBase) -> None:
+    store = large_kb.store
+    ids, matrix, _ = store.all_vectors(store.dimension)
+    exact = dict(zip(ids.tolist(), (matrix @ (matrix[3] + matrix[700])).tolist(), strict=True))
+    query = (matrix[3] + matrix[700]) / np.linalg.norm(matrix[3] + matrix[700])
+    deep, scores = store.dense_search(query, 3 * vector_layout.RESCORED)
+    shallow, _ = store.dense_search(query, 10)
+    assert len(deep) == 3 * vector_layout.RESCORED and deep[:10].tolist() == shallow.tolist()
+    norm = float(np.linalg.norm(matrix[3] + matrix[700]))
+    head = [exact[i] / norm for i in deep[:10].tolist()]
+    np.testing.assert_allclose(scores[:10], head, atol=1e-5)
+
+
 def test_the_approximate_index_survives_reopening_removal_and_filters(
     large_kb: KnowledgeBase, tmp_path: Path
 ) -> None:
