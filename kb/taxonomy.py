@@ -67,6 +67,14 @@ class RegistryEntry:
     start_year: int | None = None
     abroad: bool = False  # a cooperation agency: it works in other countries than its own
 
+    def __post_init__(self) -> None:
+        # the registries' matchers are cached by their tuple of entries, hashed at every look-up
+        fields = (self.name, self.aliases, self.organisation, self.country, self.start_year, self.abroad)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined]
+
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

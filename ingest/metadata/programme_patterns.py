@@ -17,8 +17,8 @@ KEYWORDS = (
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
 # a number may carry a unit or letter: "Fundo 200M", "Indústria 4.0"
-WORD = (
-    rf"(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
+WORD = (  # the look-ahead only fails fast where no word can start (a pattern led by a name is tried everywhere)
+    rf"(?=[dlA-ZÀ-Ý\d])(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
 )
 LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+)"
 PREPOSITION = r"(?:de|di|per|for|of)"
@@ -136,7 +136,7 @@ PATTERNS = (
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)
     re.compile(
-        rf"(?i:{KEYWORD}|pol[ií]tica|policy)(?![ \t]+(?:brief|paper|document|report|documento|relatório|rapporto|nota)\b)"
+        rf"(?=[pPiIeEsSfFcCrR])(?i:{KEYWORD}|pol[ií]tica|policy)(?![ \t]+(?:brief|paper|document|report|documento|relatório|rapporto|nota)\b)"
         rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
