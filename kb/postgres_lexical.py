@@ -27,7 +27,7 @@ import psycopg
 from kb.glossary import MAX_TOKEN, Phrase, may_loosen, phrase_pairs, tokens_of
 from kb.models import NewDocument
 from kb.postgres_ranking import found_sql, scores_sql
-from kb.stemming import stem
+from kb.stemming import stem, stems_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, loose_flags, names_text
 from kb.text import words
 
@@ -109,9 +109,10 @@ def terms_rows(
 
 
 def pairs_fingerprint() -> str:
-    """Which token pairs the store indexes and how it writes names (:data:`NAMES_VERSION`): a
-    store indexed otherwise must index again."""
-    return hashlib.sha256("\n".join([f"names {NAMES_VERSION}", *sorted(PAIRS)]).encode()).hexdigest()[:16]
+    """Which token pairs the store indexes, how it writes names (:data:`NAMES_VERSION`) and how
+    its stemmers cut words: a store indexed otherwise must index again."""
+    lines = [f"names {NAMES_VERSION}", f"stems {stems_version()}", *sorted(PAIRS)]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
 class Lexical:

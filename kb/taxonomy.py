@@ -75,6 +75,17 @@ class RegistryEntry:
     def __hash__(self) -> int:
         return self._hash  # type: ignore[attr-defined]
 
+    def __reduce__(self) -> tuple[type[RegistryEntry], tuple[object, ...]]:
+        # rebuilt from its fields: a string's hash differs from process to process
+        return type(self), (
+            self.name,
+            self.aliases,
+            self.organisation,
+            self.country,
+            self.start_year,
+            self.abroad,
+        )
+
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)

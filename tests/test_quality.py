@@ -62,12 +62,38 @@ def test_stems_are_folded_and_acronyms_survive() -> None:
     assert stem("GT-APL", "it") == "gt-apl"
 
 
-def test_stems_are_snowball_3_1s_whichever_backend_runs() -> None:
-    """PyStemmer (C) and snowballstemmer (Python) must cut words alike: an index built with one is
-    searched with the other. Snowball 3.1 drops Italian elisions and keeps "international" apart
-    from "intern"; older releases of either package do neither."""
+def test_stems_are_snowball_3_1s_in_both_backends() -> None:
+    """PyStemmer (C, which snowballstemmer hands its work to) and snowballstemmer's own Python must
+    cut words alike: an index built with one may be searched with the other. Snowball 3.1 drops
+    Italian elisions and keeps "international" apart from "intern"; older releases do neither."""
+    import Stemmer
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    from snowballstemmer.italian_stemmer import ItalianStemmer
+    from snowballstemmer.portuguese_stemmer import PortugueseStemmer
+
     assert stem("all'acqua", "it") == stem("acqua", "it")
     assert stem("international", "en") != stem("intern", "en")
+    words = "all'acqua dell'impresa international internally cooperação internacionalização distretti reti".split()
+    for name, python in (
+        ("italian", ItalianStemmer),
+        ("english", EnglishStemmer),
+        ("portuguese", PortugueseStemmer),
+    ):
+        compiled = Stemmer.Stemmer(name)
+        assert [compiled.stemWord(w) for w in words] == [python().stemWord(w) for w in words], name
+
+
+def test_the_stems_version_follows_how_the_stemmers_cut(monkeypatch) -> None:
+    """An index stemmed by another Snowball release is rebuilt: its format names the stems."""
+    import kb.stemming as stemming
+    from kb.lexical_index import FORMAT
+
+    assert FORMAT.endswith(stemming.stems_version())
+    before = stemming.stems_version()
+    stemming.stems_version.cache_clear()
+    monkeypatch.setattr(stemming, "stem", lambda word, language: word)  # a release that cuts nothing
+    assert stemming.stems_version() != before
+    stemming.stems_version.cache_clear()
 
 
 def test_query_terms_expand_to_every_language() -> None:

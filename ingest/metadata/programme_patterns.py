@@ -136,7 +136,7 @@ PATTERNS = (
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)
     re.compile(
-        rf"(?=[pPiIeEsSfFcCrR])(?i:{KEYWORD}|pol[ií]tica|policy)(?![ \t]+(?:brief|paper|document|report|documento|relatório|rapporto|nota)\b)"
+        rf"(?i:(?=[piesfcr])(?:{KEYWORD}|pol[ií]tica|policy))(?![ \t]+(?:brief|paper|document|report|documento|relatório|rapporto|nota)\b)"
         rf"(?:[ \t]+[a-zà-ÿ]{{3,15}}){{0,2}}[ \t]+[\"“«](?P<name>[^\"”»\n]{{3,60}})[\"”»]"
     ),
 )
