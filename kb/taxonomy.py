@@ -8,7 +8,7 @@ and accents; labels are given in the reader's language.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -69,22 +69,17 @@ class RegistryEntry:
 
     def __post_init__(self) -> None:
         # the registries' matchers are cached by their tuple of entries, hashed at every look-up
-        fields = (self.name, self.aliases, self.organisation, self.country, self.start_year, self.abroad)
-        object.__setattr__(self, "_hash", hash(fields))
+        object.__setattr__(self, "_hash", hash(self._values()))
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self))
 
     def __hash__(self) -> int:
         return self._hash  # type: ignore[attr-defined]
 
     def __reduce__(self) -> tuple[type[RegistryEntry], tuple[object, ...]]:
         # rebuilt from its fields: a string's hash differs from process to process
-        return type(self), (
-            self.name,
-            self.aliases,
-            self.organisation,
-            self.country,
-            self.start_year,
-            self.abroad,
-        )
+        return type(self), self._values()
 
     @property
     def names(self) -> tuple[str, ...]:
