@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -616,6 +618,24 @@ def test_a_curator_confirms_a_proposed_programme_into_the_registry(
             confirm_programme(hash_kb, "X" * 200)
     finally:
         monkeypatch.delenv("KB_PROGRAMME_REGISTRY")
+        default_taxonomy.cache_clear()
+
+
+def test_threads_asking_for_the_taxonomy_at_once_share_one() -> None:
+    """An ingest's metadata and its theme model first ask at the same time; two equal copies
+    would make every cached-matcher look-up compare the registries entry by entry."""
+    default_taxonomy.cache_clear()
+    start = threading.Barrier(4)
+
+    def load() -> object:
+        start.wait()
+        return default_taxonomy()
+
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            loaded = list(pool.map(lambda _: load(), range(4)))
+        assert all(t is loaded[0] for t in loaded)
+    finally:
         default_taxonomy.cache_clear()
 
 
