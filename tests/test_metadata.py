@@ -624,19 +624,18 @@ def test_a_curator_confirms_a_proposed_programme_into_the_registry(
 def test_threads_asking_for_the_taxonomy_at_once_share_one() -> None:
     """An ingest's metadata and its theme model first ask at the same time; two equal copies
     would make every cached-matcher look-up compare the registries entry by entry."""
-    default_taxonomy.cache_clear()
-    start = threading.Barrier(4)
+    fresh = type(default_taxonomy)()  # a process's first call, without touching the shared one
+    start = threading.Barrier(4, timeout=30)
 
-    def load() -> object:
+    def load(_: int) -> object:
         start.wait()
-        return default_taxonomy()
+        return fresh()
 
-    try:
-        with ThreadPoolExecutor(4) as pool:
-            loaded = list(pool.map(lambda _: load(), range(4)))
-        assert all(t is loaded[0] for t in loaded)
-    finally:
-        default_taxonomy.cache_clear()
+    with ThreadPoolExecutor(4) as pool:
+        loaded = list(pool.map(load, range(4)))
+    assert all(t is loaded[0] for t in loaded)
+    fresh.cache_clear()
+    assert fresh() is not loaded[0]
 
 
 def test_a_year_told_with_the_practice_name_beats_an_earlier_launch() -> None:
