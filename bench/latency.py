@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest.mock import patch
 from urllib.parse import urlsplit, urlunsplit
 
 import faiss
@@ -245,16 +246,8 @@ def app_like(
     context: multiprocessing.context.BaseContext, where: Path | str, queries: int
 ) -> dict[str, object]:
     """:func:`_app_child`'s figures, its OpenMP and BLAS pools sized as a searching process's."""
-    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
-    os.environ.update({name: str(threads_for("search")) for name in THREAD_VARIABLES})
-    try:
+    with patch.dict(os.environ, {name: str(threads_for("search")) for name in THREAD_VARIABLES}):
         return in_child(context, _app_child, where, queries)
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def local_postgres(folder: Path) -> object:
