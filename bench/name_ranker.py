@@ -29,6 +29,7 @@ from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_ranker import (
+    CONFIDENT,
     FEATURES,
     THRESHOLD,
     candidate_features,
@@ -91,21 +92,26 @@ def fit(docs: list[Labelled]) -> np.ndarray:
     return np.asarray(fit_logistic(rows, np.concatenate([d.hits[~d.never] for d in docs]), ridge=1.0))
 
 
-def measure(docs: list[Labelled], weights: dict[str, np.ndarray], threshold: float) -> dict[str, float]:
-    """Programme found by the rules alone and with the ranker where they found nothing."""
+def measure(
+    docs: list[Labelled], weights: dict[str, np.ndarray], threshold: float, confident: float = CONFIDENT
+) -> dict[str, float]:
+    """Programme found by the rules alone, and with the ranker's best name added where they found
+    nothing (from ``threshold``) or beside what they found (from ``confident``)."""
     labelled = [d for d in docs if d.labelled]
     added = right = unlabelled = found = 0
     for d in docs:
-        if d.rules_found or not len(d.names):
+        if not len(d.names):
             found += d.rules_hit
             continue
         p = proposable(d.rows, weights[d.set_name], d.never)
         best = int(p.argmax())
-        if p[best] >= threshold:
+        if p[best] >= (confident if d.rules_found else threshold):
             added += 1
             right += bool(d.hits[best])
             unlabelled += not d.labelled
-            found += bool(d.hits[best]) and d.labelled
+            found += (d.rules_hit or bool(d.hits[best])) and d.labelled
+        else:
+            found += d.rules_hit
     return {
         "documents": len(docs),
         "rules_found": round(sum(d.rules_hit for d in labelled) / max(1, len(labelled)), 3),
@@ -124,16 +130,16 @@ def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray, np.ndar
     return candidates, rows, never_proposed([c.name for c in candidates], rows)
 
 
-def no_programme_scores(weights: np.ndarray) -> list[float]:
-    """The best candidate's probability for each text of eval/no-programme.json that the rules
-    leave without a programme (0 when it has no candidate)."""
+def no_programme_scores(weights: np.ndarray) -> list[tuple[float, bool]]:
+    """For each text of eval/no-programme.json, the best candidate's probability (0 when it has
+    no candidate) and whether the rules already gave it a programme (then a name is added only
+    from :data:`CONFIDENT`)."""
     best = []
     for item in json.loads(NO_PROGRAMME.read_text(encoding="utf-8"))["texts"]:
         text, title = item["text"], item["title"]
-        if extract_rules_only(text, title, item["language"]):
-            continue
+        by_rules = bool(extract_rules_only(text, title, item["language"]))
         _, rows, never = scored_candidates(ranked_text(text, title), title)
-        best.append(float(proposable(rows, weights, never).max()) if len(rows) else 0.0)
+        best.append((float(proposable(rows, weights, never).max()) if len(rows) else 0.0, by_rules))
     return best
 
 
@@ -164,7 +170,9 @@ def main() -> None:
             "set": "all (left out in turn)",
             "threshold": t,
             **measure(everything, weights, t),
-            "no_programme_texts_given_one": sum(p >= t for p in negatives),
+            "no_programme_texts_given_one": sum(
+                p >= (CONFIDENT if by_rules else t) for p, by_rules in negatives
+            ),
         }
         for t in THRESHOLDS
     ]

@@ -20,6 +20,7 @@ from kb.errors import KbError
 from kb.models import NewDocument
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
+from kb.yaml_data import load_yaml
 
 SET_FIELDS = {"countries": "country", "programmes": "programme", "themes": "theme"}
 
@@ -76,7 +77,7 @@ def read_as_ingested(path: Path) -> NewDocument:
 
 def load_gold(path: Path) -> list[dict[str, object]]:
     try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8"))
+        items = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise KbError(f"cannot read labelled set {path}: {error}") from error
     if not isinstance(items, list) or not all(isinstance(i, dict) and "path" in i for i in items):

@@ -29,7 +29,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 26
+INGEST_VERSION = 27
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 25: names never proposed (places, whole registered bodies, the field's words), nesting and heading
 features, card lines naming the programme, "Fundo 200M" (24 was used and reverted the same day);

@@ -11,15 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from ingest.evaluation import load_gold
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores, main_countries
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
+from ingest.metadata.sidecar import read_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.year_ranker import FEATURES, practice_year, year_features
 from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
+from ingest.readers.text import front_matter
 from ingest.themed_vectors import embed_with_themes
 from kb.config import Settings
 from kb.embedders import HashingEmbedder
@@ -28,6 +31,7 @@ from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
+from kb.yaml_data import load_yaml
 from tests.conftest import PT, write
 
 CARD_PT = """Clusters regionais
@@ -1375,3 +1379,18 @@ def test_no_demonym_is_a_country_or_another_countrys_place() -> None:
         if folded(form) in country_forms or form[:1].isupper() and places.get(folded(form), code) != code
     ]
     assert not clashes, clashes
+
+
+def test_norway_stays_a_country_code_in_every_yaml_praxis_reads(tmp_path: Path) -> None:
+    """YAML 1.1 reads an unquoted NO (and yes, on, off) as a boolean; no field of ours is one."""
+    assert load_yaml("countries: [NO, IT]\nflag: true\nother: False") == {
+        "countries": ["NO", "IT"],
+        "flag": True,
+        "other": False,
+    }
+    write(tmp_path / "card.meta.yaml", "countries: [NO]\n")
+    assert read_sidecar(tmp_path / "card.txt") == {"countries": ["NO"]}
+    gold = write(tmp_path / "gold.yaml", "- {path: card.txt, countries: [NO], year: 2002}\n")
+    assert load_gold(gold) == [{"path": "card.txt", "countries": ["NO"], "year": 2002}]
+    fields, text = front_matter("---\ntitle: Arena\ncountry: NO\n---\nClusters in Norway.\n")
+    assert fields == {"title": "Arena", "country": "NO"} and text.strip() == "Clusters in Norway."

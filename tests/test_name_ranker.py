@@ -10,8 +10,10 @@ from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_ranker import (
+    CONFIDENT,
     FEATURES,
     READ_CHARS,
+    THRESHOLD,
     WEIGHTS,
     candidate_features,
     likely_programme,
@@ -86,10 +88,23 @@ def test_a_ranked_name_is_proposed_only_when_no_pattern_found_a_programme() -> N
         assert extract(text, "Women owners", language="en").values["programme"] == []  # no pattern finds it
     meta = extract(text, "Women owners", language="en")
     assert meta.values["programme"] == ["Mentoria Delas"] and meta.proposed == {"Mentoria Delas"}
-    registered = extract(
-        text + " The owners also joined Brasil Mais Produtivo.", "Women owners", language="en"
+
+
+def test_beside_the_rules_findings_only_a_name_the_text_plainly_uses_as_a_programme_is_proposed() -> None:
+    plainly = (
+        "Mentoria Delas pairs women who run small firms in Recife with experienced business owners. Mentoria "
+        "Delas started in 2019 with a call for mentors; Mentoria Delas has since matched 300 owners. "
+        "The Mentoria Delas voucher pays for the first meetings. The owners also joined Brasil Mais Produtivo."
     )
-    assert registered.values["programme"] == ["Programa Brasil Mais Produtivo"]
+    assert likely_programme(plainly, "Women owners")[1] >= CONFIDENT  # type: ignore[index]
+    both = extract(plainly, "Women owners", language="en")
+    assert both.values["programme"] == ["Programa Brasil Mais Produtivo", "Mentoria Delas"]
+    assert both.proposed == {"Mentoria Delas"}
+    less_so = plainly.replace(" The Mentoria Delas voucher pays for the first meetings.", "")
+    assert THRESHOLD <= likely_programme(less_so, "Women owners")[1] < CONFIDENT  # type: ignore[index]
+    assert extract(less_so, "Women owners", language="en").values["programme"] == [
+        "Programa Brasil Mais Produtivo"
+    ]
 
 
 def test_a_text_that_names_no_firms_gets_no_ranked_name() -> None:

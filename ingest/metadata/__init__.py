@@ -10,7 +10,7 @@ from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_ranker import likely_programme
+from ingest.metadata.name_ranker import CONFIDENT, likely_programme
 from ingest.metadata.own_name import own_name
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.programme_names import programme_names
@@ -163,8 +163,11 @@ def text_programmes(
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
     own = new_programmes(own_name(named, fields, [*introduced, *known], text), taxonomy)
-    if not known and not proposed and not own and (likely := likely_programme(text, title)):
+    likely = likely_programme(text, title)
+    if likely and not known and not proposed and not own:
         proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
+    elif likely and likely[1] >= CONFIDENT:
+        proposed = [*proposed, likely[0]]  # the rules found others; this one the text plainly uses as one
     proposed = new_programmes([*own, *proposed], taxonomy)
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
 

@@ -8,6 +8,7 @@ import yaml
 
 from kb.errors import UnreadableFile
 from kb.facets import FACETS, LIST_FACETS
+from kb.yaml_data import load_yaml
 
 SUFFIX = ".meta.yaml"
 LIST_FIELDS = {f.key: f.name for f in LIST_FACETS}
@@ -47,7 +48,7 @@ def parse_yaml(raw: bytes) -> dict[str, object]:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise ValueError("YAML anchors and aliases (& and *) are not allowed")
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from ingest.boilerplate import strip_boilerplate
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
+from kb.yaml_data import load_yaml
 
 WESTERN = {"cp1252", "latin_1", "iso8859_15"}
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
@@ -67,7 +68,7 @@ def front_matter(source: str) -> tuple[dict[str, object], str]:
     if not match or _ALIAS.search(match.group(1)):  # anchors and aliases: no front matter has them
         return {}, source
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = load_yaml(match.group(1))
     except yaml.YAMLError:
         return {}, source
     if not isinstance(fields, dict) or not _FRONT_MATTER_KEYS & {str(k).lower() for k in fields}:
