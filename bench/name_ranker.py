@@ -10,12 +10,15 @@ ranker does on documents it was not fitted on. The rules' own figures are in-sam
 sets they were tuned on. ``--leave-out`` keeps sets (blind ones) out of the fit and the table.
 The labelled sets hold few texts about firms that name no programme, so the table also counts
 the names proposed for eval/no-programme.json (weights fitted on every set), each one wrong.
+The ranker's best name is proposed where the rules found nothing from ``threshold``, and beside
+what they found from ``confident`` (``inf``: never); its last rows sweep the second level.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +28,7 @@ import numpy as np
 from logistic import fit_logistic
 
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
-from ingest.metadata import extract
+from ingest.metadata import extract, written_otherwise
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_ranker import (
@@ -42,6 +45,7 @@ from ingest.site_template import folder_template
 from kb.config import Settings
 
 THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.5)
+CONFIDENT_LEVELS = (0.6, 0.7, 0.8, 0.9, math.inf)  # inf: never beside the rules' finds
 NO_PROGRAMME = Path("eval/no-programme.json")
 
 
@@ -55,6 +59,7 @@ class Labelled:
     labelled: bool  # the document has programmes
     rules_found: bool  # the rules found any programme
     rules_hit: bool  # …and one of them is right
+    rules_names: list[str]  # what they found
 
 
 def read_set(path: Path) -> list[Labelled]:
@@ -80,6 +85,7 @@ def read_set(path: Path) -> list[Labelled]:
                 bool(keys),
                 bool(found),
                 bool(matched_keys(found, item) & labels),
+                sorted(found),
             )
         )
     return out
@@ -96,22 +102,24 @@ def measure(
     docs: list[Labelled], weights: dict[str, np.ndarray], threshold: float, confident: float = CONFIDENT
 ) -> dict[str, float]:
     """Programme found by the rules alone, and with the ranker's best name added where they found
-    nothing (from ``threshold``) or beside what they found (from ``confident``)."""
+    nothing (from ``threshold``) or beside what they found (from ``confident``, unless it is one of
+    theirs written otherwise, as ingest leaves it out). Names added count new names only."""
     labelled = [d for d in docs if d.labelled]
     added = right = unlabelled = found = 0
     for d in docs:
-        if not len(d.names):
+        p = proposable(d.rows, weights[d.set_name], d.never) if len(d.names) else np.zeros(1)
+        best = int(p.argmax())
+        if d.rules_found:
+            proposed = p[best] >= confident and not written_otherwise(d.names[best], d.rules_names)
+        else:
+            proposed = bool(len(d.names)) and p[best] >= threshold
+        if not proposed:
             found += d.rules_hit
             continue
-        p = proposable(d.rows, weights[d.set_name], d.never)
-        best = int(p.argmax())
-        if p[best] >= (confident if d.rules_found else threshold):
-            added += 1
-            right += bool(d.hits[best])
-            unlabelled += not d.labelled
-            found += (d.rules_hit or bool(d.hits[best])) and d.labelled
-        else:
-            found += d.rules_hit
+        added += 1
+        right += bool(d.hits[best])
+        unlabelled += not d.labelled
+        found += (d.rules_hit or bool(d.hits[best])) and d.labelled
     return {
         "documents": len(docs),
         "rules_found": round(sum(d.rules_hit for d in labelled) / max(1, len(labelled)), 3),
@@ -130,17 +138,27 @@ def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray, np.ndar
     return candidates, rows, never_proposed([c.name for c in candidates], rows)
 
 
-def no_programme_scores(weights: np.ndarray) -> list[tuple[float, bool]]:
+def no_programme_scores(weights: np.ndarray) -> list[tuple[float, str, list[str]]]:
     """For each text of eval/no-programme.json, the best candidate's probability (0 when it has
-    no candidate) and whether the rules already gave it a programme (then a name is added only
-    from :data:`CONFIDENT`)."""
+    no candidate), its name and the names the rules gave the text (beside them a name is added
+    only from :data:`CONFIDENT`)."""
     best = []
     for item in json.loads(NO_PROGRAMME.read_text(encoding="utf-8"))["texts"]:
         text, title = item["text"], item["title"]
-        by_rules = bool(extract_rules_only(text, title, item["language"]))
-        _, rows, never = scored_candidates(ranked_text(text, title), title)
-        best.append((float(proposable(rows, weights, never).max()) if len(rows) else 0.0, by_rules))
+        by_rules = extract_rules_only(text, title, item["language"])
+        candidates, rows, never = scored_candidates(ranked_text(text, title), title)
+        p = proposable(rows, weights, never) if len(rows) else np.zeros(1)
+        name = candidates[int(p.argmax())].name if len(rows) else ""
+        best.append((float(p.max()), name, by_rules))
     return best
+
+
+def given_one(negatives: list[tuple[float, str, list[str]]], threshold: float, confident: float) -> int:
+    """How many texts that name no programme the ranker gives one."""
+    return sum(
+        p >= confident and not written_otherwise(name, by_rules) if by_rules else p >= threshold
+        for p, name, by_rules in negatives
+    )
 
 
 def extract_rules_only(text: str, title: str, language: str) -> list[str]:
@@ -161,32 +179,34 @@ def main() -> None:
         print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in fit(everything)) + ")  # " + ", ".join(FEATURES))
     weights = {name: fit([d for other, docs in sets.items() if other != name for d in docs]) for name in sets}
     rows = [
-        {"set": name, "threshold": THRESHOLD, **measure(docs, weights, THRESHOLD)}
+        {"set": name, "threshold": THRESHOLD, "confident": CONFIDENT, **measure(docs, weights, THRESHOLD)}
         for name, docs in sets.items()
     ]
     negatives = no_programme_scores(fit(everything))
+    levels = [(t, CONFIDENT) for t in THRESHOLDS] + [
+        (THRESHOLD, c) for c in CONFIDENT_LEVELS if c != CONFIDENT
+    ]
     rows += [
         {
             "set": "all (left out in turn)",
             "threshold": t,
-            **measure(everything, weights, t),
-            "no_programme_texts_given_one": sum(
-                p >= (CONFIDENT if by_rules else t) for p, by_rules in negatives
-            ),
+            "confident": c,
+            **measure(everything, weights, t, c),
+            "no_programme_texts_given_one": given_one(negatives, t, c),
         }
-        for t in THRESHOLDS
+        for t, c in levels
     ]
     if args.json:
         print("\n".join(json.dumps(r) for r in rows))
         return
     print(
-        "| set | threshold | documents | programme found, rules | with the ranker | names added | right "
+        "| set | threshold | beside the rules' from | documents | programme found, rules | with the ranker | new names | right "
         f"| on documents without a programme | {NO_PROGRAMME} texts given one (of {len(negatives)}) |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print(
-            f"| {r['set']} | {r['threshold']} | {r['documents']} | {r['rules_found']:.3f} | {r['with_ranker_found']:.3f} "
+            f"| {r['set']} | {r['threshold']} | {r['confident']} | {r['documents']} | {r['rules_found']:.3f} | {r['with_ranker_found']:.3f} "
             f"| {r['names_added']} | {r['added_right']} | {r['added_to_unlabelled']} "
             f"| {r.get('no_programme_texts_given_one', '')} |"
         )

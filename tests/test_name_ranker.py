@@ -5,6 +5,7 @@ from __future__ import annotations
 from unittest.mock import patch
 
 import numpy as np
+import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
@@ -78,7 +79,7 @@ def test_one_weight_per_feature() -> None:
     assert len(WEIGHTS) == len(FEATURES)
 
 
-def test_a_ranked_name_is_proposed_only_when_no_pattern_found_a_programme() -> None:
+def test_a_ranked_name_is_proposed_when_no_pattern_found_a_programme() -> None:
     text = (
         "Mentoria Delas pairs women who run small firms in Recife with experienced business owners. Mentoria "
         "Delas started in 2019 with a call for mentors; Mentoria Delas has since matched 300 owners. "
@@ -105,6 +106,40 @@ def test_beside_the_rules_findings_only_a_name_the_text_plainly_uses_as_a_progra
     assert extract(less_so, "Women owners", language="en").values["programme"] == [
         "Programa Brasil Mais Produtivo"
     ]
+
+
+def test_a_confident_name_that_is_a_found_programme_written_otherwise_is_not_added_again() -> None:
+    acronym = (
+        "O Programa Mentoria Delas (PMD) junta mulheres que dirigem pequenas empresas no Recife a empresárias "
+        "experientes. O PMD começou em 2019 com uma chamada de mentoras; o PMD já formou 300 pares. O voucher "
+        "PMD paga os primeiros encontros."
+    )
+    assert likely_programme(acronym, "PMD: mentoras para empresárias") == (
+        "PMD",
+        pytest.approx(0.98, abs=0.02),
+    )
+    assert extract(acronym, "PMD: mentoras", language="pt").values["programme"] == [
+        "Programa Mentoria Delas (PMD)"
+    ]
+    initials = (
+        "Il programma Punti Impresa Digitale porta la digitalizzazione nelle piccole imprese. PID è nato nel "
+        "2017 nelle camere di commercio; i PID hanno seguito 50.000 imprese. Il voucher PID copre la consulenza."
+    )
+    assert likely_programme(initials, "PID: la rete digitale")[0] == "PID"  # type: ignore[index]
+    assert extract(initials, "PID: la rete digitale", language="it").values["programme"] == [
+        "Punti Impresa Digitale"
+    ]
+
+
+def test_a_place_written_in_capitals_is_no_acronym_once_longer_than_one() -> None:
+    for place, never in (("LISBOA", True), ("COIN", False)):  # a dateline; an acronym that is also a town
+        text = f"{place} — Small firms of the footwear cluster met buyers. {place} hosts the fair every year."
+        candidates = name_candidates(text)
+        names = [c.name for c in candidates]
+        assert (
+            never_proposed(names, candidate_features(candidates, text, "Footwear fair"))[names.index(place)]
+            == never
+        )
 
 
 def test_a_text_that_names_no_firms_gets_no_ranked_name() -> None:
