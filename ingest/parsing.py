@@ -33,8 +33,9 @@ INGEST_VERSION = 27
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 27: the name ranker's confident name beside the patterns' finds, places in capitals never proposed,
 YAML 1.2 booleans in front matter ("country: NO" is Norway); 26: a card's own name as its programme
-and demonyms for 90 more countries; 25: names never proposed (places, whole registered bodies, the field's words), nesting and heading
-features, card lines naming the programme, "Fundo 200M" (24 was used and reverted the same day);
+and demonyms for 90 more countries; 25: names never proposed (places, whole registered bodies, the
+field's words), nesting and heading features, card lines naming the programme, "Fundo 200M" (24 was
+used and reverted the same day);
 23: the country a text about firms takes for granted when it names none (its institutions, money,
 Brazilian spelling; Italy for an Italian text unless it reads Swiss); 22: a name ranked by how the
 text uses it when no pattern finds a programme; 21: "sigla de", "para el" in Spanish names, "n.º" and "Decreto-Lei", "SMV:Digital", a card named as a
