@@ -28,7 +28,7 @@ import numpy as np
 from logistic import fit_logistic
 
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
-from ingest.metadata import extract, written_otherwise
+from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_ranker import (
@@ -40,6 +40,7 @@ from ingest.metadata.name_ranker import (
     proposable,
     ranked_text,
 )
+from ingest.metadata.programme_keys import written_otherwise
 from ingest.parsing import describe, read_document
 from ingest.site_template import folder_template
 from kb.config import Settings

@@ -12,7 +12,7 @@ from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_ranker import CONFIDENT, likely_programme
 from ingest.metadata.own_name import own_name
-from ingest.metadata.programme_keys import name_keys, written_forms
+from ingest.metadata.programme_keys import written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
@@ -22,7 +22,6 @@ from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
-from kb.text import fold
 
 MAX_PROGRAMMES = 4
 MAX_NAME_CHARS = 80
@@ -185,19 +184,6 @@ def _named_as_a_programme(value: str) -> bool:
     …"); not a practice described in lower case ("Projeto de compras conjuntas da cooperativa"), a
     person ("João Silva, coordenador do projeto") or "Fund-raising event"."""
     return len(value) <= 80 and "," not in value and bool(_PROGRAMME_NAMED.search(value.strip()))
-
-
-def written_otherwise(name: str, found: list[str]) -> bool:
-    """One of the found programmes under another of its names: the acronym it was given ("PMD" of
-    "Programa Mentoria Delas (PMD)") or the initials of its words ("PID", "Punti Impresa Digitale")."""
-    keys, letters = name_keys(name), "".join(ch for ch in fold(name) if ch.isalpha()).upper()
-    spelled = name.isupper() and len(letters) >= 2
-    return any(keys & name_keys(other) or (spelled and _initials(other) == letters) for other in found)
-
-
-def _initials(name: str) -> str:
-    """The first letters of a name's capitalised words ("Punti Impresa Digitale": PID)."""
-    return "".join(fold(word[0]).upper() for word in re.findall(r"[\w'’-]+", name) if word[0].isupper())
 
 
 def _acronym_in(name: str, text: str) -> bool:
