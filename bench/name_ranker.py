@@ -108,13 +108,13 @@ def measure(
     labelled = [d for d in docs if d.labelled]
     added = right = unlabelled = found = 0
     for d in docs:
-        p = proposable(d.rows, weights[d.set_name], d.never) if len(d.names) else np.zeros(1)
-        best = int(p.argmax())
-        if d.rules_found:
-            proposed = p[best] >= confident and not written_otherwise(d.names[best], d.rules_names)
-        else:
-            proposed = bool(len(d.names)) and p[best] >= threshold
-        if not proposed:
+        p = proposable(d.rows, weights[d.set_name], d.never) if len(d.names) else np.zeros(0)
+        best = int(p.argmax()) if len(p) else -1
+        if (
+            best < 0
+            or p[best] < (confident if d.rules_found else threshold)
+            or (d.rules_found and written_otherwise(d.names[best], d.rules_names))
+        ):
             found += d.rules_hit
             continue
         added += 1
