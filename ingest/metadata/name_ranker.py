@@ -99,7 +99,7 @@ THRESHOLD = 0.3
 CONFIDENT = 0.8
 """From this probability the best name is proposed beside the rules' finds too: they may catch a
 name the text only mentions while it is plainly about another (README, "The confident-name
-round"; chosen on the sets before heldout27, left out set by set: found 0.834 → 0.844)."""
+round"; chosen on the sets before heldout27, left out set by set: found 0.834 → 0.842)."""
 READ_CHARS = 20_000
 """The ranker reads a document's opening this long: a programme a text is about is named early,
 and scoring every name of a 300-page report against all of its text would take minutes."""
