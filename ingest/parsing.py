@@ -29,9 +29,9 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 27
+INGEST_VERSION = 28
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-27: the name ranker's confident name beside the patterns' finds, places in capitals never proposed,
+28: the year ranker weighs every pair of its signs; 27: the name ranker's confident name beside the patterns' finds, places in capitals never proposed,
 YAML 1.2 booleans in front matter ("country: NO" is Norway); 26: a card's own name as its programme
 and demonyms for 90 more countries; 25: names never proposed (places, whole registered bodies, the
 field's words), nesting and heading features, card lines naming the programme, "Fundo 200M" (24 was

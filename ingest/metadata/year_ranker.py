@@ -4,8 +4,10 @@ A text about a practice tells many years: the practice's launch, the law or prog
 on, an earlier crisis, a later phase, the date of writing. Hand-ordered rules ("a launch verb
 first, then a programme's start …") fitted each labelled set and missed the next. Here every
 year the text tells as a date (not a law's number, not "Rota 2030") is a candidate described by
-:data:`FEATURES`, and a logistic model scores them; its weights were fitted on every labelled
-metadata set by ``bench/year_ranker.py --fit``, which also reports each set held out in turn.
+:data:`FEATURES`, and a logistic model scores them and every pair of them (:data:`TERMS`): a
+launch told in a sentence that names the programme says more than the two signs apart. Its
+weights, in ``kb/data/year_ranker.yaml``, were fitted on every labelled metadata set by
+``bench/year_ranker.py --fit``, which also reports each set held out in turn.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import cache
+from itertools import combinations
 
 import numpy as np
 
 from ingest.metadata.years import FIRM, event_years, without_background, years_in_text
 from kb.text import fold
+from kb.yaml_data import shipped
 
 FEATURES = (
     "bias",
@@ -40,10 +45,9 @@ FEATURES = (
     "sentence_start",  # opening its sentence: "Em 2004, …", "In 2019 five small firms …"
     "until",  # a deadline or a plan: "até 2025", "entro il 2021", "expected in 2020"
 )
-WEIGHTS = (
-    -3.3656, 2.1895, 1.6682, 0.0481, -3.3618, -1.7863, 1.0063, 0.372, -3.96, -1.222,
-    -1.7054, -0.4816, 1.1327, -0.6892, 1.6487, 0.1476, 1.797, 1.5552, -2.1954,
-)  # fmt: skip
+TERMS = FEATURES + tuple(f"{a} & {b}" for a, b in combinations(FEATURES[1:], 2))
+"""What the model weighs: each feature, then the product of every two (the bias aside)."""
+WEIGHTS_FILE = "year_ranker.yaml"
 POSITION_SCALE = 2000  # characters: a short note's second sentence is not "late" in it
 _HEADING_DATE = re.compile(
     r"(?i)(?:publicad|pubblicat|posted|published|date:|data:|redatt|edição|edizione|issue|·|\*)"
@@ -64,8 +68,27 @@ def practice_year(
     """The candidate year scored highest (None when the text tells no year). ``names``: the
     practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
     scored = year_features(text, title, names, programme_starts)
-    weights = np.asarray(WEIGHTS)
-    return max(scored, key=lambda year: float(weights @ scored[year]), default=None)
+    if not scored:
+        return None
+    years = list(scored)
+    return years[int(np.argmax(terms(np.array([scored[y] for y in years])) @ weights()))]
+
+
+def terms(rows: np.ndarray) -> np.ndarray:
+    """Candidates' feature rows (one per row) widened to :data:`TERMS`."""
+    first, second = np.triu_indices(rows.shape[1] - 1, 1)
+    signs = rows[:, 1:]
+    return np.hstack([rows, signs[:, first] * signs[:, second]])
+
+
+@cache
+def weights() -> np.ndarray:
+    """The fitted weights in :data:`TERMS`' order; a term the file lacks is an error, not a zero."""
+    table = shipped(WEIGHTS_FILE)
+    missing = [name for name in TERMS if not isinstance(table, dict) or name not in table]
+    if missing:
+        raise ValueError(f"kb/data/{WEIGHTS_FILE} lacks {missing[:3]}: run bench/year_ranker.py --fit")
+    return np.array([float(table[name]) for name in TERMS])  # type: ignore[index]
 
 
 def year_features(

@@ -1,0 +1,40 @@
+"""The year ranker's model: each feature and every pair of them, weights from kb/data."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+import numpy as np
+import pytest
+
+from ingest.metadata import year_ranker
+from ingest.metadata.year_ranker import FEATURES, TERMS, practice_year, terms, weights
+
+
+def test_terms_are_the_features_then_every_product_of_two() -> None:
+    row = np.arange(len(FEATURES), dtype=float)[None, :]
+    widened = terms(row)[0]
+    assert len(widened) == len(TERMS) == len(FEATURES) + (len(FEATURES) - 1) * (len(FEATURES) - 2) // 2
+    assert widened[TERMS.index("started & event")] == row[0, 1] * row[0, 2]
+    assert widened[TERMS.index("sentence_start & until")] == row[0, -2] * row[0, -1]
+    assert "bias & started" not in TERMS
+
+
+def test_the_shipped_weights_cover_every_term() -> None:
+    assert weights().shape == (len(TERMS),)
+    assert np.isfinite(weights()).all()
+
+
+def test_a_weights_file_without_a_term_says_how_to_write_it_again() -> None:
+    partial = {name: 0.0 for name in TERMS[:-1]}
+    weights.cache_clear()
+    try:
+        with patch.object(year_ranker, "shipped", return_value=partial), pytest.raises(ValueError) as error:
+            practice_year("O programa começou em 2004.")
+        assert "bench/year_ranker.py --fit" in str(error.value)
+    finally:
+        weights.cache_clear()
+
+
+def test_a_text_without_a_year_has_none() -> None:
+    assert practice_year("Um programa de apoio a pequenas empresas, sem data.") is None
