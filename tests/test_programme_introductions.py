@@ -263,3 +263,56 @@ def test_a_card_named_as_a_programme_names_it() -> None:
     ):
         card = f"**Name:** {practice}\n\nFirms joined."
         assert extract(card, "Practice card", language="en").values["programme"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_a_name"),
+    [
+        (
+            "The Rural Workshop (RW) Project was started by the DTI in 2011 to lend machines to cooperatives.",
+            "Rural Workshop Project (RW)",
+            "Project was started by the DTI",
+        ),
+        (
+            "Nel marzo 2016 la Rete de Mentores Rurales, una rete di tutor volontari, ha aperto dieci sportelli.",
+            "Rete de Mentores Rurales",
+            "2016 la Rete de Mentores Rurales",
+        ),
+        (
+            "O Orçamento de Apoio à Iniciativa Local (OAIL) financia pequenas obras; o OAIL já pagou 300 projetos.",
+            "Orçamento de Apoio à Iniciativa Local (OAIL)",
+            "Iniciativa Local",
+        ),
+    ],
+)
+def test_a_clause_a_date_before_a_name_and_a_part_of_a_longer_name_are_no_names(
+    text: str, name: str, not_a_name: str
+) -> None:
+    names = programme_names(text)
+    assert name in names
+    assert not_a_name not in names
+
+
+def test_a_short_word_such_as_com_links_a_name() -> None:
+    text = "As lojas aderiram ao programa Bairros com Memória, lançado pela câmara municipal em 2019."
+    assert "Bairros com Memória" in programme_names(text)
+
+
+def test_the_field_s_own_word_before_a_programme_word_names_no_programme() -> None:
+    text = (
+        "Dubai Business Link supports Emirati founders with training and loans. It also advises the "
+        "federal SME programme run by the ministry and reports on small firms every year."
+    )
+    assert "SME" not in extract(text, "Dubai Business Link", language="en").values["programme"]
+
+
+def test_a_registered_name_written_with_its_acronym_inside_is_found() -> None:
+    text = (
+        "Owners first visit a Negosyo Center for advice. The Shared Service Facilities (SSF) Project lends "
+        "machines to cooperatives. In Bohol a weavers' association now shares a loom that no member could "
+        "buy alone, and in Leyte a coir workshop makes nets for a public works contractor. Both groups keep "
+        "a log of the hours each member uses and pay for upkeep from a small fee on every order."
+    )
+    assert (
+        "Shared Service Facilities Project" in extract(text, "Field notes", language="en").values["programme"]
+    )

@@ -10,7 +10,7 @@ from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_ranker import CONFIDENT, likely_programme
+from ingest.metadata.name_ranker import CONFIDENT, an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
 from ingest.metadata.programme_keys import written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
@@ -158,7 +158,8 @@ def text_programmes(
         p for name in introduced for p in mentioned(taxonomy.programmes, name) or _keyed(taxonomy, name)
     ]
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
-    proposed = new_programmes(introduced, taxonomy)
+    # "the federal SME programme" introduces no programme named "SME": the field's words name none
+    proposed = [name for name in new_programmes(introduced, taxonomy) if not an_everyday_term(name)]
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]

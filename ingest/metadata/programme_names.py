@@ -59,6 +59,9 @@ _POSSESSOR = re.compile(
 Trade and Industry's Cluster Development Programme": the owner is not part of the name."""
 
 
+_ACRONYM_AFTER = re.compile(r"[ \t]+\([^()]+\)$")
+
+
 def _clean(name: str, kind: str = "", longest: int = 80) -> str | None:
     name = _POSSESSOR.sub("", LEADING.sub("", " ".join(name.split()) + " ")).strip(" .,;:")
     if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
@@ -96,9 +99,14 @@ class _Found:
         self.add(f"{long} ({acronym})", at, strong)
 
     @staticmethod
-    def _a_tail(name: str, written: list[str], text: str) -> bool:
-        """ "Rede de Perceção …" of "Empreende Já – Rede de Perceção …", never written on its own."""
-        longer = [n for n in written if n.endswith((f" – {name}", f" — {name}"))]
+    def _a_part(name: str, written: list[str], text: str) -> bool:
+        """Part of a longer name found, never written on its own: "Rede de Perceção …" of "Empreende
+        Já – Rede de Perceção …", "Iniciativa Local" of "Orçamento de Investimento de Iniciativa Local
+        (OIIL)"."""
+        inside = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])")
+        longer = {
+            long for n in written if (long := _ACRONYM_AFTER.sub("", n)) != name and inside.search(long)
+        }
         return bool(longer) and text.count(name) <= sum(text.count(n) for n in longer)
 
     def ranked(self, text: str) -> list[str]:
@@ -110,7 +118,7 @@ class _Found:
             for key, (_, _, name) in ranked
             if (key in self.strong or _distinctive(name))
             and not _cut_short(key, longs if " " in key else set(self.names))  # one word: of any name
-            and not self._a_tail(name, written, text)
+            and not self._a_part(name, written, text)
         ]
 
 

@@ -20,7 +20,7 @@ PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming per
 WORD = (  # the look-ahead only fails fast where no word can start (a pattern led by a name is tried everywhere)
     rf"(?=[dlA-ZÀ-Ý\d])(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
 )
-LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+)"
+LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|com|con|with|&|\+)"  # "Lojas com História"
 PREPOSITION = r"(?:de|di|per|for|of)"
 ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o|el|los|las)"
 ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
@@ -40,6 +40,11 @@ NOT_A_PATTO = r"(?!(?<=\ba[ \t])patto\b)"
 """Italian "a patto di/che" (provided that) names no pact."""
 NO_EXAMPLE = r"(?!(?:like|such|as|including|come|como|tipo|incluindo|inclusi)\b)"
 """"Programmes like the NEIP": an example of programmes, not a name."""
+NO_VERB = (
+    r"(?!(?:was|were|is|are|has|have|had|will|would|foi|foram|é|são|era|eram|tem|têm|será|serão|"
+    r"è|sono|fu|furono|ha|hanno|sarà|saranno|erano)\b)"
+)
+""""The SSF Project was launched by the DTI": a clause's verb, where a name's describing words stop."""
 QUESTION = (
     r"(?:What|Which|Who|Where|How|Why|Qual|Quale|Quali|Cosa|Che|Chi|Dove|Come|Quais|Quem|Onde|Como|O que)"
 )
@@ -62,7 +67,7 @@ PATTERNS = (
     ),
     # "Fondo di garanzia per le PMI", "Fundo de Aval às MPEs": lowercase words up to an acronym
     re.compile(
-        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+{NO_EXAMPLE}[a-zà-ÿ]{{1,15}}){{1,4}}"
+        rf"\b(?P<name>(?:{KEYWORDS.replace('plano|piano|plan|', '').title()})(?:[ \t]+{NO_EXAMPLE}{NO_VERB}[a-zà-ÿ]{{1,15}}){{1,4}}"
         rf"[ \t]+[A-Z]{{2,}}[\w-]*)"
     ),
     # "POR FESR Marche 2014-2020": an operational programme named by acronyms and its period
@@ -263,6 +268,7 @@ DASHED_ASIDE = re.compile(
 name set off between dashes, after its article ("SMILE – The Project was presented …" goes on)."""
 LEADING = re.compile(
     r"^(?:(?:Cap[ií]tolo|Cap[ií]tulo|Chapter|Section|Sezione|Se[cç][aã]o|Parte|Part)[ \t]+\d+[ \t]*[–—:.-][ \t]*)?"
+    r"(?:(?:19|20)\d\d[ \t]+(?:the|o|a|os|as|il|lo|la|le|gli|el)[ \t]+)?"  # "(nel settembre) 2013 la Red …"
     r"(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
     r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With|Within|Via|Through|Throughout|During|Durante"
     r"|Tramite|Attraverso|Através|Sob|Sotto)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|le|gli)[ \t]+)?)*"

@@ -31,7 +31,38 @@ class RegistryMatcher:
         found = self._names.find(text)
         spans = [(m.start, m.start + len(m.text)) for m in found]
         found += [m for m in self._short.find(text) if not any(a <= m.start < b for a, b in spans)]
+        found += self._around_acronyms(text)
         return sorted(found, key=lambda m: m.start)
+
+    def _around_acronyms(self, text: str) -> list[Mention]:
+        """Registered names written with their acronym inside: "the Shared Service Facilities (SSF)
+        Project" is the registered "Shared Service Facilities Project". The acronyms are taken out,
+        and a name found across the gap of one is placed back where the text writes it."""
+        cuts = list(_INNER_ACRONYM.finditer(text))
+        if not cuts:
+            return []
+        kept, joins, removed, last = (
+            [],
+            [],
+            0,
+            0,
+        )  # joins: (gap in the kept text, characters taken out so far)
+        for cut in cuts:
+            kept.append(text[last : cut.start()])
+            removed += cut.end() - cut.start()
+            joins.append((cut.end() - removed, removed))
+            last = cut.end()
+        kept.append(text[last:])
+        return [
+            Mention(
+                m.value, m.start + max((r for at, r in joins if at <= m.start), default=0), m.text, m.weight
+            )
+            for m in self._names.find("".join(kept))
+            if any(m.start < at < m.start + len(m.text) for at, _ in joins)
+        ]
+
+
+_INNER_ACRONYM = re.compile(r"[ \t]\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=[ \t]+[A-ZÀ-Ý])")
 
 
 _LEADING_KIND = re.compile(
