@@ -316,3 +316,11 @@ def test_a_registered_name_written_with_its_acronym_inside_is_found() -> None:
     assert (
         "Shared Service Facilities Project" in extract(text, "Field notes", language="en").values["programme"]
     )
+
+
+def test_a_body_spelled_out_by_its_acronym_is_no_programme() -> None:
+    text = (
+        "In Seoul the Small and Medium Business Administration (SMBA) matches public money with angel "
+        "investment; the SMBA also runs export desks."
+    )
+    assert not any("Administration" in name for name in programme_names(text))

@@ -26,6 +26,7 @@ from ingest.metadata.programme_keys import programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
     ACT,
+    ADMINISTRATIONS,
     APPOSITION,
     BETWEEN_DASHES,
     BODIES,
@@ -43,7 +44,6 @@ from ingest.metadata.programme_patterns import (
     LOCATIVE,
     ORGANISATION,
     PATTERNS,
-    PUBLIC_BODIES,
     SHORT_FOR,
     SPELLED_AFTER,
 )
@@ -140,7 +140,7 @@ def programme_names(text: str) -> list[str]:
             continue
         if long and not HAS_KEYWORD.search(long):
             # no programme word: a name its acronym spells out, unless a public body's
-            long = None if re.search(rf"\b(?:{PUBLIC_BODIES})\b", long) else _spelled_out(long, acronym)
+            long = None if re.search(rf"\b{ADMINISTRATIONS}\b", long) else _spelled_out(long, acronym)
         if long:
             found.add_pair(long, acronym, match.start())
     for match in SPELLED_AFTER.finditer(text):

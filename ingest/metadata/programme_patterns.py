@@ -51,6 +51,11 @@ QUESTION = (
 """"Qual è il progetto …", "What is the programme …": a question, no name."""
 PLANS = r"Plano|Piano|Plan"
 PUBLIC_BODIES = r"Ministry|Department|Agency|Government|Commission|Bank|Office|Council|Authority"
+ADMINISTRATIONS = (
+    rf"(?i:{PUBLIC_BODIES}|Administration|Administração|Amministrazione|Minist[eé]rio|Ministero|Ag[eê]ncia|Agenzia|"
+    r"Secretaria|Institute|Instituto|Istituto|Foundation|Funda[cç][aã]o|Fondazione|Corporation)"
+)
+"""What heads a body rather than a scheme: "Small and Medium Business Administration (SMBA)"."""
 SCOPE = r"(?:Nacional|Nazionale|National|Federal|Regional|Regionale|Estadual|\d)"
 PROGRAMME_WORDS = (
     "programa|programas|programma|programmi|programme|programmes|program|programs|iniciativa|iniziativa|"
