@@ -11,10 +11,13 @@ Item = TypeVar("Item")
 
 def labelled_sets() -> list[Path]:
     """eval/metadata.yaml, then eval/metadata-heldout*.yaml in the order they were written."""
-    return [Path("eval/metadata.yaml"), *sorted(Path("eval").glob("metadata-heldout*.yaml"), key=_number)]
+    return [Path("eval/metadata.yaml"), *sorted(Path("eval").glob("metadata-heldout*.yaml"), key=set_number)]
 
 
-def _number(path: Path) -> int:
+def set_number(path: Path) -> int:
+    """heldout27 → 27; the first held-out set (no number) → 1; the tuning set (eval/metadata.yaml) → 0."""
+    if path.stem == "metadata":
+        return 0
     digits = path.stem.removeprefix("metadata-heldout")
     return int(digits) if digits else 1
 
