@@ -14,6 +14,16 @@ def labelled_sets() -> list[Path]:
     return [Path("eval/metadata.yaml"), *sorted(Path("eval").glob("metadata-heldout*.yaml"), key=set_number)]
 
 
+def kept_sets(leave_out: list[str]) -> list[Path]:
+    """The labelled sets but those named in ``leave_out`` (by file stem); a name that is no set
+    stops the script, since a mistyped blind set would be fitted on."""
+    sets = labelled_sets()
+    unknown = set(leave_out) - {path.stem for path in sets}
+    if unknown:
+        raise SystemExit(f"--leave-out: no labelled set {sorted(unknown)} (names such as metadata-heldout38)")
+    return [path for path in sets if path.stem not in leave_out]
+
+
 def set_number(path: Path) -> int:
     """heldout27 → 27; the first held-out set (no number) → 1; the tuning set (eval/metadata.yaml) → 0."""
     if path.stem == "metadata":

@@ -17,7 +17,7 @@ import json
 from multiprocessing import Pool
 from pathlib import Path
 
-from labelled import labelled_sets, set_number
+from labelled import kept_sets, set_number
 from report import print_rows
 
 from ingest.evaluation import found_values, labelled_programmes, load_gold, matched_keys, read_as_ingested
@@ -68,7 +68,7 @@ def main() -> None:
     )
     parser.add_argument("--changed", type=Path, help="write each document's findings here (JSON)")
     args = parser.parse_args()
-    sets = [path for path in labelled_sets() if path.stem not in args.leave_out]
+    sets = kept_sets(args.leave_out)
     items = [(path, item) for path in sets for item in load_gold(path)]
     with Pool(2) as pool:
         docs = pool.map(read_one, [item for _, item in items], chunksize=8)

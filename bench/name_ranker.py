@@ -19,12 +19,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from unittest.mock import patch
 
 import numpy as np
+from labelled import kept_sets
 from logistic import fit_logistic
 
 from ingest.evaluation import _all_names, _label_forms, found_values, load_gold, matched_keys
@@ -173,8 +173,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--leave-out", nargs="*", default=[], help="set names kept out (blind sets)")
     args = parser.parse_args()
-    paths = sorted(Path("eval").glob("metadata*.yaml"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 0))
-    sets = {p.stem: read_set(p) for p in paths if p.stem not in args.leave_out}
+    sets = {p.stem: read_set(p) for p in kept_sets(args.leave_out)}
     everything = [d for docs in sets.values() for d in docs]
     if args.fit:
         print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in fit(everything)) + ")  # " + ", ".join(FEATURES))

@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from labelled import held_out, labelled_sets
+from labelled import held_out, kept_sets
 from logistic import fit_logistic
 from report import print_rows
 
@@ -72,7 +72,7 @@ def pick(w: np.ndarray, found: Candidates) -> int | None:
 
 def write_weights(w: np.ndarray) -> Path:
     """kb/data/year_ranker.yaml: one line per term, named, so a change reads in a diff."""
-    path = Path("kb/data") / WEIGHTS_FILE
+    path = Path(__file__).resolve().parent.parent / "kb" / "data" / WEIGHTS_FILE
     lines = [f'"{name}": {float(value)}' for name, value in zip(TERMS, w, strict=True)]
     header = "# Written by bench/year_ranker.py --fit: the year ranker's weights (ingest/metadata/year_ranker.py)\n"
     path.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
@@ -85,7 +85,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--leave-out", nargs="*", default=[], help="set names kept out (blind sets)")
     args = parser.parse_args()
-    sets = {path: documents(path) for path in labelled_sets() if path.stem not in args.leave_out}
+    sets = {path: documents(path) for path in kept_sets(args.leave_out)}
     rows = []
     for path, docs, others in held_out(sets):
         rows.append(

@@ -293,17 +293,14 @@ def test_a_clause_a_date_before_a_name_and_a_part_of_a_longer_name_are_no_names(
     assert not_a_name not in names
 
 
-def test_a_short_word_such_as_com_links_a_name() -> None:
-    text = "As lojas aderiram ao programa Bairros com Memória, lançado pela câmara municipal em 2019."
-    assert "Bairros com Memória" in programme_names(text)
-
-
 def test_the_field_s_own_word_before_a_programme_word_names_no_programme() -> None:
     text = (
         "Dubai Business Link supports Emirati founders with training and loans. It also advises the "
         "federal SME programme run by the ministry and reports on small firms every year."
     )
     assert "SME" not in extract(text, "Dubai Business Link", language="en").values["programme"]
+    named = "The Supplier Development programme of the ministry pairs small firms with large buyers."
+    assert "Supplier Development" in extract(named, "Buyers and suppliers", language="en").values["programme"]
 
 
 def test_a_registered_name_written_with_its_acronym_inside_is_found() -> None:

@@ -38,3 +38,15 @@ def test_a_weights_file_without_a_term_says_how_to_write_it_again() -> None:
 
 def test_a_text_without_a_year_has_none() -> None:
     assert practice_year("Um programa de apoio a pequenas empresas, sem data.") is None
+
+
+@pytest.mark.parametrize("bad", [float("nan"), "heavy", None, True])
+def test_a_weight_that_is_not_a_finite_number_is_named(bad: object) -> None:
+    table = {name: 0.0 for name in TERMS} | {"started & event": bad}
+    weights.cache_clear()
+    try:
+        with patch.object(year_ranker, "shipped", return_value=table), pytest.raises(ValueError) as error:
+            weights()
+        assert "started & event" in str(error.value)
+    finally:
+        weights.cache_clear()

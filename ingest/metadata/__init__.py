@@ -158,8 +158,9 @@ def text_programmes(
         p for name in introduced for p in mentioned(taxonomy.programmes, name) or _keyed(taxonomy, name)
     ]
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
-    # "the federal SME programme" introduces no programme named "SME": the field's words name none
-    proposed = [name for name in new_programmes(introduced, taxonomy) if not an_everyday_term(name)]
+    # "the federal SME programme" introduces no programme named "SME": one of the field's words names
+    # none ("the Supplier Development programme" may be one)
+    proposed = [n for n in new_programmes(introduced, taxonomy) if " " in n or not an_everyday_term(n)]
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]

@@ -31,37 +31,27 @@ class RegistryMatcher:
         found = self._names.find(text)
         spans = [(m.start, m.start + len(m.text)) for m in found]
         found += [m for m in self._short.find(text) if not any(a <= m.start < b for a, b in spans)]
-        found += self._around_acronyms(text)
+        found += [m for m in self._around_acronyms(text) if not any(a <= m.start < b for a, b in spans)]
         return sorted(found, key=lambda m: m.start)
 
     def _around_acronyms(self, text: str) -> list[Mention]:
         """Registered names written with their acronym inside: "the Shared Service Facilities (SSF)
-        Project" is the registered "Shared Service Facilities Project". The acronyms are taken out,
-        and a name found across the gap of one is placed back where the text writes it."""
-        cuts = list(_INNER_ACRONYM.finditer(text))
-        if not cuts:
-            return []
-        kept, joins, removed, last = (
-            [],
-            [],
-            0,
-            0,
-        )  # joins: (gap in the kept text, characters taken out so far)
-        for cut in cuts:
-            kept.append(text[last : cut.start()])
-            removed += cut.end() - cut.start()
-            joins.append((cut.end() - removed, removed))
-            last = cut.end()
-        kept.append(text[last:])
-        return [
-            Mention(
-                m.value, m.start + max((r for at, r in joins if at <= m.start), default=0), m.text, m.weight
-            )
-            for m in self._names.find("".join(kept))
-            if any(m.start < at < m.start + len(m.text) for at, _ in joins)
-        ]
+        Project" is the registered "Shared Service Facilities Project". Each acronym is taken out of
+        the words around it, and a name found across the gap is a mention as the text writes it."""
+        found = []
+        for cut in _INNER_ACRONYM.finditer(text):
+            start = text.rfind(" ", 0, max(0, cut.start() - _REACH)) + 1  # from a word's start
+            end = min(len(text), cut.end() + _REACH)
+            gap, width = cut.start() - start, cut.end() - cut.start()
+            for m in self._names.find(text[start : cut.start()] + text[cut.end() : end]):
+                if m.start < gap < m.start + len(m.text):
+                    at = start + m.start
+                    found.append(Mention(m.value, at, text[at : at + len(m.text) + width], m.weight))
+        return found
 
 
+_REACH = 160
+"""Characters read on each side of an acronym: more than the longest registered name."""
 _INNER_ACRONYM = re.compile(r"[ \t]\([A-Z][A-Za-z0-9&+.-]{1,11}\)(?=[ \t]+[A-ZÀ-Ý])")
 
 

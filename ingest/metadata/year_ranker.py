@@ -19,6 +19,7 @@ from functools import cache
 from itertools import combinations
 
 import numpy as np
+import yaml
 
 from ingest.metadata.years import FIRM, event_years, without_background, years_in_text
 from kb.text import fold
@@ -83,12 +84,23 @@ def terms(rows: np.ndarray) -> np.ndarray:
 
 @cache
 def weights() -> np.ndarray:
-    """The fitted weights in :data:`TERMS`' order; a term the file lacks is an error, not a zero."""
-    table = shipped(WEIGHTS_FILE)
-    missing = [name for name in TERMS if not isinstance(table, dict) or name not in table]
-    if missing:
-        raise ValueError(f"kb/data/{WEIGHTS_FILE} lacks {missing[:3]}: run bench/year_ranker.py --fit")
-    return np.array([float(table[name]) for name in TERMS])  # type: ignore[index]
+    """The fitted weights in :data:`TERMS`' order. A file that lacks a term or holds anything but a
+    finite number for one is an error that names it: a zero or a NaN would quietly pick wrong years."""
+    redo = "run bench/year_ranker.py --fit"
+    try:
+        table = shipped(WEIGHTS_FILE)
+    except yaml.YAMLError as error:
+        raise ValueError(f"kb/data/{WEIGHTS_FILE} is not YAML ({error}): {redo}") from error
+    if not isinstance(table, dict):
+        raise ValueError(f"kb/data/{WEIGHTS_FILE} is not a table of terms and weights: {redo}")
+    bad = [name for name in TERMS if not _a_number(table.get(name))]
+    if bad:
+        raise ValueError(f"kb/data/{WEIGHTS_FILE} lacks a number for {bad[:3]}: {redo}")
+    return np.array([float(table[name]) for name in TERMS])
+
+
+def _a_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def year_features(
