@@ -32,8 +32,7 @@ from kb.models import FacetValue, NewDocument, Passage
 INGEST_VERSION = 28
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 28: the year ranker weighs every pair of its signs, names across an inner acronym, clauses, leading
-years, parts of longer names, one-word field terms and administrations as no names, geographical
-indications as names, the theme model
+years, parts of longer names, one-word field terms and administrations as no names, the theme model
 refitted on 37 sets; 27: the name ranker's confident name beside the patterns' finds, places in
 capitals never proposed, YAML 1.2 booleans in front matter ("country: NO" is Norway); 26: a card's own name as its programme
 and demonyms for 90 more countries; 25: names never proposed (places, whole registered bodies, the

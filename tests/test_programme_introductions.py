@@ -321,27 +321,3 @@ def test_a_body_spelled_out_by_its_acronym_is_no_programme() -> None:
         "investment; the SMBA also runs export desks."
     )
     assert not any("Administration" in name for name in programme_names(text))
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        (
-            "Os produtores obtiveram a Indicação de Procedência Altos da Serra em 2010.",
-            "Indicação de Procedência Altos da Serra",
-        ),
-        (
-            "Il formaggio ha la Denominazione di Origine Protetta Valle Alta dal 1996.",
-            "Denominazione di Origine Protetta Valle Alta",
-        ),
-        (
-            "Since 2005 the cheese has carried the Protected Designation of Origin Blue Vale.",
-            "Protected Designation of Origin Blue Vale",
-        ),
-    ],
-)
-def test_a_geographical_indication_names_the_region_s_collective_brand(text: str, name: str) -> None:
-    names = programme_names(text)
-    assert name in names
-    assert "Denominazione di Origine Protetta" not in names  # the kind of label is no name of its own
-    assert programme_names("O queijo tem Denominação de Origem Protegida desde 1996.") == []

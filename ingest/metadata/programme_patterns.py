@@ -130,13 +130,6 @@ PATTERNS = (
         r"(?P<name>[A-Z]{3,8}),[ \t]+(?:avviat[oa]|lanciat[oa]|launched|lançad[oa]|iniciad[oa])[ \t]+"
         r"(?:nel|in|em|no|a)[ \t]+(?:19|20)\d\d\b(?P<plainly>)"
     ),
-    # a geographical indication, a region's collective brand: "Indicação de Procedência Vale dos Vinhedos"
-    re.compile(
-        r"\b(?P<name>(?:Indicação (?:de Procedência|Geográfica)|Denominação de Origem|Indicazione Geografica Protetta|"
-        r"Denominazione di Origine (?:Protetta|Controllata)|Protected (?:Geographical Indication|Designation of Origin))"
-        rf"[ \t]+(?!(?:Protegid[ao]|Protett[ao]|Controllat[ao]|Controlad[ao])\b)"
-        rf"(?:(?:do|da|de|dos|das|del|della|dei|di|of|the)[ \t]+)?{NAME})"
-    ),
     # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
     # "Legge regionale n. 13/2014", "Lei Complementar nº 123", "Lei n.º 30/11", "Decreto-Lei n.º 248/86"
     re.compile(
