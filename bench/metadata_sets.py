@@ -5,7 +5,9 @@
 `kb eval --metadata` scores one set and embeds every passage for its themes (a minute a set); a
 rule's change is better judged on all 1,100-odd labelled documents together, and which ones it
 moved. This reads each document as `kb ingest` does (ingest.evaluation.read_as_ingested), with
-the same comparison keys as `kb eval`, in two processes, in about 20 seconds. Rows: the sets in
+the same comparison keys as `kb eval`, in two processes, in about 20 seconds. Without passage
+vectors there is no off-topic gate either: a document `kb eval` finds off the field (and so gives
+no programme, year or country) keeps what its text gave here. Rows: the sets in
 groups (split at the set numbers of ``--groups``: sets written later were tuned on less), then
 all. ``--changed FILE`` writes each document's programmes and year, to compare two runs by eye.
 """
