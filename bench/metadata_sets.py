@@ -22,7 +22,14 @@ from pathlib import Path
 from labelled import kept_sets, set_number
 from report import print_rows
 
-from ingest.evaluation import found_values, labelled_programmes, load_gold, matched_keys, read_as_ingested
+from ingest.evaluation import (
+    FieldScore,
+    found_values,
+    labelled_programmes,
+    load_gold,
+    matched_keys,
+    read_as_ingested,
+)
 
 
 def read_one(item: dict[str, object]) -> dict[str, object]:
@@ -55,10 +62,11 @@ def scores(docs: list[dict]) -> dict[str, object]:
 
 
 def _f1(docs: list[dict], found: str, labelled: str) -> float:
-    right = sum(len(set(d[found]) & set(d[labelled])) for d in docs)
-    precision = right / max(1, sum(len(d[found]) for d in docs))
-    recall = right / max(1, sum(len(d[labelled]) for d in docs))
-    return round(2 * precision * recall / max(1e-9, precision + recall), 3)
+    """Micro F1 as `kb eval` counts it."""
+    score = FieldScore()
+    for d in docs:
+        score.add(set(d[found]), set(d[labelled]))
+    return round(score.f1, 3)
 
 
 def main() -> None:

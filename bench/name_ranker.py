@@ -110,11 +110,8 @@ def measure(
     for d in docs:
         p = proposable(d.rows, weights[d.set_name], d.never) if len(d.names) else np.zeros(0)
         best = int(p.argmax()) if len(p) else -1
-        if (
-            best < 0
-            or p[best] < (confident if d.rules_found else threshold)
-            or (d.rules_found and written_otherwise(d.names[best], d.rules_names))
-        ):
+        by_rules = d.rules_names if d.rules_found else []
+        if best < 0 or not added_by_ingest(p[best], d.names[best], by_rules, threshold, confident):
             found += d.rules_hit
             continue
         added += 1
@@ -156,10 +153,16 @@ def no_programme_scores(weights: np.ndarray) -> list[tuple[float, str, list[str]
 
 def given_one(negatives: list[tuple[float, str, list[str]]], threshold: float, confident: float) -> int:
     """How many texts that name no programme the ranker gives one."""
-    return sum(
-        p >= confident and not written_otherwise(name, by_rules) if by_rules else p >= threshold
-        for p, name, by_rules in negatives
-    )
+    return sum(added_by_ingest(p, name, by_rules, threshold, confident) for p, name, by_rules in negatives)
+
+
+def added_by_ingest(p: float, name: str, by_rules: list[str], threshold: float, confident: float) -> bool:
+    """Whether ingest would add the ranker's best name (probability ``p``): from ``threshold`` where
+    the rules found nothing, from ``confident`` beside ``by_rules`` unless it is one of theirs
+    written otherwise (ingest.metadata.text_programmes)."""
+    if not by_rules:
+        return p >= threshold
+    return p >= confident and not written_otherwise(name, by_rules)
 
 
 def extract_rules_only(text: str, title: str, language: str) -> list[str]:

@@ -22,7 +22,7 @@ from report import print_rows
 from ingest.evaluation import load_gold
 from ingest.metadata import extract, year_evidence
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.year_ranker import TERMS, WEIGHTS_FILE, terms, weights, year_features
+from ingest.metadata.year_ranker import TERMS, WEIGHTS_FILE, best_year, terms, weights, year_features
 from ingest.metadata.years import year_in_field
 from ingest.parsing import document_title
 from ingest.readers import read_file
@@ -61,13 +61,8 @@ def fit(docs: list[tuple[int | None, Candidates]]) -> np.ndarray:
 
 
 def accuracy(w: np.ndarray, docs: list[tuple[int | None, Candidates]]) -> float:
-    picks = [pick(w, found) for _, found in docs]
+    picks = [best_year(found, w) for _, found in docs]
     return sum(p == gold for p, (gold, _) in zip(picks, docs, strict=True)) / max(1, len(docs))
-
-
-def pick(w: np.ndarray, found: Candidates) -> int | None:
-    years = list(found)
-    return years[int(np.argmax(terms(np.array([found[y] for y in years])) @ w))] if years else None
 
 
 def write_weights(w: np.ndarray) -> Path:

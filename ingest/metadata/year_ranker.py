@@ -68,11 +68,13 @@ def practice_year(
 ) -> int | None:
     """The candidate year scored highest (None when the text tells no year). ``names``: the
     practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
-    scored = year_features(text, title, names, programme_starts)
-    if not scored:
-        return None
+    return best_year(year_features(text, title, names, programme_starts), weights())
+
+
+def best_year(scored: dict[int, np.ndarray], w: np.ndarray) -> int | None:
+    """The candidate whose :data:`TERMS` score highest under the weights ``w`` (None: no candidate)."""
     years = list(scored)
-    return years[int(np.argmax(terms(np.array([scored[y] for y in years])) @ weights()))]
+    return years[int(np.argmax(terms(np.array([scored[y] for y in years])) @ w))] if years else None
 
 
 def terms(rows: np.ndarray) -> np.ndarray:
