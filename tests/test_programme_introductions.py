@@ -321,3 +321,16 @@ def test_a_body_spelled_out_by_its_acronym_is_no_programme() -> None:
         "investment; the SMBA also runs export desks."
     )
     assert not any("Administration" in name for name in programme_names(text))
+
+
+def test_an_acronym_before_its_long_name_compares_as_the_long_name() -> None:
+    card = "ACCORD (Action concertée de coopération régionale de développement)"
+    assert written_forms(card) == ["Action concertée de coopération régionale de développement", "ACCORD"]
+    assert programme_key(card) == programme_key("Action concertée de coopération régionale de développement")
+    assert written_forms("SEBRAE (Brasil)") == ["SEBRAE"]  # a country in brackets says where
+
+
+def test_an_elided_italian_article_is_not_part_of_a_name() -> None:
+    text = "Nel 2001 il ministero giapponese ha lanciato l'Industrial Cluster Project in venti regioni."
+    assert "Industrial Cluster Project" in programme_names(text)
+    assert not any(name.startswith("l'") for name in programme_names(text))

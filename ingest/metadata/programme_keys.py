@@ -86,9 +86,13 @@ def _law_key(kind: str, number: str, year: str | None) -> str:
 
 
 def written_forms(name: str) -> list[str]:
-    """The forms a programme's name may be written in: "Long Name (ACR)" is either."""
+    """The forms a programme's name may be written in: "Long Name (ACR)" is either, and so is
+    "ACR (Long Name)" (the long name first)."""
     written = _WITH_ACRONYM.fullmatch(name.strip())
     if not written:
+        first = _ACRONYM_FIRST.fullmatch(name.strip())
+        if first and sum(ch.isupper() for ch in first.group(1)) >= 2:
+            return [first.group(2), first.group(1)]
         return [name]
     if fold(written.group(2)) in country_names():  # "Incubation Support Programme (South Africa)"
         return [written.group(1)]
@@ -113,6 +117,11 @@ _WITH_ACRONYM = re.compile(
 """A long name and its short one in brackets: an acronym, or a short name of two or three
 capitalised words ("Innóvate Perú", "PHAMA Plus"); a programme word after the brackets is
 the name's ("… Business Zone (HUBZone) program")."""
+
+
+_ACRONYM_FIRST = re.compile(rf"({ACRONYM_TEXT})[ \t]*\(([A-ZÀ-Ý][^()]{{7,100}}[ \t][^()]+)\)")
+""""ACCORD (Action concertée de coopération régionale de développement)": an acronym, then its
+long name of two words or more in brackets."""
 
 
 def written_otherwise(name: str, found: list[str]) -> bool:

@@ -277,6 +277,7 @@ LEADING = re.compile(
     r"(?:(?:The|O|A|Os|As|Il|Lo|La|Le|Gli|I|Un|Una|Um|Uma|An|This|Este|Esta|Questo"
     r"|Em|Na|No|Nos|Nas|In|Nel|Nella|At|On|Under|Com|Con|With|Within|Via|Through|Throughout|During|Durante"
     r"|Tramite|Attraverso|Através|Sob|Sotto)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|le|gli)[ \t]+)?)*"
+    r"(?:(?:[Ll]|[Dd]ell|[Nn]ell|[Aa]ll|[Dd]all|[Ss]ull)['’](?=[A-ZÀ-Ý]))?"  # "l'Industrial Cluster Project"
 )
 
 BODIES = re.compile(
