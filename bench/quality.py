@@ -222,6 +222,13 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   0.894 / 0.885), short 0.947 / 0.947 / 0.944, short held-out 0.929–0.931, but regions 0.976 →
   0.968 (other-language recall 0.889 → 0.778) and boundary held-out precision 0.548 → 0.541 at
   0.5: not kept.
+- The query rendered in each language for the dense side: every glossary concept the query
+  names replaced by its label in Portuguese, Italian and English, each rendering embedded and
+  searched, and a passage scored by the rendering in its own language (or by the best of all):
+  dev 0.940 → 0.938 / 0.936 (other-language recall@10 0.885 → 0.894 / 0.885), short 0.949 → 0.954 /
+  0.955 (0.904 → 0.931 / 0.918), short held-out 0.929 → 0.931 / 0.929, regions 0.976 → 0.967 (0.889 →
+  0.778). Up to two more query embeddings per search for a few answers, none of the targets
+  reached: not kept.
 
 All tuning used eval/queries.json, eval/short.json and eval/offtopic.json (in-sample figures).
 eval/short-heldout.json and eval/offtopic-heldout.json were written with them, before any tuning,
