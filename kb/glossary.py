@@ -122,37 +122,68 @@ class Glossary:
     def parse(self, query: str) -> list[QueryPart]:
         """The query's parts, longest glossary match first, stop words dropped."""
         typed = words(query)
-        parts: list[QueryPart] = []
-        seen: set[frozenset[Phrase]] = set()
+        found: list[QueryPart | None] = []
         i = 0
         while i < len(typed):
             for n in range(min(self.longest, len(typed) - i), 0, -1):
                 concept = self._lookup(typed[i : i + n])
                 if concept is None or concept.is_place and _inside_a_name(typed, i, i + n):
                     continue
-                text = " ".join(typed[i : i + n])
-                own = {index_phrase(text, lang) for lang in LANGUAGES}
-                part = QueryPart(
-                    text,
-                    concept.phrases() | own,
-                    concept,
-                    is_name=concept.is_place or any(fold(text) == fold(a) for a in concept.acronyms),
-                )
+                found.append(_concept_part(" ".join(typed[i : i + n]), concept))
                 i += n
                 break
             else:
-                word = typed[i]
-                i += 1
-                folded = fold(word)
-                if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
-                    continue
-                alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
-                alternatives |= {tuple(tokens_of(folded))}
-                part = QueryPart(word, alternatives, None, is_name=_looks_like_name([word], i - 1))
-            if part.alternatives not in seen:
+                around = self._around_a_modifier(typed, i)
+                if around is not None:  # "gestione professionale dei cluster": the concept, then its modifier
+                    n, concept = around
+                    found.append(_concept_part(" ".join([typed[i], *typed[i + 2 : i + 2 + n]]), concept))
+                    found.append(_word_part(typed, i + 1))
+                    i += 2 + n
+                else:
+                    found.append(_word_part(typed, i))
+                    i += 1
+        parts: list[QueryPart] = []
+        seen: set[frozenset[Phrase]] = set()
+        for part in found:
+            if part is not None and part.alternatives not in seen:
                 seen.add(part.alternatives)
                 parts.append(part)
         return parts
+
+    def _around_a_modifier(self, typed: list[str], i: int) -> tuple[int, Concept] | None:
+        """A concept of two words or more written with one word inside it ("gestione professionale
+        dei cluster", "arranjos produtivos calçadistas locais"): (how many words follow the
+        modifier, the concept)."""
+        if i + 2 >= len(typed) or fold(typed[i]) in STOPWORDS or fold(typed[i + 1]) in STOPWORDS:
+            return None
+        if _looks_like_name([typed[i + 1]], i + 1):  # "Enterprise Europe Network" is a name
+            return None
+        for n in range(min(self.longest - 1, len(typed) - i - 2), 0, -1):
+            concept = self._lookup([typed[i], *typed[i + 2 : i + 2 + n]])
+            if concept is not None and not concept.is_place:
+                return n, concept
+        return None
+
+
+def _concept_part(text: str, concept: Concept) -> QueryPart:
+    own = {index_phrase(text, lang) for lang in LANGUAGES}
+    return QueryPart(
+        text,
+        concept.phrases() | own,
+        concept,
+        is_name=concept.is_place or any(fold(text) == fold(a) for a in concept.acronyms),
+    )
+
+
+def _word_part(typed: list[str], i: int) -> QueryPart | None:
+    """A word of the query outside any concept (None: a stop word or a lone letter)."""
+    word = typed[i]
+    folded = fold(word)
+    if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
+        return None
+    alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
+    alternatives |= {tuple(tokens_of(folded))}
+    return QueryPart(word, alternatives, None, is_name=_looks_like_name([word], i))
 
 
 def _inside_a_name(typed: list[str], start: int, end: int) -> bool:

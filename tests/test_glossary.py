@@ -70,3 +70,21 @@ def test_only_a_region_s_full_name_expands() -> None:
 
 def test_a_name_with_a_number_is_never_held_by_its_words_apart() -> None:
     assert may_loosen(("ret", "impres")) and not may_loosen(("horizon", "2020"))
+
+
+def test_a_concept_written_around_a_modifier_is_the_concept_and_the_modifier() -> None:
+    assert parts("gestione professionale dei cluster") == [
+        ("gestione dei cluster", "cluster-organisation", False),
+        ("professionale", None, False),
+    ]
+    assert parts("redes locais de empresas")[0][1] == "business-network"
+    assert parts("receita de bolo") == [("receita", None, False), ("bolo", None, False)]
+    assert parts("redes de empresas") == [("redes de empresas", "business-network", False)]
+
+
+def test_public_private_alone_is_the_partnership() -> None:
+    assert (
+        parts("dialogo pubblico-privato")[1][1]
+        == parts("public-private")[0][1]
+        == "public-private-partnership"
+    )
