@@ -29,7 +29,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 29
+INGEST_VERSION = 30
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 28: the year ranker weighs every pair of its signs, names across an inner acronym, clauses, leading
 years, parts of longer names, one-word field terms and administrations as no names, the theme model

@@ -334,3 +334,27 @@ def test_an_elided_italian_article_is_not_part_of_a_name() -> None:
     text = "Nel 2001 il ministero giapponese ha lanciato l'Industrial Cluster Project in venti regioni."
     assert "Industrial Cluster Project" in programme_names(text)
     assert not any(name.startswith("l'") for name in programme_names(text))
+
+
+def test_a_name_runs_on_over_aos_and_as_and_a_long_name_is_kept() -> None:
+    assert programme_names("O Programa BNDES de Apoio às Exportações financia.") == [
+        "Programa BNDES de Apoio às Exportações"
+    ]
+    card = (
+        "O Programa BNDES de Apoio ao Fortalecimento da Capacidade de Geração de Emprego e Renda "
+        "financia capital de giro."
+    )
+    assert programme_key(programme_names(card)[0]) == programme_key(
+        "Programa BNDES de Apoio ao Fortalecimento da Capacidade de Geração de Emprego e Renda (BNDES Progeren)"
+    )
+
+
+def test_a_credit_line_compares_as_its_name() -> None:
+    assert programme_key("Linha de Crédito PME Investe") == programme_key("PME Investe")
+    assert programme_key("Linea di credito Nuova Sabatini") == programme_key("Nuova Sabatini")
+
+
+def test_a_word_before_a_name_in_brackets_is_no_acronym() -> None:
+    text = 'Nome dell\'iniziativa: Kompetenznetze Deutschland (Iniziativa "Reti di competenza Germania")'
+    assert not any("(Deutschland)" in name for name in programme_names(text))
+    assert programme_names("Il PAMPAT (Projet d'Accès aux Marchés des Produits Agroalimentaires) aiuta.")

@@ -39,9 +39,15 @@ def programme_key(name: str) -> str:
     if law := _LAW_DATED_FIRST.fullmatch(fold(name).strip()):
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
-    words = re.sub(r"[-–—]", " ", fold(name)).split()
+    words = re.sub(r"[-–—]", " ", _CREDIT_LINE.sub("", fold(name).strip())).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
+
+
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:linha|linea|line)[ \t]+(?:(?:de|di|of)[ \t]+)?credito|credit[ \t]+line)[ \t]+(?=\S)"
+)
+""""Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says."""
 
 
 OPERATIONAL = {

@@ -62,7 +62,7 @@ Trade and Industry's Cluster Development Programme": the owner is not part of th
 _ACRONYM_AFTER = re.compile(r"[ \t]+\([^()]+\)$")
 
 
-def _clean(name: str, kind: str = "", longest: int = 80) -> str | None:
+def _clean(name: str, kind: str = "", longest: int = 100) -> str | None:
     name = _POSSESSOR.sub("", LEADING.sub("", " ".join(name.split()) + " ")).strip(" .,;:")
     if kind and kind[0].isupper():  # "Industrial Cluster Project": the word is part of the name
         name = f"{name} {kind}" if name else ""  # "The Fund" alone names none
@@ -146,10 +146,10 @@ def programme_names(text: str) -> list[str]:
     for match in SPELLED_AFTER.finditer(text):
         long, acronym = _clean(match.group("long")), match.group("acronym")
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
-        spelled = (
+        spelled = (  # "Deutschland (Iniziativa …)": a word of one capital is no acronym
             long and "," not in long and not BODIES.search(" ".join(before)) and _spelled_out(long, acronym)
         )
-        if long and (_keyword_led(long) or spelled == long):
+        if long and len(re.findall(r"[A-Z]", acronym)) >= 2 and (_keyword_led(long) or spelled == long):
             found.add_pair(long, acronym, match.start(), strong=True)
     for pattern in (LISTED_ACRONYM, BETWEEN_DASHES, DASHED, DASHED_ASIDE):
         for match in pattern.finditer(text):
