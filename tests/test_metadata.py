@@ -1394,3 +1394,15 @@ def test_norway_stays_a_country_code_in_every_yaml_praxis_reads(tmp_path: Path) 
     assert load_gold(gold) == [{"path": "card.txt", "countries": ["NO"], "year": 2002}]
     fields, text = front_matter("---\ntitle: Arena\ncountry: NO\n---\nClusters in Norway.\n")
     assert fields == {"title": "Arena", "country": "NO"} and text.strip() == "Clusters in Norway."
+
+
+def test_a_long_field_line_still_gives_its_label_and_value() -> None:
+    card = (
+        "Soggetto promotore: Stato spagnolo, con la vigilanza del Banco de España\n"
+        "Riferimento temporale: la legge del 1994 ha dato al sistema la sua cornice attuale, sostituendo "
+        "la regolazione frammentaria precedente; le prime società erano nate alla fine degli anni Settanta, "
+        "dopo un regio decreto del 1978, e si sono diffuse in quasi tutte le comunità autonome.\n"
+    )
+    found = labelled_fields(card)
+    assert found["year"].startswith("la legge del 1994") and len(found["year"]) <= 201
+    assert found["proponent"].startswith("Stato spagnolo")

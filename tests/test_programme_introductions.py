@@ -358,3 +358,10 @@ def test_a_word_before_a_name_in_brackets_is_no_acronym() -> None:
     text = 'Nome dell\'iniziativa: Kompetenznetze Deutschland (Iniziativa "Reti di competenza Germania")'
     assert not any("(Deutschland)" in name for name in programme_names(text))
     assert programme_names("Il PAMPAT (Projet d'Accès aux Marchés des Produits Agroalimentaires) aiuta.")
+
+
+def test_an_act_cited_with_its_year_is_the_act() -> None:
+    assert programme_key("Small Business Investment Act of 1958") == programme_key(
+        "Small Business Investment Act"
+    )
+    assert programme_key("MSMED Act, 2006") == programme_key("MSMED Act")

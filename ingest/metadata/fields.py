@@ -54,6 +54,9 @@ LABELS = {
         "organisation",
         "organization",
         "ente promotore",
+        "soggetto promotore",
+        "soggetti promotori",
+        "promoting body",
         "entidade promotora",
         "entidades promotoras",
         "entidade responsavel",
@@ -110,7 +113,9 @@ _YEAR_LABEL = re.compile(
     r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established"
 )
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
-_LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})[^\n]*$", re.MULTILINE)
+"""A label and the first 200 characters of its value (a long "Referência temporal: a lei de 1994 …"
+still dates the card)."""
 _ROW = re.compile(
     r"^[ \t]*\|?[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)", re.MULTILINE
 )

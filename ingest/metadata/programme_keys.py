@@ -39,7 +39,8 @@ def programme_key(name: str) -> str:
     if law := _LAW_DATED_FIRST.fullmatch(fold(name).strip()):
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
-    words = re.sub(r"[-–—]", " ", _CREDIT_LINE.sub("", fold(name).strip())).split()
+    named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", fold(name).strip()))
+    words = re.sub(r"[-–—]", " ", named).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
 
@@ -48,6 +49,11 @@ _CREDIT_LINE = re.compile(
     r"^(?:(?:linha|linea|line)[ \t]+(?:(?:de|di|of)[ \t]+)?credito|credit[ \t]+line)[ \t]+(?=\S)"
 )
 """"Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says."""
+
+
+_ACT_OF_YEAR = re.compile(r"^(.*\bact),?[ \t]+(?:of[ \t]+)?(?:19|20)\d\d$")
+""""Small Business Investment Act of 1958" is the "Small Business Investment Act": its year is how
+it is cited, not another act."""
 
 
 OPERATIONAL = {
