@@ -79,7 +79,7 @@ def tokens_of(stemmed: str) -> list[str]:
 class QueryPart:
     """One thing the query asks for: a glossary concept or a plain word."""
 
-    text: str  # as typed
+    text: str  # as typed (a concept around a modifier: its own words, without the modifier)
     alternatives: frozenset[Phrase]  # any one of these in a passage counts as this part
     concept: Concept | None = None
     is_name: bool = False  # an acronym or a proper name, which must always find its documents
@@ -120,7 +120,8 @@ class Glossary:
         return None
 
     def parse(self, query: str) -> list[QueryPart]:
-        """The query's parts, longest glossary match first, stop words dropped."""
+        """The query's parts, longest glossary match first (then a concept around one modifier,
+        :meth:`_around_a_modifier`), stop words dropped."""
         typed = words(query)
         found: list[QueryPart | None] = []
         i = 0
@@ -133,7 +134,7 @@ class Glossary:
                 i += n
                 break
             else:
-                around = self._around_a_modifier(typed, i)
+                around = self._around_a_modifier(typed, i, query)
                 if around is not None:  # "gestione professionale dei cluster": the concept, then its modifier
                     n, concept = around
                     found.append(_concept_part(" ".join([typed[i], *typed[i + 2 : i + 2 + n]]), concept))
@@ -150,22 +151,31 @@ class Glossary:
                 parts.append(part)
         return parts
 
-    def _around_a_modifier(self, typed: list[str], i: int) -> tuple[int, Concept] | None:
-        """A concept of two words or more written with one word inside it ("gestione professionale
-        dei cluster", "arranjos produtivos calçadistas locais"): (how many words follow the
-        modifier, the concept)."""
-        if i + 2 >= len(typed) or fold(typed[i]) in STOPWORDS or fold(typed[i + 1]) in STOPWORDS:
+    def _around_a_modifier(self, typed: list[str], i: int, query: str) -> tuple[int, Concept] | None:
+        """A concept of three words or more written with one more word inside it, after its first
+        ("gestione professionale dei cluster", "redes locais de cooperação"): (how many words follow
+        the modifier, the concept). Two-word forms are left alone ("social venture capital" is no
+        "social capital"), and so is a modifier that is a name, a concept of its own ("reti
+        innovative di imprese") or set off by punctuation."""
+        if i + 3 >= len(typed) or fold(typed[i]) in STOPWORDS or fold(typed[i + 1]) in STOPWORDS:
             return None
-        if _looks_like_name([typed[i + 1]], i + 1):  # "Enterprise Europe Network" is a name
+        modifier = typed[i + 1]
+        if _looks_like_name([modifier], i + 1) or self._lookup([modifier]) is not None:
             return None
-        for n in range(min(self.longest - 1, len(typed) - i - 2), 0, -1):
+        for n in range(min(self.longest - 1, len(typed) - i - 2), 1, -1):
             concept = self._lookup([typed[i], *typed[i + 2 : i + 2 + n]])
-            if concept is not None and not concept.is_place:
+            if concept is not None and not concept.is_place and _side_by_side(query, typed[i : i + 3]):
                 return n, concept
         return None
 
 
+def _side_by_side(query: str, run: list[str]) -> bool:
+    """Whether these words follow each other in the query with nothing but spaces between them."""
+    return bool(re.search(r"[ \t]+".join(re.escape(w) for w in run), query))
+
+
 def _concept_part(text: str, concept: Concept) -> QueryPart:
+    """A concept the query names, searched in every form of it and as written."""
     own = {index_phrase(text, lang) for lang in LANGUAGES}
     return QueryPart(
         text,

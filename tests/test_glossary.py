@@ -80,11 +80,8 @@ def test_a_concept_written_around_a_modifier_is_the_concept_and_the_modifier() -
     assert parts("redes locais de empresas")[0][1] == "business-network"
     assert parts("receita de bolo") == [("receita", None, False), ("bolo", None, False)]
     assert parts("redes de empresas") == [("redes de empresas", "business-network", False)]
-
-
-def test_public_private_alone_is_the_partnership() -> None:
-    assert (
-        parts("dialogo pubblico-privato")[1][1]
-        == parts("public-private")[0][1]
-        == "public-private-partnership"
-    )
+    # two-word forms, a modifier that is a concept, punctuation: no skip
+    assert [c for _, c, _ in parts("social venture capital")] == [None, None, None]
+    assert parts("joint export marketing")[1] == ("export", "export", False)
+    assert parts("reti innovative di imprese")[1] == ("innovative", "innovation", False)
+    assert parts("gestione, professionale dei cluster")[0] == ("gestione", None, False)

@@ -1406,3 +1406,9 @@ def test_a_long_field_line_still_gives_its_label_and_value() -> None:
     found = labelled_fields(card)
     assert found["year"].startswith("la legge del 1994") and len(found["year"]) <= 201
     assert found["proponent"].startswith("Stato spagnolo")
+    prose = (
+        "Fondazione Cariplo: nata nel 1991 dalla trasformazione della Cassa di Risparmio, sostiene da allora "
+        "progetti di ricerca, cultura e welfare in Lombardia e nelle province di Novara e del Verbano, con "
+        "erogazioni annuali superiori a cento milioni di euro.\nAnno di avvio: 2005\n"
+    )
+    assert labelled_fields(prose)["year"] == "2005"  # a paragraph that opens like a label is prose

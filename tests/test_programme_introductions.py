@@ -364,4 +364,16 @@ def test_an_act_cited_with_its_year_is_the_act() -> None:
     assert programme_key("Small Business Investment Act of 1958") == programme_key(
         "Small Business Investment Act"
     )
-    assert programme_key("MSMED Act, 2006") == programme_key("MSMED Act")
+    assert programme_key("Companies Act 1956") != programme_key("Companies Act, 2013")  # two acts
+
+
+def test_review_cases_of_the_night_s_name_rules() -> None:
+    assert programme_names(
+        "O governo estendeu o Programa Mais Alimentos aos Estados do Nordeste em 2010."
+    ) == ["Programa Mais Alimentos"]
+    assert programme_names("A Rota 2030 (Programa de Mobilidade e Logística) apoia empresas.") == [
+        "Programa de Mobilidade e Logística (Rota 2030)"
+    ]
+    assert programme_key("SEBRAE (Rio Grande do Sul)") != programme_key("FAPERGS (Rio Grande do Sul)")
+    assert programme_key("Linha de Crédito do BNDES") != programme_key("BNDES")
+    assert programme_key("Linhas de Crédito PME Investe") == programme_key("PME Investe")

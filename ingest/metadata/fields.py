@@ -113,11 +113,16 @@ _YEAR_LABEL = re.compile(
     r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established"
 )
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
-_LINE = re.compile(r"^[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})[^\n]*$", re.MULTILINE)
-"""A label and the first 200 characters of its value (a long "Referência temporal: a lei de 1994 …"
-still dates the card)."""
+_LINE = re.compile(
+    r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})([^\n]*)$", re.MULTILINE
+)
+"""A label and the first 200 characters of its value; a longer line counts only under one of the
+exact labels ("Referência temporal: a lei de 1994 …" dates the card; a paragraph that opens
+"Fondazione Cariplo: nata nel 1991 …" is prose, not a founding year). The label starts with a
+non-space, so a line of spaces (PDF text) is read in linear time."""
 _ROW = re.compile(
-    r"^[ \t]*\|?[ \t]*([^\n:：|]{2,40}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)", re.MULTILINE
+    r"^[ \t]*(?:\|[ \t]*)?([^\s:：|][^\n:：|]{1,39}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)",
+    re.MULTILINE,
 )
 """A table row "| Início: | 2003 |" or "Referência Temporal | 2011" (a card laid out as a table in
 HTML, Markdown, Word or OpenDocument); only known labels count."""
@@ -129,7 +134,8 @@ def labelled_fields(text: str) -> dict[str, str]:
     head = text[:20000]
     for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
         label = fold(match.group(1)).strip(" *_-")
-        key = _BY_LABEL.get(label) or ("year" if _YEAR_LABEL.match(label) else None)
+        longer = match.re is _LINE and bool(match.group(3))
+        key = _BY_LABEL.get(label) or ("year" if _YEAR_LABEL.match(label) and not longer else None)
         if key and key not in found:
             found[key] = match.group(2).strip().strip("*_ ")
     return found

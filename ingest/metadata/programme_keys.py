@@ -46,14 +46,16 @@ def programme_key(name: str) -> str:
 
 
 _CREDIT_LINE = re.compile(
-    r"^(?:(?:linha|linea|line)[ \t]+(?:(?:de|di|of)[ \t]+)?credito|credit[ \t]+line)[ \t]+(?=\S)"
+    r"^(?:(?:linhas?|line[ae])[ \t]+(?:(?:de|di)[ \t]+)?credito|lines?[ \t]+of[ \t]+credit|credit[ \t]+lines?)[ \t]+"
+    r"(?!(?:do|da|dos|das|di|del|della|of|the|for|para|per)\b)(?=\S)"
 )
-""""Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says."""
+""""Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says
+("Linha de Crédito do BNDES" names a bank's line, not the bank: kept)."""
 
 
-_ACT_OF_YEAR = re.compile(r"^(.*\bact),?[ \t]+(?:of[ \t]+)?(?:19|20)\d\d$")
-""""Small Business Investment Act of 1958" is the "Small Business Investment Act": its year is how
-it is cited, not another act."""
+_ACT_OF_YEAR = re.compile(r"^(.*\bact)[ \t]+of[ \t]+(?:19|20)\d\d$")
+""""Small Business Investment Act of 1958" is the "Small Business Investment Act": a year after
+"of" is how it is cited. "Companies Act 1956" and "Companies Act, 2013" are two acts: kept."""
 
 
 OPERATIONAL = {
@@ -103,7 +105,7 @@ def written_forms(name: str) -> list[str]:
     written = _WITH_ACRONYM.fullmatch(name.strip())
     if not written:
         first = _ACRONYM_FIRST.fullmatch(name.strip())
-        if first and sum(ch.isupper() for ch in first.group(1)) >= 2:
+        if first and _spells(first.group(1), first.group(2)):
             return [first.group(2), first.group(1)]
         return [name]
     if fold(written.group(2)) in country_names():  # "Incubation Support Programme (South Africa)"
@@ -131,9 +133,16 @@ capitalised words ("Innóvate Perú", "PHAMA Plus"); a programme word after the 
 the name's ("… Business Zone (HUBZone) program")."""
 
 
-_ACRONYM_FIRST = re.compile(rf"({ACRONYM_TEXT})[ \t]*\(([A-ZÀ-Ý][^()]{{7,100}}[ \t][^()]+)\)")
+_ACRONYM_FIRST = re.compile(rf"({ACRONYM_TEXT})[ \t]*\(([A-ZÀ-Ý][^()]*[ \t][^()]+)\)")
 """"ACCORD (Action concertée de coopération régionale de développement)": an acronym, then its
 long name of two words or more in brackets."""
+
+
+def _spells(acronym: str, long: str) -> bool:
+    """An acronym (two capitals or more) whose long name starts with its first letter and is no
+    country: "SEBRAE (Rio Grande do Sul)" and "ADEPME (Bosnia and Herzegovina)" say where."""
+    capitals = sum(ch.isupper() for ch in acronym) >= 2
+    return capitals and fold(long[0]) == fold(acronym[0]) and fold(long) not in country_names()
 
 
 def written_otherwise(name: str, found: list[str]) -> bool:

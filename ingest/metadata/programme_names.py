@@ -47,6 +47,7 @@ from ingest.metadata.programme_patterns import (
     SHORT_FOR,
     SPELLED_AFTER,
 )
+from kb.glossary import is_acronym_or_code
 from kb.text import fold
 
 MAX_NAMES = 3
@@ -146,10 +147,10 @@ def programme_names(text: str) -> list[str]:
     for match in SPELLED_AFTER.finditer(text):
         long, acronym = _clean(match.group("long")), match.group("acronym")
         before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
-        spelled = (  # "Deutschland (Iniziativa …)": a word of one capital is no acronym
+        spelled = (  # "Deutschland (Iniziativa …)" is no acronym, "Horizon 2020 (…)" is one
             long and "," not in long and not BODIES.search(" ".join(before)) and _spelled_out(long, acronym)
         )
-        if long and len(re.findall(r"[A-Z]", acronym)) >= 2 and (_keyword_led(long) or spelled == long):
+        if long and is_acronym_or_code(acronym) and (_keyword_led(long) or spelled == long):
             found.add_pair(long, acronym, match.start(), strong=True)
     for pattern in (LISTED_ACRONYM, BETWEEN_DASHES, DASHED, DASHED_ASIDE):
         for match in pattern.finditer(text):
@@ -214,8 +215,7 @@ def _add_short_for(found: _Found, match: re.Match[str]) -> None:
 
 
 def _listed_name(written: str) -> str | None:
-    """A keyword-led name up to where the sentence goes on in lowercase (", ação …", ", che …"):
-    each part after a comma starts with a capital, as a name's listed parts do."""
+    """A keyword-led name up to where the sentence goes on in lowercase (", ação …", ", che …")."""
     name = re.split(r",[ \t]+(?=[^A-ZÀ-Ý])", written.strip(), maxsplit=1)[0]
     return _clean(name, longest=140) if not BODIES.search(name) else None
 

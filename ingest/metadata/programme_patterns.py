@@ -20,7 +20,13 @@ PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming per
 WORD = (  # the look-ahead only fails fast where no word can start (a pattern led by a name is tried everywhere)
     rf"(?=[dlA-ZÀ-Ý\d])(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
 )
-LINK = r"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|aos|às|al|alla|alle|ai|agli|to|&|\+)"
+SUPPORTING = ("Apoio", "apoio", "Fomento", "fomento", "Incentivo", "incentivo", "Incentivos", "incentivos")
+SUPPORTING += ("Sostegno", "sostegno", "Contributi", "contributi", "Aiuti", "aiuti", "Incentivi", "incentivi")
+DATIVE = "(?:" + "|".join(f"(?<={word} )" for word in SUPPORTING) + ")(?:aos|às|alle|ai|agli)"
+"""Plural "to the" inside a name only after a word of support ("Apoio aos Polos Tecnológicos",
+"Contributi alle Imprese …"); elsewhere it leads out of the name ("Programa Mais Alimentos aos
+Estados do Nordeste")."""
+LINK = rf"(?:de|da|do|dos|das|di|del|della|dei|delle|degli|per|for|of|and|e|y|la|le|a|à|ao|al|alla|to|&|\+|{DATIVE})"
 PREPOSITION = r"(?:de|di|per|for|of)"
 ARTICLE = r"(?:the|la|le|les|il|lo|gli|os|as|o|el|los|las)"
 ALONE = r"(?<=[^\W\d_][ \t])(?:the|through)"
