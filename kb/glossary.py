@@ -162,9 +162,11 @@ class Glossary:
         modifier = typed[i + 1]
         if _looks_like_name([modifier], i + 1) or self._lookup([modifier]) is not None:
             return None
+        if not _side_by_side(query, typed[i : i + 3]):
+            return None
         for n in range(min(self.longest - 1, len(typed) - i - 2), 1, -1):
             concept = self._lookup([typed[i], *typed[i + 2 : i + 2 + n]])
-            if concept is not None and not concept.is_place and _side_by_side(query, typed[i : i + 3]):
+            if concept is not None and not concept.is_place:
                 return n, concept
         return None
 

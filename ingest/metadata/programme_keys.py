@@ -32,17 +32,17 @@ def programme_key(name: str) -> str:
 
     "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
     """
-    name = _TITLED_LAW.sub(r"\1", written_forms(name)[0])
-    if law := _LAW.fullmatch(fold(name).strip()):
+    folded = fold(_TITLED_LAW.sub(r"\1", written_forms(name)[0]))
+    if law := _LAW.fullmatch(folded.strip()):
         kind, number, year, dated = law.groups()
         return _law_key(kind, number, year or dated)
-    if law := _LAW_DATED_FIRST.fullmatch(fold(name).strip()):
+    if law := _LAW_DATED_FIRST.fullmatch(folded.strip()):
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
-    named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", fold(name).strip()))
+    named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", folded.strip()))
     words = re.sub(r"[-–—]", " ", named).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
-    return " ".join(w for w in words if w not in GENERIC_WORDS) or fold(name)
+    return " ".join(w for w in words if w not in GENERIC_WORDS) or folded
 
 
 _CREDIT_LINE = re.compile(

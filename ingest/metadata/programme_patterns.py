@@ -20,9 +20,10 @@ PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming per
 WORD = (  # the look-ahead only fails fast where no word can start (a pattern led by a name is tried everywhere)
     rf"(?=[dlA-ZÀ-Ý\d])(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
 )
-SUPPORTING = ("Apoio", "apoio", "Fomento", "fomento", "Incentivo", "incentivo", "Incentivos", "incentivos")
-SUPPORTING += ("Sostegno", "sostegno", "Contributi", "contributi", "Aiuti", "aiuti", "Incentivi", "incentivi")
-DATIVE = "(?:" + "|".join(f"(?<={word} )" for word in SUPPORTING) + ")(?:aos|às|alle|ai|agli)"
+SUPPORTING = ("Apoio", "Fomento", "Incentivo", "Incentivos", "Sostegno", "Contributi", "Aiuti", "Incentivi")
+DATIVE = (
+    "(?:" + "|".join(f"(?<=[{w[0]}{w[0].lower()}]{w[1:]} )" for w in SUPPORTING) + ")(?:aos|às|alle|ai|agli)"
+)
 """Plural "to the" inside a name only after a word of support ("Apoio aos Polos Tecnológicos",
 "Contributi alle Imprese …"); elsewhere it leads out of the name ("Programa Mais Alimentos aos
 Estados do Nordeste")."""
