@@ -155,8 +155,8 @@ def label_forms(label: str) -> list[str]:
     a law's number ("Legge Marcora (Legge 27 febbraio 1985, n. 49)"), a translation."""
     forms = written_forms(label)
     bracketed = _BRACKETED.fullmatch(label.strip())
-    if len(forms) == 1 and bracketed and fold(bracketed.group(2)) not in country_names():
-        forms += [bracketed.group(1), bracketed.group(2)]
+    if forms[0] == label.strip() and bracketed and fold(bracketed.group(2)) not in country_names():
+        forms += [*written_forms(bracketed.group(1)), bracketed.group(2)]
     return forms
 
 

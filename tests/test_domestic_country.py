@@ -43,3 +43,8 @@ def test_words_shared_with_other_countries_say_nothing() -> None:
         == "IT"
     )
     assert domestic_country("Custa R$1.200 por mês.", "pt") == "BR"
+
+
+def test_the_other_portuguese_speaking_economies_are_told_by_their_money() -> None:
+    assert domestic_country("O empréstimo chega a trezentas mil patacas por jovem.", "pt") == "MO"
+    assert domestic_country("Cada grupo recebeu cinquenta mil meticais.", "pt") == "MZ"

@@ -94,6 +94,43 @@ def test_a_card_line_naming_the_programme_gives_it() -> None:
     assert extract(card, "Scheda").values["programme"] == ["Fondo Rotativo Artigiano"]
 
 
+def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_and_early_year() -> None:
+    card = (
+        "PRACTICE CARD\n"
+        "Name of initiative: Lake Region Enterprise Agency (LREA)\n"
+        "Proponent / lead body: the provincial government\n"
+        "Time reference: set up by a provincial act in 2004\n"
+        "The LREA trains and advises small firms across the lake region.\n"
+    )
+    fields = labelled_fields(card)
+    assert fields["name"] == "Lake Region Enterprise Agency (LREA)"
+    assert fields["proponent"] == "the provincial government"
+    early = "Nome dell'iniziativa: Cassa per il credito alle botteghe (Bottegacassa)\nRiferimento temporale: istituita nel 1947\n"
+    assert (
+        extract(
+            early + "Bottegacassa prestava. Bottegacassa garantiva. Bottegacassa cresceva.", "Scheda"
+        ).year
+        == 1947
+    )
+
+
+def test_a_card_s_name_described_in_words_goes_by_the_short_name_in_brackets() -> None:
+    card = (
+        "Nome dell'iniziativa: Cassa per il credito alle botteghe artigiane (Bottegacassa)\n"
+        "Promotore: Stato italiano\n\n"
+        "Le imprese artigiane ricevevano prestiti: Bottegacassa pagava parte degli interessi. "
+        "Nel tempo Bottegacassa ha servito migliaia di imprese, e Bottegacassa esiste ancora.\n"
+    )
+    assert extract(card, "Scheda", language="it").values["programme"] == [
+        "Cassa per il credito alle botteghe artigiane (Bottegacassa)"
+    ]
+    placed = card.replace("Bottegacassa", "Toscana")  # a place in brackets says where
+    assert (
+        "Cassa per il credito alle botteghe artigiane (Toscana)"
+        not in extract(placed, "Scheda").values["programme"]
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -6,8 +6,10 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
-from ingest.metadata.programme_keys import programme_key, written_forms
+from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
+from ingest.metadata.registry import by_key
+from kb.taxonomy import default_taxonomy
 
 
 @pytest.mark.parametrize(
@@ -377,3 +379,21 @@ def test_review_cases_of_the_night_s_name_rules() -> None:
     assert programme_key("SEBRAE (Rio Grande do Sul)") != programme_key("FAPERGS (Rio Grande do Sul)")
     assert programme_key("Linha de Crédito do BNDES") != programme_key("BNDES")
     assert programme_key("Linhas de Crédito PME Investe") == programme_key("PME Investe")
+
+
+def test_a_name_before_a_dash_compares_as_the_whole_name() -> None:
+    label = "Agroamigo – Programa de Microfinança Rural do Banco do Nordeste"
+    assert programme_key("Agroamigo") in name_keys(label)
+    # four words before the dash describe, they name nothing of their own
+    assert written_forms("Micro and Small Enterprises – Cluster Development Programme") == [
+        "Micro and Small Enterprises – Cluster Development Programme"
+    ]
+    # a law with its title compares as the law
+    assert name_keys("Legge 25 febbraio 1992, n. 215 – Azioni positive") == {programme_key("Legge 215/1992")}
+
+
+def test_a_registered_name_s_head_before_a_dash_finds_no_entry() -> None:
+    taxonomy = default_taxonomy()
+    assert by_key(taxonomy.programmes, "MSE-CDP") == "MSE-CDP"
+    for part in ("Micro and Small Enterprises", "Cluster Development Programme"):
+        assert by_key(taxonomy.programmes, part) is None

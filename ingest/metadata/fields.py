@@ -20,6 +20,10 @@ LABELS = {
         "nome dell’iniziativa",
         "initiative name",
         "name of the initiative",
+        "name of initiative",
+        "iniciativa",
+        "iniziativa",
+        "initiative",
         "designacao",
         "denominazione",
         "designation",
@@ -135,7 +139,14 @@ def labelled_fields(text: str) -> dict[str, str]:
     for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
         label = fold(match.group(1)).strip(" *_-")
         longer = match.re is _LINE and bool(match.group(3))
-        key = _BY_LABEL.get(label) or ("year" if _YEAR_LABEL.match(label) and not longer else None)
+        key = _known(label) or ("year" if _YEAR_LABEL.match(label) and not longer else None)
         if key and key not in found:
             found[key] = match.group(2).strip().strip("*_ ")
     return found
+
+
+def _known(label: str) -> str | None:
+    """A known label, or one of two written as alternatives ("Proponent / lead body")."""
+    return _BY_LABEL.get(label) or next(
+        (_BY_LABEL[part] for part in map(str.strip, label.split("/")) if part in _BY_LABEL), None
+    )

@@ -33,7 +33,7 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     at = text.find(named[0])
     if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
         return []
-    if not written_as_a_name(name) or _lengthens(name, found):
+    if not (written_as_a_name(name) or _short_name_used(name, text)) or _lengthens(name, found):
         return []
     one_word = " " not in name
     if one_word and (a_place(name) or an_everyday_term(name) or a_common_word(name, text)):
@@ -58,6 +58,20 @@ def written_as_a_name(value: str) -> bool:
     content = [w for w in content if not a_place(_ELIDED.sub("", w))]
     named = sum(1 for w in content if _ELIDED.sub("", w)[:1].isupper() or any(ch.isdigit() for ch in w))
     return not content or 2 * named >= len(content)
+
+
+_SHORT_NAME = re.compile(r"\(([A-ZÀ-Ý][\w’'&+-]{3,30})\)\s*$")
+
+
+def _short_name_used(value: str, text: str) -> bool:
+    """A name described in words, then the one word it goes by in brackets, which the text goes on
+    to use: "Cassa per il credito alle imprese artigiane (Artigiancassa)"; not a place ("(Toscana)")."""
+    short = _SHORT_NAME.search(value)
+    return (
+        bool(short)
+        and not a_place(short.group(1))
+        and len(re.findall(rf"\b{re.escape(short.group(1))}\b", text)) >= 3
+    )
 
 
 def _camel(text: str) -> bool:

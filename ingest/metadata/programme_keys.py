@@ -101,7 +101,13 @@ def _law_key(kind: str, number: str, year: str | None) -> str:
 
 def written_forms(name: str) -> list[str]:
     """The forms a programme's name may be written in: "Long Name (ACR)" is either, and so is
-    "ACR (Long Name)" (the long name first)."""
+    "ACR (Long Name)" (the long name first); "Name – what it is" is the whole or the name."""
+    forms = bracketed_forms(name)
+    return forms + [head for head in _before_a_dash(forms[0]) if head not in forms]
+
+
+def bracketed_forms(name: str) -> list[str]:
+    """The forms of a name with a short one in brackets ("Long Name (ACR)", "ACR (Long Name)")."""
     written = _WITH_ACRONYM.fullmatch(name.strip())
     if not written:
         first = _ACRONYM_FIRST.fullmatch(name.strip())
@@ -111,6 +117,19 @@ def written_forms(name: str) -> list[str]:
     if fold(written.group(2)) in country_names():  # "Incubation Support Programme (South Africa)"
         return [written.group(1)]
     return [written.group(1), written.group(2)]
+
+
+_SUBTITLED = re.compile(r"([A-ZÀ-Ý0-9][^–—]{0,40}?)[ \t]+[–—][ \t]+\S[^–—]*")
+
+
+def _before_a_dash(name: str) -> list[str]:
+    """ "Agroamigo – Programa de Microfinança Rural do Banco do Nordeste": the name it goes by, of
+    three words at most ("Micro and Small Enterprises – Cluster Development Programme" is one
+    name); a law cited with its title compares as the law."""
+    parts = _SUBTITLED.fullmatch(name.strip())
+    if not parts or len(parts.group(1).split()) > 3 or _TITLED_LAW.match(fold(name.strip())):
+        return []
+    return [parts.group(1)]
 
 
 @cache

@@ -7,7 +7,7 @@ from collections import Counter
 from functools import cache
 
 from ingest.metadata.matching import Mention, NameMatcher
-from ingest.metadata.programme_keys import GENERIC_WORDS, name_keys, programme_key
+from ingest.metadata.programme_keys import GENERIC_WORDS, bracketed_forms, name_keys, programme_key
 from ingest.metadata.programme_names import acronym_pairs
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
 from kb.text import fold
@@ -134,7 +134,13 @@ def by_key(entries: list[RegistryEntry], name: str) -> str | None:
 
 @cache
 def _entry_keys(entries: tuple[RegistryEntry, ...]) -> dict[str, str]:
-    return {key: entry.name for entry in entries for name in entry.names for key in name_keys(name)}
+    # a registered name's own forms, not the head of "Micro and Small Enterprises – Cluster …"
+    return {
+        programme_key(form): entry.name
+        for entry in entries
+        for name in entry.names
+        for form in bracketed_forms(name)
+    }
 
 
 @cache

@@ -82,11 +82,14 @@ def dateline_year(text: str) -> int | None:
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
+_EARLY_YEAR = re.compile(r"(?<![\d/.,-])(19[0-4]\d)(?![\d/])")
+"""A year before 1950: in running text it is history recalled; in a card's year field
+("Riferimento temporale: istituita nel 1947") it is the practice's."""
 
 
 def year_in_field(value: str) -> int | None:
-    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013"."""
-    if match := _YEAR.search(value):
+    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
+    if match := _YEAR.search(value) or _EARLY_YEAR.search(value):
         return int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
