@@ -397,3 +397,10 @@ def test_a_registered_name_s_head_before_a_dash_finds_no_entry() -> None:
     assert by_key(taxonomy.programmes, "MSE-CDP") == "MSE-CDP"
     for part in ("Micro and Small Enterprises", "Cluster Development Programme"):
         assert by_key(taxonomy.programmes, part) is None
+
+
+def test_a_body_s_legal_form_is_written_or_left_out() -> None:
+    assert programme_key("Fondazione Steinbeis") == programme_key("Steinbeis")
+    assert programme_key("KredEx Foundation") == programme_key("KredEx")
+    assert programme_key("Khula Enterprise Finance Limited") == programme_key("Khula Enterprise Finance")
+    assert programme_key("SME Foundation (SMEF)") != programme_key("SME")  # the field's word is no name

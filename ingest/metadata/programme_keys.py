@@ -39,7 +39,7 @@ def programme_key(name: str) -> str:
     if law := _LAW_DATED_FIRST.fullmatch(folded.strip()):
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
-    named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", folded.strip()))
+    named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", _without_legal_form(folded.strip())))
     words = re.sub(r"[-–—]", " ", named).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or folded
@@ -51,6 +51,20 @@ _CREDIT_LINE = re.compile(
 )
 """"Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says
 ("Linha de Crédito do BNDES" names a bank's line, not the bank: kept)."""
+
+
+_LEGAL_FORM = re.compile(
+    r"^(?:fondazione|fundacao|fundacion|foundation|stiftung|sihtasutus)[ \t]+(?=\S)"
+    r"|(?<=\S)[ \t]+(?:foundation|stiftung|limited|ltd\.?|inc\.?|s\.p\.a\.|spa|gmbh)$"
+)
+""""Fondazione Steinbeis", "KredEx Foundation", "Khula Enterprise Finance Limited": a body's legal
+form, which texts write or leave out, as "Programa" of a programme."""
+
+
+def _without_legal_form(folded: str) -> str:
+    """Unless what is left is a word of three letters ("SME Foundation" is not "SME")."""
+    rest = _LEGAL_FORM.sub("", folded)
+    return rest if len(rest) > 3 else folded
 
 
 _ACT_OF_YEAR = re.compile(r"^(.*\bact)[ \t]+of[ \t]+(?:19|20)\d\d$")
