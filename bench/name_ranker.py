@@ -133,7 +133,7 @@ def scored_candidates(whole: str, title: str) -> tuple[list, np.ndarray, np.ndar
     builds them."""
     candidates = name_candidates(whole) if about_firms(whole) else []
     rows = candidate_features(candidates, whole, title) if candidates else np.zeros((0, len(FEATURES)))
-    return candidates, rows, never_proposed([c.name for c in candidates], rows)
+    return candidates, rows, never_proposed([c.name for c in candidates], rows, whole)
 
 
 def no_programme_scores(weights: np.ndarray) -> list[tuple[float, str, list[str]]]:

@@ -137,7 +137,9 @@ def test_a_place_written_in_capitals_is_no_acronym_once_longer_than_one() -> Non
         candidates = name_candidates(text)
         names = [c.name for c in candidates]
         assert (
-            never_proposed(names, candidate_features(candidates, text, "Footwear fair"))[names.index(place)]
+            never_proposed(names, candidate_features(candidates, text, "Footwear fair"), text)[
+                names.index(place)
+            ]
             == never
         )
 
@@ -226,7 +228,7 @@ def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
     candidates = name_candidates(text)
     names = [c.name for c in candidates]
     rows = candidate_features(candidates, text, "Dairies")
-    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows))
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows, text))
     chances = dict(zip(names, probability, strict=True))
     assert chances["North-West"] == chances["PROGRAMMA"] == 0.0
     assert chances["Dairy Link"] > 0.0
@@ -238,7 +240,7 @@ def test_only_a_whole_body_or_a_place_written_as_one_is_never_proposed() -> None
     names = ["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação"]
     text = " ".join(names)
     rows = candidate_features([Candidate(n, [text.index(n)]) for n in names], text, "T")
-    assert never_proposed(names, rows).tolist() == [True, False, True, False, False]
+    assert never_proposed(names, rows, text).tolist() == [True, False, True, False, False]
 
 
 def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> None:
@@ -251,3 +253,17 @@ def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> Non
     heading, held, holds = (FEATURES.index(f) for f in ("heading_word", "held_in_longer", "holds_shorter"))
     assert rows["APOIO AOS PEQUENOS NEGÓCIOS"][heading] == 1.0
     assert rows["Third Frontier"][held] == 1.0 and rows["Ohio Third Frontier"][holds] == 1.0
+
+
+def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
+    text = (
+        "Grace Wanjiru started sewing uniforms in Gikomba. The next step, says Grace Wanjiru, is a second "
+        "workshop. The startup raised R$ 40 milhões. Dairy Link, the network the tailors set up, buys cloth."
+    )
+    candidates = name_candidates(text)
+    names = [c.name for c in candidates]
+    never = dict(
+        zip(names, never_proposed(names, candidate_features(candidates, text, "Tailors"), text), strict=True)
+    )
+    assert never["Grace Wanjiru"] and never["R$ 40"]
+    assert not never["Dairy Link"]

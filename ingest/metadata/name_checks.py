@@ -4,9 +4,10 @@ not the tail of a longer name that began before the match."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ingest.metadata.programme_keys import GENERIC_WORDS
+from ingest.metadata.gazetteer import folded_places, only_compass_words
+from ingest.metadata.programme_keys import GENERIC_WORDS, country_names
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -143,3 +144,39 @@ def a_verb_before_a_name(words: list[str], i: int) -> bool:
 def a_common_word(name: str | None, text: str) -> bool:
     """One word the text also writes in lower case ("What is the programme …" and "what")."""
     return bool(name) and " " not in name and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None  # type: ignore[union-attr]
+
+
+_SPEECH = (
+    r"says|said|told|explains|explained|recalls|adds|added|according to|diz|disse|conta|contou|afirma|"
+    r"afirmou|explica|explicou|lembra|segundo|dice|ha detto|spiega|racconta|ha raccontato|ha commentato|"
+    r"commenta|secondo"
+)
+_SPOKEN_BEFORE = re.compile(rf"(?i)\b(?:{_SPEECH})[ \t]*[:,]?[ \t]*(?:\w+[ \t]+){{0,2}}$")
+_SPOKEN_AFTER = re.compile(rf"(?i)^[ \t]*,?[ \t]*(?:(?:who|que|che)[ \t]+)?(?:{_SPEECH})\b")
+_AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
+
+
+def a_person_or_an_amount(name: str, text: str) -> bool:
+    """Someone quoted ("says Grace Wanjiru", "il segretario Renato Mason ha commentato", "José
+    Ribeiro, conta que") or a sum ("R$ 40"): never a programme, however often a text writes them."""
+    if _AMOUNT.search(name):
+        return True
+    if " " not in name.strip() or name.isupper():
+        return False
+    for found in re.finditer(re.escape(name), text):
+        before, after = text[max(0, found.start() - 40) : found.start()], text[found.end() : found.end() + 30]
+        if _SPOKEN_BEFORE.search(before) or _SPOKEN_AFTER.search(after):
+            return True
+    return False
+
+
+def a_place(name: str) -> bool:
+    """A country, region or town, or a region named by its direction ("North-West", "NORTE")."""
+    return fold(name) in _places() or only_compass_words(name.title())
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
+    names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
+    return folded_places(names) | country_names()

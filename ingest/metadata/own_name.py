@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.name_checks import a_common_word
-from ingest.metadata.name_ranker import a_place, an_everyday_term
+from ingest.metadata.name_checks import a_common_word, a_place
+from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.programme_keys import name_keys
 from kb.text import STOPWORDS, fold
 

@@ -183,9 +183,9 @@ def written_otherwise(name: str, found: list[str]) -> bool:
     "Programa Mentoria Delas (PMD)") or the initials of its words ("PID", "Punti Impresa Digitale")."""
     keys, letters = name_keys(name), "".join(ch for ch in fold(name) if ch.isalpha()).upper()
     spelled = name.isupper() and len(letters) >= 2
-    return any(keys & name_keys(other) or (spelled and _initials(other) == letters) for other in found)
+    return any(keys & name_keys(other) or (spelled and initials(other) == letters) for other in found)
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
     """The first letters of a name's capitalised words ("Punti Impresa Digitale": PID)."""
     return "".join(fold(word[0]).upper() for word in re.findall(r"[\w'’-]+", name) if word[0].isupper())
