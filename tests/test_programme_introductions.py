@@ -404,3 +404,38 @@ def test_a_body_s_legal_form_is_written_or_left_out() -> None:
     assert programme_key("KredEx Foundation") == programme_key("KredEx")
     assert programme_key("Khula Enterprise Finance Limited") == programme_key("Khula Enterprise Finance")
     assert programme_key("SME Foundation (SMEF)") != programme_key("SME")  # the field's word is no name
+
+
+def test_a_law_cited_with_its_date_and_title_after_a_comma_is_the_law() -> None:
+    assert programme_key("Ley 5/2011, de 29 de marzo, de Economía Social") == programme_key("Ley 5/2011")
+    assert programme_key("National Small Business Act 102 of 1996") == programme_key(
+        "National Small Business Act"
+    )
+
+
+def test_a_text_about_a_body_its_title_names_gets_the_body() -> None:
+    text = (
+        "A Caixa Regional de Fomento (CAREFO) empresta às pequenas empresas da região. Em 2019 a CAREFO "
+        "abriu balcões em seis cidades; hoje a CAREFO atende três mil empresas por ano."
+    )
+    found = extract(text, "Perguntas frequentes sobre a CAREFO", language="pt").values["programme"]
+    assert any("CAREFO" in name for name in found)
+    # a place the title names and the text keeps writing is no subject
+    town = "Em Picos (PI) os apicultores vendem juntos. Picos recebe compradores; Picos exporta mel."
+    assert "Picos" not in extract(town, "Mel de Picos", language="pt").values["programme"]
+
+
+def test_a_card_named_after_a_registered_body_or_a_coined_name_before_a_dash_gives_it() -> None:
+    card = (
+        "Name of initiative: Enterprise Ireland\n"
+        "Proponent: Government of Ireland\n\n"
+        "The agency helps Irish firms to export: advisers in thirty offices abroad meet buyers.\n"
+    )
+    assert extract(card, "Practice card", language="en").values["programme"] == ["Enterprise Ireland"]
+    coined = (
+        "Nome dell'iniziativa: Formimpresa – fondo bilaterale per la formazione dei dipendenti\n"
+        "Promotore: associazioni datoriali e sindacati\n\nLe imprese aderenti finanziano corsi.\n"
+    )
+    assert extract(coined, "Scheda", language="it").values["programme"] == [
+        "Formimpresa – fondo bilaterale per la formazione dei dipendenti"
+    ]

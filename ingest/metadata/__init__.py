@@ -17,6 +17,7 @@ from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
+from ingest.metadata.title_subject import title_subject
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
@@ -164,14 +165,26 @@ def text_programmes(
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
-    own = new_programmes(own_name(named, fields, [*introduced, *known], text), taxonomy)
+    own_names = own_name(named, fields, [*introduced, *known], text)
+    proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
+    return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+
+
+def ranked_and_subject(
+    text: str, title: str, known: list[str], proposed: list[str], own_names: list[str], taxonomy: Taxonomy
+) -> list[str]:
+    """The proposed names with the card's own name, the ranker's best name and the title's subject."""
+    own = new_programmes(own_names, taxonomy)
     likely = likely_programme(text, title)
     if likely and not known and not proposed and not own:
         proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
     elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
-    proposed = new_programmes([*own, *proposed], taxonomy)
-    return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+    subject = title_subject(text, title)
+    if subject and not written_otherwise(subject, [*known, *proposed, *own]):
+        proposed.append(subject)  # the body or scheme the title names and the text keeps naming
+    # a card named after a registered body, or a title's subject that is one, is about the body itself
+    return [*bodies_named(taxonomy, [*own_names, subject]), *new_programmes([*own, *proposed], taxonomy)]
 
 
 _PROGRAMME_NAMED = re.compile(
@@ -191,6 +204,12 @@ def _named_as_a_programme(value: str) -> bool:
 def _acronym_in(name: str, text: str) -> bool:
     """ "Growth & Skills Voucher (GSV)" whose text says "the GSV"."""
     return any(re.search(rf"\b{re.escape(short)}\b", text) for short in written_forms(name)[1:])
+
+
+def bodies_named(taxonomy: Taxonomy, names: list[str | None]) -> list[str]:
+    """The registered bodies (not programmes) among these names, by their registered name."""
+    bodies = [by_key(taxonomy.organisations, n) for n in names if n and not by_key(taxonomy.programmes, n)]
+    return list(dict.fromkeys(b for b in bodies if b))
 
 
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:

@@ -12,7 +12,7 @@ import re
 
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
-from ingest.metadata.programme_keys import name_keys
+from ingest.metadata.programme_keys import name_keys, written_forms
 from kb.text import STOPWORDS, fold
 
 OPENING_CHARS = 1000
@@ -33,7 +33,8 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     at = text.find(named[0])
     if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
         return []
-    if not (written_as_a_name(name) or _short_name_used(name, text)) or _lengthens(name, found):
+    named_so = written_as_a_name(name) or _short_name_used(name, text) or _a_name_before_a_dash(name)
+    if not named_so or _lengthens(name, found):
         return []
     one_word = " " not in name
     if one_word and (a_place(name) or an_everyday_term(name) or a_common_word(name, text)):
@@ -72,6 +73,13 @@ def _short_name_used(value: str, text: str) -> bool:
         and not a_place(short.group(1))
         and len(re.findall(rf"\b{re.escape(short.group(1))}\b", text)) >= 3
     )
+
+
+def _a_name_before_a_dash(value: str) -> bool:
+    """ "Fondimpresa – Fondo paritetico interprofessionale …": a coined name of one word, then what it
+    is (a card's "Aerospace Valley – polo …" or "Terre di … – piattaforma …" names a local project)."""
+    head = written_forms(value)[-1]
+    return " – " in value and head != value and " " not in head and head[:1].isupper() and not a_place(head)
 
 
 def _camel(text: str) -> bool:

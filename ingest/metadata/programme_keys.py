@@ -33,10 +33,10 @@ def programme_key(name: str) -> str:
     "Long Name (ACR)" compares as its long name (:func:`name_keys` gives both forms).
     """
     folded = fold(_TITLED_LAW.sub(r"\1", written_forms(name)[0]))
-    if law := _LAW.fullmatch(folded.strip()):
+    if law := _cited(_LAW, folded.strip()):
         kind, number, year, dated = law.groups()
         return _law_key(kind, number, year or dated)
-    if law := _LAW_DATED_FIRST.fullmatch(folded.strip()):
+    if law := _cited(_LAW_DATED_FIRST, folded.strip()):
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
     named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", _without_legal_form(folded.strip())))
@@ -67,9 +67,17 @@ def _without_legal_form(folded: str) -> str:
     return rest if len(rest) > 3 else folded
 
 
-_ACT_OF_YEAR = re.compile(r"^(.*\bact)[ \t]+of[ \t]+(?:19|20)\d\d$")
-""""Small Business Investment Act of 1958" is the "Small Business Investment Act": a year after
+_ACT_OF_YEAR = re.compile(r"^(.*\bact)(?:[ \t]+(?:no\.?[ \t]*)?\d{1,4})?[ \t]+of[ \t]+(?:19|20)\d\d$")
+""""Small Business Investment Act of 1958" is the "Small Business Investment Act", and South
+Africa's "National Small Business Act 102 of 1996" the "National Small Business Act": a year after
 "of" is how it is cited. "Companies Act 1956" and "Companies Act, 2013" are two acts: kept."""
+
+
+def _cited(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
+    """A law's citation, alone or followed by its date and title after a comma ("Ley 5/2011, de 29
+    de marzo, de Economía Social")."""
+    law = pattern.match(folded)
+    return law if law and (law.end() == len(folded) or folded[law.end() :].startswith(",")) else None
 
 
 OPERATIONAL = {
