@@ -33,7 +33,7 @@ INGEST_VERSION = 31
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 31: labels written as alternatives ("Proponent / lead body"), "Name of initiative", a card year before 1950,
 a card's name described in words with its short name in brackets, "Name – what it is" keyed by the name too,
-currencies of Angola, Mozambique and Macau, a body's legal form left out of its key, the name ranker from 0.2 with people quoted, sums and spelled-out everyday acronyms never proposed, a title's subject, a card named after a registered body or a coined name before a dash, laws cited with a title after a comma and acts with a number; 30: long card field lines, acronym-first names, credit lines, acts of a year, plural links after a
+currencies of Angola, Mozambique and Macau, a body's legal form left out of its key, the name ranker from 0.2 with people quoted, sums and spelled-out everyday acronyms never proposed, a title's subject, a card named after a registered body or a coined name before a dash, laws cited with a title after a comma and acts with a number, "Ley" and "Republic Act No." laws, an act's year left out as a written form, speakers' labels never proposed; 30: long card field lines, acronym-first names, credit lines, acts of a year, plural links after a
 word of support, names up to 100 characters, the year weights refitted; 29: elided Italian
 articles; 28: the year ranker weighs every pair of its signs, names across an inner acronym, clauses, leading
 years, parts of longer names, one-word field terms and administrations as no names, the theme model

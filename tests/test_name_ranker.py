@@ -267,3 +267,16 @@ def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
     )
     assert never["Grace Wanjiru"] and never["R$ 40"]
     assert not never["Dairy Link"]
+
+
+def test_a_speaker_s_label_is_never_proposed() -> None:
+    text = (
+        "Guest: a branch manager of the regional enterprise agency\nHOST: Welcome back.\nGUEST: Thank you.\n"
+        "HOST: How do small firms reach you?\nGUEST: We work with Dairy Link, the network they set up."
+    )
+    candidates = name_candidates(text)
+    names = [c.name for c in candidates]
+    never = dict(
+        zip(names, never_proposed(names, candidate_features(candidates, text, "Podcast"), text), strict=True)
+    )
+    assert never["GUEST"] and never["HOST"] and not never["Dairy Link"]

@@ -439,3 +439,13 @@ def test_a_card_named_after_a_registered_body_or_a_coined_name_before_a_dash_giv
     assert extract(coined, "Scheda", language="it").values["programme"] == [
         "Formimpresa – fondo bilaterale per la formazione dei dipendenti"
     ]
+
+
+def test_ley_and_republic_act_numbers_are_laws_and_an_act_s_year_may_be_left_out() -> None:
+    found = programme_names("Republic Act No. 9501 amended the charter. In Argentina, Ley 27.264 followed.")
+    assert "Republic Act No. 9501" in found and "Ley 27.264" in found
+    assert programme_key(
+        "Republic Act No. 9501, the Magna Carta for Micro, Small and Medium Enterprises"
+    ) == (programme_key("Republic Act No. 9501"))
+    act = "Co-operatives and Community Benefit Societies Act 2014"
+    assert programme_key("Co-operatives and Community Benefit Societies Act") in name_keys(act)

@@ -180,3 +180,10 @@ def _places() -> frozenset[str]:
     """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
     names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
     return folded_places(names) | country_names()
+
+
+def a_label(name: str, text: str) -> bool:
+    """A speaker's or a field's label: every time the text writes it, it opens a line before a colon
+    ("Guest: a branch manager …", "HOST:"), as a transcript or a card does."""
+    written = list(re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}[ \t*_]*:", text))
+    return bool(written) and len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text))

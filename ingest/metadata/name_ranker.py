@@ -21,7 +21,7 @@ import numpy as np
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
-from ingest.metadata.name_checks import a_person_or_an_amount, a_place
+from ingest.metadata.name_checks import a_label, a_person_or_an_amount, a_place
 from ingest.metadata.programme_keys import initials
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
 from ingest.metadata.registry import is_entry, mentioned
@@ -182,6 +182,7 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
             or (place[i] and (not n.isupper() or len(n) > MAX_ACRONYM or only_compass_words(n.title())))
             or is_entry(organisations, n)
             or a_person_or_an_amount(n, text)
+            or a_label(n, text)
             for i, n in enumerate(names)
         ],
         dtype=bool,

@@ -91,7 +91,7 @@ OPERATIONAL = {
 the "Programma Operativo Regionale FESR Marche 2014-2020"."""
 
 
-_KIND = r"(lei|legge|law|ley|decreto|decree)[ \t]+"
+_KIND = r"(lei|legge|law|ley|decreto|decree|republic act)[ \t]+"
 _DAY_MONTH = r"\d{1,2}[ \t]+(?:de[ \t]+)?[a-z]+[ \t]+(?:de[ \t]+)?"
 _LAW = re.compile(
     _KIND
@@ -123,9 +123,22 @@ def _law_key(kind: str, number: str, year: str | None) -> str:
 
 def written_forms(name: str) -> list[str]:
     """The forms a programme's name may be written in: "Long Name (ACR)" is either, and so is
-    "ACR (Long Name)" (the long name first); "Name – what it is" is the whole or the name."""
+    "ACR (Long Name)" (the long name first); "Name – what it is" is the whole or the name; an act
+    with its year is also the act."""
     forms = bracketed_forms(name)
-    return forms + [head for head in _before_a_dash(forms[0]) if head not in forms]
+    return forms + [
+        other for other in [*_before_a_dash(forms[0]), *_act_alone(forms[0])] if other not in forms
+    ]
+
+
+_ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:19|20)\d\d")
+
+
+def _act_alone(name: str) -> list[str]:
+    """ "Co-operatives and Community Benefit Societies Act 2014" is the text's "… Act" (its key keeps
+    the year: "Companies Act 1956" and "Companies Act, 2013" are two acts)."""
+    act = _ACT_OF_A_YEAR.fullmatch(name.strip())
+    return [act.group(1)] if act else []
 
 
 def bracketed_forms(name: str) -> list[str]:

@@ -138,11 +138,12 @@ PATTERNS = (
         r"(?:nel|in|em|no|a)[ \t]+(?:19|20)\d\d\b(?P<plainly>)"
     ),
     # "Lei nº 13.755", "Legge n. 317/1991", "Decreto 8.086",
-    # "Legge regionale n. 13/2014", "Lei Complementar nº 123", "Lei n.º 30/11", "Decreto-Lei n.º 248/86"
+    # "Legge regionale n. 13/2014", "Lei Complementar nº 123", "Lei n.º 30/11", "Decreto-Lei n.º 248/86",
+    # "Ley 27.264", the Philippines' "Republic Act No. 9501"
     re.compile(
-        r"\b(?P<name>(?:Decreto-Lei|(?<!-)Lei|Legge|Law|Decreto|Decree)[ \t]+(?:(?i:regionale?|provinciale|"
-        r"nazionale|federal|"
-        r"estadual|complementar|state)[ \t]+)?(?:n(?:\.?[º°]|º\.|o\.?|\.)?[ \t]*)?\d[\d./]*\d)"
+        r"\b(?P<name>(?:Decreto-Lei|(?<!-)Lei|Legge|Law|Ley|Decreto|Decree|Republic[ \t]+Act)[ \t]+(?:(?i:regionale?|"
+        r"provinciale|nazionale|federal|"
+        r"estadual|complementar|state)[ \t]+)?(?:[nN](?:\.?[º°]|º\.|o\.?|\.)?[ \t]*)?\d[\d./]*\d)"
         r"(?![ \t]+(?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
         r"|dicembre)\b)"  # "Legge 27 febbraio 1985, n. 49" is cited by its date: the next pattern's
     ),
