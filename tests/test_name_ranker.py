@@ -280,3 +280,11 @@ def test_a_speaker_s_label_is_never_proposed() -> None:
         zip(names, never_proposed(names, candidate_features(candidates, text, "Podcast"), text), strict=True)
     )
     assert never["GUEST"] and never["HOST"] and not never["Dairy Link"]
+
+
+def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may_be() -> None:
+    from ingest.metadata.name_checks import a_person_or_an_amount
+
+    text = "Il parco nacque per iniziativa di Alberto Bombassei, fondatore di Brembo. Il presidente di Banca Etica parlò."
+    assert a_person_or_an_amount("Alberto Bombassei", text)
+    assert not a_person_or_an_amount("Banca Etica", text)

@@ -449,3 +449,12 @@ def test_ley_and_republic_act_numbers_are_laws_and_an_act_s_year_may_be_left_out
     ) == (programme_key("Republic Act No. 9501"))
     act = "Co-operatives and Community Benefit Societies Act 2014"
     assert programme_key("Co-operatives and Community Benefit Societies Act") in name_keys(act)
+
+
+def test_an_italian_legislative_decree_is_cited_as_a_law() -> None:
+    assert programme_names("Il Decreto legislativo 3 luglio 2017, n. 117 riordina il settore.") == [
+        "Decreto legislativo 3 luglio 2017, n. 117"
+    ]
+    assert programme_key("Decreto legislativo 3 luglio 2017, n. 117") == programme_key(
+        "Decreto legislativo 117/2017"
+    )

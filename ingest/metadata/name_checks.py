@@ -151,14 +151,23 @@ _SPEECH = (
     r"afirmou|explica|explicou|lembra|segundo|dice|ha detto|spiega|racconta|ha raccontato|ha commentato|"
     r"commenta|secondo"
 )
-_SPOKEN_BEFORE = re.compile(rf"(?i)\b(?:{_SPEECH})[ \t]*[:,]?[ \t]*(?:\w+[ \t]+){{0,2}}$")
-_SPOKEN_AFTER = re.compile(rf"(?i)^[ \t]*,?[ \t]*(?:(?:who|que|che)[ \t]+)?(?:{_SPEECH})\b")
+_ROLE = (
+    r"founder|fondatore|fundador|fundadora|president|presidente|ceo|director|diretor|diretora|direttore|"
+    r"direttrice|mayor|sindaco|prefeito|prefeita|minister|ministro|ministra|professor|professore|professora"
+)
+_SPOKEN_BEFORE = re.compile(
+    rf"(?i)\b(?:{_SPEECH})[ \t]*[:,]?[ \t]*(?:\w+[ \t]+){{0,2}}$|\b(?:{_ROLE})[ \t]*,?[ \t]*$"
+)  # "il presidente Mario Rossi", not "il presidente di Banca Etica"
+_SPOKEN_AFTER = re.compile(
+    rf"(?i)^[ \t]*,?[ \t]*(?:(?:who|que|che)[ \t]+)?(?:{_SPEECH})\b|^,[ \t]+(?:\w+[ \t]+)?(?:{_ROLE})\b"
+)
 _AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
 
 
 def a_person_or_an_amount(name: str, text: str) -> bool:
-    """Someone quoted ("says Grace Wanjiru", "il segretario Renato Mason ha commentato", "José
-    Ribeiro, conta que") or a sum ("R$ 40"): never a programme, however often a text writes them."""
+    """Someone quoted or named with a role ("says Grace Wanjiru", "il segretario Renato Mason ha
+    commentato", "José Ribeiro, conta que", "Alberto Bombassei, fondatore di Brembo") or a sum ("R$
+    40"): never a programme, however often a text writes them."""
     if _AMOUNT.search(name):
         return True
     if " " not in name.strip() or name.isupper():

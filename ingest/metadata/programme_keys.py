@@ -91,7 +91,7 @@ OPERATIONAL = {
 the "Programma Operativo Regionale FESR Marche 2014-2020"."""
 
 
-_KIND = r"(lei|legge|law|ley|decreto|decree|republic act)[ \t]+"
+_KIND = r"(lei|legge|law|ley|decreto(?:[ \t-]+(?:legislativo|legge|lei))?|decree|republic act)[ \t]+"
 _DAY_MONTH = r"\d{1,2}[ \t]+(?:de[ \t]+)?[a-z]+[ \t]+(?:de[ \t]+)?"
 _LAW = re.compile(
     _KIND

@@ -147,9 +147,11 @@ PATTERNS = (
         r"(?![ \t]+(?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"
         r"|dicembre)\b)"  # "Legge 27 febbraio 1985, n. 49" is cited by its date: the next pattern's
     ),
-    # "Legge 5 ottobre 1991, n. 317": an Italian law cited with its date
+    # "Legge 5 ottobre 1991, n. 317", "Decreto legislativo 3 luglio 2017, n. 117": an Italian law cited
+    # with its date
     re.compile(
-        r"\b(?P<name>[Ll]egge[ \t]+(?:(?:regionale|provinciale)[ \t]+)?\d{1,2}[ \t]+(?i:[a-z]+)[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
+        r"\b(?P<name>(?:[Ll]egge|[Dd]ecreto[ \t]+legislativo|[Dd]ecreto-legge)[ \t]+(?:(?:regionale|provinciale)[ \t]+)?"
+        r"\d{1,2}[ \t]+(?i:[a-z]+)[ \t]+\d{4},?[ \t]+n\.[ \t]*\d+)"
     ),
     # a name in quotes after a keyword or a policy, perhaps described: programa “Mais Inovação”,
     # la politica pubblica «Medellín Ciudad Clúster» (not a policy brief's or a paper's title)
