@@ -193,6 +193,9 @@ def _places() -> frozenset[str]:
 
 def a_label(name: str, text: str) -> bool:
     """A speaker's or a field's label: every time the text writes it, it opens a line before a colon
-    ("Guest: a branch manager …", "HOST:"), as a transcript or a card does."""
+    ("Guest: a branch manager …", "HOST:"), as a transcript or a card does; or a heading in capitals
+    of more than three words ("RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA")."""
+    if len(name.split()) > 3 and name.isupper():
+        return True
     written = list(re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}[ \t*_]*:", text))
     return bool(written) and len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text))
