@@ -458,3 +458,14 @@ def test_an_italian_legislative_decree_is_cited_as_a_law() -> None:
     assert programme_key("Decreto legislativo 3 luglio 2017, n. 117") == programme_key(
         "Decreto legislativo 117/2017"
     )
+
+
+def test_the_ranker_s_name_that_the_title_gives_is_proposed_beside_the_rules_finds() -> None:
+    title = "Newsletter agroalimentar: o cluster Portugal Foods"
+    text = (
+        "A associação Portugal Foods junta empresas alimentares, universidades e laboratórios. Em 2023 a "
+        "Portugal Foods levou trinta pequenas empresas a uma feira em Dubai, com apoio do programa "
+        "Laboratórios Colaborativos. Para as PME, a Portugal Foods organiza também missões de compradores."
+    )
+    found = extract(text, title, language="pt").values["programme"]
+    assert "Portugal Foods" in found and len(found) > 1

@@ -17,7 +17,7 @@ from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
-from ingest.metadata.title_subject import title_subject
+from ingest.metadata.title_subject import in_title, title_subject
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
@@ -25,6 +25,9 @@ from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_PROGRAMMES = 4
+TITLED = 0.3
+"""The ranker's best name of two words or more, when the title names it too, is proposed beside
+the rules' finds from this probability ("Newsletter – … il cluster Portugal Foods")."""
 MAX_NAME_CHARS = 80
 """A card's proponent kept as an organisation name is cut here (a sentence is not a name)."""
 FIELD_ORDER = ("country", "theme", "programme", "organisation")
@@ -178,8 +181,14 @@ def ranked_and_subject(
     likely = likely_programme(text, title)
     if likely and not known and not proposed and not own:
         proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
-    elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
-        proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
+    elif (
+        likely
+        and (
+            likely[1] >= CONFIDENT or likely[1] >= TITLED and " " in likely[0] and in_title(likely[0], title)
+        )
+        and not written_otherwise(likely[0], [*known, *proposed, *own])
+    ):  # the rules found others; this one the text plainly uses as one, or its title names
+        proposed = [likely[0], *proposed]
     subject = title_subject(text, title)
     if subject and not written_otherwise(subject, [*known, *proposed, *own]):
         proposed.append(subject)  # the body or scheme the title names and the text keeps naming

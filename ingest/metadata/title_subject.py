@@ -34,7 +34,7 @@ def title_subject(text: str, title: str) -> str | None:
     if not uses:
         return None
     most = max(uses.values())
-    titled = [name for name, n in uses.items() if n == most and n >= MIN_USES and _in_title(name, title)]
+    titled = [name for name, n in uses.items() if n == most and n >= MIN_USES and in_title(name, title)]
     if len(titled) != 1:
         return None
     name = titled[0]
@@ -60,5 +60,6 @@ def _goes_by_it(name: str, text: str) -> bool:
     return one_word or bracketed or is_entry(default_taxonomy().organisations, name)
 
 
-def _in_title(name: str, title: str) -> bool:
+def in_title(name: str, title: str) -> bool:
+    """The name, as whole words, in the title (case and accents aside)."""
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(title)) is not None
