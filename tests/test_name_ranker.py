@@ -10,6 +10,7 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import Candidate, name_candidates
+from ingest.metadata.name_checks import a_person_or_an_amount
 from ingest.metadata.name_ranker import (
     CONFIDENT,
     FEATURES,
@@ -255,36 +256,34 @@ def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> Non
     assert rows["Third Frontier"][held] == 1.0 and rows["Ohio Third Frontier"][holds] == 1.0
 
 
-def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
-    text = (
-        "Grace Wanjiru started sewing uniforms in Gikomba. The next step, says Grace Wanjiru, is a second "
-        "workshop. The startup raised R$ 40 milhões. Dairy Link, the network the tailors set up, buys cloth."
-    )
+def _never(text: str, title: str) -> dict[str, bool]:
+    """Each candidate name of ``text``: whether it is never proposed."""
     candidates = name_candidates(text)
     names = [c.name for c in candidates]
-    never = dict(
-        zip(names, never_proposed(names, candidate_features(candidates, text, "Tailors"), text), strict=True)
+    rows = candidate_features(candidates, text, title)
+    return dict(zip(names, never_proposed(names, rows, text).tolist(), strict=True))
+
+
+def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
+    never = _never(
+        "Grace Wanjiru started sewing uniforms in Gikomba. The next step, says Grace Wanjiru, is a second "
+        "workshop. The startup raised R$ 40 milhões. Dairy Link, the network the tailors set up, buys cloth.",
+        "Tailors",
     )
     assert never["Grace Wanjiru"] and never["R$ 40"]
     assert not never["Dairy Link"]
 
 
 def test_a_speaker_s_label_is_never_proposed() -> None:
-    text = (
+    never = _never(
         "Guest: a branch manager of the regional enterprise agency\nHOST: Welcome back.\nGUEST: Thank you.\n"
-        "HOST: How do small firms reach you?\nGUEST: We work with Dairy Link, the network they set up."
-    )
-    candidates = name_candidates(text)
-    names = [c.name for c in candidates]
-    never = dict(
-        zip(names, never_proposed(names, candidate_features(candidates, text, "Podcast"), text), strict=True)
+        "HOST: How do small firms reach you?\nGUEST: We work with Dairy Link, the network they set up.",
+        "Podcast",
     )
     assert never["GUEST"] and never["HOST"] and not never["Dairy Link"]
 
 
 def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may_be() -> None:
-    from ingest.metadata.name_checks import a_person_or_an_amount
-
     text = "Il parco nacque per iniziativa di Alberto Bombassei, fondatore di Brembo. Il presidente di Banca Etica parlò."
     assert a_person_or_an_amount("Alberto Bombassei", text)
     assert not a_person_or_an_amount("Banca Etica", text)

@@ -50,9 +50,9 @@ def title_subject(text: str, title: str) -> str | None:
 
 def _goes_by_it(name: str, text: str) -> bool:
     """A name a body or scheme goes by: one word of three letters or more, two of them capitals
-    ("FINEP", "KredEx"; not a state's "PI" or "3D"), a
-    short name the text gives in brackets ("… d'investissement (Bpifrance)"), or a registered
-    body's ("Enterprise Ireland"); not the town, region or heading a title also names."""
+    ("FINEP", "KredEx"; not a state's "PI" or "3D"), a short name the text gives in brackets ("…
+    d'investissement (Bpifrance)"), or a registered body's ("Enterprise Ireland"); not the town,
+    region or heading a title also names."""
     if len(name) < 3:  # "Picos (PI)": a state's code
         return False
     one_word = " " not in name and sum(ch.isupper() for ch in name) >= 2
