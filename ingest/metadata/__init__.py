@@ -12,12 +12,12 @@ from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_ranker import CONFIDENT, an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
-from ingest.metadata.programme_keys import written_forms, written_otherwise
+from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
-from ingest.metadata.registry import by_key, mentioned, new_programmes, organisations, programmes
+from ingest.metadata.registry import by_key, exact_entry, mentioned, new_programmes, organisations, programmes
 from ingest.metadata.sidecar import LIST_FIELDS
-from ingest.metadata.title_subject import in_title, title_subject
+from ingest.metadata.title_subject import title_subject, titled
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
@@ -25,9 +25,6 @@ from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
 
 MAX_PROGRAMMES = 4
-TITLED = 0.3
-"""The ranker's best name of two words or more, when the title names it too, is proposed beside
-the rules' finds from this probability ("Newsletter – … il cluster Portugal Foods")."""
 MAX_NAME_CHARS = 80
 """A card's proponent kept as an organisation name is cut here (a sentence is not a name)."""
 FIELD_ORDER = ("country", "theme", "programme", "organisation")
@@ -181,17 +178,14 @@ def ranked_and_subject(
     likely = likely_programme(text, title)
     if likely and not known and not proposed and not own:
         proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
-    elif (
-        likely
-        and (
-            likely[1] >= CONFIDENT or likely[1] >= TITLED and " " in likely[0] and in_title(likely[0], title)
-        )
-        and not written_otherwise(likely[0], [*known, *proposed, *own])
-    ):  # the rules found others; this one the text plainly uses as one, or its title names
-        proposed = [likely[0], *proposed]
-    subject = title_subject(text, title)
-    if subject and not written_otherwise(subject, [*known, *proposed, *own]):
-        proposed.append(subject)  # the body or scheme the title names and the text keeps naming
+    elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
+        proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
+    found = [*known, *proposed, *own]
+    # the body or scheme the title names and the text keeps naming, unless the title names a
+    # programme found ("WEG e o programa Inovar Auto": the firm is not the practice)
+    subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
+    if subject and not written_otherwise(subject, found):
+        proposed.append(subject)
     # a card named after a registered body, or a title's subject that is one, is about the body itself
     return [*bodies_named(taxonomy, [*own_names, subject]), *new_programmes([*own, *proposed], taxonomy)]
 
@@ -216,9 +210,10 @@ def _acronym_in(name: str, text: str) -> bool:
 
 
 def bodies_named(taxonomy: Taxonomy, names: list[str | None]) -> list[str]:
-    """The registered bodies (not programmes) among these names, by their registered name."""
-    bodies = [by_key(taxonomy.organisations, n) for n in names if n and not by_key(taxonomy.programmes, n)]
-    return list(dict.fromkeys(b for b in bodies if b))
+    """The registered bodies (not programmes) these names are, whole or by the short name in their
+    brackets ("IAPMEI – Agência … (IAPMEI)"; not "ICE – Fiere virtuali", a body's scheme)."""
+    forms = [form for n in names if n and not by_key(taxonomy.programmes, n) for form in bracketed_forms(n)]
+    return list(dict.fromkeys(b for form in forms if (b := exact_entry(taxonomy.organisations, form))))
 
 
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:

@@ -21,9 +21,6 @@ LABELS = {
         "initiative name",
         "name of the initiative",
         "name of initiative",
-        "iniciativa",
-        "iniziativa",
-        "initiative",
         "designacao",
         "denominazione",
         "designation",
@@ -125,7 +122,7 @@ exact labels ("Referência temporal: a lei de 1994 …" dates the card; a paragr
 "Fondazione Cariplo: nata nel 1991 …" is prose, not a founding year). The label starts with a
 non-space, so a line of spaces (PDF text) is read in linear time."""
 _ROW = re.compile(
-    r"^[ \t]*(?:\|[ \t]*)?([^\s:：|][^\n:：|]{1,39}?)[ \t]*[:：]?[ \t]*\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)",
+    r"^[ \t]*(?:\|[ \t]*)?([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：][ \t]*)?\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)",
     re.MULTILINE,
 )
 """A table row "| Início: | 2003 |" or "Referência Temporal | 2011" (a card laid out as a table in

@@ -283,10 +283,10 @@ def spelled_as_a_body(name: str, text: str) -> bool:
 
 
 def _spelled_everyday(name: str) -> bool:
-    """ "Key Performance Indicators" (KPI) spelled out, every word capitalised ("Fundo Mineiro de
-    Inovação" is no FMI)."""
+    """ "Key Performance Indicators" (KPI) spelled out, three words or more, every one capitalised
+    ("Fundo Mineiro de Inovação" is no FMI, "Inova Talentos" no IT)."""
     words = name.split()
-    return len(words) > 1 and all(w[:1].isupper() for w in words) and initials(name) in EVERYDAY_ACRONYMS
+    return len(words) > 2 and all(w[:1].isupper() for w in words) and initials(name) in EVERYDAY_ACRONYMS
 
 
 def an_everyday_term(name: str) -> bool:

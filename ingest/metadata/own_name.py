@@ -13,6 +13,8 @@ import re
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.programme_keys import name_keys, written_forms
+from ingest.metadata.registry import by_key
+from kb.taxonomy import default_taxonomy
 from kb.text import STOPWORDS, fold
 
 OPENING_CHARS = 1000
@@ -33,7 +35,7 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     at = text.find(named[0])
     if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
         return []
-    named_so = written_as_a_name(name) or _short_name_used(name, text) or _a_name_before_a_dash(name)
+    named_so = written_as_a_name(name) or _short_name_used(name, text) or _a_name_before_a_dash(name, text)
     if not named_so or _lengthens(name, found):
         return []
     one_word = " " not in name
@@ -66,20 +68,27 @@ _SHORT_NAME = re.compile(r"\(([A-ZÀ-Ý][\w’'&+-]{3,30})\)\s*$")
 
 def _short_name_used(value: str, text: str) -> bool:
     """A name described in words, then the one word it goes by in brackets, which the text goes on
-    to use: "Cassa per il credito alle imprese artigiane (Artigiancassa)"; not a place ("(Toscana)")."""
+    to use: "Cassa per il credito alle imprese artigiane (Artigiancassa)"; not a place ("(Toscana)")
+    or a registered body, which says who runs the practice ("… do agreste (Sebrae)")."""
     short = _SHORT_NAME.search(value)
-    return (
-        bool(short)
-        and not a_place(short.group(1))
-        and len(re.findall(rf"\b{re.escape(short.group(1))}\b", text)) >= 3
-    )
+    return bool(short) and _a_coined_word(short.group(1), text)
 
 
-def _a_name_before_a_dash(value: str) -> bool:
-    """ "Fondimpresa – Fondo paritetico interprofessionale …": a coined name of one word, then what it
-    is (a card's "Aerospace Valley – polo …" or "Terre di … – piattaforma …" names a local project)."""
+def _a_name_before_a_dash(value: str, text: str) -> bool:
+    """ "Fondimpresa – Fondo paritetico interprofessionale …": a coined word the text goes on to
+    use, then what it is (not a card's "Progetto – rete di imprese …" or "Sintesi – …"; a card's
+    "Aerospace Valley – polo …" names a local project)."""
     head = written_forms(value)[-1]
-    return " – " in value and head != value and " " not in head and head[:1].isupper() and not a_place(head)
+    return " – " in value and head != value and " " not in head and _a_coined_word(head, text)
+
+
+def _a_coined_word(word: str, text: str) -> bool:
+    """A capitalised word, no place, registered body or word the text also writes in lower case,
+    that the text writes three times or more."""
+    if not word[:1].isupper() or a_place(word) or a_common_word(word, text):
+        return False
+    registered = by_key(default_taxonomy().organisations, word)
+    return not registered and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) >= 3
 
 
 def _camel(text: str) -> bool:

@@ -67,10 +67,11 @@ def _without_legal_form(folded: str) -> str:
     return rest if len(rest) > 3 else folded
 
 
-_ACT_OF_YEAR = re.compile(r"^(.*\bact)(?:[ \t]+(?:no\.?[ \t]*)?\d{1,4})?[ \t]+of[ \t]+(?:19|20)\d\d$")
-""""Small Business Investment Act of 1958" is the "Small Business Investment Act", and South
-Africa's "National Small Business Act 102 of 1996" the "National Small Business Act": a year after
-"of" is how it is cited. "Companies Act 1956" and "Companies Act, 2013" are two acts: kept."""
+_ACT_OF_YEAR = re.compile(r"^(.*\bact)[ \t]+of[ \t]+(?:19|20)\d\d$")
+""""Small Business Investment Act of 1958" is the "Small Business Investment Act": a year after
+"of" is how it is cited. "Companies Act 1956" and "Companies Act, 2013" are two acts, and so are
+South Africa's "Companies Act 71 of 2008" and "Companies Act 61 of 1973": their keys differ (as
+written forms, :func:`written_forms`, each is also the "Companies Act")."""
 
 
 def _cited(pattern: re.Pattern[str], folded: str) -> re.Match[str] | None:
@@ -117,6 +118,7 @@ def _law_key(kind: str, number: str, year: str | None) -> str:
     """A law by its number: with its year when numbers restart every year ("Legge 266/1997" is
     not "Legge 266/2005"); without it when they run on for decades (Brazil's "Lei nº 13.755" is
     "Lei 13.755/2018"), as numbers of four digits or more do."""
+    kind = re.sub(r"[ \t-]+", " ", kind)  # "Decreto-legge 34/2020" is "Decreto legge 34/2020"
     digits = number.replace(".", "")
     return f"{kind} {digits}" if len(digits) >= 4 or not year else f"{kind} {digits} {year}"
 
@@ -131,12 +133,13 @@ def written_forms(name: str) -> list[str]:
     ]
 
 
-_ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:19|20)\d\d")
+_ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")
 
 
 def _act_alone(name: str) -> list[str]:
-    """ "Co-operatives and Community Benefit Societies Act 2014" is the text's "… Act" (its key keeps
-    the year: "Companies Act 1956" and "Companies Act, 2013" are two acts)."""
+    """ "Co-operatives and Community Benefit Societies Act 2014" and "National Small Business Act 102
+    of 1996" are the text's "… Act" (their keys keep the year and number: two acts of one name
+    differ)."""
     act = _ACT_OF_A_YEAR.fullmatch(name.strip())
     return [act.group(1)] if act else []
 
@@ -163,6 +166,8 @@ def _before_a_dash(name: str) -> list[str]:
     name); a law cited with its title compares as the law."""
     parts = _SUBTITLED.fullmatch(name.strip())
     if not parts or len(parts.group(1).split()) > 3 or _TITLED_LAW.match(fold(name.strip())):
+        return []
+    if fold(parts.group(1)) in OPERATIONAL:  # "PON – Imprese e Competitività" is one of many PONs
         return []
     return [parts.group(1)]
 

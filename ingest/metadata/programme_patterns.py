@@ -141,7 +141,8 @@ PATTERNS = (
     # "Legge regionale n. 13/2014", "Lei Complementar nº 123", "Lei n.º 30/11", "Decreto-Lei n.º 248/86",
     # "Ley 27.264", the Philippines' "Republic Act No. 9501"
     re.compile(
-        r"\b(?P<name>(?:Decreto-Lei|(?<!-)Lei|Legge|Law|Ley|Decreto|Decree|Republic[ \t]+Act)[ \t]+(?:(?i:regionale?|"
+        r"\b(?P<name>(?:Decreto-Lei|Decreto-[Ll]egge|Decreto[ \t]+legislativo|(?<!-)Lei|(?<!-)Legge|Law|Ley|Decreto|Decree|"
+        r"Republic[ \t]+Act)[ \t]+(?:(?i:regionale?|"
         r"provinciale|nazionale|federal|"
         r"estadual|complementar|state)[ \t]+)?(?:[nN](?:\.?[º°]|º\.|o\.?|\.)?[ \t]*)?\d[\d./]*\d)"
         r"(?![ \t]+(?i:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre"

@@ -132,6 +132,11 @@ def by_key(entries: list[RegistryEntry], name: str) -> str | None:
     return next((keys[k] for k in name_keys(name) if k in keys), None)
 
 
+def exact_entry(entries: list[RegistryEntry], name: str) -> str | None:
+    """The entry whose name or alias has this name's key (not one of its other forms)."""
+    return _entry_keys(tuple(entries)).get(programme_key(name))
+
+
 @cache
 def _entry_keys(entries: tuple[RegistryEntry, ...]) -> dict[str, str]:
     # a registered name's own forms, not the head of "Micro and Small Enterprises – Cluster …"

@@ -15,6 +15,7 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_checks import a_common_word, a_person_or_an_amount, a_place
 from ingest.metadata.name_ranker import an_everyday_term, ranked_text
+from ingest.metadata.programme_keys import name_keys, programme_key
 from ingest.metadata.registry import is_entry
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -24,8 +25,8 @@ MIN_USES = 3
 
 
 def title_subject(text: str, title: str) -> str | None:
-    """The name the title gives that the text writes most (at least :data:`MIN_USES` times, more
-    than any other name), unless it is a place, one of the field's words, a word the text also
+    """The name the title gives that the text writes most (at least :data:`MIN_USES` times, and as
+    often as any other name; the only such name the title gives), unless it is a place, one of the field's words, a word the text also
     writes in lower case ("Cooperativas"), a person or a sum."""
     whole = ranked_text(text, title)
     if not title.strip() or not about_firms(whole):
@@ -63,3 +64,11 @@ def _goes_by_it(name: str, text: str) -> bool:
 def in_title(name: str, title: str) -> bool:
     """The name, as whole words, in the title (case and accents aside)."""
     return re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(title)) is not None
+
+
+def titled(name: str, title: str) -> bool:
+    """A found programme that the title names in one of its forms ("Programa Inovar-Auto" in "… o
+    programa Inovar Auto"), compared as keys."""
+    keys = {f" {key} " for key in name_keys(name) if len(key) > 2}
+    words = f" {programme_key(title)} "
+    return any(key in words for key in keys)
