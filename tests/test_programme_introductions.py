@@ -490,3 +490,12 @@ def test_review_cases_of_the_bodies_round() -> None:
     )
     assert not name_keys("PON – Ricerca e Innovazione") & name_keys("PON – Imprese e Competitività")
     assert programme_key("Decreto-legge 34/2020") == programme_key("Decreto legge 34/2020")
+
+
+def test_a_room_and_a_word_for_promotion_are_no_foreign_places() -> None:
+    text = (
+        "Pieve di Soligo – Sala gremita per l'assemblea annuale del consorzio dei viticoltori. "
+        "Il Banco Português de Fomento e le imprese della collina hanno discusso di export."
+    )
+    scores = country_scores(text, "Assemblea del consorzio", towns_in_text=True)
+    assert "MA" not in scores and "CU" not in scores

@@ -64,7 +64,7 @@ NOT_EVIDENCE = frozenset(
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
-        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands"),
+        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands", "Sala", "Fomento"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -73,8 +73,9 @@ NOT_EVIDENCE = frozenset(
 Cervo, a valley in Honduras' list, "Pest" control, not Hungary's county, a "Loja" that is a
 shop, the São Francisco river and valley rather than San Francisco, "Natal" that is Christmas in
 Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
-Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province): never evidence
-of one country."""
+Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province, "Sala" that is a
+room ("Sala gremita per l'assemblea"), not Morocco's Salé, and "Fomento" that is promotion ("Banco
+Português de Fomento"), not a Cuban town): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
