@@ -12,7 +12,7 @@ import re
 
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
-from ingest.metadata.programme_keys import name_keys, written_forms
+from ingest.metadata.programme_keys import before_a_dash, bracketed_forms, name_keys
 from ingest.metadata.registry import by_key
 from kb.taxonomy import default_taxonomy
 from kb.text import STOPWORDS, fold
@@ -78,8 +78,8 @@ def _a_name_before_a_dash(value: str, text: str) -> bool:
     """ "Fondimpresa – Fondo paritetico interprofessionale …": a coined word the text goes on to
     use, then what it is (not a card's "Progetto – rete di imprese …" or "Sintesi – …"; a card's
     "Aerospace Valley – polo …" names a local project)."""
-    head = written_forms(value)[-1]
-    return " – " in value and head != value and " " not in head and _a_coined_word(head, text)
+    heads = before_a_dash(bracketed_forms(value)[0]) if " – " in value else []
+    return bool(heads) and " " not in heads[0] and _a_coined_word(heads[0], text)
 
 
 def _a_coined_word(word: str, text: str) -> bool:

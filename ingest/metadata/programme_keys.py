@@ -129,7 +129,7 @@ def written_forms(name: str) -> list[str]:
     with its year is also the act."""
     forms = bracketed_forms(name)
     return forms + [
-        other for other in [*_before_a_dash(forms[0]), *_act_alone(forms[0])] if other not in forms
+        other for other in [*before_a_dash(forms[0]), *_act_alone(forms[0])] if other not in forms
     ]
 
 
@@ -160,7 +160,7 @@ def bracketed_forms(name: str) -> list[str]:
 _SUBTITLED = re.compile(r"([A-ZÀ-Ý0-9][^–—]{0,40}?)[ \t]+[–—][ \t]+\S[^–—]*")
 
 
-def _before_a_dash(name: str) -> list[str]:
+def before_a_dash(name: str) -> list[str]:
     """ "Agroamigo – Programa de Microfinança Rural do Banco do Nordeste": the name it goes by, of
     three words at most ("Micro and Small Enterprises – Cluster Development Programme" is one
     name); a law cited with its title compares as the law."""
