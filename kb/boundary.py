@@ -30,6 +30,7 @@ class Candidate:
     names: float = 0.0  # the same share over the query's names and acronyms
     title: float = 0.0  # the same share over its title and programme/organisation names
     title_text: str = ""  # its title as indexed
+    phrase: bool = False  # it holds one of the query's specific glossary phrases (kb.coverage)
 
 
 MEMBERSHIP_FEATURES = (
@@ -117,11 +118,14 @@ def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: Sear
 
 
 def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
-    """Close enough in meaning, most of its words in some document, or a name that documents hold."""
+    """Close enough in meaning, most of its words in some document, a name that documents hold,
+    or a specific phrase of the field that a document holds ("gestione professionale dei
+    cluster" is about cluster management, however rare "professionale" is)."""
     return bool(candidates) and bool(
         holds_a_name(candidates, parts, s)
         or max(c.cosine for c in candidates) >= s.min_top_cosine
         or max(c.coverage for c in candidates) >= s.min_query_coverage
+        or any(c.phrase for c in candidates)
     )
 
 

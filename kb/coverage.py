@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kb.boundary import Candidate
-from kb.glossary import QueryPart
+from kb.glossary import QueryPart, words
 from kb.store import Store, idf
 
 
@@ -27,12 +27,19 @@ def measure_coverage(
     passages: int,
     held: tuple[list[set[str]], list[set[str]]],
     titles: dict[str, str],
+    max_phrase_share: float = 0.5,
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
     ``counts``: how many of the collection's ``passages`` hold each part; ``held``: what
-    :func:`parts_held` found; ``titles``: the candidates' titles."""
+    :func:`parts_held` found; ``titles``: the candidates' titles; a glossary phrase held by
+    fewer than ``max_phrase_share`` of the passages is specific enough to mark its holders."""
     body, title = _masks(held[0]), _masks(held[1])
     names = sum(1 << i for i, p in enumerate(parts) if p.is_name)
+    phrases = sum(
+        1 << i
+        for i, (p, df) in enumerate(zip(parts, counts, strict=True))
+        if is_a_phrase(p) and df < max_phrase_share * passages
+    )
     share = _shares([idf(passages, df) for df in counts])
     for c in candidates:
         held_here = body.get(c.doc_id, 0)
@@ -40,6 +47,12 @@ def measure_coverage(
         c.title = share(title.get(c.doc_id, 0))
         c.title_text = titles.get(c.doc_id, "")
         c.names = share(held_here & names, names)
+        c.phrase = bool(held_here & phrases)
+
+
+def is_a_phrase(part: QueryPart) -> bool:
+    """A concept of the glossary named in two words or more ("gestione dei cluster"), not a name."""
+    return part.concept is not None and not part.is_name and len(words(part.text)) > 1
 
 
 def _masks(holders: list[set[str]]) -> dict[str, int]:

@@ -213,6 +213,36 @@ def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
     assert not holds_a_name([replace(holder[0], names=0.0)], glossary.parse("Law 317"), SearchSettings())
 
 
+def test_a_specific_phrase_of_the_field_makes_a_query_about_the_collection() -> None:
+    """A rare modifier ("professionale", held by no passage) must not hide "gestione dei cluster";
+    a phrase most passages hold ("piccole imprese" of cleaning firms) proves nothing."""
+    from kb.boundary import Candidate, is_about_collection
+    from kb.coverage import measure_coverage
+
+    glossary, settings = Glossary.load(), SearchSettings()
+    for query, counts, about in (
+        ("gestione professionale dei cluster", [12, 0], True),
+        ("piccole imprese di pulizia", [41, 0], False),
+    ):
+        parts = glossary.parse(query)
+        assert [p.concept is not None for p in parts] == [True, False]
+        doc = Candidate("d", None, 1.0, 0.0, 0.5)
+        measure_coverage(
+            [doc], parts, counts, 72, ([{"d"}, set()], [set(), set()]), {}, settings.max_phrase_share
+        )
+        assert doc.coverage < settings.min_query_coverage
+        assert doc.phrase is about
+        assert is_about_collection([doc], parts, settings) is about
+
+
+def test_recycled_wool_is_prato_s_regenerated_wool_in_any_language() -> None:
+    glossary = Glossary.load()
+    for query in ("recycled wool", "lã reciclada", "lana rigenerata"):
+        assert sorted(p.concept.id for p in glossary.parse(query) if p.concept) == ["recycling", "textile"], (
+            query
+        )
+
+
 def test_a_region_meets_documents_about_its_countries(tmp_path: Path) -> None:
     """A document about Honduras never says "Central America"; a search for the region finds it,
     and words that look like a country's name ("riunione", "mali") do not make a match."""
