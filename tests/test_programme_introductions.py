@@ -6,6 +6,7 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
+from ingest.metadata.name_checks import a_place
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import by_key
@@ -424,6 +425,45 @@ def test_a_text_about_a_body_its_title_names_gets_the_body() -> None:
     # a place the title names and the text keeps writing is no subject
     town = "Em Picos (PI) os apicultores vendem juntos. Picos recebe compradores; Picos exporta mel."
     assert "Picos" not in extract(town, "Mel de Picos", language="pt").values["programme"]
+
+
+def test_a_consortium_the_title_names_and_the_text_calls_by_its_head_word_is_the_practice() -> None:
+    text = (
+        "Il Consorzio della Ceramica di Borgoverde riunisce quaranta laboratori artigiani e vende "
+        "all'estero per conto dei soci. Nel 2001 il Consorzio aprì una sala mostre comune; oggi il "
+        "Consorzio segue fiere e certificazioni, e i soci del Consorzio della Ceramica di Borgoverde "
+        "pagano una quota annua. Le piccole imprese del distretto esportano in venti paesi e l'export "
+        "delle imprese socie cresce."
+    )
+    found = extract(text, "La storia del Consorzio della Ceramica di Borgoverde", language="it")
+    assert found.values["programme"] == ["Consorzio della Ceramica di Borgoverde"]
+    # a name the title gives and the text writes with its acronym after it is the body
+    bank = (
+        "A Agência de Crédito Solidário (ACRES) empresta a cooperativas de pequenas empresas. A ACRES "
+        "abriu em 2010; a Agência de Crédito Solidário tem hoje nove escritórios e a ACRES financia "
+        "mil empresas."
+    )
+    named = extract(bank, "O apoio da Agência de Crédito Solidário às empresas", language="pt")
+    assert any("Crédito Solidário" in name or "ACRES" in name for name in named.values["programme"])
+
+
+def test_a_name_led_by_a_small_letter_is_whole_and_a_people_s_name_is_none() -> None:
+    assert "i6 Challenge" in programme_names("Regions competed for the i6 Challenge, a federal scheme.")
+    text = (
+        "Small firms abroad use the Latvian e-Startup programme to run a company online. Latvian "
+        "officials say the Latvian scheme served 900 firms; Latvian banks accept it and SMEs export."
+    )
+    found = extract(text, "A digital company for small exporters", language="en").values["programme"]
+    assert found == ["Latvian e-Startup"]
+    assert a_place("Latvian") and a_place("lettone"), "a people's name is never a programme's"
+
+
+def test_a_second_name_after_a_dash_is_a_form_of_the_name() -> None:
+    assert "Buy Local Campaign" in written_forms("Island Made – Buy Local Campaign")
+    assert written_forms("Agromicro – programa de microcrédito rural") == [
+        "Agromicro – programa de microcrédito rural",
+        "Agromicro",
+    ]
 
 
 def test_a_card_named_after_a_registered_body_or_a_coined_name_before_a_dash_gives_it() -> None:

@@ -237,7 +237,7 @@ def test_a_specific_phrase_of_the_field_makes_a_query_about_the_collection() -> 
 
 def test_recycled_wool_is_prato_s_regenerated_wool_in_any_language() -> None:
     glossary = Glossary.load()
-    for query in ("recycled wool", "lã reciclada", "lana rigenerata"):
+    for query in ("recycled wool", "têxteis reciclados", "lana rigenerata"):
         assert sorted(p.concept.id for p in glossary.parse(query) if p.concept) == ["recycling", "textile"], (
             query
         )

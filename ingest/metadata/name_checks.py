@@ -182,15 +182,18 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
 
 
 def a_place(name: str) -> bool:
-    """A country, region or town, or a region named by its direction ("North-West", "NORTE")."""
+    """A country, region or town, its people ("Estonian"), or a region named by its direction
+    ("North-West", "NORTE")."""
     return fold(name) in _places() or only_compass_words(name.title())
 
 
 @cache
 def _places() -> frozenset[str]:
     """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
-    names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
-    return folded_places(names) | country_names()
+    taxonomy = default_taxonomy()
+    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
+    demonyms = {fold(d) for found in taxonomy.country_extras.get("demonyms", {}).values() for d in found}
+    return folded_places(names) | country_names() | demonyms
 
 
 def a_label(name: str, text: str) -> bool:

@@ -126,11 +126,21 @@ def _law_key(kind: str, number: str, year: str | None) -> str:
 def written_forms(name: str) -> list[str]:
     """The forms a programme's name may be written in: "Long Name (ACR)" is either, and so is
     "ACR (Long Name)" (the long name first); "Name – what it is" is the whole or the name; an act
-    with its year is also the act."""
+    with its year is also the act; a second name after the dash is one more."""
     forms = bracketed_forms(name)
-    return forms + [
-        other for other in [*before_a_dash(forms[0]), *_act_alone(forms[0])] if other not in forms
-    ]
+    heads = before_a_dash(forms[0])
+    others = [*heads, *_a_name_after_a_dash(forms[0], heads), *_act_alone(forms[0])]
+    return forms + [other for other in others if other not in forms]
+
+
+def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
+    """ "Fijian Made – Buy Fijian Campaign": a second name after the dash, every word of it
+    capitalised but its links, is a form too (not "Agroamigo – Programa de microfinança …")."""
+    tail = name.split(" – " if " – " in name else " — ", 1)[-1].strip() if heads else ""
+    content = [w for w in tail.split() if fold(w) not in GENERIC_WORDS or w[:1].isupper()]
+    if not content or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
+        return []
+    return [tail]
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")

@@ -25,17 +25,21 @@ MIN_USES = 3
 
 
 def title_subject(text: str, title: str) -> str | None:
-    """The name the title gives that the text writes most (at least :data:`MIN_USES` times, and as
-    often as any other name; the only such name the title gives), unless it is a place, one of the field's words, a word the text also
-    writes in lower case ("Cooperativas"), a person or a sum."""
+    """The name the title gives that the text writes most, counting its short forms (at least
+    :data:`MIN_USES` times, and as often as any other name; the only such name the title gives),
+    unless it is a place, one of the field's words, a word the text also writes in lower case
+    ("Cooperativas"), a person or a sum."""
     whole = ranked_text(text, title)
     if not title.strip() or not about_firms(whole):
         return None
     uses = {c.name: len(c.starts) for c in name_candidates(whole)}
     if not uses:
         return None
-    most = max(uses.values())
-    titled = [name for name, n in uses.items() if n == most and n >= MIN_USES and in_title(name, title)]
+    counted = {name: _with_short_forms(name, uses) for name in uses if in_title(name, title)}
+    others = [n for name, n in uses.items() if not any(_inside(name, long) for long in counted)]
+    most = max([*counted.values(), *others])
+    titled = [name for name, n in counted.items() if n == most and n >= MIN_USES]
+    titled = [name for name in titled if not any(_inside(name, o) for o in titled if o != name)]
     if len(titled) != 1:
         return None
     name = titled[0]
@@ -49,6 +53,17 @@ def title_subject(text: str, title: str) -> str | None:
     return name if _goes_by_it(name, whole) else None
 
 
+def _with_short_forms(name: str, uses: dict[str, int]) -> int:
+    """How often the text names ``name``, whole or by names inside it ("Consorzio", "Parmigiano
+    Reggiano" for the "Consorzio del Formaggio Parmigiano Reggiano")."""
+    return sum(n for other, n in uses.items() if _inside(other, name))
+
+
+def _inside(short: str, name: str) -> bool:
+    """``short`` is ``name`` or whole words of it."""
+    return short == name or re.search(rf"(?<!\w){re.escape(short)}(?!\w)", name) is not None
+
+
 def _goes_by_it(name: str, text: str) -> bool:
     """A name a body or scheme goes by: one word of three letters or more, two of them capitals
     ("FINEP", "KredEx"; not a state's "PI" or "3D"), a short name the text gives in brackets ("…
@@ -58,7 +73,22 @@ def _goes_by_it(name: str, text: str) -> bool:
         return False
     one_word = " " not in name and sum(ch.isupper() for ch in name) >= 2
     bracketed = re.search(rf"\(\s*{re.escape(name)}\s*\)", text) is not None
-    return one_word or bracketed or is_entry(default_taxonomy().organisations, name)
+    shortened = (
+        re.search(rf"(?<!\w){re.escape(name)}\s*\(\s*[A-ZÀ-Ý][\w.-]*[A-Z][\w.-]*\s*\)", text) is not None
+    )
+    collective = " " in name and _COLLECTIVE.match(name) is not None
+    return (
+        one_word or bracketed or shortened or collective or is_entry(default_taxonomy().organisations, name)
+    )
+
+
+_COLLECTIVE = re.compile(
+    r"(?:Cons[oó]rzi?o|Cons[oó]rcio|Consortium|Cooperativ[ae]s?|Alleanza|Aliança|Alliance|Associazione|"
+    r"Associação|Association|Federazione|Federação|Federation|Confedera\w+|Distretto|Distrito|District|"
+    r"Cluster|Rete|Rede|Network|Polo|Arranjo|APL)\b"
+)
+"""What heads the name of firms acting together, the practices of this field ("Consorzio del
+Formaggio Parmigiano Reggiano", "Alleanza delle Cooperative Italiane")."""
 
 
 def in_title(name: str, title: str) -> bool:
