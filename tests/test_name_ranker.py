@@ -102,7 +102,9 @@ def test_beside_the_rules_findings_only_a_name_the_text_plainly_uses_as_a_progra
     both = extract(plainly, "Women owners", language="en")
     assert both.values["programme"] == ["Programa Brasil Mais Produtivo", "Mentoria Delas"]
     assert both.proposed == {"Mentoria Delas"}
-    less_so = plainly.replace(" The Mentoria Delas voucher pays for the first meetings.", "")
+    less_so = plainly.replace(" The Mentoria Delas voucher pays for the first meetings.", "").replace(
+        "Mentoria Delas has since", "it has since"
+    )
     assert THRESHOLD <= likely_programme(less_so, "Women owners")[1] < CONFIDENT  # type: ignore[index]
     assert extract(less_so, "Women owners", language="en").values["programme"] == [
         "Programa Brasil Mais Produtivo"
@@ -287,3 +289,11 @@ def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may
     text = "Il parco nacque per iniziativa di Alberto Bombassei, fondatore di Brembo. Il presidente di Banca Etica parlò."
     assert a_person_or_an_amount("Alberto Bombassei", text)
     assert not a_person_or_an_amount("Banca Etica", text)
+
+
+def test_a_name_never_runs_across_a_menu_s_separators() -> None:
+    names = {
+        c.name for c in name_candidates("Observatório | Boas Práticas · Centro-Oeste • Programa Produzir")
+    }
+    assert not any(ch in name for name in names for ch in "|·•")
+    assert "Programa Produzir" in names

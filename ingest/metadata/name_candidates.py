@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"\w[\w'’.&+:/-]*[\w+]|\w|&|\+|[–—]")
 _QUOTED = re.compile(r"[“\"«‘]([^“”\"«»‘’\n]{2,80})[”\"»’]")
 _ELIDED = re.compile(r"(?i)^(?:[dl]|all|dell|nell|sull|dall|un)['’](?-i:[A-ZÀ-Ý])")
 _ELIDED_ARTICLE = re.compile(r"^(?:[LlDd]|[Dd]all|[Dd]ell|[Aa]ll|[Nn]ell|[Ss]ull|[Uu]n)['’](?=[A-ZÀ-Ý])")
-_BREAKS = re.compile(r"[\n,;:()\[\]!?\"“”«»]|\.\s")
+_BREAKS = re.compile(r"[\n,;:()\[\]!?\"“”«»|•·]|\.\s")
 DASHES = ("–", "—")
 AND = frozenset({"e", "and", "y", "und"})
 COMPANY = frozenset(
