@@ -615,6 +615,11 @@ def test_a_second_decade_in_a_pair_is_a_decade() -> None:
         ("A cooperativa fica no estado do Pará. O Pará exporta açaí.", "", ["BR"]),  # Pará is no "para"
         ("A Câmara Municipal de Lisboa apoia a rede. Lisboa cresce.", "", ["PT"]),
         ("La Camera di Commercio di Milano e il Politecnico di Milano.", "", ["IT"]),
+        (  # "Tema" is the topic, not the port of Ghana
+            "Tema: o calçado. As fábricas de Portugal exportam; Portugal vende a 170 países e Portugal cresce.",
+            "",
+            ["PT"],
+        ),
     ],
 )
 def test_eu_funds_a_longer_name_and_common_words_are_no_country(

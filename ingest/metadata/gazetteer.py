@@ -64,7 +64,7 @@ NOT_EVIDENCE = frozenset(
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
-        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands", "Sala", "Fomento"),
+        *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands", "Sala", "Fomento", "Tema"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -75,7 +75,8 @@ shop, the São Francisco river and valley rather than San Francisco, "Natal" tha
 Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tevere", not
 Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province, "Sala" that is a
 room ("Sala gremita per l'assemblea"), not Morocco's Salé, and "Fomento" that is promotion ("Banco
-Português de Fomento"), not a Cuban town): never evidence of one country."""
+Português de Fomento"), not a Cuban town, and "Tema" that is a topic ("Tema: …"), not the port of
+Ghana): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
