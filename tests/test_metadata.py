@@ -20,6 +20,7 @@ from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.sidecar import read_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.year_ranker import FEATURES, practice_year, year_features
+from ingest.metadata.years import FIRM, event_years
 from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
 from ingest.readers.text import front_matter
@@ -694,6 +695,23 @@ def test_a_year_told_with_the_practice_name_beats_an_earlier_launch() -> None:
     assert meta.year == 2001
     plan = "Il piano nazionale fu presentato nel 2016. BI-REX è stato costituito nel 2018 a Bologna."
     assert extract(plan, "BI-REX, il centro di competenza di Bologna").year == 2018, "the title's name first"
+
+
+def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_such() -> None:
+    cooperative = (
+        "Depois da guerra os colonos se reorganizaram e, em 1949, fundaram a Cooperativa Agrícola do Vale "
+        "Verde. Em 1987 a cooperativa abriu uma fábrica de polpas e em 2016 exportou para o Japão."
+    )
+    assert extract(cooperative, "Cooperativa Agrícola do Vale Verde: frutas da floresta").year == 1949
+    recalled = "Em 1949 a guerra tinha acabado. Em 1987 a Cooperativa do Vale abriu uma fábrica de polpas."
+    assert extract(recalled, "Cooperativa do Vale").year == 1987, "an early year told without a founding"
+    agency = (
+        "NOVA-R è operativa dal 1° maggio 2019. È nata dalla fusione di due società regionali, tra cui "
+        "un'agenzia attiva dal 1974 fondata dalla Regione."
+    )
+    assert extract(agency, "NOVA-R: domande frequenti").year == 2019
+    founded = "PROINVEST was founded in 1982 by a group of business leaders; a bakery was founded in 1990."
+    assert [(year, kind) for year, kind, _ in event_years(founded)] == [(1982, 1), (1990, FIRM)]
 
 
 def test_markdown_card_fields_are_read(tmp_path: Path) -> None:

@@ -50,3 +50,10 @@ def test_a_weight_that_is_not_a_finite_number_is_named(bad: object) -> None:
         assert "started & event" in str(error.value)
     finally:
         weights.cache_clear()
+
+
+def test_a_law_s_number_does_not_end_the_sentence_that_names_the_practice() -> None:
+    text = "The Lei n.º 70 of 2014 created REMPE for small firms. Its tax office opened in 2019."
+    rows = year_ranker.year_features(text, "", [["REMPE"], []])
+    practice = FEATURES.index("practice_sentence")
+    assert rows[2014][practice] == 1.0 and rows[2019][practice] == 0.0

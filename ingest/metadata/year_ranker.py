@@ -21,7 +21,7 @@ from itertools import combinations
 import numpy as np
 import yaml
 
-from ingest.metadata.years import FIRM, event_years, without_background, years_in_text
+from ingest.metadata.years import FIRM, early_foundings, event_years, without_background, years_in_text
 from kb.text import fold
 from kb.yaml_data import shipped
 
@@ -57,7 +57,8 @@ _UNTIL = re.compile(
     r"(?i)\b(?:até|ate|entro|until|till|by|fino al|prevista per il|previsto para|expected in|planned for|"
     r"prevista|previsto)\s+(?:(?:o|il|the|a|al)\s+)?(?:fine\s+|end\s+of\s+|final\s+de\s+)?$"
 )
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[!?\n]|(?<!\bn)(?<!\bN)(?<!\bno)(?<!\bNo)(?<!\bart)(?<!\bArt)\.(?!\S)")
+"""A sentence ends at a full stop before a space, not at "Lei n.º 70/VIII/2014", "Law No. 7210"."""
 
 
 def practice_year(
@@ -116,9 +117,14 @@ def year_features(
     own = [fold(n) for n in (names[0] if names else ()) if len(n) >= 3]
     programmes = [fold(n) for group in names[1:] for n in group if len(n) >= 3]
     events = {at: kind for _, kind, at in event_years(text)}
+    # a founding before 1950 counts only where the sentence names the practice or its programme
+    early = [
+        told for told in early_foundings(text) if any(n in _sentence(text, told[1]) for n in own + programmes)
+    ]
+    events |= {at: 1 for _, at, _, _ in early}
     foreground = without_background(text)
     seen: dict[int, list[dict[str, float]]] = {}
-    for year, at, started, decade in years_in_text(text):
+    for year, at, started, decade in years_in_text(text) + early:
         if decade and not started:  # "negli anni Novanta" recalled in passing: history, no candidate
             continue
         sentence = _sentence(text, at)
@@ -163,8 +169,9 @@ def _line_head(text: str, at: int) -> str:
 
 def _sentence_head(text: str, at: int) -> str:
     """The sentence up to ``at`` (searching back from it: a long report has thousands of years)."""
-    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
-    return text[start:at]
+    window = max(0, at - 1000)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, at)]
+    return text[ends[-1] if ends else window : at]
 
 
 def _sentence(text: str, at: int) -> str:

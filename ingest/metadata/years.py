@@ -17,7 +17,7 @@ _MONTH = (
 )
 _START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
-    rf"(?:(?:\d{{1,2}}\s+(?:de\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
+    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
 """A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
@@ -146,14 +146,17 @@ def _decade_started(text: str, match: re.Match[str]) -> bool:
 _EVENT = re.compile(
     r"\b(?:launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
-    r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
+    r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|aram|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
     r"começ(?:ou|aram)|commissioned|inaugurated|iniziò|iniziat[oaie]|cominciò|"
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
-    r"avviò|lanciò|fondò|creò|istituì|promosse|presentò|nacque|"
+    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
+    r"operativ[oa] dal|in funzione dal|operational since|in operation since|operating since|"
+    r"em funcionamento desde|em operação desde|entr(?:ou|ò|ata|ato) in vigore|entr(?:ou|aram) em vigor|"
+    r"(?:came|entered) into force|"
     r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
     re.IGNORECASE,
 )
@@ -162,7 +165,7 @@ EVENT_WINDOW = 120
 
 
 _FOUNDING = re.compile(
-    r"\b(?:found(?:ed)|fund(?:ou|ad[oa]s?)|fondat[oaie]|fondò|(?:ha|hanno) fondato|nasceu|nacque|born)\b",
+    r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nacque|born)\b",
     re.IGNORECASE,
 )
 
@@ -171,14 +174,16 @@ _FIRM = re.compile(
     r"(?i)\b(?:empresa|firma|firm|company|azienda|ditta|impresa|f[aá]brica|fabbrica|factory|oficina|officina|"
     r"loja|negozio|shop|yard|mill|business|neg[oó]cio)\b"
 )
+_FOUNDERS = re.compile(r"(?i)\b(?:by|por|pel[oa]|pelos|pelas|dal|dalla|dai|dagli|dalle|da)\b")
+"""Who founded it comes after "by": "founded in 1982 by business leaders" is no firm's founding."""
 FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
 
-def event_years(text: str) -> Iterator[tuple[int, int, int]]:
+def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int, int, int]]:
     """Years told with an event verb in their clause: (year, whether that verb is a founding —
     FIRM when a firm's —, where)."""
-    for match in _YEAR.finditer(text):
+    for match in years.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
         before, after = _own_clause(re.split(r"[.!?\n]", before)[-1], re.split(r"[.!?\n]", after)[0])
@@ -187,8 +192,16 @@ def event_years(text: str) -> Iterator[tuple[int, int, int]]:
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb:
             founding = bool(_FOUNDING.fullmatch(verb.group()))
-            firm = founding and _FIRM.search(f"{before} {after}")
+            firm = founding and _FIRM.search(f"{before} {_FOUNDERS.split(after, 1)[0]}")
             yield int(match.group()), FIRM if firm else int(founding), match.start()
+
+
+def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
+    """Years before 1950 told with a founding in their clause ("em 1949, fundaram a Cooperativa"),
+    as :func:`years_in_text` gives years; other early years are history recalled."""
+    for year, kind, at in event_years(text, _EARLY_YEAR):
+        if kind == 1:
+            yield year, at, bool(_START.search(text[max(0, at - 40) : at])), False
 
 
 def _own_clause(before: str, after: str) -> tuple[str, str]:
