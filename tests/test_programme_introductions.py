@@ -6,7 +6,7 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
-from ingest.metadata.name_checks import a_place
+from ingest.metadata.name_checks import a_place, a_state_code
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import by_key
@@ -456,6 +456,15 @@ def test_a_name_led_by_a_small_letter_is_whole_and_a_people_s_name_is_none() -> 
     found = extract(text, "A digital company for small exporters", language="en").values["programme"]
     assert found == ["Latvian e-Startup"]
     assert a_place("Latvian") and a_place("lettone"), "a people's name is never a programme's"
+
+
+def test_a_coined_head_word_is_the_name_a_scheme_goes_by_and_a_state_code_is_none() -> None:
+    assert "NovaHub" in written_forms("NovaHub Innovation District")
+    assert written_forms("McGregor Business Fund") == ["McGregor Business Fund"]
+    assert written_forms("SEBRAE Mentoria") == ["SEBRAE Mentoria"], "a body's acronym heads its scheme"
+    text = "A associação nasceu em Juazeiro (BA) e abriu um escritório em Petrolina (PE)."
+    assert a_state_code("PE", text) and a_state_code("BA", text)
+    assert not a_state_code("WD", "Western Diversification (WD) paid; WD helped.")
 
 
 def test_a_second_name_after_a_dash_is_a_form_of_the_name() -> None:

@@ -196,6 +196,28 @@ def _places() -> frozenset[str]:
     return folded_places(names) | country_names() | demonyms
 
 
+def no_name_of_a_scheme(name: str, text: str) -> bool:
+    """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`) or a state's
+    code (:func:`a_state_code`): whatever the ranker makes of them, no programme."""
+    return a_person_or_an_amount(name, text) or a_label(name, text) or a_state_code(name, text)
+
+
+def a_state_code(name: str, text: str) -> bool:
+    """Two or three capitals that the text only writes in brackets after a place: "Petrolina (PE)"."""
+    if not (2 <= len(name) <= 3 and name.isupper()):
+        return False
+    uses = re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    after = re.findall(
+        rf"([A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}})[ \t]*\([ \t]*{re.escape(name)}[ \t]*\)", text
+    )
+    places = [
+        words
+        for words in after
+        if any(a_place(" ".join(words.split()[i:])) for i in range(len(words.split())))
+    ]
+    return bool(uses) and len(places) == len(uses)
+
+
 def a_label(name: str, text: str) -> bool:
     """A speaker's or a field's label: every time the text writes it, it opens a line before a colon
     ("Guest: a branch manager …", "HOST:"), as a transcript or a card does; or a heading in capitals

@@ -21,7 +21,7 @@ import numpy as np
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
-from ingest.metadata.name_checks import a_label, a_person_or_an_amount, a_place
+from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.programme_keys import initials
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
 from ingest.metadata.registry import is_entry, mentioned
@@ -174,7 +174,8 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
     "LISBOA"; "COIN" is an acronym, not the Andalusian town), a registered body by its whole name ("Sebrae";
     "Sebrae Delas" may be its programme), one of the field's own words ("PMI" in a title and written
     five times is the word for small firms), a programme word alone ("PROGRAMMA"), a person quoted
-    or a sum. ``rows`` are the names' :func:`candidate_features` (place and everyday-term columns)."""
+    or a sum, or a state's code ("Petrolina (PE)"). ``rows`` are the names' :func:`candidate_features`
+    (place and everyday-term columns)."""
     organisations = default_taxonomy().organisations
     place, everyday = rows[:, _PLACE] > 0, rows[:, _EVERYDAY] > 0
     return np.array(
@@ -182,8 +183,7 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
             everyday[i]
             or (place[i] and (not n.isupper() or len(n) > MAX_ACRONYM or only_compass_words(n.title())))
             or is_entry(organisations, n)
-            or a_person_or_an_amount(n, text)
-            or a_label(n, text)
+            or no_name_of_a_scheme(n, text)
             for i, n in enumerate(names)
         ],
         dtype=bool,

@@ -129,8 +129,18 @@ def written_forms(name: str) -> list[str]:
     with its year is also the act; a second name after the dash is one more."""
     forms = bracketed_forms(name)
     heads = before_a_dash(forms[0])
-    others = [*heads, *_a_name_after_a_dash(forms[0], heads), *_act_alone(forms[0])]
+    others = [*heads, *_a_name_after_a_dash(forms[0], heads), *_act_alone(forms[0]), *_coined_head(forms[0])]
     return forms + [other for other in others if other not in forms]
+
+
+_COINED = re.compile(r"(?!Ma?c[A-Z])(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*")  # not "McDonald"
+
+
+def _coined_head(name: str) -> list[str]:
+    """ "MaRS Discovery District", "KredEx Fund": a coined word of small and capital letters that
+    heads a name is the name it goes by (not "SEBRAE Delas": a body's acronym heads its scheme)."""
+    head, _, rest = name.strip().partition(" ")
+    return [head] if rest and _COINED.fullmatch(head) else []
 
 
 def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
