@@ -16,13 +16,10 @@ KEYWORDS = (
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
-COINED = r"(?<![\w'’.-])[a-z](?:\d+|-?[A-ZÀ-Ý][\w'’-]*[\w])(?![\w'’-])"
-"""A name led by a small letter: "i6 Challenge", "e-Residency", "eTwinning"."""
-# a number may carry a unit or letter: "Fundo 200M", "Indústria 4.0"
-WORD = (  # the look-ahead only fails fast where no word can start (a pattern led by a name is tried everywhere)
-    rf"(?=[dlA-ZÀ-Ý\d]|{COINED})(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|{COINED}"
-    rf"|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
-)
+COINED = r"(?<![\w'’.-])[a-z](?:\d+|-?[A-ZÀ-Ý][\w'’-]*[\w])(?![\w'’-])"  # "i6 Challenge", "e-Residency"
+# a number may carry a unit or letter ("Fundo 200M", "Indústria 4.0"); the look-ahead only fails fast where
+# no word can start (a pattern led by a name is tried everywhere)
+WORD = rf"(?=[dlA-ZÀ-Ý\d]|{COINED})(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|{COINED}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"
 SUPPORTING = ("Apoio", "Fomento", "Incentivo", "Incentivos", "Sostegno", "Contributi", "Aiuti", "Incentivi")
 DATIVE = (
     "(?:" + "|".join(f"(?<=[{w[0]}{w[0].lower()}]{w[1:]} )" for w in SUPPORTING) + ")(?:aos|às|alle|ai|agli)"
