@@ -57,8 +57,8 @@ _UNTIL = re.compile(
     r"(?i)\b(?:até|ate|entro|until|till|by|fino al|prevista per il|previsto para|expected in|planned for|"
     r"prevista|previsto)\s+(?:(?:o|il|the|a|al)\s+)?(?:fine\s+|end\s+of\s+|final\s+de\s+)?$"
 )
-_SENTENCE_END = re.compile(r"[!?\n]|(?<!\bn)(?<!\bN)(?<!\bno)(?<!\bNo)(?<!\bart)(?<!\bArt)\.(?!\S)")
-"""A sentence ends at a full stop before a space, not at "Lei n.º 70/VIII/2014", "Law No. 7210"."""
+_SENTENCE_END = re.compile(r"[!?\n]|\.(?!\S)")
+"""A sentence ends at a full stop before a space, not inside "Lei n.º 70/VIII/2014" or "3.5"."""
 
 
 def practice_year(
