@@ -469,6 +469,8 @@ def test_a_coined_head_word_is_the_name_a_scheme_goes_by_and_a_state_code_is_non
 
 def test_a_second_name_after_a_dash_is_a_form_of_the_name() -> None:
     assert "Buy Local Campaign" in written_forms("Island Made – Buy Local Campaign")
+    assert programme_key("Buy Local Campaign") == programme_key("Buy Local")
+    assert programme_key("Campagna Amica") != programme_key("Amica"), "led by the word, it keeps it"
     assert written_forms("Agromicro – programa de microcrédito rural") == [
         "Agromicro – programa de microcrédito rural",
         "Agromicro",

@@ -40,6 +40,7 @@ def programme_key(name: str) -> str:
         kind, year, number = law.groups()
         return _law_key(kind, number, year)
     named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", _without_legal_form(folded.strip())))
+    named = _CAMPAIGN.sub("", named)
     words = re.sub(r"[-–—]", " ", named).split()
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or folded
@@ -51,6 +52,10 @@ _CREDIT_LINE = re.compile(
 )
 """"Linha de Crédito PME Investe" is "PME Investe": what kind of programme it is, as "Programa" says
 ("Linha de Crédito do BNDES" names a bank's line, not the bank: kept)."""
+
+
+_CAMPAIGN = re.compile(r"(?<=\S)[ \t]+(?:campaign|campanha|campagna)$")
+""""Buy Fijian Campaign" is the text's "Buy Fijian" ("Campagna Amica", led by the word, keeps it)."""
 
 
 _LEGAL_FORM = re.compile(
