@@ -40,6 +40,7 @@ GRID = {
     "min_query_coverage": (0.4, 0.5, 0.6, 0.7, 1.01),
     "membership_threshold": (0.05, 0.08, 0.1, 0.12, 0.13, 0.15, 0.2, 0.3, 0.4, 0.5),
     "min_name_share": (0.5, 0.51, 1.0),
+    "max_phrase_share": (0.0, 0.25, 0.5),
 }
 
 

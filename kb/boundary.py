@@ -30,7 +30,9 @@ class Candidate:
     names: float = 0.0  # the same share over the query's names and acronyms
     title: float = 0.0  # the same share over its title and programme/organisation names
     title_text: str = ""  # its title as indexed
-    phrase: bool = False  # it holds one of the query's specific glossary phrases (kb.coverage)
+    phrase_share: float = (
+        1.0  # the share of passages holding the rarest glossary phrase of the query it holds
+    )
 
 
 MEMBERSHIP_FEATURES = (
@@ -125,7 +127,7 @@ def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: 
         holds_a_name(candidates, parts, s)
         or max(c.cosine for c in candidates) >= s.min_top_cosine
         or max(c.coverage for c in candidates) >= s.min_query_coverage
-        or any(c.phrase for c in candidates)
+        or min(c.phrase_share for c in candidates) < s.max_phrase_share
     )
 
 

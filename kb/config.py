@@ -66,7 +66,7 @@ class SearchSettings:
     # The relevance boundary (see kb.boundary.within_boundary), calibrated by bench/boundary.py.
     min_top_cosine: float = 0.86  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
-    max_phrase_share: float = 0.5  # …or a phrase of the glossary that fewer passages hold than this
+    max_phrase_share: float = 0.25  # …or a glossary phrase of it held by fewer passages than this share
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
     min_name_share: float = 1.0  # …when the query is made of names and acronyms only
     # logistic weights over kb.boundary.MEMBERSHIP_FEATURES, and the probability a match needs

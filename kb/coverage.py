@@ -27,27 +27,25 @@ def measure_coverage(
     passages: int,
     held: tuple[list[set[str]], list[set[str]]],
     titles: dict[str, str],
-    max_phrase_share: float = 0.5,
 ) -> None:
     """How much of the query each candidate holds, each part weighted by its rarity (IDF);
     ``counts``: how many of the collection's ``passages`` hold each part; ``held``: what
-    :func:`parts_held` found; ``titles``: the candidates' titles; a glossary phrase held by
-    fewer than ``max_phrase_share`` of the passages is specific enough to mark its holders."""
+    :func:`parts_held` found; ``titles``: the candidates' titles."""
     body, title = _masks(held[0]), _masks(held[1])
     names = sum(1 << i for i, p in enumerate(parts) if p.is_name)
-    phrases = sum(
-        1 << i
-        for i, (p, df) in enumerate(zip(parts, counts, strict=True))
-        if is_a_phrase(p) and df < max_phrase_share * passages
-    )
     share = _shares([idf(passages, df) for df in counts])
+    phrases = [
+        (1 << i, df / max(1, passages))
+        for i, (p, df) in enumerate(zip(parts, counts, strict=True))
+        if is_a_phrase(p)
+    ]
     for c in candidates:
         held_here = body.get(c.doc_id, 0)
         c.coverage = share(held_here)
         c.title = share(title.get(c.doc_id, 0))
         c.title_text = titles.get(c.doc_id, "")
         c.names = share(held_here & names, names)
-        c.phrase = bool(held_here & phrases)
+        c.phrase_share = min((part_share for bit, part_share in phrases if held_here & bit), default=1.0)
 
 
 def is_a_phrase(part: QueryPart) -> bool:

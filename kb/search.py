@@ -140,9 +140,7 @@ class Searcher:
             )
             candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
             if held is not None:
-                measure_coverage(
-                    candidates, parts, counts, self.languages.total, held.result(), titles, s.max_phrase_share
-                )
+                measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
                 # questions name things in passing; a short one's names, like its words, by share²
                 self._lift_held_titles_and_names(
                     candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0

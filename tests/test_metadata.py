@@ -700,7 +700,7 @@ def test_a_year_told_with_the_practice_name_beats_an_earlier_launch() -> None:
 def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_such() -> None:
     cooperative = (
         "Depois da guerra os colonos se reorganizaram e, em 1949, fundaram a Cooperativa Agrícola do Vale "
-        "Verde. Em 1987 a cooperativa abriu uma fábrica de polpas e em 2016 exportou para o Japão."
+        "Verde (CAVV). Em 1987 a cooperativa abriu uma fábrica de polpas e em 2016 exportou para o Japão."
     )
     assert extract(cooperative, "Cooperativa Agrícola do Vale Verde: frutas da floresta").year == 1949
     recalled = "Em 1949 a guerra tinha acabado. Em 1987 a Cooperativa do Vale abriu uma fábrica de polpas."
@@ -712,6 +712,13 @@ def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_su
     assert extract(agency, "NOVA-R: domande frequenti").year == 2019
     founded = "PROINVEST was founded in 1982 by a group of business leaders; a bakery was founded in 1990."
     assert [(year, kind) for year, kind, _ in event_years(founded)] == [(1982, 1), (1990, FIRM)]
+    for firm in (
+        "Founded in 1985, by 1990 the company employed 300 people.",
+        "Fundada em 1985 na cidade da Covilhã, a fábrica emprega 300 pessoas.",
+        "Fondata nel 1985, da allora l'azienda produce tessuti.",
+        "Founded in 1985 by John Smith, the company makes shoes.",
+    ):
+        assert [kind for _, kind, _ in event_years(firm)] == [FIRM], firm
 
 
 def test_markdown_card_fields_are_read(tmp_path: Path) -> None:

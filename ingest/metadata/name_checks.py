@@ -192,7 +192,12 @@ def _places() -> frozenset[str]:
     """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
     taxonomy = default_taxonomy()
     names = frozenset(n for found in taxonomy.country_names().values() for n in found)
-    demonyms = {fold(d) for found in taxonomy.country_extras.get("demonyms", {}).values() for d in found}
+    demonyms = {  # capitalised as in English ("Estonian"); "russo", "greco" are also Italian surnames
+        fold(d)
+        for found in taxonomy.country_extras.get("demonyms", {}).values()
+        for d in found
+        if d[:1].isupper()
+    }
     return folded_places(names) | country_names() | demonyms
 
 
@@ -203,19 +208,18 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
 
 
 def a_state_code(name: str, text: str) -> bool:
-    """Two or three capitals that the text only writes in brackets after a place: "Petrolina (PE)"."""
+    """Two or three capitals that the text only writes in brackets after a town's or a region's whole
+    name: "Petrolina (PE)" (not "Enterprise Estonia (EE)", whose name merely ends in a place)."""
     if not (2 <= len(name) <= 3 and name.isupper()):
         return False
     uses = re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    after = re.findall(
-        rf"([A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{0,2}})[ \t]*\([ \t]*{re.escape(name)}[ \t]*\)", text
-    )
-    places = [
-        words
-        for words in after
-        if any(a_place(" ".join(words.split()[i:])) for i in range(len(words.split())))
-    ]
-    return bool(uses) and len(places) == len(uses)
+    if not uses:
+        return False
+    runs = re.findall(rf"({_CAPITALISED_RUN})[ \t]*\([ \t]*{re.escape(name)}[ \t]*\)", text)
+    return len(uses) == len(runs) and all(a_place(run) for run in runs)
+
+
+_CAPITALISED_RUN = r"(?:[A-ZÀ-Ý][\w'’-]*[ \t]+(?:(?:de|da|do|di|del|della)[ \t]+)?){0,5}[A-ZÀ-Ý][\w'’-]*"
 
 
 def a_label(name: str, text: str) -> bool:

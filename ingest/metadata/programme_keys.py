@@ -135,10 +135,14 @@ def written_forms(name: str) -> list[str]:
     forms = bracketed_forms(name)
     heads = before_a_dash(forms[0])
     others = [*heads, *_a_name_after_a_dash(forms[0], heads), *_act_alone(forms[0]), *_coined_head(forms[0])]
-    return forms + [other for other in others if other not in forms]
+    return forms + [other for other in dict.fromkeys(others) if other not in forms]
 
 
-_COINED = re.compile(r"(?!Ma?c[A-Z])(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*")  # not "McDonald"
+_COINED = re.compile(
+    r"(?!(?:Ma?c|D[ei]|L[ae]|Van|Von|Ph|Gmb|You|Linked|Whats|Pay)[A-Z])(?=\w{4})(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*"
+)
+"""A coined word: "MaRS", "KredEx", "eTwinning"; not a surname ("McDonald", "DeLuca", "LaSalle"), a
+degree or legal form ("PhD", "GmbH") or a platform ("YouTube", "LinkedIn", "PayPal")."""
 
 
 def _coined_head(name: str) -> list[str]:
@@ -153,9 +157,20 @@ def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
     capitalised but its links, is a form too (not "Agroamigo – Programa de microfinança …")."""
     tail = name.split(" – " if " – " in name else " — ", 1)[-1].strip() if heads else ""
     content = [w for w in tail.split() if fold(w) not in GENERIC_WORDS or w[:1].isupper()]
-    if not content or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
+    if len(content) < 2 or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
         return []
-    return [tail]
+    if any(fold(w) in _DOCUMENT_WORDS or fold(w) in country_names() for w in content):
+        return []  # "… – Relatório Final", "… – Case Study", "… – Fase II", "… – Portugal 2020"
+    return [tail] if any(fold(w) not in GENERIC_WORDS for w in content) else []
+
+
+_DOCUMENT_WORDS = frozenset(
+    "relatorio relazione report study studio estudo case caso final finale fase phase summary sintese "
+    "sintesi avaliacao valutazione evaluation nota note notes faq newsletter operacional operativo "
+    "operational overview introducao introduzione introduction edition edicao edizione annex anexo "
+    "allegato ii iii iv".split()
+)
+"""Words that say what a document or a stage is, never part of a second name after a dash."""
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")

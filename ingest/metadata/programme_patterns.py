@@ -16,7 +16,7 @@ KEYWORDS = (
     "sistema|system|rede|rete|red|scheme|pacto|patto|pact|projet"
 )
 PERIOD = r"(?:19|20)\d\d[-–/](?:19|20)?\d\d"  # "2014-2020": a programming period
-COINED = r"(?<![\w'’.-])[a-z](?:\d+|-?[A-ZÀ-Ý][\w'’-]*[\w])(?![\w'’-])"  # "i6 Challenge", "e-Residency"
+COINED = r"(?<![\w'’.-])[a-z](?:\d+(?=[ \t]+[A-ZÀ-Ý])|-[A-ZÀ-Ý][\w'’-]*\w|[A-ZÀ-Ý][a-zà-ÿ]{3,}[\w'’-]*)(?![\w'’-])"  # i6 Challenge, e-Residency; not m2, kWh
 # a number may carry a unit or letter ("Fundo 200M", "Indústria 4.0"); the look-ahead only fails fast where
 # no word can start (a pattern led by a name is tried everywhere)
 WORD = rf"(?=[dlA-ZÀ-Ý\d]|{COINED})(?:(?:[dl]['’])?[A-ZÀ-Ý][\w'’.-]*[\w](?::[A-ZÀ-Ý]\w+)?|[A-ZÀ-Ý]|{PERIOD}|{COINED}|\d(?:[\d.]*\d)?[A-Z]{{0,2}})"

@@ -32,11 +32,12 @@ def title_subject(text: str, title: str) -> str | None:
     whole = ranked_text(text, title)
     if not title.strip() or not about_firms(whole):
         return None
-    uses = {c.name: len(c.starts) for c in name_candidates(whole)}
-    if not uses:
+    found = {c.name: c.starts for c in name_candidates(whole)}
+    if not found:
         return None
-    counted = {name: _with_short_forms(name, uses) for name in uses if in_title(name, title)}
-    others = [n for name, n in uses.items() if not any(_inside(name, long) for long in counted)]
+    # a place the title names ("… de Ubá") is where the practice is, never the subject: it does not compete
+    counted = {n: _with_short_forms(n, found) for n in found if in_title(n, title) and not a_place(n)}
+    others = [len(s) for name, s in found.items() if not any(_inside(name, long) for long in counted)]
     most = max([*counted.values(), *others])
     titled = [name for name, n in counted.items() if n == most and n >= MIN_USES]
     titled = [name for name in titled if not any(_inside(name, o) for o in titled if o != name)]
@@ -53,10 +54,16 @@ def title_subject(text: str, title: str) -> str | None:
     return name if _goes_by_it(name, whole) else None
 
 
-def _with_short_forms(name: str, uses: dict[str, int]) -> int:
-    """How often the text names ``name``, whole or by names inside it ("Consorzio", "Parmigiano
-    Reggiano" for the "Consorzio del Formaggio Parmigiano Reggiano")."""
-    return sum(n for other, n in uses.items() if _inside(other, name))
+def _with_short_forms(name: str, found: dict[str, list[int]]) -> int:
+    """How many times the text names ``name``, whole or by names inside it ("Consorzio", "Parmigiano
+    Reggiano" for the "Consorzio del Formaggio Parmigiano Reggiano"; not a place it holds, nor the
+    words of its own mentions counted again)."""
+    spans = [(start, start + len(name)) for start in found[name]]
+    mentions = set(found[name])
+    for other, starts in found.items():
+        if other != name and _inside(other, name) and not a_place(other) and not an_everyday_term(other):
+            mentions |= {s for s in starts if not any(a <= s < b for a, b in spans)}
+    return len(mentions)
 
 
 def _inside(short: str, name: str) -> bool:

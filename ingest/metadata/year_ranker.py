@@ -169,9 +169,8 @@ def _line_head(text: str, at: int) -> str:
 
 def _sentence_head(text: str, at: int) -> str:
     """The sentence up to ``at`` (searching back from it: a long report has thousands of years)."""
-    window = max(0, at - 1000)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, at)]
-    return text[ends[-1] if ends else window : at]
+    ends = [text.rfind(mark, 0, at) for mark in ("!", "?", "\n", ". ", ".\t")]  # "n.º 70" goes on
+    return text[max(ends) + 1 : at]
 
 
 def _sentence(text: str, at: int) -> str:

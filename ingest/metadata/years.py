@@ -17,7 +17,7 @@ _MONTH = (
 )
 _START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
-    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
+    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
 """A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
@@ -154,8 +154,8 @@ _EVENT = re.compile(
     r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
-    r"operativ[oa] dal|in funzione dal|operational since|in operation since|operating since|"
-    r"em funcionamento desde|em operação desde|entr(?:ou|ò|ata|ato) in vigore|entr(?:ou|aram) em vigor|"
+    r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
+    r"em funcionamento desde|em operação desde|entr(?:ò|at[oaie]) in vigore|entr(?:ou|aram) em vigor|"
     r"(?:came|entered) into force|"
     r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
     re.IGNORECASE,
@@ -174,8 +174,9 @@ _FIRM = re.compile(
     r"(?i)\b(?:empresa|firma|firm|company|azienda|ditta|impresa|f[aá]brica|fabbrica|factory|oficina|officina|"
     r"loja|negozio|shop|yard|mill|business|neg[oó]cio)\b"
 )
-_FOUNDERS = re.compile(r"(?i)\b(?:by|por|pel[oa]|pelos|pelas|dal|dalla|dai|dagli|dalle|da)\b")
-"""Who founded it comes after "by": "founded in 1982 by business leaders" is no firm's founding."""
+_FOUNDERS = re.compile(r"(?i)\b(?:by|por|pel[oa]s?)[ \t]+(?!\d)[^,;]*")
+"""Who founded it, up to the next comma: "founded in 1982 by business leaders" is no firm's founding
+("Founded in 1985, by 1990 the company …" and "… by John Smith, the company …" are)."""
 FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
@@ -192,7 +193,7 @@ def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb:
             founding = bool(_FOUNDING.fullmatch(verb.group()))
-            firm = founding and _FIRM.search(f"{before} {_FOUNDERS.split(after, 1)[0]}")
+            firm = founding and _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}")
             yield int(match.group()), FIRM if firm else int(founding), match.start()
 
 
