@@ -169,8 +169,9 @@ def _line_head(text: str, at: int) -> str:
 
 def _sentence_head(text: str, at: int) -> str:
     """The sentence up to ``at`` (searching back from it: a long report has thousands of years)."""
-    ends = [text.rfind(mark, 0, at) for mark in ("!", "?", "\n", ". ", ".\t")]  # "n.º 70" goes on
-    return text[max(ends) + 1 : at]
+    window = max(0, at - 1000)  # no mark may be found: never scan back to the start of a long report
+    ends = [text.rfind(mark, window, at) for mark in ("!", "?", "\n", ". ", ".\t")]  # "n.º 70" goes on
+    return text[max(window - 1, *ends) + 1 : at]
 
 
 def _sentence(text: str, at: int) -> str:
