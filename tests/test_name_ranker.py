@@ -297,3 +297,12 @@ def test_a_name_never_runs_across_a_menu_s_separators() -> None:
     }
     assert not any(ch in name for name in names for ch in "|·•")
     assert "Programa Produzir" in names
+
+
+def test_a_document_s_own_words_are_never_a_programme() -> None:
+    text = 'NEWSLETTER "IMPRESE OLTRE CONFINE"\n\nIN PRIMO PIANO: le PMI esportano. NEWSLETTER chiusa.'
+    rows = candidate_features(name_candidates(text), text, "NEWSLETTER")
+    never = never_proposed([c.name for c in name_candidates(text)], rows, text)
+    names = [c.name for c in name_candidates(text)]
+    assert all(never[names.index(word)] for word in ("NEWSLETTER", "PRIMO PIANO") if word in names)
+    assert "NEWSLETTER" in names

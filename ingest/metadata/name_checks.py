@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from ingest.metadata.gazetteer import folded_places, only_compass_words
-from ingest.metadata.programme_keys import GENERIC_WORDS, country_names
+from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS, country_names
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -202,9 +202,15 @@ def _places() -> frozenset[str]:
 
 
 def no_name_of_a_scheme(name: str, text: str) -> bool:
-    """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`) or a state's
-    code (:func:`a_state_code`): whatever the ranker makes of them, no programme."""
-    return a_person_or_an_amount(name, text) or a_label(name, text) or a_state_code(name, text)
+    """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
+    code (:func:`a_state_code`) or a document's words ("NEWSLETTER", "PRIMO PIANO"): whatever the
+    ranker makes of them, no programme."""
+    return (
+        a_person_or_an_amount(name, text)
+        or a_label(name, text)
+        or a_state_code(name, text)
+        or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
+    )
 
 
 def a_state_code(name: str, text: str) -> bool:

@@ -159,18 +159,20 @@ def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
     content = [w for w in tail.split() if fold(w) not in GENERIC_WORDS or w[:1].isupper()]
     if len(content) < 2 or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
         return []
-    if any(fold(w) in _DOCUMENT_WORDS or fold(w) in country_names() for w in content):
+    if any(fold(w) in DOCUMENT_WORDS or fold(w) in country_names() for w in content):
         return []  # "… – Relatório Final", "… – Case Study", "… – Fase II", "… – Portugal 2020"
     return [tail] if any(fold(w) not in GENERIC_WORDS for w in content) else []
 
 
-_DOCUMENT_WORDS = frozenset(
+DOCUMENT_WORDS = frozenset(
     "relatorio relazione report study studio estudo case caso final finale fase phase summary sintese "
     "sintesi avaliacao valutazione evaluation nota note notes faq newsletter operacional operativo "
     "operational overview introducao introduzione introduction edition edicao edizione annex anexo "
-    "allegato ii iii iv".split()
+    "allegato ii iii iv serie numero issue bulletin boletim bollettino dossier speciale special primo "
+    "transcricao trascrizione transcript entrevista intervista interview verbale ata minutes".split()
 )
-"""Words that say what a document or a stage is, never part of a second name after a dash."""
+"""Words that say what a document, an issue or a stage is: never part of a second name after a
+dash, and never a name alone ("NEWSLETTER", "SÉRIE", "PRIMO PIANO")."""
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")
