@@ -29,7 +29,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 35
+INGEST_VERSION = 36
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 31: labels written as alternatives ("Proponent / lead body"), "Name of initiative", a card year before 1950,
 a card's name described in words with its short name in brackets, "Name – what it is" keyed by the name too,
