@@ -481,6 +481,13 @@ def test_a_coined_head_word_is_the_name_a_scheme_goes_by_and_a_state_code_is_non
     assert programme_names("O Programa Espaço Empresa m2 oferece salas.") == ["Programa Espaço Empresa"]
 
 
+def test_whoever_took_the_initiative_is_no_programme() -> None:
+    assert programme_names("Il parco è nato per iniziativa di Marco Ferretti, fondatore di un'azienda.") == []
+    assert programme_names("A Iniciativa de Mulheres Empreendedoras apoia firmas.") == [
+        "Iniciativa de Mulheres Empreendedoras"
+    ]
+
+
 def test_a_second_name_after_a_dash_is_a_form_of_the_name() -> None:
     assert "Buy Local Campaign" in written_forms("Island Made – Buy Local Campaign")
     assert programme_key("Buy Local Campaign") == programme_key("Buy Local")

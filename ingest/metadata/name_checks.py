@@ -23,9 +23,16 @@ OWNERS = re.compile(
 def a_body_after_of(match: re.Match[str]) -> bool:
     """ "o edital do Ministério da Saúde", "il sistema delle Nazioni Unite": a programme word
     *of* a body is that body's call or system, and the body is not its name (a cluster, park or
-    district programme is: "il programma dei Distretti Tecnologici")."""
+    district programme is: "il programma dei Distretti Tecnologici"); and whoever a thing was started
+    "on the initiative of" ("per iniziativa di Alberto Bombassei") is no programme either."""
     gap = match.string[match.start() : match.start("name")]
-    return bool(OWNERS.match(match.group("name"))) and bool(_OF_AT_END.search(gap))
+    initiative = _ON_THE_INITIATIVE.search(match.string[max(0, match.start() - 10) : match.start("name")])
+    return bool(OWNERS.match(match.group("name"))) and bool(_OF_AT_END.search(gap)) or initiative is not None
+
+
+_ON_THE_INITIATIVE = re.compile(
+    r"(?i)\b(?:per|por|on the|at the|su|by)[ \t]+(?:iniziativa|iniciativa|initiative)[ \t]+(?:di|de|da|do|of)[ \t]+$"
+)
 
 
 _OF_AT_END = re.compile(r"(?i)\b(?:de|di|da|do|dos|das|del|della|dello|delle|dei|degli|of)[ \t]+$")
