@@ -30,9 +30,8 @@ class Candidate:
     names: float = 0.0  # the same share over the query's names and acronyms
     title: float = 0.0  # the same share over its title and programme/organisation names
     title_text: str = ""  # its title as indexed
-    phrase_share: float = (
-        1.0  # the share of passages holding the rarest glossary phrase of the query it holds
-    )
+    # the share of passages holding the rarest glossary phrase of the query that it holds (1.0: none)
+    phrase_share: float = 1.0
 
 
 MEMBERSHIP_FEATURES = (

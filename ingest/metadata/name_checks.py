@@ -20,14 +20,15 @@ OWNERS = re.compile(
 """Bodies that own calls and systems rather than being their subject."""
 
 
-def a_body_after_of(match: re.Match[str]) -> bool:
-    """ "o edital do Ministério da Saúde", "il sistema delle Nazioni Unite": a programme word
-    *of* a body is that body's call or system, and the body is not its name (a cluster, park or
-    district programme is: "il programma dei Distretti Tecnologici"); and whoever a thing was started
-    "on the initiative of" ("per iniziativa di Alberto Bombassei") is no programme either."""
+def its_owner_not_its_name(match: re.Match[str]) -> bool:
+    """The words after a programme word *of* name who owns or started it, not the programme: a body
+    ("o edital do Ministério da Saúde", "il sistema delle Nazioni Unite"; a cluster, park or district
+    programme is named so: "il programma dei Distretti Tecnologici"), or whoever a thing was started
+    "on the initiative of" ("per iniziativa di Alberto Bombassei")."""
     gap = match.string[match.start() : match.start("name")]
-    initiative = _ON_THE_INITIATIVE.search(match.string[max(0, match.start() - 10) : match.start("name")])
-    return bool(OWNERS.match(match.group("name"))) and bool(_OF_AT_END.search(gap)) or initiative is not None
+    a_body = bool(OWNERS.match(match.group("name"))) and bool(_OF_AT_END.search(gap))
+    before = match.string[max(0, match.start() - 10) : match.start("name")]
+    return a_body or _ON_THE_INITIATIVE.search(before) is not None
 
 
 _ON_THE_INITIATIVE = re.compile(

@@ -138,7 +138,7 @@ def written_forms(name: str) -> list[str]:
     return forms + [other for other in dict.fromkeys(others) if other not in forms]
 
 
-_COINED = re.compile(
+_COINED_HEAD = re.compile(
     r"(?!(?:Ma?c|D[ei]|L[ae]|Van|Von|Ph|Gmb|You|Linked|Whats|Pay)[A-Z])(?=\w{4})(?:[A-Z][a-z]+[A-Z]|[a-z]+[A-Z])\w*"
 )
 """A coined word: "MaRS", "KredEx", "eTwinning"; not a surname ("McDonald", "DeLuca", "LaSalle"), a
@@ -149,7 +149,7 @@ def _coined_head(name: str) -> list[str]:
     """ "MaRS Discovery District", "KredEx Fund": a coined word of small and capital letters that
     heads a name is the name it goes by (not "SEBRAE Delas": a body's acronym heads its scheme)."""
     head, _, rest = name.strip().partition(" ")
-    return [head] if rest and _COINED.fullmatch(head) else []
+    return [head] if rest and _COINED_HEAD.fullmatch(head) else []
 
 
 def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.metadata.name_checks import (
-    a_body_after_of,
     a_common_word,
     a_public_body,
     a_verb_before_a_name,
     an_adverbial_opening,
     inside_a_name,
+    its_owner_not_its_name,
     one_word_named,
 )
 from ingest.metadata.programme_keys import programme_key
@@ -187,7 +187,7 @@ def _add_introduced(found: _Found, text: str) -> None:
         found.add(name, match.start(), strong=True)
     for pattern in (*PATTERNS, ACT):
         for match in pattern.finditer(text):
-            if inside_a_name(text, match.start("name")) or a_body_after_of(match):
+            if inside_a_name(text, match.start("name")) or its_owner_not_its_name(match):
                 continue
             kind = match.groupdict().get("kind") or ""
             if not kind[:1].isupper() and a_public_body(match.group("name")):
