@@ -107,6 +107,13 @@ class LanguageStats:
             return [], np.zeros((0, 0), dtype=np.float32)
         return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
 
+    def means_of(self, doc_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        rows = self.db.execute(
+            "SELECT doc_id, mean FROM document_vectors WHERE doc_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(doc_ids)),),
+        )
+        return {r[0]: np.frombuffer(r[1], dtype=np.float32) for r in rows}
+
     def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """The document and the passage language of each of these chunks."""
         rows = self.db.execute(

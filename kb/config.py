@@ -63,6 +63,9 @@ class SearchSettings:
     title_weight: float = 1.0  # RRF weight of the ranking by title and name matches alone
     name_weight: float = 0.04  # added to a short query's document score × the share of its names held
     title_coverage_weight: float = 0.02  # added × the IDF-weighted share of the query its title holds
+    feedback_weight: float = 0.015  # a keyword query's: added × closeness to the best few (kb.feedback)
+    feedback_depth: int = 4  # how many of the best candidates stand for the query's topic
+    feedback_reach: int = 60  # how many of the best candidates it may lift
     # The relevance boundary (see kb.boundary.within_boundary), calibrated by bench/boundary.py.
     min_top_cosine: float = 0.86  # the query is about the collection if a passage is this close…
     min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
@@ -91,10 +94,11 @@ class SearchSettings:
             title_weight=0.0,
             name_weight=0.0,
             title_coverage_weight=0.0,
+            feedback_weight=0.0,
         )
 
     def lexical_only(self) -> SearchSettings:
-        return replace(self, dense_weight=0.0)
+        return replace(self, dense_weight=0.0, feedback_weight=0.0)
 
     language_centering: float = 1.0
     chunk_mean_weight: float = 0.5  # a document's score: best passage + this × its passages' mean

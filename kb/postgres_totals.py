@@ -86,3 +86,9 @@ class Totals:
         if not rows:
             return [], np.zeros((0, 0), dtype=np.float32)
         return [r[0] for r in rows], np.asarray([r[1] for r in rows], dtype=np.float32)
+
+    def means_of(self, doc_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        rows = self.db.execute(
+            "SELECT doc_id, mean FROM document_vectors WHERE doc_id = ANY(%s)", (list(doc_ids),)
+        )
+        return {r[0]: np.asarray(r[1], dtype=np.float32) for r in rows}

@@ -24,6 +24,7 @@ from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.coverage import measure_coverage, parts_held
 from kb.embedders import Embedder
 from kb.facets import LIST_FACETS
+from kb.feedback import add_feedback
 from kb.fusion import by_document, first_per_document, rrf
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
@@ -145,7 +146,11 @@ class Searcher:
                 self._lift_held_titles_and_names(
                     candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
                 )
-        return sorted(candidates, key=lambda c: (-c.score, c.doc_id))
+        candidates.sort(key=lambda c: (-c.score, c.doc_id))
+        if s.feedback_weight > 0 and not question:
+            add_feedback(candidates, self.store, self.languages.centroids, s)
+            candidates.sort(key=lambda c: (-c.score, c.doc_id))
+        return candidates
 
     def _both_sides(
         self,

@@ -142,6 +142,9 @@ class Store(Protocol):
     def document_means(self) -> tuple[list[str], np.ndarray]:
         """(doc ids, mean passage vectors) of every document, kept up to date on every write."""
 
+    def means_of(self, doc_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The mean passage vectors of these documents (those still stored)."""
+
     def chunk_owners(self, chunk_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """The document and the passage language of each of these chunks."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,21 @@ def test_joint_purchasing_across_languages(kb: KnowledgeBase) -> None:
     hits = [d for d, _ in top(kb, "compras conjuntas de insumos", k=3)]
     assert hits[0] == "ficha-compras-conjuntas-uba"
     assert "honduras-joint-purchasing-networks" in hits
+
+
+def test_a_keyword_querys_best_documents_lift_their_neighbours_in_other_languages(kb: KnowledgeBase) -> None:
+    query = "come finanziare l'export delle piccole imprese"
+    plain = kb.using(dataclasses.replace(kb.search_settings, feedback_weight=0.0))
+    depth = kb.search_settings.feedback_depth
+
+    def ranked(base: KnowledgeBase, text: str) -> list[str]:
+        return [hit.doc_id for hit in base.search(SearchRequest(text, k=10, bounded=False)).hits]
+
+    lifted, unlifted = ranked(kb, query), ranked(plain, query)
+    assert lifted[:depth] == unlifted[:depth]  # the query itself ranked the best few
+    assert "escp-4i-clusters-go-international" in lifted
+    question = "Come si finanzia l'export delle piccole imprese?"  # one answer asked: nothing lifted
+    assert ranked(kb, question) == ranked(plain, question)
 
 
 def test_acronyms_match_exactly(kb: KnowledgeBase) -> None:

@@ -120,6 +120,15 @@ def test_replace_and_delete_keep_totals(store: Store) -> None:
     assert store.verify() == []
 
 
+def test_means_of_the_documents_asked_for(store: Store) -> None:
+    first = put(store, "a", doc(1, ["one", "two"]))
+    put(store, "b", doc(2, ["tre"], language="it"))
+    means = store.means_of(["a", "gone"])
+    assert list(means) == ["a"]
+    np.testing.assert_allclose(means["a"], first.mean(axis=0), atol=1e-5)
+    assert store.means_of([]) == {}
+
+
 def test_dense_search_is_exact_filtered_and_centred(store: Store) -> None:
     vectors = put(store, "a", doc(1, ["x", "y", "z"]))
     put(store, "b", doc(2, ["p", "q"], language="it"))
