@@ -6,6 +6,8 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
+from ingest.metadata.district_names import district_subject
+from ingest.metadata.firms import about_firms
 from ingest.metadata.name_checks import a_place, a_state_code
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
@@ -573,3 +575,22 @@ def test_a_room_and_a_word_for_promotion_are_no_foreign_places() -> None:
     )
     scores = country_scores(text, "Assemblea del consorzio", towns_in_text=True)
     assert "MA" not in scores and "CU" not in scores
+
+
+def test_a_district_the_text_keeps_naming_in_lower_case_is_the_practice() -> None:
+    text = (
+        "## Caso 2: il distretto orafo di Borgoverde\n\nIl distretto orafo di Borgoverde riunisce "
+        "duecento laboratori; le imprese esportano gioielli e le aziende del distretto condividono "
+        "una scuola. A Pietrarossa, vicino, opera il distretto tessile di Pietrarossa."
+    )
+    found = extract(text, "Nota didattica – Economia dei sistemi locali", language="it")
+    assert found.values["programme"] == ["Distretto orafo di Borgoverde"]
+    assert district_subject("Il distretto orafo di Borgoverde esporta.", "Nota didattica") is None  # once
+    even = "il distretto orafo di Borgoverde e il polo calzaturiero di Nova Serrana"
+    assert district_subject(f"{even}. {even}.", "Due casi") is None  # two, equally often: neither
+
+
+def test_a_consortium_and_firms_named_in_italian_make_a_text_about_firms() -> None:
+    assert about_firms("Il Consorzio riunisce caseifici che esportano in Giappone.")
+    assert about_firms("Le aziende della valle vendono insieme; ogni azienda paga una quota.")
+    assert not about_firms("Lo sport della domenica: la squadra gioca, gli sportivi esultano.")

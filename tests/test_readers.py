@@ -104,6 +104,15 @@ def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
         assert noise not in parsed.text
 
 
+def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_path: Path) -> None:
+    page = "<html><head><title>{}</title></head><body><h1>Interrogazione</h1><p>{}</p><p>{}</p></body></html>"
+    fuller = "Interrogazione – Crisi del distretto orafo"
+    parsed = read(write(tmp_path / "a.html", page.format(fuller, EN, EN)))
+    assert parsed.title == fuller
+    site = read(write(tmp_path / "b.html", page.format("Portale della Regione", EN, EN)))
+    assert site.title == "Interrogazione"  # a site's name is no fuller title
+
+
 def test_pdf_pages_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "a.pdf"
     path.write_bytes(make_pdf([PT, IT]))

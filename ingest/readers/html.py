@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
@@ -54,6 +56,21 @@ def read_html(data: bytes) -> ParsedFile:
         text = trafilatura.extract(html, output_format="txt", favor_recall=True) or ""
     text = strip_boilerplate(text)
     meta = trafilatura.extract_metadata(html, extensive=False)  # not a year guessed from the text
-    title = meta.title if meta and meta.title else None
+    title = fuller_title(html, meta.title if meta and meta.title else None)
     info = {"date": meta.date} if meta and meta.date else {}
     return ParsedFile(text=text, file_type="html", title=title, info=info)
+
+
+def fuller_title(html: str, title: str | None) -> str | None:
+    """The page's ``<title>`` when it is the chosen title (its first heading, say) followed by more
+    words after a dash or colon ("Interrogazione a risposta scritta – Crisi e rilancio del distretto
+    …"): the heading says what kind of page it is, the rest what it is about."""
+    if not title:
+        return title
+    try:
+        head = lxml_html.fromstring(html).findtext(".//title")
+    except (etree.ParserError, ValueError):
+        return title
+    head = " ".join((head or "").split())
+    rest = head[len(title) :] if head.casefold().startswith(title.casefold()) else ""
+    return head if re.match(r"\s*[–—:-]\s+\w", rest) else title

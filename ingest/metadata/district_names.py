@@ -1,0 +1,47 @@
+"""A cluster named in lower case, the way the field names its districts: "il distretto ceramico di
+Sassuolo", "o polo calçadista de Franca", "il distretto del mobile imbottito della Murgia".
+
+Such a name has no capital to start it, so the name finder never sees it, yet it is the practice of
+a text that keeps writing it: a teaching case, a parliamentary question, a report on the district.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kb.text import fold
+
+_KIND = r"distrett[oi]|distritos?|polos?|arranjos?\s+produtivos?\s+locais|arranjo\s+produtivo\s+local|APLs?"
+_LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli|della)"
+_SECTOR = rf"(?:(?:{_LINK}[ \t]+)?[a-zà-ÿ][a-zà-ÿ-]{{2,}}[ \t]+){{1,4}}"
+_PLACE = (
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|in|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
+)
+DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+({_SECTOR}{_LINK}[ \t]*({_PLACE}))")
+"""A cluster word, one to four words of its trade (in lower case, "del mobile imbottito"), then
+"di/de/della …" and the capitalised place."""
+
+MIN_USES = 2
+"""How often the text must write the district: once is a passing mention."""
+
+
+def district_subject(text: str, title: str) -> str | None:
+    """The district the title and text name in lower case most often (at least :data:`MIN_USES`
+    times, and more often than any other), written with a capital ("Distretto ceramico di Sassuolo")."""
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for match in DISTRICT.finditer(f"{title}\n{text}"):
+        if (
+            match.group(1)[0].isupper() and not match.group(1).isupper()
+        ):  # a capitalised name is found already
+            continue
+        written = re.sub(r"\s+", " ", match.group(0))
+        key = fold(written)
+        counts[key] += 1
+        first.setdefault(key, written)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = first[ranked[0][0]]
+    return name[0].upper() + name[1:]
