@@ -1,11 +1,11 @@
 """Pseudo-relevance feedback in the space of documents: the best few candidates name a topic.
 
-A keyword query ("compras conjuntas", "gestione dei cluster") asks for every document on a
+A query such as "compras conjuntas" or "gestione dei cluster" asks for every document on a
 topic, and the best few candidates say what that topic is better than the query's few words
 do. A document close in meaning to them is likely on the topic too, whatever its language:
 its words may share none with the query and its passages may sit far down the dense ranking,
-yet its mean vector, centred on its language, lies near theirs. A question asks for one
-answer instead, and lifting the neighbours of the best candidates would only crowd it out.
+yet its mean vector, centred on its language, lies near theirs. The best few keep their
+places, so a question's one answer is never crowded out by its neighbours.
 """
 
 from __future__ import annotations
@@ -39,19 +39,21 @@ def centred_means(
 def add_feedback(
     candidates: list[Candidate], store: Store, centroids: dict[str, np.ndarray], s: SearchSettings
 ) -> None:
-    """Add ``s.feedback_weight`` × its centred similarity to the mean of the best
-    ``s.feedback_depth`` candidates to the score of each candidate after those, up to the
-    ``s.feedback_reach``-th (they come best first; further down, a lift would not reach the
-    first page). The best few keep their order: the query itself ranked them."""
+    """Lift each candidate after the best ``s.feedback_depth``, up to the ``s.feedback_reach``-th,
+    by ``s.feedback_weight`` × its centred similarity to their mean, and re-rank them (they come
+    best first; further down, a lift would not reach the first page). The best few keep their
+    places: the query itself put them there."""
     depth, reach = s.feedback_depth, candidates[: s.feedback_reach]
     if len(reach) <= depth:
         return
     vectors = centred_means(store, [c.doc_id for c in reach], centroids)
-    best = [vectors[c.doc_id] for c in candidates[:depth] if c.doc_id in vectors]
+    best = [vectors[c.doc_id] for c in reach[:depth] if c.doc_id in vectors]
     if not best:
         return
     topic = np.mean(best, axis=0)
     topic /= max(float(np.linalg.norm(topic)), 1e-9)
+    ceiling = reach[depth - 1].score
     for c in reach[depth:]:
         if c.doc_id in vectors:
-            c.score += s.feedback_weight * float(vectors[c.doc_id] @ topic)
+            c.score = min(ceiling, c.score + s.feedback_weight * float(vectors[c.doc_id] @ topic))
+    candidates[depth:] = sorted(candidates[depth:], key=lambda c: (-c.score, c.doc_id))

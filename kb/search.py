@@ -147,9 +147,8 @@ class Searcher:
                     candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
                 )
         candidates.sort(key=lambda c: (-c.score, c.doc_id))
-        if s.feedback_weight > 0 and not question:
+        if s.feedback_weight > 0:  # the best few stand for the query's topic: lift their neighbours
             add_feedback(candidates, self.store, self.languages.centroids, s)
-            candidates.sort(key=lambda c: (-c.score, c.doc_id))
         return candidates
 
     def _both_sides(

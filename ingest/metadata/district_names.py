@@ -18,7 +18,7 @@ _SECTOR = rf"(?:(?:{_LINK}[ \t]+)?[a-zà-ÿ][a-zà-ÿ-]{{2,}}[ \t]+){{1,4}}"
 _PLACE = (
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|in|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
-DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+({_SECTOR}{_LINK}[ \t]*({_PLACE}))")
+DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*{_PLACE}")
 """A cluster word, one to four words of its trade (in lower case, "del mobile imbottito"), then
 "di/de/della …" and the capitalised place."""
 
@@ -32,9 +32,8 @@ def district_subject(text: str, title: str) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for match in DISTRICT.finditer(f"{title}\n{text}"):
-        if (
-            match.group(1)[0].isupper() and not match.group(1).isupper()
-        ):  # a capitalised name is found already
+        kind = match.group(1)
+        if kind[0].isupper() and not kind.isupper():  # "Distretto …" is a name the finder sees already
             continue
         written = re.sub(r"\s+", " ", match.group(0))
         key = fold(written)
