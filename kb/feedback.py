@@ -4,8 +4,9 @@ A query such as "compras conjuntas" or "gestione dei cluster" asks for every doc
 topic, and the best few candidates say what that topic is better than the query's few words
 do. A document close in meaning to them is likely on the topic too, whatever its language:
 its words may share none with the query and its passages may sit far down the dense ranking,
-yet its mean vector, centred on its language, lies near theirs. The best few keep their
-places, so a question's one answer is never crowded out by its neighbours.
+yet its mean vector, centred on its language, lies near theirs. A question asks for one
+answer, not a topic, and is left as ranked (on squad-xling the lift cost 0.01 nDCG@10); the
+best few keep their places, so one typed without its mark keeps its answer on top.
 """
 
 from __future__ import annotations

@@ -147,7 +147,7 @@ class Searcher:
                     candidates, s.name_weight * (share**2 if question else 1.0) if short else 0.0
                 )
         candidates.sort(key=lambda c: (-c.score, c.doc_id))
-        if s.feedback_weight > 0:  # the best few stand for the query's topic: lift their neighbours
+        if s.feedback_weight > 0 and not question:  # a question asks for one answer, not a topic
             add_feedback(candidates, self.store, self.languages.centroids, s)
         return candidates
 

@@ -8,10 +8,10 @@ from ingest.metadata import extract
 from ingest.metadata.countries import country_scores
 from ingest.metadata.district_names import district_subject
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_checks import a_place, a_state_code
+from ingest.metadata.name_checks import a_place, a_sentence, a_state_code
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
-from ingest.metadata.registry import by_key
+from ingest.metadata.registry import by_key, names_one
 from kb.taxonomy import default_taxonomy
 
 
@@ -594,3 +594,16 @@ def test_a_consortium_and_firms_named_in_italian_make_a_text_about_firms() -> No
     assert about_firms("Il Consorzio riunisce caseifici che esportano in Giappone.")
     assert about_firms("Le aziende della valle vendono insieme; ogni azienda paga una quota.")
     assert not about_firms("Lo sport della domenica: la squadra gioca, gli sportivi esultano.")
+
+
+def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() -> None:
+    text = (
+        "Que a Estratégia Nacional para o Mar 2021-2030 se traduza em instrumentos estáveis. As empresas "
+        "do cluster exportam e as empresas associadas inovam."
+    )
+    assert (
+        "Estratégia Nacional" not in extract(text, "O mar e as empresas", language="pt").values["programme"]
+    )
+    assert names_one("Fondo per il sostegno dell'impresa femminile") and not names_one("Fundo Nacional")
+    assert a_sentence("A estratégia deu nome a algo que já existia")
+    assert not a_sentence("Associação dos Produtores do Vale do São Francisco")  # a place's "São"

@@ -41,7 +41,7 @@ def test_joint_purchasing_across_languages(kb: KnowledgeBase) -> None:
     assert "honduras-joint-purchasing-networks" in hits
 
 
-def test_a_querys_best_documents_lift_their_neighbours_in_other_languages(kb: KnowledgeBase) -> None:
+def test_a_keyword_querys_best_documents_lift_their_neighbours_in_other_languages(kb: KnowledgeBase) -> None:
     query = "come finanziare l'export delle piccole imprese"
     plain = kb.using(dataclasses.replace(kb.search_settings, feedback_weight=0.0))
     depth = kb.search_settings.feedback_depth
@@ -52,8 +52,8 @@ def test_a_querys_best_documents_lift_their_neighbours_in_other_languages(kb: Kn
     lifted, unlifted = ranked(kb, query), ranked(plain, query)
     assert lifted[:depth] == unlifted[:depth]  # the query itself ranked the best few
     assert "escp-4i-clusters-go-international" in lifted
-    question = "Quale programma europeo finanzia l'export dei cluster?"  # its answer keeps its place
-    assert ranked(kb, question)[:depth] == ranked(plain, question)[:depth]
+    question = "Come si finanzia l'export delle piccole imprese?"  # one answer asked: nothing lifted
+    assert ranked(kb, question) == ranked(plain, question)
 
 
 def test_acronyms_match_exactly(kb: KnowledgeBase) -> None:

@@ -16,7 +16,15 @@ from ingest.metadata.own_name import own_name
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
-from ingest.metadata.registry import by_key, exact_entry, mentioned, new_programmes, organisations, programmes
+from ingest.metadata.registry import (
+    by_key,
+    exact_entry,
+    mentioned,
+    names_one,
+    new_programmes,
+    organisations,
+    programmes,
+)
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.title_subject import title_subject, titled
 from ingest.metadata.year_ranker import practice_year
@@ -162,7 +170,11 @@ def text_programmes(
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
     # "the federal SME programme" introduces no programme named "SME": one of the field's words names
     # none ("the Supplier Development programme" may be one)
-    proposed = [n for n in new_programmes(introduced, taxonomy) if " " in n or not an_everyday_term(n)]
+    proposed = [
+        n
+        for n in new_programmes(introduced, taxonomy)
+        if (" " in n or not an_everyday_term(n)) and names_one(n)
+    ]
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]

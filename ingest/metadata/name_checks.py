@@ -211,14 +211,37 @@ def _places() -> frozenset[str]:
 
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
-    code (:func:`a_state_code`) or a document's words ("NEWSLETTER", "PRIMO PIANO"): whatever the
-    ranker makes of them, no programme."""
+    code (:func:`a_state_code`), a document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
+    (:func:`a_sentence`): whatever the ranker makes of them, no programme."""
     return (
-        a_person_or_an_amount(name, text)
+        a_sentence(name)
+        or a_person_or_an_amount(name, text)
         or a_label(name, text)
         or a_state_code(name, text)
         or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
     )
+
+
+_CLAUSE_WORDS = frozenset(
+    "que che that which who é è is are was were foi era sono são has have ha há tem não non not".split()
+)
+"""Words that make a clause of a run of words, never part of a scheme's name."""
+
+
+_LEADING_PREPOSITIONS = frozenset(
+    "during after before since until among durante dopo prima dal dalla após apos antes depois desde".split()
+)
+"""Words that open a phrase of time or place, capitalised at a sentence's start ("During COVID-19")."""
+
+
+def a_sentence(name: str) -> bool:
+    """A quoted sentence or a headline's claim, read as a name for its capitals ("A estratégia deu
+    nome a algo que já existia", "Qui la tradizione è facile"), or a phrase opening a sentence
+    ("During COVID-19")."""
+    words = name.split()
+    if len(words) > 1 and words[0].casefold() in _LEADING_PREPOSITIONS:
+        return True
+    return any(w in _CLAUSE_WORDS for w in words[1:])  # as written: "São Francisco" is a place
 
 
 def a_state_code(name: str, text: str) -> bool:

@@ -179,3 +179,10 @@ def _registered_name(entries: list[RegistryEntry], name: str) -> bool:
 def _named(words: str) -> bool:
     """Whether some capitalised word besides "Programma", "the" and the like is there."""
     return any(w[:1].isupper() and fold(w) not in GENERIC_WORDS for w in re.findall(r"[\w'’-]+", words))
+
+
+def names_one(name: str) -> bool:
+    """Whether a found name says which scheme it is: a word besides "Programma", "Fundo",
+    "Nacional", "the" and the like ("Fondo per il sostegno dell'impresa femminile" does). A name
+    cut short before "para o Mar" ("Estratégia Nacional") says none."""
+    return any(fold(w) not in GENERIC_WORDS for w in re.findall(r"[\w'’-]+", name))
