@@ -1479,3 +1479,12 @@ def test_a_long_field_line_still_gives_its_label_and_value() -> None:
         "erogazioni annuali superiori a cento milioni di euro.\nAnno di avvio: 2005\n"
     )
     assert labelled_fields(prose)["year"] == "2005"  # a paragraph that opens like a label is prose
+
+
+def test_an_italian_creation_and_a_body_born_in_a_year_are_events() -> None:
+    assert [y for y, _, _ in event_years("L'istituto è stato creato con la legge n. 16.736 del 1996.")] == [
+        1996
+    ]
+    assert [y for y, _, _ in event_years("Habitech, la società consortile nata nel 2006 a Rovereto.")] == [
+        2006
+    ]

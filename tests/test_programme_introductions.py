@@ -596,6 +596,15 @@ def test_a_consortium_and_firms_named_in_italian_make_a_text_about_firms() -> No
     assert not about_firms("Lo sport della domenica: la squadra gioca, gli sportivi esultano.")
 
 
+def test_a_forum_the_title_names_and_the_text_keeps_naming_is_the_practice() -> None:
+    text = (
+        "O Fórum Azul – Associação das Empresas do Rio reúne empresas e portos. O Fórum Azul nasceu em "
+        "2012; hoje o Fórum Azul gere o cluster e as empresas exportam. Falámos com o Fórum Azul."
+    )
+    found = extract(text, "Entrevista sobre o Fórum Azul", language="pt").values["programme"]
+    assert any(name.startswith("Fórum Azul") for name in found), found
+
+
 def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() -> None:
     text = (
         "Que a Estratégia Nacional para o Mar 2021-2030 se traduza em instrumentos estáveis. As empresas "

@@ -92,7 +92,7 @@ def _goes_by_it(name: str, text: str) -> bool:
 _COLLECTIVE = re.compile(
     r"(?:Cons[oó]rzi?o|Cons[oó]rcio|Consortium|Cooperativ[ae]s?|Alleanza|Aliança|Alliance|Associazione|"
     r"Associação|Association|Federazione|Federação|Federation|Confedera\w+|Distretto|Distrito|District|"
-    r"Cluster|Rete|Rede|Network|Polo|Arranjo|APL)\b"
+    r"Cluster|Rete|Rede|Network|Polo|Arranjo|APL|F[óo]rum)\b"
 )
 """What heads the name of firms acting together, the practices of this field ("Consorzio del
 Formaggio Parmigiano Reggiano", "Alleanza delle Cooperative Italiane")."""

@@ -151,7 +151,7 @@ _EVENT = re.compile(
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
-    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|"
+    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|creat[oaie]|nat[oaie](?= (?:nel|in) )|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
     r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
@@ -181,13 +181,17 @@ FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý\"“«(]|\s*$)|\n")
+"""Where a sentence ends: not at "n. 16.736" or "16.736", whose stops are not followed by a capital."""
+
+
 def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int, int, int]]:
     """Years told with an event verb in their clause: (year, whether that verb is a founding —
     FIRM when a firm's —, where)."""
     for match in years.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
-        before, after = _own_clause(re.split(r"[.!?\n]", before)[-1], re.split(r"[.!?\n]", after)[0])
+        before, after = _own_clause(_SENTENCE_BREAK.split(before)[-1], _SENTENCE_BREAK.split(after)[0])
         if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
