@@ -22,6 +22,7 @@ from ingest.metadata import apply_overrides, extract, load_tables
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.reader_process import parse_in_child
+from ingest.genre_titles import title_after_label
 from ingest.readers import ParsedFile, ocr, read_file
 from ingest.site_template import held_lines, strip_template
 from kb.config import Settings
@@ -31,7 +32,7 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 37
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-37: districts named in lower case ("il distretto ceramico di …"), a page's title fuller than its heading, names cut to generic words, quoted sentences and "During …" never proposed, a forum as a collective, Italian "creato" and "nata nel" as events, sentences that go on past "n. 16.736",
+37: districts named in lower case ("il distretto ceramico di …"), a page's title fuller than its heading, names cut to generic words, quoted sentences and "During …" never proposed, a forum as a collective, Italian "creato" and "nata nel" as events, sentences that go on past "n. 16.736", a kind of document ("GOOD PRACTICE CARD") giving way to the practice as the title,
 consortia, Italian firms and exports among the field's words, the name ranker refitted through heldout49;
 31: labels written as alternatives ("Proponent / lead body"), "Name of initiative", a card year before 1950,
 a card's name described in words with its short name in brackets, "Name – what it is" keyed by the name too,
@@ -104,8 +105,10 @@ def read_document(path: Path, settings: Settings, template: frozenset[str] = fro
     if language == UNDETERMINED:
         raise UnreadableFile("no-text", "too little text to tell what it is about")
     heading = title = document_title(parsed, path)
-    if len((parsed.title or "").strip()) < 3 and (name := labelled_fields(parsed.text).get("name")):
+    name = labelled_fields(parsed.text).get("name")
+    if len((parsed.title or "").strip()) < 3 and name:
         title = name  # a scan or an untitled PDF: its card's name
+    title = heading = title_after_label(parsed.text, title, name)  # not "GOOD PRACTICE CARD"
     doc = NewDocument(
         path=str(path),
         title=str(overrides.get("title") or title),
