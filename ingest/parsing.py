@@ -17,12 +17,12 @@ from pathlib import Path
 
 from ingest import language
 from ingest.chunking import chunk_spans
+from ingest.genre_titles import title_after_label
 from ingest.language import UNDETERMINED, document_language, passage_language
 from ingest.metadata import apply_overrides, extract, load_tables
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.sidecar import read_sidecar, sidecar_bytes
 from ingest.reader_process import parse_in_child
-from ingest.genre_titles import title_after_label
 from ingest.readers import ParsedFile, ocr, read_file
 from ingest.site_template import held_lines, strip_template
 from kb.config import Settings
