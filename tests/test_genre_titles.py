@@ -10,20 +10,36 @@ from kb.config import Settings
 
 
 def test_kinds_of_document_in_three_languages_are_labels_not_titles() -> None:
-    for label in ("GOOD PRACTICE CARD", "Scheda buona pratica n. 14", "ATA N.º 12/2019", "=====", "Policy brief"):
+    for label in (
+        "GOOD PRACTICE CARD",
+        "Scheda buona pratica n. 14",
+        "ATA N.º 12/2019",
+        "=====",
+        "Policy brief",
+    ):
         assert a_genre_label(label), label
-    for title in ("Clusters de Competitividade em Portugal", "Consorzio Prosecco: la storia", "Compra lo Nuestro"):
+    for title in (
+        "Clusters de Competitividade em Portugal",
+        "Consorzio Prosecco: la storia",
+        "Compra lo Nuestro",
+    ):
         assert not a_genre_label(title), title
 
 
 def test_the_line_after_the_label_or_the_cards_name_becomes_the_title() -> None:
-    minutes = "ATA N.º 23\n\nReunião do Conselho de Gestão da Rede de Lagares\n\nEstiveram presentes doze sócios."
-    assert title_after_label(minutes, "ATA N.º 23", None) == "Reunião do Conselho de Gestão da Rede de Lagares"
+    minutes = (
+        "ATA N.º 23\n\nReunião do Conselho de Gestão da Rede de Lagares\n\nEstiveram presentes doze sócios."
+    )
+    assert (
+        title_after_label(minutes, "ATA N.º 23", None) == "Reunião do Conselho de Gestão da Rede de Lagares"
+    )
     card = "PRACTICE CARD\nTitle: Joint export marketing of wooden houses\nCountry: Estonia"
     assert title_after_label(card, "PRACTICE CARD", None) == "Joint export marketing of wooden houses"
     assert title_after_label(card, "PRACTICE CARD", "Wooden Houses Cluster") == "Wooden Houses Cluster"
     faq = "Frequently Asked Questions\n\nThe Fund is a government agency that lends to small firms in every county."
-    assert title_after_label(faq, "Frequently Asked Questions", None) == "Frequently Asked Questions"  # a sentence
+    assert (
+        title_after_label(faq, "Frequently Asked Questions", None) == "Frequently Asked Questions"
+    )  # a sentence
 
 
 def test_an_ingested_card_is_listed_by_its_practice(tmp_path: Path) -> None:
