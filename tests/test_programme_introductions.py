@@ -586,6 +586,8 @@ def test_a_district_the_text_keeps_naming_in_lower_case_is_the_practice() -> Non
     found = extract(text, "Nota didattica – Economia dei sistemi locali", language="it")
     assert found.values["programme"] == ["Distretto orafo di Borgoverde"]
     assert district_subject("Il distretto orafo di Borgoverde esporta.", "Nota didattica") is None  # once
+    both = "il distretto della lana e dell'abbigliamento di Borgoverde cresce; il distretto di Borgoverde esporta"
+    assert district_subject(both, "Note") == "Distretto della lana e dell'abbigliamento di Borgoverde"
     even = "il distretto orafo di Borgoverde e il polo calzaturiero di Nova Serrana"
     assert district_subject(f"{even}. {even}.", "Due casi") is None  # two, equally often: neither
 

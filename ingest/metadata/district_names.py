@@ -14,33 +14,35 @@ from kb.text import fold
 
 _KIND = r"distrett[oi]|distritos?|polos?|arranjos?\s+produtivos?\s+locais|arranjo\s+produtivo\s+local|APLs?"
 _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli|della)"
-_SECTOR = rf"(?:(?:{_LINK}[ \t]+)?[a-zà-ÿ][a-zà-ÿ-]{{2,}}[ \t]+){{1,4}}"
+_WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
+_SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|in|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
-DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*{_PLACE}")
-"""A cluster word, one to four words of its trade (in lower case, "del mobile imbottito"), then
-"di/de/della …" and the capitalised place."""
+DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*({_PLACE})")
+"""A cluster word, up to four words of its trade in lower case ("della maglieria e
+dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
 MIN_USES = 2
-"""How often the text must write the district: once is a passing mention."""
+"""How often the text must name the district: once is a passing mention."""
 
 
 def district_subject(text: str, title: str) -> str | None:
-    """The district the title and text name in lower case most often (at least :data:`MIN_USES`
-    times, and more often than any other), written with a capital ("Distretto ceramico di Sassuolo")."""
+    """The district the title and text name most often in lower case (at least :data:`MIN_USES`
+    times, and more often than any other), by its longest form, capitalised ("Distretto della
+    maglieria e dell'abbigliamento di Carpi": "il distretto di Carpi" is the same district)."""
     counts: Counter[str] = Counter()
-    first: dict[str, str] = {}
+    longest: dict[str, str] = {}
     for match in DISTRICT.finditer(f"{title}\n{text}"):
         kind = match.group(1)
         if kind[0].isupper() and not kind.isupper():  # "Distretto …" is a name the finder sees already
             continue
-        written = re.sub(r"\s+", " ", match.group(0))
-        key = fold(written)
-        counts[key] += 1
-        first.setdefault(key, written)
+        written, place = re.sub(r"\s+", " ", match.group(0)), fold(match.group(2))
+        counts[place] += 1
+        if len(written) > len(longest.get(place, "")):
+            longest[place] = written
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    name = first[ranked[0][0]]
+    name = longest[ranked[0][0]]
     return name[0].upper() + name[1:]
