@@ -12,6 +12,7 @@ from ingest.metadata.name_checks import a_place, a_sentence, a_state_code
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import by_key, names_one
+from ingest.metadata.title_subject import title_subject
 from kb.taxonomy import default_taxonomy
 
 
@@ -605,6 +606,15 @@ def test_a_forum_the_title_names_and_the_text_keeps_naming_is_the_practice() -> 
     )
     found = extract(text, "Entrevista sobre o Fórum Azul", language="pt").values["programme"]
     assert any(name.startswith("Fórum Azul") for name in found), found
+
+
+def test_a_name_the_text_calls_a_cluster_or_a_network_goes_by_that_name() -> None:
+    text = (
+        "O cluster Mar Azul junta empresas de pesca. O Mar Azul exporta conservas; empresas do Mar Azul "
+        "partilham um laboratório e o Mar Azul representa as empresas em feiras."
+    )
+    assert title_subject(text, "Newsletter: o cluster Mar Azul") == "Mar Azul"
+    assert title_subject(text.replace("O cluster Mar", "O Mar"), "Newsletter: Mar Azul") is None  # a place?
 
 
 def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() -> None:

@@ -84,8 +84,14 @@ def _goes_by_it(name: str, text: str) -> bool:
         re.search(rf"(?<!\w){re.escape(name)}\s*\(\s*[A-ZÀ-Ý][\w.-]*[A-Z][\w.-]*\s*\)", text) is not None
     )
     collective = " " in name and _COLLECTIVE.match(name) is not None
+    called = re.search(rf"\b(?:{_COLLECTIVE_NOUNS})\s+{re.escape(name)}(?!\w)", text) is not None
     return (
-        one_word or bracketed or shortened or collective or is_entry(default_taxonomy().organisations, name)
+        one_word
+        or bracketed
+        or shortened
+        or collective
+        or called
+        or is_entry(default_taxonomy().organisations, name)
     )
 
 
@@ -96,6 +102,11 @@ _COLLECTIVE = re.compile(
 )
 """What heads the name of firms acting together, the practices of this field ("Consorzio del
 Formaggio Parmigiano Reggiano", "Alleanza delle Cooperative Italiane")."""
+_COLLECTIVE_NOUNS = (
+    "cons[oó]rzio|cons[oó]rcio|consortium|cooperativ[ae]|alleanza|aliança|alliance|associazione|associação|"
+    "association|federazione|federação|federation|distretto|distrito|district|cluster|rete|rede|network|polo"
+)
+"""The same words in lower case, written before a name to say what it is ("o cluster Portugal Foods")."""
 
 
 def in_title(name: str, title: str) -> bool:
