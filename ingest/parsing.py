@@ -91,7 +91,7 @@ class Draft:
 
     doc: NewDocument
     parsed: ParsedFile
-    heading: str  # the title as the file gives it (or its name), which metadata reads
+    heading: str  # the title metadata reads: the file's (or its name), or the practice's after a kind-of-document label
     overrides: dict[str, object]
     seconds: float = 0.0  # spent reading it, out of the file's time limit
 

@@ -40,8 +40,9 @@ def centred_means(
 def add_feedback(
     candidates: list[Candidate], store: Store, centroids: dict[str, np.ndarray], s: SearchSettings
 ) -> None:
-    """Lift each candidate after the best ``s.feedback_depth``, up to the ``s.feedback_reach``-th,
-    by ``s.feedback_weight`` × its centred similarity to their mean, and re-rank them (they come
+    """Add ``s.feedback_weight`` × its centred similarity to the mean of the best ``s.feedback_depth``
+    (negative for a document unlike them) to each candidate after those, up to the
+    ``s.feedback_reach``-th, and re-rank them (they come
     best first; further down, a lift would not reach the first page). The best few keep their
     places: the query itself put them there."""
     depth, reach = s.feedback_depth, candidates[: s.feedback_reach]

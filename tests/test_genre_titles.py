@@ -36,6 +36,9 @@ def test_the_line_after_the_label_or_the_cards_name_becomes_the_title() -> None:
     card = "PRACTICE CARD\nTitle: Joint export marketing of wooden houses\nCountry: Estonia"
     assert title_after_label(card, "PRACTICE CARD", None) == "Joint export marketing of wooden houses"
     assert title_after_label(card, "PRACTICE CARD", "Wooden Houses Cluster") == "Wooden Houses Cluster"
+    wrapped = "ATA N.º 23\nAos quinze dias do mês de março, reuniu-se na sede\nda associação o conselho"
+    assert title_after_label(wrapped, "ATA N.º 23", None) == "ATA N.º 23"  # half a sentence is no title
+    assert title_after_label("PRACTICE CARD\nCountry: Italy\n", "PRACTICE CARD", None) == "PRACTICE CARD"
     faq = "Frequently Asked Questions\n\nThe Fund is a government agency that lends to small firms in every county."
     assert (
         title_after_label(faq, "Frequently Asked Questions", None) == "Frequently Asked Questions"

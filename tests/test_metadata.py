@@ -1488,3 +1488,8 @@ def test_an_italian_creation_and_a_body_born_in_a_year_are_events() -> None:
     assert [y for y, _, _ in event_years("Habitech, la società consortile nata nel 2006 a Rovereto.")] == [
         2006
     ]
+    assert not list(event_years("The plan aims to create 500 new jobs by 2030."))  # English "create"
+    assert not list(event_years("Poland became part of NATO in 1999 and grew."))
+    assert not list(
+        event_years("Members doubled in 2012. 15 new firms were founded later.")
+    )  # another sentence

@@ -589,6 +589,8 @@ def test_a_district_the_text_keeps_naming_in_lower_case_is_the_practice() -> Non
     assert district_subject("Il distretto orafo di Borgoverde esporta.", "Nota didattica") is None  # once
     both = "il distretto della lana e dell'abbigliamento di Borgoverde cresce; il distretto di Borgoverde esporta"
     assert district_subject(both, "Note") == "Distretto della lana e dell'abbigliamento di Borgoverde"
+    many = "i distretti industriali del Nord crescono; i distretti industriali del Nord esportano"
+    assert district_subject(many, "Note") is None  # many districts, no one practice
     even = "il distretto orafo di Borgoverde e il polo calzaturiero di Nova Serrana"
     assert district_subject(f"{even}. {even}.", "Due casi") is None  # two, equally often: neither
 
@@ -597,6 +599,7 @@ def test_a_consortium_and_firms_named_in_italian_make_a_text_about_firms() -> No
     assert about_firms("Il Consorzio riunisce caseifici che esportano in Giappone.")
     assert about_firms("Le aziende della valle vendono insieme; ogni azienda paga una quota.")
     assert not about_firms("Lo sport della domenica: la squadra gioca, gli sportivi esultano.")
+    assert not about_firms("Review: the dance company opened the season; the company's director spoke.")
 
 
 def test_a_forum_the_title_names_and_the_text_keeps_naming_is_the_practice() -> None:
@@ -628,3 +631,5 @@ def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() 
     assert names_one("Fondo per il sostegno dell'impresa femminile") and not names_one("Fundo Nacional")
     assert a_sentence("A estratégia deu nome a algo que já existia")
     assert not a_sentence("Associação dos Produtores do Vale do São Francisco")  # a place's "São"
+    assert a_sentence("During COVID-19") and not a_sentence("PRIMA Programme")
+    assert not a_sentence("L'Italia che investe") and not a_sentence("Fondo Terzo Settore non profit")

@@ -111,6 +111,8 @@ def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_pat
     assert parsed.title == fuller
     site = read(write(tmp_path / "b.html", page.format("Portale della Regione", EN, EN)))
     assert site.title == "Interrogazione"  # a site's name is no fuller title
+    named = "<html><head><title>Rete per l'export – Confindustria Emilia</title></head><body><h1>Rete per l'export</h1><p>{}</p></body></html>"
+    assert read(write(tmp_path / "c.html", named.format(EN))).title == "Rete per l'export"
 
 
 def test_pdf_pages_are_kept(tmp_path: Path) -> None:

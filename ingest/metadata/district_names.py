@@ -12,12 +12,13 @@ from collections import Counter
 
 from kb.text import fold
 
-_KIND = r"distrett[oi]|distritos?|polos?|arranjos?\s+produtivos?\s+locais|arranjo\s+produtivo\s+local|APLs?"
+_KIND = r"distretto|distrito|polo|arranjo\s+produtivo\s+local|APL"
+"""One district, in the singular: "i distretti industriali del Nord" are many."""
 _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli|della)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
 _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
-    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|in|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
 DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*({_PLACE})")
 """A cluster word, up to four words of its trade in lower case ("della maglieria e

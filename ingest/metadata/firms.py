@@ -10,8 +10,8 @@ import re
 from itertools import islice
 
 FIELD_WORDS = re.compile(
-    r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|compan(?:y|ies)|companhias?|aziend[ae]|smallholders?|pmi|pmes?|smes?|msmes?|"
-    r"cooperativ\w*|cons[oó]r[cz]i\w*|consorti\w*|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|"
+    r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|companies|aziend[ae]|smallholders?|pmi|pmes?|smes?|msmes?|"
+    r"cooperativ\w*|cons[oó]r[cz]i[oa]s?|consorzi|consorti(?:um|a)|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|"
     r"export\w*|esporta\w*|esportazion\w*|esportator\w*|cluster\w*|distrett\w*|"
     r"arranjos? produtivos?)\b"
 )

@@ -222,12 +222,13 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
     )
 
 
-_CLAUSE_WORDS = frozenset(
-    "que che that which who é è is are was were foi era sono são has have ha há tem não non not".split()
+_VERBS = frozenset(
+    "é è is are was were foi era sono são has have ha há tem têm temos abbiamo hanno siamo somos não".split()
 )
-"""Words that make a clause of a run of words, never part of a scheme's name."""
-
-
+"""Verbs that make a clause of a run of words, never part of a scheme's name."""
+_RELATIVES = frozenset("que che that which who".split())
+"""Words that open a clause inside a long run ("… a algo que já existia"); a short name may hold
+one ("L'Italia che investe")."""
 _LEADING_PREPOSITIONS = frozenset(
     "during after before since until among durante dopo prima dal dalla após apos antes depois desde".split()
 )
@@ -237,11 +238,12 @@ _LEADING_PREPOSITIONS = frozenset(
 def a_sentence(name: str) -> bool:
     """A quoted sentence or a headline's claim, read as a name for its capitals ("A estratégia deu
     nome a algo que já existia", "Qui la tradizione è facile"), or a phrase opening a sentence
-    ("During COVID-19")."""
+    ("During COVID-19"; not the acronym "PRIMA Programme")."""
     words = name.split()
-    if len(words) > 1 and words[0].casefold() in _LEADING_PREPOSITIONS:
+    if len(words) > 1 and words[0].casefold() in _LEADING_PREPOSITIONS and not words[0].isupper():
         return True
-    return any(w in _CLAUSE_WORDS for w in words[1:])  # as written: "São Francisco" is a place
+    clause = _VERBS | (_RELATIVES if len(words) >= 6 else frozenset())
+    return any(w in clause for w in words[1:])  # as written: "São Francisco" is a place
 
 
 def a_state_code(name: str, text: str) -> bool:

@@ -259,8 +259,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3326, 50.5838, -0.0719, -0.0974, 2.8695, 14.5795, -1.2995, 1.3313,
-    0.864, 0.0473, -0.3483, 0.5368, -0.5799, 0.6805, -0.0687, 0.8597, 0.1428,
+    -1.3536, 50.8014, -0.0664, -0.1428, 3.0637, 13.6136, -1.3013, 1.3372,
+    0.8685, 0.0567, -0.3105, 0.5683, -0.5901, 0.6815, -0.0409, 0.85, 0.1396,
 )  # fmt: skip
 
 

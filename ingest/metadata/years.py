@@ -134,12 +134,16 @@ def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
     return sorted(found, key=lambda item: item[1])
 
 
+_SENTENCE_BREAK = re.compile(r"(?i)(?<!\bn)(?<!\bnr)(?<!\bno)(?<!\bart)[.!?](?=\s|$)|\n")
+"""Where a sentence ends: a stop before a space, not the one of "n. 16.736" or "art. 5"."""
+
+
 def _decade_started(text: str, match: re.Match[str]) -> bool:
     """A decade the practice starts from, or told with its creation in the same sentence
     ("negli anni Novanta nacquero le prime reti"), not a period of growth or crisis recalled."""
     before = text[max(0, match.start() - 25) : match.start()]
-    sentence = re.split(r"[.!?\n]", text[max(0, match.start() - EVENT_WINDOW) : match.start()])[-1]
-    sentence += re.split(r"[.!?\n]", text[match.end() : match.end() + EVENT_WINDOW])[0]
+    sentence = _SENTENCE_BREAK.split(text[max(0, match.start() - EVENT_WINDOW) : match.start()])[-1]
+    sentence += _SENTENCE_BREAK.split(text[match.end() : match.end() + EVENT_WINDOW])[0]
     return bool(_FROM.search(before) or _EVENT.search(sentence))
 
 
@@ -151,7 +155,7 @@ _EVENT = re.compile(
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
-    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|creat[oaie]|nat[oaie](?= (?:nel|in) )|"
+    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|(?-i:creat[oai]|(?:state|sono) create|nat[oaie](?= (?:nel|in) ))|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
     r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
@@ -179,10 +183,6 @@ _FOUNDERS = re.compile(r"(?i)\b(?:by|por|pel[oa]s?)[ \t]+(?!\d)[^,;]*")
 ("Founded in 1985, by 1990 the company …" and "… by John Smith, the company …" are)."""
 FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý\"“«(]|\s*$)|\n")
-"""Where a sentence ends: not at "n. 16.736" or "16.736", whose stops are not followed by a capital."""
 
 
 def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int, int, int]]:

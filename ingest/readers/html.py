@@ -9,6 +9,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ingest.boilerplate import strip_boilerplate
+from ingest.genre_titles import a_genre_label
 from ingest.readers.base import ParsedFile
 from ingest.readers.text import decode
 
@@ -62,10 +63,11 @@ def read_html(data: bytes) -> ParsedFile:
 
 
 def fuller_title(html: str, title: str | None) -> str | None:
-    """The page's ``<title>`` when it is the chosen title (its first heading, say) followed by more
-    words after a dash or colon ("Interrogazione a risposta scritta – Crisi e rilancio del distretto
-    …"): the heading says what kind of page it is, the rest what it is about."""
-    if not title:
+    """The page's ``<title>`` when the chosen title (its first heading, say) only says what kind of
+    page it is and the ``<title>`` goes on after a dash or colon ("Interrogazione a risposta scritta
+    – Crisi e rilancio del distretto …"). Otherwise what follows is mostly the site's name
+    ("… – Confindustria Emilia"), which the chosen title rightly leaves out."""
+    if not title or not a_genre_label(title):
         return title
     try:
         head = lxml_html.fromstring(html).findtext(".//title")
