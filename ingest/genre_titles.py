@@ -40,7 +40,7 @@ _FIELD_LABEL = re.compile(
     r"(?:\s+[\w'’]+){0,3}\s*:\s+"  # "Titolo della buona pratica: …"
 )
 """A label the line after the kind of document may carry ("Title: Joint export marketing …")."""
-_OTHER_FIELD = re.compile(r"^[\w'’ ]{1,30}:\s")
+_OTHER_FIELD = re.compile(r"^[\w'’]+(?: [\w'’]+)?:\s")
 """Any other field ("Data: 15 de março", "Country: Italy"): what it holds is no title."""
 _NO_TITLE = re.compile(r"(?i)^(?:\d|page\b|p[aá]gina\b|pagina\b)|://|\bwww\.")
 """A section number, a page number or an address."""

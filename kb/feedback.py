@@ -40,11 +40,11 @@ def centred_means(
 def add_feedback(
     candidates: list[Candidate], store: Store, centroids: dict[str, np.ndarray], s: SearchSettings
 ) -> None:
-    """Add ``s.feedback_weight`` × its centred similarity to the mean of the best ``s.feedback_depth``
-    (negative for a document unlike them) to each candidate after those, up to the
-    ``s.feedback_reach``-th, and re-rank them (they come
-    best first; further down, a lift would not reach the first page). The best few keep their
-    places: the query itself put them there."""
+    """Add ``s.feedback_weight`` × its centred similarity to the mean of the best
+    ``s.feedback_depth`` (negative for a document unlike them) to each candidate after those, up
+    to the ``s.feedback_reach``-th (further down, a lift would not reach the first page), never
+    above the last of the best few, and re-rank them. The best few keep their places: the query
+    itself put them there. Candidates come best first."""
     depth, reach = s.feedback_depth, candidates[: s.feedback_reach]
     if len(reach) <= depth:
         return
