@@ -32,7 +32,7 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 37
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-37: districts named in lower case ("il distretto ceramico di …"), a page's title fuller than its heading, names cut to generic words, quoted sentences and "During …" never proposed, a forum as a collective, Italian "creato" and "nata nel" as events, sentences that go on past "n. 16.736", a kind of document ("GOOD PRACTICE CARD") giving way to the practice as the title,
+37: districts named in lower case ("il distretto ceramico di …"), a page's title fuller than its heading, names cut to generic words, quoted sentences and "During …" never proposed, a forum as a collective, Italian "creato" and "nata nel" as events, sentences that go on past "n. 16.736", a kind of document ("GOOD PRACTICE CARD") giving way to the practice as the title, no year below probability 0.1,
 consortia, Italian firms and exports among the field's words, the name ranker refitted through heldout49;
 31: labels written as alternatives ("Proponent / lead body"), "Name of initiative", a card year before 1950,
 a card's name described in words with its short name in brackets, "Name – what it is" keyed by the name too,

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from ingest.metadata import year_ranker
-from ingest.metadata.year_ranker import FEATURES, TERMS, practice_year, terms, weights
+from ingest.metadata.year_ranker import FEATURES, TERMS, best_year, practice_year, terms, weights
 
 
 def test_terms_are_the_features_then_every_product_of_two() -> None:
@@ -57,3 +57,14 @@ def test_a_law_s_number_does_not_end_the_sentence_that_names_the_practice() -> N
     rows = year_ranker.year_features(text, "", [["REMPE"], []])
     practice = FEATURES.index("practice_sentence")
     assert rows[2014][practice] == 1.0 and rows[2019][practice] == 0.0
+
+
+def test_no_year_when_even_the_best_is_unlikely_the_practices() -> None:
+    row = np.zeros(len(FEATURES))
+    row[0] = 1.0  # the bias alone: no sign ties the year to the practice
+    weights = np.zeros(len(TERMS))
+    weights[0] = -3.0  # probability 0.05
+    assert best_year({2001: row}, weights) is None
+    assert best_year({2001: row}, weights, least=0.0) == 2001
+    weights[0] = 0.0  # probability 0.5
+    assert best_year({2001: row}, weights) == 2001
