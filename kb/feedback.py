@@ -26,8 +26,7 @@ def centred_means(
     A document's language is the one whose centroid its mean is closest to, as for a query,
     so no catalogue row need be read for it."""
     means = store.means_of(doc_ids)
-    languages = list(centroids)
-    stacked = np.stack([centroids[lang] for lang in languages]) if languages else None
+    stacked = np.stack(list(centroids.values())) if centroids else None
     centred = {}
     for doc_id, mean in means.items():
         vector = mean / max(float(np.linalg.norm(mean)), 1e-9)

@@ -14,7 +14,7 @@ from kb.text import fold
 
 _KIND = r"distretto|distrito|polo|arranjo\s+produtivo\s+local|APL"
 """One district, in the singular: "i distretti industriali del Nord" are many."""
-_LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli|della)"
+_LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
 _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
