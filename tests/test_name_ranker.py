@@ -10,7 +10,7 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import Candidate, name_candidates
-from ingest.metadata.name_checks import a_person_or_an_amount
+from ingest.metadata.name_checks import a_person_or_an_amount, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
     CONFIDENT,
     FEATURES,
@@ -283,6 +283,21 @@ def test_a_speaker_s_label_is_never_proposed() -> None:
         "Podcast",
     )
     assert never["GUEST"] and never["HOST"] and not never["Dairy Link"]
+
+
+def test_a_speaker_in_capitals_whose_name_the_text_also_writes_is_never_proposed() -> None:
+    never = _never(
+        "Presenter: Rafael Pinto\nRAFAEL: Welcome, and thank you.\nGUEST: Thank you, Rafael.\n"
+        "RAFAEL: How did the Vale Norte Technology Park start?\nGUEST: The Vale Norte Technology Park began small.",
+        "Podcast",
+    )
+    assert never["RAFAEL"] and not never["Vale Norte Technology Park"]
+
+
+@pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A."])
+def test_a_part_of_a_course_or_a_series_is_never_a_scheme(name: str) -> None:
+    assert no_name_of_a_scheme(name, f"{name}. Firms in the cluster export together.")
+    assert not no_name_of_a_scheme("Horizon 2020", "Horizon 2020 funds the cluster's firms.")
 
 
 def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may_be() -> None:

@@ -24,7 +24,11 @@ def test_shipped_theme_vectors_are_the_bundled_models_vectors_of_the_description
     texts = ThemeClassifier.description_texts(default_taxonomy())
     shipped = shipped_description_vectors(description_key(model_id(embedder), texts))
     assert shipped is not None, "kb/data/theme_vectors.npz is stale: run python bench/theme_vectors.py"
-    assert np.allclose(shipped, embedder.embed_queries(list(texts)), atol=1e-4)
+    today = embedder.embed_queries(list(texts))
+    # CPUs round the model's sums differently (up to 3e-3 a dimension between two x86 machines, a
+    # cosine of 0.9999); a description changed by two words moves its vector to a cosine below 0.98
+    cosines = (shipped * today).sum(axis=1) / np.linalg.norm(shipped, axis=1) / np.linalg.norm(today, axis=1)
+    assert cosines.min() > 0.999
 
 
 def test_other_models_or_descriptions_embed_their_own() -> None:

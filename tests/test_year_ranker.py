@@ -16,7 +16,7 @@ def test_terms_are_the_features_then_every_product_of_two() -> None:
     widened = terms(row)[0]
     assert len(widened) == len(TERMS) == len(FEATURES) + (len(FEATURES) - 1) * (len(FEATURES) - 2) // 2
     assert widened[TERMS.index("started & event")] == row[0, 1] * row[0, 2]
-    assert widened[TERMS.index("sentence_start & until")] == row[0, -2] * row[0, -1]
+    assert widened[TERMS.index("until & calendar_date")] == row[0, -2] * row[0, -1]
     assert "bias & started" not in TERMS
 
 
@@ -68,3 +68,23 @@ def test_no_year_when_even_the_best_is_unlikely_the_practices() -> None:
     assert best_year({2001: row}, weights, least=0.0) == 2001
     weights[0] = 0.0  # probability 0.5
     assert best_year({2001: row}, weights) == 2001
+
+
+def test_a_date_with_its_month_is_told_apart_from_a_start() -> None:
+    text = (
+        "Publicado em 9 de setembro de 2023. O consórcio começou em 2011 com seis olarias. "
+        "Relatório final, November 14, 2019; próxima edição no 2º semestre de 2024."
+    )
+    rows = year_ranker.year_features(text)
+    dated = FEATURES.index("calendar_date")
+    assert rows[2023][dated] == rows[2019][dated] == rows[2024][dated] == 1.0
+    assert rows[2011][dated] == 0.0
+
+
+def test_an_early_founding_told_of_the_collective_by_its_kind_alone_is_a_candidate() -> None:
+    text = (
+        "A Cooperativa Vinícola Serra Alta reúne famílias de viticultores. A cooperativa foi fundada em "
+        "1934 por quarenta famílias. Outra associação surgiu em 1921 no vale vizinho."
+    )
+    years = year_ranker.year_features(text, "", [[], ["Cooperativa Vinícola Serra Alta"]])
+    assert 1934 in years and 1921 not in years

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest.metadata.collective_names import collective_subject
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject
 from ingest.metadata.domestic import domestic_country
@@ -198,7 +199,7 @@ def ranked_and_subject(
     # programme found ("WEG e o programa Inovar Auto": the firm is not the practice)
     subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
     if subject is None and not found:  # a district the text names in lower case ("il distretto di …")
-        subject = district_subject(text, title)
+        subject = district_subject(text, title) or collective_subject(text, title)
     if subject and not written_otherwise(subject, found):
         proposed.append(subject)
     # a card named after a registered body, or a title's subject that is one, is about the body itself

@@ -211,15 +211,26 @@ def _places() -> frozenset[str]:
 
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
-    code (:func:`a_state_code`), a document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
+    code (:func:`a_state_code`), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
+    document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
     (:func:`a_sentence`): whatever the ranker makes of them, no programme."""
     return (
         a_sentence(name)
         or a_person_or_an_amount(name, text)
         or a_label(name, text)
         or a_state_code(name, text)
+        or bool(_PART_OF_A_SERIES.match(name))
         or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
     )
+
+
+_PART_OF_A_SERIES = re.compile(
+    r"(?i)^(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|semana|aula|m[oó]dulo|unidade|"
+    r"cap[ií]tulo|epis[oó]dio|sess[aã]o|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
+    r"[ \t]+\d+|(?-i:[A-Z])(?:\.(?-i:[A-Z]))+\.?)$"
+)
+"""A numbered part of a course or a series, or letters with stops between them ("A.A." for an
+academic year, "S.p.A."): headings and abbreviations, never a scheme's name."""
 
 
 _VERBS = frozenset(
@@ -268,4 +279,13 @@ def a_label(name: str, text: str) -> bool:
     if len(name.split()) > 3 and name.isupper():
         return True
     written = list(re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}[ \t*_]*:", text))
-    return bool(written) and len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text))
+    if not written:
+        return False
+    if len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text)):
+        return True
+    # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura")
+    return (
+        name.isupper()
+        and len(written) >= 2
+        and len(written) >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    )

@@ -21,7 +21,8 @@ from itertools import combinations
 import numpy as np
 import yaml
 
-from ingest.metadata.years import FIRM, early_foundings, event_years, without_background, years_in_text
+from ingest.metadata.collective_names import refers_to
+from ingest.metadata.years import FIRM, MONTH, early_foundings, event_years, without_background, years_in_text
 from kb.text import fold
 from kb.yaml_data import shipped
 
@@ -45,6 +46,7 @@ FEATURES = (
     "in_title",
     "sentence_start",  # opening its sentence: "Em 2004, …", "In 2019 five small firms …"
     "until",  # a deadline or a plan: "até 2025", "entro il 2021", "expected in 2020"
+    "calendar_date",  # told with its month or half-year: "abril de 2024", "14 November 2019"
 )
 TERMS = FEATURES + tuple(f"{a} & {b}" for a, b in combinations(FEATURES[1:], 2))
 """What the model weighs: each feature, then the product of every two (the bias aside)."""
@@ -56,8 +58,14 @@ whose founding the text leaves out, tell years of other things only. Left out se
 (0.866 with the level chosen on the other sets each time; 0.05–0.15 all above 0.859)."""
 POSITION_SCALE = 2000  # characters: a short note's second sentence is not "late" in it
 _HEADING_DATE = re.compile(
-    r"(?i)(?:publicad|pubblicat|posted|published|date:|data:|redatt|edição|edizione|issue|·|\*)"
+    r"(?i)(?:publicad|pubblicat|posted|published|date:|data:|redatt|edição|edizione|issue|atualizad|aggiornat|"
+    r"updated|reviewed|revised|prepared|preparad|preparat|released|versione|versão|version|·|\*)"
 )
+_CALENDAR_DATE = re.compile(
+    rf"(?i)\b(?:{MONTH}(?:[ \t]+\d{{1,2}})?|semestre|trimestre|quarter)[ \t]*,?[ \t]*(?:(?:de|del|of)[ \t]+)?$"
+)
+"""A year that ends a date with its month ("publicado: 9 de setembro de 2023", "November 14, 2019")
+or a half-year ("2º semestre de 2022"): mostly when a text was written, seldom a practice's start."""
 _UNTIL = re.compile(
     r"(?i)\b(?:até|ate|entro|until|till|by|fino al|prevista per il|previsto para|expected in|planned for|"
     r"prevista|previsto)\s+(?:(?:o|il|the|a|al)\s+)?(?:fine\s+|end\s+of\s+|final\s+de\s+)?$"
@@ -128,9 +136,7 @@ def year_features(
     programmes = [fold(n) for group in names[1:] for n in group if len(n) >= 3]
     events = {at: kind for _, kind, at in event_years(text)}
     # a founding before 1950 counts only where the sentence names the practice or its programme
-    early = [
-        told for told in early_foundings(text) if any(n in _sentence(text, told[1]) for n in own + programmes)
-    ]
+    early = [told for told in early_foundings(text) if _names_it(text, told[1], names)]
     events |= {at: 1 for _, at, _, _ in early}
     foreground = without_background(text)
     seen: dict[int, list[dict[str, float]]] = {}
@@ -152,6 +158,7 @@ def year_features(
                 "decade": float(decade),
                 "sentence_start": float(len(_sentence_head(text, at).split()) <= 3),
                 "until": float(bool(_UNTIL.search(text[max(0, at - 30) : at]))),
+                "calendar_date": float(bool(_CALENDAR_DATE.search(text[max(0, at - 30) : at]))),
             }
         )
     years = sorted(seen)  # once, not once per year
@@ -172,6 +179,14 @@ def _row(
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
 
 
+def _names_it(text: str, at: int, names: Sequence[Sequence[str]]) -> bool:
+    """Whether the sentence at ``at`` names the practice or its programme, or calls a collective among
+    them by its kind ("A cooperativa foi fundada em 1931")."""
+    written = [n for group in names for n in group if len(n) >= 3]
+    sentence = _written_sentence(text, at)
+    return any(fold(n) in fold(sentence) for n in written) or any(refers_to(n, sentence) for n in written)
+
+
 def _line_head(text: str, at: int) -> str:
     """Up to 80 characters of the line before ``at`` (a byline's "*" or "·" is on the date's line)."""
     return text[max(0, at - 80) : at].rsplit("\n", 1)[-1]
@@ -184,6 +199,10 @@ def _sentence_head(text: str, at: int) -> str:
     return text[max(window - 1, *ends) + 1 : at]
 
 
-def _sentence(text: str, at: int) -> str:
+def _written_sentence(text: str, at: int) -> str:
     end = _SENTENCE_END.search(text, at + 4)
-    return fold(_sentence_head(text, at) + text[at : end.start() if end else len(text)])
+    return _sentence_head(text, at) + text[at : end.start() if end else len(text)]
+
+
+def _sentence(text: str, at: int) -> str:
+    return fold(_written_sentence(text, at))

@@ -10,14 +10,14 @@ from kb.text import STOPWORDS, fold
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
-_MONTH = (
+MONTH = (
     r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
     r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     r"january|february|march|april|may|june|july|august|september|october|november|december)"
 )
 _START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
-    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{_MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
+    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
     re.IGNORECASE,
 )
 """A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
@@ -57,7 +57,7 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
     folded = fold(written).rstrip(".")
     if folded in STOPWORDS or folded in _TIME_WORDS or folded in _ABBREVIATED_MONTHS:
         return False
-    if re.fullmatch(_MONTH, written, re.IGNORECASE):
+    if re.fullmatch(MONTH, written, re.IGNORECASE):
         return False
     shouting = sum(ch.isupper() for ch in written) >= 2 or any(ch.isdigit() for ch in written)
     start = match.start() - len(before) + word.start()  # where the word begins in the text
@@ -69,7 +69,7 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
 
 
 _DATELINE = re.compile(
-    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' -]{{1,30}},[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{_MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
+    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' -]{{1,30}},[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline heading minutes or a letter: "Foggia, 18 febbraio 2022", "Picos, 3 de maio de 2015"."""
 

@@ -1,0 +1,100 @@
+"""The cooperative, association, district or APL that a text is about, when nothing else was found.
+
+A teaching case, a news item or a parliamentary question about one collective of firms often
+names it in full once or twice ("a Cooperativa Vinícola Garibaldi", "il distretto orafo di
+Valenza") and then calls it by its kind alone: "a cooperativa", "il distretto", "o APL". The name
+finder sees only the full name, too seldom to trust; counted with those references, it is the
+text's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingest.metadata.district_names import DISTRICT
+from ingest.metadata.name_candidates import name_candidates
+from kb.text import fold
+
+KINDS = {
+    "cooperativa": "cooperativa",
+    "cooperative": "cooperative",
+    "consorzio": "consorzio",
+    "consorcio": "consórcio",
+    "consortium": "consortium",
+    "associazione": "associazione",
+    "associacao": "associação",
+    "association": "association",
+    "federazione": "federazione",
+    "federacao": "federação",
+    "federation": "federation",
+    "distretto": "distretto",
+    "distrito": "distrito",
+    "district": "district",
+    "arranjo": "APL",
+    "apl": "APL",
+    "polo": "polo",
+    "parque": "parque",
+    "parco": "parco",
+    "park": "park",
+}
+"""The first word of a collective's name (folded) → the word a text calls it by afterwards."""
+_REFERENCE = r"(?:a|o|la|il|l['’]|the|this|questa|questo|esta|este|essa|esse|da|do|na|no|della|del|nella|nel|of the|in the)"
+MIN_USES = 3
+"""The full name and the references to it together: twice is a passing mention."""
+
+
+def collective_subject(text: str, title: str) -> str | None:
+    """The one collective whose kind the text names (by its fullest name), if its name and the
+    references to it by its kind alone add up to :data:`MIN_USES` and no other of that kind is named."""
+    whole = f"{title}\n{text}"
+    by_kind: dict[str, list[tuple[str, set[int]]]] = {}
+    for name, starts in _named(whole):
+        kind = KINDS.get(fold(name.split()[0]))
+        if kind and len(name.split()) >= 2:
+            by_kind.setdefault(kind, []).append((name, starts))
+    uses: Counter[str] = Counter()
+    for kind, names in by_kind.items():
+        fullest = max(names, key=lambda n: (len(n[0]), not n[0].isupper()))[0]
+        if any(not _same(fullest, other) for other, _ in names):
+            continue  # two cooperatives: the references could be to either
+        places = set().union(*(starts for _, starts in names))
+        uses[fullest] = len(places) + _references(whole, kind, places)
+    ranked = uses.most_common(2)
+    if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    name = ranked[0][0]
+    return name[0].upper() + name[1:]
+
+
+def _named(text: str) -> list[tuple[str, set[int]]]:
+    """Collective names as the name finder sees them (capitalised) and districts in lower case."""
+    found = [(c.name, set(c.starts)) for c in name_candidates(text)]
+    lower: dict[str, set[int]] = {}
+    for match in DISTRICT.finditer(text):
+        lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
+    return found + list(lower.items())
+
+
+def _same(fullest: str, other: str) -> bool:
+    """Whether ``other`` is the fullest name or a shorter form of it ("Arranjo Produtivo Local
+    Têxtil" of "Arranjo Produtivo Local Têxtil e de Confecções de Cianorte")."""
+    return fold(fullest).startswith(fold(other))
+
+
+def _references(text: str, kind: str, named_at: set[int]) -> int:
+    """How often the text calls it by its kind alone ("a cooperativa foi fundada", "la Federazione
+    ha"; not "la Federazione Trentina", a name)."""
+    return sum(m.end() - len(kind) not in named_at for m in _reference(kind).finditer(text))
+
+
+def _reference(kind: str) -> re.Pattern[str]:
+    written = re.escape(kind) if kind.isupper() else f"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}"
+    return re.compile(rf"(?i)(?<!\w){_REFERENCE}[ \t]*(?-i:{written})(?![\w-])(?![ \t]+(?-i:[A-ZÀ-Ý]))")
+
+
+def refers_to(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` calls the collective ``name`` by its kind alone ("A cooperativa foi
+    fundada em 1931" of the Cooperativa Vinícola Garibaldi)."""
+    kind = KINDS.get(fold(name.split()[0])) if len(name.split()) >= 2 else None
+    return kind is not None and _reference(kind).search(sentence) is not None

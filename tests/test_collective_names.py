@@ -1,0 +1,43 @@
+"""The collective a text names in full once or twice and then calls by its kind alone."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract
+from ingest.metadata.collective_names import collective_subject, refers_to
+
+CASE = (
+    "Caso: a Cooperativa Vinícola Serra Alta\n\n"
+    "O caso descreve a Cooperativa Vinícola Serra Alta, no município de Pedra Branca. A cooperativa foi "
+    "fundada em 1934 por famílias de viticultores; a cooperativa vende vinhos e sucos às redes de "
+    "supermercados e exporta para três países. As empresas da região compram uva da cooperativa."
+)
+
+
+def test_a_cooperative_named_once_or_twice_and_then_by_its_kind_is_the_practice() -> None:
+    assert collective_subject(CASE, "Nota de ensino") == "Cooperativa Vinícola Serra Alta"
+    found = extract(CASE, "NOTA DE ENSINO", language="pt")
+    assert found.values["programme"] == ["Cooperativa Vinícola Serra Alta"]
+    assert found.year == 1934
+
+
+def test_a_district_in_lower_case_and_its_references_count_together() -> None:
+    text = (
+        "Il Ministro sa che le imprese del distretto orafo di Borgoverde soffrono; il distretto ha perso "
+        "mille addetti e le aziende del distretto chiedono una scuola."
+    )
+    assert collective_subject(text, "CAMERA DEI DEPUTATI") == "Distretto orafo di Borgoverde"
+
+
+def test_a_passing_mention_or_two_collectives_of_one_kind_give_none() -> None:
+    assert collective_subject("A Cooperativa Serra Alta vende uva. O preço subiu.", "Notícia") is None
+    two = (
+        "A Cooperativa Serra Alta e a Cooperativa Vale Verde vendem uva; a cooperativa maior exporta, "
+        "a cooperativa menor vende no mercado local."
+    )
+    assert collective_subject(two, "Notícia") is None
+
+
+def test_a_reference_by_kind_is_no_other_name() -> None:
+    assert refers_to("Federazione Cooperativa Alpina", "Nel 1899 la Federazione nacque a Trento")
+    assert not refers_to("Federazione Cooperativa Alpina", "la Federazione Nazionale dei Consorzi")
+    assert not refers_to("Programma Voucher Export", "il programma fu avviato nel 2015")  # no collective
