@@ -10,7 +10,7 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import Candidate, name_candidates
-from ingest.metadata.name_checks import a_person_or_an_amount, no_name_of_a_scheme
+from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
     CONFIDENT,
     FEATURES,
@@ -321,3 +321,10 @@ def test_a_document_s_own_words_are_never_a_programme() -> None:
     names = [c.name for c in name_candidates(text)]
     assert all(never[names.index(word)] for word in ("NEWSLETTER", "PRIMO PIANO") if word in names)
     assert "NEWSLETTER" in names
+
+
+def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -> None:
+    text = "ECONOMIA · Publicado em 3 de maio\n\nAs confecções de Bari e Valle d'Itria exportam juntas."
+    assert no_name_of_a_scheme("ECONOMIA", text)
+    assert a_place("Bari e Valle d'Itria") and not a_place("Emprego e Formação")
+    assert not a_place("Programa Bari e Norte")  # a programme word makes it a name

@@ -7,8 +7,9 @@ import re
 from functools import cache, lru_cache
 
 from ingest.metadata.gazetteer import folded_places, only_compass_words
+from ingest.metadata.headings import a_heading
 from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS, country_names
-from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
+from ingest.metadata.programme_patterns import BODIES, LEADING, PROGRAMME_WORDS, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
@@ -168,6 +169,7 @@ _SPOKEN_BEFORE = re.compile(rf"(?i)\b(?:{_SPEECH}|{_ROLE})[ \t]*,?[ \t]*$")
 Banca Etica"; not "segundo" or "secondo", which also mean "second")."""
 _SPOKEN_AFTER = re.compile(
     rf"(?i)^[ \t]*,?[ \t]*(?:(?:who|que|che)[ \t]+)?(?:{_SPEECH})\b|^,[ \t]+(?:{_ROLE})\b"
+    r"|^[ \t]*\n[ \t*_-]*(?:cargo|fun[çc][ãa]o|ruolo|role|position|job title)[ \t*_]*:"  # a card's next field
 )
 _AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
 
@@ -190,9 +192,25 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
 
 
 def a_place(name: str) -> bool:
-    """A country, region or town, its people ("Estonian"), or a region named by its direction
-    ("North-West", "NORTE")."""
-    return fold(name) in _places() or only_compass_words(name.title())
+    """A country, region or town, its people ("Estonian"), a region named by its direction
+    ("North-West", "NORTE"), or two places, one of them known ("Santeramo in Colle e Gravina")."""
+    return fold(name) in _places() or only_compass_words(name.title()) or _places_joined(name)
+
+
+_JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+")
+
+
+def _places_joined(name: str) -> bool:
+    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": where firms are, listed, not a scheme's name
+    (no digit and no programme word in either part)."""
+    parts = _JOINED.split(name)
+    if (
+        len(parts) != 2
+        or any(ch.isdigit() for ch in name)
+        or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name)
+    ):
+        return False
+    return all(p[:1].isupper() for p in parts) and any(fold(p) in _places() for p in parts)
 
 
 @cache
@@ -212,25 +230,16 @@ def _places() -> frozenset[str]:
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
     code (:func:`a_state_code`), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
-    document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
+    newspaper's section ("ECONOMIA"), a document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
     (:func:`a_sentence`): whatever the ranker makes of them, no programme."""
     return (
         a_sentence(name)
         or a_person_or_an_amount(name, text)
         or a_label(name, text)
         or a_state_code(name, text)
-        or bool(_PART_OF_A_SERIES.match(name))
+        or a_heading(name)
         or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
     )
-
-
-_PART_OF_A_SERIES = re.compile(
-    r"(?i)^(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|semana|aula|m[oó]dulo|unidade|"
-    r"cap[ií]tulo|epis[oó]dio|sess[aã]o|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
-    r"[ \t]+\d+|(?-i:[A-Z])(?:\.(?-i:[A-Z]))+\.?)$"
-)
-"""A numbered part of a course or a series, or letters with stops between them ("A.A." for an
-academic year, "S.p.A."): headings and abbreviations, never a scheme's name."""
 
 
 _VERBS = frozenset(
@@ -241,7 +250,7 @@ _RELATIVES = frozenset("que che that which who".split())
 """Words that open a clause inside a long run ("… a algo que já existia"); a short name may hold
 one ("L'Italia che investe")."""
 _LEADING_PREPOSITIONS = frozenset(
-    "during after before since until among durante dopo prima dal dalla após apos antes depois desde".split()
+    "during after before since until among between tra fra entre durante dopo prima dal dalla após apos antes depois desde".split()
 )
 """Words that open a phrase of time or place, capitalised at a sentence's start ("During COVID-19")."""
 

@@ -1,0 +1,33 @@
+"""Names that are headings of a document, not of a scheme: a part of a course or a series ("Week 5",
+"Lezione 9"), an abbreviation with stops ("A.A." for an academic year), a newspaper's section
+written in capitals over its articles ("ECONOMIA · Publicado em …")."""
+
+from __future__ import annotations
+
+import re
+
+from kb.text import fold
+
+_PART_OF_A_SERIES = re.compile(
+    r"(?i)^(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|semana|aula|m[oó]dulo|unidade|"
+    r"cap[ií]tulo|epis[oó]dio|sess[aã]o|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
+    r"[ \t]+\d+|(?-i:[A-Z])(?:\.(?-i:[A-Z]))+\.?)$"
+)
+"""A numbered part of a course or a series, or letters with stops between them ("A.A." for an
+academic year, "S.A."): headings and abbreviations, never a scheme's name."""
+
+
+_NEWS_SECTIONS = frozenset(
+    fold(w)
+    for w in "economia economy business negócios negocios política politica politics cultura culture "
+    "esporte esportes sport sports mundo world tecnologia technology local regional opinião opinione "
+    "opinion cronaca attualità notizie news notícias noticias agronegócio agricoltura agricultura "
+    "ambiente environment saúde salute health educação istruzione education ciência scienza science "
+    "lavoro trabalho jobs finanza finanças finance mercados mercati markets imprese empresas".split()
+)
+"""A newspaper's section written over its articles in capitals ("ECONOMIA · Publicado em …")."""
+
+
+def a_heading(name: str) -> bool:
+    """Whether the name is one of these headings, however often a text writes it."""
+    return bool(_PART_OF_A_SERIES.match(name)) or (name.isupper() and fold(name) in _NEWS_SECTIONS)
