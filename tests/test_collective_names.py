@@ -41,3 +41,13 @@ def test_a_reference_by_kind_is_no_other_name() -> None:
     assert refers_to("Federazione Cooperativa Alpina", "Nel 1899 la Federazione nacque a Trento")
     assert not refers_to("Federazione Cooperativa Alpina", "la Federazione Nazionale dei Consorzi")
     assert not refers_to("Programma Voucher Export", "il programma fu avviato nel 2015")  # no collective
+
+
+def test_a_town_the_title_names_gives_way_to_its_district() -> None:
+    text = (
+        "Borgoverde, il distretto della sedia prova a ripartire. Le imprese del distretto della sedia di "
+        "Borgoverde esportano meno; il distretto conta duecento aziende e il distretto cerca tecnici. "
+        "A Borgoverde le aziende condividono un laboratorio; Borgoverde ospita la fiera."
+    )
+    found = extract(text, "Borgoverde, il distretto della sedia prova a ripartire", language="it")
+    assert found.values["programme"] == ["Distretto della sedia di Borgoverde"]

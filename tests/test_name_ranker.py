@@ -328,3 +328,8 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     assert no_name_of_a_scheme("ECONOMIA", text)
     assert a_place("Bari e Valle d'Itria") and not a_place("Emprego e Formação")
     assert not a_place("Programa Bari e Norte")  # a programme word makes it a name
+
+
+def test_a_state_named_with_its_kind_is_a_place() -> None:
+    assert a_place("Estado de São Paulo") and a_place("Anambra State")
+    assert not a_place("Estado Novo")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.metadata.collective_names import collective_subject
+from ingest.metadata.collective_names import collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject
 from ingest.metadata.domestic import domestic_country
@@ -191,13 +191,17 @@ def ranked_and_subject(
     own = new_programmes(own_names, taxonomy)
     likely = likely_programme(text, title)
     if likely and not known and not proposed and not own:
-        proposed = [likely[0]]  # no pattern introduced one: the name the text uses most like one
+        # no pattern introduced one: the name the text uses most like one, or the collective it is
+        # part of ("Manzano" of "il distretto della sedia di Manzano")
+        proposed = [wider_collective(text, title, likely[0]) or likely[0]]
     elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
     found = [*known, *proposed, *own]
     # the body or scheme the title names and the text keeps naming, unless the title names a
     # programme found ("WEG e o programa Inovar Auto": the firm is not the practice)
     subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
+    if subject and not found:  # "Manzano, il distretto della sedia …": the district, not the town
+        subject = wider_collective(text, title, subject) or subject
     if subject is None and not found:  # a district the text names in lower case ("il distretto di …")
         subject = district_subject(text, title) or collective_subject(text, title)
     if subject and not written_otherwise(subject, found):

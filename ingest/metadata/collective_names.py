@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.metadata.district_names import DISTRICT
+from ingest.metadata.district_names import DISTRICT, district_subject
 from ingest.metadata.name_candidates import name_candidates
 from kb.text import fold
 
@@ -65,6 +65,15 @@ def collective_subject(text: str, title: str) -> str | None:
         return None
     name = ranked[0][0]
     return name[0].upper() + name[1:]
+
+
+def wider_collective(text: str, title: str, name: str) -> str | None:
+    """The district or collective the text keeps naming whose name holds ``name`` ("Manzano" of "il
+    distretto della sedia di Manzano"), if any."""
+    for wider in (district_subject(text, title), collective_subject(text, title)):
+        if wider and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(wider)):
+            return wider
+    return None
 
 
 def _named(text: str) -> list[tuple[str, set[int]]]:

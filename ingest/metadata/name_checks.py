@@ -4,12 +4,12 @@ not the tail of a longer name that began before the match."""
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from ingest.metadata.gazetteer import folded_places, only_compass_words
 from ingest.metadata.headings import a_heading
-from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS, country_names
-from ingest.metadata.programme_patterns import BODIES, LEADING, PROGRAMME_WORDS, PUBLIC_BODIES
+from ingest.metadata.place_names import a_place
+from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS
+from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
@@ -191,42 +191,6 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
     return False
 
 
-def a_place(name: str) -> bool:
-    """A country, region or town, its people ("Estonian"), a region named by its direction
-    ("North-West", "NORTE"), or two places, one of them known ("Santeramo in Colle e Gravina")."""
-    return fold(name) in _places() or only_compass_words(name.title()) or _places_joined(name)
-
-
-_JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+")
-
-
-def _places_joined(name: str) -> bool:
-    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": where firms are, listed, not a scheme's name
-    (no digit and no programme word in either part)."""
-    parts = _JOINED.split(name)
-    if (
-        len(parts) != 2
-        or any(ch.isdigit() for ch in name)
-        or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name)
-    ):
-        return False
-    return all(p[:1].isupper() for p in parts) and any(fold(p) in _places() for p in parts)
-
-
-@cache
-def _places() -> frozenset[str]:
-    """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
-    taxonomy = default_taxonomy()
-    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
-    demonyms = {  # capitalised as in English ("Estonian"); "russo", "greco" are also Italian surnames
-        fold(d)
-        for found in taxonomy.country_extras.get("demonyms", {}).values()
-        for d in found
-        if d[:1].isupper()
-    }
-    return folded_places(names) | country_names() | demonyms
-
-
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
     code (:func:`a_state_code`), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
@@ -250,7 +214,7 @@ _RELATIVES = frozenset("que che that which who".split())
 """Words that open a clause inside a long run ("… a algo que já existia"); a short name may hold
 one ("L'Italia che investe")."""
 _LEADING_PREPOSITIONS = frozenset(
-    "during after before since until among between tra fra entre durante dopo prima dal dalla após apos antes depois desde".split()
+    "and e ed y during after before since until among between tra fra entre durante dopo prima dal dalla após apos antes depois desde".split()
 )
 """Words that open a phrase of time or place, capitalised at a sentence's start ("During COVID-19")."""
 

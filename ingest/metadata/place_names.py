@@ -1,0 +1,57 @@
+"""Whether a name is a place: where a programme runs, not its name ("Lisboa", "Estado de São Paulo",
+"Anambra State", "Bari e Valle d'Itria")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.metadata.gazetteer import folded_places, only_compass_words
+from ingest.metadata.programme_keys import country_names
+from ingest.metadata.programme_patterns import PROGRAMME_WORDS
+from kb.taxonomy import default_taxonomy
+from kb.text import fold
+
+
+def a_place(name: str) -> bool:
+    """A country, region or town (also as "Estado de …", "… State"), its people ("Estonian"), a
+    region named by its direction ("North-West", "NORTE"), or two places listed ("Bari e Valle d'Itria")."""
+    core = _ADMINISTRATIVE.sub("", name)
+    return fold(core) in _places() or only_compass_words(name.title()) or _places_joined(name)
+
+
+_ADMINISTRATIVE = re.compile(
+    r"^(?:Estado|Stato|State|Province|Provincia|Prov[ií]ncia|Regi[ãa]o|Regione|Region|Munic[ií]pio|Comune)"
+    r"[ \t]+(?:d[eoa]s?|di|del|della|dell['’]|of(?:[ \t]+the)?)[ \t]+|[ \t]+(?:State|Province|Region|County)$"
+)
+"""A place's administrative kind around its name: "Estado de São Paulo", "Anambra State"."""
+
+
+_JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+")
+
+
+def _places_joined(name: str) -> bool:
+    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": where firms are, listed, not a scheme's name
+    (no digit and no programme word in either part)."""
+    parts = _JOINED.split(name)
+    if (
+        len(parts) != 2
+        or any(ch.isdigit() for ch in name)
+        or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name)
+    ):
+        return False
+    return all(p[:1].isupper() for p in parts) and any(fold(p) in _places() for p in parts)
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
+    taxonomy = default_taxonomy()
+    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
+    demonyms = {  # capitalised as in English ("Estonian"); "russo", "greco" are also Italian surnames
+        fold(d)
+        for found in taxonomy.country_extras.get("demonyms", {}).values()
+        for d in found
+        if d[:1].isupper()
+    }
+    return folded_places(names) | country_names() | demonyms
