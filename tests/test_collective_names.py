@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.collective_names import collective_subject, refers_to
+from ingest.metadata.collective_names import _references, collective_subject, refers_to
 
 CASE = (
     "Caso: a Cooperativa Vinícola Serra Alta\n\n"
@@ -51,3 +51,23 @@ def test_a_town_the_title_names_gives_way_to_its_district() -> None:
     )
     found = extract(text, "Borgoverde, il distretto della sedia prova a ripartire", language="it")
     assert found.values["programme"] == ["Distretto della sedia di Borgoverde"]
+
+
+def test_short_forms_of_the_collective_count_with_it_and_references_need_their_article() -> None:
+    apl = (
+        "O Arranjo Produtivo Local de Confecções de Vila Alta cresce. O APL de Vila Alta exporta; "
+        "o APL compra junto e o APL vende."
+    )
+    assert collective_subject(apl, "Notícia") == "Arranjo Produtivo Local de Confecções de Vila Alta"
+    assert _references("acooperativa, oAPL", "cooperativa", set()) == 0
+    assert _references("dell'associazione e l'associazione", "associazione", set()) == 2
+
+
+def test_an_administrative_district_is_no_collective() -> None:
+    text = "The District Industries Centre in Pune helps. The district has many firms; the district grows."
+    assert collective_subject(text, "News") is None
+
+
+def test_a_long_text_is_read_only_in_its_opening() -> None:
+    long = CASE + " As empresas Alfa Beta Gama compram juntas." * 40_000  # about 1.7 million characters
+    assert collective_subject(long, "Nota de ensino") == "Cooperativa Vinícola Serra Alta"

@@ -294,10 +294,12 @@ def test_a_speaker_in_capitals_whose_name_the_text_also_writes_is_never_proposed
     assert never["RAFAEL"] and not never["Vale Norte Technology Park"]
 
 
-@pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A."])
+@pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo"])
 def test_a_part_of_a_course_or_a_series_is_never_a_scheme(name: str) -> None:
     assert no_name_of_a_scheme(name, f"{name}. Firms in the cluster export together.")
     assert not no_name_of_a_scheme("Horizon 2020", "Horizon 2020 funds the cluster's firms.")
+    assert not no_name_of_a_scheme("P.O.R.", "Il P.O.R. finanzia le imprese del distretto.")
+    assert not no_name_of_a_scheme("Dairy Link", "Partner: Dairy Link\nRole: coordinator of the buyers")
 
 
 def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may_be() -> None:
@@ -327,7 +329,8 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     text = "ECONOMIA · Publicado em 3 de maio\n\nAs confecções de Bari e Valle d'Itria exportam juntas."
     assert no_name_of_a_scheme("ECONOMIA", text)
     assert a_place("Bari e Valle d'Itria") and not a_place("Emprego e Formação")
-    assert not a_place("Programa Bari e Norte")  # a programme word makes it a name
+    assert not a_place("Trentino e Sviluppo") and not a_place("Portugal e Inovação")  # one place only
+    assert not a_place("Programa Lisboa e Vale do Tejo")  # a programme word makes it a name
 
 
 def test_a_state_named_with_its_kind_is_a_place() -> None:

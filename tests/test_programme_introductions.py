@@ -633,8 +633,3 @@ def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() 
     assert not a_sentence("Associação dos Produtores do Vale do São Francisco")  # a place's "São"
     assert a_sentence("During COVID-19") and not a_sentence("PRIMA Programme")
     assert not a_sentence("L'Italia che investe") and not a_sentence("Fondo Terzo Settore non profit")
-
-
-def test_a_one_word_place_the_text_also_writes_in_lower_case_is_a_word() -> None:
-    text = "A receita leva ovos. Leve à mesa quente; a Mesa da cozinha fica limpa."
-    assert "US" not in country_scores(text, "Receita de família")

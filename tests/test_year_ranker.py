@@ -88,3 +88,9 @@ def test_an_early_founding_told_of_the_collective_by_its_kind_alone_is_a_candida
     )
     years = year_ranker.year_features(text, "", [[], ["Cooperativa Vinícola Serra Alta"]])
     assert 1934 in years and 1921 not in years
+
+
+def test_a_word_holding_a_date_of_writing_word_is_no_heading_date_and_novembre_is_a_month() -> None:
+    rows = year_ranker.year_features("A reconversão do polo começou em 2005.\nRoma, 14 novembre 2019.")
+    assert rows[2005][FEATURES.index("heading_date")] == 0.0
+    assert rows[2019][FEATURES.index("calendar_date")] == 1.0

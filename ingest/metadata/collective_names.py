@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from ingest.metadata.district_names import DISTRICT, district_subject
-from ingest.metadata.name_candidates import name_candidates
+from ingest.metadata.name_candidates import JOINING, name_candidates
+from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
 
 KINDS = {
@@ -29,8 +31,6 @@ KINDS = {
     "federacao": "federação",
     "federation": "federation",
     "distretto": "distretto",
-    "distrito": "distrito",
-    "district": "district",
     "arranjo": "APL",
     "apl": "APL",
     "polo": "polo",
@@ -38,8 +38,12 @@ KINDS = {
     "parco": "parco",
     "park": "park",
 }
-"""The first word of a collective's name (folded) → the word a text calls it by afterwards."""
-_REFERENCE = r"(?:a|o|la|il|l['’]|the|this|questa|questo|esta|este|essa|esse|da|do|na|no|della|del|nella|nel|of the|in the)"
+"""The first word of a collective's name (folded) → the word a text calls it by afterwards (not
+"district" or "distrito", also a country's administrative division)."""
+_REFERENCE = (
+    r"(?:(?:a|o|la|il|the|this|questa|questo|esta|este|essa|esse|da|do|na|no|della|del|nella|nel|"
+    r"of[ \t]+the|in[ \t]+the)[ \t]+|(?:l|dell|all|nell|sull|dall)['’][ \t]*)"
+)
 MIN_USES = 3
 """The full name and the references to it together: twice is a passing mention."""
 
@@ -47,11 +51,12 @@ MIN_USES = 3
 def collective_subject(text: str, title: str) -> str | None:
     """The one collective whose kind the text names (by its fullest name), if its name and the
     references to it by its kind alone add up to :data:`MIN_USES` and no other of that kind is named."""
-    whole = f"{title}\n{text}"
+    whole = ranked_text(text, title)  # the opening: a long report's every name would take minutes
     by_kind: dict[str, list[tuple[str, set[int]]]] = {}
     for name, starts in _named(whole):
-        kind = KINDS.get(fold(name.split()[0]))
-        if kind and len(name.split()) >= 2:
+        kind, *rest = fold(name).split() or [""]
+        kind = KINDS.get(kind, "")
+        if kind and rest and not any(w in KINDS for w in rest):  # not "Cooperativa X e a Cooperativa Y"
             by_kind.setdefault(kind, []).append((name, starts))
     uses: Counter[str] = Counter()
     for kind, names in by_kind.items():
@@ -86,9 +91,10 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
 
 
 def _same(fullest: str, other: str) -> bool:
-    """Whether ``other`` is the fullest name or a shorter form of it ("Arranjo Produtivo Local
-    Têxtil" of "Arranjo Produtivo Local Têxtil e de Confecções de Cianorte")."""
-    return fold(fullest).startswith(fold(other))
+    """Whether ``other`` is the fullest name or a shorter form of it: its words, but for its kind,
+    among the fullest name's ("APL de Cianorte", "Cooperativa Serra Alta")."""
+    words = [w for w in fold(other).split()[1:] if w not in JOINING]
+    return set(words) <= set(fold(fullest).split())
 
 
 def _references(text: str, kind: str, named_at: set[int]) -> int:
@@ -97,9 +103,10 @@ def _references(text: str, kind: str, named_at: set[int]) -> int:
     return sum(m.end() - len(kind) not in named_at for m in _reference(kind).finditer(text))
 
 
+@cache
 def _reference(kind: str) -> re.Pattern[str]:
     written = re.escape(kind) if kind.isupper() else f"[{kind[0]}{kind[0].upper()}]{re.escape(kind[1:])}"
-    return re.compile(rf"(?i)(?<!\w){_REFERENCE}[ \t]*(?-i:{written})(?![\w-])(?![ \t]+(?-i:[A-ZÀ-Ý]))")
+    return re.compile(rf"(?i)(?<!\w){_REFERENCE}(?-i:{written})(?![\w-])(?![ \t]+(?-i:[A-ZÀ-Ý]))")
 
 
 def refers_to(name: str, sentence: str) -> bool:

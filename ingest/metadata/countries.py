@@ -105,8 +105,8 @@ def country_scores(
     places: set[int] = set()
     title_mentions: list[Mention] = []
     for matcher, is_place in matchers:
-        title_mentions += [m for m in matcher.find(title) if not (is_place and _a_word_here(m.text, text))]
-        found = [m for m in matcher.find(text) if not (is_place and _a_word_here(m.text, text))]
+        title_mentions += matcher.find(title)
+        found = matcher.find(text)
         places |= {m.start for m in found} if is_place else set()
         mentions += found
     towns = _town_matcher(taxonomy or default_taxonomy())
@@ -143,12 +143,6 @@ def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
         for i, m in enumerate(found)
         if i in paired or _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
     ]
-
-
-def _a_word_here(name: str, text: str) -> bool:
-    """A one-word place the text also writes in lower case is a word of its language ("Mesa" beside
-    "à mesa")."""
-    return " " not in name and _as_a_word(name, text)
 
 
 def _as_a_word(name: str, text: str) -> bool:

@@ -11,10 +11,10 @@ from kb.text import fold
 _PART_OF_A_SERIES = re.compile(
     r"(?i)^(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|semana|aula|m[oó]dulo|unidade|"
     r"cap[ií]tulo|epis[oó]dio|sess[aã]o|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
-    r"[ \t]+\d+|(?-i:[A-Z])(?:\.(?-i:[A-Z]))+\.?)$"
+    r"[ \t]+\d+|(?-i:[A-Z])\.(?-i:[A-Z])\.?)$"
 )
-"""A numbered part of a course or a series, or letters with stops between them ("A.A." for an
-academic year, "S.A."): headings and abbreviations, never a scheme's name."""
+"""A numbered part of a course or a series, or two letters with stops ("A.A." for an academic year,
+"S.A."): headings and abbreviations, never a scheme's name ("P.O.R." may be one)."""
 
 
 _NEWS_SECTIONS = frozenset(
@@ -28,6 +28,15 @@ _NEWS_SECTIONS = frozenset(
 """A newspaper's section written over its articles in capitals ("ECONOMIA · Publicado em …")."""
 
 
+_CONNECTIVES = frozenset(
+    "segundo secondo conforme according inoltre além alem tuttavia porém porem however".split()
+)
+"""Words that open a sentence and so are written with a capital ("Segundo o relatório …")."""
+
+
 def a_heading(name: str) -> bool:
-    """Whether the name is one of these headings, however often a text writes it."""
+    """Whether the name is one of these headings or a sentence's opening word, however often a text
+    writes it."""
+    if fold(name) in _CONNECTIVES:
+        return True
     return bool(_PART_OF_A_SERIES.match(name)) or (name.isupper() and fold(name) in _NEWS_SECTIONS)

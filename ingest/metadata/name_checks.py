@@ -169,7 +169,7 @@ _SPOKEN_BEFORE = re.compile(rf"(?i)\b(?:{_SPEECH}|{_ROLE})[ \t]*,?[ \t]*$")
 Banca Etica"; not "segundo" or "secondo", which also mean "second")."""
 _SPOKEN_AFTER = re.compile(
     rf"(?i)^[ \t]*,?[ \t]*(?:(?:who|que|che)[ \t]+)?(?:{_SPEECH})\b|^,[ \t]+(?:{_ROLE})\b"
-    r"|^[ \t]*\n[ \t*_-]*(?:cargo|fun[çc][ãa]o|ruolo|role|position|job title)[ \t*_]*:"  # a card's next field
+    r"|^[ \t]*\n[ \t*_-]*(?:cargo|fun[çc][ãa]o|ruolo|job title)[ \t*_]*:"  # a card's next field
 )
 _AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
 

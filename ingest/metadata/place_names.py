@@ -31,8 +31,8 @@ _JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+")
 
 
 def _places_joined(name: str) -> bool:
-    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": where firms are, listed, not a scheme's name
-    (no digit and no programme word in either part)."""
+    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": two places listed, one known and the other known
+    too or named as land (a valley, a town); no digit and no programme word in either part."""
     parts = _JOINED.split(name)
     if (
         len(parts) != 2
@@ -40,7 +40,19 @@ def _places_joined(name: str) -> bool:
         or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name)
     ):
         return False
-    return all(p[:1].isupper() for p in parts) and any(fold(p) in _places() for p in parts)
+    known = [fold(p) in _places() for p in parts]
+    geographic = [_GEOGRAPHIC.match(p) is not None for p in parts]
+    return (
+        all(p[:1].isupper() for p in parts)
+        and all(k or g for k, g in zip(known, geographic, strict=True))
+        and any(known)
+    )
+
+
+_GEOGRAPHIC = re.compile(
+    r"(?:Vale|Valle|Val|Serra|Sierra|Costa|Alto|Alta|Baixo|Bassa|Vila|Villa|Monte|Ponte|Porto|Riviera)\b"
+)
+"""A place's first word that says what kind of land it is ("Valle d'Itria", "Vila Viçosa")."""
 
 
 @cache
