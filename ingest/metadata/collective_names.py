@@ -54,9 +54,10 @@ def collective_subject(text: str, title: str) -> str | None:
     whole = ranked_text(text, title)  # the opening: a long report's every name would take minutes
     by_kind: dict[str, list[tuple[str, set[int]]]] = {}
     for name, starts in _named(whole):
-        kind, *rest = fold(name).split() or [""]
-        kind = KINDS.get(kind, "")
-        if kind and rest and not any(w in KINDS for w in rest):  # not "Cooperativa X e a Cooperativa Y"
+        kind = _kind(name)
+        if kind and not any(
+            w in KINDS for w in fold(name).split()[1:]
+        ):  # not "Cooperativa X e a Cooperativa Y"
             by_kind.setdefault(kind, []).append((name, starts))
     uses: Counter[str] = Counter()
     for kind, names in by_kind.items():
@@ -75,7 +76,8 @@ def collective_subject(text: str, title: str) -> str | None:
 def wider_collective(text: str, title: str, name: str) -> str | None:
     """The district or collective the text keeps naming whose name holds ``name`` ("Manzano" of "il
     distretto della sedia di Manzano"), if any."""
-    for wider in (district_subject(text, title), collective_subject(text, title)):
+    for subject in (district_subject, collective_subject):
+        wider = subject(text, title)
         if wider and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(wider)):
             return wider
     return None
@@ -112,5 +114,11 @@ def _reference(kind: str) -> re.Pattern[str]:
 def refers_to(name: str, sentence: str) -> bool:
     """Whether ``sentence`` calls the collective ``name`` by its kind alone ("A cooperativa foi
     fundada em 1931" of the Cooperativa Vinícola Garibaldi)."""
-    kind = KINDS.get(fold(name.split()[0])) if len(name.split()) >= 2 else None
-    return kind is not None and _reference(kind).search(sentence) is not None
+    kind = _kind(name)
+    return bool(kind) and _reference(kind).search(sentence) is not None
+
+
+def _kind(name: str) -> str:
+    """The word a collective's name (of two words or more) is called by afterwards, or ""."""
+    first, *rest = fold(name).split() or [""]
+    return KINDS.get(first, "") if rest else ""

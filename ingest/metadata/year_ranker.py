@@ -136,7 +136,7 @@ def year_features(
     programmes = [fold(n) for group in names[1:] for n in group if len(n) >= 3]
     events = {at: kind for _, kind, at in event_years(text)}
     # a founding before 1950 counts only where the sentence names the practice or its programme
-    early = [told for told in early_foundings(text) if _names_it(text, told[1], names)]
+    early = [told for told in early_foundings(text) if _names_it(text, told[1], own + programmes)]
     events |= {at: 1 for _, at, _, _ in early}
     foreground = without_background(text)
     seen: dict[int, list[dict[str, float]]] = {}
@@ -179,12 +179,12 @@ def _row(
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
 
 
-def _names_it(text: str, at: int, names: Sequence[Sequence[str]]) -> bool:
+def _names_it(text: str, at: int, folded_names: list[str]) -> bool:
     """Whether the sentence at ``at`` names the practice or its programme, or calls a collective among
     them by its kind ("A cooperativa foi fundada em 1931")."""
-    written = [n for group in names for n in group if len(n) >= 3]
     sentence = _written_sentence(text, at)
-    return any(fold(n) in fold(sentence) for n in written) or any(refers_to(n, sentence) for n in written)
+    folded = fold(sentence)
+    return any(n in folded for n in folded_names) or any(refers_to(n, sentence) for n in folded_names)
 
 
 def _line_head(text: str, at: int) -> str:
