@@ -113,6 +113,8 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
         ).year
         == 1947
     )
+    older = "Nome: Cooperativa dei vasai di Borgo Alto\n**Periodo:** dal 1868 a oggi\n"
+    assert extract(older + "La cooperativa produce stoviglie dal 1868.", "Scheda").year == 1868
 
 
 def test_a_card_s_name_described_in_words_goes_by_the_short_name_in_brackets() -> None:

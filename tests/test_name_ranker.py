@@ -294,6 +294,21 @@ def test_a_speaker_in_capitals_whose_name_the_text_also_writes_is_never_proposed
     assert never["RAFAEL"] and not never["Vale Norte Technology Park"]
 
 
+def test_a_speaker_listed_once_before_the_transcript_is_never_proposed() -> None:
+    never = _never(
+        "APRESENTADORA (AP)\nCONVIDADO – economista\nAP: Bom dia.\nCONVIDADO: Bom dia a todos.\n"
+        "AP: O que é a Rede Serrana de Oficinas?\nCONVIDADO: A Rede Serrana de Oficinas junta dez oficinas.",
+        "Transcrição",
+    )
+    assert never["AP"] and never["CONVIDADO"] and not never["Rede Serrana de Oficinas"]
+
+
+def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it() -> None:
+    names = {c.name for c in name_candidates("OSPITE: Parliamo della Cooperativa Valle Alta. Oggi parliamo di olio.")}
+    assert "Cooperativa Valle Alta" in names
+    assert "Sviluppo Economico" not in {c.name for c in name_candidates("Ministero dello Sviluppo Economico.")}
+
+
 @pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo"])
 def test_a_part_of_a_course_or_a_series_is_never_a_scheme(name: str) -> None:
     assert no_name_of_a_scheme(name, f"{name}. Firms in the cluster export together.")

@@ -336,6 +336,15 @@ def test_an_acronym_before_its_long_name_compares_as_the_long_name() -> None:
     assert written_forms("SEBRAE (Brasil)") == ["SEBRAE"]  # a country in brackets says where
 
 
+def test_an_acronym_before_a_dash_and_the_long_name_it_spells_are_one_name() -> None:
+    forms = written_forms("ACV – Associação dos Curtumes do Vale")
+    assert forms == ["ACV – Associação dos Curtumes do Vale", "ACV", "Associação dos Curtumes do Vale"]
+    assert written_forms("Lagopark – Parque de Ciência e Tecnologia") == [
+        "Lagopark – Parque de Ciência e Tecnologia",
+        "Lagopark",
+    ]  # what the park is, not another name
+
+
 def test_an_elided_italian_article_is_not_part_of_a_name() -> None:
     text = "Nel 2001 il ministero giapponese ha lanciato l'Industrial Cluster Project in venti regioni."
     assert "Industrial Cluster Project" in programme_names(text)

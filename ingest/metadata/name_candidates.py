@@ -76,7 +76,8 @@ def _spans(text: str) -> list[tuple[str, int, bool]]:
             continue
         last = _run_end(text, words, i)
         run = words[i : last + 1]
-        out += [(text[run[a].start() : run[b].end()], run[a].start(), False) for a, b in _cuts(run)]
+        cuts = _cuts(run) | _past_an_opening_word(text, run)
+        out += [(text[run[a].start() : run[b].end()], run[a].start(), False) for a, b in cuts]
         i = last + 1
     out += [(m.group(1).strip(), m.start(), True) for m in _QUOTED.finditer(text)]
     return out
@@ -123,6 +124,23 @@ def _cuts(run: list[re.Match[str]]) -> set[tuple[int, int]]:
         and words[b] not in DASHES
         and words[b] not in JOINING
     }
+
+
+def _past_an_opening_word(text: str, run: list[re.Match[str]]) -> set[tuple[int, int]]:
+    """ "OSPITE: Parliamo della Oromia Coffee Farmers Cooperative Union": an everyday word that opens
+    the sentence (the text writes it in lower case too) and its small words are no part of the name."""
+    words = [w.group() for w in run]
+    if len(words) < 3 or words[1] not in JOINING or not _opens_a_sentence(text, run[0].start()):
+        return set()
+    if not re.search(rf"(?<![\w'’]){re.escape(words[0].lower())}(?!\w)", text):
+        return set()
+    first = _past_joining(words, 1)
+    return {(first, len(words) - 1)} if first < len(words) and _capitalised(words[first]) else set()
+
+
+def _opens_a_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t*_#>")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _past_joining(words: list[str], k: int) -> int:

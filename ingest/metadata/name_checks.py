@@ -256,9 +256,10 @@ def a_label(name: str, text: str) -> bool:
         return False
     if len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text)):
         return True
-    # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura")
+    # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura"),
+    # or introduces once in its list of speakers ("APRESENTADORA (AP)", "CONDUTTRICE")
     return (
         name.isupper()
         and len(written) >= 2
-        and len(written) >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+        and len(written) + 1 >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     )

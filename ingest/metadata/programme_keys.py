@@ -154,8 +154,11 @@ def _coined_head(name: str) -> list[str]:
 
 def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
     """ "Fijian Made – Buy Fijian Campaign": a second name after the dash, every word of it
-    capitalised but its links, is a form too (not "Agroamigo – Programa de microfinança …")."""
+    capitalised but its links, is a form too (not "Agroamigo – Programa de microfinança …"); so is
+    the long name an acronym spells ("ATP – Associação Têxtil e Vestuário de Portugal")."""
     tail = name.split(" – " if " – " in name else " — ", 1)[-1].strip() if heads else ""
+    if heads and _spelled_out(heads[0], tail):
+        return [tail]
     content = [w for w in tail.split() if fold(w) not in GENERIC_WORDS or w[:1].isupper()]
     if len(content) < 2 or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
         return []
@@ -252,6 +255,16 @@ def written_otherwise(name: str, found: list[str]) -> bool:
     keys, letters = name_keys(name), "".join(ch for ch in fold(name) if ch.isalpha()).upper()
     spelled = name.isupper() and len(letters) >= 2
     return any(keys & name_keys(other) or (spelled and initials(other) == letters) for other in found)
+
+
+def _spelled_out(acronym: str, long: str) -> bool:
+    """The acronym's letters are, in order, initials of the long name's capitalised words, the first
+    the first ("ATP" of "Associação Têxtil e Vestuário de Portugal")."""
+    letters, words = acronym.replace(".", ""), initials(long)
+    if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 8) or not words.startswith(letters[0]):
+        return False
+    rest = iter(words[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def initials(name: str) -> str:

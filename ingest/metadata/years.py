@@ -83,13 +83,15 @@ def dateline_year(text: str) -> int | None:
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
 _EARLY_YEAR = re.compile(r"(?<![\d/.,-])(19[0-4]\d)(?![\d/])")
-"""A year before 1950: in running text it is history recalled; in a card's year field
-("Riferimento temporale: istituita nel 1947") it is the practice's."""
+"""A year before 1950: in running text it is history recalled, unless told with a founding."""
+_OLD_YEAR = re.compile(r"(?<![\d/.,-])(1[89]\d\d)(?![\d/])")
+"""A year from 1800 on in a card's year field ("Riferimento temporale: istituita nel 1947",
+"Periodo: dal 1874 a oggi"): the practice's, however old."""
 
 
 def year_in_field(value: str) -> int | None:
     """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
-    if match := _YEAR.search(value) or _EARLY_YEAR.search(value):
+    if match := _YEAR.search(value) or _OLD_YEAR.search(value):
         return int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
@@ -169,7 +171,7 @@ EVENT_WINDOW = 120
 
 
 _FOUNDING = re.compile(
-    r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nacque|born)\b",
+    r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nasce|nacque|born)\b",
     re.IGNORECASE,
 )
 
