@@ -304,9 +304,14 @@ def test_a_speaker_listed_once_before_the_transcript_is_never_proposed() -> None
 
 
 def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it() -> None:
-    names = {c.name for c in name_candidates("OSPITE: Parliamo della Cooperativa Valle Alta. Oggi parliamo di olio.")}
+    names = {
+        c.name
+        for c in name_candidates("OSPITE: Parliamo della Cooperativa Valle Alta. Oggi parliamo di olio.")
+    }
     assert "Cooperativa Valle Alta" in names
-    assert "Sviluppo Economico" not in {c.name for c in name_candidates("Ministero dello Sviluppo Economico.")}
+    assert "Sviluppo Economico" not in {
+        c.name for c in name_candidates("Ministero dello Sviluppo Economico.")
+    }
 
 
 @pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo"])

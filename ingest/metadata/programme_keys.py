@@ -261,7 +261,9 @@ def _spelled_out(acronym: str, long: str) -> bool:
     """The acronym's letters are, in order, initials of the long name's capitalised words, the first
     the first ("ATP" of "Associação Têxtil e Vestuário de Portugal")."""
     letters, words = acronym.replace(".", ""), initials(long)
-    if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 8) or not words.startswith(letters[0]):
+    if not (letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 8) or not words.startswith(
+        letters[0]
+    ):
         return False
     rest = iter(words[1:])
     return all(letter in rest for letter in letters[1:])
