@@ -28,6 +28,18 @@ def test_a_district_in_lower_case_and_its_references_count_together() -> None:
     assert collective_subject(text, "CAMERA DEI DEPUTATI") == "Distretto orafo di Borgoverde"
 
 
+def test_a_capitalised_district_with_its_trade_in_lower_case_is_one_name() -> None:
+    text = (
+        "Il **Distretto della ceramica di Borgoverde** riunisce cento imprese. Il distretto esporta molto; "
+        "le aziende del distretto condividono un laboratorio e il distretto forma i tecnici."
+    )
+    assert collective_subject(text, "Newsletter n. 4") == "Distretto della ceramica di Borgoverde"
+    assert (
+        collective_subject(text.replace("della ceramica ", ""), "Newsletter n. 4")
+        == "Distretto di Borgoverde"
+    )
+
+
 def test_a_passing_mention_or_two_collectives_of_one_kind_give_none() -> None:
     assert collective_subject("A Cooperativa Serra Alta vende uva. O preço subiu.", "Notícia") is None
     two = (

@@ -326,6 +326,8 @@ def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may
     text = "Il parco nacque per iniziativa di Alberto Bombassei, fondatore di Brembo. Il presidente di Banca Etica parlò."
     assert a_person_or_an_amount("Alberto Bombassei", text)
     assert not a_person_or_an_amount("Banca Etica", text)
+    assert a_person_or_an_amount("Ms Hanna Lind", "Ms Hanna Lind opened the meeting.")
+    assert a_person_or_an_amount("Dott.ssa Rossi", "La Dott.ssa Rossi ha presentato il bando.")
 
 
 def test_a_name_never_runs_across_a_menu_s_separators() -> None:
@@ -351,6 +353,8 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     assert a_place("Bari e Valle d'Itria") and not a_place("Emprego e Formação")
     assert not a_place("Trentino e Sviluppo") and not a_place("Portugal e Inovação")  # one place only
     assert not a_place("Programa Lisboa e Vale do Tejo")  # a programme word makes it a name
+    assert a_place("Cile e della Polonia") and a_place("Val di Non e della Val di Sole")
+    assert a_place("Sri Lanka's") and not a_place("Val di Non e della Fondazione Sole")
 
 
 def test_a_state_named_with_its_kind_is_a_place() -> None:

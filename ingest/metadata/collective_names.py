@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ingest.metadata.district_names import DISTRICT, district_subject
+from ingest.metadata.district_names import DISTRICT, capitalised_whole, district_subject
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
@@ -84,10 +84,13 @@ def wider_collective(text: str, title: str, name: str) -> str | None:
 
 
 def _named(text: str) -> list[tuple[str, set[int]]]:
-    """Collective names as the name finder sees them (capitalised) and districts in lower case."""
+    """Collective names as the name finder sees them (capitalised) and districts named with their
+    trade in lower case ("il distretto ceramico di Sassuolo", "Distretto del coltello di Maniago")."""
     found = [(c.name, set(c.starts)) for c in name_candidates(text)]
     lower: dict[str, set[int]] = {}
     for match in DISTRICT.finditer(text):
+        if capitalised_whole(match):  # the finder has it
+            continue
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
     return found + list(lower.items())
 

@@ -12,7 +12,7 @@ from collections import Counter
 
 from kb.text import fold
 
-_KIND = r"distretto|distrito|polo|arranjo\s+produtivo\s+local|APL"
+_KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL"
 """One district, in the singular: "i distretti industriali del Nord" are many."""
 _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
@@ -35,8 +35,7 @@ def district_subject(text: str, title: str) -> str | None:
     counts: Counter[str] = Counter()
     longest: dict[str, str] = {}
     for match in DISTRICT.finditer(f"{title}\n{text}"):
-        kind = match.group(1)
-        if kind[0].isupper() and not kind.isupper():  # "Distretto …" is a name the finder sees already
+        if capitalised_whole(match):  # "Distretto di Carpi" is a name the finder sees already
             continue
         written, place = re.sub(r"\s+", " ", match.group(0)), fold(match.group(2))
         counts[place] += 1
@@ -47,3 +46,12 @@ def district_subject(text: str, title: str) -> str | None:
         return None
     name = longest[ranked[0][0]]
     return name[0].upper() + name[1:]
+
+
+def capitalised_whole(match: re.Match[str]) -> bool:
+    """ "Distretto di Carpi", "Polo Tecnologico di Navacchio": a capitalised kind with no trade in
+    lower case, which the name finder sees whole (not "Distretto del coltello di Maniago")."""
+    kind = match.group(1)
+    between = match.string[match.end(1) : match.start(2)]
+    trade = [w for w in re.findall(r"[a-zà-ÿ'’-]{3,}", between) if not re.fullmatch(_LINK, w)]
+    return kind[0].isupper() and not kind.isupper() and not trade

@@ -172,14 +172,19 @@ _SPOKEN_AFTER = re.compile(
     r"|^[ \t]*\n[ \t*_-]*(?:cargo|fun[çc][ãa]o|ruolo|job title)[ \t*_]*:"  # a card's next field
 )
 _AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
+_HONORIFIC = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Dra|Prof|Profa|Sr|Sra|Srta|Dott|Dott\.ssa|Sig|Sig\.ra|Ing|Avv)\.?[ \t]+[A-ZÀ-Ý]"
+)
+"""A person by title: "Ms Hanna Lindqvist", "Dott.ssa Rossi", "Sra. Ana Lima"."""
 
 
 def a_person_or_an_amount(name: str, text: str) -> bool:
     """Someone quoted or named with a role right beside the name ("says Grace Wanjiru", "il
-    segretario Renato Mason", "Alberto Bombassei, fondatore di Brembo") or a sum ("R$ 40"): never a
+    segretario Renato Mason", "Alberto Bombassei, fondatore di Brembo"), named by title ("Ms Hanna
+    Lindqvist") or a sum ("R$ 40"): never a
     programme, however often a text writes them. Only a name of two or three words, each
     capitalised, can be a person's."""
-    if _AMOUNT.search(name):
+    if _AMOUNT.search(name) or _HONORIFIC.match(name):
         return True
     words = name.split()
     if not 2 <= len(words) <= 3 or name.isupper() or not all(w[:1].isupper() for w in words):

@@ -16,7 +16,7 @@ from kb.text import fold
 def a_place(name: str) -> bool:
     """A country, region or town (also as "Estado de …", "… State"), its people ("Estonian"), a
     region named by its direction ("North-West", "NORTE"), or two places listed ("Bari e Valle d'Itria")."""
-    core = _ADMINISTRATIVE.sub("", name)
+    core = _ADMINISTRATIVE.sub("", re.sub(r"['’]s$", "", name))  # "Sri Lanka's"
     return fold(core) in _places() or only_compass_words(name.title()) or _places_joined(name)
 
 
@@ -27,12 +27,13 @@ _ADMINISTRATIVE = re.compile(
 """A place's administrative kind around its name: "Estado de São Paulo", "Anambra State"."""
 
 
-_JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+")
+_JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+(?:(?:della|del|d[aeio]|the)[ \t]+|dell['’])?")
 
 
 def _places_joined(name: str) -> bool:
-    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa": two places listed, one known and the other known
-    too or named as land (a valley, a town); no digit and no programme word in either part."""
+    """ "Bari e Valle d'Itria", "Borba e Vila Viçosa", "Cile e della Polonia", "Val di Non e della Val di
+    Sole": two places listed, each known or named as land (a valley, a town), one of them known unless
+    both are; no digit and no programme word in either part."""
     parts = _JOINED.split(name)
     if (
         len(parts) != 2
@@ -45,7 +46,7 @@ def _places_joined(name: str) -> bool:
     return (
         all(p[:1].isupper() for p in parts)
         and all(k or g for k, g in zip(known, geographic, strict=True))
-        and any(known)
+        and (any(known) or all(geographic))
     )
 
 
