@@ -40,6 +40,17 @@ def test_a_capitalised_district_with_its_trade_in_lower_case_is_one_name() -> No
     )
 
 
+def test_an_english_cluster_named_place_first_and_then_the_cluster_is_the_practice() -> None:
+    text = (
+        "The Owerri auto parts cluster grew along one street. Traders in the cluster import parts, and "
+        "the cluster now trains apprentices. The European cluster platform is a distant idea here."
+    )
+    assert collective_subject(text, "Blog") == "Owerri auto parts cluster"
+    assert (
+        collective_subject("The European cluster met. The cluster grew; the cluster voted.", "Blog") is None
+    )
+
+
 def test_a_passing_mention_or_two_collectives_of_one_kind_give_none() -> None:
     assert collective_subject("A Cooperativa Serra Alta vende uva. O preço subiu.", "Notícia") is None
     two = (

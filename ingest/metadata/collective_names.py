@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ingest.metadata.district_names import DISTRICT, capitalised_whole, district_subject
+from ingest.metadata.district_names import CLUSTER_AFTER, DISTRICT, capitalised_whole, district_subject
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
@@ -92,6 +92,8 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
         if capitalised_whole(match):  # the finder has it
             continue
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
+    for match in CLUSTER_AFTER.finditer(text):
+        lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
     return found + list(lower.items())
 
 
@@ -122,6 +124,10 @@ def refers_to(name: str, sentence: str) -> bool:
 
 
 def _kind(name: str) -> str:
-    """The word a collective's name (of two words or more) is called by afterwards, or ""."""
+    """The word a collective's name (of two words or more) is called by afterwards, or "": its
+    first word's ("Cooperativa Serra Alta"), or "cluster" ending an English one ("Nnewi auto parts
+    cluster")."""
     first, *rest = fold(name).split() or [""]
+    if rest and rest[-1] == "cluster" and not name.isupper():  # a heading's capitals blur where it starts
+        return "cluster"
     return KINDS.get(first, "") if rest else ""

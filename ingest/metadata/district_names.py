@@ -24,6 +24,13 @@ DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*({_PLACE
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
+CLUSTER_AFTER = re.compile(
+    r"(?<=\b[Tt]he[ \t])(?:(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){2,4}"
+    r"|(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){1,4}(?:(?:and|&)[ \t]+)?(?:[a-z][a-z-]{2,}[ \t]+){1,3})cluster\b"
+)
+"""A cluster named the English way, its place first and its trade in lower case: "the Nnewi auto
+parts cluster", "the Kamukunji Jua Kali cluster" (not "the European cluster", "the V-shaped cluster")."""
+
 MIN_USES = 2
 """How often the text must name the district: once is a passing mention."""
 
