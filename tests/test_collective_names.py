@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from ingest.metadata import extract
 from ingest.metadata.collective_names import _references, collective_subject, refers_to
 
@@ -49,6 +51,21 @@ def test_an_english_cluster_named_place_first_and_then_the_cluster_is_the_practi
     assert (
         collective_subject("The European cluster met. The cluster grew; the cluster voted.", "Blog") is None
     )
+
+
+def test_the_district_a_text_keeps_naming_beats_a_firm_it_names_once() -> None:
+    text = (
+        "Il Ministro sa che il distretto orafo di Borgoverde soffre? Le imprese del distretto orafo di "
+        "Borgoverde esportano meno; la storica Aurifex ha chiuso un reparto e il distretto chiede aiuto."
+    )
+    with patch("ingest.metadata.likely_programme", return_value=("Aurifex", 0.44)):  # the ranker's guess
+        found = extract(text, "Interrogazione a risposta scritta", language="it")
+    assert found.values["programme"] == ["Distretto orafo di Borgoverde"]
+    with patch("ingest.metadata.likely_programme", return_value=("Aurifex", 0.44)):
+        found = extract(
+            text.replace("il distretto chiede", "Aurifex e Aurifex chiedono"), "Nota", language="it"
+        )
+    assert found.values["programme"] == ["Aurifex"]  # a firm the text keeps naming stays
 
 
 def test_a_passing_mention_or_two_collectives_of_one_kind_give_none() -> None:

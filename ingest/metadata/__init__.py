@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.metadata.collective_names import collective_subject, wider_collective
+from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject
 from ingest.metadata.domestic import domestic_country
@@ -193,7 +193,7 @@ def ranked_and_subject(
     if likely and not known and not proposed and not own:
         # no pattern introduced one: the name the text uses most like one, or the collective it is
         # part of ("Manzano" of "il distretto della sedia di Manzano")
-        proposed = [wider_collective(text, title, likely[0]) or likely[0]]
+        proposed = [collective_over_guess(text, title, likely[0]) or likely[0]]
     elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
     found = [*known, *proposed, *own]

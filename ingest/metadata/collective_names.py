@@ -83,6 +83,21 @@ def wider_collective(text: str, title: str, name: str) -> str | None:
     return None
 
 
+def collective_over_guess(text: str, title: str, guess: str) -> str | None:
+    """The district or collective to propose instead of the ranker's ``guess``: the one holding it
+    (:func:`wider_collective`), or the one the text keeps naming when the guess is written at most
+    :data:`SELDOM` times ("UnoAErre", one firm of "il distretto orafo di Arezzo")."""
+    if wider := wider_collective(text, title, guess):
+        return wider
+    if len(re.findall(rf"(?<!\w){re.escape(guess)}(?!\w)", text)) > SELDOM:
+        return None
+    return district_subject(text, title) or collective_subject(text, title)
+
+
+SELDOM = 2
+"""Over 1,610 labelled documents: 1 gives 3 programmes more, 2 one more still, 3 loses two."""
+
+
 def _named(text: str) -> list[tuple[str, set[int]]]:
     """Collective names as the name finder sees them (capitalised) and districts named with their
     trade in lower case ("il distretto ceramico di Sassuolo", "Distretto del coltello di Maniago")."""
