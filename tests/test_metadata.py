@@ -20,7 +20,7 @@ from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.sidecar import read_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.year_ranker import FEATURES, practice_year, year_features
-from ingest.metadata.years import FIRM, event_years
+from ingest.metadata.years import FIRM, event_years, year_in_field
 from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
 from ingest.readers.text import front_matter
@@ -115,6 +115,7 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
     )
     older = "Nome: Cooperativa dei vasai di Borgo Alto\n**Periodo:** dal 1868 a oggi\n"
     assert extract(older + "La cooperativa produce stoviglie dal 1868.", "Scheda").year == 1868
+    assert year_in_field("dal 1874 al 2015") == 1874 and year_in_field("dal 1990 al 2015") == 1990
 
 
 def test_a_card_s_name_described_in_words_goes_by_the_short_name_in_brackets() -> None:

@@ -301,6 +301,8 @@ def test_a_speaker_listed_once_before_the_transcript_is_never_proposed() -> None
         "Transcrição",
     )
     assert never["AP"] and never["CONVIDADO"] and not never["Rede Serrana de Oficinas"]
+    faq = "PRONAF: o que é?\nUm programa.\nPRONAF: quem pode pedir?\nO PRONAF financia agricultores."
+    assert not no_name_of_a_scheme("PRONAF", faq)  # a programme heading its questions, not a speaker
 
 
 def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it() -> None:
@@ -309,9 +311,12 @@ def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it()
         for c in name_candidates("OSPITE: Parliamo della Cooperativa Valle Alta. Oggi parliamo di olio.")
     }
     assert "Cooperativa Valle Alta" in names
-    assert "Sviluppo Economico" not in {
-        c.name for c in name_candidates("Ministero dello Sviluppo Economico.")
-    }
+    for kind_or_body in (
+        "Ministero dello Sviluppo Economico. Il ministero.",
+        "Programa de Apoio à Inovação. O programa.",
+    ):
+        names = {c.name for c in name_candidates(kind_or_body)}
+        assert "Sviluppo Economico" not in names and "Apoio à Inovação" not in names
 
 
 @pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo"])
@@ -328,6 +333,8 @@ def test_a_person_named_with_a_role_is_never_proposed_but_the_body_they_lead_may
     assert not a_person_or_an_amount("Banca Etica", text)
     assert a_person_or_an_amount("Ms Hanna Lind", "Ms Hanna Lind opened the meeting.")
     assert a_person_or_an_amount("Dott.ssa Rossi", "La Dott.ssa Rossi ha presentato il bando.")
+    assert a_person_or_an_amount("Ana Lima", "A Sra. Ana Lima abriu a sessão.")  # the finder splits "Sra."
+    assert not a_person_or_an_amount("Dr Oetker Foundation", "The Dr Oetker Foundation funds the school.")
 
 
 def test_a_name_never_runs_across_a_menu_s_separators() -> None:
@@ -355,6 +362,9 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     assert not a_place("Programa Lisboa e Vale do Tejo")  # a programme word makes it a name
     assert a_place("Cile e della Polonia") and a_place("Val di Non e della Val di Sole")
     assert a_place("Sri Lanka's") and not a_place("Val di Non e della Fondazione Sole")
+    assert not a_place("Alta Formazione e Alta Specializzazione") and not a_place(
+        "Porto Digital e Porto Maravilha"
+    )
 
 
 def test_a_state_named_with_its_kind_is_a_place() -> None:

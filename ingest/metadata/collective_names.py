@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ingest.metadata.district_names import CLUSTER_AFTER, DISTRICT, capitalised_whole, district_subject
+from ingest.metadata.district_names import DISTRICT, capitalised_whole, district_subject, english_clusters
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
@@ -107,15 +107,17 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
         if capitalised_whole(match):  # the finder has it
             continue
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
-    for match in CLUSTER_AFTER.finditer(text):
+    for match in english_clusters(text):
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
     return found + list(lower.items())
 
 
 def _same(fullest: str, other: str) -> bool:
     """Whether ``other`` is the fullest name or a shorter form of it: its words, but for its kind,
-    among the fullest name's ("APL de Cianorte", "Cooperativa Serra Alta")."""
-    words = [w for w in fold(other).split()[1:] if w not in JOINING]
+    among the fullest name's ("APL de Cianorte", "Cooperativa Serra Alta"); an English cluster's kind
+    is its last word ("Nnewi auto parts cluster" is no form of "Aba auto parts cluster")."""
+    written = fold(other).split()
+    words = [w for w in (written[:-1] if _kind(other) == "cluster" else written[1:]) if w not in JOINING]
     return set(words) <= set(fold(fullest).split())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kb.text import fold
+from kb.text import STOPWORDS, fold
 
 _KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL"
 """One district, in the singular: "i distretti industriali del Nord" are many."""
@@ -30,6 +30,19 @@ CLUSTER_AFTER = re.compile(
 )
 """A cluster named the English way, its place first and its trade in lower case: "the Nnewi auto
 parts cluster", "the Kamukunji Jua Kali cluster" (not "the European cluster", "the V-shaped cluster")."""
+
+
+def english_clusters(text: str) -> list[re.Match[str]]:
+    """:data:`CLUSTER_AFTER`'s names whose words in lower case name a trade, not a clause ("the
+    Government has supported the cluster", "the World Bank team visited the cluster")."""
+    return [
+        m
+        for m in CLUSTER_AFTER.finditer(text)
+        if not any(
+            fold(w) in STOPWORDS or w.endswith("ed") for w in re.findall(r"\b[a-z][a-z-]+\b", m.group())
+        )
+    ]
+
 
 MIN_USES = 2
 """How often the text must name the district: once is a passing mention."""

@@ -14,6 +14,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ingest.metadata.programme_patterns import BODIES, KEYWORDS, PROGRAMME_WORDS
+
 JOINING = frozenset(
     "de da do das dos di del della dello delle dei degli per for of the and e & + para em in na no "
     "nas nos a ao aos à às al alla alle com con la le il lo du des y el los las on to und für der die "
@@ -68,6 +70,7 @@ def name_candidates(text: str) -> list[Candidate]:
 
 def _spans(text: str) -> list[tuple[str, int, bool]]:
     words = list(_TOKEN.finditer(text))
+    lower = {w.group() for w in words if w.group().islower()}  # once: a long text has thousands of runs
     out: list[tuple[str, int, bool]] = []
     i = 0
     while i < len(words):
@@ -76,7 +79,7 @@ def _spans(text: str) -> list[tuple[str, int, bool]]:
             continue
         last = _run_end(text, words, i)
         run = words[i : last + 1]
-        cuts = _cuts(run) | _past_an_opening_word(text, run)
+        cuts = _cuts(run) | _past_an_opening_word(text, run, lower)
         out += [(text[run[a].start() : run[b].end()], run[a].start(), False) for a, b in cuts]
         i = last + 1
     out += [(m.group(1).strip(), m.start(), True) for m in _QUOTED.finditer(text)]
@@ -126,16 +129,20 @@ def _cuts(run: list[re.Match[str]]) -> set[tuple[int, int]]:
     }
 
 
-def _past_an_opening_word(text: str, run: list[re.Match[str]]) -> set[tuple[int, int]]:
+def _past_an_opening_word(text: str, run: list[re.Match[str]], lower: set[str]) -> set[tuple[int, int]]:
     """ "OSPITE: Parliamo della Oromia Coffee Farmers Cooperative Union": an everyday word that opens
-    the sentence (the text writes it in lower case too) and its small words are no part of the name."""
+    the sentence (``lower``: the text writes it in lower case too) and its small words are no part of
+    the name; a programme's or a body's word is ("Ministero dello Sviluppo Economico", "Programa de …")."""
     words = [w.group() for w in run]
     if len(words) < 3 or words[1] not in JOINING or not _opens_a_sentence(text, run[0].start()):
         return set()
-    if not re.search(rf"(?<![\w'’]){re.escape(words[0].lower())}(?!\w)", text):
+    if words[0].lower() not in lower or _KIND.match(words[0]) or BODIES.match(words[0]):
         return set()
     first = _past_joining(words, 1)
     return {(first, len(words) - 1)} if first < len(words) and _capitalised(words[first]) else set()
+
+
+_KIND = re.compile(rf"(?i)(?:{PROGRAMME_WORDS}|{KEYWORDS})$")
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:

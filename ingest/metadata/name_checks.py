@@ -172,10 +172,11 @@ _SPOKEN_AFTER = re.compile(
     r"|^[ \t]*\n[ \t*_-]*(?:cargo|fun[çc][ãa]o|ruolo|job title)[ \t*_]*:"  # a card's next field
 )
 _AMOUNT = re.compile(r"(?:R|US|A|C|NZ)?[$€£¥₹]|\b(?:EUR|USD|BRL|GBP)\b")
-_HONORIFIC = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Dra|Prof|Profa|Sr|Sra|Srta|Dott|Dott\.ssa|Sig|Sig\.ra|Ing|Avv)\.?[ \t]+[A-ZÀ-Ý]"
-)
-"""A person by title: "Ms Hanna Lindqvist", "Dott.ssa Rossi", "Sra. Ana Lima"."""
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr|Dra|Prof|Profa|Sr|Sra|Srta|Dott|Dott\.ssa|Sig|Sig\.ra|Avv)\.?"
+_TITLED = re.compile(rf"{_TITLE}[ \t]+[A-ZÀ-Ý]")
+_TITLED_BEFORE = re.compile(rf"(?<!\w){_TITLE}[ \t]*$")
+"""A person by title: "Ms Hanna Lindqvist", "Dott.ssa Rossi", "Sra. Ana Lima" (the finder splits
+"Sra." from the name, so the title is looked for before it too)."""
 
 
 def a_person_or_an_amount(name: str, text: str) -> bool:
@@ -184,14 +185,16 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
     Lindqvist") or a sum ("R$ 40"): never a
     programme, however often a text writes them. Only a name of two or three words, each
     capitalised, can be a person's."""
-    if _AMOUNT.search(name) or _HONORIFIC.match(name):
+    if _AMOUNT.search(name) or (
+        _TITLED.match(name) and not BODIES.search(name)
+    ):  # not "Dr Oetker Foundation"
         return True
     words = name.split()
     if not 2 <= len(words) <= 3 or name.isupper() or not all(w[:1].isupper() for w in words):
         return False
     for found in re.finditer(re.escape(name), text):
         before, after = text[max(0, found.start() - 40) : found.start()], text[found.end() : found.end() + 30]
-        if _SPOKEN_BEFORE.search(before) or _SPOKEN_AFTER.search(after):
+        if _SPOKEN_BEFORE.search(before) or _TITLED_BEFORE.search(before) or _SPOKEN_AFTER.search(after):
             return True
     return False
 
@@ -262,9 +265,21 @@ def a_label(name: str, text: str) -> bool:
     if len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text)):
         return True
     # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura"),
-    # or introduces once in its list of speakers ("APRESENTADORA (AP)", "CONDUTTRICE")
-    return (
-        name.isupper()
-        and len(written) >= 2
-        and len(written) + 1 >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-    )
+    # or introduces once in its list of speakers before the transcript ("APRESENTADORA (AP)", "CONDUTTRICE")
+    labels = {m.start() for m in written}
+    others = [m for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text) if m.start() not in labels]
+    others = [m for m in others if not _in_label(m, labels)]
+    listed = len(others) == 1 and others[0].start() < min(labels) and _a_cast_entry(text, others[0])
+    return name.isupper() and len(written) >= 2 and (not others or listed)
+
+
+def _in_label(match: re.Match[str], labels: set[int]) -> bool:
+    """Whether the use is the name inside one of its labels (they start at the line, before any markup)."""
+    return any(start <= match.start() <= start + 6 for start in labels)
+
+
+def _a_cast_entry(text: str, match: re.Match[str]) -> bool:
+    """ "APRESENTADORA (AP)", a line "CONDUTTRICE" or "OSPITE – agronoma": a speakers' list."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    bracketed = text[match.start() - 1 : match.start()] == "(" and text[match.end() : match.end() + 1] == ")"
+    return bracketed or not text[line_start : match.start()].strip(" \t*_#>-")

@@ -33,7 +33,7 @@ _JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+(?:(?:della|del|d[aeio]|the
 def _places_joined(name: str) -> bool:
     """ "Bari e Valle d'Itria", "Borba e Vila Viçosa", "Cile e della Polonia", "Val di Non e della Val di
     Sole": two places listed, each known or named as land (a valley, a town), one of them known unless
-    both are; no digit and no programme word in either part."""
+    both are land "of" somewhere; no digit and no programme word in either part."""
     parts = _JOINED.split(name)
     if (
         len(parts) != 2
@@ -46,7 +46,7 @@ def _places_joined(name: str) -> bool:
     return (
         all(p[:1].isupper() for p in parts)
         and all(k or g for k, g in zip(known, geographic, strict=True))
-        and (any(known) or all(geographic))
+        and (any(known) or all(_LAND_OF.match(p) for p in parts))
     )
 
 
@@ -54,6 +54,8 @@ _GEOGRAPHIC = re.compile(
     r"(?:Vale|Valle|Val|Serra|Sierra|Costa|Alto|Alta|Baixo|Bassa|Vila|Villa|Monte|Ponte|Porto|Riviera)\b"
 )
 """A place's first word that says what kind of land it is ("Valle d'Itria", "Vila Viçosa")."""
+_LAND_OF = re.compile(rf"{_GEOGRAPHIC.pattern}[ \t]*(?:d['’]|(?:d[aeio]s?|del|della|dei)[ \t]+)[A-ZÀ-Ý]")
+"""Land named by what it is "of": "Val di Non", "Valle d'Itria" (not "Alta Formazione", "Porto Digital")."""
 
 
 @cache

@@ -157,7 +157,7 @@ def _a_name_after_a_dash(name: str, heads: list[str]) -> list[str]:
     capitalised but its links, is a form too (not "Agroamigo – Programa de microfinança …"); so is
     the long name an acronym spells ("ATP – Associação Têxtil e Vestuário de Portugal")."""
     tail = name.split(" – " if " – " in name else " — ", 1)[-1].strip() if heads else ""
-    if heads and _spelled_out(heads[0], tail):
+    if heads and _acronym_of(heads[0], tail):
         return [tail]
     content = [w for w in tail.split() if fold(w) not in GENERIC_WORDS or w[:1].isupper()]
     if len(content) < 2 or len(tail.split()) > 6 or not all(w[:1].isupper() for w in content):
@@ -257,7 +257,7 @@ def written_otherwise(name: str, found: list[str]) -> bool:
     return any(keys & name_keys(other) or (spelled and initials(other) == letters) for other in found)
 
 
-def _spelled_out(acronym: str, long: str) -> bool:
+def _acronym_of(acronym: str, long: str) -> bool:
     """The acronym's letters are, in order, initials of the long name's capitalised words, the first
     the first ("ATP" of "Associação Têxtil e Vestuário de Portugal")."""
     letters, words = acronym.replace(".", ""), initials(long)

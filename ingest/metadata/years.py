@@ -84,14 +84,16 @@ def dateline_year(text: str) -> int | None:
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
 _EARLY_YEAR = re.compile(r"(?<![\d/.,-])(19[0-4]\d)(?![\d/])")
 """A year before 1950: in running text it is history recalled, unless told with a founding."""
-_OLD_YEAR = re.compile(r"(?<![\d/.,-])(1[89]\d\d)(?![\d/])")
-"""A year from 1800 on in a card's year field ("Riferimento temporale: istituita nel 1947",
+_FIELD_YEAR = re.compile(
+    r"(?<![\d/.,-])(1[89]\d\d|20[0-4]\d)(?![\d/])(?![ \t]*(?:ore|horas|hours|euro|€|km))"
+)
+"""A year from 1800 on in a card's year field, the first one told ("Riferimento temporale: istituita nel 1947",
 "Periodo: dal 1874 a oggi"): the practice's, however old."""
 
 
 def year_in_field(value: str) -> int | None:
     """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
-    if match := _YEAR.search(value) or _OLD_YEAR.search(value):
+    if match := _FIELD_YEAR.search(value):
         return int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
