@@ -30,8 +30,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 40
+INGEST_VERSION = 41
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+41: the district or collective a text keeps naming over a guess written at most twice, English
+clusters ("the Nnewi auto parts cluster"), districts with their trade in lower case, a card's year
+field from 1800, speakers listed before a transcript, persons by title, places joined with "e della";
 40: a review's mending (collectives read in the opening only, short forms counted, "the district"
 no collective; two places listed only with both named as land; "novembre"; the rankers refitted);
 39: a town or a kind of park the ranker or the title picks gives way to the district or collective

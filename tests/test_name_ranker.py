@@ -367,6 +367,12 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     )
 
 
+def test_a_town_written_with_its_state_or_province_code_is_never_proposed() -> None:
+    text = "*Borgo Calçado (SP), 14 de março* — Fabricantes de Borgo Calçado compram juntos. Arzenta (VI) também."
+    assert no_name_of_a_scheme("Borgo Calçado", text) and no_name_of_a_scheme("Arzenta", text)
+    assert not no_name_of_a_scheme("Programa Calçado", "O Programa Calçado (PE) apoia fabricantes.")
+
+
 def test_a_state_named_with_its_kind_is_a_place() -> None:
     assert a_place("Estado de São Paulo") and a_place("Anambra State")
     assert not a_place("Estado Novo")

@@ -79,7 +79,10 @@ def _spans(text: str) -> list[tuple[str, int, bool]]:
             continue
         last = _run_end(text, words, i)
         run = words[i : last + 1]
-        cuts = _cuts(run) | _past_an_opening_word(text, run, lower)
+        past = _past_an_opening_word(text, run, lower)
+        cuts = {
+            (a, b) for a, b in _cuts(run) if not (past and a == 0 and b > 0)
+        } | past  # not "Parliamo della X"
         out += [(text[run[a].start() : run[b].end()], run[a].start(), False) for a, b in cuts]
         i = last + 1
     out += [(m.group(1).strip(), m.start(), True) for m in _QUOTED.finditer(text)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import pycountry
+
 from ingest.metadata.gazetteer import folded_places, only_compass_words
 from ingest.metadata.programme_keys import country_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
@@ -70,3 +72,24 @@ def _places() -> frozenset[str]:
         if d[:1].isupper()
     }
     return folded_places(names) | country_names() | demonyms
+
+
+def a_town_by_its_state(name: str, text: str) -> bool:
+    """ "Jaú (SP)", "Arzignano (VI)": a name of three words at most, no programme's, that the text
+    writes with a Brazilian state's or an Italian province's code in brackets, as towns are written."""
+    if len(name.split()) > 3 or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name):
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}[ \t]*\((?:{_state_codes()})\)", text) is not None
+
+
+@cache
+def _state_codes() -> str:
+    return "|".join(
+        sorted(
+            {
+                s.code.split("-")[1]
+                for country in ("BR", "IT")
+                for s in pycountry.subdivisions.get(country_code=country)
+            }
+        )
+    )

@@ -259,8 +259,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3536, 50.8014, -0.0664, -0.1428, 3.0637, 13.6136, -1.3013, 1.3372,
-    0.8685, 0.0567, -0.3105, 0.5683, -0.5901, 0.6815, -0.0409, 0.85, 0.1396,
+    -1.3522, 50.7436, -0.0701, -0.1142, 2.8774, 12.4861, -1.2774, 1.2967,
+    0.8617, 0.0856, -0.3142, 0.5735, -0.6498, 0.7144, -0.0507, 0.8306, 0.048,
 )  # fmt: skip
 
 

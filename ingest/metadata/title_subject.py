@@ -15,6 +15,7 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_checks import a_common_word, a_person_or_an_amount, a_place
 from ingest.metadata.name_ranker import an_everyday_term, ranked_text
+from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.programme_keys import name_keys, programme_key
 from ingest.metadata.registry import is_entry
 from kb.taxonomy import default_taxonomy
@@ -35,8 +36,12 @@ def title_subject(text: str, title: str) -> str | None:
     found = {c.name: c.starts for c in name_candidates(whole)}
     if not found:
         return None
-    # a place the title names ("… de Ubá") is where the practice is, never the subject: it does not compete
-    counted = {n: _with_short_forms(n, found) for n in found if in_title(n, title) and not a_place(n)}
+    # a place the title names ("… de Ubá", "Jaú (SP)") is where the practice is, never the subject: it does not compete
+    counted = {
+        n: _with_short_forms(n, found)
+        for n in found
+        if in_title(n, title) and not a_place(n) and not a_town_by_its_state(n, whole)
+    }
     others = [len(s) for name, s in found.items() if not any(_inside(name, long) for long in counted)]
     most = max([*counted.values(), *others])
     titled = [name for name, n in counted.items() if n == most and n >= MIN_USES]
