@@ -1,10 +1,11 @@
 """Fit and check the off-topic gate (ingest.metadata.themes.about_the_field) on every labelled set.
 
-    python bench/field_gate.py [--json]
+    python bench/field_gate.py [--json] [--leave-out SET ...]
 
 A document is about the field when its theme keywords reach MIN_FIELD_KEYWORDS per 100 words or
 its best similarity to a theme description reaches its language's threshold. Every labelled
-document is embedded once with the bundled model (a few minutes). For each set in turn the
+document is embedded once with the bundled model (kept in bench/.cache, as bench/theme_model.py
+keeps them, so a rerun takes a minute). ``--leave-out`` keeps sets (blind ones) out. For each set in turn the
 thresholds are fitted on the others and the set's wrong calls counted (off-topic documents let
 in, on-topic ones kept out), beside the thresholds in the code and one threshold for all.
 The last row gives the thresholds fitted on every set.
@@ -15,7 +16,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from labelled import held_out, labelled_sets
+from embedding_cache import CachedEmbedder
+from labelled import held_out, kept_sets
 from report import print_rows
 
 from ingest.evaluation import load_gold, read_as_ingested
@@ -62,10 +64,12 @@ def fit(docs: list[Sample]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--leave-out", nargs="*", default=[], help="set names kept out (blind sets)")
     args = parser.parse_args()
     embedder = load_embedder(DEFAULT_EMBEDDER)
     classifier = ThemeClassifier(embedder)
-    sets = {path: samples(path, classifier, embedder) for path in labelled_sets()}
+    cached = CachedEmbedder(embedder)
+    sets = {path: samples(path, classifier, cached) for path in kept_sets(args.leave_out)}
     one = {lang: OTHER_FIELD_SIMILARITY for lang in ("pt", "it", "en")}
     rows = []
     for path, docs, others in held_out(sets):
