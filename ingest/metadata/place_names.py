@@ -10,7 +10,7 @@ import pycountry
 
 from ingest.metadata.gazetteer import folded_places, only_compass_words
 from ingest.metadata.programme_keys import country_names
-from ingest.metadata.programme_patterns import PROGRAMME_WORDS
+from ingest.metadata.programme_patterns import BODIES, PROGRAMME_WORDS
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
@@ -75,21 +75,18 @@ def _places() -> frozenset[str]:
 
 
 def a_town_by_its_state(name: str, text: str) -> bool:
-    """ "Jaú (SP)", "Arzignano (VI)": a name of three words at most, no programme's, that the text
-    writes with a Brazilian state's or an Italian province's code in brackets, as towns are written."""
-    if len(name.split()) > 3 or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name):
+    """ "Jaú (SP)", "Arzignano (VI)": a name of three words at most, no programme's or body's, that the
+    text writes with a Brazilian state's or an Italian province's code in brackets, as towns are written."""
+    if len(name.split()) > 3 or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name) or BODIES.search(name):
         return False
-    return re.search(rf"(?<!\w){re.escape(name)}[ \t]*\((?:{_state_codes()})\)", text) is not None
+    written = re.finditer(rf"(?<!\w){re.escape(name)}[ \t]*\(([A-Z]{{2}})\)", text)
+    return any(m.group(1) in _state_codes() for m in written)
 
 
 @cache
-def _state_codes() -> str:
-    return "|".join(
-        sorted(
-            {
-                s.code.split("-")[1]
-                for country in ("BR", "IT")
-                for s in pycountry.subdivisions.get(country_code=country)
-            }
-        )
+def _state_codes() -> frozenset[str]:
+    return frozenset(
+        s.code.split("-")[1]
+        for country in ("BR", "IT")
+        for s in pycountry.subdivisions.get(country_code=country)
     )
