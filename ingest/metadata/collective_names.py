@@ -76,22 +76,29 @@ def collective_subject(text: str, title: str) -> str | None:
 def wider_collective(text: str, title: str, name: str) -> str | None:
     """The district or collective the text keeps naming whose name holds ``name`` ("Manzano" of "il
     distretto della sedia di Manzano"), if any."""
-    for subject in (district_subject, collective_subject):
-        wider = subject(text, title)
-        if wider and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(wider)):
-            return wider
-    return None
+    return _holding(text, title, name)[0]
 
 
 def collective_over_guess(text: str, title: str, guess: str) -> str | None:
     """The district or collective to propose instead of the ranker's ``guess``: the one holding it
     (:func:`wider_collective`), or the one the text keeps naming when the guess is written at most
     :data:`SELDOM` times ("UnoAErre", one firm of "il distretto orafo di Arezzo")."""
-    if wider := wider_collective(text, title, guess):
+    wider, subjects = _holding(text, title, guess)
+    if wider or len(re.findall(rf"(?<!\w){re.escape(guess)}(?!\w)", text)) > SELDOM:
         return wider
-    if len(re.findall(rf"(?<!\w){re.escape(guess)}(?!\w)", text)) > SELDOM:
-        return None
-    return district_subject(text, title) or collective_subject(text, title)
+    return next((s for s in subjects if s), None)
+
+
+def _holding(text: str, title: str, name: str) -> tuple[str | None, list[str | None]]:
+    """The district or collective subject whose name holds ``name`` (None if none does), and the
+    subjects read on the way (the collective only when the district does not hold it)."""
+    subjects: list[str | None] = []
+    for subject in (district_subject, collective_subject):
+        wider = subject(text, title)
+        if wider and re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", fold(wider)):
+            return wider, subjects
+        subjects.append(wider)
+    return None, subjects
 
 
 SELDOM = 2
@@ -103,11 +110,8 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
     trade in lower case ("il distretto ceramico di Sassuolo", "Distretto del coltello di Maniago")."""
     found = [(c.name, set(c.starts)) for c in name_candidates(text)]
     lower: dict[str, set[int]] = {}
-    for match in DISTRICT.finditer(text):
-        if capitalised_whole(match):  # the finder has it
-            continue
-        lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
-    for match in english_clusters(text):
+    districts = [m for m in DISTRICT.finditer(text) if not capitalised_whole(m)]  # the finder has those
+    for match in districts + english_clusters(text):
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
     return found + list(lower.items())
 

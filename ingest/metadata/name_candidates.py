@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ingest.metadata.programme_patterns import BODIES, KEYWORDS, PROGRAMME_WORDS
+from ingest.metadata.programme_patterns import BODIES, KEYWORDS
 
 JOINING = frozenset(
     "de da do das dos di del della dello delle dei degli per for of the and e & + para em in na no "
@@ -145,7 +145,7 @@ def _past_an_opening_word(text: str, run: list[re.Match[str]], lower: set[str]) 
     return {(first, len(words) - 1)} if first < len(words) and _capitalised(words[first]) else set()
 
 
-_KIND = re.compile(rf"(?i)(?:{PROGRAMME_WORDS}|{KEYWORDS})$")
+_KIND = re.compile(rf"(?i)(?:{KEYWORDS})$")  # the programme words among them
 
 
 def _opens_a_sentence(text: str, start: int) -> bool:

@@ -268,8 +268,7 @@ def a_label(name: str, text: str) -> bool:
     # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura"),
     # or introduces once in its list of speakers before the transcript ("APRESENTADORA (AP)", "CONDUTTRICE")
     labels = {m.start() for m in written}
-    others = [m for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text) if m.start() not in labels]
-    others = [m for m in others if not _in_label(m, labels)]
+    others = [m for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text) if not _in_label(m, labels)]
     listed = len(others) == 1 and others[0].start() < min(labels) and _a_cast_entry(text, others[0])
     return name.isupper() and len(written) >= 2 and (not others or listed)
 

@@ -29,6 +29,8 @@ _ADMINISTRATIVE = re.compile(
 """A place's administrative kind around its name: "Estado de São Paulo", "Anambra State"."""
 
 
+_PROGRAMME_WORD = re.compile(rf"(?i)\b(?:{PROGRAMME_WORDS})\b")
+"""A programme's word makes a name of places a scheme's ("Programa Lisboa e Vale do Tejo")."""
 _JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+(?:(?:della|del|d[aeio]|the)[ \t]+|dell['’])?")
 
 
@@ -37,11 +39,7 @@ def _places_joined(name: str) -> bool:
     Sole": two places listed, each known or named as land (a valley, a town), one of them known unless
     both are land "of" somewhere; no digit and no programme word in either part."""
     parts = _JOINED.split(name)
-    if (
-        len(parts) != 2
-        or any(ch.isdigit() for ch in name)
-        or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name)
-    ):
+    if len(parts) != 2 or any(ch.isdigit() for ch in name) or _PROGRAMME_WORD.search(name):
         return False
     known = [fold(p) in _places() for p in parts]
     geographic = [_GEOGRAPHIC.match(p) is not None for p in parts]
@@ -77,7 +75,7 @@ def _places() -> frozenset[str]:
 def a_town_by_its_state(name: str, text: str) -> bool:
     """ "Jaú (SP)", "Arzignano (VI)": a name of three words at most, no programme's or body's, that the
     text writes with a Brazilian state's or an Italian province's code in brackets, as towns are written."""
-    if len(name.split()) > 3 or re.search(rf"(?i)\b(?:{PROGRAMME_WORDS})\b", name) or BODIES.search(name):
+    if len(name.split()) > 3 or _PROGRAMME_WORD.search(name) or BODIES.search(name):
         return False
     written = re.finditer(rf"(?<!\w){re.escape(name)}[ \t]*\(([A-Z]{{2}})\)", text)
     return any(m.group(1) in _state_codes() for m in written)
