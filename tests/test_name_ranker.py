@@ -9,13 +9,13 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
+from ingest.metadata.guess_beside import BESIDE
 from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
     CONFIDENT,
     FEATURES,
     READ_CHARS,
-    THRESHOLD,
     WEIGHTS,
     candidate_features,
     likely_programme,
@@ -92,7 +92,7 @@ def test_a_ranked_name_is_proposed_when_no_pattern_found_a_programme() -> None:
     assert meta.values["programme"] == ["Mentoria Delas"] and meta.proposed == {"Mentoria Delas"}
 
 
-def test_beside_the_rules_findings_only_a_name_the_text_plainly_uses_as_a_programme_is_proposed() -> None:
+def test_beside_the_rules_findings_a_name_is_proposed_when_confident_or_written_more_often() -> None:
     plainly = (
         "Mentoria Delas pairs women who run small firms in Recife with experienced business owners. Mentoria "
         "Delas started in 2019 with a call for mentors; Mentoria Delas has since matched 300 owners. "
@@ -102,11 +102,19 @@ def test_beside_the_rules_findings_only_a_name_the_text_plainly_uses_as_a_progra
     both = extract(plainly, "Women owners", language="en")
     assert both.values["programme"] == ["Programa Brasil Mais Produtivo", "Mentoria Delas"]
     assert both.proposed == {"Mentoria Delas"}
+    # less confident, but written twice where the registered programme is written once: the text is about it
     less_so = plainly.replace(" The Mentoria Delas voucher pays for the first meetings.", "").replace(
         "Mentoria Delas has since", "it has since"
     )
-    assert THRESHOLD <= likely_programme(less_so, "Women owners")[1] < CONFIDENT  # type: ignore[index]
+    assert BESIDE <= likely_programme(less_so, "Women owners")[1] < CONFIDENT  # type: ignore[index]
     assert extract(less_so, "Women owners", language="en").values["programme"] == [
+        "Programa Brasil Mais Produtivo",
+        "Mentoria Delas",
+    ]
+    # as often as the registered programme: only mentioned beside it
+    even = less_so + " Brasil Mais Produtivo paid for the consultants."
+    assert BESIDE <= likely_programme(even, "Women owners")[1] < CONFIDENT  # type: ignore[index]
+    assert extract(even, "Women owners", language="en").values["programme"] == [
         "Programa Brasil Mais Produtivo"
     ]
 

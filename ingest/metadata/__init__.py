@@ -12,7 +12,8 @@ from ingest.metadata.district_names import district_subject
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
-from ingest.metadata.name_ranker import CONFIDENT, an_everyday_term, likely_programme
+from ingest.metadata.guess_beside import joins_the_finds
+from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
@@ -194,7 +195,7 @@ def ranked_and_subject(
         # no pattern introduced one: the name the text uses most like one, or the collective it is
         # part of ("Manzano" of "il distretto della sedia di Manzano")
         proposed = [collective_over_guess(text, title, likely[0]) or likely[0]]
-    elif likely and likely[1] >= CONFIDENT and not written_otherwise(likely[0], [*known, *proposed, *own]):
+    elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
     found = [*known, *proposed, *own]
     # the body or scheme the title names and the text keeps naming, unless the title names a
