@@ -111,3 +111,27 @@ def test_an_administrative_district_is_no_collective() -> None:
 def test_a_long_text_is_read_only_in_its_opening() -> None:
     long = CASE + " As empresas Alfa Beta Gama compram juntas." * 40_000  # about 1.7 million characters
     assert collective_subject(long, "Nota de ensino") == "Cooperativa Vinícola Serra Alta"
+
+
+def test_a_district_whose_trade_runs_into_its_place_is_named_whole() -> None:
+    text = (
+        "Tra Pieve e Monteluce lavora il distretto della rubinetteria e del valvolame Pieve-Monteluce: "
+        "fonderie, cromature, assemblaggio. Pieve-Monteluce esporta in trenta paesi; il distretto forma i "
+        "tecnici e il distretto promuove le imprese all'estero. Pieve-Monteluce ha un consorzio export."
+    )
+    assert (
+        collective_subject(text, "Il rubinetto")
+        == "Distretto della rubinetteria e del valvolame Pieve-Monteluce"
+    )
+    # a preposition is no trade: "il distretto tra Pieve e Monteluce" names no district
+    assert (
+        collective_subject("Il distretto tra Pieve e Monteluce cresce; il distretto esporta.", "Nota") is None
+    )
+
+
+def test_a_quoted_phrase_in_lower_case_is_a_concept_not_a_collective() -> None:
+    text = (
+        "O Parque Solaris, em Vila Nova, é o que os seus criadores chamam de “parque de inovação”: o parque "
+        "junta empresas, laboratórios e moradias, e o parque recebe turistas. Empresas podem instalar-se no parque."
+    )
+    assert collective_subject(text, "Boletim") != "Parque de inovação"

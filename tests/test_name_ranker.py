@@ -23,6 +23,7 @@ from ingest.metadata.name_ranker import (
     proposable,
     spelled_as_a_body,
 )
+from ingest.metadata.place_names import a_road
 
 
 def _names(text: str) -> set[str]:
@@ -384,3 +385,8 @@ def test_a_town_written_with_its_state_or_province_code_is_never_proposed() -> N
 def test_a_state_named_with_its_kind_is_a_place() -> None:
     assert a_place("Estado de São Paulo") and a_place("Anambra State")
     assert not a_place("Estado Novo")
+
+
+def test_a_road_is_never_proposed() -> None:
+    assert a_road("RJ-116") and a_road("BR-101") and a_road("SC-401")
+    assert not a_road("ZZ-116") and not a_road("PD-2030") and not a_road("COSME")

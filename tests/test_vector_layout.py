@@ -171,3 +171,10 @@ def test_a_reader_behind_a_forgotten_log_reloads_rather_than_diverge(
     assert reader.store.vector_changes(behind) is None
     assert reader.store.refresh() == "changed" and reader.verify() == []
     assert len(reader.store.vectors) == len(large_kb.store.vectors)
+
+
+def test_a_query_probes_at_least_one_list_in_sixteen() -> None:
+    assert vector_layout.least_probes(4_000) == 256  # a million passages
+    assert vector_layout.least_probes(1_265) == 96  # 100,000: calibration asks for more there
+    assert vector_layout.least_probes(64) == vector_layout.PROBES[0]
+    assert vector_layout.least_probes(10**9) == vector_layout.PROBES[-1]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest.metadata.anniversaries import founding_from_anniversary
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject
@@ -123,11 +124,13 @@ def document_year(
     if "year" in fields and (year := year_in_field(fields["year"])) is not None:
         return year
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
-    if year is None:
-        year = year_in_field(fields.get("dated", "")) or dateline_year(text)
-    if year is None and date_hint and date_hint[:4].isdigit():
-        year = int(date_hint[:4])
-    return year
+    dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
+    if dated is None and date_hint and date_hint[:4].isdigit():
+        dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
+    founded = founding_from_anniversary(text, dated)
+    if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
+        return founded
+    return dated if year is None else year
 
 
 _SUPPORT = re.compile(

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ingest.metadata.district_names import DISTRICT, capitalised_whole, district_subject, english_clusters
+from ingest.metadata.district_names import capitalised_whole, district_subject, districts, english_clusters
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
@@ -108,10 +108,11 @@ SELDOM = 2
 def _named(text: str) -> list[tuple[str, set[int]]]:
     """Collective names as the name finder sees them (capitalised) and districts named with their
     trade in lower case ("il distretto ceramico di Sassuolo", "Distretto del coltello di Maniago")."""
-    found = [(c.name, set(c.starts)) for c in name_candidates(text)]
+    # a quoted phrase in lower case is a concept ("chamam de “parque de inovação”"), not a name
+    found = [(c.name, set(c.starts)) for c in name_candidates(text) if any(ch.isupper() for ch in c.name)]
     lower: dict[str, set[int]] = {}
-    districts = [m for m in DISTRICT.finditer(text) if not capitalised_whole(m)]  # the finder has those
-    for match in districts + english_clusters(text):
+    lower_case = [m for m in districts(text) if not capitalised_whole(m)]  # the finder has those
+    for match in lower_case + english_clusters(text):
         lower.setdefault(re.sub(r"\s+", " ", match.group(0)), set()).add(match.start())
     return found + list(lower.items())
 

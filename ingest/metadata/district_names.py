@@ -20,7 +20,8 @@ _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
-DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+{_SECTOR}{_LINK}[ \t]*({_PLACE})")
+_TRADE = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{1,4}}"
+DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+(?:{_SECTOR}{_LINK}[ \t]*|{_TRADE})({_PLACE})")
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
@@ -54,7 +55,7 @@ def district_subject(text: str, title: str) -> str | None:
     maglieria e dell'abbigliamento di Carpi": "il distretto di Carpi" is the same district)."""
     counts: Counter[str] = Counter()
     longest: dict[str, str] = {}
-    for match in DISTRICT.finditer(f"{title}\n{text}"):
+    for match in districts(f"{title}\n{text}"):
         if capitalised_whole(match):  # "Distretto di Carpi" is a name the finder sees already
             continue
         written, place = re.sub(r"\s+", " ", match.group(0)), fold(match.group(2))
@@ -68,10 +69,22 @@ def district_subject(text: str, title: str) -> str | None:
     return name[0].upper() + name[1:]
 
 
+def districts(text: str) -> list[re.Match[str]]:
+    """:data:`DISTRICT`'s names whose words between the kind and the place name a trade ("distretto
+    della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio")."""
+    return [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
+
+
+def _trade(match: re.Match[str]) -> list[str]:
+    """The lower-case words between a district's kind and its place, without links ("della", "e")."""
+    between = match.string[match.end(1) : match.start(2)]
+    return [
+        w for w in re.findall(r"[a-zà-ÿ'’-]{3,}", between) if not re.fullmatch(_LINK, w) and w not in ("and",)
+    ]
+
+
 def capitalised_whole(match: re.Match[str]) -> bool:
     """ "Distretto di Carpi", "Polo Tecnologico di Navacchio": a capitalised kind with no trade in
     lower case, which the name finder sees whole (not "Distretto del coltello di Maniago")."""
     kind = match.group(1)
-    between = match.string[match.end(1) : match.start(2)]
-    trade = [w for w in re.findall(r"[a-zà-ÿ'’-]{3,}", between) if not re.fullmatch(_LINK, w)]
-    return kind[0].isupper() and not kind.isupper() and not trade
+    return kind[0].isupper() and not kind.isupper() and not _trade(match)

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ingest.metadata.headings import a_heading
-from ingest.metadata.place_names import a_place, a_town_by_its_state
+from ingest.metadata.place_names import a_place, a_road, a_town_by_its_state
 from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
@@ -201,7 +201,7 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
 
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
-    code (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
+    code (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a road ("BR-116"), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
     newspaper's section ("ECONOMIA"), a document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
     (:func:`a_sentence`): whatever the ranker makes of them, no programme."""
     return (
@@ -210,6 +210,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_label(name, text)
         or a_state_code(name, text)
         or a_town_by_its_state(name, text)
+        or a_road(name)
         or a_heading(name)
         or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
     )

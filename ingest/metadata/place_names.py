@@ -81,6 +81,17 @@ def a_town_by_its_state(name: str, text: str) -> bool:
     return any(m.group(1) in _state_codes() for m in written)
 
 
+def a_road(name: str) -> bool:
+    """ "BR-116", "RJ-116", "SC-401": a Brazilian federal or state highway, written with its code."""
+    road = re.fullmatch(r"([A-Z]{2})-\d{2,3}", name)
+    return bool(road) and (road.group(1) == "BR" or road.group(1) in _brazilian_states())
+
+
+@cache
+def _brazilian_states() -> frozenset[str]:
+    return frozenset(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code="BR"))
+
+
 @cache
 def _state_codes() -> frozenset[str]:
     return frozenset(

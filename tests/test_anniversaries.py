@@ -1,0 +1,34 @@
+"""A founding year told as an anniversary counted back from the year of writing."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract
+from ingest.metadata.anniversaries import founding_from_anniversary
+from ingest.metadata.years import dateline_year
+
+
+def test_an_anniversary_counts_back_from_the_year_of_writing() -> None:
+    assert founding_from_anniversary("A Coopervale comemorou neste mês os seus 60 anos.", 2023) == 1963
+    assert founding_from_anniversary("The assembly marked the cluster's twentieth anniversary.", 2023) == 2003
+    assert founding_from_anniversary("Il consorzio festeggia i suoi trent'anni di attività.", 2024) == 1994
+    assert founding_from_anniversary("A cooperativa celebra seis décadas de trabalho.", 2021) == 1961
+    assert founding_from_anniversary("The institute celebrated its 50th anniversary.", 2023) == 1973
+
+
+def test_no_anniversary_or_no_date_of_writing_gives_no_year() -> None:
+    assert founding_from_anniversary("Receita de bolo de aniversário para a família.", 2023) is None
+    assert founding_from_anniversary("A Coopervale comemorou os seus 60 anos.", None) is None
+    assert (
+        founding_from_anniversary("A cooperativa tem 3 anos de vida e comemora 2 anos de vendas.", 2023)
+        is None
+    )
+
+
+def test_a_dated_news_item_telling_an_anniversary_gets_the_founding_year() -> None:
+    text = (
+        "Vale Verde (PR), 24 de outubro de 2023 — Redação\n\n"
+        "A Coopervale – Cooperativa Agroindustrial do Vale comemorou neste mês os seus 60 anos com uma "
+        "cerimônia em Vale Verde. A cooperativa reúne 900 cooperados e exporta frango para 40 países."
+    )
+    assert dateline_year(text) == 2023  # a town written with its state's code
+    assert extract(text, "Coopervale celebra seis décadas", language="pt").year == 1963
