@@ -135,3 +135,11 @@ def test_a_quoted_phrase_in_lower_case_is_a_concept_not_a_collective() -> None:
         "junta empresas, laboratórios e moradias, e o parque recebe turistas. Empresas podem instalar-se no parque."
     )
     assert collective_subject(text, "Boletim") != "Parque de inovação"
+
+
+def test_a_technopole_named_with_a_dashed_place_and_then_by_its_kind_is_the_practice() -> None:
+    text = (
+        "La valutazione riguarda il Tecnopolo di Kelibia–Nord, polo tunisino del tessile. Il Tecnopolo di "
+        "Kelibia ospita un centro di design; il Tecnopolo forma i tecnici e nel Tecnopolo lavorano 40 imprese."
+    )
+    assert collective_subject(text, "SINTESI") == "Tecnopolo di Kelibia–Nord"
