@@ -66,6 +66,7 @@ class EmbeddedStore(LexicalSide):
         if path.exists() and held <= self.last_vector_change():  # else the catalogue lost commits
             try:  # a truncated, foreign, garbled or older-format file is rebuilt from the catalogue
                 self.vectors = VectorIndex.load(path, self.stored_dimension)
+                vector_layout.keep_least_probes(self.vectors)
                 self._checkpoint = self._applied = held
                 if self._catch_up(copy=False) and self._consistent():
                     return

@@ -74,6 +74,13 @@ def build(ids: np.ndarray, vectors: np.ndarray, dimension: int, meaning: int | N
     return index
 
 
+def keep_least_probes(index: VectorIndex) -> None:
+    """An index saved before :data:`LEAST_PROBED` (FAISS keeps its probes in the file) searches
+    with at least as many probes as one built now."""
+    if index.approximate:
+        index._index.nprobe = max(int(index._index.nprobe), least_probes(index.lists))
+
+
 def least_probes(lists: int) -> int:
     """The fewest probes any collection gets: enough for one list in :data:`LEAST_PROBED`."""
     return next((p for p in PROBES if p * LEAST_PROBED >= lists), PROBES[-1])

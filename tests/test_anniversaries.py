@@ -15,6 +15,30 @@ def test_an_anniversary_counts_back_from_the_year_of_writing() -> None:
     assert founding_from_anniversary("The institute celebrated its 50th anniversary.", 2023) == 1973
 
 
+def test_every_tense_and_ordinals_in_three_languages_count() -> None:
+    assert founding_from_anniversary("A Coopervale comemorou 60 anos.", 2023) == 1963
+    assert founding_from_anniversary("O APL completou 10 anos de governança.", 2023) == 2013
+    assert founding_from_anniversary("Il distretto festeggia cinque decenni di storia.", 2023) == 1973
+    assert (
+        founding_from_anniversary("Il consorzio ha celebrato il suo quarantesimo anniversario.", 2023) == 1983
+    )
+
+
+def test_ages_warranties_spans_and_other_anniversaries_are_no_founding() -> None:
+    for text in (
+        "Aos seus 45 anos, o presidente lembrou a fundação.",
+        "When he turned 60 years old he retired.",
+        "Il consorzio offre ai suoi clienti 10 anni di garanzia.",
+        "The firm has served the market for 20 years.",
+        "O convênio foi celebrado por 5 anos.",
+        "Il piano sarà completato in 5 anni.",
+        "The fund marks five years of funding.",
+        "The fair held its 10th anniversary edition.",
+        "The 50th anniversary of the Treaty of Rome was celebrated.",
+    ):
+        assert founding_from_anniversary(text, 2023) is None, text
+
+
 def test_no_anniversary_or_no_date_of_writing_gives_no_year() -> None:
     assert founding_from_anniversary("Receita de bolo de aniversário para a família.", 2023) is None
     assert founding_from_anniversary("A Coopervale comemorou os seus 60 anos.", None) is None

@@ -134,7 +134,7 @@ def test_a_quoted_phrase_in_lower_case_is_a_concept_not_a_collective() -> None:
         "O Parque Solaris, em Vila Nova, é o que os seus criadores chamam de “parque de inovação”: o parque "
         "junta empresas, laboratórios e moradias, e o parque recebe turistas. Empresas podem instalar-se no parque."
     )
-    assert collective_subject(text, "Boletim") != "Parque de inovação"
+    assert collective_subject(text, "Boletim") == "Parque Solaris"
 
 
 def test_a_technopole_named_with_a_dashed_place_and_then_by_its_kind_is_the_practice() -> None:
@@ -143,3 +143,11 @@ def test_a_technopole_named_with_a_dashed_place_and_then_by_its_kind_is_the_prac
         "Kelibia ospita un centro di design; il Tecnopolo forma i tecnici e nel Tecnopolo lavorano 40 imprese."
     )
     assert collective_subject(text, "SINTESI") == "Tecnopolo di Kelibia–Nord"
+
+
+def test_a_verb_after_the_kind_is_no_trade() -> None:
+    text = (
+        "Nel bergamasco il distretto ospita Brembo e altre imprese. Il distretto esporta freni e il "
+        "distretto forma tecnici; il distretto ospita Brembo da anni."
+    )
+    assert collective_subject(text, "Nota") is None

@@ -9,7 +9,7 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.firms import about_firms
-from ingest.metadata.guess_beside import BESIDE
+from ingest.metadata.guess_beside import BESIDE, times_written
 from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
@@ -390,3 +390,9 @@ def test_a_state_named_with_its_kind_is_a_place() -> None:
 def test_a_road_is_never_proposed() -> None:
     assert a_road("RJ-116") and a_road("BR-101") and a_road("SC-401")
     assert not a_road("ZZ-116") and not a_road("PD-2030") and not a_road("COSME")
+
+
+def test_a_name_is_counted_in_all_its_forms_and_any_case() -> None:
+    text = "The Growth & Skills Voucher (GSV) helps. GSV pays half. The GSV and the growth & skills voucher."
+    assert times_written("Growth & Skills Voucher (GSV)", text) == 5
+    assert times_written("Mentoria Delas", "MENTORIA DELAS. Mentoria Delas. mentoria delas") == 3

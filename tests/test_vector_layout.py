@@ -178,3 +178,10 @@ def test_a_query_probes_at_least_one_list_in_sixteen() -> None:
     assert vector_layout.least_probes(1_265) == 96  # 100,000: calibration asks for more there
     assert vector_layout.least_probes(64) == vector_layout.PROBES[0]
     assert vector_layout.least_probes(10**9) == vector_layout.PROBES[-1]
+
+
+def test_an_index_saved_with_fewer_probes_searches_with_the_least(large_kb: KnowledgeBase) -> None:
+    vectors = large_kb.store.vectors
+    vectors._index.nprobe = 1  # as saved before the floor
+    vector_layout.keep_least_probes(vectors)
+    assert vectors.describe()["probes"] == vector_layout.least_probes(vectors.lists)

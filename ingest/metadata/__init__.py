@@ -120,7 +120,8 @@ def document_year(
     meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
 ) -> int | None:
     """A card's year field, else the practice's year in the text (:func:`practice_year`), else
-    the text's own date: a "Date:" field, a dateline, the file's date."""
+    the text's own date (a "Date:" field, a dateline, the file's date), unless an anniversary
+    counted back from that date tells the founding ("comemorou os seus 60 anos")."""
     if "year" in fields and (year := year_in_field(fields["year"])) is not None:
         return year
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))

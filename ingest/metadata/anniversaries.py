@@ -1,6 +1,6 @@
 """A founding year told as an anniversary: "comemorou os seus 60 anos", "the cluster's twentieth
-anniversary this year", "compie trent'anni". A press release or a news item dated 2023 that says so
-was founded in 1963 or 2003, though it writes no such year."""
+anniversary this year", "festeggia i suoi trent'anni". A press release or a news item dated 2023 that
+says so was founded in 1963 or 2003, though it writes no such year."""
 
 from __future__ import annotations
 
@@ -22,52 +22,64 @@ _CARDINALS = {
     **dict.fromkeys(["seventy-five", "setenta e cinco", "settantacinque"], 75),
     **dict.fromkeys(["eighty", "oitenta", "ottanta", "ottant"], 80),
     **dict.fromkeys(["ninety", "noventa", "novanta", "novant"], 90),
-    **dict.fromkeys(["hundred", "one hundred", "cem", "cento"], 100),
+    **dict.fromkeys(["one hundred", "a hundred", "cem", "cento"], 100),
 }
 _ORDINALS = {
     "fifth": 5, "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30,
     "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "quinto": 5, "decimo": 10, "vigesimo": 20, "trigesimo": 30, "quadragesimo": 40, "quinquagesimo": 50,
+    "ventesimo": 20, "trentesimo": 30, "quarantesimo": 40, "cinquantesimo": 50, "sessantesimo": 60,
 }  # fmt: skip
-_DECADES = {"duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
-            "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8}  # fmt: skip
-_NUMBER = rf"(\d{{1,3}}|{'|'.join(sorted(map(re.escape, _CARDINALS), key=len, reverse=True))})"
-_ORDINAL = rf"(\d{{1,3}})(?:st|nd|rd|th|º|°|o)?|({'|'.join(sorted(_ORDINALS, key=len, reverse=True))})"
-_YEARS = [
+_DECADES = {
+    "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8,
+}  # fmt: skip
+
+
+def _either(words: dict[str, int]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_CELEBRATES = (
+    r"(?:comemor(?:a|am|ou|aram)|celebr(?:a|am|ou|aram|ates|ated|ating|ano|ato)|festej(?:a|am|ou|aram)|"
+    r"festeggi(?:a|ano|ato)|complet(?:a|am|ou|aram)|compie|compiuto|turns|turned)"
+)
+"""An organisation keeping its anniversary (in the present or the past): not "marks" or "completato",
+which count other spans ("served the market for 20 years", "sarà completato in 5 anni")."""
+_GAP = r"(?:[ \t]+(?!(?:por|per|for|in|em|di|durante|during|ate|fino|until)\b)[\w']+){0,4}?"
+"""Up to four words between the verb and the count ("comemorou neste mês os seus"), none that makes
+the count a span of something else ("celebrado por 5 anos", "completed in five years")."""
+_NOT_AGE = r"(?![ \t]+(?:de[ \t]+idade|di[ \t]+eta|of[ \t]+age|old|de[ \t]+garantia|di[ \t]+garanzia|of[ \t]+funding))"
+_PATTERNS = (
     # "comemorou neste mês os seus 60 anos", "festeggia i suoi trent'anni", "celebrates 25 years"
-    re.compile(
-        rf"\b(?:seus|suoi|sua|completa\w*|comemora\w*|celebra\w*|festeja\w*|festeggia\w*|compi\w*|turn\w*|"
-        rf"mark\w*)[ \t]+(?:\w+[ \t]+){{0,2}}?{_NUMBER}(?:[ \t]+|['’])(?:anos|anni|years)\b"
+    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{_either(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),
+    # "celebra seis décadas de cooperação", "festeggia cinque decenni"
+    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+({_either(_DECADES)})[ \t]+(?:decadas|decenni|decades)\b"), 10),
+    # "its 50th anniversary", "the cluster's twentieth anniversary", "o seu 30.º aniversário", "il suo 40° anniversario"
+    (
+        re.compile(
+            rf"\b(?:its|their|[\w-]+'s|seu|sua|suo)[ \t]+(?:own[ \t]+)?(?:(\d{{1,3}})\.?(?:st|nd|rd|th|º|°|o)?|({_either(_ORDINALS)}))"
+            r"[ \t]+(?:anniversary|aniversario|anniversario)\b(?![ \t]+(?:edition|edicao|edizione|of|de|di|del|della|do|da)\b)"
+        ),
+        1,
     ),
-    # "seis décadas de cooperação" celebrated, "six decades since its founding"
-    re.compile(
-        rf"\b(?:celebra\w*|comemora\w*|completa\w*|festeja\w*|festeggia\w*|mark\w*)[ \t]+(?:\w+[ \t]+){{0,2}}?"
-        rf"({'|'.join(_DECADES)})[ \t]+(?:decadas|decenni|decades)\b"
-    ),
-    # "its 50th anniversary", "the cluster's twentieth anniversary", "o 30º aniversário", "il 40° anniversario"
-    re.compile(rf"\b(?:{_ORDINAL})[ \t]+(?:anniversary|aniversario|anniversario)\b"),
-]
+)  # fmt: skip
 
 
 def founding_from_anniversary(text: str, dated: int | None) -> int | None:
-    """The year of writing ``dated`` less the years an anniversary in the text counts, if it tells one
-    (in its opening: a long report's history section tells other anniversaries)."""
+    """The year of writing ``dated`` less the years of the first anniversary the text's opening tells
+    (a long report's history section tells other anniversaries), if any."""
     if dated is None:
         return None
     folded = fold(text[:3000])
-    for pattern in _YEARS:
-        if match := pattern.search(folded):
-            years = _years(match, decades=pattern is _YEARS[1])
-            if years and 5 <= years <= 150:
-                return dated - years
-    return None
-
-
-def _years(match: re.Match[str], decades: bool) -> int | None:
+    found = [(m.start(), m, scale) for pattern, scale in _PATTERNS if (m := pattern.search(folded))]
+    if not found:
+        return None
+    _, match, scale = min(found, key=lambda f: f[0])
     written = next(g for g in match.groups() if g)
-    if decades:
-        return 10 * _DECADES[written]
-    if written.isdigit():
-        return int(written)
-    return _CARDINALS.get(written) or _ORDINALS.get(written)
+    years = scale * (
+        int(written) if written.isdigit() else (_DECADES if scale == 10 else _CARDINALS | _ORDINALS)[written]
+    )
+    return dated - years if 5 <= years <= 150 else None

@@ -121,9 +121,9 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
 
 def _same(fullest: str, other: str) -> bool:
     """Whether ``other`` is the fullest name or a shorter form of it: its words, but for its kind,
-        among the fullest name's ("APL de Cianorte", "Cooperativa Serra Alta", "Tecnopolo di Monastir" of
-    "Tecnopolo di Monastir–El Fejja"); an English cluster's kind
-        is its last word ("Nnewi auto parts cluster" is no form of "Aba auto parts cluster")."""
+    among the fullest name's ("APL de Cianorte", "Cooperativa Serra Alta", "Tecnopolo di Monastir" of
+    "Tecnopolo di Monastir–El Fejja"); an English cluster's kind is its last word ("Nnewi auto parts
+    cluster" is no form of "Aba auto parts cluster")."""
     written = fold(other).split()
     words = [w for w in (written[:-1] if _kind(other) == "cluster" else written[1:]) if w not in JOINING]
     return set(words) <= set(fold(fullest).split()) | set(re.findall(r"\w+", fold(fullest)))  # "Monastir–El"

@@ -20,7 +20,9 @@ _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
-_TRADE = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{1,4}}"
+_TRADE = rf"{_LINK}[ \t]*{_WORD}[ \t]+(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,3}}"
+"""A trade introduced by a link and running straight into the place ("della rubinetteria e del
+valvolame Cusio-Valsesia"; not a verb, "il distretto ospita Brembo")."""
 DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+(?:{_SECTOR}{_LINK}[ \t]*|{_TRADE})({_PLACE})")
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""

@@ -9,9 +9,8 @@ confident one joins only when the text writes it more often than each of them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from ingest.metadata.name_ranker import CONFIDENT
+from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS
 from ingest.metadata.programme_keys import written_forms, written_otherwise
 from ingest.metadata.registry import mentioned
 from kb.taxonomy import Taxonomy
@@ -24,7 +23,8 @@ but F1 0.708 (it added "SENAI" beside "Brasil Mais Produtivo")."""
 
 
 def joins_the_finds(guess: tuple[str, float], found: list[str], text: str, taxonomy: Taxonomy) -> bool:
-    """The guess is confident, or likely and written more often than each name found."""
+    """The guess is confident, or likely and written more often than each name found (in the
+    opening the ranker reads: a long report's every page would take seconds)."""
     name, probability = guess
     if written_otherwise(name, found):
         return False
@@ -32,16 +32,19 @@ def joins_the_finds(guess: tuple[str, float], found: list[str], text: str, taxon
         return True
     if probability < BESIDE:
         return False
-    registered = mentioned(taxonomy.programmes, text)
-    return times_written(name, text, registered) > max(
-        (times_written(other, text, registered) for other in found), default=0
-    )
+    opening = text[:READ_CHARS]
+    times = times_written(name, opening)
+    if not times:
+        return False
+    registered = mentioned(taxonomy.programmes, opening)
+    return all(times > max(times_written(other, opening), registered.get(other, 0)) for other in found)
 
 
-def times_written(name: str, text: str, registered: Counter[str]) -> int:
-    """How often the text writes a name: as the registry matched it, or in any of its forms."""
-    literal = max(
-        (len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text)) for form in written_forms(name)),
-        default=0,
-    )
-    return max(registered.get(name, 0), literal)
+def times_written(name: str, text: str) -> int:
+    """How often the text writes a name in any of its forms and in any case ("Growth & Skills
+    Voucher" and "GSV" count together)."""
+    forms = sorted({f for f in written_forms(name) if f}, key=len, reverse=True)
+    if not forms:
+        return 0
+    either = "|".join(map(re.escape, forms))
+    return len(re.findall(rf"(?i)(?<!\w)(?:{either})(?!\w)", text))
