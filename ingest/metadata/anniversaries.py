@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.matching import trie_pattern
 from kb.text import fold
 
 _CARDINALS = {
@@ -38,10 +39,6 @@ _DECADES = {
 }  # fmt: skip
 
 
-def _either(words: dict[str, int]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 _CELEBRATES = (
     r"(?:comemor(?:a|am|ou|aram)|celebr(?:a|am|ou|aram|ates|ated|ating|ano|ato)|festej(?:a|am|ou|aram)|"
     r"festeggi(?:a|ano|ato)|complet(?:a|am|ou|aram)|compie|compiuto|turns|turned)"
@@ -54,13 +51,13 @@ the count a span of something else ("celebrado por 5 anos", "completed in five y
 _NOT_AGE = r"(?![ \t]+(?:de[ \t]+idade|di[ \t]+eta|of[ \t]+age|old|de[ \t]+garantia|di[ \t]+garanzia|of[ \t]+funding))"
 _PATTERNS = (
     # "comemorou neste mês os seus 60 anos", "festeggia i suoi trent'anni", "celebrates 25 years"
-    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{_either(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),
+    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),
     # "celebra seis décadas de cooperação", "festeggia cinque decenni"
-    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+({_either(_DECADES)})[ \t]+(?:decadas|decenni|decades)\b"), 10),
+    (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+({trie_pattern(_DECADES)})[ \t]+(?:decadas|decenni|decades)\b"), 10),
     # "its 50th anniversary", "the cluster's twentieth anniversary", "o seu 30.º aniversário", "il suo 40° anniversario"
     (
         re.compile(
-            rf"\b(?:its|their|[\w-]+'s|seu|sua|suo)[ \t]+(?:own[ \t]+)?(?:(\d{{1,3}})\.?(?:st|nd|rd|th|º|°|o)?|({_either(_ORDINALS)}))"
+            rf"\b(?:its|their|[\w-]+'s|seu|sua|suo)[ \t]+(?:own[ \t]+)?(?:(\d{{1,3}})\.?(?:st|nd|rd|th|º|°|o)?|({trie_pattern(_ORDINALS)}))"
             r"[ \t]+(?:anniversary|aniversario|anniversario)\b(?![ \t]+(?:edition|edicao|edizione|of|de|di|del|della|do|da)\b)"
         ),
         1,

@@ -84,18 +84,15 @@ def a_town_by_its_state(name: str, text: str) -> bool:
 def a_road(name: str) -> bool:
     """ "BR-116", "RJ-116", "SC-401": a Brazilian federal or state highway, written with its code."""
     road = re.fullmatch(r"([A-Z]{2})-\d{2,3}", name)
-    return bool(road) and (road.group(1) == "BR" or road.group(1) in _brazilian_states())
-
-
-@cache
-def _brazilian_states() -> frozenset[str]:
-    return frozenset(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code="BR"))
+    return bool(road) and (road.group(1) == "BR" or road.group(1) in _subdivision_codes("BR"))
 
 
 @cache
 def _state_codes() -> frozenset[str]:
-    return frozenset(
-        s.code.split("-")[1]
-        for country in ("BR", "IT")
-        for s in pycountry.subdivisions.get(country_code=country)
-    )
+    """Brazil's states' and Italy's provinces' codes ("SP", "VI")."""
+    return _subdivision_codes("BR") | _subdivision_codes("IT")
+
+
+@cache
+def _subdivision_codes(country: str) -> frozenset[str]:
+    return frozenset(s.code.split("-")[1] for s in pycountry.subdivisions.get(country_code=country))
