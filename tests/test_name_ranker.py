@@ -52,6 +52,14 @@ def test_candidates_hold_numbers_elided_words_and_quoted_phrases() -> None:
     assert {"Piano Nazionale Industria 4.0", "Progetto Sostegno all'Export", "compra qui"} <= names
 
 
+def test_a_coined_name_that_opens_in_lower_case_is_a_candidate() -> None:
+    names = _names(
+        "Founders meet at kLab each week and at iHub on Fridays; the ebook and the e-mail list are free."
+    )
+    assert {"kLab", "iHub"} <= names
+    assert not names & {"ebook", "e-mail"}
+
+
 def test_every_occurrence_of_a_candidate_is_counted_even_inside_longer_names() -> None:
     found = {
         c.name: c for c in name_candidates("Mentoria Delas abriu. A Mentoria Delas Recife tem 30 vagas.")

@@ -30,6 +30,7 @@ from ingest.metadata.registry import (
 )
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.title_subject import title_subject, titled
+from ingest.metadata.written_dates import reports_a_start
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
@@ -120,8 +121,9 @@ def document_year(
     meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
 ) -> int | None:
     """A card's year field, else the practice's year in the text (:func:`practice_year`), else
-    the text's own date (a "Date:" field, a dateline, the file's date), unless an anniversary
-    counted back from that date tells the founding ("comemorou os seus 60 anos")."""
+    the text's own date (a "Date:" field, a dateline, the file's date) when its lead reports a
+    start as news, unless an anniversary counted back from that date tells the founding
+    ("comemorou os seus 60 anos")."""
     if "year" in fields and (year := year_in_field(fields["year"])) is not None:
         return year
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
@@ -131,7 +133,7 @@ def document_year(
     founded = founding_from_anniversary(text, dated)
     if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
         return founded
-    return dated if year is None else year
+    return dated if year is None and reports_a_start(text) else year
 
 
 _SUPPORT = re.compile(

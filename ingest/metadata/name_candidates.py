@@ -161,9 +161,10 @@ def _past_joining(words: list[str], k: int) -> int:
 
 
 def _capitalised(word: str) -> bool:
-    """ "Programa", "3I", "all'Export"; not "programa", "2014" or a dash."""
+    """ "Programa", "3I", "all'Export", a coined "kLab" or "iHub"; not "programa", "2014" or a dash."""
     return (
         word[0].isupper()
         or (word[0].isdigit() and any(c.isupper() for c in word))
+        or (len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:3].islower())
         or bool(_ELIDED.match(word))
     )

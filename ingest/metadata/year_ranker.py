@@ -22,6 +22,7 @@ import numpy as np
 import yaml
 
 from ingest.metadata.collective_names import refers_to
+from ingest.metadata.written_dates import dates_of_writing, reports_a_start
 from ingest.metadata.years import FIRM, MONTH, early_foundings, event_years, without_background, years_in_text
 from kb.text import fold
 from kb.yaml_data import shipped
@@ -80,9 +81,13 @@ def practice_year(
     names: Sequence[Sequence[str]] = (),
     programme_starts: Sequence[int | None] = (),
 ) -> int | None:
-    """The candidate year scored highest (None when the text tells no year). ``names``: the
-    practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
-    return best_year(year_features(text, title, names, programme_starts), weights())
+    """The candidate year scored highest (None when the text tells no year, or when the best is
+    only its date of writing and it reports no start as news: :mod:`ingest.metadata.written_dates`).
+    ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
+    year = best_year(year_features(text, title, names, programme_starts), weights())
+    if year in dates_of_writing(text) and not reports_a_start(text):
+        return None  # a meeting's or a release's date, not its practice's start
+    return year
 
 
 def best_year(scored: dict[int, np.ndarray], w: np.ndarray, least: float = NO_YEAR_BELOW) -> int | None:

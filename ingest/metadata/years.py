@@ -152,8 +152,8 @@ def _decade_started(text: str, match: re.Match[str]) -> bool:
     return bool(_FROM.search(before) or _EVENT.search(sentence))
 
 
-_EVENT = re.compile(
-    r"\b(?:launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
+EVENT_VERBS = (
+    r"launch(?:ed|es)?|creat(?:ed|es)|found(?:ed)|start(?:ed|s)|establish(?:ed|es)|set up|began|"
     r"announc(?:ed|es)|introduc(?:ed|es)|presented|"
     r"lanç(?:ou|ad[oa]s?)|cri(?:ou|ad[oa]s?)|fund(?:ou|aram|ad[oa]s?)|inici(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|"
     r"começ(?:ou|aram)|commissioned|inaugurated|iniziò|iniziat[oaie]|cominciò|"
@@ -166,9 +166,10 @@ _EVENT = re.compile(
     r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
     r"em funcionamento desde|em operação desde|entr(?:ò|at[oaie]) in vigore|entr(?:ou|aram) em vigor|"
     r"(?:came|entered) into force|"
-    r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie])\b",
-    re.IGNORECASE,
+    r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie]"
 )
+"""A launch, a creation, a founding, a signing, in pt/it/en."""
+_EVENT = re.compile(rf"\b(?:{EVENT_VERBS})\b", re.IGNORECASE)
 EVENT_WINDOW = 120
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
 

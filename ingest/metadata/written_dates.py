@@ -1,0 +1,84 @@
+"""When a text was written, told apart from when its practice began.
+
+A news item, a letter or minutes open with a dateline ("Lucca, 3 marzo 2023"); a report or a
+transcript signs off with one ("Gravado no Rio de Janeiro, em maio de 2022"). That year is the
+practice's only when the text reports the practice starting then: "presented today", "assinaram
+nesta segunda-feira", "inaugurato questa mattina". A meeting, a conference or a new intake of an
+older programme tells the date of writing only, and the practice's year stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.metadata.years import EVENT_VERBS, MONTH, years_in_text
+
+_DATELINE = re.compile(
+    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
+    rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:\d{{1,2}},[ \t]+)?(?:de[ \t]+)?((?:19|20)\d\d)\b"
+)
+"""A dateline at a line's start: "Lucca, 3 marzo 2023", "Tunisi, ottobre 2022", "Cafelândia (PR),
+24 de outubro de 2023", "Pretoria, 6 February 2020 — Twenty-four start-ups …" (prose may follow)."""
+_DATED_LINE = re.compile(
+    rf"(?i)(?:\b{MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?(?:(?:de|del|of)[ \t]+)?$"
+)
+"""A year ending a date with its month, as datelines, bylines and sign-offs write it."""
+SHORT_LINE = 100
+"""Characters: a line this short that holds a date is a dateline, a byline or a sign-off, not prose."""
+_SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall'|dalla|a partir de|from|starting|início|inizio)\b")
+
+_NOW = (
+    r"hoje|ontem|(?:nest|est)[ae] (?:manhã|semana|segunda|terça|quarta|quinta|sexta|sábado|domingo)|"
+    r"(?:neste|este) (?:mês|sábado|domingo)|n[ao] (?:segunda|terça|quarta|quinta|sexta)-feira|"
+    r"oggi|ieri|stamattina|stamane|questa mattina|questa settimana|questo mese|"
+    r"(?:lunedì|martedì|mercoledì|giovedì|venerdì)(?: scorso)?|"
+    r"today(?:'s)?|yesterday|this (?:morning|week|month)|on (?:monday|tuesday|wednesday|thursday|friday)"
+)
+_STARTS = re.compile(
+    rf"(?i)\b(?:{EVENT_VERBS}|unveil(?:ed|s)?|begun|set out|formaliz(?:ou|aram)|assinad[oa]s?|sottoscrit\w*|"
+    rf"inaugurat[oaie]|kick-?off|al via|(?:è|sono) partit[oaie]|in costituzione|da quest'anno|a partir deste ano|"
+    rf"from this year|starting this year)\b"
+)
+"""A start told as news: launched, signed, presented, kicked off, "al via", "in costituzione"."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NOW_WORD = re.compile(rf"(?i)\b(?:{_NOW})\b")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+OPENING = 900
+"""Characters: where a news item reports what happened (its lead)."""
+
+
+def written_on(text: str, at: int) -> bool:
+    """Whether the year at ``at`` is told as the date of writing: in a dateline, or ending a date
+    with its month on a short line of its own (a byline, a sign-off, "Data: 17 de agosto de 2021"),
+    not after "desde" or "since"."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    dateline = _DATELINE.match(text, line_start)
+    if dateline and dateline.start(1) == at:
+        return True
+    before = text[line_start:at]
+    return (
+        len(line.strip()) <= SHORT_LINE
+        and bool(_DATED_LINE.search(before))
+        and not _SINCE.search(before)
+        and not _STARTS.search(before)  # "Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015"
+    )
+
+
+def reports_a_start(text: str) -> bool:
+    """Whether the text's lead reports a start as news: a sentence with a launch, a signing, a
+    presentation, told today or yesterday or with no year of its own ("hanno presentato oggi",
+    "È partito ad aprile il progetto"), not a meeting or a conference about what already exists."""
+    return any(
+        _STARTS.search(s) and (_NOW_WORD.search(s) or not _YEAR.search(s))
+        for s in _SENTENCE.findall(_DATELINE.sub("", text[:OPENING]))  # its dateline is not its own year
+    )
+
+
+def dates_of_writing(text: str) -> set[int]:
+    """The years a text tells only as its date of writing (:func:`written_on`)."""
+    written: dict[int, bool] = {}
+    for year, at, _, decade in years_in_text(text):
+        written[year] = written.get(year, True) and not decade and written_on(text, at)
+    return {year for year, only in written.items() if only}

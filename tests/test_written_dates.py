@@ -1,0 +1,61 @@
+"""A text's date of writing is its practice's year only when the text reports a start."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract
+from ingest.metadata.written_dates import dates_of_writing, reports_a_start, written_on
+
+
+def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
+    for text in (
+        "Lucca, 3 marzo 2023\nTrecento persone hanno riempito la sala.",
+        "Tunisi, ottobre 2022\nIl tecnopolo ospita quaranta imprese.",
+        "Pretoria, 6 February 2020 — Twenty-four start-ups were selected.",
+        "A conversa terminou assim.\nGravado no Rio de Janeiro, em maio de 2022",
+        "Data: 17 de agosto de 2021, às 14h\nPresentes: doze empresas.",
+    ):
+        year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
+        assert written_on(text, text.index(year)), text
+
+
+def test_a_date_in_prose_a_start_or_a_signing_is_no_date_of_writing() -> None:
+    prose = (
+        "Os técnicos passaram a visitar, a partir de março de 2019, pequenas confecções de Caruaru, "
+        "Toritama e Santa Cruz do Capibaribe, com um roteiro de diagnóstico."
+    )
+    agenda = "1. Presentazione del Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015."
+    since = "Attivo dal marzo 2012"
+    for text, year in ((prose, "2019"), (agenda, "2015"), (since, "2012")):
+        assert not written_on(text, text.index(year)), text
+
+
+def test_a_lead_that_reports_a_start_as_news() -> None:
+    assert reports_a_start("Manzano, 12 ottobre 2016\nNove imprese hanno presentato oggi la rete.")
+    assert reports_a_start("Albany, 21 August 2018\nThirty-two firms today formally launched the cluster.")
+    assert reports_a_start("Jaú, 3 de maio de 2019\nOnze empresas assinaram nesta terça-feira um acordo.")
+    assert reports_a_start("Como, 4 giugno 2019\nÈ partito ad aprile il progetto di ricerca.")
+    # a meeting, a conference or a new intake of an older programme reports no start
+    assert not reports_a_start("Arzignano, 25 novembre 2023\nIl convegno ha riunito ieri cento imprese.")
+    assert not reports_a_start("Pretoria, 6 February 2020 — Start-ups were selected for the latest intake.")
+    # a launch told with a year of its own is history, not news
+    assert not reports_a_start("Lisboa, 3 de maio de 2021\nO programa foi lançado em 2015 pelo IAPMEI.")
+
+
+def test_a_year_told_only_as_the_date_of_writing() -> None:
+    text = "Lucca, 3 marzo 2023\nIl distretto cartario, cresciuto dal 1990, discute il prezzo del gas."
+    assert dates_of_writing(text) == {2023}
+
+
+def test_a_meeting_report_keeps_no_year_and_a_launch_keeps_its_date() -> None:
+    meeting = (
+        "Lucca, 3 marzo 2023\n\n"
+        "Trecento persone tra imprenditori e tecnici hanno riempito ieri la sala per il confronto "
+        "pubblico sul futuro del distretto cartario di Lucca e sul prezzo dell'energia."
+    )
+    launch = (
+        "Manzano, 12 ottobre 2016\n\n"
+        "Nove piccole imprese del distretto della sedia hanno presentato oggi la rete Sedia Friulana "
+        "in Rete, per vendere insieme sui mercati esteri."
+    )
+    assert extract(meeting, "Il distretto cartario discute", language="it").year is None
+    assert extract(launch, "Nasce la rete della sedia", language="it").year == 2016
