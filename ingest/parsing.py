@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 43
+INGEST_VERSION = 44
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 41: the district or collective a text keeps naming over a guess written at most twice, English
 clusters ("the Nnewi auto parts cluster"), districts with their trade in lower case, a card's year

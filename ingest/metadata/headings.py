@@ -40,3 +40,13 @@ def a_heading(name: str) -> bool:
     if fold(name) in _CONNECTIVES:
         return True
     return bool(_PART_OF_A_SERIES.match(name)) or (name.isupper() and fold(name) in _NEWS_SECTIONS)
+
+
+def written_as_a_heading(name: str, text: str) -> bool:
+    """An upper-case word or phrase whose every longer word the text also writes in lower case
+    ("PROGRAMMA", "APOIO INSTITUCIONAL AOS PEQUENOS NEGÓCIOS"): a heading, not a name ("MADE IN
+    ITALY" stays a name unless the text writes "italy" too)."""
+    if len(name) <= 3 or not name.isupper():
+        return False
+    words = [w.lower() for w in name.split() if len(w) > 3]
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)

@@ -18,8 +18,10 @@ import re
 
 import numpy as np
 
+from ingest.metadata.definitions import defined_after
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
+from ingest.metadata.headings import written_as_a_heading
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.programme_keys import initials
@@ -46,6 +48,7 @@ FEATURES = (
     "sentence_start",  # share of its occurrences that open a sentence
     "mid_sentence",  # log(1 + how often it is written inside a sentence)
     "kind_nearby",  # a programme word in the same stretch of text ("Coopfond, il fondo mutualistico …")
+    "defined",  # what it is, said right after it ("X è il parco scientifico", "X, the organisation that")
     # what it looks like
     "is_acronym",
     "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
@@ -64,35 +67,36 @@ FEATURES = (
     "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.8121,
-    1.0021,
-    2.1871,
-    -0.4494,
-    -0.9279,
-    -3.2602,
-    -0.1446,
-    -0.7410,
-    1.6211,
-    1.2023,
-    1.2442,
-    0.6315,
-    0.0472,
-    0.6719,
-    0.9745,
-    3.7353,
-    1.6327,
-    1.9814,
-    -2.3688,
-    -1.1241,
-    -0.3264,
-    -1.1613,
-    0.9763,
-    0.9068,
-    1.1386,
-    -0.0810,
+    -5.7323,
+    0.9149,
+    2.2037,
+    -0.4606,
+    -0.9678,
+    -3.3863,
+    -0.1270,
+    -0.7501,
+    1.5875,
+    1.2157,
+    1.3263,
+    0.6093,
+    0.0516,
+    0.6266,
+    0.8532,
+    0.9008,
+    3.7722,
+    1.5926,
+    2.1000,
+    -2.3487,
+    -0.8330,
+    -0.4042,
+    -1.1315,
+    0.9584,
+    0.8786,
+    1.0966,
+    -0.0977,
     0.0000,
-    -1.1558,
-    0.5046,
+    -1.1101,
+    0.5253,
 )
 THRESHOLD = 0.12
 """The least probability at which the best name (if the text, not only its title, writes it) is
@@ -237,6 +241,7 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
         opening / len(c.starts),
         math.log1p(len(c.starts) - opening),
         float(any(_KIND.search(b[-30:]) or _KIND.search(a) for a, b in zip(after, before, strict=True))),
+        float(any(defined_after(a) for a in after)),
     ]
 
 
@@ -254,21 +259,11 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         float(any(ch.isdigit() for ch in name)),
         float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
-        float(_written_as_a_heading(name, text)),
+        float(written_as_a_heading(name, text)),
         float(an_everyday_term(name)),
         0.0,  # held_in_longer and holds_shorter: filled in over all candidates
         0.0,
     ]
-
-
-def _written_as_a_heading(name: str, text: str) -> bool:
-    """An upper-case word or phrase whose every longer word the text also writes in lower case
-    ("PROGRAMMA", "APOIO INSTITUCIONAL AOS PEQUENOS NEGÓCIOS"): a heading, not a name ("MADE IN
-    ITALY" stays a name unless the text writes "italy" too)."""
-    if len(name) <= 3 or not name.isupper():
-        return False
-    words = [w.lower() for w in name.split() if len(w) > 3]
-    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 def spelled_as_a_body(name: str, text: str) -> bool:

@@ -1,0 +1,40 @@
+"""A name the text defines right after writing it."""
+
+from __future__ import annotations
+
+from ingest.metadata.definitions import defined_after
+from ingest.metadata.name_candidates import name_candidates
+from ingest.metadata.name_ranker import FEATURES, candidate_features
+
+
+def test_a_copula_or_an_apposition_with_a_kind_defines_a_name() -> None:
+    for after in (
+        " è il parco scientifico e tecnologico dell'Alto Adige",
+        ", the organisation that connects companies and researchers",
+        " é um parque de ciência e tecnologia",
+        " is one of the largest clusters of the region",
+        " (NOI) è il parco scientifico",
+        ", la cooperativa di comunità nata in valle",
+    ):
+        assert defined_after(after), after
+
+
+def test_a_verb_a_conjunction_or_a_kind_without_an_article_defines_nothing() -> None:
+    for after in (
+        " (AMRC) was established in 2001",
+        " and the ministry signed the agreement",
+        " – Parque de Ciência e Tecnologia",
+        " said the park would grow",
+    ):
+        assert not defined_after(after), after
+
+
+def test_the_ranker_sees_which_name_the_text_defines() -> None:
+    text = (
+        "Twelve software firms met on Tuesday. Harbour Works, the incubator that the city council set "
+        "up for young companies, hosted the day with speakers from Nordlink and Baltic Ventures."
+    )
+    candidates = name_candidates(text)
+    rows = candidate_features(candidates, text, "A day for young software firms")
+    defined = {c.name for c, row in zip(candidates, rows, strict=True) if row[FEATURES.index("defined")]}
+    assert defined == {"Harbour Works"}
