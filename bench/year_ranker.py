@@ -20,7 +20,8 @@ from logistic import fit_logistic
 from report import print_rows
 
 from ingest.evaluation import load_gold
-from ingest.metadata import extract, year_evidence
+from ingest.metadata import extract
+from ingest.metadata.document_years import year_evidence
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.year_ranker import TERMS, WEIGHTS_FILE, best_year, terms, weights, year_features
 from ingest.metadata.years import year_in_field

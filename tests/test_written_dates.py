@@ -13,6 +13,9 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Pretoria, 6 February 2020 — Twenty-four start-ups were selected.",
         "A conversa terminou assim.\nGravado no Rio de Janeiro, em maio de 2022",
         "Data: 17 de agosto de 2021, às 14h\nPresentes: doze empresas.",
+        "Minutes approved.\nNovember 2021, Stellenbosch.",
+        "Dal notiziario della valle, numero di primavera 2022\nIntervista.",
+        "Fine dell'articolo.\n© 2023 Rivista di economia",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -25,7 +28,8 @@ def test_a_date_in_prose_a_start_or_a_signing_is_no_date_of_writing() -> None:
     )
     agenda = "1. Presentazione del Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015."
     since = "Attivo dal marzo 2012"
-    for text, year in ((prose, "2019"), (agenda, "2015"), (since, "2012")):
+    short = "As empresas entraram, em março de 2017, no programa."  # a sentence, however short
+    for text, year in ((prose, "2019"), (agenda, "2015"), (since, "2012"), (short, "2017")):
         assert not written_on(text, text.index(year)), text
 
 

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ingest.metadata.anniversaries import founding_from_anniversary
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject
+from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
@@ -30,9 +30,6 @@ from ingest.metadata.registry import (
 )
 from ingest.metadata.sidecar import LIST_FIELDS
 from ingest.metadata.title_subject import title_subject, titled
-from ingest.metadata.written_dates import reports_a_start
-from ingest.metadata.year_ranker import practice_year
-from ingest.metadata.years import dateline_year, year_in_field
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
@@ -96,7 +93,7 @@ def extract(
         meta.values["country"] = countries_in_field(fields["geography"], taxonomy)
     if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
         evidence = implied_countries(meta, taxonomy)
-        meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
+        meta.values["country"] = main_countries(text, title, taxonomy, evidence)
     # a text written at home seldom names home
     if not meta.values["country"] and about_firms(f"{title}\n{text}"):
         meta.values["country"] = [home] if (home := domestic_country(text, language)) else []
@@ -115,25 +112,6 @@ def load_tables() -> None:
 @cache
 def _tables_for(taxonomy: Taxonomy) -> None:
     extract("Programa Nacional em Lisboa, 2020.", "Título", taxonomy=taxonomy, language="pt")
-
-
-def document_year(
-    meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
-) -> int | None:
-    """A card's year field, else the practice's year in the text (:func:`practice_year`), else
-    the text's own date (a "Date:" field, a dateline, the file's date) when its lead reports a
-    start as news, unless an anniversary counted back from that date tells the founding
-    ("comemorou os seus 60 anos")."""
-    if "year" in fields and (year := year_in_field(fields["year"])) is not None:
-        return year
-    year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
-    dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
-    if dated is None and date_hint and date_hint[:4].isdigit():
-        dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
-    founded = founding_from_anniversary(text, dated)
-    if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
-        return founded
-    return dated if year is None and reports_a_start(text) else year
 
 
 _SUPPORT = re.compile(
@@ -252,29 +230,6 @@ def stated_programmes(value: str) -> list[str]:
     """A card's programme line as names: "Brasil Mais Produtivo; Sebraetec" → two names."""
     names = [re.split(r"\s+[–—-]\s+|\s*\(", part)[0].strip(" .") for part in re.split(r"[;,]", value)]
     return [n for n in names if 2 <= len(n) <= 80 and any(ch.isupper() for ch in n)]
-
-
-def year_evidence(
-    meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy
-) -> tuple[list[list[str]], list[int | None]]:
-    """What tells the practice's year from others: its names and its programmes' (a year in
-    their sentences), and the registered programmes' start years."""
-    starts = [e.start_year for p in meta.values["programme"] if (e := taxonomy.programme(p))]
-    return practice_names(meta, fields, title, taxonomy), starts
-
-
-def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy) -> list[list[str]]:
-    """How a text may name its practice: its own name (the card's, or the head of a title such
-    as "BI-REX, il centro …" or "Porto Digital: um parque …"), then its programmes' names."""
-    own = [fields["name"]] if fields.get("name") else []
-    head = re.split(r"[:,–—]", title, maxsplit=1)[0].strip()
-    if head != title.strip() and 1 <= len(head.split()) <= 4 and head[:1].isupper():
-        own.append(head)
-    programmes: list[str] = []
-    for value in meta.values["programme"]:
-        entry = taxonomy.programme(value)
-        programmes += list(entry.names) if entry else written_forms(value)
-    return [own, programmes]
 
 
 def implied_countries(meta: Metadata, taxonomy: Taxonomy) -> dict[str, float]:

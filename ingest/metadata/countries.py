@@ -17,12 +17,13 @@ TITLE_WEIGHT = 3.0
 OPENING_WEIGHT = 1.5  # a mention in the opening fifth of the text
 MIN_EVIDENCE = 1.5  # below this a country is only named in passing (the leading one and the rest)
 PLACE_WEIGHT = 1.0  # a state, region or large city named: as good as its country
-KEEP_RATIO = 0.4
-"""A country is kept if its score reaches this share of the leading country's."""
-HOME_RATIO = 0.8
-"""…and the country of the document's own language this share, when it is not the leader: an
-Italian text about a Tunisian network names Italy as its partner, donor or point of comparison."""
-HOME_COUNTRIES = {"it": ("IT",), "pt": ("BR", "PT"), "en": ("GB", "US")}
+KEEP_RATIO = 0.8
+"""A country is kept if its score reaches this share of the leading country's: a partner, a market
+or a donor named a few times less than the practice's own country is left out."""
+EU_RATIO = 0.4
+"""A member country this close to the EU's score says where EU funds went: the country, not the EU."""
+FIELD_RATIO = 0.4
+"""A card's geography field lists its countries: each is kept unless named far less than the first."""
 ASIDE_WEIGHT = 0.4
 """A mention that reads as an aside counts this much: a country named among others ("Japão,
 Estados Unidos e Alemanha") or after words of trade and travel (export markets, a trade fair,
@@ -190,22 +191,18 @@ def main_countries(
     title: str,
     taxonomy: Taxonomy | None = None,
     evidence: dict[str, float] | None = None,
-    language: str | None = None,
 ) -> list[str]:
-    """The leading country and any close to it; passing mentions are dropped. The country of
-    the text's own language, when it is not the leader, needs HOME_RATIO of the leader's score."""
+    """The leading country and any close to it (:data:`KEEP_RATIO`); passing mentions are dropped:
+    an Italian text about a Tunisian network names Italy as its partner, donor or point of comparison."""
     scores = country_scores(text, title, taxonomy, evidence)
     if not _leading(sorted(scores.items(), key=lambda item: -item[1]), MIN_EVIDENCE):
         # nothing stronger says where: the small towns the text names ("a Lecco", "in Caldas da Rainha")
         scores = country_scores(text, title, taxonomy, evidence, towns_in_text=True)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    home = HOME_COUNTRIES.get(language or "", ())
-    leader = ranked[0][0] if ranked else ""
-    found = [
-        c
-        for c in _leading(ranked, MIN_EVIDENCE)
-        if c == leader or c not in home or leader == "EU" or scores[c] >= HOME_RATIO * scores[leader]
-    ]
+    near = _leading(ranked, MIN_EVIDENCE, EU_RATIO)
+    if "EU" in near and len(near) > 1:  # EU funds behind a practice in member states
+        ranked = [(code, score) for code, score in ranked if code != "EU"] or ranked
+    found = _leading(ranked, MIN_EVIDENCE)
     # EU funds behind a practice in one member state do not make it European-wide
     return [c for c in found if c != "EU" or len(found) == 1]
 
@@ -213,10 +210,10 @@ def main_countries(
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:
     """Countries named in a labelled field such as 'Contexto Geográfico: Brasil, Minas Gerais'."""
     scores = country_scores(value, "", taxonomy)  # ties keep the field's own order
-    return _leading(sorted(scores.items(), key=lambda item: -item[1]), 0.0)
+    return _leading(sorted(scores.items(), key=lambda item: -item[1]), 0.0, FIELD_RATIO)
 
 
-def _leading(ranked: list[tuple[str, float]], minimum: float) -> list[str]:
-    """The first countries of a ranking: each needs ``minimum`` and KEEP_RATIO of the leader's score."""
+def _leading(ranked: list[tuple[str, float]], minimum: float, ratio: float = KEEP_RATIO) -> list[str]:
+    """The first countries of a ranking: each needs ``minimum`` and ``ratio`` of the leader's score."""
     top = ranked[0][1] if ranked else 0.0
-    return [code for code, score in ranked if score >= max(KEEP_RATIO * top, minimum)][:MAX_COUNTRIES]
+    return [code for code, score in ranked if score >= max(ratio * top, minimum)][:MAX_COUNTRIES]

@@ -19,10 +19,21 @@ _DATELINE = re.compile(
 )
 """A dateline at a line's start: "Lucca, 3 marzo 2023", "Tunisi, ottobre 2022", "Cafelândia (PR),
 24 de outubro de 2023", "Pretoria, 6 February 2020 — Twenty-four start-ups …" (prose may follow)."""
+_SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
 _DATED_LINE = re.compile(
-    rf"(?i)(?:\b{MONTH}|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?(?:(?:de|del|of)[ \t]+)?$"
+    rf"(?i)(?:\b(?:{MONTH}|{_SEASON})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
+    r"(?:(?:de|del|dell'|of)[ \t]*)?$"
 )
-"""A year ending a date with its month, as datelines, bylines and sign-offs write it."""
+"""A year ending a date with its month or season, as datelines, bylines, sign-offs and a newsletter's
+issue write it ("numero di primavera 2021")."""
+_LINE_TAIL = re.compile(
+    r"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h)?\s*\d[\d:.h]*(?:\s*[-–]\s*\d[\d:.h]*)?[\s,.;*_)\]]*)?"
+    r"(?:[A-ZÀ-Ý][\w'’ -]{1,30}[.*_]*\s*)?(?:[–—|·].*)?$"
+)
+"""What may follow a date on its line: a time ("ore 16:00", "às 14h"), a place ("November 2018,
+Stellenbosch."), a byline's tail ("— Redação"); not the rest of a sentence ("em março de 2017, no
+programa")."""
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*$")
 SHORT_LINE = 100
 """Characters: a line this short that holds a date is a dateline, a byline or a sign-off, not prose."""
 _SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall'|dalla|a partir de|from|starting|início|inizio)\b")
@@ -58,10 +69,13 @@ def written_on(text: str, at: int) -> bool:
     if dateline and dateline.start(1) == at:
         return True
     before = text[line_start:at]
+    if _COPYRIGHT.search(before):  # "© 2024 Rivista di cultura"
+        return True
     return (
         len(line.strip()) <= SHORT_LINE
+        and bool(_LINE_TAIL.match(text, at + 4, len(text) if line_end < 0 else line_end))
         and bool(_DATED_LINE.search(before))
-        and not _SINCE.search(before)
+        and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
         and not _STARTS.search(before)  # "Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015"
     )
 

@@ -1,0 +1,58 @@
+"""The practice's year for a document: a card's field, the text's years, its date of writing."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ingest.metadata.anniversaries import founding_from_anniversary
+from ingest.metadata.programme_keys import written_forms
+from ingest.metadata.written_dates import reports_a_start
+from ingest.metadata.year_ranker import practice_year
+from ingest.metadata.years import dateline_year, year_in_field
+from kb.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from ingest.metadata import Metadata
+
+
+def document_year(
+    meta: Metadata, fields: dict[str, str], text: str, title: str, date_hint: str | None, taxonomy: Taxonomy
+) -> int | None:
+    """A card's year field, else the practice's year in the text (:func:`practice_year`), else
+    the text's own date (a "Date:" field, a dateline, the file's date) when its lead reports a
+    start as news, unless an anniversary counted back from that date tells the founding
+    ("comemorou os seus 60 anos")."""
+    if "year" in fields and (year := year_in_field(fields["year"])) is not None:
+        return year
+    year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
+    dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
+    if dated is None and date_hint and date_hint[:4].isdigit():
+        dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
+    founded = founding_from_anniversary(text, dated)
+    if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
+        return founded
+    return dated if year is None and reports_a_start(text) else year
+
+
+def year_evidence(
+    meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy
+) -> tuple[list[list[str]], list[int | None]]:
+    """What tells the practice's year from others: its names and its programmes' (a year in
+    their sentences), and the registered programmes' start years."""
+    starts = [e.start_year for p in meta.values["programme"] if (e := taxonomy.programme(p))]
+    return practice_names(meta, fields, title, taxonomy), starts
+
+
+def practice_names(meta: Metadata, fields: dict[str, str], title: str, taxonomy: Taxonomy) -> list[list[str]]:
+    """How a text may name its practice: its own name (the card's, or the head of a title such
+    as "BI-REX, il centro …" or "Porto Digital: um parque …"), then its programmes' names."""
+    own = [fields["name"]] if fields.get("name") else []
+    head = re.split(r"[:,–—]", title, maxsplit=1)[0].strip()
+    if head != title.strip() and 1 <= len(head.split()) <= 4 and head[:1].isupper():
+        own.append(head)
+    programmes: list[str] = []
+    for value in meta.values["programme"]:
+        entry = taxonomy.programme(value)
+        programmes += list(entry.names) if entry else written_forms(value)
+    return [own, programmes]
