@@ -259,8 +259,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3522, 50.7436, -0.0701, -0.1142, 2.8774, 12.4861, -1.2774, 1.2967,
-    0.8617, 0.0856, -0.3142, 0.5735, -0.6498, 0.7144, -0.0507, 0.8306, 0.048,
+    -1.313, 50.4218, -0.0758, -0.1186, 2.9436, 11.9265, -1.2538, 1.2757,
+    0.8534, 0.0884, -0.3145, 0.5554, -0.694, 0.6819, -0.102, 0.8401, 0.0145,
 )  # fmt: skip
 
 
