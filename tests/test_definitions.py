@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.metadata.definitions import defined_after
+from ingest.metadata.definitions import about_before, defined_after
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_ranker import FEATURES, candidate_features
 
@@ -38,3 +38,10 @@ def test_the_ranker_sees_which_name_the_text_defines() -> None:
     rows = candidate_features(candidates, text, "A day for young software firms")
     defined = {c.name for c, row in zip(candidates, rows, strict=True) if row[FEATURES.index("defined")]}
     assert defined == {"Harbour Works"}
+
+
+def test_words_before_a_name_that_say_what_the_text_is_about() -> None:
+    for before in ("para conversar sobre o ", "oggi parliamo della ", "a case study of the "):
+        assert about_before(before), before
+    for before in ("we talked on the ", "falou com o ", "insieme alla "):
+        assert not about_before(before), before

@@ -1,4 +1,5 @@
-"""A name the text defines: "X è il parco scientifico …", "Foodvalley NL, the organisation that …".
+"""A name the text defines ("X è il parco scientifico …", "Foodvalley NL, the organisation that …")
+or says it is about ("conversar sobre o Instituto Gênesis").
 
 A text says what its subject is, once, right after naming it: a copula or an apposition, an
 article, and a kind (a park, a cooperative, an agency, a programme). Names it only mentions are
@@ -33,3 +34,16 @@ _DEFINED = re.compile(
 def defined_after(after: str) -> bool:
     """Whether the words after a name define it as a kind of body or scheme."""
     return bool(_DEFINED.match(after))
+
+
+_ABOUT = re.compile(
+    r"(?i)\b(?:sobre|acerca d[eoa]s?|about|riguardo (?:a|al|alla|all['’])|parliamo d\w*|focus (?:on|su)|"
+    r"spotlight on|case study (?:of|on)|estudo de caso d[aoe]s?|caso d[aoie]\w*|dedicad[oa]s? (?:a|ao|à)|"
+    r"dedicat[oaie] (?:a|al|alla|all['’])|devoted to)\s+(?:(?:o|a|os|as|il|lo|la|i|gli|le|the)\s+|l['’])?$"
+)
+
+
+def about_before(before: str) -> bool:
+    """Whether the words before a name say the text is about it ("conversar sobre o Instituto …",
+    "parliamo della cooperativa …", "a case study of …")."""
+    return bool(_ABOUT.search(before))

@@ -18,7 +18,7 @@ import re
 
 import numpy as np
 
-from ingest.metadata.definitions import defined_after
+from ingest.metadata.definitions import about_before, defined_after
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.headings import written_as_a_heading
@@ -49,6 +49,7 @@ FEATURES = (
     "mid_sentence",  # log(1 + how often it is written inside a sentence)
     "kind_nearby",  # a programme word in the same stretch of text ("Coopfond, il fondo mutualistico …")
     "defined",  # what it is, said right after it ("X è il parco scientifico", "X, the organisation that")
+    "about",  # what the text is about, said right before it ("conversar sobre o X", "a case study of X")
     # what it looks like
     "is_acronym",
     "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
@@ -67,36 +68,37 @@ FEATURES = (
     "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.7323,
-    0.9149,
-    2.2037,
-    -0.4606,
-    -0.9678,
-    -3.3863,
-    -0.1270,
-    -0.7501,
-    1.5875,
-    1.2157,
-    1.3263,
-    0.6093,
-    0.0516,
-    0.6266,
-    0.8532,
-    0.9008,
-    3.7722,
-    1.5926,
-    2.1000,
-    -2.3487,
-    -0.8330,
-    -0.4042,
-    -1.1315,
-    0.9584,
-    0.8786,
-    1.0966,
-    -0.0977,
+    -5.7248,
+    0.9217,
+    2.2016,
+    -0.4744,
+    -0.9564,
+    -3.3777,
+    -0.1274,
+    -0.7333,
+    1.5905,
+    1.2226,
+    1.3360,
+    0.6120,
+    0.0358,
+    0.5954,
+    0.8538,
+    0.8890,
+    0.9126,
+    3.7778,
+    1.5864,
+    2.1052,
+    -2.3480,
+    -0.8160,
+    -0.4107,
+    -1.1309,
+    0.9577,
+    0.8827,
+    1.1009,
+    -0.1137,
     0.0000,
-    -1.1101,
-    0.5253,
+    -1.1080,
+    0.5250,
 )
 THRESHOLD = 0.12
 """The least probability at which the best name (if the text, not only its title, writes it) is
@@ -242,6 +244,7 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
         math.log1p(len(c.starts) - opening),
         float(any(_KIND.search(b[-30:]) or _KIND.search(a) for a, b in zip(after, before, strict=True))),
         float(any(defined_after(a) for a in after)),
+        float(any(about_before(b) for b in before)),
     ]
 
 
