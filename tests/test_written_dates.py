@@ -38,6 +38,11 @@ def test_a_lead_that_reports_a_start_as_news() -> None:
     assert reports_a_start("Albany, 21 August 2018\nThirty-two firms today formally launched the cluster.")
     assert reports_a_start("Jaú, 3 de maio de 2019\nOnze empresas assinaram nesta terça-feira um acordo.")
     assert reports_a_start("Como, 4 giugno 2019\nÈ partito ad aprile il progetto di ricerca.")
+    assert reports_a_start("Shepparton, 3 May 2018 — Nine food firms have begun building a cold store.")
+    assert reports_a_start("Milwaukee, May 2015\nThis year, our cluster set out to export together.")
+    # a figure of speech, a history or a presentation of figures is no start told as news
+    assert not reports_a_start("Vigevano, 5 ottobre 2023\nLa scarpa di lusso nasce tra le ville venete.")
+    assert not reports_a_start("Jaú, 14 de março de 2024\nEstimativas apresentadas na reunião.")
     # a meeting, a conference or a new intake of an older programme reports no start
     assert not reports_a_start("Arzignano, 25 novembre 2023\nIl convegno ha riunito ieri cento imprese.")
     assert not reports_a_start("Pretoria, 6 February 2020 — Start-ups were selected for the latest intake.")

@@ -43,14 +43,21 @@ _NOW = (
     r"(?:neste|este) (?:mês|sábado|domingo)|n[ao] (?:segunda|terça|quarta|quinta|sexta)-feira|"
     r"oggi|ieri|stamattina|stamane|questa mattina|questa settimana|questo mese|"
     r"(?:lunedì|martedì|mercoledì|giovedì|venerdì)(?: scorso)?|"
-    r"today(?:'s)?|yesterday|this (?:morning|week|month)|on (?:monday|tuesday|wednesday|thursday|friday)"
+    r"today(?:'s)?|yesterday|this (?:morning|week|month|year|spring|summer|autumn|winter)|"
+    r"on (?:monday|tuesday|wednesday|thursday|friday)|quest'anno|neste ano|este ano"
 )
 _STARTS = re.compile(
     rf"(?i)\b(?:{EVENT_VERBS}|unveil(?:ed|s)?|begun|set out|formaliz(?:ou|aram)|assinad[oa]s?|sottoscrit\w*|"
-    rf"inaugurat[oaie]|kick-?off|al via|(?:è|sono) partit[oaie]|in costituzione|da quest'anno|a partir deste ano|"
-    rf"from this year|starting this year)\b"
+    rf"inaugurat[oaie])\b"
 )
-"""A start told as news: launched, signed, presented, kicked off, "al via", "in costituzione"."""
+"""A start: launched, signed, presented, inaugurated (news when told today or yesterday)."""
+_STARTING_NOW = re.compile(
+    r"(?i)\b(?:kick-?off|al via|(?:è|sono) (?:partit[oaie]|stat[oaie] (?:avviat|lanciat|inaugurat)\w*)|"
+    r"in costituzione|da quest'anno|a partir deste ano|from this year|starting this year|"
+    r"(?:has|have) (?:just )?(?:begun|started|launched|set up|signed|formed|opened))\b"
+)
+"""A start told as news without a day: a kick-off, "al via", "è partito", "in costituzione", "have
+begun building"."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NOW_WORD = re.compile(rf"(?i)\b(?:{_NOW})\b")
 _SENTENCE = re.compile(r"[^.!?\n]+")
@@ -81,11 +88,12 @@ def written_on(text: str, at: int) -> bool:
 
 
 def reports_a_start(text: str) -> bool:
-    """Whether the text's lead reports a start as news: a sentence with a launch, a signing, a
-    presentation, told today or yesterday or with no year of its own ("hanno presentato oggi",
-    "È partito ad aprile il progetto"), not a meeting or a conference about what already exists."""
+    """Whether the text's lead reports a start as news: a launch, a signing, a presentation told
+    today, yesterday or this week ("hanno presentato oggi"), or a start told as under way with no
+    year of its own ("È partito ad aprile il progetto", "have begun building"); not a meeting or a
+    conference about what already exists, nor a figure of speech ("nasce tra le ville venete")."""
     return any(
-        _STARTS.search(s) and (_NOW_WORD.search(s) or not _YEAR.search(s))
+        (_STARTS.search(s) and _NOW_WORD.search(s)) or (_STARTING_NOW.search(s) and not _YEAR.search(s))
         for s in _SENTENCE.findall(_DATELINE.sub("", text[:OPENING]))  # its dateline is not its own year
     )
 
