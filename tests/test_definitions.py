@@ -22,7 +22,11 @@ def test_a_copula_or_an_apposition_with_a_kind_defines_a_name() -> None:
 def test_a_verb_a_conjunction_or_a_kind_without_an_article_defines_nothing() -> None:
     for after in (
         " (AMRC) was established in 2001",
-        " and the ministry signed the agreement",
+        " and the agency signed the agreement",
+        ", in the city of Recife",
+        " alla cooperativa di consumo",
+        " ao parque tecnológico",
+        " as empresas do polo",
         " – Parque de Ciência e Tecnologia",
         " said the park would grow",
     ):
@@ -41,7 +45,12 @@ def test_the_ranker_sees_which_name_the_text_defines() -> None:
 
 
 def test_words_before_a_name_that_say_what_the_text_is_about() -> None:
-    for before in ("para conversar sobre o ", "oggi parliamo della ", "a case study of the "):
+    for before in (
+        "para conversar sobre o ",
+        "oggi parliamo della ",
+        "a case study of the ",
+        "parliamo dell'",
+    ):
         assert about_before(before), before
-    for before in ("we talked on the ", "falou com o ", "insieme alla "):
+    for before in ("we talked on the ", "falou com o ", "insieme alla ", "in caso di "):
         assert not about_before(before), before

@@ -818,30 +818,25 @@ def test_a_registered_programme_introduced_late_with_its_acronym_counts() -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "language", "expected"),
+    ("text", "expected"),
     [
         (  # export markets listed, or after words of trade, are asides
             "Em Felgueiras, as fábricas de calçado de Portugal uniram-se. Portugal apoiou a marca comum. "
             "O consórcio exporta para o Japão, os Estados Unidos e a Alemanha.",
-            "pt",
             ["PT"],
         ),
         (  # the Italian partner of a Tunisian network is the writer's own country
             "A Monastir, in Tunisia, le imprese tessili tunisine hanno creato una rete. La Tunisia ha "
             "sostenuto il progetto. Un consorzio italiano ha formato i tecnici in Italia.",
-            "it",
             ["TN"],
         ),
         (  # a city after "sold in" is still the practice's country
             "A cooperativa de Minas Gerais vende queijos em São Paulo e no Rio de Janeiro.",
-            "pt",
             ["BR"],
         ),
     ],
 )
-def test_countries_named_aside_or_the_writers_own_are_passing(
-    text: str, language: str, expected: list[str]
-) -> None:
+def test_countries_named_aside_or_the_writers_own_are_passing(text: str, expected: list[str]) -> None:
     assert main_countries(text, "") == expected
 
 

@@ -33,6 +33,19 @@ def test_a_date_in_prose_a_start_or_a_signing_is_no_date_of_writing() -> None:
         assert not written_on(text, text.index(year)), text
 
 
+def test_a_sentence_that_ends_on_its_date_is_prose_not_a_dateline() -> None:
+    for text in (
+        "Twelve firms share a lab.\nIn March 2017, Sebrae launched the network.\nThey export.",
+        "Nel maggio 2015 Sebrae criou o programa.",
+        "The hub opened in September 2019.",
+        "x\ncriada em Recife, maio de 2015, pela prefeitura e por doze empresas do polo.",
+        "The plan had three phases: (a) 2015 pilot; (b) training;\n(c) 2018 the network was launched.",
+    ):
+        year = [m for m in ("2015", "2017", "2018", "2019") if m in text][-1]
+        assert not written_on(text, text.rindex(year)), text
+    assert extract("Doze empresas de Recife.\nEm maio de 2015, o Sebrae lançou a rede.", "Rede").year == 2015
+
+
 def test_a_lead_that_reports_a_start_as_news() -> None:
     assert reports_a_start("Manzano, 12 ottobre 2016\nNove imprese hanno presentato oggi la rete.")
     assert reports_a_start("Albany, 21 August 2018\nThirty-two firms today formally launched the cluster.")
@@ -43,6 +56,11 @@ def test_a_lead_that_reports_a_start_as_news() -> None:
     # a figure of speech, a history or a presentation of figures is no start told as news
     assert not reports_a_start("Vigevano, 5 ottobre 2023\nLa scarpa di lusso nasce tra le ville venete.")
     assert not reports_a_start("Jaú, 14 de março de 2024\nEstimativas apresentadas na reunião.")
+    assert reports_a_start("Como, 4 giugno 2019\nDa quest’anno le imprese hanno avviato la rete.")
+    assert not reports_a_start("Roma, 3 marzo 2023\nÈ stata inaugurata ieri la decima edizione della fiera.")
+    assert not reports_a_start(
+        "Recife, 3 de março de 2023\nA Coopex, criada por dez empresas, exporta até hoje."
+    )
     # a meeting, a conference or a new intake of an older programme reports no start
     assert not reports_a_start("Arzignano, 25 novembre 2023\nIl convegno ha riunito ieri cento imprese.")
     assert not reports_a_start("Pretoria, 6 February 2020 — Start-ups were selected for the latest intake.")

@@ -21,7 +21,8 @@ KEEP_RATIO = 0.8
 """A country is kept if its score reaches this share of the leading country's: a partner, a market
 or a donor named a few times less than the practice's own country is left out."""
 EU_RATIO = 0.4
-"""A member country this close to the EU's score says where EU funds went: the country, not the EU."""
+"""Another country (a member state, as a rule) this close to the EU's score says where EU funds went:
+the country, not the EU."""
 FIELD_RATIO = 0.4
 """A card's geography field lists its countries: each is kept unless named far less than the first."""
 ASIDE_WEIGHT = 0.4
@@ -201,10 +202,8 @@ def main_countries(
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     near = _leading(ranked, MIN_EVIDENCE, EU_RATIO)
     if "EU" in near and len(near) > 1:  # EU funds behind a practice in member states
-        ranked = [(code, score) for code, score in ranked if code != "EU"] or ranked
-    found = _leading(ranked, MIN_EVIDENCE)
-    # EU funds behind a practice in one member state do not make it European-wide
-    return [c for c in found if c != "EU" or len(found) == 1]
+        ranked = [(code, score) for code, score in ranked if code != "EU"]
+    return _leading(ranked, MIN_EVIDENCE)
 
 
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:

@@ -25,8 +25,8 @@ _KINDS = (
 _DEFINED = re.compile(
     r"(?i)^\s*(?:\([^()\n]{1,40}\)\s*)?[,:–—-]?\s*"
     r"(?:(?:is|was|has been|è|era|é|foi|sono|são|are|were)\s+)?"
-    r"(?:(?:one of|uno dei|una delle|um dos|uma das)\s+)?"
-    r"(?:a|an|the|um|uma|o|il|lo|la|l['’]|un|una|uno|un['’]|os|as|i|gli|le)\s*"
+    r"(?:one of\s+)?"
+    r"(?:(?:a|an|the|um|uma|o|il|lo|la|un|una|uno)\s+|(?:l|un)['’]\s*)"
     rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_KINDS})(?:s|es)?\b"
 )
 
@@ -37,9 +37,10 @@ def defined_after(after: str) -> bool:
 
 
 _ABOUT = re.compile(
-    r"(?i)\b(?:sobre|acerca d[eoa]s?|about|riguardo (?:a|al|alla|all['’])|parliamo d\w*|focus (?:on|su)|"
-    r"spotlight on|case study (?:of|on)|estudo de caso d[aoe]s?|caso d[aoie]\w*|dedicad[oa]s? (?:a|ao|à)|"
-    r"dedicat[oaie] (?:a|al|alla|all['’])|devoted to)\s+(?:(?:o|a|os|as|il|lo|la|i|gli|le|the)\s+|l['’])?$"
+    r"(?i)\b(?:sobre|acerca d[eoa]s?|about|riguardo (?:a|al|alla|all)|parliamo d\w*|focus (?:on|su)|"
+    r"spotlight on|case study (?:of|on)|estudo de caso d[aoe]s?|dedicad[oa]s? (?:a|ao|à)|"
+    r"dedicat[oaie] (?:a|al|alla|all)|devoted to)"
+    r"(?:['’]|\s+(?:(?:o|a|os|as|il|lo|la|i|gli|le|the)\s+|l['’])?)$"
 )
 
 

@@ -165,6 +165,6 @@ def _capitalised(word: str) -> bool:
     return (
         word[0].isupper()
         or (word[0].isdigit() and any(c.isupper() for c in word))
-        or (len(word) > 2 and word[0].islower() and word[1].isupper() and word[2:3].islower())
+        or (len(word) > 3 and word[0].islower() and word[1].isupper() and word[2:4].islower())  # not kWh
         or bool(_ELIDED.match(word))
     )

@@ -14,7 +14,7 @@ import re
 from ingest.metadata.years import EVENT_VERBS, MONTH, years_in_text
 
 _DATELINE = re.compile(
-    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
+    rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
     rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:\d{{1,2}},[ \t]+)?(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline at a line's start: "Lucca, 3 marzo 2023", "Tunisi, ottobre 2022", "Cafelândia (PR),
@@ -22,7 +22,7 @@ _DATELINE = re.compile(
 _SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
 _DATED_LINE = re.compile(
     rf"(?i)(?:\b(?:{MONTH}|{_SEASON})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
-    r"(?:(?:de|del|dell'|of)[ \t]*)?$"
+    r"(?:(?:de|del|dell['’]|of)[ \t]*)?$"
 )
 """A year ending a date with its month or season, as datelines, bylines, sign-offs and a newsletter's
 issue write it ("numero di primavera 2021")."""
@@ -33,10 +33,19 @@ _LINE_TAIL = re.compile(
 """What may follow a date on its line: a time ("ore 16:00", "às 14h"), a place ("November 2018,
 Stellenbosch."), a byline's tail ("— Redação"); not the rest of a sentence ("em março de 2017, no
 programa")."""
-_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*$")
+_DAY = re.compile(r"(?i)\d{1,2}(?:[°º]|st|nd|rd|th)?[ \t]+(?:de[ \t]+)?$")
+_COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*$")
+_WRITING = re.compile(
+    r"(?i)(?:^[\W\d]*$|^[^:]{0,40}:|[·|—–]|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
+    r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
+    r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b)"
+)
+"""What tells that the date on a line is when the text was written: nothing but the date ("November
+2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), or an
+issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro, em")."""
 SHORT_LINE = 100
 """Characters: a line this short that holds a date is a dateline, a byline or a sign-off, not prose."""
-_SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall'|dalla|a partir de|from|starting|início|inizio)\b")
+_SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall['’]|dalla|a partir de|from|starting|início|inizio)\b")
 
 _NOW = (
     r"hoje|ontem|(?:nest|est)[ae] (?:manhã|semana|segunda|terça|quarta|quinta|sexta|sábado|domingo)|"
@@ -44,7 +53,7 @@ _NOW = (
     r"oggi|ieri|stamattina|stamane|questa mattina|questa settimana|questo mese|"
     r"(?:lunedì|martedì|mercoledì|giovedì|venerdì)(?: scorso)?|"
     r"today(?:'s)?|yesterday|this (?:morning|week|month|year|spring|summer|autumn|winter)|"
-    r"on (?:monday|tuesday|wednesday|thursday|friday)|quest'anno|neste ano|este ano"
+    r"on (?:monday|tuesday|wednesday|thursday|friday)|quest['’]anno|neste ano|este ano"
 )
 _STARTS = re.compile(
     rf"(?i)\b(?:{EVENT_VERBS}|unveil(?:ed|s)?|begun|set out|formaliz(?:ou|aram)|assinad[oa]s?|sottoscrit\w*|"
@@ -53,13 +62,18 @@ _STARTS = re.compile(
 """A start: launched, signed, presented, inaugurated (news when told today or yesterday)."""
 _STARTING_NOW = re.compile(
     r"(?i)\b(?:kick-?off|al via|(?:è|sono) (?:partit[oaie]|stat[oaie] (?:avviat|lanciat|inaugurat)\w*)|"
-    r"in costituzione|da quest'anno|a partir deste ano|from this year|starting this year|"
+    r"in costituzione|da quest['’]anno|a partir deste ano|from this year|starting this year|"
     r"(?:has|have) (?:just )?(?:begun|started|launched|set up|signed|formed|opened))\b"
 )
 """A start told as news without a day: a kick-off, "al via", "è partito", "in costituzione", "have
 begun building"."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NOW_WORD = re.compile(rf"(?i)\b(?:{_NOW})\b")
+_NOW_WORD = re.compile(
+    rf"(?i)(?<!\bad )(?<!\bfino a )(?<!\bfino ad )(?<!\bate )(?<!\baté )(?<!\bto )\b(?:{_NOW})\b"
+)
+"""Today, yesterday, this week; not "ad oggi", "até hoje", "to date"."""
+_RECURRING = re.compile(r"(?i)\b(?:edizione|edição|edition|relatório|relazione|report|bilancio|balanço)\b")
+"""An edition of a recurring event or a yearly report is presented, not started."""
 _SENTENCE = re.compile(r"[^.!?\n]+")
 OPENING = 900
 """Characters: where a news item reports what happened (its lead)."""
@@ -80,6 +94,9 @@ def written_on(text: str, at: int) -> bool:
         return True
     return (
         len(line.strip()) <= SHORT_LINE
+        and bool(
+            _WRITING.search(_DAY.sub("", _DATED_LINE.sub("", before)))
+        )  # not "In March 2017, X launched"
         and bool(_LINE_TAIL.match(text, at + 4, len(text) if line_end < 0 else line_end))
         and bool(_DATED_LINE.search(before))
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
@@ -93,7 +110,9 @@ def reports_a_start(text: str) -> bool:
     year of its own ("È partito ad aprile il progetto", "have begun building"); not a meeting or a
     conference about what already exists, nor a figure of speech ("nasce tra le ville venete")."""
     return any(
-        (_STARTS.search(s) and _NOW_WORD.search(s)) or (_STARTING_NOW.search(s) and not _YEAR.search(s))
+        (_STARTS.search(s) and _NOW_WORD.search(s) or _STARTING_NOW.search(s))
+        and not _YEAR.search(s)
+        and not _RECURRING.search(s)
         for s in _SENTENCE.findall(_DATELINE.sub("", text[:OPENING]))  # its dateline is not its own year
     )
 

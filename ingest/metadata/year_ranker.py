@@ -83,7 +83,7 @@ def practice_year(
 ) -> int | None:
     """The candidate year scored highest (None when the text tells no year, or when the best is
     only its date of writing and it reports no start as news: :mod:`ingest.metadata.written_dates`).
-    ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.practice_names`)."""
+    ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
     year = best_year(year_features(text, title, names, programme_starts), weights())
     if year in dates_of_writing(text) and not reports_a_start(text):
         return None  # a meeting's or a release's date, not its practice's start

@@ -69,7 +69,7 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
 
 
 _DATELINE = re.compile(
-    rf"(?im)^[ \t*_#]*[A-ZÀ-Ý][\w' -]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
+    rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w' -]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline heading minutes or a letter: "Foggia, 18 febbraio 2022", "Picos, 3 de maio de 2015",
 "Cafelândia (PR), 24 de outubro de 2023"."""
