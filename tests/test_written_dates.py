@@ -16,6 +16,7 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Minutes approved.\nNovember 2021, Stellenbosch.",
         "Dal notiziario della valle, numero di primavera 2022\nIntervista.",
         "Fine dell'articolo.\n© 2023 Rivista di economia",
+        "Roma, lunedì 3 marzo 2023\nLe imprese del distretto.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text

@@ -28,15 +28,24 @@ _DATED_LINE = re.compile(
 issue write it ("numero di primavera 2021")."""
 _LINE_TAIL = re.compile(
     r"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h)?\s*\d[\d:.h]*(?:\s*[-–]\s*\d[\d:.h]*)?[\s,.;*_)\]]*)?"
-    r"(?:[A-ZÀ-Ý][\w'’ -]{1,30}[.*_]*\s*)?(?:[–—|·].*)?$"
+    r"(?:[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[A-ZÀ-Ý][\w'’.-]*){0,2}[.*_]*\s*)?(?:[–—|·].*)?$"
 )
 """What may follow a date on its line: a time ("ore 16:00", "às 14h"), a place ("November 2018,
 Stellenbosch."), a byline's tail ("— Redação"); not the rest of a sentence ("em março de 2017, no
 programa")."""
 _DAY = re.compile(r"(?i)\d{1,2}(?:[°º]|st|nd|rd|th)?[ \t]+(?:de[ \t]+)?$")
 _COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*$")
+_WEEKDAY = (
+    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunedì|martedì|"
+    r"mercoledì|giovedì|venerdì|sabato|domenica|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_PLACE_FIRST = (
+    r"^[\W]*(?-i:[A-ZÀ-Ý])[\w'’.-]*(?:[ \t]+(?-i:[A-ZÀ-Ý])[\w'’.-]*){0,3}[ \t]*(?:\((?-i:[A-Z]{2})\))?"
+    rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
+)
+"""A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
 _WRITING = re.compile(
-    r"(?i)(?:^[\W\d]*$|^[^:]{0,40}:|[·|—–]|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
+    rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
     r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
     r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b)"
 )
