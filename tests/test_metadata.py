@@ -1491,3 +1491,15 @@ def test_an_italian_creation_and_a_body_born_in_a_year_are_events() -> None:
     assert not list(
         event_years("Members doubled in 2012. 15 new firms were founded later.")
     )  # another sentence
+
+
+def test_a_registered_programme_written_as_no_alias_is_its_entry_not_dropped() -> None:
+    title = "Da ideia ao primeiro cliente com o Startup Voucher"
+    text = (
+        f"{title}\n\nO Startup Voucher apoiou durante um ano jovens com uma ideia de negócio. Cada "
+        "equipa recebeu uma bolsa mensal e o acompanhamento de uma incubadora. Das equipas que passaram "
+        "pelo Startup Voucher, metade criou uma empresa e vendeu os primeiros produtos a clientes."
+    )
+    meta = extract(text, title, language="pt")
+    assert meta.values["programme"] == ["Startup Voucher Portugal"]  # registered, aliases differ
+    assert not meta.proposed  # the registry knows it: nothing for a curator to confirm

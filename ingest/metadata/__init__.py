@@ -166,7 +166,8 @@ def text_programmes(
     known = [name for name in known if name not in within]
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
-    return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed)
+    registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
+    return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered
 
 
 def ranked_and_subject(
@@ -192,7 +193,10 @@ def ranked_and_subject(
     if subject and not written_otherwise(subject, found):
         proposed.append(subject)
     # a card named after a registered body, or a title's subject that is one, is about the body itself
-    return [*bodies_named(taxonomy, [*own_names, subject]), *new_programmes([*own, *proposed], taxonomy)]
+    # a name may be a registered programme written as no alias is ("o Startup Voucher")
+    keyed = [e for n in [*own, *proposed] if (e := by_key(taxonomy.programmes, n)) and e not in known]
+    named = [*bodies_named(taxonomy, [*own_names, subject]), *keyed]
+    return list(dict.fromkeys([*named, *new_programmes([*own, *proposed], taxonomy)]))
 
 
 _PROGRAMME_NAMED = re.compile(
