@@ -404,3 +404,14 @@ def test_a_name_is_counted_in_all_its_forms_and_any_case() -> None:
     text = "The Growth & Skills Voucher (GSV) helps. GSV pays half. The GSV and the growth & skills voucher."
     assert times_written("Growth & Skills Voucher (GSV)", text) == 5
     assert times_written("Mentoria Delas", "MENTORIA DELAS. Mentoria Delas. mentoria delas") == 3
+
+
+def test_microcredit_and_crafts_are_about_firms_and_roman_numerals_name_no_scheme() -> None:
+    assert about_firms("A Grameen Bank empresta a mulheres pobres: o microcrédito chega às aldeias.")
+    assert about_firms("Il sussidio aiuta gli artigiani che studiano da maestro: 300 artigiani l'anno.")
+    assert not about_firms("Una ricetta di pasta fresca per la domenica.")
+    text = "No século XX as aldeias perderam gente; no século XXI as Aldeias do Xisto atraem visitantes."
+    assert {"XX", "XXI"} & _names(text)  # candidates, but never proposed
+    assert all(no_name_of_a_scheme(n, text) for n in ("XX", "XXI", "III")) and not no_name_of_a_scheme(
+        "CDM", text
+    )

@@ -13,7 +13,7 @@ FIELD_WORDS = re.compile(
     r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|companies|aziend[ae]|smallholders?|pmi|pmes?|smes?|msmes?|"
     r"cooperativ\w*|cons[oó]r[cz]i[oa]s?|consorzi|consorti(?:um|a)|startups?|empreend\w*|imprendit\w*|entrepreneur\w*|"
     r"export\w*|esporta\w*|esportazion\w*|esportator\w*|cluster\w*|distrett\w*|"
-    r"arranjos? produtivos?)\b"
+    r"arranjos? produtivos?|micro-?cr[eé]dit\w*|microfinan\w*|artigian\w*|artesan\w*|artisan\w*)\b"
 )
 MIN_FIELD_WORDS = 2
 """A text that names firms, exports or clusters fewer times than this is about something else."""

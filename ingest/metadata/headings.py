@@ -34,12 +34,18 @@ _CONNECTIVES = frozenset(
 """Words that open a sentence and so are written with a capital ("Segundo o relatório …")."""
 
 
+_ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{2,3})")
+"""A number in Roman numerals ("século XX", "Parte III"): a century or a part, never a scheme."""
+
+
 def a_heading(name: str) -> bool:
     """Whether the name is one of these headings or a sentence's opening word, however often a text
     writes it."""
     if fold(name) in _CONNECTIVES:
         return True
-    return bool(_PART_OF_A_SERIES.match(name)) or (name.isupper() and fold(name) in _NEWS_SECTIONS)
+    return bool(_PART_OF_A_SERIES.match(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (
+        name.isupper() and fold(name) in _NEWS_SECTIONS
+    )
 
 
 def written_as_a_heading(name: str, text: str) -> bool:
