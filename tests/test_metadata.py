@@ -1503,3 +1503,13 @@ def test_a_registered_programme_written_as_no_alias_is_its_entry_not_dropped() -
     meta = extract(text, title, language="pt")
     assert meta.values["programme"] == ["Startup Voucher Portugal"]  # registered, aliases differ
     assert not meta.proposed  # the registry knows it: nothing for a curator to confirm
+
+
+def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -> None:
+    from ingest.metadata import without_owner
+
+    taxonomy = default_taxonomy()
+    assert without_owner("Israel's Yozma", taxonomy) == "Yozma"
+    assert without_owner("ACOA's Business Development Program", taxonomy) == "Business Development Program"
+    for name in ("Women's Business Centers", "Prime Minister's Employment Generation", "Hawke's Bay Growth"):
+        assert without_owner(name, taxonomy) == name

@@ -16,6 +16,7 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.guess_beside import joins_the_finds
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
+from ingest.metadata.place_names import a_place
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
@@ -166,6 +167,7 @@ def text_programmes(
     known = [name for name in known if name not in within]
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
+    proposed = list(dict.fromkeys(without_owner(name, taxonomy) for name in proposed))
     registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered
 
@@ -228,6 +230,21 @@ def bodies_named(taxonomy: Taxonomy, names: list[str | None]) -> list[str]:
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:
     entry = by_key(taxonomy.programmes, name)
     return [entry] if entry else []
+
+
+_OWNED = re.compile(r"^(.+?)['’]s[ \t]+((?-i:[A-ZÀ-Ý]).*)$")
+
+
+def without_owner(name: str, taxonomy: Taxonomy) -> str:
+    """ "Israel's Yozma" is Yozma, "ACOA's Business Development Program" the programme: a place,
+    an acronym or a registered body owns the scheme; "Women's Business Centers" keeps its name."""
+    owned = _OWNED.match(name)
+    if not owned:
+        return name
+    owner = owned.group(1)
+    if a_place(owner) or owner.isupper() or mentioned(taxonomy.organisations, owner):
+        return owned.group(2)
+    return name
 
 
 def stated_programmes(value: str) -> list[str]:
