@@ -53,7 +53,7 @@ _WRITING = re.compile(
 2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), or an
 issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro, em")."""
 SHORT_LINE = 100
-"""Characters: a line this short that holds a date is a dateline, a byline or a sign-off, not prose."""
+"""Characters: a byline, a label's line or a sign-off is at most this long."""
 _SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall['’]|dalla|a partir de|from|starting|início|inizio)\b")
 
 _NOW = (
@@ -89,25 +89,24 @@ OPENING = 900
 
 
 def written_on(text: str, at: int) -> bool:
-    """Whether the year at ``at`` is told as the date of writing: in a dateline, or ending a date
-    with its month on a short line of its own (a byline, a sign-off, "Data: 17 de agosto de 2021"),
-    not after "desde" or "since"."""
+    """Whether the year at ``at`` is told as the date of writing: in a dateline, after a copyright
+    mark, or ending a date on a short line of its own that a label, a byline or an issue leads
+    ("Data: 17 de agosto de 2021", "di Redazione — 4 giugno 2019"); not after "desde" or "since"."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = text.find("\n", at)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line_end = len(text) if line_end < 0 else line_end
     dateline = _DATELINE.match(text, line_start)
     if dateline and dateline.start(1) == at:
         return True
     before = text[line_start:at]
     if _COPYRIGHT.search(before):  # "© 2024 Rivista di cultura"
         return True
+    lead_in = _DAY.sub("", _DATED_LINE.sub("", before))  # the words before the date
     return (
-        len(line.strip()) <= SHORT_LINE
-        and bool(
-            _WRITING.search(_DAY.sub("", _DATED_LINE.sub("", before)))
-        )  # not "In March 2017, X launched"
-        and bool(_LINE_TAIL.match(text, at + 4, len(text) if line_end < 0 else line_end))
+        len(text[line_start:line_end].strip()) <= SHORT_LINE
         and bool(_DATED_LINE.search(before))
+        and bool(_WRITING.search(lead_in))  # not "In March 2017, Sebrae launched the network."
+        and bool(_LINE_TAIL.match(text, at + 4, line_end))
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
         and not _STARTS.search(before)  # "Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015"
     )
