@@ -415,3 +415,10 @@ def test_microcredit_and_crafts_are_about_firms_and_roman_numerals_name_no_schem
     assert all(no_name_of_a_scheme(n, text) for n in ("XX", "XXI", "III")) and not no_name_of_a_scheme(
         "CDM", text
     )
+
+
+def test_provinces_and_departements_are_places_never_proposed() -> None:
+    from ingest.metadata.place_names import a_place
+
+    assert a_place("Eure-et-Loir") and a_place("Davao de Oro")  # below their countries' regions
+    assert not a_place("Cosmetic Valley")

@@ -69,7 +69,14 @@ def _places() -> frozenset[str]:
         for d in found
         if d[:1].isupper()
     }
-    return folded_places(names) | country_names() | demonyms
+    return folded_places(names) | country_names() | demonyms | _lower_subdivisions()
+
+
+@cache
+def _lower_subdivisions() -> frozenset[str]:
+    """Provinces, départements and districts below a country's regions ("Eure-et-Loir", "Davao de
+    Oro"): places too, though too many share a name across countries to tell a country."""
+    return frozenset(fold(s.name) for s in pycountry.subdivisions if s.parent_code is not None)
 
 
 def a_town_by_its_state(name: str, text: str) -> bool:
