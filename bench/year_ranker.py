@@ -23,7 +23,7 @@ from ingest.evaluation import load_gold
 from ingest.metadata import extract
 from ingest.metadata.document_years import year_evidence
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.written_dates import dates_of_writing, reports_a_start
+from ingest.metadata.written_dates import refused_years
 from ingest.metadata.year_ranker import TERMS, WEIGHTS_FILE, best_year, terms, weights, year_features
 from ingest.metadata.years import year_in_field
 from ingest.parsing import document_title
@@ -56,8 +56,7 @@ def documents(gold: Path) -> list[Document]:
         title = document_title(parsed, path)
         meta = extract(parsed.text, title, parsed.info.get("date"), language=str(item.get("language")))
         candidates = year_features(parsed.text, title, *year_evidence(meta, fields, title, taxonomy))
-        refused = set() if reports_a_start(parsed.text) else dates_of_writing(parsed.text)
-        out.append((item.get("year"), candidates, refused))  # type: ignore[arg-type]
+        out.append((item.get("year"), candidates, refused_years(parsed.text)))  # type: ignore[arg-type]
     return out
 
 

@@ -101,10 +101,12 @@ def written_on(text: str, at: int) -> bool:
     before = text[line_start:at]
     if _COPYRIGHT.search(before):  # "© 2024 Rivista di cultura"
         return True
-    lead_in = _DAY.sub("", _DATED_LINE.sub("", before))  # the words before the date
+    dated = _DATED_LINE.search(before)
+    if not dated:
+        return False
+    lead_in = _DAY.sub("", before[: dated.start()])  # the words before the date
     return (
         len(text[line_start:line_end].strip()) <= SHORT_LINE
-        and bool(_DATED_LINE.search(before))
         and bool(_WRITING.search(lead_in))  # not "In March 2017, Sebrae launched the network."
         and bool(_LINE_TAIL.match(text, at + 4, line_end))
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
@@ -131,3 +133,10 @@ def dates_of_writing(text: str) -> set[int]:
     for year, at, _, decade in years_in_text(text):
         written[year] = written.get(year, True) and not decade and written_on(text, at)
     return {year for year, only in written.items() if only}
+
+
+def refused_years(text: str) -> set[int]:
+    """The years that cannot be the practice's: those told only as the date of writing, when the
+    text reports no start as news (the cheap test of the lead first: a long report's every year
+    is read only when needed)."""
+    return set() if reports_a_start(text) else dates_of_writing(text)

@@ -22,7 +22,7 @@ import numpy as np
 import yaml
 
 from ingest.metadata.collective_names import refers_to
-from ingest.metadata.written_dates import dates_of_writing, reports_a_start
+from ingest.metadata.written_dates import refused_years
 from ingest.metadata.years import FIRM, MONTH, early_foundings, event_years, without_background, years_in_text
 from kb.text import fold
 from kb.yaml_data import shipped
@@ -85,7 +85,7 @@ def practice_year(
     only its date of writing and it reports no start as news: :mod:`ingest.metadata.written_dates`).
     ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
     year = best_year(year_features(text, title, names, programme_starts), weights())
-    if year in dates_of_writing(text) and not reports_a_start(text):
+    if year is not None and year in refused_years(text):
         return None  # a meeting's or a release's date, not its practice's start
     return year
 
