@@ -384,6 +384,12 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
     )
 
 
+def test_a_known_place_s_part_named_by_its_direction_is_a_place() -> None:
+    assert a_place("Oeste do Paraná") and a_place("Sud della Sardegna") and a_place("Northern Italy")
+    assert not a_place("Centro de Inovação do Paraná") and not a_place("Centro Sviluppo")
+    assert not a_place("Oeste Empreendedor")  # a direction before no place: a name
+
+
 def test_a_town_written_with_its_state_or_province_code_is_never_proposed() -> None:
     text = "*Borgo Calçado (SP), 14 de março* — Fabricantes de Borgo Calçado compram juntos. Arzenta (VI) também."
     assert no_name_of_a_scheme("Borgo Calçado", text) and no_name_of_a_scheme("Arzenta", text)

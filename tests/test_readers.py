@@ -104,6 +104,21 @@ def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
         assert noise not in parsed.text
 
 
+def test_an_html_page_without_an_article_keeps_its_headings(tmp_path: Path) -> None:
+    """Without ``<article>`` or ``<main>`` the extraction fell back to a reader that dropped every
+    heading, and the page's subject with them; menus and footers still go."""
+    html = f"""<html><head><title>Perguntas frequentes</title></head><body>
+    <nav><a href="/">Início</a> <a href="/contactos">Contactos</a></nav>
+    <h1>Perguntas frequentes</h1><h2>Pólo Industrial de Viana</h2><p>{PT}</p>
+    <h3>Quem pode instalar-se no Pólo?</h3><p>{PT}</p>
+    <footer>Copyright 2024. Política de privacidade.</footer></body></html>"""
+    parsed = read(write(tmp_path / "faq.html", html))
+    assert "Pólo Industrial de Viana" in parsed.text
+    assert "Quem pode instalar-se no Pólo?" in parsed.text
+    for noise in ("Contactos", "Política de privacidade"):
+        assert noise not in parsed.text
+
+
 def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_path: Path) -> None:
     page = "<html><head><title>{}</title></head><body><h1>Interrogazione</h1><p>{}</p><p>{}</p></body></html>"
     fuller = "Interrogazione – Crisi del distretto orafo"

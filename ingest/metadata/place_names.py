@@ -19,7 +19,26 @@ def a_place(name: str) -> bool:
     """A country, region or town (also as "Estado de …", "… State"), its people ("Estonian"), a
     region named by its direction ("North-West", "NORTE"), or two places listed ("Bari e Valle d'Itria")."""
     core = _ADMINISTRATIVE.sub("", re.sub(r"['’]s$", "", name))  # "Sri Lanka's"
-    return fold(core) in _places() or only_compass_words(name.title()) or _places_joined(name)
+    return (
+        fold(core) in _places()
+        or only_compass_words(name.title())
+        or _places_joined(name)
+        or _part_of_a_place(core)
+    )
+
+
+_PART_OF = re.compile(
+    r"(?:Norte|Sul|Leste|Oeste|Centro|Nord|Sud|Est|Ovest|North|South|East|West|Northern|Southern"
+    r"|Eastern|Western|Central)(?:[ -](?:Norte|Sul|Leste|Oeste|Nord|Sud|Est|Ovest|East|West))?"
+    r"[ \t]+(?:(?:d[eoa]s?|di|del|della|dell['’]|of(?:[ \t]+the)?)[ \t]+)?(?P<place>.+)"
+)
+
+
+def _part_of_a_place(name: str) -> bool:
+    """ "Oeste do Paraná", "Norte de Minas", "Sud della Sardegna", "Northern Italy": a known place's
+    part named by its direction is a place too."""
+    part = _PART_OF.fullmatch(name)
+    return bool(part) and fold(part.group("place")) in _places()
 
 
 _ADMINISTRATIVE = re.compile(

@@ -28,7 +28,22 @@ def without_code(html: str) -> str:
         block.tail = listing.tail
         if listing.getparent() is not None:
             listing.getparent().replace(listing, block)
+    as_an_article(tree)
     return lxml_html.tostring(tree, encoding="unicode")
+
+
+def as_an_article(tree: lxml_html.HtmlElement) -> None:
+    """A page with no ``<article>`` or ``<main>`` gets its body wrapped in one. Without it the
+    main-text extraction falls back to a reader that drops every heading, and a page's headings
+    ("<h2>Pólo de Desenvolvimento Industrial de Viana</h2>") often name what it is about."""
+    body = tree.find(".//body")
+    if body is None or tree.find(".//article") is not None or tree.find(".//main") is not None:
+        return
+    article = lxml_html.Element("article")
+    article.text, body.text = body.text, None
+    for child in list(body):
+        article.append(child)
+    body.append(article)
 
 
 def definitions_as_paragraphs(listing: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
