@@ -1370,6 +1370,7 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
         ),
         ("Name: iHub Nairobi (iHub)\nCountry: Kenya\n", "iHub Nairobi (iHub)"),
         ('Nome: "Speed MI Up"\n', "Speed MI Up"),
+        ('Nome: Polo Tecnologico di Ronchis "Anna Verdi"\n', 'Polo Tecnologico di Ronchis "Anna Verdi"'),
         # a practice described in words, a heading in capitals, a place or a person names nothing
         ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", "rinnovo"),
         ("Nome: RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA\n", "rinnovo"),

@@ -27,11 +27,17 @@ _ELIDED = re.compile(r"(?i)^(?:dell|dall|nell|sull|all|l|d|un)['’]")
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+def _unquoted(name: str) -> str:
+    """ "\"Rede X\"" is Rede X; "Polo Tecnologico di Pordenone \"Andrea Galvani\"" keeps its quotes."""
+    quoted = len(name) > 2 and name[0] in "\"“«'" and name[-1] in "\"”»'"
+    return name[1:-1].strip() if quoted else name
+
+
 def own_name(named: list[str], fields: dict[str, str], found: list[str], text: str) -> list[str]:
     """The card's name as the practice's programme, or nothing (see the module's docstring)."""
     if "programme" in fields or not named:
         return []
-    name = named[0].strip().strip("\"“”«»'")
+    name = _unquoted(named[0].strip())
     at = text.find(named[0])
     if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
         return []
