@@ -17,6 +17,9 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Dal notiziario della valle, numero di primavera 2022\nIntervista.",
         "Fine dell'articolo.\n© 2023 Rivista di economia",
         "Roma, lunedì 3 marzo 2023\nLe imprese del distretto.",
+        "Compiled by the export desk for member firms. Last reviewed: July 2022.\nWhat is it?",
+        "VERBALE DELLA RIUNIONE DEL 23 NOVEMBRE 2022\nPresenti: il sindaco e dodici imprese.",
+        "Ata da reunião de 4 de maio de 2021\nPresentes: doze empresas.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -41,6 +44,7 @@ def test_a_sentence_that_ends_on_its_date_is_prose_not_a_dateline() -> None:
         "The hub opened in September 2019.",
         "x\ncriada em Recife, maio de 2015, pela prefeitura e por doze empresas do polo.",
         "The plan had three phases: (a) 2015 pilot; (b) training;\n(c) 2018 the network was launched.",
+        "The first meeting of the network was held in May 2015.",
     ):
         year = [m for m in ("2015", "2017", "2018", "2019") if m in text][-1]
         assert not written_on(text, text.rindex(year)), text

@@ -47,11 +47,14 @@ _PLACE_FIRST = (
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
     r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
-    r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b)"
+    r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin|"
+    r"(?:last )?(?:updated|reviewed|revised)|aggiornat[oa]|aggiornamento|atualizad[oa]|atualização|revist[oa]|"
+    r"verbale|seduta|ata|minutes)\b)"
 )
 """What tells that the date on a line is when the text was written: nothing but the date ("November
-2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), or an
-issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro, em")."""
+2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), an
+issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro, em"), a review
+("Last reviewed: July 2022") or a meeting's minutes ("Verbale della riunione del 23 novembre 2022")."""
 SHORT_LINE = 100
 """Characters: a byline, a label's line or a sign-off is at most this long."""
 _SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall['’]|dalla|a partir de|from|starting|início|inizio)\b")
