@@ -116,6 +116,9 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
     older = "Nome: Cooperativa dei vasai di Borgo Alto\n**Periodo:** dal 1868 a oggi\n"
     assert extract(older + "La cooperativa produce stoviglie dal 1868.", "Scheda").year == 1868
     assert year_in_field("dal 1874 al 2015") == 1874 and year_in_field("dal 1990 al 2015") == 1990
+    assert year_in_field("consolidou-se ao longo da década de 2000") is None  # a decade is no year
+    unknown = "Nome: Rede de sapateiros de Vila Alta\nInício: não informado\n\nA rede nasceu nos anos 1990."
+    assert extract(unknown + " Um seminário em 2019 discutiu a rede.", "Ficha").year is None
 
 
 def test_a_card_s_name_described_in_words_goes_by_the_short_name_in_brackets() -> None:

@@ -25,6 +25,8 @@ def document_year(
     ("comemorou os seus 60 anos")."""
     if "year" in fields and (year := year_in_field(fields["year"])) is not None:
         return year
+    if "year" in fields and _NOT_GIVEN.match(fields["year"]):
+        return None  # the card says it does not know: no year from elsewhere either
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
     dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
     if dated is None and date_hint and date_hint[:4].isdigit():
@@ -33,6 +35,13 @@ def document_year(
     if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
         return founded
     return dated if year is None and reports_a_start(text) else year
+
+
+_NOT_GIVEN = re.compile(
+    r"(?i)\W*(?:não informad[oa]|não disponível|desconhecid[oa]|n/d|n\.d\.|s\.d\.|non (?:indicat|noto|nota|disponibile)"
+    r"|sconosciut[oa]|not (?:stated|known|available|given)|unknown)"
+)
+"""A card's year field that says it is not known ("Início: não informado")."""
 
 
 def year_evidence(

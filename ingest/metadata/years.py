@@ -93,8 +93,9 @@ _FIELD_YEAR = re.compile(
 
 
 def year_in_field(value: str) -> int | None:
-    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
-    if match := _FIELD_YEAR.search(value):
+    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947";
+    not a decade ("não informado (consolidou-se ao longo da década de 2000)")."""
+    if match := next((m for m in _FIELD_YEAR.finditer(value) if not is_decade(value, m)), None):
         return int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
