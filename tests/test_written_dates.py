@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.written_dates import dates_of_writing, reports_a_start, written_on
+from ingest.metadata.written_dates import dates_of_writing, reported_years, reports_a_start, written_on
 
 
 def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
@@ -91,3 +91,12 @@ def test_a_meeting_report_keeps_no_year_and_a_launch_keeps_its_date() -> None:
     )
     assert extract(meeting, "Il distretto cartario discute", language="it").year is None
     assert extract(launch, "Nasce la rete della sedia", language="it").year == 2016
+
+
+def test_a_report_s_year_in_its_heading_is_no_practice_s_year() -> None:
+
+    assert reported_years("# Relatório Anual de Atividades 2022 — Excerto\n\nO parque cresceu.") == {2022}
+    assert reported_years("OSSERVATORIO ECONOMICO — RAPPORTO 2023\nLe imprese del distretto.") == {2023}
+    assert reported_years("Il rapporto 2020 del distretto mostra la crescita.") == set()  # prose
+    report = "OSSERVATORIO ECONOMICO — RAPPORTO 2023\n\nNel 2023 le cento imprese del distretto hanno esportato di più."
+    assert extract(report, "Rapporto").year is None

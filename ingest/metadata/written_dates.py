@@ -142,4 +142,19 @@ def refused_years(text: str) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, when the
     text reports no start as news (the cheap test of the lead first: a long report's every year
     is read only when needed)."""
-    return set() if reports_a_start(text) else dates_of_writing(text)
+    return set() if reports_a_start(text) else dates_of_writing(text) | reported_years(text)
+
+
+_REPORT = re.compile(
+    r"(?im)^[\W]*(?:.{0,60}[\s—–:-])?(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|anuário|"
+    r"yearbook)(?:[ \t]+(?:annuale|anual|annual|di attività|de atividades|sociale|di sostenibilità)){0,2}"
+    r"[ \t]*[-–—:,]?[ \t]*((?:19|20)\d\d)[ \t*_]*(?:$|[—–|:(]|-[ \t])"
+)
+"""A report's year heading a text ("OSSERVATORIO ECONOMICO — RAPPORTO 2023", "Relatório Anual 2022",
+"ANNUAL REPORT 2022 — EXCERPT"; a heading, not "il rapporto 2020 del distretto mostra"): the year it
+reports on, whose figures the text then gives."""
+
+
+def reported_years(text: str) -> set[int]:
+    """The years a report heading the text covers: its figures' year, not its practice's start."""
+    return {int(m.group(1)) for m in _REPORT.finditer(text[:OPENING])}
