@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 44
+INGEST_VERSION = 45
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 44: the name ranker's "defined" and "about" features, countries named a few times less than the
 leader left out, dates of writing no practice's year unless a start is reported as news;
