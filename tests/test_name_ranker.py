@@ -386,6 +386,7 @@ def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -
 
 def test_a_known_place_s_part_named_by_its_direction_is_a_place() -> None:
     assert a_place("Oeste do Paraná") and a_place("Sud della Sardegna") and a_place("Northern Italy")
+    assert a_place("OESTE DO PARANÁ") and a_place("Nord dell'Italia") and a_place("Nordeste do Brasil")
     assert not a_place("Centro de Inovação do Paraná") and not a_place("Centro Sviluppo")
     assert not a_place("Oeste Empreendedor")  # a direction before no place: a name
 

@@ -117,6 +117,12 @@ def test_an_html_page_without_an_article_keeps_its_headings(tmp_path: Path) -> N
     assert "Quem pode instalar-se no Pólo?" in parsed.text
     for noise in ("Contactos", "Política de privacidade"):
         assert noise not in parsed.text
+    sidebar = html.replace(
+        "<footer>", "<aside><article><h3>Outra notícia</h3><p>Curta.</p></article></aside><footer>"
+    )
+    assert "Pólo Industrial de Viana" in read(write(tmp_path / "aside.html", sidebar)).text
+    fragment = f"<h2>Pólo Industrial de Viana</h2><p>{PT}</p><p>{PT}</p>"  # no <body>: read whole
+    assert "Pólo Industrial de Viana" in read(write(tmp_path / "fragment.html", fragment)).text
 
 
 def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_path: Path) -> None:

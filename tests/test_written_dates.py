@@ -44,9 +44,12 @@ def test_a_sentence_that_ends_on_its_date_is_prose_not_a_dateline() -> None:
         "The hub opened in September 2019.",
         "x\ncriada em Recife, maio de 2015, pela prefeitura e por doze empresas do polo.",
         "The plan had three phases: (a) 2015 pilot; (b) training;\n(c) 2018 the network was launched.",
-        "The first meeting of the network was held in May 2015.",
+        "Il consiglio regionale ha riconosciuto il distretto nella seduta del 12 marzo 2019.",
+        "The strategy was last updated in June 2021.",
+        "A revista Exame destacou o polo em março de 2019.",
+        "VERBALE DI COSTITUZIONE DEL CONSORZIO DEL 12 MARZO 2001\nI soci fondatori costituiscono il consorzio.",
     ):
-        year = [m for m in ("2015", "2017", "2018", "2019") if m in text][-1]
+        year = [m for m in ("2001", "2015", "2017", "2018", "2019", "2021") if m in text][-1]
         assert not written_on(text, text.rindex(year)), text
     assert extract("Doze empresas de Recife.\nEm maio de 2015, o Sebrae lançou a rede.", "Rede").year == 2015
 
@@ -94,9 +97,18 @@ def test_a_meeting_report_keeps_no_year_and_a_launch_keeps_its_date() -> None:
 
 
 def test_a_report_s_year_in_its_heading_is_no_practice_s_year() -> None:
-
     assert reported_years("# Relatório Anual de Atividades 2022 — Excerto\n\nO parque cresceu.") == {2022}
     assert reported_years("OSSERVATORIO ECONOMICO — RAPPORTO 2023\nLe imprese del distretto.") == {2023}
-    assert reported_years("Il rapporto 2020 del distretto mostra la crescita.") == set()  # prose
+    assert reported_years("Annual Report 2021–2022\nMembers grew.") == {2021, 2022}
+    assert reported_years("Balanço Social 2022.\nA cooperativa cresceu.") == {2022}
+    for prose in (
+        "Il rapporto 2020 del distretto mostra la crescita.",
+        "Secondo il rapporto 2020 (Istat), il distretto è cresciuto.",
+        "The Annual Report 2021: members grew.",
+    ):
+        assert reported_years(prose) == set(), prose
+    # a report's year that the text also tells as the start is the start
+    opened = "Relatório Anual 2022\n\nO Parque Tecnológico de Vila Alta foi inaugurado em março de 2022."
+    assert reported_years(opened) == set()
     report = "OSSERVATORIO ECONOMICO — RAPPORTO 2023\n\nNel 2023 le cento imprese del distretto hanno esportato di più."
     assert extract(report, "Rapporto").year is None

@@ -27,10 +27,18 @@ _ELIDED = re.compile(r"(?i)^(?:dell|dall|nell|sull|all|l|d|un)['’]")
 _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
+_QUOTES = "\"“”«»'"
+
+
 def _unquoted(name: str) -> str:
-    """ "\"Rede X\"" is Rede X; "Polo Tecnologico di Pordenone \"Andrea Galvani\"" keeps its quotes."""
-    quoted = len(name) > 2 and name[0] in "\"“«'" and name[-1] in "\"”»'"
-    return name[1:-1].strip() if quoted else name
+    """ "\"Rede X\"" and a lone quote's "\"Rede X" are Rede X; "Polo … \"Andrea Galvani\"" and
+    "\"Made in Carpi\" e \"Carpi Fashion\"" keep their quotes."""
+    inside = name[1:-1]
+    if len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES and not any(q in inside for q in _QUOTES):
+        return inside.strip()
+    if sum(name.count(q) for q in _QUOTES) == 1:  # one quote, unpaired, at either end
+        return name.strip(_QUOTES).strip()
+    return name
 
 
 def own_name(named: list[str], fields: dict[str, str], found: list[str], text: str) -> list[str]:

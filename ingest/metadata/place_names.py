@@ -28,17 +28,18 @@ def a_place(name: str) -> bool:
 
 
 _PART_OF = re.compile(
-    r"(?:Norte|Sul|Leste|Oeste|Centro|Nord|Sud|Est|Ovest|North|South|East|West|Northern|Southern"
-    r"|Eastern|Western|Central)(?:[ -](?:Norte|Sul|Leste|Oeste|Nord|Sud|Est|Ovest|East|West))?"
-    r"[ \t]+(?:(?:d[eoa]s?|di|del|della|dell['’]|of(?:[ \t]+the)?)[ \t]+)?(?P<place>.+)"
+    r"(?i:Norte|Nordeste|Noroeste|Sul|Sudeste|Sudoeste|Leste|Oeste|Centro|Nord|Sud|Est|Ovest|North|South|East|"
+    r"West|Northeast|Northwest|Southeast|Southwest|Northern|Southern|Eastern|Western|Central)"
+    r"(?:[ -](?i:Ovest|Est|Oeste|Leste|East|West))?[ \t]+"
+    r"(?:(?i:d[eoa]s?|di|del|della|of(?:[ \t]+the)?)[ \t]+|(?i:dell)['’][ \t]*)?(?P<place>.+)"
 )
 
 
 def _part_of_a_place(name: str) -> bool:
-    """ "Oeste do Paraná", "Norte de Minas", "Sud della Sardegna", "Northern Italy": a known place's
-    part named by its direction is a place too."""
+    """ "Oeste do Paraná", "Nordeste do Brasil", "Sud dell'Italia", "Northern Italy", "OESTE DO
+    PARANÁ": a known place's part named by its direction is a place too."""
     part = _PART_OF.fullmatch(name)
-    return bool(part) and fold(part.group("place")) in _places()
+    return bool(part) and fold(_ADMINISTRATIVE.sub("", part.group("place"))) in _places()
 
 
 _ADMINISTRATIVE = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.years import EVENT_VERBS, MONTH, years_in_text
+from ingest.metadata.years import EVENT_VERBS, MONTH, event_years, years_in_text
 
 _DATELINE = re.compile(
     rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
@@ -47,9 +47,10 @@ _PLACE_FIRST = (
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
     r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
-    r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin|"
-    r"(?:last )?(?:updated|reviewed|revised)|aggiornat[oa]|aggiornamento|atualizad[oa]|atualização|revist[oa]|"
-    r"verbale|seduta|ata|minutes)\b)"
+    r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b|"
+    r"(?:^|[.!?][ \t]+)[\W]*(?:last[ \t]+)?(?:updated|reviewed|revised|aggiornat[oa]|ultimo aggiornamento|"
+    r"atualizad[oa]|última atualização|verbale|ata|minutes)\b(?!.*\b(?:costituzione|costitutiv[oa]|fondazione|"
+    r"constituição|fundação|founding|inaugural|constitutive)\b))"
 )
 """What tells that the date on a line is when the text was written: nothing but the date ("November
 2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), an
@@ -139,22 +140,28 @@ def dates_of_writing(text: str) -> set[int]:
 
 
 def refused_years(text: str) -> set[int]:
-    """The years that cannot be the practice's: those told only as the date of writing, when the
-    text reports no start as news (the cheap test of the lead first: a long report's every year
-    is read only when needed)."""
+    """The years that cannot be the practice's: those told only as the date of writing, and a
+    heading report's years that the text tells with no start, when the text reports no start as
+    news (the cheap test of the lead first: a long report's every year is read only when needed)."""
     return set() if reports_a_start(text) else dates_of_writing(text) | reported_years(text)
 
 
+_YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"
 _REPORT = re.compile(
-    r"(?im)^[\W]*(?:.{0,60}[\s—–:-])?(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|anuário|"
-    r"yearbook)(?:[ \t]+(?:annuale|anual|annual|di attività|de atividades|sociale|di sostenibilità)){0,2}"
-    r"[ \t]*[-–—:,]?[ \t]*((?:19|20)\d\d)[ \t*_]*(?:$|[—–|:(]|-[ \t])"
+    r"(?im)^[\W]*(?:[^\n]{0,60}?[ \t—–:-])?(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|"
+    r"anuário|yearbook)(?:[ \t]+(?:annuale|anual|annual|di attività|de atividades|sociale|social|"
+    r"di sostenibilità|de sustentabilidade|sustainability)){0,2}"
+    rf"[ \t]*[-–—:,]?[ \t]*{_YEARS}[ \t*_.]*(?:$|[—–|]|-[ \t])"
 )
-"""A report's year heading a text ("OSSERVATORIO ECONOMICO — RAPPORTO 2023", "Relatório Anual 2022",
-"ANNUAL REPORT 2022 — EXCERPT"; a heading, not "il rapporto 2020 del distretto mostra"): the year it
-reports on, whose figures the text then gives."""
+"""A report's year heading a line ("OSSERVATORIO ECONOMICO — RAPPORTO 2023", "Relatório Anual 2022",
+"Annual Report 2021–2022", "ANNUAL REPORT 2022 — EXCERPT"; not "il rapporto 2020 del distretto
+mostra" or "Segundo o relatório 2019 (Fiemg)"): the years it reports on, whose figures the text
+then gives."""
 
 
 def reported_years(text: str) -> set[int]:
-    """The years a report heading the text covers: its figures' year, not its practice's start."""
-    return {int(m.group(1)) for m in _REPORT.finditer(text[:OPENING])}
+    """The years a report heading the text covers, unless the text tells one with a start
+    ("Relatório Anual 2022 … o parque foi inaugurado em 2022"): its figures' years, not its
+    practice's start."""
+    reported = {int(y) for m in _REPORT.finditer(text[:OPENING]) for y in m.groups() if y}
+    return reported - {year for year, _, _ in event_years(text)} if reported else set()

@@ -93,23 +93,26 @@ _FIELD_YEAR = re.compile(
 
 
 def year_in_field(value: str) -> int | None:
-    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947";
-    not a decade ("não informado (consolidou-se ao longo da década de 2000)")."""
-    if match := next((m for m in _FIELD_YEAR.finditer(value) if not is_decade(value, m)), None):
+    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
+    if match := _FIELD_YEAR.search(value):
         return int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
 
 
 _DECADE_BEFORE = re.compile(
-    r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:\d{4}s?\s*(?:e|ed|and|y|,)\s+)?$", re.IGNORECASE
+    r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:(?:d[eoa]s?|del|dei)\s+)?"
+    r"(?:\d{4}['’]?s?\s*(?:e|ed|and|y|,)\s+)?$",
+    re.IGNORECASE,
 )
 
 
 def is_decade(text: str, match: re.Match[str]) -> bool:
-    """'1990s', 'the early 1990s', 'anos 1990', 'anni 1990': a period recalled, not a date."""
+    """'1990s', "the early 2000's", 'anos 1990', 'nos anos de 1990', 'primi anni del 2000': a period
+    recalled, not a date."""
     before = text[max(0, match.start() - 25) : match.start()]
-    return text[match.end() : match.end() + 1] == "s" or bool(_DECADE_BEFORE.search(before))
+    after = text[match.end() : match.end() + 2]
+    return after[:1] == "s" or after in ("'s", "’s") or bool(_DECADE_BEFORE.search(before))
 
 
 _FROM = re.compile(

@@ -16,7 +16,8 @@ from ingest.readers.text import decode
 
 def without_code(html: str) -> str:
     """The page with scripts, styles and templates removed, so their text reaches neither body
-    nor title, and its definition lists written as "term: definition" paragraphs."""
+    nor title, its definition lists written as "term: definition" paragraphs, and its content
+    wrapped as an article if nothing is (:func:`as_an_article`)."""
     try:
         tree = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -33,17 +34,21 @@ def without_code(html: str) -> str:
 
 
 def as_an_article(tree: lxml_html.HtmlElement) -> None:
-    """A page with no ``<article>`` or ``<main>`` gets its body wrapped in one. Without it the
-    main-text extraction falls back to a reader that drops every heading, and a page's headings
-    ("<h2>Pólo de Desenvolvimento Industrial de Viana</h2>") often name what it is about."""
-    body = tree.find(".//body")
-    if body is None or tree.find(".//article") is not None or tree.find(".//main") is not None:
+    """A page whose content is in no ``<article>`` or ``<main>`` (one in a sidebar does not count)
+    gets its body wrapped in one. Without it the main-text extraction
+    falls back to a reader that drops every heading, and a page's headings ("<h2>Pólo de
+    Desenvolvimento Industrial de Viana</h2>") often name what it is about."""
+    body = tree.find(".//body")  # a fragment without one is read whole, headings and all
+    if body is None or tree.xpath(f"//main | //article[not({_ASIDE})]"):
         return
     article = lxml_html.Element("article")
     article.text, body.text = body.text, None
     for child in list(body):
         article.append(child)
     body.append(article)
+
+
+_ASIDE = "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::header"
 
 
 def definitions_as_paragraphs(listing: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
