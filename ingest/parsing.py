@@ -32,7 +32,7 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 45
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
-45: an HTML page's headings kept when no <article> or <main> holds its content, a report's
+45: an HTML page's headings kept when no <article> or <main> holds its content, a fact box set aside, a report's
 heading year, review dates and minutes no practice's year, a card's unknown year field, a place's
 part named by its direction, the theme models refitted through heldout56;
 44: the name ranker's "defined" and "about" features, countries named a few times less than the

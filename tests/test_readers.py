@@ -125,6 +125,15 @@ def test_an_html_page_without_an_article_keeps_its_headings(tmp_path: Path) -> N
     assert "Pólo Industrial de Viana" in read(write(tmp_path / "fragment.html", fragment)).text
 
 
+def test_an_html_box_of_facts_set_aside_is_kept_and_a_related_box_is_not(tmp_path: Path) -> None:
+    html = f"""<html><body><main><h1>Bloco 9</h1><p>{EN}</p><p>{EN}</p>
+    <aside><h3>Quick facts</h3><p>Location: Vila Alta · Launch as a hub: 2011 · Manager: Vila Alta University</p></aside>
+    <aside><h3>Related</h3><p>Another story about cheese</p></aside></main></body></html>"""
+    parsed = read(write(tmp_path / "facts.html", html))
+    assert "Launch as a hub: 2011" in parsed.text
+    assert "Another story about cheese" not in parsed.text
+
+
 def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_path: Path) -> None:
     page = "<html><head><title>{}</title></head><body><h1>Interrogazione</h1><p>{}</p><p>{}</p></body></html>"
     fuller = "Interrogazione – Crisi del distretto orafo"

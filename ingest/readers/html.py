@@ -16,8 +16,10 @@ from ingest.readers.text import decode
 
 def without_code(html: str) -> str:
     """The page with scripts, styles and templates removed, so their text reaches neither body
-    nor title, its definition lists written as "term: definition" paragraphs, and its content
-    wrapped as an article if nothing is (:func:`as_an_article`)."""
+    nor title, its definition lists written as "term: definition" paragraphs, a box of facts set
+    aside ("Quick facts: Location: … · Launch: 2011") kept as a section of the text (the extraction
+    drops every ``<aside>``), and its content wrapped as an article if nothing is
+    (:func:`as_an_article`)."""
     try:
         tree = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -29,8 +31,15 @@ def without_code(html: str) -> str:
         block.tail = listing.tail
         if listing.getparent() is not None:
             listing.getparent().replace(listing, block)
+    for box in tree.xpath("//aside"):
+        if len(_FIELD.findall(box.text_content())) >= 2:  # a fact box, not "Leia também"
+            box.tag = "section"
     as_an_article(tree)
     return lxml_html.tostring(tree, encoding="unicode")
+
+
+_FIELD = re.compile(r"(?:^|[·|•\n])[ \t]*[A-ZÀ-Ý][\w'’ ]{1,30}:[ \t]*\S")
+"""A "Label: value" field, as a fact box lists them ("Location: … · Launch: 2011 · Manager: …")."""
 
 
 def as_an_article(tree: lxml_html.HtmlElement) -> None:
