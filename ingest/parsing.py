@@ -30,8 +30,10 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 45
+INGEST_VERSION = 46
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+46: the second review's mends (page footers' update dates, a report year or an unknown card year kept
+only against a founding, decades ending in 0, fact boxes without credits or other stories);
 45: an HTML page's headings kept when no <article> or <main> holds its content, a fact box set aside, a report's
 heading year, review dates and minutes no practice's year, a card's unknown year field, a place's
 part named by its direction, the theme models refitted through heldout56;

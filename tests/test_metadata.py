@@ -121,6 +121,13 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
     assert extract(unknown + " Um seminário em 2019 discutiu a rede.", "Ficha").year is None
     assert extract(unknown.replace("não", "nao") + " Um seminário em 2019.", "Ficha").year is None
     assert extract(unknown + " A rede foi fundada em 2003 por doze sapateiros.", "Ficha").year == 2003
+    assert extract(unknown + " Em 2019 a rede assinou um convênio.", "Ficha").year is None  # no start
+    guessed = unknown.replace("não informado", "Desconhecido (c. 2008)")
+    assert extract(guessed, "Ficha").year == 2008  # an unknown field that still gives a year
+    years = (
+        "A Rede de Queijarias foi implantada pelo Sebrae entre os anos de 2013 e 2015, com doze queijarias."
+    )
+    assert extract(years, "Rede").year in (2013, 2015)  # years, not decades: a decade's year ends in 0
 
 
 def test_a_card_s_name_described_in_words_goes_by_the_short_name_in_brackets() -> None:
@@ -1377,6 +1384,7 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
         ('Nome: "Speed MI Up"\n', "Speed MI Up"),
         ('Nome: Polo Tecnologico di Ronchis "Anna Verdi"\n', 'Polo Tecnologico di Ronchis "Anna Verdi"'),
         ('Nome: "Speed MI Up\n', "Speed MI Up"),  # a lone quote
+        ("Nome: “Polo Tecnologico dell'Adriatico”\n", "Polo Tecnologico dell'Adriatico"),  # an elision
         # a practice described in words, a heading in capitals, a place or a person names nothing
         ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", "rinnovo"),
         ("Nome: RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA\n", "rinnovo"),

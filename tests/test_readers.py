@@ -128,10 +128,16 @@ def test_an_html_page_without_an_article_keeps_its_headings(tmp_path: Path) -> N
 def test_an_html_box_of_facts_set_aside_is_kept_and_a_related_box_is_not(tmp_path: Path) -> None:
     html = f"""<html><body><main><h1>Bloco 9</h1><p>{EN}</p><p>{EN}</p>
     <aside><h3>Quick facts</h3><p>Location: Vila Alta · Launch as a hub: 2011 · Manager: Vila Alta University</p></aside>
-    <aside><h3>Related</h3><p>Another story about cheese</p></aside></main></body></html>"""
+    <aside><h3>Leia também</h3>
+    <div><h4>Entrevista: o parque de Vila Baixa</h4><p>O parque de Vila Baixa foi inaugurado em 2019 e acolhe 30 empresas.</p></div>
+    <div><h4>Opinião: as startups de Vila Nova</h4><p>Vila Nova tem hoje uma das redes mais ativas do país.</p></div></aside>
+    <aside><p>Foto: Ana Lima, da Agência Sul de fotografia, durante a feira anual dos produtores de Vila Alta.</p>
+    <p>Fonte: Câmara Municipal de Vila Alta, relatório de atividades económicas da região, 2015.</p></aside>
+    </main></body></html>"""
     parsed = read(write(tmp_path / "facts.html", html))
     assert "Launch as a hub: 2011" in parsed.text
-    assert "Another story about cheese" not in parsed.text
+    for other in ("o parque de Vila Baixa", "Agência Sul"):  # other stories, credits
+        assert other not in parsed.text
 
 
 def test_an_html_page_title_that_says_more_than_its_heading_is_the_title(tmp_path: Path) -> None:

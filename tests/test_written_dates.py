@@ -20,6 +20,9 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Compiled by the export desk for member firms. Last reviewed: July 2022.\nWhat is it?",
         "VERBALE DELLA RIUNIONE DEL 23 NOVEMBRE 2022\nPresenti: il sindaco e dodici imprese.",
         "Ata da reunião de 4 de maio de 2021\nPresentes: doze empresas.",
+        "Doze empresas.\n\nThis page was last updated on 3 March 2022.",
+        "Dodici imprese.\n\nPagina aggiornata al 3 marzo 2022",
+        "Verbale del Consiglio della Fondazione Vila Alta del 3 marzo 2022\nIl Consiglio discute.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -101,10 +104,15 @@ def test_a_report_s_year_in_its_heading_is_no_practice_s_year() -> None:
     assert reported_years("OSSERVATORIO ECONOMICO — RAPPORTO 2023\nLe imprese del distretto.") == {2023}
     assert reported_years("Annual Report 2021–2022\nMembers grew.") == {2021, 2022}
     assert reported_years("Balanço Social 2022.\nA cooperativa cresceu.") == {2022}
+    signed = (
+        "Annual Report 2022\n\nIn 2022 the Vila Alta Hub launched a new track and signed 12 partnerships."
+    )
+    assert reported_years(signed) == {2022}  # a report tells its year's doings, not a start
     for prose in (
         "Il rapporto 2020 del distretto mostra la crescita.",
         "Secondo il rapporto 2020 (Istat), il distretto è cresciuto.",
         "The Annual Report 2021: members grew.",
+        "A rede apoia 40 produtores.\nA rede é citada no Relatório Anual 2019.\nOs produtores vendem.",
     ):
         assert reported_years(prose) == set(), prose
     # a report's year that the text also tells as the start is the start

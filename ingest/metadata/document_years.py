@@ -9,7 +9,7 @@ from ingest.metadata.anniversaries import founding_from_anniversary
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import reports_a_start
 from ingest.metadata.year_ranker import practice_year
-from ingest.metadata.years import dateline_year, event_years, year_in_field
+from ingest.metadata.years import begun_in, dateline_year, year_in_field
 from kb.taxonomy import Taxonomy
 from kb.text import fold
 
@@ -23,14 +23,15 @@ def document_year(
     """A card's year field, else the practice's year in the text (:func:`practice_year`), else
     the text's own date (a "Date:" field, a dateline, the file's date) when its lead reports a
     start as news, unless an anniversary counted back from that date tells the founding
-    ("comemorou os seus 60 anos"). A year field that says it is not known ("Início: não
-    informado") leaves only a year the text tells with a start ("a rede foi fundada em 2003")."""
+    ("comemorou os seus 60 anos"). A year field that says it is not known and gives no year but
+    a decade ("Início: não informado") leaves only a year the text tells with a founding or a
+    creation ("a rede foi fundada em 2003")."""
     unknown = "year" in fields and _NOT_GIVEN.match(fold(fields["year"])) is not None
-    if "year" in fields and not unknown and (year := year_in_field(fields["year"])) is not None:
-        return year
+    if "year" in fields and (year := year_in_field(fields["year"], decades=not unknown)) is not None:
+        return year  # "Desconhecido (c. 2008)" still says 2008
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
     if unknown:
-        return year if year in {told for told, _, _ in event_years(text)} else None
+        return year if year is not None and begun_in(text, year) else None
     dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
     if dated is None and date_hint and date_hint[:4].isdigit():
         dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
@@ -41,7 +42,8 @@ def document_year(
 
 
 _NOT_GIVEN = re.compile(
-    r"\W*(?:nao (?:informad|disponivel|indicad|consta)|sem data|desconhecid|n/[da]\b|n\.\s?d\b|s\.\s?d\b|"
+    r"\W*(?:nao (?:informad|disponivel|indicad|consta|ha registro)|sem (?:data|informacao)|desconhecid|"
+    r"n/[da]\b|n\.\s?[da]\b|s\.\s?d\b|s/d\b|non pervenut|"
     r"non (?:indicat|not[oa]|disponibil|specificat|riportat)|sconosciut|not (?:stated|known|available|given|"
     r"specified)|unknown)"
 )

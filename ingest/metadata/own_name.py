@@ -28,15 +28,17 @@ _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 _QUOTES = "\"“”«»'"
+_QUOTE = re.compile(r"[\"“”«»]|(?<![^\W\d_])'|'(?![^\W\d_])")
+"""A quotation mark; an apostrophe between two letters ("dell'Adriatico", "d'Água") is none."""
 
 
 def _unquoted(name: str) -> str:
-    """ "\"Rede X\"" and a lone quote's "\"Rede X" are Rede X; "Polo … \"Andrea Galvani\"" and
-    "\"Made in Carpi\" e \"Carpi Fashion\"" keep their quotes."""
-    inside = name[1:-1]
-    if len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES and not any(q in inside for q in _QUOTES):
-        return inside.strip()
-    if sum(name.count(q) for q in _QUOTES) == 1:  # one quote, unpaired, at either end
+    """ "\"Rede X\"", "“Distretto dell'Occhiale”" and a lone quote's "\"Rede X" lose their
+    quotes; "Polo … \"Andrea Galvani\"" and "\"Made in Carpi\" e \"Carpi Fashion\"" keep them."""
+    marks = _QUOTE.findall(name)
+    if len(name) > 2 and name[0] in _QUOTES and name[-1] in _QUOTES and len(marks) == 2:
+        return name[1:-1].strip()
+    if len(marks) == 1 and (name[0] in _QUOTES or name[-1] in _QUOTES):  # one, unpaired, at an end
         return name.strip(_QUOTES).strip()
     return name
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.years import EVENT_VERBS, MONTH, event_years, years_in_text
+from ingest.metadata.years import EVENT_VERBS, MONTH, begun_in, years_in_text
 
 _DATELINE = re.compile(
     rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
@@ -48,9 +48,10 @@ _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
     r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
     r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b|"
-    r"(?:^|[.!?][ \t]+)[\W]*(?:last[ \t]+)?(?:updated|reviewed|revised|aggiornat[oa]|ultimo aggiornamento|"
-    r"atualizad[oa]|última atualização|verbale|ata|minutes)\b(?!.*\b(?:costituzione|costitutiv[oa]|fondazione|"
-    r"constituição|fundação|founding|inaugural|constitutive)\b))"
+    r"(?:^|[.!?][ \t]+)[\W]*(?:(?:this[ \t]+)?page[ \t]+(?:was[ \t]+)?|página[ \t]+|pagina[ \t]+)?"
+    r"(?:last[ \t]+)?(?:updated|reviewed|revised|aggiornat[oa]|aggiornamento|ultimo aggiornamento|atualizad[oa]|"
+    r"atualização|última atualização|revist[oa]|verbale|ata|minutes)\b(?!.*\b(?:di costituzione|costitutiv[oa]|"
+    r"di fondazione|de constituição|de fundação|de criação|founding|inaugural|constitutive)\b))"
 )
 """What tells that the date on a line is when the text was written: nothing but the date ("November
 2018, Stellenbosch."), a label ("Data:", "Posted:"), a byline's mark ("di Redazione — "), an
@@ -151,7 +152,7 @@ _REPORT = re.compile(
     r"(?im)^[\W]*(?:[^\n]{0,60}?[ \t—–:-])?(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|"
     r"anuário|yearbook)(?:[ \t]+(?:annuale|anual|annual|di attività|de atividades|sociale|social|"
     r"di sostenibilità|de sustentabilidade|sustainability)){0,2}"
-    rf"[ \t]*[-–—:,]?[ \t]*{_YEARS}[ \t*_.]*(?:$|[—–|]|-[ \t])"
+    rf"[ \t]*[-–—:,]?[ \t]*{_YEARS}[ \t*_]*(?:$|[—–|]|-[ \t]|(?<=\b\d\d\d\d)\.$)"
 )
 """A report's year heading a line ("OSSERVATORIO ECONOMICO — RAPPORTO 2023", "Relatório Anual 2022",
 "Annual Report 2021–2022", "ANNUAL REPORT 2022 — EXCERPT"; not "il rapporto 2020 del distretto
@@ -160,8 +161,19 @@ then gives."""
 
 
 def reported_years(text: str) -> set[int]:
-    """The years a report heading the text covers, unless the text tells one with a start
-    ("Relatório Anual 2022 … o parque foi inaugurado em 2022"): its figures' years, not its
-    practice's start."""
-    reported = {int(y) for m in _REPORT.finditer(text[:OPENING]) for y in m.groups() if y}
-    return reported - {year for year, _, _ in event_years(text)} if reported else set()
+    """The years a report heading the text covers, unless the text tells something founded,
+    created or opened then ("Relatório Anual 2022 … o parque foi inaugurado em 2022"): its
+    figures' years, not its practice's start."""
+    reported = {int(y) for m in _REPORT.finditer(text[:OPENING]) if _alone(m) for y in m.groups() if y}
+    return {year for year in reported if not begun_in(text, year)}
+
+
+def _alone(heading: re.Match[str]) -> bool:
+    """A heading ending in a full stop only when nothing but it is on its line ("Balanço Social
+    2022."; not "A rede é citada no Relatório Anual 2019.")."""
+    return not heading.group().rstrip().endswith(".") or _REPORT_WORD.match(heading.group().lstrip("#*_ \t"))
+
+
+_REPORT_WORD = re.compile(
+    r"(?i)(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|anuário|yearbook|annual)\b"
+)

@@ -92,10 +92,11 @@ _FIELD_YEAR = re.compile(
 "Periodo: dal 1874 a oggi"): the practice's, however old."""
 
 
-def year_in_field(value: str) -> int | None:
-    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947"."""
+def year_in_field(value: str, decades: bool = True) -> int | None:
+    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947";
+    with ``decades`` false, none when it gives a decade ("ao longo da década de 2000")."""
     if match := _FIELD_YEAR.search(value):
-        return int(match.group())
+        return None if not decades and is_decade(value, match) else int(match.group())
     numeric = _NUMERIC_DATE.search(value)
     return int(numeric.group(1)) if numeric else None
 
@@ -109,10 +110,28 @@ _DECADE_BEFORE = re.compile(
 
 def is_decade(text: str, match: re.Match[str]) -> bool:
     """'1990s', "the early 2000's", 'anos 1990', 'nos anos de 1990', 'primi anni del 2000': a period
-    recalled, not a date."""
+    recalled, not a date (a decade's year ends in 0: "os anos de 2013 e 2015" are years)."""
+    if not match.group().endswith("0"):
+        return False
     before = text[max(0, match.start() - 25) : match.start()]
     after = text[match.end() : match.end() + 2]
     return after[:1] == "s" or after in ("'s", "’s") or bool(_DECADE_BEFORE.search(before))
+
+
+_BEGUN = re.compile(
+    r"(?i)\b(?:found(?:ed)|creat(?:ed)|establish(?:ed)|set up|inaugurat(?:ed)|fund(?:ou|aram|ad[oa]s?)|"
+    r"cri(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|constitu(?:iu|íd[oa]s?)|nasceu|"
+    r"fondat[oaie]|fondò|creat[oaie]|istituit[oaie]|costituit[oaie]|inaugurat[oaie]|nacque|nat[oa])\b"
+)
+"""A founding, a creation or an opening: how a text tells its practice's start (not "signed",
+"presented" or "launched a new track", which a report tells of any year)."""
+
+
+def begun_in(text: str, year: int) -> bool:
+    """Whether a sentence of the text tells something founded, created or opened in ``year``."""
+    return any(
+        _BEGUN.search(sentence) for sentence in re.findall(rf"[^.!?\n]*(?<!\d){year}(?!\d)[^.!?\n]*", text)
+    )
 
 
 _FROM = re.compile(

@@ -32,14 +32,32 @@ def without_code(html: str) -> str:
         if listing.getparent() is not None:
             listing.getparent().replace(listing, block)
     for box in tree.xpath("//aside"):
-        if len(_FIELD.findall(box.text_content())) >= 2:  # a fact box, not "Leia também"
+        if a_box_of_facts(box.text_content()):
             box.tag = "section"
     as_an_article(tree)
     return lxml_html.tostring(tree, encoding="unicode")
 
 
-_FIELD = re.compile(r"(?:^|[·|•\n])[ \t]*[A-ZÀ-Ý][\w'’ ]{1,30}:[ \t]*\S")
-"""A "Label: value" field, as a fact box lists them ("Location: … · Launch: 2011 · Manager: …")."""
+def a_box_of_facts(text: str) -> bool:
+    """Two "Label: value" fields or more ("Location: … · Launch as start-up hub: 2011 · Manager:
+    …"), in a box that is not a list of other stories ("Leia também", "Related") and whose labels
+    are not credits or contacts ("Foto:", "Telefone:")."""
+    fields = [m.group(1) for m in _FIELD.finditer(text)]
+    return len(
+        [f for f in fields if not _NOT_A_FACT.fullmatch(f.strip())]
+    ) >= 2 and not _OTHER_STORIES.search(text[:80])
+
+
+_FIELD = re.compile(r"(?:^|[·|•\n])[ \t]*([A-ZÀ-Ý][^\W\d_]*(?:[ '’][^\W\d_]+){0,4}):[ \t]*\S")
+"""A "Label: value" field (a label of words, not a time such as "10:30")."""
+_NOT_A_FACT = re.compile(
+    r"(?i)foto|photo|fonte|source|crédito|credito|credits?|telefone|telefono|phone|tel|e-?mail|morada|"
+    r"indirizzo|address|contact[oi]?s?|tags?|categoria|category"
+)
+_OTHER_STORIES = re.compile(
+    r"(?i)\b(?:leia também|veja também|ver também|saiba mais|leggi anche|vedi anche|articoli correlati|"
+    r"related|see also|read more|more in|you may also like)\b"
+)
 
 
 def as_an_article(tree: lxml_html.HtmlElement) -> None:
