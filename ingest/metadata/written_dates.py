@@ -171,7 +171,8 @@ def reported_years(text: str) -> set[int]:
 def _alone(heading: re.Match[str]) -> bool:
     """A heading ending in a full stop only when nothing but it is on its line ("Balanço Social
     2022."; not "A rede é citada no Relatório Anual 2019.")."""
-    return not heading.group().rstrip().endswith(".") or _REPORT_WORD.match(heading.group().lstrip("#*_ \t"))
+    written = heading.group()
+    return not written.rstrip().endswith(".") or _REPORT_WORD.match(written.lstrip("#*_ \t")) is not None
 
 
 _REPORT_WORD = re.compile(
