@@ -148,10 +148,10 @@ def refused_years(text: str) -> set[int]:
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"
+_REPORTS = r"rapporto|relazione|relatório|relatorio|report|bilancio|balanço|anuário|yearbook"
 _REPORT = re.compile(
-    r"(?im)^[\W]*(?:[^\n]{0,60}?[ \t—–:-])?(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|"
-    r"anuário|yearbook)(?:[ \t]+(?:annuale|anual|annual|di attività|de atividades|sociale|social|"
-    r"di sostenibilità|de sustentabilidade|sustainability)){0,2}"
+    rf"(?im)^[\W]*(?:[^\n]{{0,60}}?[ \t—–:-])?(?:{_REPORTS})(?:[ \t]+(?:annuale|anual|annual|di attività|"
+    r"de atividades|sociale|social|di sostenibilità|de sustentabilidade|sustainability)){0,2}"
     rf"[ \t]*[-–—:,]?[ \t]*{_YEARS}[ \t*_]*(?:$|[—–|]|-[ \t]|(?<=\b\d\d\d\d)\.$)"
 )
 """A report's year heading a line ("OSSERVATORIO ECONOMICO — RAPPORTO 2023", "Relatório Anual 2022",
@@ -175,6 +175,4 @@ def _alone(heading: re.Match[str]) -> bool:
     return not written.rstrip().endswith(".") or _REPORT_WORD.match(written.lstrip("#*_ \t")) is not None
 
 
-_REPORT_WORD = re.compile(
-    r"(?i)(?:rapporto|relazione|relatório|relatorio|report|bilancio|balanço|anuário|yearbook|annual)\b"
-)
+_REPORT_WORD = re.compile(rf"(?i)(?:{_REPORTS}|annual)\b")
