@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 46
+INGEST_VERSION = 47
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 46: the second review's mends (page footers' update dates, a report year or an unknown card year kept
 only against a founding, decades ending in 0, fact boxes without credits or other stories);

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from ingest.metadata import extract
+from ingest.metadata.body_names import spelled_as_a_body
 from ingest.metadata.firms import about_firms
 from ingest.metadata.guess_beside import BESIDE, times_written
 from ingest.metadata.name_candidates import Candidate, name_candidates
@@ -21,9 +22,9 @@ from ingest.metadata.name_ranker import (
     likely_programme,
     never_proposed,
     proposable,
-    spelled_as_a_body,
 )
 from ingest.metadata.place_names import a_road
+from ingest.metadata.practice_kinds import names_a_kind_of_practice
 
 
 def _names(text: str) -> set[str]:
@@ -85,6 +86,41 @@ def test_the_ranker_names_nothing_in_a_recipe_or_a_match_report() -> None:
     assert likely_programme(match, "Il derby") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "practice"),
+    [
+        ("Tonsley Innovation District", True),
+        ("Cooperativa Agrária Agroindustrial", True),
+        ("Parque de Ciência e Tecnologia Guamá", True),
+        ("APL Moveleiro de Arapongas", True),
+        ("Flinders University", False),
+        ("Kansas City", False),  # a city is a place, not a kind of practice
+        ("Polonia Export Fund", False),  # whole words only
+    ],
+)
+def test_a_word_for_a_kind_of_practice_is_found_inside_a_name(name: str, practice: bool) -> None:
+    assert names_a_kind_of_practice(name) is practice
+
+
+def test_the_practice_a_text_is_about_outranks_the_university_that_studies_it() -> None:
+    text = (
+        "Valle Scura Design District gathers 40 small furniture firms around a shared showroom. The "
+        "district's members buy timber together, and Collina University follows their exports each "
+        "year. Researchers of Collina University wrote that the workshops sold abroad for the first "
+        "time in 2021, when the Valle Scura Design District opened its showroom to foreign buyers."
+    )
+    title = "Valle Scura: furniture makers who sell together"
+    candidates = name_candidates(text)
+    named = {
+        c.name: row for c, row in zip(candidates, candidate_features(candidates, text, title), strict=True)
+    }
+    title_words = FEATURES.index("title_words")
+    assert named["Valle Scura Design District"][title_words] == 0.5  # "Valle Scura" of four words
+    assert named["Collina University"][title_words] == 0.0
+    found = likely_programme(text, title)
+    assert found is not None and found[0] == "Valle Scura Design District"
+
+
 def test_one_weight_per_feature() -> None:
     assert len(WEIGHTS) == len(FEATURES)
 
@@ -134,10 +170,8 @@ def test_a_confident_name_that_is_a_found_programme_written_otherwise_is_not_add
         "experientes. O PMD começou em 2019 com uma chamada de mentoras; o PMD já formou 300 pares. O voucher "
         "PMD paga os primeiros encontros."
     )
-    assert likely_programme(acronym, "PMD: mentoras para empresárias") == (
-        "PMD",
-        pytest.approx(0.98, abs=0.02),
-    )
+    name, probability = likely_programme(acronym, "PMD: mentoras para empresárias")  # type: ignore[misc]
+    assert name == "PMD" and probability >= CONFIDENT
     assert extract(acronym, "PMD: mentoras", language="pt").values["programme"] == [
         "Programa Mentoria Delas (PMD)"
     ]

@@ -18,12 +18,14 @@ import re
 
 import numpy as np
 
+from ingest.metadata.body_names import a_body
 from ingest.metadata.definitions import about_before, defined_after
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.headings import written_as_a_heading
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
+from ingest.metadata.practice_kinds import names_a_kind_of_practice
 from ingest.metadata.programme_keys import initials
 from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
 from ingest.metadata.registry import is_entry, mentioned
@@ -38,6 +40,7 @@ FEATURES = (
     "count_ratio",  # that count over the most frequent candidate's
     "in_title",
     "title_share",  # the share of the title it takes
+    "title_words",  # the share of its words that the title writes ("Zhongguancun" of "… Science Park")
     "first_position",  # where it first occurs, as a share of the text
     "early",  # in the first 600 characters
     "quoted",
@@ -53,6 +56,7 @@ FEATURES = (
     # what it looks like
     "is_acronym",
     "kind_inside",  # a programme word inside it ("Programa …", "… Fund")
+    "practice_kind",  # a word for a kind of practice inside it ("… Innovation District", "Cooperativa …")
     "words",  # its length in words (a tenth each, up to ten)
     "one_word",
     "place",  # a country, region or town
@@ -68,37 +72,39 @@ FEATURES = (
     "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.7526,
-    0.9005,
-    2.1908,
-    -0.4845,
-    -0.9364,
-    -3.3596,
-    -0.1219,
-    -0.7260,
-    1.5834,
-    1.2258,
-    1.3511,
-    0.6059,
-    0.0672,
-    0.6381,
-    0.8374,
-    1.2242,
-    1.0432,
-    3.7655,
-    1.5779,
-    2.1153,
-    -2.3340,
-    -0.8810,
-    -0.3933,
-    -1.1214,
-    0.9654,
-    0.8768,
-    1.0960,
-    -0.0611,
+    -5.9105,
+    0.9294,
+    2.4572,
+    -1.6151,
+    -0.9394,
+    1.0436,
+    -3.1848,
+    -0.0272,
+    -0.6950,
+    1.5971,
+    1.1117,
+    1.3509,
+    0.5840,
+    0.0398,
+    0.5537,
+    0.8602,
+    1.2490,
+    0.8854,
+    3.7898,
+    1.5903,
+    1.1146,
+    1.8172,
+    -2.2508,
+    -1.0286,
+    -0.3088,
+    -1.0710,
+    0.9552,
+    0.8552,
+    0.9415,
+    -0.1088,
     0.0000,
-    -1.0758,
-    0.5304,
+    -1.1222,
+    0.4595,
 )
 THRESHOLD = 0.12
 """The least probability at which the best name (if the text, not only its title, writes it) is
@@ -131,19 +137,8 @@ _LAUNCHED = re.compile(
     r"fundad[oa]|fondat[oa]|introduced|set up|started|iniciad[oa]|promoted|promoss[oa]|promovid[oa]|"
     r"established|nat[oa]|nasceu|nacque)\b"
 )
-_ELIDED = re.compile(r"^\w+['’]")  # "dall'Instituto" opens with Instituto
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|\w\.[A-ZÀ-Ý]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
-BODY_WORDS = (
-    r"minist\w*|institut\w*|istitut\w*|regione|região|region|camera|câmara|chamber|ag[eê]nc\w*|agenzia|"
-    r"fundaç\w*|fondazione|foundation|associa\w*|universit\w*|department|prefeitura|comune|munic[ií]pio|"
-    r"secretaria|governo|government|conselho|consiglio|council|confedera\w*|federa\w*|ufficio|office|"
-    r"direç\w*|direzione|servi[cç]o|service|bank|banca|uni[aã]o|unione|union|organi[sz]\w*|ente|"
-    r"authority|autorit\w*|company|compagnia|companhia"
-)
-"""Words that name a body: an agency runs programmes, it is none."""
-_BODY = re.compile(rf"(?i)^(?:{BODY_WORDS})\b")
-_DESCRIBED_AS_BODY = r",?\s+(?:(?:a|o|la|il|l['’]|the|an?)\s*)?(?:\w+\s+)?(?:" + BODY_WORDS + r")\b"
 
 
 def likely_programme(text: str, title: str) -> tuple[str, float] | None:
@@ -233,6 +228,7 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
         0.0,  # count_ratio: filled in over all candidates
         float(folded in folded_title),
         len(folded) / max(1, len(folded_title)) if folded in folded_title else 0.0,
+        _share_in_title(folded, folded_title),
         first / max(1, len(text)),
         float(first < 600),
         float(c.quoted),
@@ -248,17 +244,25 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
     ]
 
 
+def _share_in_title(folded_name: str, folded_title: str) -> float:
+    """The share of the name's words (not its joining words) that the title writes."""
+    words = [w for w in re.findall(r"\w+", folded_name) if w not in JOINING]
+    title_words = set(re.findall(r"\w+", folded_title))
+    return sum(w in title_words for w in words) / max(1, len(words))
+
+
 def _kind_of_name(name: str, text: str) -> list[float]:
     """What the name itself looks like: an acronym, a programme's, a place's or a body's name."""
     words = name.split()
     return [
         float(len(words) == 1 and sum(ch.isupper() for ch in name) >= 2),
         float(bool(_KIND.search(name))),
+        float(names_a_kind_of_practice(name)),
         min(len(words), 10) / 10,
         float(len(words) == 1),
         float(a_place(name)),
         float(bool(mentioned(default_taxonomy().organisations, name))),
-        float(bool(_BODY.match(name)) or spelled_as_a_body(name, text)),
+        float(a_body(name, text)),
         float(any(ch.isdigit() for ch in name)),
         float(bool(_INNER_CAPITAL.search(name))),
         float(all(w[0].isupper() for w in words)),
@@ -267,17 +271,6 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         0.0,  # held_in_longer and holds_shorter: filled in over all candidates
         0.0,
     ]
-
-
-def spelled_as_a_body(name: str, text: str) -> bool:
-    """ "ANAPEC" where the text spells it "Agence Nationale … (ANAPEC)" or "CNA, Confederazione …"."""
-    if not (name.isupper() and 2 <= len(name) <= 12):
-        return False
-    for bracketed in re.finditer(rf"\({re.escape(name)}\)", text):
-        before = text[max(0, bracketed.start() - 160) : bracketed.start()].split()[-8:]
-        if any(_BODY.match(_ELIDED.sub("", word)) for word in before):
-            return True
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w){_DESCRIBED_AS_BODY}", text, re.I) is not None
 
 
 def _spelled_everyday(name: str) -> bool:
