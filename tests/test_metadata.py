@@ -631,6 +631,11 @@ def test_a_second_decade_in_a_pair_is_a_decade() -> None:
         ("A cooperativa fica no estado do Pará. O Pará exporta açaí.", "", ["BR"]),  # Pará is no "para"
         ("A Câmara Municipal de Lisboa apoia a rede. Lisboa cresce.", "", ["PT"]),
         ("La Camera di Commercio di Milano e il Politecnico di Milano.", "", ["IT"]),
+        (  # Abuja's "Federal Capital Territory", not Washington's "Federal Capital"
+            "SMEDAN has offices in all 36 states and the Federal Capital Territory. Nigeria's firms use them.",
+            "Enterprise support in Nigeria",
+            ["NG"],
+        ),
         (  # "Tema" is the topic, not the port of Ghana
             "Tema: o calçado. As fábricas de Portugal exportam; Portugal vende a 170 países e Portugal cresce.",
             "",

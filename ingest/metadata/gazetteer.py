@@ -60,7 +60,7 @@ COMPASS = frozenset(
 NOT_EVIDENCE = frozenset(
     {
         *COMPASS,
-        *("Coast", "Littoral", "Capital", "Islands"),
+        *("Coast", "Littoral", "Capital", "Federal Capital", "Islands"),
         *("Sahel", "Maghreb", "Sahara", "Patagonia", "Andes", "Amazonia", "Balkans", "Caribbean", "Alps"),
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
@@ -76,7 +76,8 @@ Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tev
 Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province, "Sala" that is a
 room ("Sala gremita per l'assemblea"), not Morocco's Salé, and "Fomento" that is promotion ("Banco
 Português de Fomento"), not a Cuban town, and "Tema" that is a topic ("Tema: …"), not the port of
-Ghana): never evidence of one country."""
+Ghana), and "Federal Capital", which Nigeria's, Brazil's and Argentina's capitals are called as
+well as Washington: never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
