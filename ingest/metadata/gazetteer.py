@@ -65,6 +65,7 @@ NOT_EVIDENCE = frozenset(
         *("Latina", "Porto", "Rio Grande", "Victoria", "Concepción", "Santa Cruz", "San José", "Valencia"),
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
         *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands", "Sala", "Fomento", "Tema"),
+        *("Mesa", "Rocha"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -77,7 +78,8 @@ Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province, "S
 room ("Sala gremita per l'assemblea"), not Morocco's Salé, and "Fomento" that is promotion ("Banco
 Português de Fomento"), not a Cuban town, and "Tema" that is a topic ("Tema: …"), not the port of
 Ghana), and "Federal Capital", which Nigeria's, Brazil's and Argentina's capitals are called as
-well as Washington: never evidence of one country."""
+well as Washington, nor "Mesa", a table ("Do Campo à Mesa"), or "Rocha", a rock and a surname ("Pera
+Rocha"), not Arizona's city or Uruguay's department: never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
