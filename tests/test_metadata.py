@@ -750,6 +750,13 @@ def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_su
         "Verde (CAVV). Em 1987 a cooperativa abriu uma fábrica de polpas e em 2016 exportou para o Japão."
     )
     assert extract(cooperative, "Cooperativa Agrícola do Vale Verde: frutas da floresta").year == 1949
+    created = (  # a creation or an establishment of the practice itself is its start as well
+        "O Serviço de Aprendizagem do Vale (SAV) foi criado em 1942 para formar aprendizes. Hoje o SAV "
+        "mantém 40 escolas e forma 9.000 aprendizes por ano."
+    )
+    assert extract(created, "SAV: notas de aula").year == 1942
+    began = "In 1946 the war had ended and the Valley Dairy Union began to collect milk from 40 farms."
+    assert extract(began, "Valley Dairy Union").year is None, "an early year told with no start of its own"
     recalled = "Em 1949 a guerra tinha acabado. Em 1987 a Cooperativa do Vale abriu uma fábrica de polpas."
     assert extract(recalled, "Cooperativa do Vale").year == 1987, "an early year told without a founding"
     agency = (

@@ -217,6 +217,27 @@ FIRM = 2
 def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int, int, int]]:
     """Years told with an event verb in their clause: (year, whether that verb is a founding —
     FIRM when a firm's —, where)."""
+    for match, verb, before, after in _told_with_a_verb(text, years):
+        founding = bool(_FOUNDING.fullmatch(verb.group()))
+        firm = founding and _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}")
+        yield int(match.group()), FIRM if firm else int(founding), match.start()
+
+
+def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
+    """Years before 1950 told with a founding, a creation or an opening in their clause ("em 1949,
+    fundaram a Cooperativa", "o SENAI foi criado em 1942"), as :func:`years_in_text` gives years;
+    other early years are history recalled ("in 1946 the war had ended and … began")."""
+    for match, verb, _, _ in _told_with_a_verb(text, _EARLY_YEAR):
+        if _FOUNDING.fullmatch(verb.group()) or _BEGUN.fullmatch(verb.group()):
+            at = match.start()
+            yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
+
+
+def _told_with_a_verb(
+    text: str, years: re.Pattern[str]
+) -> Iterator[tuple[re.Match[str], re.Match[str], str, str]]:
+    """Each year with the event verb nearest it in its own clause, and the clause's words before
+    and after it; not a law's number, a decade or a year inside a name."""
     for match in years.finditer(text):
         before = text[max(0, match.start() - EVENT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + EVENT_WINDOW]
@@ -225,17 +246,7 @@ def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int
             continue
         verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
         if verb:
-            founding = bool(_FOUNDING.fullmatch(verb.group()))
-            firm = founding and _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}")
-            yield int(match.group()), FIRM if firm else int(founding), match.start()
-
-
-def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
-    """Years before 1950 told with a founding in their clause ("em 1949, fundaram a Cooperativa"),
-    as :func:`years_in_text` gives years; other early years are history recalled."""
-    for year, kind, at in event_years(text, _EARLY_YEAR):
-        if kind == 1:
-            yield year, at, bool(_START.search(text[max(0, at - 40) : at])), False
+            yield match, verb, before, after
 
 
 def _own_clause(before: str, after: str) -> tuple[str, str]:
