@@ -649,28 +649,6 @@ def test_eu_funds_a_longer_name_and_common_words_are_no_country(
     assert main_countries(text, title) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (  # whose firms: "PME portuguesas" is Portugal's, the European funds are an aside
-            "A associação apoia PME portuguesas em consórcios de investigação. As PME portuguesas "
-            "ganham poucos concursos de fundos europeus, e a agência quer mais propostas.",
-            ["PT"],
-        ),
-        (
-            "Italian manufacturers of tiles share a lab. The lab tests glazes for the members.",
-            ["IT"],
-        ),
-        (  # a German fair is no German practice
-            "A cooperativa levou os seus queijos a uma feira alemã e a uma feira alemã de outono.",
-            [],
-        ),
-    ],
-)
-def test_a_demonym_next_to_the_firms_it_describes_names_their_country(text: str, expected: list[str]) -> None:
-    assert main_countries(text, "") == expected
-
-
 def test_common_words_that_are_also_towns_abroad_are_no_country() -> None:
     text = "Blogue Do Campo à Mesa. Os produtores de Pera Rocha vendem juntos."
     assert main_countries(text, "Do Campo à Mesa") == []

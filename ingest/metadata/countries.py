@@ -118,36 +118,14 @@ def country_scores(
     if towns_in_text:
         mentions += _towns_as_places(towns.find(text), text)
     for mention in outermost(title_mentions):
-        scores[mention.value] += TITLE_WEIGHT * _firms_weight(title, mention)
+        scores[mention.value] += TITLE_WEIGHT * mention.weight
     mentions = outermost(mentions)
     listed = _listed(text, mentions)
     for i, mention in enumerate(mentions):
-        weight = _firms_weight(text, mention) * (OPENING_WEIGHT if mention.start < opening else 1.0)
+        weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
         aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
-
-
-_FIRMS = (
-    r"empresas|indústria|industria|setor|sector|settore|produtores|produttori|fabricantes|exportadores|"
-    r"esportatori|cooperativas|cooperative|imprese|aziende|PMEs?|PMI|firms|companies|industry|producers|"
-    r"manufacturers|exporters|SMEs|makers|growers|farmers|agricultores|agricoltori"
-)
-_FIRMS_BEFORE = re.compile(rf"(?i)\b(?:{_FIRMS})(?:[ \t]+[\w-]+)?[ \t]+$")
-_FIRMS_AFTER = re.compile(rf"(?i)^(?:[ \t]+[\w-]+)?[ \t]+(?:{_FIRMS})\b")
-FIRMS_WEIGHT = 1.0
-"""A demonym that says whose firms a text is about ("empresas portuguesas", "imprese italiane",
-"Portuguese manufacturers") counts as the country's name."""
-
-
-def _firms_weight(text: str, mention: Mention) -> float:
-    """A mention's weight, raised to :data:`FIRMS_WEIGHT` for a demonym next to the firms it
-    describes (a few words either side, one word between at most)."""
-    if mention.weight >= FIRMS_WEIGHT:
-        return mention.weight
-    end = mention.start + len(mention.text)
-    before, after = text[max(0, mention.start - 40) : mention.start], text[end : end + 40]
-    return FIRMS_WEIGHT if _FIRMS_BEFORE.search(before) or _FIRMS_AFTER.match(after) else mention.weight
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
