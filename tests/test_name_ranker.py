@@ -94,8 +94,15 @@ def test_the_ranker_names_nothing_in_a_recipe_or_a_match_report() -> None:
         ("Parque de Ciência e Tecnologia Guamá", True),
         ("APL Moveleiro de Arapongas", True),
         ("Flinders University", False),
+        ("Changwon National Industrial Complex", True),
+        ("Zona Franca de Manaus", True),
         ("Kansas City", False),  # a city is a place, not a kind of practice
         ("Polonia Export Fund", False),  # whole words only
+        ("Single Market Programme", False),  # a market, a zone, a campus alone name no practice
+        ("Zona Euro", False),
+        ("Campus Party", False),
+        ("Marco Polo", False),
+        ("Science Parks and Regional Innovation Systems", False),  # many parks: a chapter, a programme
     ],
 )
 def test_a_word_for_a_kind_of_practice_is_found_inside_a_name(name: str, practice: bool) -> None:
@@ -104,12 +111,12 @@ def test_a_word_for_a_kind_of_practice_is_found_inside_a_name(name: str, practic
 
 def test_the_practice_a_text_is_about_outranks_the_university_that_studies_it() -> None:
     text = (
-        "Valle Scura Design District gathers 40 small furniture firms around a shared showroom. The "
-        "district's members buy timber together, and Collina University follows their exports each "
-        "year. Researchers of Collina University wrote that the workshops sold abroad for the first "
-        "time in 2021, when the Valle Scura Design District opened its showroom to foreign buyers."
+        "Collina University has studied the small furniture firms of the valley since 2010. Collina University "
+        "found that firms in the Valle Scura Design District export twice as much as the others. Collina "
+        "University measured their exports each year, and Collina University trains their designers. The "
+        "Valle Scura Design District opened a showroom in 2021."
     )
-    title = "Valle Scura: furniture makers who sell together"
+    title = "Valle Scura: what the researchers found"
     candidates = name_candidates(text)
     named = {
         c.name: row for c, row in zip(candidates, candidate_features(candidates, text, title), strict=True)
@@ -117,7 +124,7 @@ def test_the_practice_a_text_is_about_outranks_the_university_that_studies_it() 
     title_words = FEATURES.index("title_words")
     assert named["Valle Scura Design District"][title_words] == 0.5  # "Valle Scura" of four words
     assert named["Collina University"][title_words] == 0.0
-    found = likely_programme(text, title)
+    found = likely_programme(text, title)  # the university, written four times, won without these
     assert found is not None and found[0] == "Valle Scura Design District"
 
 
@@ -170,8 +177,10 @@ def test_a_confident_name_that_is_a_found_programme_written_otherwise_is_not_add
         "experientes. O PMD começou em 2019 com uma chamada de mentoras; o PMD já formou 300 pares. O voucher "
         "PMD paga os primeiros encontros."
     )
-    name, probability = likely_programme(acronym, "PMD: mentoras para empresárias")  # type: ignore[misc]
-    assert name == "PMD" and probability >= CONFIDENT
+    assert likely_programme(acronym, "PMD: mentoras para empresárias") == (
+        "PMD",
+        pytest.approx(0.96, abs=0.02),
+    )
     assert extract(acronym, "PMD: mentoras", language="pt").values["programme"] == [
         "Programa Mentoria Delas (PMD)"
     ]

@@ -72,39 +72,39 @@ FEATURES = (
     "holds_shorter",  # it holds a shorter candidate
 )
 WEIGHTS = (
-    -5.9105,
-    0.9294,
-    2.4572,
-    -1.6151,
-    -0.9394,
-    1.0436,
-    -3.1848,
-    -0.0272,
-    -0.6950,
-    1.5971,
-    1.1117,
-    1.3509,
-    0.5840,
-    0.0398,
-    0.5537,
-    0.8602,
-    1.2490,
-    0.8854,
-    3.7898,
-    1.5903,
-    1.1146,
-    1.8172,
-    -2.2508,
-    -1.0286,
-    -0.3088,
-    -1.0710,
-    0.9552,
-    0.8552,
-    0.9415,
-    -0.1088,
+    -5.9018,
+    0.9338,
+    2.4655,
+    -1.6072,
+    -0.9592,
+    1.0310,
+    -3.1825,
+    -0.0279,
+    -0.6942,
+    1.5924,
+    1.1109,
+    1.3472,
+    0.5771,
+    0.0368,
+    0.5488,
+    0.8634,
+    1.2516,
+    0.8784,
+    3.7896,
+    1.5901,
+    1.1768,
+    1.8173,
+    -2.2652,
+    -1.0269,
+    -0.3132,
+    -1.0741,
+    0.9472,
+    0.8554,
+    0.9451,
+    -0.0615,
     0.0000,
-    -1.1222,
-    0.4595,
+    -1.1249,
+    0.4551,
 )
 THRESHOLD = 0.12
 """The least probability at which the best name (if the text, not only its title, writes it) is
@@ -244,9 +244,12 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
     ]
 
 
+_FOLDED_JOINING = frozenset(fold(word) for word in JOINING)  # "às" is "as" once folded
+
+
 def _share_in_title(folded_name: str, folded_title: str) -> float:
     """The share of the name's words (not its joining words) that the title writes."""
-    words = [w for w in re.findall(r"\w+", folded_name) if w not in JOINING]
+    words = [w for w in re.findall(r"\w+", folded_name) if w not in _FOLDED_JOINING]
     title_words = set(re.findall(r"\w+", folded_title))
     return sum(w in title_words for w in words) / max(1, len(words))
 

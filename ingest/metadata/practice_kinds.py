@@ -3,7 +3,12 @@ District", "Cooperativa Agrária", "Parque de Ciência e Tecnologia Guamá", "Co
 
 A labeller's programme is as often the practice itself (a park, a district, a cooperative) as a
 scheme that funds it; such a name holds one of these words, while the universities, agencies and
-places a text also names seldom do.
+places a text also names seldom do. Words that as often name something else are left out or
+taken only with the word that makes them a practice's: a market, a hub, a campus or a zone
+("Single Market", "Zona Euro", "Zona Industriale Nord", "Campus Party"; a free zone is one),
+"estate" (summer in Italian; an industrial estate is one), "complex" ("Complex Systems"; an
+industrial complex is one), a city. Only the singular counts: "Parques Tecnológicos" or "Science
+Parks" names a programme or a chapter about many, not one practice.
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ from __future__ import annotations
 import re
 
 PRACTICE_WORDS = (
-    r"park|parque|parco|tecnopolo|technopole|technopolis|technopark|techpark|teknokent|tecnopark|campus|"
-    r"district|distretto|distrito|cluster|polo|pólo|arranjo|apl|aglomerado|agglomerazione|"
-    r"cooperativa|cooperative|co-operative|consorzio|consórcio|consorcio|consortium|"
-    r"complex|complexo|village|valley|quarter|quartiere|estate|zone|zona|"
-    r"incubator|incubatore|incubadora|hub|market|mercato|mercado"
+    r"park|parque|parco|tecnopolo|technopole|technopolis|technopark|techpark|teknokent|"
+    r"district|distretto|distrito|cluster|p[oó]lo|arranjo|APL|aglomerado|"
+    r"cooperativ[ae]|co-operative|consorzio|cons[oó]rcio|consortium|"
+    r"village|valley|incubator|incubatore|incubadora|"
+    r"industrial[ \t]+(?:complex|estate)|complexo[ \t]+industrial|"
+    r"zona[ \t]+franca|free[ \t]+zone|(?:special[ \t]+)?economic[ \t]+zone|zona[ \t]+econ[oó]mica[ \t]+especial|"
+    r"zona[ \t]+economica[ \t]+speciale"
 )
 _PRACTICE = re.compile(rf"(?i)(?<![\w-])(?:{PRACTICE_WORDS})(?![\w-])")
+_A_PERSON = re.compile(r"(?i)\bMarco[ \t]+Polo\b|\bPolo[ \t]+Ralph\b")
 
 
 def names_a_kind_of_practice(name: str) -> bool:
     """Whether the name holds a word for a kind of practice ("Distretto serico comasco")."""
-    return _PRACTICE.search(name) is not None
+    return _PRACTICE.search(name) is not None and not _A_PERSON.search(name)
