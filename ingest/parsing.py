@@ -32,6 +32,8 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 47
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+47: the name ranker's practice-kind and title-words features, "Federal Capital", "Mesa" and "Rocha" no
+country's evidence, early years told with a creation;
 46: the second review's mends (page footers' update dates, a report year or an unknown card year kept
 only against a founding, decades ending in 0, fact boxes without credits or other stories);
 45: an HTML page's headings kept when no <article> or <main> holds its content, a fact box set aside, a report's
