@@ -77,9 +77,9 @@ Portuguese, "Alta" or "Baixo" that say upper or lower, as in "Alta Valle del Tev
 Norway's Alta, "Midlands" that are England's as often as Zimbabwe's province, "Sala" that is a
 room ("Sala gremita per l'assemblea"), not Morocco's Salé, and "Fomento" that is promotion ("Banco
 Português de Fomento"), not a Cuban town, and "Tema" that is a topic ("Tema: …"), not the port of
-Ghana), and "Federal Capital", which Nigeria's, Brazil's and Argentina's capitals are called as
-well as Washington, nor "Mesa", a table ("Do Campo à Mesa"), or "Rocha", a rock and a surname ("Pera
-Rocha"), not Arizona's city or Uruguay's department: never evidence of one country."""
+Ghana), "Federal Capital", Abuja's, Brasília's and Buenos Aires' as much as Washington's, "Mesa"
+that is a table ("Do Campo à Mesa"), not Arizona's city, and "Rocha" that is a rock or a surname
+("Pera Rocha"), not Uruguay's department: never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 
