@@ -336,6 +336,16 @@ def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
     assert not never["Dairy Link"]
 
 
+def test_a_byline_is_never_proposed() -> None:
+    never = _never(
+        "Posted 14 November 2021 on Cluster Practitioners' Blog\nThe Harbour Marine Cluster links 40 boat "
+        "builders. The Harbour Marine Cluster shares a dock.",
+        "Boat builders",
+    )
+    assert never["Posted 14 November 2021 on Cluster Practitioners' Blog"]
+    assert not never["Harbour Marine Cluster"]
+
+
 def test_a_speaker_s_label_is_never_proposed() -> None:
     never = _never(
         "Guest: a branch manager of the regional enterprise agency\nHOST: Welcome back.\nGUEST: Thank you.\n"

@@ -227,14 +227,19 @@ _LEADING_PREPOSITIONS = frozenset(
     "and e ed y during after before since until among between tra fra entre durante dopo prima dal dalla após apos antes depois desde".split()
 )
 """Words that open a phrase of time or place, capitalised at a sentence's start ("During COVID-19")."""
+_BYLINE = frozenset(
+    "posted published updated pubblicato pubblicata aggiornato publicado publicada atualizado atualizada".split()
+)
+"""Words that open a byline or a date line ("Posted 14 November 2021 on Cluster Practitioners' Blog")."""
 
 
 def a_sentence(name: str) -> bool:
     """A quoted sentence or a headline's claim, read as a name for its capitals ("A estratégia deu
     nome a algo que já existia", "Qui la tradizione è facile"), or a phrase opening a sentence
-    ("During COVID-19"; not the acronym "PRIMA Programme")."""
+    ("During COVID-19"; not the acronym "PRIMA Programme") or a byline ("Posted in Food & Drink")."""
     words = name.split()
-    if len(words) > 1 and words[0].casefold() in _LEADING_PREPOSITIONS and not words[0].isupper():
+    opening = words[0].casefold() if len(words) > 1 and not words[0].isupper() else ""
+    if opening in _LEADING_PREPOSITIONS or opening in _BYLINE:
         return True
     clause = _VERBS | (_RELATIVES if len(words) >= 6 else frozenset())
     return any(w in clause for w in words[1:])  # as written: "São Francisco" is a place
