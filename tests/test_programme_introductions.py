@@ -604,6 +604,28 @@ def test_a_district_the_text_keeps_naming_in_lower_case_is_the_practice() -> Non
     assert district_subject(f"{even}. {even}.", "Due casi") is None  # two, equally often: neither
 
 
+def test_a_district_named_by_its_place_s_adjective_is_the_practice() -> None:
+    text = (
+        "Scheda di caso\n\nIl distretto serico borgoverdese riunisce 800 imprese della seta. Le aziende "
+        "del distretto serico borgoverdese condividono un laboratorio di tintura e una scuola."
+    )
+    assert extract(text, "Scheda di caso", language="it").values["programme"] == [
+        "Distretto serico borgoverdese"
+    ]
+    assert district_subject(
+        "Il distretto orafo aretino cresce; il distretto orafo aretino esporta.", "Note"
+    ) == ("Distretto orafo aretino")
+    verb = "Nel distretto operano 300 imprese. Nel distretto operano anche due banche."
+    assert district_subject(verb, "Note") is None  # "operano" is a verb, not Operan's adjective
+    national = "Il distretto industriale italiano cresce; il distretto industriale italiano esporta."
+    assert district_subject(national, "Note") is None  # a country's adjective names no district
+    named = (
+        "Il distretto cartario di Lucca produce carta; il distretto cartario di Lucca esporta. "
+        "Il distretto lucchese assume."
+    )
+    assert district_subject(named, "Note") == "Distretto cartario di Lucca"  # its place's name first
+
+
 def test_a_consortium_and_firms_named_in_italian_make_a_text_about_firms() -> None:
     assert about_firms("Il Consorzio riunisce caseifici che esportano in Giappone.")
     assert about_firms("Le aziende della valle vendono insieme; ogni azienda paga una quota.")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from kb.taxonomy import default_taxonomy
 from kb.text import STOPWORDS, fold
 
 _KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL"
@@ -26,6 +28,20 @@ valvolame Cusio-Valsesia"; not a verb, "il distretto ospita Brembo")."""
 DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+(?:{_SECTOR}{_LINK}[ \t]*|{_TRADE})({_PLACE})")
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
+
+BY_ADJECTIVE = re.compile(
+    r"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?(?:[a-zà-ÿ]{4,}[ \t]+){0,2}?"
+    r"([a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense))(?![\w-])"
+)
+"""A district named after its place's adjective, the Italian way: "il distretto tessile biellese",
+"il distretto serico comasco", "il distretto dell'occhialeria bellunese"."""
+_NOT_A_PLACE = frozenset(
+    "urbano urbana montano montana umano umana cittadino cittadina marino marina vicino vicina sovrano "
+    "quotidiano quotidiana mondano mondana piano pianura fino fina divino divina latino latina "
+    "meridiano settentrionale americano americana europeo europea africano africana asiatico".split()
+)
+"""Adjectives of that form that name no place (or a continent)."""
+
 
 CLUSTER_AFTER = re.compile(
     r"(?<=\b[Tt]he[ \t])(?:(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){2,4}"
@@ -73,8 +89,30 @@ def district_subject(text: str, title: str) -> str | None:
 
 def districts(text: str) -> list[re.Match[str]]:
     """:data:`DISTRICT`'s names whose words between the kind and the place name a trade ("distretto
-    della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio")."""
-    return [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
+    della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio"), and
+    else :data:`BY_ADJECTIVE`'s whose adjective is a place's (a text that names its district by its
+    place, "il distretto cartario di Lucca", means the same one by "il distretto lucchese")."""
+    named = [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
+    return named or [m for m in BY_ADJECTIVE.finditer(text) if _a_place_adjective(m)]
+
+
+def _a_place_adjective(match: re.Match[str]) -> bool:
+    """The adjective is a place's (not "urbano", not a country's, "italiano") and the words before
+    it name a trade; one ending like a verb ("nel distretto operano 300 imprese") needs a trade
+    before it ("il distretto orafo aretino")."""
+    adjective, trade = match.group(2).casefold(), _trade(match)
+    return (
+        adjective not in _NOT_A_PLACE
+        and adjective not in _country_adjectives()
+        and not any(fold(w) in STOPWORDS for w in trade)
+        and (bool(trade) or not adjective.endswith(("ano", "ana", "ino", "ina")))
+    )
+
+
+@cache
+def _country_adjectives() -> frozenset[str]:
+    demonyms = default_taxonomy().country_extras.get("demonyms", {})
+    return frozenset(d.casefold() for found in demonyms.values() for d in found)
 
 
 def _trade(match: re.Match[str]) -> list[str]:
