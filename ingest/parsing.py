@@ -30,8 +30,9 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 47
+INGEST_VERSION = 48
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+48: the practice words narrowed, districts named by their place's adjective, bylines no scheme;
 47: the name ranker's practice-kind and title-words features, "Federal Capital", "Mesa" and "Rocha" no
 country's evidence, early years told with a creation;
 46: the second review's mends (page footers' update dates, a report year or an unknown card year kept
