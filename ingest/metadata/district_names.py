@@ -37,8 +37,8 @@ BY_ADJECTIVE = re.compile(
 "il distretto serico comasco", "il distretto dell'occhialeria bellunese"."""
 _NOT_A_PLACE = frozenset(
     "urbano urbana montano montana umano umana cittadino cittadina marino marina vicino vicina sovrano "
-    "quotidiano quotidiana mondano mondana piano pianura fino fina divino divina latino latina "
-    "meridiano settentrionale americano americana europeo europea africano africana asiatico".split()
+    "quotidiano quotidiana mondano mondana piano fino fina divino divina latino latina meridiano "
+    "americano americana africano africana".split()
 )
 """Adjectives of that form that name no place (or a continent)."""
 
@@ -89,9 +89,9 @@ def district_subject(text: str, title: str) -> str | None:
 
 def districts(text: str) -> list[re.Match[str]]:
     """:data:`DISTRICT`'s names whose words between the kind and the place name a trade ("distretto
-    della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio"), and
-    else :data:`BY_ADJECTIVE`'s whose adjective is a place's (a text that names its district by its
-    place, "il distretto cartario di Lucca", means the same one by "il distretto lucchese")."""
+    della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio"); when
+    there are none, :data:`BY_ADJECTIVE`'s whose adjective is a place's (a text that names its district
+    by its place, "il distretto cartario di Lucca", means the same one by "il distretto lucchese")."""
     named = [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
     return named or [m for m in BY_ADJECTIVE.finditer(text) if _a_place_adjective(m)]
 
