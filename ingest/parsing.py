@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 48
+INGEST_VERSION = 49
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 48: the practice words narrowed, districts named by their place's adjective, bylines no scheme;
 47: the name ranker's practice-kind and title-words features, "Federal Capital", "Mesa" and "Rocha" no

@@ -1545,3 +1545,8 @@ def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -
     assert without_owner("ACOA's Business Development Program", taxonomy) == "Business Development Program"
     for name in ("Women's Business Centers", "Prime Minister's Employment Generation", "Hawke's Bay Growth"):
         assert without_owner(name, taxonomy) == name
+
+
+def test_an_opened_line_dates_the_practice() -> None:
+    text = "At a glance\nLocation: Borgoverde\nOpened: 2009\nPart of: the Borgoverde Foundation\n\nThe park hosts firms."
+    assert labelled_fields(text)["year"] == "2009"

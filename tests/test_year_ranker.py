@@ -94,3 +94,19 @@ def test_a_word_holding_a_date_of_writing_word_is_no_heading_date_and_novembre_i
     rows = year_ranker.year_features("A reconversão do polo começou em 2005.\nRoma, 14 novembre 2019.")
     assert rows[2005][FEATURES.index("heading_date")] == 0.0
     assert rows[2019][FEATURES.index("calendar_date")] == 1.0
+
+
+def test_a_founding_year_later_recalled_as_a_decade_is_still_a_year() -> None:
+    text = (
+        "The Timber Valley cluster was founded in 2000 by twelve firms. In the 2000s demand for paper fell."
+    )
+    rows = year_ranker.year_features(text, "", [["Timber Valley"], []])
+    assert rows[2000][FEATURES.index("decade")] == 0.0
+    assert rows[2000][FEATURES.index("founding")] == 1.0
+
+
+def test_born_in_italian_is_a_founding() -> None:
+    rows = year_ranker.year_features(
+        "Il parco Borgotech è nato a Borgoverde nel 1999 per le imprese del software."
+    )
+    assert rows[1999][FEATURES.index("founding")] == 1.0

@@ -13,6 +13,7 @@ from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
+from ingest.metadata.full_names import written_in_full
 from ingest.metadata.guess_beside import joins_the_finds
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
@@ -168,6 +169,11 @@ def text_programmes(
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
     proposed = list(dict.fromkeys(without_owner(name, taxonomy) for name in proposed))
+    proposed = list(
+        dict.fromkeys(
+            n if taxonomy.programme(n) else written_in_full(n, f"{title}\n{text}") for n in proposed
+        )
+    )
     registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered
 
@@ -182,7 +188,7 @@ def ranked_and_subject(
         # no pattern introduced one: the name the text uses most like one, or the collective it is
         # part of ("Manzano" of "il distretto della sedia di Manzano")
         proposed = [collective_over_guess(text, title, likely[0]) or likely[0]]
-    elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy):
+    elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy, title):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
     found = [*known, *proposed, *own]
     # the body or scheme the title names and the text keeps naming, unless the title names a

@@ -111,9 +111,11 @@ _BY_LABEL = {label: key for key, labels in LABELS.items() for label in labels}
 _YEAR_LABEL = re.compile(
     r"(?:ano|anno|year|data|date) (?:de |di |of )?(?:criacao|creazione|creation|inicio|avvio|start|lancamento|"
     r"lancio|launch|fundacao|fondazione|foundation|constituicao|costituzione|constitution)|inicio|inizio|avvio|"
-    r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established"
+    r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established|"
+    r"opened|inaugura(?:ted|tion|cao|zione)|abertura|apertura"
 )
-"""Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started")."""
+"""Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started",
+"Opened")."""
 _LINE = re.compile(
     r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})([^\n]*)$", re.MULTILINE
 )

@@ -3,7 +3,8 @@
 The rules often find a name that a text only mentions: an umbrella policy ("Portugal 2020", "pôles
 de compétitivité"), a law, a funder. The text is about another name, which it keeps writing
 ("Vale Incubação", "Cosmetic Valley"). A confident guess always joins the rules' finds. A less
-confident one joins only when the text writes it more often than each of them.
+confident one joins only when the text writes it more often than each of them, and a weak one
+only when it writes it three times as often.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 import re
 
 from ingest.metadata.matching import trie_pattern
-from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS
+from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
 from ingest.metadata.programme_keys import written_forms, written_otherwise
 from ingest.metadata.registry import mentioned
+from ingest.metadata.title_subject import titled
 from kb.taxonomy import Taxonomy
+from kb.text import fold
 
 BESIDE = 0.3
 """From this probability a guess written more often than every find joins them. Over 1,640 labelled
@@ -24,22 +27,41 @@ but F1 0.708 (it added "SENAI" beside "Brasil Mais Produtivo"). Those figures co
 name, as written; counting every form in any case, in the opening only, later lost one document."""
 
 
-def joins_the_finds(guess: tuple[str, float], found: list[str], text: str, taxonomy: Taxonomy) -> bool:
-    """The guess is confident, or likely and written more often than each name found (in the
-    opening the ranker reads: a long report's every page would take seconds)."""
+TIED = 0.45
+"""From this probability a guess the title names, written as often as the finds, joins them."""
+DOMINANT = 3
+"""Below :data:`BESIDE`, a guess the text writes this many times as often as each find joins them."""
+
+
+def joins_the_finds(
+    guess: tuple[str, float], found: list[str], text: str, taxonomy: Taxonomy, title: str = ""
+) -> bool:
+    """The guess is confident, or likely and written more often than each name found (as often,
+    when the title names it and none of them), in the opening the ranker reads (a long report's
+    every page would take seconds)."""
     name, probability = guess
     if written_otherwise(name, found):
         return False
     if probability >= CONFIDENT:
         return True
-    if probability < BESIDE:
-        return False
     opening = text[:READ_CHARS]
     times = times_written(name, opening)
     if not times:
         return False
     registered = mentioned(taxonomy.programmes, opening)
-    return all(times > max(times_written(other, opening), registered.get(other, 0)) for other in found)
+    most = max((max(times_written(other, opening), registered.get(other, 0)) for other in found), default=0)
+    if probability >= BESIDE:
+        tie = (
+            times == most
+            and probability >= TIED
+            and titled(name, title)
+            and not any(titled(f, title) for f in found)
+        )
+        return times > most or tie
+    # a weaker guess must dominate, and be a name of its own: not an acronym, a kind ("Consorzio") or
+    # a part of a find ("Legge quadro" of "Legge quadro per l'artigianato …")
+    own = not name.isupper() and not an_everyday_term(name) and not any(fold(name) in fold(f) for f in found)
+    return own and times >= DOMINANT * max(1, most)
 
 
 def times_written(name: str, text: str) -> int:

@@ -175,6 +175,7 @@ def _row(
 ) -> np.ndarray:
     """One year's features from its mentions and its place among the text's years."""
     row = {key: max(m[key] for m in mentions) for key in mentions[0]}
+    row["decade"] = min(m["decade"] for m in mentions)  # "founded in 2000", later "the 2000s": a year
     row["position"] = min(m["position"] for m in mentions)
     row["relative"] = (year - years[0]) / max(1, years[-1] - years[0])
     row["latest"], row["earliest"] = float(year == years[-1]), float(year == years[0])

@@ -198,7 +198,8 @@ EVENT_WINDOW = 120
 
 
 _FOUNDING = re.compile(
-    r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nasce|nacque|born)\b",
+    r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nasce|nacque|born|"
+    r"(?:(?:è|sono|era|erano|fu|furono) )?nat[oaie])\b",
     re.IGNORECASE,
 )
 

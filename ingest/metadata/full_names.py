@@ -1,0 +1,67 @@
+"""A proposed name as the text writes it in full: "Bioindustry Park Silvano Fumero" where the text
+mostly says "Bioindustry Park", "Arranjo Produtivo Local (APL) de Bordados de Ibitinga" where a
+pattern stopped at the acronym.
+
+A text shortens its practice's name once it has given it, and the name finder counts each form
+apart, so the short one wins on count. The full form says which practice it is (which country's
+"Orange Corners", which "APL"), which is what a curator files the document under.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingest.metadata.name_candidates import COMPANY
+from ingest.metadata.name_ranker import an_everyday_term
+from kb.text import STOPWORDS, fold
+
+_PROPER = r"[A-ZÀ-Ý][\w'’.-]*[\w]|[A-Z]"
+_LINK = r"(?:de|do|da|dos|das|di|del|della|dello|dei|degli|delle|of|e|and|&)"
+_TAIL = rf"(?:[ \t]+(?:{_LINK}[ \t]+)?(?:{_PROPER})){{1,4}}"
+"""Up to four more capitalised words, small words allowed between them ("de Bordados de Ibitinga")."""
+_ACRONYM = r"[ \t]*\([A-Z][A-Za-z0-9&+-]{1,11}\)"
+_ACRONYM_AT_END = re.compile(r"[ \t]*\([^()]+\)$")
+_BODY_AT_END = re.compile(
+    r"(?i)\b(?:board|authority|cent(?:er|re|ro)|agency|agenzia|ag[eê]ncia|council|foundation|association|group|"
+    r"corporation|company|ministry|department|office|commission|institute|istituto|instituto)$"
+)
+_NOT_A_NAME = frozenset({"Ltda", "Annual", "Report", "Relatório", "Rapporto", "Newsletter", "FAQ"})
+
+
+def written_in_full(name: str, text: str) -> str:
+    """The longest form the text writes of ``name`` with capitalised words after it, else ``name``.
+
+    A kind of practice with its acronym ("Arranjo Produtivo Local (APL)") is no practice's name:
+    the words after it once are. Any other name takes its longer form only where the text writes
+    that form twice (the title counts), not when the words after it are a body's ("… Development
+    Authority", "… Board"), and not past an acronym in brackets ("Zona Economica Speciale (ZES)
+    Ionica" is the ZES of a region; a kind of practice goes past it to "de …", "di …", "of …")."""
+    short = _ACRONYM_AT_END.sub("", name)
+    generic = an_everyday_term(short)
+    if short != name and not generic:
+        return name  # "Fondo … Regional (FIC-R)" is whole; "(FIC-R) do Chile" says where
+    after = rf"(?:(?P<acronym>{_ACRONYM})(?=[ \t]+{_LINK}[ \t]))?" if generic else "(?P<acronym>)"
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}{after}(?P<tail>{_TAIL})")
+    lower = set(re.findall(r"(?<![\w-])[a-zà-ÿ][\w'’-]+", text))
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        tail = _proper_tail(match.group("tail"), lower)
+        if tail and not _BODY_AT_END.search(tail):
+            counts[f"{name}{match.group('acronym') or ''}{tail}"] += 1
+    written = [form for form, n in counts.items() if generic or n >= 2]
+    return max(written, key=len, default=name)
+
+
+def _proper_tail(tail: str, lower: set[str]) -> str:
+    """``tail`` up to its last word that only names a proper thing (a word the text also writes in
+    lower case may come before it: "de Bordados de Ibitinga"), and never past a report's word, a
+    company's form or a small word capitalised ("Park In …")."""
+    words = [re.sub(r"['’]s$", "", w) for w in tail.split()]  # "Foodvalley NL's"
+    end = 0
+    for i, word in enumerate(words):
+        if word[:1].isupper() and (word in _NOT_A_NAME or word in COMPANY or fold(word) in STOPWORDS):
+            break
+        if word[:1].isupper() and word.lower() not in lower:
+            end = i + 1
+    return "".join(f" {w}" for w in words[:end])

@@ -1,0 +1,44 @@
+"""A proposed name as the text writes it in full, not the short form it goes on to use."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract
+from ingest.metadata.full_names import written_in_full
+
+PARK = (
+    "Verbale della riunione del tavolo\n\n"
+    "Luogo: sala riunioni del Polo Biotech Anselmo Ferrante, Borgoverde.\n"
+    "Il coordinatore presenta il Polo Biotech ai nuovi componenti. Il Polo Biotech Anselmo Ferrante è "
+    "stato avviato come parco scientifico; il Polo Biotech ospita venti imprese e il Polo Biotech "
+    "offre laboratori condivisi. Le imprese del Polo Biotech chiedono formazione."
+)
+
+
+def test_a_name_the_text_writes_twice_in_full_is_kept_in_full() -> None:
+    assert written_in_full("Polo Biotech", PARK) == "Polo Biotech Anselmo Ferrante"
+    assert extract(PARK, "Verbale", language="it").values["programme"] == ["Polo Biotech Anselmo Ferrante"]
+
+
+def test_a_longer_form_written_once_or_ending_in_a_body_is_not_the_name() -> None:
+    once = PARK.replace("Il Polo Biotech Anselmo Ferrante è", "Il Polo Biotech è")
+    assert written_in_full("Polo Biotech", once) == "Polo Biotech"
+    board = "The Harbour Makers Board met. The Harbour Makers Board said the Harbour Makers grew."
+    assert written_in_full("Harbour Makers", board) == "Harbour Makers"
+
+
+def test_a_kind_of_practice_with_its_acronym_is_named_by_what_follows() -> None:
+    text = (
+        "Reunidas no Arranjo Produtivo Local (APL) de Redes de Pedra Azul, 30 empresas de redes de dormir "
+        "lançaram uma loja comum. O APL mantém uma central de compras."
+    )
+    assert (
+        written_in_full("Arranjo Produtivo Local (APL)", text)
+        == "Arranjo Produtivo Local (APL) de Redes de Pedra Azul"
+    )
+
+
+def test_words_the_text_writes_in_lower_case_end_no_name() -> None:
+    text = "Presentazione Polo Biotech Presentazione. La presentazione del Polo Biotech Presentazione."
+    assert written_in_full("Polo Biotech", text) == "Polo Biotech"
+    scheme = "Il Fondo Verde (FV) Lombardia apre. Il Fondo Verde (FV) Lombardia chiude."
+    assert written_in_full("Fondo Verde (FV)", scheme) == "Fondo Verde (FV)"
