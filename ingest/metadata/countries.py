@@ -8,6 +8,7 @@ from collections import defaultdict
 from functools import cache
 
 from ingest.metadata.gazetteer import place_countries, town_countries
+from ingest.metadata.homonyms import placed_elsewhere
 from ingest.metadata.matching import Mention, NameMatcher
 from ingest.metadata.places import PlaceMatcher
 from kb.taxonomy import Taxonomy, default_taxonomy
@@ -106,9 +107,14 @@ def country_scores(
     mentions: list[Mention] = []
     places: set[int] = set()
     title_mentions: list[Mention] = []
-    for matcher, is_place in matchers:
+    named: list[Mention] = []  # countries by their names, where a town's sentence may place it
+    for i, (matcher, is_place) in enumerate(matchers):
         title_mentions += matcher.find(title)
         found = matcher.find(text)
+        if i < 2:
+            named += found
+        elif isinstance(matcher, PlaceMatcher):
+            found = [m for m in found if not placed_elsewhere(m, text, named)]
         places |= {m.start for m in found} if is_place else set()
         mentions += found
     towns = _town_matcher(taxonomy or default_taxonomy())
