@@ -120,3 +120,21 @@ def test_a_report_s_year_in_its_heading_is_no_practice_s_year() -> None:
     assert reported_years(opened) == set()
     report = "OSSERVATORIO ECONOMICO — RAPPORTO 2023\n\nNel 2023 le cento imprese del distretto hanno esportato di più."
     assert extract(report, "Rapporto").year is None
+
+
+def test_a_publication_line_may_go_on_after_its_date() -> None:
+    blog = 'Dieci giorni a Borgoverde\npubblicato il 27 febbraio 2020 nel blog "Argilla in viaggio"\nSono una ceramista.'
+    assert dates_of_writing(blog) == {2020}
+    issue = (
+        '*Boletim "Terra Firme" — Rede de organizações de agricultores da Lusofonia, n.º 18, maio de 2021*\n'
+        "A cooperativa vende pimenta ao mundo."
+    )
+    assert dates_of_writing(issue) == {2021}
+
+
+def test_a_date_ahead_neither_dates_the_writing_nor_keeps_the_year() -> None:
+    minutes = (
+        "ATA DA REUNIÃO DO COMITÊ GESTOR DO APL DE PEDRA AZUL\nData: 14 de setembro de 2023\n"
+        "O comitê discutiu a feira. A próxima reunião ficou marcada para 9 de novembro de 2023."
+    )
+    assert dates_of_writing(minutes) == {2023}

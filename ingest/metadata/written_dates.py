@@ -59,6 +59,19 @@ issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro,
 ("Last reviewed: July 2022") or a meeting's minutes ("Verbale della riunione del 23 novembre 2022")."""
 SHORT_LINE = 100
 """Characters: a byline, a label's line or a sign-off is at most this long."""
+_PUBLISHED = re.compile(
+    r"(?i)\b(?:pubblicat[oa]|publicad[oa]|published|posted|issue|edizione|edição|edition|numero|número|n\.[ºo°]|"
+    r"nº|boletim|bollettino|bulletin|newsletter|notiziario)\b"
+)
+"""A publication or an issue said before the date: its line may go on ("pubblicato il 27 febbraio 2020
+nel blog …", "Boletim …, n.º 18, maio de 2021")."""
+PUBLISHED_LINE = 250
+_PLANNED = re.compile(
+    r"(?i)\b(?:marcad[oa]s?|agendad[oa]s?|previst[oa]s?|scheduled|planned|fissat[oa]|prossim[oa]|próxim[oa]|"
+    r"next|entro|até|until|by)\b[^.!?\n]{0,40}$"
+)
+"""A date ahead ("a próxima reunião ficou marcada para 9 de novembro de 2023"): neither a date of
+writing nor a start."""
 _SINCE = re.compile(r"(?i)\b(?:desde|since|dal|dall['’]|dalla|a partir de|from|starting|início|inizio)\b")
 
 _NOW = (
@@ -110,6 +123,8 @@ def written_on(text: str, at: int) -> bool:
     if not dated:
         return False
     lead_in = _DAY.sub("", before[: dated.start()])  # the words before the date
+    if _PUBLISHED.search(lead_in) and len(text[line_start:line_end].strip()) <= PUBLISHED_LINE:
+        return not _SINCE.search(before[-30:]) and not _STARTS.search(before)
     return (
         len(text[line_start:line_end].strip()) <= SHORT_LINE
         and bool(_WRITING.search(lead_in))  # not "In March 2017, Sebrae launched the network."
@@ -136,6 +151,8 @@ def dates_of_writing(text: str) -> set[int]:
     """The years a text tells only as its date of writing (:func:`written_on`)."""
     written: dict[int, bool] = {}
     for year, at, _, decade in years_in_text(text):
+        if _PLANNED.search(text[max(0, at - 60) : at]):
+            continue  # a date ahead: a next meeting, a deadline
         written[year] = written.get(year, True) and not decade and written_on(text, at)
     return {year for year, only in written.items() if only}
 
