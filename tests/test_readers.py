@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from lxml import html as lxml_html
 from pypdf import PdfWriter
 
 from ingest.metadata.fields import labelled_fields
 from ingest.readers import read_file
+from ingest.readers.html import layout_tables_as_blocks
 from kb.errors import UnreadableFile
 from tests.conftest import EN, IT, PT, write
 
@@ -258,3 +260,26 @@ def test_an_html_card_laid_out_as_a_definition_list_keeps_its_fields(tmp_path: P
         "</dd></dl>Texto depois da lista.</main></body></html>"
     )
     assert "<p>País: Brasil Argentina A um</p></div>Texto depois da lista." in nested
+
+
+def test_a_newsletter_laid_out_in_a_table_keeps_its_paragraphs_and_a_data_table_its_rows(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "bulletin.html"
+    page.write_text(
+        "<html><head><title>Bulletin 18</title></head><body><table width='640'><tr><td>"
+        "<p>Harbour Trade Bulletin &middot; Issue 18 &middot; September 2023</p>"
+        "<h1>How the Borgoverde furniture makers work together</h1>"
+        "<p>The Borgoverde Furniture Foundation brings together two hundred workshops that weave rattan "
+        "and sell abroad through shared fairs and a joint catalogue.</p>"
+        "<p>Members share a drying yard and a design clinic run with the local university.</p>"
+        "<table><tr><td>Members</td><td>200</td></tr><tr><td>Exports</td><td>12 million</td></tr></table>"
+        "</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    lines = read_file(page, 10**8, 2000)[0].text.splitlines()
+    assert lines[0] == "Harbour Trade Bulletin · Issue 18 · September 2023"
+    assert any(line.startswith("Members share a drying yard") for line in lines)
+    tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
+    layout_tables_as_blocks(tree)
+    assert len(tree.xpath("//table")) == 1  # the table of data (cells of words) stays a table

@@ -18,8 +18,8 @@ def without_code(html: str) -> str:
     """The page with scripts, styles and templates removed, so their text reaches neither body
     nor title, its definition lists written as "term: definition" paragraphs, a box of facts set
     aside ("Quick facts: Location: … · Launch: 2011") kept as a section of the text (the extraction
-    drops every ``<aside>``), and its content wrapped as an article if nothing is
-    (:func:`as_an_article`)."""
+    drops every ``<aside>``), its layout tables read as blocks (:func:`layout_tables_as_blocks`),
+    and its content wrapped as an article if nothing is (:func:`as_an_article`)."""
     try:
         tree = lxml_html.fromstring(html)
     except (etree.ParserError, ValueError):
@@ -34,8 +34,22 @@ def without_code(html: str) -> str:
     for box in tree.xpath("//aside"):
         if a_box_of_facts(box.text_content()):
             box.tag = "section"
+    layout_tables_as_blocks(tree)
     as_an_article(tree)
     return lxml_html.tostring(tree, encoding="unicode")
+
+
+_BLOCKS = "p | h1 | h2 | h3 | h4 | h5 | h6 | ul | ol | blockquote"
+
+
+def layout_tables_as_blocks(tree: lxml_html.HtmlElement) -> None:
+    """A table that lays out a page (an e-mail newsletter's "<table><tr><td><p>…"), its cells holding
+    paragraphs, headings or lists, read as blocks: a table's text is one line per row, which runs a
+    whole newsletter into one line and hides its dateline. A table of data (cells of words) stays."""
+    for table in tree.xpath(f"//table[tr/td[{_BLOCKS}] or */tr/td[{_BLOCKS}]]"):
+        for part in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            part.tag = "div"
+            part.attrib.clear()
 
 
 def a_box_of_facts(text: str) -> bool:
