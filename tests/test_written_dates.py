@@ -138,3 +138,13 @@ def test_a_date_ahead_neither_dates_the_writing_nor_keeps_the_year() -> None:
         "O comitê discutiu a feira. A próxima reunião ficou marcada para 9 de novembro de 2023."
     )
     assert dates_of_writing(minutes) == {2023}
+
+
+def test_today_far_from_a_start_verb_reports_no_start() -> None:
+    minutes = (
+        "ATA DA REUNIÃO DO COMITÊ GESTOR\nData: 14 de setembro de 2023\n"
+        "O coordenador abriu a reunião, lembrou que o APL de Pedra Azul reúne hoje cerca de 600 empresas de "
+        "fiação, tecelagem, malharia, beneficiamento e confecção nos municípios da região, e apresentou a pauta."
+    )
+    assert not reports_a_start(minutes)
+    assert reports_a_start("A rede de oficinas de Pedra Azul foi apresentada hoje na feira.")
