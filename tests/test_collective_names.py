@@ -151,3 +151,12 @@ def test_a_verb_after_the_kind_is_no_trade() -> None:
         "distretto forma tecnici; il distretto ospita Brembo da anni."
     )
     assert collective_subject(text, "Nota") is None
+
+
+def test_a_cluster_named_the_english_way_may_join_two_trades() -> None:
+    text = (
+        "Mid-term review of the Pedra Azul pump and motor cluster. The Pedra Azul pump and motor cluster has "
+        "four hundred firms; the cluster tests motors for export and the cluster trains technicians."
+    )
+    found = extract(text, "Mid-term review", language="en").values["programme"]
+    assert found == ["Pedra Azul pump and motor cluster"]

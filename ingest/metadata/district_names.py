@@ -52,13 +52,14 @@ parts cluster", "the Kamukunji Jua Kali cluster" (not "the European cluster", "t
 
 
 def english_clusters(text: str) -> list[re.Match[str]]:
-    """:data:`CLUSTER_AFTER`'s names whose words in lower case name a trade, not a clause ("the
-    Government has supported the cluster", "the World Bank team visited the cluster")."""
+    """:data:`CLUSTER_AFTER`'s names whose words in lower case name a trade ("pump and motor"), not a
+    clause ("the Government has supported the cluster", "the World Bank team visited the cluster")."""
     return [
         m
         for m in CLUSTER_AFTER.finditer(text)
         if not any(
-            fold(w) in STOPWORDS or w.endswith("ed") for w in re.findall(r"\b[a-z][a-z-]+\b", m.group())
+            (fold(w) in STOPWORDS and w != "and") or w.endswith("ed")
+            for w in re.findall(r"\b[a-z][a-z-]+\b", m.group())
         )
     ]
 
