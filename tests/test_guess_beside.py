@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.metadata.guess_beside import BESIDE, DOMINANT, TIED, joins_the_finds
+from ingest.metadata import extract
+from ingest.metadata.guess_beside import BESIDE, DOMINANT, TIED, collective_beside, joins_the_finds
 from kb.taxonomy import default_taxonomy
 
 FAQ = (
@@ -42,3 +43,21 @@ def test_a_likely_guess_the_title_names_joins_finds_written_as_often() -> None:
     assert not joins_the_finds(
         ("HARBOUR MAKERS CLUSTER", BESIDE), ["Coastal Transition Fund"], text, default_taxonomy(), title
     )
+
+
+def test_a_collective_called_by_its_kind_throughout_joins_a_body_named_once() -> None:
+    text = (
+        "O Arranjo Produtivo Local de Confecções de Pedra Azul reúne 120 empresas. O APL mantém uma central "
+        "de compras; o APL organiza a feira e o APL negocia fretes. Os cursos do SENAI formam costureiras."
+    )
+    assert (
+        collective_beside(text, "Notícia", ["SENAI"]) == "Arranjo Produtivo Local de Confecções de Pedra Azul"
+    )
+    assert extract(text, "Notícia", language="pt").values["programme"][-1] == (
+        "Arranjo Produtivo Local de Confecções de Pedra Azul"
+    )
+    assert (
+        collective_beside(text, "Notícia", ["Arranjo Produtivo Local de Confecções"]) is None
+    )  # a form of a find
+    once = text.replace("o APL organiza a feira e o APL negocia fretes", "a feira é anual")
+    assert collective_beside(once + " O SENAI abriu vagas.", "Notícia", ["SENAI"]) is None

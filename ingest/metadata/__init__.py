@@ -14,7 +14,7 @@ from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
-from ingest.metadata.guess_beside import joins_the_finds
+from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
 from ingest.metadata.place_names import a_place
@@ -198,6 +198,8 @@ def ranked_and_subject(
         subject = wider_collective(text, title, subject) or subject
     if subject is None and not found:  # a district the text names in lower case ("il distretto di …")
         subject = district_subject(text, title) or collective_subject(text, title)
+    if subject is None and found:  # "o APL" throughout, beside a body or a scheme it names once or twice
+        subject = collective_beside(text, title, found)
     if subject and not written_otherwise(subject, found):
         proposed.append(subject)
     # a card named after a registered body, or a title's subject that is one, is about the body itself

@@ -53,6 +53,12 @@ MIN_USES = 3
 def collective_subject(text: str, title: str) -> str | None:
     """The one collective whose kind the text names (by its fullest name), if its name and the
     references to it by its kind alone add up to :data:`MIN_USES` and no other of that kind is named."""
+    used = collective_uses(text, title)
+    return used[0] if used else None
+
+
+def collective_uses(text: str, title: str) -> tuple[str, int] | None:
+    """:func:`collective_subject`'s collective and how often the text names it or calls it by its kind."""
     whole = ranked_text(text, title)  # the opening: a long report's every name would take minutes
     by_kind: dict[str, list[tuple[str, set[int]]]] = {}
     for name, starts in _named(whole):
@@ -71,8 +77,8 @@ def collective_subject(text: str, title: str) -> str | None:
     ranked = uses.most_common(2)
     if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    name = ranked[0][0]
-    return name[0].upper() + name[1:]
+    name, times = ranked[0]
+    return name[0].upper() + name[1:], times
 
 
 def wider_collective(text: str, title: str, name: str) -> str | None:

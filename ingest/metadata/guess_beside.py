@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.collective_names import collective_uses
 from ingest.metadata.matching import trie_pattern
 from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
-from ingest.metadata.programme_keys import written_forms, written_otherwise
+from ingest.metadata.programme_keys import programme_key, written_forms, written_otherwise
 from ingest.metadata.registry import mentioned
 from ingest.metadata.title_subject import titled
 from kb.taxonomy import Taxonomy
@@ -71,3 +72,27 @@ def times_written(name: str, text: str) -> int:
     if not forms:
         return 0
     return len(re.findall(rf"(?i)(?<!\w){trie_pattern(forms)}(?!\w)", text))
+
+
+OUTNUMBERED = 2
+"""How many times as often as each find a collective must be named or called by its kind to join them."""
+
+
+def collective_beside(text: str, title: str, found: list[str]) -> str | None:
+    """The collective a text keeps calling by its kind ("o APL" of the "Arranjo Produtivo Local de
+    Calçados de Nova Serrana"), when it outnumbers every name found (a body, a scheme it uses)."""
+    used = collective_uses(text, title)
+    if not used or not found:
+        return None
+    name, times = used
+    words = _words(name)
+    if an_everyday_term(name) or any(words <= _words(f) or _words(f) <= words for f in found):
+        return None  # a kind ("Polo Industrial"), a form of a find ("… Local Pedras" of "… Pedras, Gemas e Joias")
+    opening = text[:READ_CHARS]
+    most = max(times_written(other, opening) for other in found)
+    return name if times >= OUTNUMBERED * max(1, most) else None
+
+
+def _words(name: str) -> set[str]:
+    """A name's words compared as keys, singular ("Key Cluster" is a form of "Key Clusters")."""
+    return {w.removesuffix("s") for w in re.findall(r"\w+", programme_key(name))}
