@@ -258,8 +258,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3613, 52.2315, -0.0599, -0.1109, 2.9319, 10.6202, -1.3186, 1.3578,
-    0.7861, 0.0826, -0.3486, 0.5798, -0.8213, 0.6779, -0.1516, 0.7509, -0.0744,
+    -1.3932, 52.1801, -0.0561, -0.0846, 2.9149, 10.216, -1.3172, 1.3683,
+    0.8232, 0.1111, -0.3551, 0.5713, -0.8362, 0.7, -0.1878, 0.7355, -0.0395,
 )  # fmt: skip
 
 
