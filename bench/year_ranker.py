@@ -67,8 +67,8 @@ def fit(docs: list[Document]) -> np.ndarray:
 
 
 def accuracy(w: np.ndarray, docs: list[Document]) -> float:
-    """As ingest picks: the best year, unless it is only the date of writing (practice_year)."""
-    picks = [None if (year := best_year(found, w)) in refused else year for _, found, refused in docs]
+    """As ingest picks: the best year that is not only a date of writing (practice_year)."""
+    picks = [best_year({y: x for y, x in found.items() if y not in refused}, w) for _, found, refused in docs]
     return sum(p == gold for p, (gold, _, _) in zip(picks, docs, strict=True)) / max(1, len(docs))
 
 

@@ -110,3 +110,14 @@ def test_born_in_italian_is_a_founding() -> None:
         "Il parco Borgotech è nato a Borgoverde nel 1999 per le imprese del software."
     )
     assert rows[1999][FEATURES.index("founding")] == 1.0
+
+
+def test_a_date_of_writing_gives_way_to_the_next_year_told() -> None:
+    text = (
+        "Borgoverde, 3 marzo 2021\n\nIntervista alla Cooperativa Valle Alta. D. Come è nata la cooperativa? "
+        "R. Era il 1991: eravamo trenta giovani e la cooperativa è nata per non chiudere il paese."
+    )
+    assert 2021 not in [practice_year(text, "Intervista", [["Cooperativa Valle Alta"], []])]
+    weights = np.zeros(len(TERMS))  # every candidate as likely: the first in the text wins the tie
+    with patch.object(year_ranker, "weights", return_value=weights):
+        assert practice_year(text, "Intervista") == 1991

@@ -81,13 +81,12 @@ def practice_year(
     names: Sequence[Sequence[str]] = (),
     programme_starts: Sequence[int | None] = (),
 ) -> int | None:
-    """The candidate year scored highest (None when the text tells no year, or when the best is
-    only its date of writing and it reports no start as news: :mod:`ingest.metadata.written_dates`).
+    """The candidate year scored highest, its dates of writing aside when it reports no start as
+    news (:mod:`ingest.metadata.written_dates`); None when none is left or likely.
     ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
-    year = best_year(year_features(text, title, names, programme_starts), weights())
-    if year is not None and year in refused_years(text):
-        return None  # a meeting's or a release's date, not its practice's start
-    return year
+    candidates = year_features(text, title, names, programme_starts)
+    refused = refused_years(text) if candidates else set()  # a meeting's or a release's date, not a start
+    return best_year({year: row for year, row in candidates.items() if year not in refused}, weights())
 
 
 def best_year(scored: dict[int, np.ndarray], w: np.ndarray, least: float = NO_YEAR_BELOW) -> int | None:
