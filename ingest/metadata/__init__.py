@@ -168,14 +168,15 @@ def text_programmes(
     known = [name for name in known if name not in within]
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
-    proposed = list(dict.fromkeys(without_owner(name, taxonomy) for name in proposed))
-    proposed = list(
-        dict.fromkeys(
-            n if taxonomy.programme(n) else written_in_full(n, f"{title}\n{text}") for n in proposed
-        )
-    )
+    proposed = in_full(proposed, f"{title}\n{text}", taxonomy)
     registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered
+
+
+def in_full(names: list[str], text: str, taxonomy: Taxonomy) -> list[str]:
+    """Each name without its owner's, and as the text writes it in full unless it is registered."""
+    owned = dict.fromkeys(without_owner(name, taxonomy) for name in names)
+    return list(dict.fromkeys(n if taxonomy.programme(n) else written_in_full(n, text) for n in owned))
 
 
 def ranked_and_subject(

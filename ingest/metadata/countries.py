@@ -104,19 +104,7 @@ def country_scores(
     # from a PDF is two letters once folded, which would shift an accent-stripped copy's offsets)
     text, title = unicodedata.normalize("NFKC", text), unicodedata.normalize("NFKC", title)
     opening = len(text) / 5
-    mentions: list[Mention] = []
-    places: set[int] = set()
-    title_mentions: list[Mention] = []
-    named: list[Mention] = []  # countries by their names, where a town's sentence may place it
-    for i, (matcher, is_place) in enumerate(matchers):
-        title_mentions += matcher.find(title)
-        found = matcher.find(text)
-        if i < 2:
-            named += found
-        elif isinstance(matcher, PlaceMatcher):
-            found = [m for m in found if not placed_elsewhere(m, text, named)]
-        places |= {m.start for m in found} if is_place else set()
-        mentions += found
+    mentions, places, title_mentions = _found(matchers, text, title)
     towns = _town_matcher(taxonomy or default_taxonomy())
     title_mentions += [  # a town the text also writes in lower case is a word ("Green", "Praia")
         m for m in towns.find(title) if not _as_a_word(m.text, text)
@@ -132,6 +120,27 @@ def country_scores(
         aside = i in listed or mention.start not in places and _after_cue(text, mention)
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
+
+
+def _found(
+    matchers: tuple[tuple[NameMatcher | PlaceMatcher, bool], ...], text: str, title: str
+) -> tuple[list[Mention], set[int], list[Mention]]:
+    """Every matcher's mentions in the text, where the places among them start, and the title's
+    mentions; a big city the text places elsewhere is left out (:func:`placed_elsewhere`)."""
+    mentions: list[Mention] = []
+    places: set[int] = set()
+    title_mentions: list[Mention] = []
+    named: list[Mention] = []  # countries by their names, where a town's sentence may place it
+    for i, (matcher, is_place) in enumerate(matchers):
+        title_mentions += matcher.find(title)
+        found = matcher.find(text)
+        if i < 2:
+            named += found
+        elif isinstance(matcher, PlaceMatcher):
+            found = [m for m in found if not placed_elsewhere(m, text, named)]
+        places |= {m.start for m in found} if is_place else set()
+        mentions += found
+    return mentions, places, title_mentions
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
