@@ -103,6 +103,9 @@ def test_the_ranker_names_nothing_in_a_recipe_or_a_match_report() -> None:
         ("Campus Party", False),
         ("Marco Polo", False),
         ("Science Parks and Regional Innovation Systems", False),  # many parks: a chapter, a programme
+        ("European Cluster Excellence Initiative", False),  # the word qualifies a scheme's
+        ("Cluster Development Programme", False),
+        ("Distretto Tecnologico Aerospaziale", True),
     ],
 )
 def test_a_word_for_a_kind_of_practice_is_found_inside_a_name(name: str, practice: bool) -> None:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.programme_patterns import PROGRAMME_WORDS
+
 PRACTICE_WORDS = (
     r"park|parque|parco|tecnopolo|technopole|technopolis|technopark|techpark|teknokent|"
     r"district|distretto|distrito|cluster|p[oó]lo|arranjo|APL|aglomerado|"
@@ -28,6 +30,15 @@ _PRACTICE = re.compile(rf"(?i)(?<![\w-])(?:{PRACTICE_WORDS})(?![\w-])")
 _A_PERSON = re.compile(r"(?i)\bMarco[ \t]+Polo\b|\bPolo[ \t]+Ralph\b")
 
 
+_SCHEME_AFTER = re.compile(
+    rf"(?i)(?<![\w-])(?:{PROGRAMME_WORDS}|strategy|strategia|estrat[eé]gia|platform)(?![\w-])"
+)
+"""A scheme's word after the practice's: the practice word qualifies the scheme ("European Cluster
+Excellence Initiative", "Cluster Development Programme"), which is what the name names."""
+
+
 def names_a_kind_of_practice(name: str) -> bool:
-    """Whether the name holds a word for a kind of practice ("Distretto serico comasco")."""
-    return _PRACTICE.search(name) is not None and not _A_PERSON.search(name)
+    """Whether the name holds a word for a kind of practice ("Distretto serico comasco"), as what it
+    names (not "European Cluster Excellence Initiative")."""
+    found = _PRACTICE.search(name)
+    return bool(found) and not _A_PERSON.search(name) and not _SCHEME_AFTER.search(name, found.end())
