@@ -148,3 +148,8 @@ def test_today_far_from_a_start_verb_reports_no_start() -> None:
     )
     assert not reports_a_start(minutes)
     assert reports_a_start("A rede de oficinas de Pedra Azul foi apresentada hoje na feira.")
+
+
+def test_a_year_told_after_by_is_no_date_ahead() -> None:
+    text = "Borgoverde, 3 May 2014\n\nThe network, supported by the council in 2014, joins forty workshops."
+    assert dates_of_writing(text) == set()

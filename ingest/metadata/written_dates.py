@@ -68,7 +68,7 @@ nel blog …", "Boletim …, n.º 18, maio de 2021")."""
 PUBLISHED_LINE = 250
 _PLANNED = re.compile(
     r"(?i)\b(?:marcad[oa]s?|agendad[oa]s?|previst[oa]s?|scheduled|planned|fissat[oa]|prossim[oa]|próxim[oa]|"
-    r"next|entro|até|until|by)\b[^.!?\n]{0,40}$"
+    r"next|entro|until)\b[^.!?\n]{0,40}$"
 )
 """A date ahead ("a próxima reunião ficou marcada para 9 de novembro de 2023"): neither a date of
 writing nor a start."""
