@@ -160,3 +160,10 @@ def test_a_cluster_named_the_english_way_may_join_two_trades() -> None:
     )
     found = extract(text, "Mid-term review", language="en").values["programme"]
     assert found == ["Pedra Azul pump and motor cluster"]
+
+
+def test_and_before_the_cluster_word_is_a_clause() -> None:
+    text = (
+        "Since 2015 the Ministry funds training and cluster managers. The cluster grows; the cluster exports."
+    )
+    assert extract(text, "News", language="en").values["programme"] == []

@@ -5,13 +5,12 @@ from __future__ import annotations
 from ingest.metadata.countries import country_scores, main_countries
 
 
-def test_a_city_at_the_end_of_a_longer_name_is_another_place() -> None:
-    text = (
-        "Dieci giorni a Bat Trang, il villaggio della ceramica vicino ad Hanoi. A Bat Trang ogni famiglia "
-        "ha un forno; le ceramiche di Bat Trang arrivano ai mercati di Hanoi."
-    )
-    assert "TH" not in country_scores(text, "Diario di viaggio")  # Trang, the Thai city
-    assert main_countries(text, "Diario di viaggio") == ["VN"]
+def test_a_city_in_a_longer_name_still_tells_its_country() -> None:
+    assert main_countries("Startup Lisboa acolhe vinte empresas. A Startup Lisboa forma.", "Notícia") == [
+        "PT"
+    ]
+    assert "IT" in country_scores("Fiera Milano ospita la mostra delle imprese.", "Notizia")
+    assert "IT" in country_scores("Le imprese di Milano vendono in Germania da anni.", "")
 
 
 def test_a_city_placed_in_another_country_right_after_it_is_another_place() -> None:

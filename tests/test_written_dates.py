@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
+from ingest.metadata.fields import labelled_fields
 from ingest.metadata.written_dates import dates_of_writing, reported_years, reports_a_start, written_on
 
 
@@ -153,3 +154,11 @@ def test_today_far_from_a_start_verb_reports_no_start() -> None:
 def test_a_year_told_after_by_is_no_date_ahead() -> None:
     text = "Borgoverde, 3 May 2014\n\nThe network, supported by the council in 2014, joins forty workshops."
     assert dates_of_writing(text) == set()
+
+
+def test_a_count_or_a_call_s_opening_is_no_date_of_writing_nor_a_start() -> None:
+    assert dates_of_writing("Il numero delle imprese del consorzio a dicembre 2020 era 40.") == set()
+    assert (
+        labelled_fields("Abertura das inscrições: 2 de março de 2022\nA rede foi criada em 2018.").get("year")
+        is None
+    )

@@ -53,7 +53,9 @@ parts cluster", "the Kamukunji Jua Kali cluster" (not "the European cluster", "t
 
 def english_clusters(text: str) -> list[re.Match[str]]:
     """:data:`CLUSTER_AFTER`'s names whose words in lower case name a trade ("pump and motor"), not a
-    clause ("the Government has supported the cluster", "the World Bank team visited the cluster")."""
+    clause ("the Government has supported the cluster", "the World Bank team visited the cluster",
+    "the Ministry funds training and cluster managers": "and" joins two trades, not a trade and the
+    cluster)."""
     return [
         m
         for m in CLUSTER_AFTER.finditer(text)
@@ -61,6 +63,7 @@ def english_clusters(text: str) -> list[re.Match[str]]:
             (fold(w) in STOPWORDS and w != "and") or w.endswith("ed")
             for w in re.findall(r"\b[a-z][a-z-]+\b", m.group())
         )
+        and not re.search(r"\band[ \t]+cluster\b", m.group())  # "funds training and cluster managers"
     ]
 
 

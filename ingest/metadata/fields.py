@@ -112,7 +112,7 @@ _YEAR_LABEL = re.compile(
     r"(?:ano|anno|year|data|date) (?:de |di |of )?(?:criacao|creazione|creation|inicio|avvio|start|lancamento|"
     r"lancio|launch|fundacao|fondazione|foundation|constituicao|costituzione|constitution)|inicio|inizio|avvio|"
     r"start(?:ed| year| date)?|launch(?:ed)?|criacao|creazione|fundacao|fondazione|founded|established|"
-    r"opened|inaugura(?:ted|tion|cao|zione)|abertura|apertura"
+    r"opened$"
 )
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started",
 "Opened")."""

@@ -26,30 +26,39 @@ _BODY_AT_END = re.compile(
     r"(?i)\b(?:board|authority|cent(?:er|re|ro)|agency|agenzia|ag[eê]ncia|council|foundation|association|group|"
     r"corporation|company|ministry|department|office|commission|institute|istituto|instituto)$"
 )
+_INSIDE_A_LINE = re.compile(r"[a-zà-ÿ,][ \t]+$")
+"""A name written after a word in lower case or a comma: inside a sentence, not a heading's start."""
 _NOT_A_NAME = frozenset({"Ltda", "Annual", "Report", "Relatório", "Rapporto", "Newsletter", "FAQ"})
 
 
 def written_in_full(name: str, text: str) -> str:
-    """The longest form the text writes of ``name`` with capitalised words after it, else ``name``.
+    """The form the text writes of ``name`` with capitalised words after it, else ``name``.
 
-    A kind of practice with its acronym ("Arranjo Produtivo Local (APL)") is no practice's name:
-    the words after it once are. Any other name takes its longer form only where the text writes
-    that form twice (the title counts), not when the words after it are a body's ("… Development
-    Authority", "… Board"), and not past an acronym in brackets ("Zona Economica Speciale (ZES)
-    Ionica" is the ZES of a region; a kind of practice goes past it to "de …", "di …", "of …")."""
+    A kind of practice with its acronym ("Arranjo Produtivo Local (APL)") is no practice's name: the
+    words after it are, from "de", "di" or "of" on, in the form the text writes most (the first, on
+    a tie). Any other name takes its longer form only where the text writes that form twice, once
+    at least inside a line (a title and the heading that repeats it are one name written once), not
+    when the words after it are a body's ("… Development Authority", "… Board"), and not past an
+    acronym in brackets ("Fondo … Regional (FIC-R) do Chile" is whole)."""
     short = _ACRONYM_AT_END.sub("", name)
     generic = an_everyday_term(short)
     if short != name and not generic:
-        return name  # "Fondo … Regional (FIC-R)" is whole; "(FIC-R) do Chile" says where
-    after = rf"(?:(?P<acronym>{_ACRONYM})(?=[ \t]+{_LINK}[ \t]))?" if generic else "(?P<acronym>)"
+        return name
+    after = rf"(?P<acronym>{_ACRONYM})?(?=[ \t]+{_LINK}[ \t])" if generic else "(?P<acronym>)"
     pattern = re.compile(rf"(?<![\w-]){re.escape(name)}{after}(?P<tail>{_TAIL})")
     lower = set(re.findall(r"(?<![\w-])[a-zà-ÿ][\w'’-]+", text))
     counts: Counter[str] = Counter()
+    inside: set[str] = set()
     for match in pattern.finditer(text):
         tail = _proper_tail(match.group("tail"), lower)
         if tail and not _BODY_AT_END.search(tail):
-            counts[f"{name}{match.group('acronym') or ''}{tail}"] += 1
-    written = [form for form, n in counts.items() if generic or n >= 2]
+            form = f"{name}{match.group('acronym') or ''}{tail}"
+            counts[form] += 1
+            if _INSIDE_A_LINE.search(text[max(0, match.start() - 40) : match.start()]):
+                inside.add(form)
+    if generic:
+        return max(counts, key=counts.__getitem__, default=name)  # the commonest; the first on a tie
+    written = [form for form, n in counts.items() if n >= 2 and form in inside]
     return max(written, key=len, default=name)
 
 

@@ -59,16 +59,13 @@ issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro,
 ("Last reviewed: July 2022") or a meeting's minutes ("Verbale della riunione del 23 novembre 2022")."""
 SHORT_LINE = 100
 """Characters: a byline, a label's line or a sign-off is at most this long."""
-_PUBLISHED = re.compile(
-    r"(?i)\b(?:pubblicat[oa]|publicad[oa]|published|posted|issue|edizione|edição|edition|numero|número|n\.[ºo°]|"
-    r"nº|boletim|bollettino|bulletin|newsletter|notiziario)\b"
-)
-"""A publication or an issue said before the date: its line may go on ("pubblicato il 27 febbraio 2020
-nel blog …", "Boletim …, n.º 18, maio de 2021")."""
+_PUBLISHED = re.compile(r"(?i)\b(?:pubblicat[oa]|publicad[oa]|published|posted)\b")
+"""A publication said before the date: its line may go on ("pubblicato il 27 febbraio 2020 nel blog …").
+Not an issue's number: "numero" and "número" are as often a count ("Il numero delle imprese …")."""
 PUBLISHED_LINE = 250
 _PLANNED = re.compile(
     r"(?i)\b(?:marcad[oa]s?|agendad[oa]s?|previst[oa]s?|scheduled|planned|fissat[oa]|prossim[oa]|próxim[oa]|"
-    r"next|entro|until)\b[^.!?\n]{0,40}$"
+    r"next|until)\b[^.!?\n]{0,40}$"
 )
 """A date ahead ("a próxima reunião ficou marcada para 9 de novembro de 2023"): neither a date of
 writing nor a start."""

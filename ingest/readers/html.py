@@ -39,15 +39,23 @@ def without_code(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode")
 
 
-_BLOCKS = "p | h1 | h2 | h3 | h4 | h5 | h6 | ul | ol | blockquote"
+_LAYOUT_CELL = "td[h1 or h2 or h3 or h4 or h5 or h6 or count(p | ul | ol | blockquote | table) >= 3]"
+"""A cell that lays out a page: it holds a heading, or three blocks or more. A card laid out as a table
+(a Word export's "<td><p>Ano de criação</p></td>") holds one paragraph a cell."""
 
 
 def layout_tables_as_blocks(tree: lxml_html.HtmlElement) -> None:
-    """A table that lays out a page (an e-mail newsletter's "<table><tr><td><p>…"), its cells holding
-    paragraphs, headings or lists, read as blocks: a table's text is one line per row, which runs a
-    whole newsletter into one line and hides its dateline. A table of data (cells of words) stays."""
-    for table in tree.xpath(f"//table[tr/td[{_BLOCKS}] or */tr/td[{_BLOCKS}]]"):
-        for part in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+    """A table that lays out a page (an e-mail newsletter's "<table><tr><td><h1>…<p>…"), read as
+    blocks: a table's text is one line per row, which runs a whole newsletter into one line and hides
+    its dateline. Only its own rows and cells change: a table of data inside it stays a table."""
+    for table in tree.xpath(f"//table[tr/{_LAYOUT_CELL} or */tr/{_LAYOUT_CELL}]"):
+        rows = table.xpath("tr | */tr")
+        for part in [
+            table,
+            *table.xpath("tbody | thead | tfoot"),
+            *rows,
+            *(c for r in rows for c in r.xpath("td | th")),
+        ]:
             part.tag = "div"
             part.attrib.clear()
 
