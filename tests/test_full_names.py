@@ -42,3 +42,24 @@ def test_words_the_text_writes_in_lower_case_end_no_name() -> None:
     assert written_in_full("Polo Biotech", text) == "Polo Biotech"
     scheme = "Il Fondo Verde (FV) Lombardia apre. Il Fondo Verde (FV) Lombardia chiude."
     assert written_in_full("Fondo Verde (FV)", scheme) == "Fondo Verde (FV)"
+
+
+def test_a_kind_of_practice_takes_its_commonest_form_not_a_second_one_named_once() -> None:
+    text = (
+        "O Arranjo Produtivo Local (APL) de Redes de Pedra Azul reúne empresas. Como o Arranjo Produtivo "
+        "Local (APL) de Redes de Pedra Azul, o Arranjo Produtivo Local (APL) de Confecções de Santa Cruz do "
+        "Capibaribe também vende. O Arranjo Produtivo Local Sebrae Minas Gerais Apoia."
+    )
+    assert (
+        written_in_full("Arranjo Produtivo Local (APL)", text)
+        == "Arranjo Produtivo Local (APL) de Redes de Pedra Azul"
+    )
+    assert (
+        written_in_full("Arranjo Produtivo Local", text) == "Arranjo Produtivo Local"
+    )  # no "de" after it there
+
+
+def test_a_title_and_the_heading_repeating_it_are_one_use() -> None:
+    title = "Harbour Makers Cluster Mid-Term Evaluation"
+    text = f"{title}\n{title}\nThe Harbour Makers Cluster grew. The Harbour Makers Cluster trains firms."
+    assert written_in_full("Harbour Makers Cluster", f"{title}\n{text}") == "Harbour Makers Cluster"
