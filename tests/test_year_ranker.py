@@ -97,9 +97,7 @@ def test_a_word_holding_a_date_of_writing_word_is_no_heading_date_and_novembre_i
 
 
 def test_a_founding_year_later_recalled_as_a_decade_is_still_a_year() -> None:
-    text = (
-        "The Timber Valley cluster was founded in 2000 by twelve firms. Since the 2000s it has made pulp."
-    )
+    text = "The Timber Valley cluster was founded in 2000 by twelve firms. Since the 2000s it has made pulp."
     rows = year_ranker.year_features(text, "", [["Timber Valley"], []])
     assert rows[2000][FEATURES.index("decade")] == 0.0
     assert rows[2000][FEATURES.index("founding")] == 1.0
