@@ -61,7 +61,12 @@ def documents(gold: Path) -> list[Document]:
 
 
 def fit(docs: list[Document]) -> np.ndarray:
-    rows = [(x, float(year == gold)) for gold, found, _ in docs for year, x in found.items()]
+    rows = [
+        (x, float(year == gold))
+        for gold, found, refused in docs
+        for year, x in found.items()
+        if year not in refused
+    ]
     x = terms(np.array([x for x, _ in rows]))
     return np.asarray(fit_logistic(x, np.array([y for _, y in rows]), ridge=RIDGE))
 
