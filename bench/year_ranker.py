@@ -73,7 +73,7 @@ def fit(docs: list[Document]) -> np.ndarray:
 
 def accuracy(w: np.ndarray, docs: list[Document]) -> float:
     """As ingest picks: the best year that is not only a date of writing (practice_year)."""
-    picks = [best_year({y: x for y, x in found.items() if y not in refused}, w) for _, found, refused in docs]
+    picks = [best_year(found, w, refused=refused) for _, found, refused in docs]
     return sum(p == gold for p, (gold, _, _) in zip(picks, docs, strict=True)) / max(1, len(docs))
 
 

@@ -32,6 +32,8 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 49
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+49: names in full, collectives and weak guesses beside the finds, towns placed in another country, dates
+of writing giving way to the next year, "Opened:" lines, layout tables read as blocks, themes refitted;
 48: the practice words narrowed, districts named by their place's adjective, bylines no scheme;
 47: the name ranker's practice-kind and title-words features, "Federal Capital", "Mesa" and "Rocha" no
 country's evidence, early years told with a creation;

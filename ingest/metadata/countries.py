@@ -60,6 +60,11 @@ def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
     )
 
 
+BY_NAME = 2
+"""The first matchers of :func:`_matchers`: the countries' own names (not places, abbreviations or
+demonyms), which may place a town named just before them (:func:`placed_elsewhere`)."""
+
+
 @cache
 def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, bool], ...]:
     """The matchers of country names, places, abbreviations and demonyms; True for places (a
@@ -134,7 +139,7 @@ def _found(
     for i, (matcher, is_place) in enumerate(matchers):
         title_mentions += matcher.find(title)
         found = matcher.find(text)
-        if i < 2:
+        if i < BY_NAME:
             named += found
         elif isinstance(matcher, PlaceMatcher):
             found = [m for m in found if not placed_elsewhere(m, text, named)]

@@ -44,9 +44,11 @@ _PLACE_FIRST = (
     rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
 )
 """A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
+_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted"
+"""A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
-    r"registrad[oa]|registrat[oa]|recorded|pubblicat[oa]|publicad[oa]|published|posted|dated|redatt[oa]|"
+    rf"registrad[oa]|registrat[oa]|recorded|{_PUBLICATION}|dated|redatt[oa]|"
     r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b|"
     r"(?:^|[.!?][ \t]+)[\W]*(?:(?:this[ \t]+)?page[ \t]+(?:was[ \t]+)?|página[ \t]+|pagina[ \t]+)?"
     r"(?:last[ \t]+)?(?:updated|reviewed|revised|aggiornat[oa]|aggiornamento|ultimo aggiornamento|atualizad[oa]|"
@@ -59,7 +61,7 @@ issue, a recording or a publication ("edizione del", "Gravado no Rio de Janeiro,
 ("Last reviewed: July 2022") or a meeting's minutes ("Verbale della riunione del 23 novembre 2022")."""
 SHORT_LINE = 100
 """Characters: a byline, a label's line or a sign-off is at most this long."""
-_PUBLISHED = re.compile(r"(?i)\b(?:pubblicat[oa]|publicad[oa]|published|posted)\b")
+_PUBLISHED = re.compile(rf"(?i)\b(?:{_PUBLICATION})\b")
 """A publication said before the date: its line may go on ("pubblicato il 27 febbraio 2020 nel blog …").
 Not an issue's number: "numero" and "número" are as often a count ("Il numero delle imprese …")."""
 PUBLISHED_LINE = 250

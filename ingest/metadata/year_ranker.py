@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import cache
 from itertools import combinations
 
@@ -86,13 +86,19 @@ def practice_year(
     ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
     candidates = year_features(text, title, names, programme_starts)
     refused = refused_years(text) if candidates else set()  # a meeting's or a release's date, not a start
-    return best_year({year: row for year, row in candidates.items() if year not in refused}, weights())
+    return best_year(candidates, weights(), refused=refused)
 
 
-def best_year(scored: dict[int, np.ndarray], w: np.ndarray, least: float = NO_YEAR_BELOW) -> int | None:
-    """The candidate whose :data:`TERMS` score highest under the weights ``w``, if its probability
-    of being the practice's year reaches ``least`` (None: no candidate, or none likely)."""
-    years = list(scored)
+def best_year(
+    scored: dict[int, np.ndarray],
+    w: np.ndarray,
+    least: float = NO_YEAR_BELOW,
+    refused: Set[int] = frozenset(),
+) -> int | None:
+    """The candidate (not one of ``refused``) whose :data:`TERMS` score highest under the weights
+    ``w``, if its probability of being the practice's year reaches ``least`` (None: no candidate, or
+    none likely)."""
+    years = [year for year in scored if year not in refused]
     if not years:
         return None
     logits = terms(np.array([scored[y] for y in years])) @ w
