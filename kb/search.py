@@ -139,7 +139,14 @@ class Searcher:
                 ],
                 s.rrf_k,
             )
-            candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
+            closeness = {
+                c: (centred, cos)
+                for c, centred, cos in [
+                    *dense,
+                    *self._unranked(dense, [*lexical, *fields], vector, offsets, owners),
+                ]
+            }
+            candidates = by_document(fused, owners, closeness, s)
             if held is not None:
                 measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
                 # questions name things in passing; a short one's names, like its words, by share²
@@ -178,6 +185,27 @@ class Searcher:
         passages = list({*found.tolist(), *(c for c, _ in [*lexical, *fields])})
         owners = self.store.chunk_owners(passages) if passages else {}
         return _centred(found, scores, owners, offsets), lexical, fields, counts, owners
+
+    def _unranked(
+        self,
+        dense: Ranking,
+        lexical: list[tuple[int, float]],
+        vector: np.ndarray,
+        offsets: dict[str, float],
+        owners: Owners,
+    ) -> Ranking:
+        """The dense scores of the passages that only the lexical side found.
+
+        They take no part in the dense ranking (their place in it is unknown), but the relevance
+        boundary compares every candidate with the best one in meaning: in a collection larger
+        than the dense side's depth, a document holding the query in its title would otherwise
+        count as far from it only because its passages ranked past that depth."""
+        ranked = {c for c, _, _ in dense}
+        missing = np.array(sorted({c for c, _ in lexical} - ranked), dtype=np.int64)
+        if not len(missing):
+            return []
+        found, scores = self.store.dense_search(vector, len(missing), missing, offsets)
+        return _centred(found, scores, owners, offsets)
 
     def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
         """Add the share of the query a candidate's title holds, unless other candidates share

@@ -314,3 +314,17 @@ def test_side_work_never_outlives_a_failed_search() -> None:
         threading.Timer(0.05, release.set).start()
         raise RuntimeError("the calling thread failed")
     assert finished == [True]
+
+
+def test_documents_only_the_lexical_side_found_are_scored_in_meaning_too(synthetic: KnowledgeBase) -> None:
+    """With a dense side shallower than the collection, a document that only BM25 found still
+    gets its closeness in meaning, which the relevance boundary compares with the best one's."""
+    shallow = synthetic.using(replace(SearchSettings(), dense_candidates=5, feedback_weight=0.0))
+    searcher = shallow.searcher()
+    parts = searcher.glossary.parse("cosme w3")
+    candidates = searcher.candidates(SearchRequest("cosme w3", k=5), None, parts)
+    oracle = oracle_scores(synthetic, "cosme w3", None)
+    assert len(candidates) > 10, "most candidates come from the lexical side alone"
+    for c in candidates:
+        assert np.isfinite(c.dense) and np.isfinite(c.cosine)
+        assert c.dense <= oracle[c.doc_id] + 1e-5
