@@ -9,7 +9,9 @@ the tuning sets and prints them for kb/config.py; the sweep then shows the trade
 between set recall, set precision and empty off-topic results. The tuning sets
 (eval/queries.json, eval/short.json, eval/offtopic.json, eval/offtopic-lookalike.json) choose the
 point; the held-out sets (eval/short-heldout.json, eval/offtopic-heldout.json,
-eval/offtopic-lookalike-heldout.json) are only reported.
+eval/offtopic-lookalike-heldout.json) are only reported. The same on the labelled collection
+(bench/collection.py, 1,795 documents): eval/big-tuning.json tunes, eval/big-heldout.json is
+only reported; in each, a query judged to have no relevant document is off-topic.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+from collection import judged_by_path, open_collection
 from logistic import fit_logistic
 
 from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_filtered_boundary
@@ -34,6 +37,8 @@ TUNING = ("eval/queries.json", "eval/short.json")
 TUNING_OFF = ("eval/offtopic.json", "eval/offtopic-lookalike.json")
 HELD_OUT = ("eval/short-heldout.json",)
 HELD_OUT_OFF = ("eval/offtopic-heldout.json", "eval/offtopic-lookalike-heldout.json")
+BIG_TUNING = Path("eval/big-tuning.json")  # judged on the labelled collection (bench/collection.py)
+BIG_HELD_OUT = Path("eval/big-heldout.json")
 
 GRID = {
     "min_top_cosine": (0.83, 0.84, 0.85, 0.86, 0.87, 1.0),
@@ -71,19 +76,29 @@ class Scored:
 
 def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
     """Each query's candidates inside its filters (and, when it has filters, without them)."""
+    return collect_queries(kb, [q for path in paths for q in load_queries(Path(path))])
+
+
+def collect_queries(kb: KnowledgeBase, queries: list[JudgedQuery]) -> list[Scored]:
+    """:func:`collect` for queries already loaded."""
     kb.refresh()
     searcher = kb.searcher()
     out = []
-    for path in paths:
-        for q in load_queries(Path(path)):
-            request = SearchRequest(q.text, filters=q.filters, k=100)
-            parts = searcher.glossary.parse(q.text)
-            allowed = kb.store.filtered_doc_ids(request.filters) if request.filters else None
-            scored = Scored(q, parts, searcher.candidates(request, allowed, parts))
-            if allowed is not None:
-                scored.unfiltered = searcher.candidates(SearchRequest(q.text, k=100), None, parts)
-            out.append(scored)
+    for q in queries:
+        request = SearchRequest(q.text, filters=q.filters, k=100)
+        parts = searcher.glossary.parse(q.text)
+        allowed = kb.store.filtered_doc_ids(request.filters) if request.filters else None
+        scored = Scored(q, parts, searcher.candidates(request, allowed, parts))
+        if allowed is not None:
+            scored.unfiltered = searcher.candidates(SearchRequest(q.text, k=100), None, parts)
+        out.append(scored)
     return out
+
+
+def collect_big(kb: KnowledgeBase, path: Path) -> tuple[list[Scored], list[Scored]]:
+    """The on-topic and the off-topic queries of a set judged on the labelled collection."""
+    scored = collect_queries(kb, judged_by_path(kb, path))
+    return [s for s in scored if s.query.judgements], [s for s in scored if not s.query.judgements]
 
 
 def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> dict[str, float]:
@@ -118,32 +133,67 @@ def sweep(
     return rows
 
 
+Sets = dict[str, tuple[list["Scored"], list["Scored"]]]
+
+
+def gather(sample: KnowledgeBase, big: KnowledgeBase | None) -> Sets:
+    """Each query set's on-topic and off-topic queries, scored: on the sample corpus, and (when
+    given) on the labelled collection."""
+    sets = {
+        "sample corpus, tuning": (collect(sample, TUNING), collect(sample, TUNING_OFF)),
+        "sample corpus, held out": (collect(sample, HELD_OUT), collect(sample, HELD_OUT_OFF)),
+    }
+    if big is not None:
+        sets["labelled collection, tuning"] = collect_big(big, BIG_TUNING)
+        sets["labelled collection, held out"] = collect_big(big, BIG_HELD_OUT)
+    return sets
+
+
+def tuning(sets: Sets) -> tuple[list[Scored], list[Scored]]:
+    """Every tuning set's on-topic and off-topic queries together."""
+    chosen = [pair for name, pair in sets.items() if name.endswith("tuning")]
+    return [s for on, _ in chosen for s in on], [s for _, off in chosen for s in off]
+
+
+def sample_index(tmp: Path) -> KnowledgeBase:
+    from ingest.pipeline import ingest_paths
+
+    settings = Settings(index_dir=tmp / "dev")
+    kb = KnowledgeBase.open(settings.index_dir, create=True)
+    ingest_paths(kb, [Path("corpus")], settings)
+    return kb
+
+
+def calibration_rows(
+    sets: Sets, chosen: SearchSettings
+) -> list[tuple[str, dict[str, float], dict[str, float]]]:
+    """The sweep's frontier on every tuning set together, then the chosen point on each set."""
+    on, off = tuning(sets)
+    current = {k: getattr(chosen, k) for k in GRID}
+    rows = [("frontier", p, m) for p, m in frontier(sweep(on, off, chosen))]
+    rows += [(f"chosen, {name}", current, measure(chosen, *pair)) for name, pair in sets.items()]
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, help="an index of corpus/ (default: build one)")
+    parser.add_argument(
+        "--collection", type=Path, help="the labelled collection's index (built there if missing)"
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--fit", action="store_true", help="fit the membership weights first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        if args.index:
-            kb = KnowledgeBase.open(args.index)
-        else:
-            from ingest.pipeline import ingest_paths
-
-            settings = Settings(index_dir=Path(tmp) / "dev")
-            kb = KnowledgeBase.open(settings.index_dir, create=True)
-            ingest_paths(kb, [Path("corpus")], settings)
-        tune_on, tune_off = collect(kb, TUNING), collect(kb, TUNING_OFF)
-        held_on, held_off = collect(kb, HELD_OUT), collect(kb, HELD_OUT_OFF)
+        sample = KnowledgeBase.open(args.index) if args.index else sample_index(Path(tmp))
+        big = open_collection(args.collection or Path(tmp) / "collection")
+        sets = gather(sample, big)
     chosen = SearchSettings()
     if args.fit:
-        weights = fit([s for s in tune_on if s.candidates])
+        weights = fit([s for s in tuning(sets)[0] if s.candidates])
         print("membership_weights =", weights, "# " + ", ".join(MEMBERSHIP_FEATURES))
         chosen = replace(chosen, membership_weights=weights)
-    current = {k: getattr(chosen, k) for k in GRID}
-    table = [("frontier", p, m) for p, m in frontier(sweep(tune_on, tune_off, chosen))]
-    table.append(("chosen, tuning sets", current, measure(chosen, tune_on, tune_off)))
-    table.append(("chosen, held-out sets", current, measure(chosen, held_on, held_off)))
+    table = calibration_rows(sets, chosen)
     if args.json:
         for label, p, m in table:
             print(json.dumps({"row": label, **p, **{k: round(v, 4) for k, v in m.items()}}))

@@ -15,18 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from boundary import (
-    GRID,
-    HELD_OUT,
-    HELD_OUT_OFF,
-    TUNING,
-    TUNING_OFF,
-    collect,
-    frontier,
-    markdown_rows,
-    measure,
-    sweep,
-)
+from boundary import BIG_HELD_OUT, BIG_TUNING, calibration_rows, gather, markdown_rows
+from collection import judged_by_path, open_collection
 from embedding_cache import CachedEmbedder
 
 from ingest.chunking import chunk_spans
@@ -337,15 +327,8 @@ queries that share words with the field in another sense (eval/offtopic-lookalik
 eval/offtopic-lookalike-heldout.json, held out) were added after that point was chosen."""
 
 
-def boundary_table(kb: KnowledgeBase) -> list[str]:
-    on, off = collect(kb, TUNING), collect(kb, TUNING_OFF)
-    held_on, held_off = collect(kb, HELD_OUT), collect(kb, HELD_OUT_OFF)
-    chosen = SearchSettings()
-    rows = [("frontier", p, m) for p, m in frontier(sweep(on, off))]
-    current = {k: getattr(chosen, k) for k in GRID}
-    rows.append(("**chosen, tuning sets**", current, measure(chosen, on, off)))
-    rows.append(("**chosen, held-out sets**", current, measure(chosen, held_on, held_off)))
-    return markdown_rows(rows)
+def boundary_table(sample: KnowledgeBase, big: KnowledgeBase) -> list[str]:
+    return markdown_rows(calibration_rows(gather(sample, big), SearchSettings()))
 
 
 def table(reports: dict[str, EvaluationReport]) -> list[str]:
@@ -373,9 +356,13 @@ def table(reports: dict[str, EvaluationReport]) -> list[str]:
     return lines
 
 
-def run_modes(kb: KnowledgeBase, queries_path: Path, sample: int = 0) -> dict[str, EvaluationReport]:
-    """Each mode on the judged queries (every n-th query when ``sample`` asks for fewer)."""
-    queries = load_queries(queries_path)
+def run_modes(
+    kb: KnowledgeBase, queries_path: Path, sample: int = 0, by_path: bool = False
+) -> dict[str, EvaluationReport]:
+    """Each mode on the judged queries (every n-th query when ``sample`` asks for fewer; only
+    those with a relevant document); ``by_path``: judgements name documents by path."""
+    queries = judged_by_path(kb, queries_path) if by_path else load_queries(queries_path)
+    queries = [q for q in queries if q.judgements]
     if sample and len(queries) > sample:
         queries = queries[:: -(-len(queries) // sample)]
     reports = {}
@@ -426,7 +413,11 @@ def main() -> None:
         ingest_paths(kb, [Path("corpus")], settings)
         for queries in args.queries:
             lines += [f"## Dev set: {queries} on the sample corpus", "", *table(run_modes(kb, queries)), ""]
-        lines += ["## The relevance boundary", "", BOUNDARY_NOTE, "", *boundary_table(kb), ""]
+        big = open_collection(Path(tmp) / "collection")
+        for queries in (BIG_TUNING, BIG_HELD_OUT):
+            reports = run_modes(big, queries, by_path=True)
+            lines += [f"## {queries} on the labelled collection", "", *table(reports), ""]
+        lines += ["## The relevance boundary", "", BOUNDARY_NOTE, "", *boundary_table(kb, big), ""]
         for folder in args.beir:
             started = time.perf_counter()
             beir_kb = index_beir(folder, Path(tmp) / folder.name)
