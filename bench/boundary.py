@@ -41,11 +41,10 @@ BIG_TUNING = Path("eval/big-tuning.json")  # judged on the labelled collection (
 BIG_HELD_OUT = Path("eval/big-heldout.json")
 
 GRID = {
-    "min_top_cosine": (0.83, 0.84, 0.85, 0.86, 0.87, 1.0),
-    "min_query_coverage": (0.4, 0.5, 0.6, 0.7, 1.01),
+    "min_top_cosine": (0.88, 0.89, 0.9, 1.0),
+    "min_close_cosine": (0.84, 0.85, 0.86),
+    "min_close_coverage": (0.3, 0.4, 0.5),
     "membership_threshold": (0.05, 0.08, 0.1, 0.12, 0.13, 0.15, 0.2, 0.3, 0.4, 0.5),
-    "min_name_share": (0.5, 0.51, 1.0),
-    "max_phrase_share": (0.0, 0.25, 0.5),
 }
 
 

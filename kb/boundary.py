@@ -8,6 +8,7 @@ live in :class:`kb.config.SearchSettings` and are fitted by ``bench/boundary.py`
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,8 @@ class Candidate:
     # the share of passages holding the rarest glossary phrase of the query that it holds (1.0: none)
     phrase_share: float = 1.0
 
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
 
 MEMBERSHIP_FEATURES = (
     "bias",
@@ -119,14 +122,26 @@ def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: Sear
 
 
 def is_about_collection(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> bool:
-    """Close enough in meaning, most of its words in some document, a name that documents hold,
-    or a specific phrase of the field that a document holds ("gestione professionale dei
-    cluster" is about cluster management, however rare "professionale" is)."""
-    return bool(candidates) and bool(
+    """Is the query about this collection at all?
+
+    It is when it names a name that documents hold, or a specific phrase of the field that a
+    document holds ("gestione professionale dei cluster" is about cluster management, however
+    rare "professionale" is); when a passage is very close in meaning; when a passage is close
+    and a document about as close holds a good part of its words (in a grown collection, a recipe
+    query meets recipes, a server query meets IT clusters, at that closeness); or when a
+    document holding most of its words ranks among the first few. Plain word overlap is not
+    enough: in a large collection some document holds "tap", "kitchen" and "leak".
+    """
+    if not candidates:
+        return False
+    top = max(c.cosine for c in candidates)
+    close_coverage = max(c.coverage for c in candidates if c.cosine >= top - s.close_window)
+    return bool(
         holds_a_name(candidates, parts, s)
-        or max(c.cosine for c in candidates) >= s.min_top_cosine
-        or max(c.coverage for c in candidates) >= s.min_query_coverage
         or min(c.phrase_share for c in candidates) < s.max_phrase_share
+        or top >= s.min_top_cosine
+        or (top >= s.min_close_cosine and close_coverage >= s.min_close_coverage)
+        or any(c.coverage >= s.min_query_coverage for c in candidates[: s.coverage_within])
     )
 
 
@@ -134,9 +149,10 @@ def holds_a_name(candidates: list[Candidate], parts: list[QueryPart], s: SearchS
     """An acronym or code of the query (APL, COSME, 317) occurs in the collection, so it always matches.
 
     Capitalised words alone ("Serie", "Nordeste") do not count: they are too often ordinary
-    words at the head of a phrase.
+    words at the head of a phrase; nor does a year ("best smartphone camera 2024"), which
+    dates a query's subject without naming it.
     """
-    strong = [p for p in parts if p.is_name and is_acronym_or_code(p.text)]
+    strong = [p for p in parts if p.is_name and is_acronym_or_code(p.text) and not YEAR.fullmatch(p.text)]
     return (
         bool(strong)
         and len(strong) == sum(p.is_name for p in parts)

@@ -60,30 +60,34 @@ class SearchSettings:
     short_query_terms: int = 2
     name_query_terms: int = 4  # up to this many parts, a query made half of names counts as short
     column_weights: tuple[float, float, float] = (2.0, 1.0, 2.0)  # BM25 on title, body, names
-    title_weight: float = 1.0  # RRF weight of the ranking by title and name matches alone
+    title_weight: float = 0.2  # RRF weight of the ranking by title and name matches alone
     name_weight: float = 0.04  # added to a short query's document score × the share of its names held
     title_coverage_weight: float = 0.02  # added × the IDF-weighted share of the query its title holds
     feedback_weight: float = 0.015  # a keyword query's: added × closeness to the best few (kb.feedback)
     feedback_depth: int = 4  # how many of the best candidates stand for the query's topic
     feedback_reach: int = 60  # how many of the best candidates it may lift
     # The relevance boundary (see kb.boundary.within_boundary), calibrated by bench/boundary.py.
-    min_top_cosine: float = 0.86  # the query is about the collection if a passage is this close…
-    min_query_coverage: float = 0.5  # …or a document holds this IDF-weighted share of its parts
+    min_top_cosine: float = 0.9  # the query is about the collection if a passage is this close…
+    min_close_cosine: float = 0.85  # …or this close, with a document within close_window of it
+    close_window: float = 0.02
+    min_close_coverage: float = 0.4  # …that holds this IDF-weighted share of its parts…
+    min_query_coverage: float = 0.5  # …or a document holding this share of them ranks…
+    coverage_within: int = 5  # …among this many first candidates
     max_phrase_share: float = 0.25  # …or a glossary phrase of it held by fewer passages than this share
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
     min_name_share: float = 1.0  # …when the query is made of names and acronyms only
     # logistic weights over kb.boundary.MEMBERSHIP_FEATURES, and the probability a match needs
     membership_weights: tuple[float, ...] = (
-        -2.2412,
-        -21.6482,
-        -3.9152,
-        2.0685,
-        0.5881,
-        0.1319,
-        -0.7218,
-        2.4186,
+        -3.6281,
+        -28.6274,
+        -9.8191,
+        2.9205,
+        0.9577,
+        -1.1101,
+        -0.1701,
+        3.85,
     )
-    membership_threshold: float = 0.12
+    membership_threshold: float = 0.18
     near_misses: int = 3
 
     def dense_only(self) -> SearchSettings:

@@ -139,13 +139,7 @@ class Searcher:
                 ],
                 s.rrf_k,
             )
-            closeness = {
-                c: (centred, cos)
-                for c, centred, cos in [
-                    *dense,
-                    *self._unranked(dense, [*lexical, *fields], vector, offsets, owners),
-                ]
-            }
+            closeness = self._closeness(dense, [*lexical, *fields], vector, offsets, owners)
             candidates = by_document(fused, owners, closeness, s)
             if held is not None:
                 measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
@@ -186,26 +180,29 @@ class Searcher:
         owners = self.store.chunk_owners(passages) if passages else {}
         return _centred(found, scores, owners, offsets), lexical, fields, counts, owners
 
-    def _unranked(
+    def _closeness(
         self,
         dense: Ranking,
         lexical: list[tuple[int, float]],
         vector: np.ndarray,
         offsets: dict[str, float],
         owners: Owners,
-    ) -> Ranking:
-        """The dense scores of the passages that only the lexical side found.
+    ) -> dict[int, tuple[float, float]]:
+        """(centred score, cosine) of every passage found: the dense side's, and those only the
+        lexical side found, scored against the query here.
 
-        They take no part in the dense ranking (their place in it is unknown), but the relevance
-        boundary compares every candidate with the best one in meaning: in a collection larger
-        than the dense side's depth, a document holding the query in its title would otherwise
-        count as far from it only because its passages ranked past that depth."""
-        ranked = {c for c, _, _ in dense}
-        missing = np.array(sorted({c for c, _ in lexical} - ranked), dtype=np.int64)
-        if not len(missing):
-            return []
-        found, scores = self.store.dense_search(vector, len(missing), missing, offsets)
-        return _centred(found, scores, owners, offsets)
+        The latter take no part in the dense ranking (their place in it is unknown), but the
+        relevance boundary compares every candidate with the best one in meaning: in a collection
+        larger than the dense side's depth, a document holding the query in its title would
+        otherwise count as far from it only because its passages ranked past that depth."""
+        closeness = {c: (centred, cos) for c, centred, cos in dense}
+        missing = np.array(sorted({c for c, _ in lexical} - closeness.keys()), dtype=np.int64)
+        if len(missing):
+            found, scores = self.store.dense_search(vector, len(missing), missing, offsets)
+            closeness.update(
+                {c: (centred, cos) for c, centred, cos in _centred(found, scores, owners, offsets)}
+            )
+        return closeness
 
     def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
         """Add the share of the query a candidate's title holds, unless other candidates share
@@ -239,7 +236,7 @@ class Searcher:
         """The candidates that belong to the result set (see :func:`within_filtered_boundary`)."""
         settings = self.settings
         if self.embedder.spec != DEFAULT_EMBEDDER:  # the cosine gate is calibrated for the default model
-            settings = replace(settings, min_top_cosine=math.inf)
+            settings = replace(settings, min_top_cosine=math.inf, min_close_cosine=math.inf)
         unfiltered = SearchRequest(request.query, k=request.k, page=request.page)
         whole = (lambda: self.candidates(unfiltered, None, parts)) if request.filters else None
         return within_filtered_boundary(candidates, parts, settings, whole)

@@ -38,12 +38,14 @@ def cli_index(tmp_path: Path, small_corpus: Path) -> Path:
 
 
 def test_search_json_shape(cli_index: Path) -> None:
-    done = kb("search", "compras conjuntas", "--json", "-k", "2", index=cli_index)
+    done = kb("search", "compras conjuntas", "--json", "-k", "1", index=cli_index)
     assert done.returncode == 0, done.stderr
     hits = json.loads(done.stdout)
-    assert isinstance(hits, list) and len(hits) == 2
+    assert isinstance(hits, list) and len(hits) == 1
     assert HIT_KEYS <= set(hits[0])
     assert hits[0]["doc_id"] == "compras"
+    browsed = json.loads(kb("search", "", "--json", "-k", "2", index=cli_index).stdout)
+    assert len(browsed) == 2, "-k caps the list (browsing matches all three documents)"
 
 
 def test_filters_and_browse(cli_index: Path) -> None:

@@ -211,6 +211,24 @@ def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
     assert holds_a_name(holder, glossary.parse("relatório do BNDES"), SearchSettings())
     assert not holds_a_name(holder, glossary.parse("risultati della Serie"), SearchSettings())
     assert not holds_a_name([replace(holder[0], names=0.0)], glossary.parse("Law 317"), SearchSettings())
+    assert not holds_a_name(holder, glossary.parse("best smartphone camera 2024"), SearchSettings())
+
+
+def test_closeness_in_meaning_needs_some_of_the_query_words_nearby() -> None:
+    """In a grown collection a recipe query meets recipes at cosine 0.86–0.89: a passage that
+    close counts only when a document about as close holds a good part of the query's words;
+    word overlap counts only near the top of the ranking ("kitchen tap" in a notice)."""
+    from kb.boundary import Candidate, is_about_collection
+
+    s, parts = SearchSettings(), Glossary([]).parse("receita de feijoada")
+    recipe = Candidate("recipe", None, 1.0, 0.0, 0.87, coverage=0.3)
+    assert not is_about_collection([recipe], parts, s)
+    assert is_about_collection([replace(recipe, coverage=0.5)], parts, s)
+    assert is_about_collection([replace(recipe, cosine=0.91)], parts, s), "very close in meaning suffices"
+    far = [Candidate(f"d{i}", None, 1.0 - i / 10, 0.0, 0.80) for i in range(8)]
+    holder = replace(far[0], doc_id="holder", coverage=0.8)
+    assert not is_about_collection([*far, holder], parts, s)
+    assert is_about_collection([*far[:2], holder, *far[2:]], parts, s)
 
 
 def test_a_specific_phrase_of_the_field_makes_a_query_about_the_collection() -> None:
