@@ -146,3 +146,16 @@ def test_beir_folder_is_read(tmp_path: Path) -> None:
     write(folder / "qrels" / "test.tsv", "query-id\tcorpus-id\tscore\n1\tDoc_A\t1\n")
     [query] = load_queries(folder)
     assert query.language == "pt" and query.judgements == {"doc-a": 1}
+
+
+@pytest.mark.parametrize("name", ["big-tuning", "big-heldout"])
+def test_the_labelled_collections_judgements_name_its_files(name: str) -> None:
+    """eval/big-*.json judge documents of bench/collection.py by path: each must exist there,
+    or the calibration would count a relevant document that no search can return."""
+    root = Path(__file__).resolve().parent.parent
+    folders = ("corpus", "eval/extra", "eval/heldout/", *(f"eval/heldout{n}/" for n in range(2, 59)))
+    queries = load_queries(root / "eval" / f"{name}.json")
+    assert sum(bool(q.judgements) for q in queries) >= 20 and sum(not q.judgements for q in queries) >= 10
+    for query in queries:
+        for path in query.judgements:
+            assert (root / path).is_file() and path.startswith(folders), (query.id, path)
