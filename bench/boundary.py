@@ -135,17 +135,15 @@ def sweep(
 Sets = dict[str, tuple[list["Scored"], list["Scored"]]]
 
 
-def gather(sample: KnowledgeBase, big: KnowledgeBase | None) -> Sets:
-    """Each query set's on-topic and off-topic queries, scored: on the sample corpus, and (when
-    given) on the labelled collection."""
-    sets = {
+def gather(sample: KnowledgeBase, big: KnowledgeBase) -> Sets:
+    """Each query set's on-topic and off-topic queries, scored: on the sample corpus and on the
+    labelled collection."""
+    return {
         "sample corpus, tuning": (collect(sample, TUNING), collect(sample, TUNING_OFF)),
         "sample corpus, held out": (collect(sample, HELD_OUT), collect(sample, HELD_OUT_OFF)),
+        "labelled collection, tuning": collect_big(big, BIG_TUNING),
+        "labelled collection, held out": collect_big(big, BIG_HELD_OUT),
     }
-    if big is not None:
-        sets["labelled collection, tuning"] = collect_big(big, BIG_TUNING)
-        sets["labelled collection, held out"] = collect_big(big, BIG_HELD_OUT)
-    return sets
 
 
 def tuning(sets: Sets) -> tuple[list[Scored], list[Scored]]:

@@ -66,26 +66,27 @@ class SearchSettings:
     feedback_weight: float = 0.015  # a keyword query's: added × closeness to the best few (kb.feedback)
     feedback_depth: int = 4  # how many of the best candidates stand for the query's topic
     feedback_reach: int = 60  # how many of the best candidates it may lift
+    unreached_scored: int = 60  # lexical-only candidates among this many first are scored in meaning
     # The relevance boundary (see kb.boundary.within_boundary), calibrated by bench/boundary.py.
     min_top_cosine: float = 0.9  # the query is about the collection if a passage is this close…
     min_close_cosine: float = 0.85  # …or this close, with a document within close_window of it
     close_window: float = 0.02
     min_close_coverage: float = 0.4  # …that holds this IDF-weighted share of its parts…
     min_query_coverage: float = 0.5  # …or a document holding this share of them ranks…
-    coverage_within: int = 5  # …among this many first candidates
+    coverage_within: int = 10  # …among this many first candidates
     max_phrase_share: float = 0.25  # …or a glossary phrase of it held by fewer passages than this share
     min_name_coverage: float = 1.0  # names and acronyms the document must hold, IDF-weighted
     min_name_share: float = 1.0  # …when the query is made of names and acronyms only
     # logistic weights over kb.boundary.MEMBERSHIP_FEATURES, and the probability a match needs
     membership_weights: tuple[float, ...] = (
-        -3.6281,
-        -28.6274,
-        -9.8191,
-        2.9205,
-        0.9577,
-        -1.1101,
-        -0.1701,
-        3.85,
+        -4.0499,
+        -23.2883,
+        -9.6761,
+        2.9058,
+        0.7545,
+        -1.0746,
+        -0.1203,
+        4.1647,
     )
     membership_threshold: float = 0.18
     near_misses: int = 3

@@ -139,8 +139,7 @@ class Searcher:
                 ],
                 s.rrf_k,
             )
-            closeness = self._closeness(dense, [*lexical, *fields], vector, offsets, owners)
-            candidates = by_document(fused, owners, closeness, s)
+            candidates = by_document(fused, owners, {c: (centred, cos) for c, centred, cos in dense}, s)
             if held is not None:
                 measure_coverage(candidates, parts, counts, self.languages.total, held.result(), titles)
                 # questions name things in passing; a short one's names, like its words, by share²
@@ -150,6 +149,7 @@ class Searcher:
         candidates.sort(key=lambda c: (-c.score, c.doc_id))
         if s.feedback_weight > 0 and not question:  # a question asks for one answer, not a topic
             add_feedback(candidates, self.store, self.languages.centroids, s)
+        self._score_unreached(candidates[: s.unreached_scored], vector, offsets, owners)
         return candidates
 
     def _both_sides(
@@ -180,29 +180,27 @@ class Searcher:
         owners = self.store.chunk_owners(passages) if passages else {}
         return _centred(found, scores, owners, offsets), lexical, fields, counts, owners
 
-    def _closeness(
-        self,
-        dense: Ranking,
-        lexical: list[tuple[int, float]],
-        vector: np.ndarray,
-        offsets: dict[str, float],
-        owners: Owners,
-    ) -> dict[int, tuple[float, float]]:
-        """(centred score, cosine) of every passage found: the dense side's, and those only the
-        lexical side found, scored against the query here.
+    def _score_unreached(
+        self, candidates: list[Candidate], vector: np.ndarray, offsets: dict[str, float], owners: Owners
+    ) -> None:
+        """Give the candidates that only the lexical side found their closeness in meaning: the
+        dense score of their best passage, scored against the query here.
 
-        The latter take no part in the dense ranking (their place in it is unknown), but the
+        The fused ranking is left as it is (their place in the dense ranking is unknown), but the
         relevance boundary compares every candidate with the best one in meaning: in a collection
         larger than the dense side's depth, a document holding the query in its title would
-        otherwise count as far from it only because its passages ranked past that depth."""
-        closeness = {c: (centred, cos) for c, centred, cos in dense}
-        missing = np.array(sorted({c for c, _ in lexical} - closeness.keys()), dtype=np.int64)
-        if len(missing):
-            found, scores = self.store.dense_search(vector, len(missing), missing, offsets)
-            closeness.update(
-                {c: (centred, cos) for c, centred, cos in _centred(found, scores, owners, offsets)}
-            )
-        return closeness
+        otherwise count as far from it only because its passages ranked past that depth. Only the
+        first few candidates are scored (``unreached_scored``): further down none is a match."""
+        unreached = {c.chunk_id: c for c in candidates if c.dense == -math.inf and c.chunk_id is not None}
+        if not unreached:
+            return
+        ids = np.array(sorted(unreached), dtype=np.int64)
+        try:
+            found, scores = self.store.dense_search(vector, len(ids), ids, offsets)
+        except RuntimeError:  # a passage another process indexed as text before its vector
+            return
+        for chunk_id, centred, cosine in _centred(found, scores, owners, offsets):
+            unreached[chunk_id].dense, unreached[chunk_id].cosine = centred, cosine
 
     def _lift_held_titles_and_names(self, candidates: list[Candidate], name_weight: float) -> None:
         """Add the share of the query a candidate's title holds, unless other candidates share

@@ -85,13 +85,3 @@ def test_a_concept_written_around_a_modifier_is_the_concept_and_the_modifier() -
     assert parts("joint export marketing")[1] == ("export", "export", False)
     assert parts("reti innovative di imprese")[1] == ("innovative", "innovation", False)
     assert parts("gestione, professionale dei cluster")[0] == ("gestione", None, False)
-
-
-def test_a_kind_of_tourism_is_its_own_concept() -> None:
-    """A "wine tourism network" must not meet every text about tourism, nor "turismo" every
-    wine route: the narrower forms are concepts of their own."""
-    glossary = Glossary.load()
-    assert [p.concept.id for p in glossary.parse("wine tourism network") if p.concept] == ["wine-tourism"]
-    assert [p.concept.id for p in glossary.parse("enoturismo no Dão") if p.concept] == ["wine-tourism"]
-    assert [p.concept.id for p in glossary.parse("turismo rurale") if p.concept] == ["rural-tourism"]
-    assert [p.concept.id for p in glossary.parse("turismo") if p.concept] == ["tourism"]

@@ -212,6 +212,7 @@ def test_only_codes_and_acronyms_make_a_query_match_by_name() -> None:
     assert not holds_a_name(holder, glossary.parse("risultati della Serie"), SearchSettings())
     assert not holds_a_name([replace(holder[0], names=0.0)], glossary.parse("Law 317"), SearchSettings())
     assert not holds_a_name(holder, glossary.parse("best smartphone camera 2024"), SearchSettings())
+    assert holds_a_name(holder, glossary.parse("COSME 2014"), SearchSettings()), "a year beside a name"
 
 
 def test_closeness_in_meaning_needs_some_of_the_query_words_nearby() -> None:
@@ -225,10 +226,15 @@ def test_closeness_in_meaning_needs_some_of_the_query_words_nearby() -> None:
     assert not is_about_collection([recipe], parts, s)
     assert is_about_collection([replace(recipe, coverage=0.5)], parts, s)
     assert is_about_collection([replace(recipe, cosine=0.91)], parts, s), "very close in meaning suffices"
-    far = [Candidate(f"d{i}", None, 1.0 - i / 10, 0.0, 0.80) for i in range(8)]
+    far = [Candidate(f"d{i}", None, 1.0 - i / 20, 0.0, 0.80) for i in range(12)]
     holder = replace(far[0], doc_id="holder", coverage=0.8)
     assert not is_about_collection([*far, holder], parts, s)
     assert is_about_collection([*far[:2], holder, *far[2:]], parts, s)
+    # the close rule on its own: the holder ranks past the first five, near the top in meaning
+    top = replace(far[0], doc_id="top", cosine=0.86)
+    assert is_about_collection([top, *far, replace(holder, cosine=0.85)], parts, s)
+    assert not is_about_collection([top, *far, replace(holder, cosine=0.83)], parts, s), "outside the window"
+    assert not is_about_collection([top, *far, replace(holder, cosine=0.85, coverage=0.3)], parts, s)
 
 
 def test_a_specific_phrase_of_the_field_makes_a_query_about_the_collection() -> None:
@@ -334,15 +340,33 @@ def test_side_work_never_outlives_a_failed_search() -> None:
     assert finished == [True]
 
 
-def test_documents_only_the_lexical_side_found_are_scored_in_meaning_too(synthetic: KnowledgeBase) -> None:
+def test_documents_only_the_lexical_side_found_are_scored_in_meaning_too(
+    synthetic: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With a dense side shallower than the collection, a document that only BM25 found still
-    gets its closeness in meaning, which the relevance boundary compares with the best one's."""
-    shallow = synthetic.using(replace(SearchSettings(), dense_candidates=5, feedback_weight=0.0))
+    gets its closeness in meaning (one of its passages' exact scores), which the relevance
+    boundary compares with the best one's; the fused ranking does not change."""
+    from kb.search import Searcher
+
+    shallow = synthetic.using(replace(SearchSettings(), dense_candidates=5))
+    query = "cosme w3"
     searcher = shallow.searcher()
-    parts = searcher.glossary.parse("cosme w3")
-    candidates = searcher.candidates(SearchRequest("cosme w3", k=5), None, parts)
-    oracle = oracle_scores(synthetic, "cosme w3", None)
+    parts = searcher.glossary.parse(query)
+    candidates = searcher.candidates(SearchRequest(query, k=5), None, parts)
     assert len(candidates) > 10, "most candidates come from the lexical side alone"
+    rows = list(synthetic.store.chunk_vectors())
+    q = synthetic.embedder.embed_queries([query])[0]
+    centroids = {lang: np.mean([r.vector for r in rows if r.language == lang], axis=0) for lang in LANGS}
+    passage_scores: dict[str, list[float]] = {}
+    for r in rows:
+        passage_scores.setdefault(r.doc_id, []).append(float(r.vector @ q - q @ centroids[r.language]))
     for c in candidates:
-        assert np.isfinite(c.dense) and np.isfinite(c.cosine)
-        assert c.dense <= oracle[c.doc_id] + 1e-5
+        if np.isfinite(c.dense):
+            assert min(abs(c.dense - score) for score in passage_scores[c.doc_id]) < 1e-5, c.doc_id
+    monkeypatch.setattr(Searcher, "_score_unreached", lambda *args: None)
+    unscored = shallow.searcher().candidates(SearchRequest(query, k=5), None, parts)
+    assert [(c.doc_id, c.score) for c in unscored] == [(c.doc_id, c.score) for c in candidates]
+    reach = shallow.search_settings.unreached_scored
+    assert sum(c.dense == -np.inf for c in unscored[:reach]) > 5, "the dense side reached few of them"
+    assert all(np.isfinite(c.dense) for c in candidates[:reach])
+    assert [c.dense == -np.inf for c in candidates[reach:]] == [c.dense == -np.inf for c in unscored[reach:]]
