@@ -166,7 +166,13 @@ class Searcher:
         The centred score is the cosine minus the query's similarity to the centroid of the
         passage's language, which takes out the pull towards the query's own language."""
         s = self.settings
-        depth = max(s.dense_candidates, 3 * (request.offset + request.k))  # deep pages need more
+        # a result set is drawn from the same candidates on every page and in every export, so its
+        # total does not grow as one pages on; only the whole ranking (unbounded) reaches deeper
+        depth = (
+            s.dense_candidates
+            if request.bounded
+            else max(s.dense_candidates, 3 * (request.offset + request.k))
+        )
         allowed_chunks = None if allowed is None else self.store.chunk_ids_for(allowed)
         with alongside(self.store.dense_search, vector, depth, allowed_chunks, offsets) as dense_side:
             counts = [self.store.lexical_count(p.alternatives) for p in parts]

@@ -149,6 +149,18 @@ def test_pages_do_not_overlap(synthetic: KnowledgeBase) -> None:
     assert first.total == second.total
 
 
+def test_a_result_sets_total_does_not_grow_with_the_page_or_an_export(synthetic: KnowledgeBase) -> None:
+    """Deep pages and "export all" (k up to 1,000) once ranked from more candidates than the
+    first page, so the set they described held more documents than the total shown."""
+    shallow = synthetic.using(replace(SearchSettings(), dense_candidates=12, lexical_candidates=12))
+    first = shallow.search(SearchRequest("cluster rede w1", k=5))
+    later = shallow.search(SearchRequest("cluster rede w1", k=5, page=4))
+    export = shallow.search(SearchRequest("cluster rede w1", k=1000))
+    assert first.total == later.total == export.total == len(export.hits)
+    whole = shallow.search(SearchRequest("cluster rede w1", k=100, bounded=False))
+    assert len(whole.hits) > first.total, "the whole ranking still reaches deeper"
+
+
 def test_filter_with_no_match_returns_nothing(small_kb: KnowledgeBase) -> None:
     assert small_kb.search(SearchRequest("", filters={"country": ("JP",)})).total == 0
     assert small_kb.search(SearchRequest("rede", filters={"country": ("JP",)})).hits == []
