@@ -132,7 +132,7 @@ def sweep(
     return rows
 
 
-Sets = dict[str, tuple[list["Scored"], list["Scored"]]]
+Sets = dict[str, tuple[list[Scored], list[Scored]]]
 
 
 def gather(sample: KnowledgeBase, big: KnowledgeBase) -> Sets:
@@ -153,6 +153,7 @@ def tuning(sets: Sets) -> tuple[list[Scored], list[Scored]]:
 
 
 def sample_index(tmp: Path) -> KnowledgeBase:
+    """A fresh index of corpus/ (the sample corpus) under ``tmp``."""
     from ingest.pipeline import ingest_paths
 
     settings = Settings(index_dir=tmp / "dev")

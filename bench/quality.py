@@ -15,13 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from boundary import BIG_HELD_OUT, BIG_TUNING, calibration_rows, gather, markdown_rows
+from boundary import BIG_HELD_OUT, BIG_TUNING, calibration_rows, gather, markdown_rows, sample_index
 from collection import judged_by_path, open_collection
 from embedding_cache import CachedEmbedder
 
 from ingest.chunking import chunk_spans
 from ingest.language import detect_language
-from ingest.pipeline import ingest_paths
 from ingest.themed_vectors import embedding_text
 from kb.config import DEFAULT_EMBEDDER, SearchSettings, Settings
 from kb.embedders import load_embedder
@@ -454,9 +453,7 @@ def main() -> None:
         "",
     ]
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(index_dir=Path(tmp) / "dev")
-        kb = KnowledgeBase.open(settings.index_dir, create=True)
-        ingest_paths(kb, [Path("corpus")], settings)
+        kb = sample_index(Path(tmp))
         for queries in args.queries:
             lines += [f"## Dev set: {queries} on the sample corpus", "", *table(run_modes(kb, queries)), ""]
         big = open_collection(Path(tmp) / "collection")
