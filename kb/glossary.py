@@ -9,7 +9,7 @@ label to show ("APL = arranjo produtivo local").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kb.regions import regions
@@ -33,6 +33,9 @@ class Concept:
     marks: tuple[str, ...] = ()
     """Index tokens that count as finding the concept without naming it: a region's token, which
     the names field of a document about a country inside it holds (:mod:`kb.regions`)."""
+    narrower: frozenset[Phrase] = frozenset()
+    """Every form of the concepts that are kinds of this one ("enoturismo" for tourism), which a
+    query naming this one also meets."""
 
     @property
     def is_place(self) -> bool:
@@ -46,7 +49,7 @@ class Concept:
         out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
         out |= {(mark,) for mark in self.marks}
-        return frozenset(p for p in out if p)
+        return frozenset(p for p in out if p) | self.narrower
 
 
 def index_phrase(text: str, language: str) -> Phrase:
@@ -230,10 +233,24 @@ def _default_glossary() -> Glossary:
         acronyms = tuple(item.get("acronyms") or ())
         labels = {lang: t[0] for lang, t in terms.items() if t}
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
+    concepts = _with_narrower(concepts, {str(item["id"]): item.get("broader") for item in raw})
     for region in regions(LANGUAGES):
         labels = {lang: names[0] for lang, names in region.names.items()}
         concepts.append(Concept(f"region-{region.code}", labels, (), region.names, (region.token,)))
     return Glossary(concepts)
+
+
+def _with_narrower(concepts: list[Concept], broader: dict[str, str | None]) -> list[Concept]:
+    """Each concept with the forms of the concepts that name it ``broader`` (one level)."""
+    by_id = {c.id: c for c in concepts}
+    unknown = {b for b in broader.values() if b} - set(by_id)
+    if unknown:
+        raise ValueError(f"glossary: unknown broader concept {sorted(unknown)}")
+    below: dict[str, set[Phrase]] = {}
+    for concept_id, parent in broader.items():
+        if parent:
+            below.setdefault(parent, set()).update(by_id[concept_id].phrases())
+    return [replace(c, narrower=frozenset(below.get(c.id, ()))) for c in concepts]
 
 
 @cache

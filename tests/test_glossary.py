@@ -31,6 +31,16 @@ def test_an_expanded_concept_holds_forms_in_every_language() -> None:
     assert index_phrase("local productive arrangement", "en") in part.alternatives
 
 
+def test_a_broader_concept_meets_its_narrower_forms_but_not_the_reverse() -> None:
+    [tourism] = Glossary.load().parse("turismo")
+    [wine_tourism] = Glossary.load().parse("wine tourism")
+    assert wine_tourism.concept is not None and wine_tourism.concept.id == "wine-tourism"
+    assert index_phrase("enoturismo", "pt") in tourism.alternatives  # "turismo" finds wine tourism…
+    assert index_phrase("enoturismo", "pt") in wine_tourism.alternatives
+    assert index_phrase("turismo", "pt") not in wine_tourism.alternatives  # …not the other way round
+    assert wine_tourism.concept.phrases() < tourism.concept.phrases()  # type: ignore[union-attr]
+
+
 def test_short_acronyms_need_capitals() -> None:
     assert parts("it is in the US") == [("US", "united-states", True)]
     assert parts("us") == [("us", None, False)]
