@@ -5,7 +5,7 @@ how much of the returned set is relevant, and how many off-topic queries find no
 
 Every query's candidates and their features (kb.boundary.MEMBERSHIP_FEATURES) are computed
 once. ``--fit`` fits the logistic membership weights (Newton's method, a little ridge) on
-the tuning sets and prints them for kb/config.py; the sweep then shows the trade-off
+the tuning sets and prints them for kb/config.py; the table then shows the trade-off
 between set recall, set precision and empty off-topic results. The tuning sets
 (eval/queries.json, eval/short.json, eval/offtopic.json, eval/offtopic-lookalike.json) choose the
 point; the held-out sets (eval/short-heldout.json, eval/offtopic-heldout.json,
@@ -44,7 +44,7 @@ GRID = {
     "min_top_cosine": (0.88, 0.89, 0.9, 1.0),
     "min_close_cosine": (0.84, 0.85, 0.86),
     "min_close_coverage": (0.3, 0.4, 0.5),
-    "membership_threshold": (0.05, 0.08, 0.1, 0.12, 0.13, 0.15, 0.2, 0.3, 0.4, 0.5),
+    "membership_threshold": (0.05, 0.08, 0.1, 0.12, 0.13, 0.15, 0.18, 0.2, 0.3, 0.4, 0.5),
 }
 
 
@@ -122,12 +122,13 @@ def measure(settings: SearchSettings, on: list[Scored], off: list[Scored]) -> di
 
 
 def sweep(
-    on: list[Scored], off: list[Scored], base: SearchSettings | None = None
+    on: list[Scored], off: list[Scored], base: SearchSettings, grid: dict[str, tuple[float, ...]]
 ) -> list[tuple[dict[str, float], dict[str, float]]]:
+    """Every point of ``grid`` (the other settings as in ``base``), measured; each point names every
+    setting of :data:`GRID`."""
     rows = []
-    base = base or SearchSettings()
-    for values in itertools.product(*GRID.values()):
-        point = dict(zip(GRID, values, strict=True))
+    for values in itertools.product(*grid.values()):
+        point = {k: getattr(base, k) for k in GRID} | dict(zip(grid, values, strict=True))
         rows.append((point, measure(replace(base, **point), on, off)))
     return rows
 
@@ -165,10 +166,14 @@ def sample_index(tmp: Path) -> KnowledgeBase:
 def calibration_rows(
     sets: Sets, chosen: SearchSettings
 ) -> list[tuple[str, dict[str, float], dict[str, float]]]:
-    """The sweep's frontier on every tuning set together, then the chosen point on each set."""
+    """On every tuning set together: each membership threshold with the chosen gate, then the gate's
+    best settings (:func:`frontier`) at the chosen threshold; then the chosen point on each set."""
     on, off = tuning(sets)
     current = {k: getattr(chosen, k) for k in GRID}
-    rows = [("frontier", p, m) for p, m in frontier(sweep(on, off, chosen))]
+    thresholds = {"membership_threshold": GRID["membership_threshold"]}
+    gates = {k: v for k, v in GRID.items() if k != "membership_threshold"}
+    rows = [("threshold", p, m) for p, m in sweep(on, off, chosen, thresholds)]
+    rows += [("gate", p, m) for p, m in frontier(sweep(on, off, chosen, gates))]
     rows += [(f"chosen, {name}", current, measure(chosen, *pair)) for name, pair in sets.items()]
     return rows
 
@@ -202,13 +207,19 @@ def main() -> None:
 def frontier(
     rows: list[tuple[dict[str, float], dict[str, float]]],
 ) -> list[tuple[dict[str, float], dict[str, float]]]:
-    """For each share of empty off-topic results and each precision step, the point of best recall."""
-    best: dict[tuple[float, float], tuple[dict[str, float], dict[str, float]]] = {}
+    """The points that no other point beats on empty off-topic results, set recall and set precision
+    at once, each trade-off once (the first of the grid's points that reach it), by set recall."""
+    reached: dict[tuple[float, ...], tuple[dict[str, float], dict[str, float]]] = {}
     for point, m in rows:
-        key = (round(m["offtopic_empty"], 2), round(m["precision"] * 10) / 10)
-        if key[0] >= 0.9 and (key not in best or m["recall"] > best[key][1]["recall"]):
-            best[key] = (point, m)
-    return [best[k] for k in sorted(best)]
+        reached.setdefault(
+            tuple(round(m[k], 3) for k in ("offtopic_empty", "recall", "precision")), (point, m)
+        )
+    best = [
+        key
+        for key in reached
+        if not any(other != key and all(o >= k for o, k in zip(other, key, strict=True)) for other in reached)
+    ]
+    return [reached[k] for k in sorted(best, key=lambda k: (k[1], k[2]))]
 
 
 def markdown_rows(table: list[tuple[str, dict[str, float], dict[str, float]]]) -> list[str]:
