@@ -116,6 +116,16 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
     older = "Nome: Cooperativa dei vasai di Borgo Alto\n**Periodo:** dal 1868 a oggi\n"
     assert extract(older + "La cooperativa produce stoviglie dal 1868.", "Scheda").year == 1868
     assert year_in_field("dal 1874 al 2015") == 1874 and year_in_field("dal 1990 al 2015") == 1990
+    # a card's field that tells only when it was revised, or its figures' year, gives no start
+    assert year_in_field("ação contínua; a ficha foi atualizada em março de 2024") is None
+    assert year_in_field("situação descrita com dados de 2019, revistos em 2024") is None
+    assert (
+        year_in_field("data di avvio: 2015") == 2015
+        and year_in_field("lançado em 2016; dados de 2023") == 2016
+    )
+    revised = "Nome: Polo gesseiro de Vila Alta\nReferência temporal: ação contínua; a ficha foi atualizada em março de 2024\n\n"
+    assert extract(revised + "O polo reúne doze empresas.", "Ficha").year is None
+    assert extract(revised + "O polo foi criado em 2009 por doze empresas.", "Ficha").year == 2009
     # a card that does not know its year keeps only a year the text tells with a start
     unknown = "Nome: Rede de sapateiros de Vila Alta\nInício: não informado\n\nA rede nasceu nos anos 1990."
     assert extract(unknown + " Um seminário em 2019 discutiu a rede.", "Ficha").year is None

@@ -24,6 +24,9 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Doze empresas.\n\nThis page was last updated on 3 March 2022.",
         "Dodici imprese.\n\nPagina aggiornata al 3 marzo 2022",
         "Verbale del Consiglio della Fondazione Vila Alta del 3 marzo 2022\nIl Consiglio discute.",
+        "Relatório de uma equipa de consultores para um programa de parceiros multilaterais. Versão de "
+        "novembro de 2021. Não citar sem autorização.",
+        "*Scheda per imprese italiane interessate a insediarsi nel parco tecnologico. Aggiornamento: novembre 2022.*",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -52,6 +55,8 @@ def test_a_sentence_that_ends_on_its_date_is_prose_not_a_dateline() -> None:
         "The strategy was last updated in June 2021.",
         "A revista Exame destacou o polo em março de 2019.",
         "VERBALE DI COSTITUZIONE DEL CONSORZIO DEL 12 MARZO 2001\nI soci fondatori costituiscono il consorzio.",
+        "CONTADORA: É a Lei nº 13.874, sancionada em setembro de 2019. Ela nasceu de uma medida provisória.",
+        "A: The incubator opened its doors in February 2021. The building was a restored house near campus.",
     ):
         year = [m for m in ("2001", "2015", "2017", "2018", "2019", "2021") if m in text][-1]
         assert not written_on(text, text.rindex(year)), text

@@ -9,7 +9,7 @@ from ingest.metadata.anniversaries import founding_from_anniversary
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import reports_a_start
 from ingest.metadata.year_ranker import practice_year
-from ingest.metadata.years import begun_in, dateline_year, year_in_field
+from ingest.metadata.years import begun_in, dateline_year, only_revised, year_in_field
 from kb.taxonomy import Taxonomy
 from kb.text import fold
 
@@ -24,9 +24,11 @@ def document_year(
     the text's own date (a "Date:" field, a dateline, the file's date) when its lead reports a
     start as news, unless an anniversary counted back from that date tells the founding
     ("comemorou os seus 60 anos"). A year field that says it is not known and gives no year but
-    a decade ("Início: não informado") leaves only a year the text tells with a founding or a
-    creation ("a rede foi fundada em 2003")."""
-    unknown = "year" in fields and _NOT_GIVEN.match(fold(fields["year"])) is not None
+    a decade ("Início: não informado"), or only the year the card was revised, leaves only a year
+    the text tells with a founding or a creation ("a rede foi fundada em 2003")."""
+    unknown = "year" in fields and (
+        _NOT_GIVEN.match(fold(fields["year"])) is not None or only_revised(fields["year"])
+    )
     if "year" in fields and (year := year_in_field(fields["year"], decades=not unknown)) is not None:
         return year  # "Desconhecido (c. 2008)" still says 2008
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))

@@ -47,7 +47,8 @@ _PLACE_FIRST = (
 _PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted"
 """A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
-    rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|gravad[oa]|"
+    rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|"
+    rf"versão|versione|version|gravad[oa]|"
     rf"registrad[oa]|registrat[oa]|recorded|{_PUBLICATION}|dated|redatt[oa]|"
     r"redação|redazione|newsletter|notiziario|boletim|bollettino|bulletin)\b|"
     r"(?:^|[.!?][ \t]+)[\W]*(?:(?:this[ \t]+)?page[ \t]+(?:was[ \t]+)?|página[ \t]+|pagina[ \t]+)?"
@@ -115,6 +116,8 @@ def written_on(text: str, at: int) -> bool:
     dateline = _DATELINE.match(text, line_start)
     if dateline and dateline.start(1) == at:
         return True
+    if _a_revision_sentence(text, at, line_start, line_end):
+        return True  # "… por consultores independentes. Versão de novembro de 2021. Não citar …"
     before = text[line_start:at]
     if _COPYRIGHT.search(before):  # "© 2024 Rivista di cultura"
         return True
@@ -131,6 +134,26 @@ def written_on(text: str, at: int) -> bool:
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
         and not _STARTS.search(before)  # "Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015"
     )
+
+
+_REVISION_SENTENCE = re.compile(
+    r"[\W]*(?i:versão|versione|version|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
+    r"(?:last )?revised|revisione|revisão)\b[ \t:,]*(?:(?:de|del|dell['’]|of|il|em|on|in)[ \t]+)?"
+    rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?"
+)
+"""A sentence that tells only when the text was revised, up to its year: "Versão de novembro de
+2021.", "Aggiornamento: novembre 2022." (not "É a Lei nº 13.874, sancionada em setembro de 2019.",
+nor an interview's "A: NovaUCD opened its doors in February 2003.")."""
+
+
+def _a_revision_sentence(text: str, at: int, line_start: int, line_end: int) -> bool:
+    """Whether the year at ``at`` ends a sentence of its own, inside a longer line, that tells when
+    the text was revised (:data:`_REVISION_SENTENCE`)."""
+    start = max(text.rfind(". ", line_start, at), text.rfind(".* ", line_start, at))
+    start = line_start if start < 0 else text.index(" ", start) + 1
+    end = text.find(". ", at, line_end)
+    rest = text[at + 4 : line_end if end < 0 else end]
+    return _REVISION_SENTENCE.fullmatch(text, start, at) is not None and not rest.strip(" .*_")
 
 
 def reports_a_start(text: str) -> bool:
