@@ -22,10 +22,10 @@ from report import print_rows
 from ingest.evaluation import load_gold
 from ingest.metadata import extract
 from ingest.metadata.document_years import year_evidence
+from ingest.metadata.field_years import year_in_field
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.written_dates import refused_years
 from ingest.metadata.year_ranker import TERMS, WEIGHTS_FILE, best_year, terms, weights, year_features
-from ingest.metadata.years import year_in_field
 from ingest.parsing import document_title
 from ingest.readers import read_file
 from ingest.site_template import folder_template, strip_template

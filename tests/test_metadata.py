@@ -14,13 +14,14 @@ import pytest
 from ingest.evaluation import load_gold
 from ingest.metadata import extract
 from ingest.metadata.countries import country_scores, main_countries
+from ingest.metadata.field_years import year_in_field
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.registry import new_programmes, programmes
 from ingest.metadata.sidecar import read_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.metadata.year_ranker import FEATURES, practice_year, year_features
-from ingest.metadata.years import FIRM, event_years, year_in_field
+from ingest.metadata.years import FIRM, event_years
 from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
 from ingest.readers.text import front_matter

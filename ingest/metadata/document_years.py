@@ -6,10 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.metadata.anniversaries import founding_from_anniversary
+from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import reports_a_start
 from ingest.metadata.year_ranker import practice_year
-from ingest.metadata.years import begun_in, dateline_year, only_revised, year_in_field
+from ingest.metadata.years import begun_in, dateline_year
 from kb.taxonomy import Taxonomy
 from kb.text import fold
 

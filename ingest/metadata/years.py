@@ -82,42 +82,8 @@ def dateline_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
 _EARLY_YEAR = re.compile(r"(?<![\d/.,-])(19[0-4]\d)(?![\d/])")
 """A year before 1950: in running text it is history recalled, unless told with a founding."""
-_FIELD_YEAR = re.compile(
-    r"(?<![\d/.,-])(1[89]\d\d|20[0-4]\d)(?![\d/])(?![ \t]*(?:ore|horas|hours|euro|€|km))"
-)
-"""A year from 1800 on in a card's year field, the first one told ("Riferimento temporale: istituita nel 1947",
-"Periodo: dal 1874 a oggi"): the practice's, however old."""
-
-
-_REVISED = re.compile(
-    r"(?i)\b(?:atualizad[oa]s?|atualização|revist[oa]s?|revisad[oa]s?|aggiornat[oa]|aggiornamento|revisionat[oa]|"
-    r"updated|reviewed|revised|dados|dati|data (?:from|as of|for)|figures|números|cifre)\b[^;.]{0,25}$"
-)
-"""A year a card's field tells as when the card was revised or what year its figures are from ("ação
-contínua; a ficha foi atualizada em março de 2024", "dados de 2019, revistos em 2024"): not a start.
-Not a bare "data", which is a date in Portuguese and Italian ("data di avvio: 2015")."""
-
-
-def year_in_field(value: str, decades: bool = True) -> int | None:
-    """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947";
-    with ``decades`` false, none when it gives a decade ("ao longo da década de 2000"); none that
-    is only a revision's or the figures' year (:data:`_REVISED`)."""
-    for match in _FIELD_YEAR.finditer(value):
-        if _REVISED.search(value[max(0, match.start() - 60) : match.start()]):
-            continue
-        return None if not decades and is_decade(value, match) else int(match.group())
-    numeric = _NUMERIC_DATE.search(value)
-    return int(numeric.group(1)) if numeric else None
-
-
-def only_revised(value: str) -> bool:
-    """Whether a card's year field tells years, every one of them a revision's or its figures'."""
-    return _FIELD_YEAR.search(value) is not None and year_in_field(value) is None
-
-
 _DECADE_BEFORE = re.compile(
     r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:(?:d[eoa]s?|del|dei)\s+)?"
     r"(?:\d{4}['’]?s?\s*(?:e|ed|and|y|,)\s+)?$",
