@@ -53,8 +53,9 @@ def fit(scored: list[Scored], ridge: float = 1e-2) -> tuple[float, ...]:
     rows, labels = [], []
     for s in scored:
         good = {d for d, g in s.query.judgements.items() if g > 0}
-        rows.append(membership_features(s.candidates))
-        labels += [c.doc_id in good for c in s.candidates]
+        judged = {c.doc_id for c in s.judged()}
+        rows.append(membership_features(s.candidates)[[c.doc_id in judged for c in s.candidates]])
+        labels += [c.doc_id in good for c in s.judged()]
     return fit_logistic(np.vstack(rows), np.asarray(labels, dtype=np.float64), ridge)
 
 
@@ -62,15 +63,16 @@ def fit(scored: list[Scored], ridge: float = 1e-2) -> tuple[float, ...]:
 class Scored:
     query: JudgedQuery
     parts: list
-    candidates: list[Candidate]
-    unfiltered: list[Candidate] | None = None  # a filtered query's candidates without its filters
+    candidates: list[Candidate]  # without the query's filters: a search draws its result set from them
+    allowed: set[str] | None = None  # the documents its filters allow (None: no filter)
 
     def boundary(self, settings: SearchSettings) -> list[Candidate]:
         """The returned set, as ``Searcher.select`` draws it."""
-        whole = self.unfiltered
-        return within_filtered_boundary(
-            self.candidates, self.parts, settings, None if whole is None else lambda: whole
-        )
+        return within_filtered_boundary(self.candidates, self.parts, settings, self.allowed)
+
+    def judged(self) -> list[Candidate]:
+        """The candidates its judgements speak of: those its filters allow."""
+        return [c for c in self.candidates if self.allowed is None or c.doc_id in self.allowed]
 
 
 def collect(kb: KnowledgeBase, paths: tuple[str, ...]) -> list[Scored]:
@@ -84,13 +86,9 @@ def collect_queries(kb: KnowledgeBase, queries: list[JudgedQuery]) -> list[Score
     searcher = kb.searcher()
     out = []
     for q in queries:
-        request = SearchRequest(q.text, filters=q.filters, k=100)
         parts = searcher.glossary.parse(q.text)
-        allowed = kb.store.filtered_doc_ids(request.filters) if request.filters else None
-        scored = Scored(q, parts, searcher.candidates(request, allowed, parts))
-        if allowed is not None:
-            scored.unfiltered = searcher.candidates(SearchRequest(q.text, k=100), None, parts)
-        out.append(scored)
+        allowed = set(kb.store.filtered_doc_ids(q.filters)) if q.filters else None
+        out.append(Scored(q, parts, searcher.candidates(SearchRequest(q.text, k=100), None, parts), allowed))
     return out
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Collection
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -98,18 +98,16 @@ def within_boundary(
 
 
 def within_filtered_boundary(
-    candidates: list[Candidate],
-    parts: list[QueryPart],
-    s: SearchSettings,
-    unfiltered: Callable[[], list[Candidate]] | None,
+    candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings, allowed: Collection[str] | None
 ) -> list[Candidate]:
-    """:func:`within_boundary` for a filtered search, whose ``unfiltered`` candidates (asked only
-    when needed) decide whether the query is about the collection at all: a filter narrows which
-    documents may match, not what the query means."""
-    if unfiltered is not None and not is_about_collection(candidates, parts, s):
-        if is_about_collection(unfiltered(), parts, s):
-            s = replace(s, min_top_cosine=-math.inf)
-    return within_boundary(candidates, parts, s)
+    """The result set of a search whose filters allow only the documents ``allowed`` (None: no
+    filter), drawn from the candidates of the same query *without* its filters: the unfiltered
+    result set's documents inside the filters. A filter narrows which documents match, not what the
+    query means or how close a document must be to it: a filter that leaves no matching document
+    gives no result (not the documents nearest in meaning inside it, as if they matched), and a
+    facet's count is the total that choosing it gives."""
+    inside = within_boundary(candidates, parts, s)
+    return inside if allowed is None else [c for c in inside if c.doc_id in allowed]
 
 
 def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:

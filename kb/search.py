@@ -96,12 +96,16 @@ class Searcher:
         if request.is_browse:
             doc_ids = allowed if allowed is not None else self.store.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
+        elif not request.bounded:  # the whole ranking, inside the filters (to measure ranking alone)
+            ranked = [(c.doc_id, c.score, c.chunk_id) for c in self.candidates(request, allowed, parts)]
         else:
-            candidates = self.candidates(request, allowed, parts)
-            matching = self.select(request, candidates, parts) if request.bounded else candidates
+            # a result set is drawn without the filters, then narrowed by them (within_filtered_boundary)
+            candidates = self.candidates(replace(request, filters={}), None, parts)
+            matching = self.select(candidates, parts, None if allowed is None else set(allowed))
             ranked = [(c.doc_id, c.score, c.chunk_id) for c in matching]
-            if not matching:
-                closest = [(c.doc_id, c.score, c.chunk_id) for c in candidates[: self.settings.near_misses]]
+            if not matching:  # the closest documents inside the filters, clearly not matching
+                inside = candidates if allowed is None else self.candidates(request, allowed, parts)
+                closest = [(c.doc_id, c.score, c.chunk_id) for c in inside[: self.settings.near_misses]]
                 near = self._hits(closest, query_terms(request.query))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
@@ -235,15 +239,14 @@ class Searcher:
     # -- the relevance boundary ----------------------------------------------
 
     def select(
-        self, request: SearchRequest, candidates: list[Candidate], parts: list[QueryPart]
+        self, candidates: list[Candidate], parts: list[QueryPart], allowed: set[str] | None
     ) -> list[Candidate]:
-        """The candidates that belong to the result set (see :func:`within_filtered_boundary`)."""
+        """The unfiltered candidates that belong to the result set of a search whose filters allow
+        ``allowed`` (see :func:`within_filtered_boundary`)."""
         settings = self.settings
         if self.embedder.spec != DEFAULT_EMBEDDER:  # the cosine gate is calibrated for the default model
             settings = replace(settings, min_top_cosine=math.inf, min_close_cosine=math.inf)
-        unfiltered = SearchRequest(request.query, k=request.k, page=request.page)
-        whole = (lambda: self.candidates(unfiltered, None, parts)) if request.filters else None
-        return within_filtered_boundary(candidates, parts, settings, whole)
+        return within_filtered_boundary(candidates, parts, settings, allowed)
 
     def _hits(
         self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True

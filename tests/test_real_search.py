@@ -136,6 +136,48 @@ def test_filter_narrows_an_on_topic_query_instead_of_emptying_it(kb: KnowledgeBa
     assert hits and all("BR" in h.countries for h in hits)
 
 
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("governança de APL", "country"),
+        ("governança de APL", "theme"),
+        ("joint purchasing", "country"),
+        ("cluster", "language"),
+        ("turismo", "country"),
+    ],
+)
+def test_a_filter_narrows_the_result_set_to_what_its_facet_counts(
+    kb: KnowledgeBase, query: str, field: str
+) -> None:
+    """Choosing a facet value gives the documents of the result set that hold it, as many as the
+    facet said (a filtered search once drew its set afresh inside the filter, so "United States
+    (1)" led to two documents, one of them not in the results)."""
+    whole = kb.search(SearchRequest(query, k=1000))
+    for count in whole.facets[field]:
+        narrowed = kb.search(SearchRequest(query, filters={field: (count.value,)}, k=1000))
+        expected = [
+            h.doc_id
+            for h in whole.hits
+            if h.doc_id in set(kb.store.filtered_doc_ids({field: (count.value,)}))
+        ]
+        assert narrowed.total == count.count == len(expected), (query, field, count)
+        assert [h.doc_id for h in narrowed.hits] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [("COSME", "country", "BR"), ("Sebrae", "country", "IT"), ("turismo", "country", "IT")],
+)
+def test_a_filter_that_leaves_no_matching_document_gives_no_result(
+    kb: KnowledgeBase, query: str, field: str, value: str
+) -> None:
+    """Not the documents nearest in meaning inside the filter, as if they matched."""
+    assert kb.search(SearchRequest(query)).total > 0
+    result = kb.search(SearchRequest(query, filters={field: (value,)}))
+    assert result.total == 0 and result.hits == []
+    assert result.near_misses and all(value in h.countries for h in result.near_misses)
+
+
 def test_a_code_in_the_collection_makes_a_query_match(kb: KnowledgeBase) -> None:
     """'Law 317' is one English word and a number that an Italian document holds."""
     result = kb.search(SearchRequest("Law 317"))
