@@ -77,6 +77,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "Senza i filtri questa ricerca trova {total} documenti: [vedili]({url})",
         "Without the filters this search finds {total} documents: [see them]({url})",
     ),
+    "without_filters_one": (
+        "Sem os filtros, esta busca encontra 1 documento: [vê-lo]({url})",
+        "Senza i filtri questa ricerca trova 1 documento: [vederlo]({url})",
+        "Without the filters this search finds 1 document: [see it]({url})",
+    ),
     "near_misses": (
         "Práticas mais próximas — **não correspondem** à sua busca:",
         "Le pratiche più vicine — **non corrispondono** alla ricerca:",

@@ -8,7 +8,6 @@ from html import escape
 
 from kb.glossary import Concept
 from kb.models import Hit
-from kb.text import fold
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -77,18 +76,8 @@ def card_table(rows: list[tuple[str, str]]) -> str:
 
 
 def concept_chip(typed: str, concept: Concept, language: str) -> str:
-    """How the query's words were understood: 'APL = arranjo produtivo local' for an acronym,
-    else the words with the concept's names in the other languages ('distretti industriali ·
-    distrito industrial · industrial district'), so a reader sees the search cross languages.
-    """
-    if any(fold(typed) == fold(a) for a in concept.acronyms):
-        return plain(f"{typed} = {concept.label(language)}")
-    names = [typed]
-    for lang in dict.fromkeys([language, "pt", "it", "en"]):
-        label = concept.labels.get(lang)
-        if label and all(fold(label) != fold(n) for n in names):
-            names.append(label)
-    return plain(" · ".join(names))
+    """How the query's words were understood (:meth:`kb.glossary.Concept.read_as`), as page text."""
+    return plain(concept.read_as(typed, language))
 
 
 CARD_STYLE = """

@@ -85,10 +85,14 @@ def render() -> None:
 
 def result_cards(hits: list[Hit], language: str) -> str:
     """The page's result cards, sharing one reading of the search and one set of labels."""
-    taxonomy = default_taxonomy()
-    labels = {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
-    context = search_context()
+    context, labels = search_context(), card_labels(language)
     return "".join(card(h, context, labels) for h in hits)
+
+
+def card_labels(language: str) -> dict[str, Callable[[str], str]]:
+    """Countries' and themes' names in the interface language, for cards."""
+    taxonomy = default_taxonomy()
+    return {name: (lambda v, n=name: taxonomy.label(n, v, language)) for name in ("country", "theme")}
 
 
 def page_label(hit: Hit) -> str:
@@ -203,10 +207,14 @@ def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) ->
         unfiltered = kb.search(SearchRequest(request.query, k=1))
         if unfiltered.total:
             url = Markdown(link("search", q=request.query))
-            st.markdown(t("without_filters", total=unfiltered.total, url=url))
+            key = "without_filters_one" if unfiltered.total == 1 else "without_filters"
+            st.markdown(t(key, total=unfiltered.total, url=url))
     if result.near_misses:
         st.markdown(t("near_misses"))
-        near = [hit_card(h, page_label(h), {}, link("practice", doc=h.doc_id)) for h in result.near_misses]
+        labels = card_labels(ui_language())
+        near = [
+            hit_card(h, page_label(h), labels, link("practice", doc=h.doc_id)) for h in result.near_misses
+        ]
         st.html(CARD_STYLE + "<div class='near-miss'>" + "".join(near) + "</div>")
 
 

@@ -44,6 +44,20 @@ class Concept:
     def label(self, language: str) -> str:
         return self.labels.get(language) or next(iter(self.labels.values()), self.id)
 
+    def read_as(self, typed: str, language: str) -> str:
+        """How the query's words ``typed`` were understood: "APL = arranjo produtivo local" for an
+        acronym, else the words with the concept's names in the other languages ("distretti
+        industriali · distrito industrial · industrial district"), so a reader sees the search
+        cross languages."""
+        if any(fold(typed) == fold(a) for a in self.acronyms):
+            return f"{typed} = {self.label(language)}"
+        names = [typed]
+        for lang in dict.fromkeys([language, *LANGUAGES]):
+            label = self.labels.get(lang)
+            if label and all(fold(label) != fold(n) for n in names):
+                names.append(label)
+        return " · ".join(names)
+
     def phrases(self) -> frozenset[Phrase]:
         """Every form as the lexical index stores it: terms stemmed in their own language."""
         out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}

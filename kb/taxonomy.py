@@ -23,6 +23,8 @@ from kb.yaml_data import load_yaml, shipped
 
 LANGUAGES = ("pt", "it", "en")
 EU = "EU"
+CLOSED_FIELDS = ("theme", "country", "language")
+"""Filters whose every value is known in advance: an unknown one is a typing error, not an empty result."""
 
 
 def programme_registry() -> Path:
@@ -116,6 +118,7 @@ class Taxonomy:
             "country": taxonomy._country_aliases(),
             "programme": _registry_aliases(taxonomy.programmes),
             "organisation": _registry_aliases(taxonomy.organisations),
+            "language": _language_aliases(),
         }
         return taxonomy
 
@@ -156,6 +159,7 @@ class Taxonomy:
         aliases = {}
         for theme in self.themes.values():
             aliases[theme.id] = theme.id
+            aliases[theme.id.replace("isation", "ization")] = theme.id  # "internationalization"
             for label in theme.labels.values():
                 aliases[fold(label)] = theme.id
         return aliases
@@ -168,6 +172,13 @@ class Taxonomy:
         if not table:
             return value.strip()
         return table.get(fold(value.strip()), value.strip())
+
+    def knows(self, field_name: str, value: str) -> bool:
+        """Whether a filter value names something of a closed list (a theme, a country, a language) in
+        any form the filters accept; any value of an open list (programmes, organisations, years)."""
+        if field_name not in CLOSED_FIELDS:
+            return True
+        return fold(value.strip()) in self._aliases[field_name]
 
     def label(self, field_name: str, value: str, language: str) -> str:
         """A facet value as a reader of ``language`` should see it."""
@@ -205,6 +216,18 @@ def country_label(code: str, language: str) -> str:
 
 
 @cache
+def _language_aliases() -> dict[str, str]:
+    """Every language's code and its name in pt, it and en ("Português", "portoghese", "Portuguese")
+    → its code; documents may be in any language the detector knows, or undetermined ("und")."""
+    aliases = {"und": "und"}
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).languages.items():
+            if "_" not in code:
+                aliases[fold(code)] = code
+                aliases.setdefault(fold(name), code)
+    return aliases
+
+
 def language_label(code: str, language: str) -> str:
     names = Locale.parse(language if language in LANGUAGES else "en").languages
     return names.get(code, code).capitalize()

@@ -81,6 +81,8 @@ def test_a_search_that_matches_nothing_says_so_and_is_recorded(app: AppTest, sma
     assert "No practice matches this search" in app.warning[0].value
     assert "do not match" in "".join(m.value for m in app.markdown), "closest practices are labelled apart"
     assert [m["query"] for m in small_kb.store.search_misses()] == ["xyzzy qwerty"]
+    near = page_html(app)
+    assert "Italy" in near and "Brazil" in near, "the closest cards name countries as result cards do"
 
 
 def test_a_concept_in_the_query_is_explained(app: AppTest) -> None:

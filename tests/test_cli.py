@@ -89,6 +89,10 @@ def test_bad_files_exit_2_after_ingesting_the_rest(tmp_path: Path, small_corpus:
         (("show", "nope"), "no document 'nope'"),
         (("remove", "nope"), "no document 'nope'"),
         (("ingest", "/no/such/folder"), "no such file or folder"),
+        (("search", "x", "--theme", "financing"), "unknown theme 'financing'; themes: networking"),
+        (("search", "x", "--country", "Narnia"), "unknown country 'Narnia'"),
+        (("search", "x", "--language", "xx"), "unknown language 'xx'"),
+        (("search", "x", "--labels", "de"), "--labels 'de'"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(cli_index: Path, args: tuple[str, ...], message: str) -> None:
@@ -114,6 +118,22 @@ def test_text_output_lists_hits(cli_index: Path, tmp_path: Path) -> None:
     write(tmp_path / "x.txt", "")
     done = kb("search", "COSME", index=cli_index)
     assert done.returncode == 0 and "1. COSME clusters" in done.stdout
+
+
+def test_filter_values_in_any_accepted_form(cli_index: Path) -> None:
+    """A language or theme named as a reader would ("Português", "internationalization") filters as
+    its code does, and a filter that empties the results says how many there are without it."""
+    by_name = kb(
+        "search", "", "--language", "Português", "--theme", "internationalization", "--json", index=cli_index
+    )
+    by_code = kb(
+        "search", "", "--language", "pt", "--theme", "internationalisation", "--json", index=cli_index
+    )
+    assert by_name.returncode == 0 and json.loads(by_name.stdout) == json.loads(by_code.stdout)
+    done = kb("search", "COSME", "--country", "JP", index=cli_index)
+    assert done.returncode == 0 and "no documents match" in done.stdout
+    assert "without the filters this search finds 1 document\n" in done.stdout
+    assert "1 document; showing 1" in kb("search", "COSME", index=cli_index).stdout
 
 
 def test_terminal_escapes_and_forged_report_lines_are_neutralised(tmp_path: Path) -> None:

@@ -178,6 +178,12 @@ def test_a_filter_that_leaves_no_matching_document_gives_no_result(
     assert result.near_misses and all(value in h.countries for h in result.near_misses)
 
 
+@pytest.mark.parametrize("query", ["fruit exports", "esportazione di frutta", "exportação de frutas"])
+def test_a_sector_meets_its_practice_in_any_language(kb: KnowledgeBase, query: str) -> None:
+    """Fruit growing is one of the field's sectors: "fruit" meets "fruticultura" and "frutas"."""
+    assert [h.doc_id for h in kb.search(SearchRequest(query, k=1)).hits] == ["ficha-valexport-fruticultura"]
+
+
 def test_a_code_in_the_collection_makes_a_query_match(kb: KnowledgeBase) -> None:
     """'Law 317' is one English word and a number that an Italian document holds."""
     result = kb.search(SearchRequest("Law 317"))

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.markup import escape
-
-if TYPE_CHECKING:
-    pass
 
 from kb.cli.common import IndexOption, JsonOption, app, emit_json, open_kb, out
 from kb.facets import FACETS
 from kb.models import FacetCount, Hit, SearchResult
 from kb.request import MAX_RESULTS, SearchRequest
-from kb.taxonomy import default_taxonomy
+from kb.taxonomy import LANGUAGES, default_taxonomy
 from kb.text import one_line, strip_controls
 
 
@@ -39,8 +36,10 @@ def search(
     """Hybrid search (meaning + keywords) with facet filters."""
     options = locals()  # one option per facet of kb.facets, named after it
     filters = {f.name: tuple(str(v) for v in options[f.name] or ()) for f in FACETS}
+    check_filters(filters, labels)
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
-    result = open_kb(index).search(request)
+    kb = open_kb(index)
+    result = kb.search(request)
     hits = [hit.as_dict() for hit in result.hits]
     if as_json:
         emit_json(
@@ -50,6 +49,31 @@ def search(
         )
         return
     print_result(result, request.offset)
+    if result.total == 0 and request.query and request.filters:
+        without = kb.search(SearchRequest(query=text, k=1)).total
+        if without:
+            out.print(
+                f"without the filters this search finds {without} document{'' if without == 1 else 's'}"
+            )
+
+
+HINTS = {
+    "country": "an ISO code such as BR, EU for the European Union, or a country's name",
+    "language": "a language code such as pt, it or en, or its name",
+}
+
+
+def check_filters(filters: dict[str, tuple[str, ...]], labels: str) -> None:
+    """A theme, country or language that names nothing is a typing error ("internationalization",
+    "Narnia"), not a search that found nothing: say so (ValueError: one line, exit 2)."""
+    taxonomy = default_taxonomy()
+    if labels not in LANGUAGES:
+        raise ValueError(f"--labels {labels!r}: one of {', '.join(LANGUAGES)}")
+    for name, values in filters.items():
+        for value in values:
+            if not taxonomy.knows(name, value):
+                hint = HINTS.get(name) or "themes: " + ", ".join(taxonomy.themes)
+                raise ValueError(f"unknown {name} {value!r}; {hint}")
 
 
 def print_result(result: SearchResult, offset: int) -> None:
@@ -57,18 +81,17 @@ def print_result(result: SearchResult, offset: int) -> None:
     if result.concepts:
         out.print(
             "also searching for: "
-            + " · ".join(escape(f"{typed} = {c.label('en')}") for typed, c in result.concepts)
+            + " · ".join(escape(c.read_as(typed, "en")) for typed, c in result.concepts)
         )
+    documents = f"{result.total} document{'' if result.total == 1 else 's'}"
     if not result.hits:
-        out.print(
-            "no documents match" if result.total == 0 else f"{result.total} documents; none on this page"
-        )
+        out.print("no documents match" if result.total == 0 else f"{documents}; none on this page")
         if result.near_misses:
             out.print("closest documents (they do not match):")
             for rank, hit in enumerate(result.near_misses, 1):
                 print_hit(rank, hit)
         return
-    out.print(f"{result.total} documents; showing {len(result.hits)}")
+    out.print(f"{documents}; showing {len(result.hits)}")
     for rank, hit in enumerate(result.hits, offset + 1):
         print_hit(rank, hit)
 
@@ -89,8 +112,8 @@ def print_hit(rank: int, hit: Hit) -> None:
         part
         for part in (
             hit.language,
-            ",".join(hit.countries),
-            ",".join(hit.programmes),
+            ", ".join(hit.countries),
+            ", ".join(hit.programmes),
             str(hit.year or ""),
         )
         if part
