@@ -255,11 +255,15 @@ def _default_glossary() -> Glossary:
 
 
 def _with_narrower(concepts: list[Concept], broader: dict[str, str | None]) -> list[Concept]:
-    """Each concept with the forms of the concepts that name it ``broader`` (one level)."""
+    """Each concept with the forms of the concepts that name it ``broader``: one level, so a
+    broader concept names no broader one of its own (no chains, no cycles)."""
     by_id = {c.id: c for c in concepts}
-    unknown = {b for b in broader.values() if b} - set(by_id)
-    if unknown:
-        raise ValueError(f"glossary: unknown broader concept {sorted(unknown)}")
+    wrong = {b for b in broader.values() if b} - set(by_id)
+    wrong |= {b for c, b in broader.items() if b and (b == c or broader.get(b))}
+    if wrong:
+        raise ValueError(
+            f"glossary: a broader concept must be another concept with no broader one: {sorted(wrong)}"
+        )
     below: dict[str, set[Phrase]] = {}
     for concept_id, parent in broader.items():
         if parent:

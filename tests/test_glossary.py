@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kb.glossary import Glossary, index_phrase, may_loosen
+import pytest
+
+from kb.glossary import Concept, Glossary, _with_narrower, index_phrase, may_loosen
 
 
 def parts(query: str) -> list[tuple[str, str | None, bool]]:
@@ -95,3 +97,26 @@ def test_a_concept_written_around_a_modifier_is_the_concept_and_the_modifier() -
     assert parts("joint export marketing")[1] == ("export", "export", False)
     assert parts("reti innovative di imprese")[1] == ("innovative", "innovation", False)
     assert parts("gestione, professionale dei cluster")[0] == ("gestione", None, False)
+
+
+def test_a_sector_s_forms_are_not_everyday_words() -> None:
+    """Forms are looked up by their stems: "folheados" (plated jewellery) would make "folha de
+    pagamento" jewellery, "leite" a riverbed ("leito") dairy; Italian peaches ("pesche") are no fisheries."""
+    for query in ("folha de pagamento", "leito do rio", "pesche e albicocche"):
+        assert all(p.concept is None or p.concept.id not in SECTORS for p in Glossary.load().parse(query)), (
+            query
+        )
+    assert parts("fruit exports") == [("fruit", "fruit", False), ("exports", "export", False)]
+    assert parts("exportação de frutas")[-1][1] == "fruit" and parts("frutticoltura")[0][1] == "fruit"
+
+
+SECTORS = {"fruit", "dairy", "jewellery", "beekeeping", "fisheries"}
+
+
+def test_a_broader_concept_is_one_level_up() -> None:
+    """Chains, cycles, a concept broader than itself and an unknown one are errors, not silent merges."""
+    concepts = [Concept(i, {}, (), {"en": (i,)}) for i in "abc"]
+    for broader in ({"a": "b", "b": "c"}, {"a": "a"}, {"a": "b", "b": "a"}, {"a": "z"}):
+        with pytest.raises(ValueError, match="broader"):
+            _with_narrower(concepts, broader)
+    assert _with_narrower(concepts, {"a": "c", "b": "c"})[2].narrower == {("a",), ("b",)}

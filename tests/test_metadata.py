@@ -124,6 +124,17 @@ def test_a_card_of_an_agency_named_with_its_body_s_labels_gives_name_proponent_a
         year_in_field("data di avvio: 2015") == 2015
         and year_in_field("lançado em 2016; dados de 2023") == 2016
     )
+    for told in (
+        "dados de 2019, lançado em 2016",
+        "Updated 2023, launched 2016",
+        "Dati 2020, avviato nel 2016",
+    ):
+        assert year_in_field(told) == 2016, told  # a revision's word reaches no later start
+    assert year_in_field("Segundo dados do Sebrae, criado em 2016") == 2016
+    assert (
+        year_in_field("ficha atualizada em 12/03/2024") is None
+        and year_in_field("criado em 21/08/2013") == 2013
+    )
     revised = "Nome: Polo gesseiro de Vila Alta\nReferência temporal: ação contínua; a ficha foi atualizada em março de 2024\n\n"
     assert extract(revised + "O polo reúne doze empresas.", "Ficha").year is None
     assert extract(revised + "O polo foi criado em 2009 por doze empresas.", "Ficha").year == 2009

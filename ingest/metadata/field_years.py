@@ -16,12 +16,14 @@ _FIELD_YEAR = re.compile(
 
 
 _REVISED = re.compile(
-    r"(?i)\b(?:atualizad[oa]s?|atualização|revist[oa]s?|revisad[oa]s?|aggiornat[oa]|aggiornamento|revisionat[oa]|"
-    r"updated|reviewed|revised|dados|dati|data (?:from|as of|for)|figures|números|cifre)\b[^;.]{0,25}$"
+    r"(?i)\b(?:atualizad[oa]s?|atualização|revist[oa]s?|revisad[oa]s?|revisão|aggiornat[oa]|aggiornamento|"
+    r"revisionat[oa]|revisione|updated|reviewed|revised|dados|dati|data (?:from|as of|for)|figures|números|cifre)"
+    r"\b[^;.,\d]{0,25}(?:\d{1,2}[/.-]\d{1,2}[/.-])?$"
 )
 """A year a card's field tells as when the card was revised or what year its figures are from ("ação
 contínua; a ficha foi atualizada em março de 2024", "dados de 2019, revistos em 2024"): not a start.
-Not a bare "data", which is a date in Portuguese and Italian ("data di avvio: 2015")."""
+Not a bare "data", which is a date in Portuguese and Italian ("data di avvio: 2015"); nor past a
+comma or another year ("dados de 2019, lançado em 2016" gives 2016)."""
 
 
 def year_in_field(value: str, decades: bool = True) -> int | None:
@@ -32,10 +34,13 @@ def year_in_field(value: str, decades: bool = True) -> int | None:
         if _REVISED.search(value[max(0, match.start() - 60) : match.start()]):
             continue
         return None if not decades and is_decade(value, match) else int(match.group())
-    numeric = _NUMERIC_DATE.search(value)
-    return int(numeric.group(1)) if numeric else None
+    for numeric in _NUMERIC_DATE.finditer(value):
+        if not _REVISED.search(value[max(0, numeric.start() - 60) : numeric.start()]):
+            return int(numeric.group(1))
+    return None
 
 
 def only_revised(value: str) -> bool:
     """Whether a card's year field tells years, every one of them a revision's or its figures'."""
-    return _FIELD_YEAR.search(value) is not None and year_in_field(value) is None
+    told = _FIELD_YEAR.search(value) or _NUMERIC_DATE.search(value)
+    return told is not None and year_in_field(value) is None

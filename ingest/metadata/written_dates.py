@@ -137,7 +137,7 @@ def written_on(text: str, at: int) -> bool:
 
 
 _REVISION_SENTENCE = re.compile(
-    r"[\W]*(?i:versão|versione|version|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
+    r"(?i)[\W]*(?:versão|versione|version|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
     r"(?:last )?revised|revisione|revisão)\b[ \t:,]*(?:(?:de|del|dell['’]|of|il|em|on|in)[ \t]+)?"
     rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?"
 )
