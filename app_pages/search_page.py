@@ -203,12 +203,10 @@ def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) ->
     """Say so, log it for the curators, and offer what is near: without filters, closest practices."""
     kb.store.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
     st.warning(t("no_results"))
-    if request.filters:
-        unfiltered = kb.search(SearchRequest(request.query, k=1))
-        if unfiltered.total:
-            url = Markdown(link("search", q=request.query))
-            key = "without_filters_one" if unfiltered.total == 1 else "without_filters"
-            st.markdown(t(key, total=unfiltered.total, url=url))
+    if result.unfiltered_total:
+        url = Markdown(link("search", q=request.query))
+        key = "without_filters_one" if result.unfiltered_total == 1 else "without_filters"
+        st.markdown(t(key, total=result.unfiltered_total, url=url))
     if result.near_misses:
         st.markdown(t("near_misses"))
         labels = card_labels(ui_language())

@@ -65,10 +65,12 @@ class Scored:
     parts: list
     candidates: list[Candidate]  # without the query's filters: a search draws its result set from them
     allowed: set[str] | None = None  # the documents its filters allow (None: no filter)
+    inside: list[Candidate] | None = None  # with filters: the candidates of the filtered search
 
     def boundary(self, settings: SearchSettings) -> list[Candidate]:
-        """The returned set, as ``Searcher.select`` draws it."""
-        return within_filtered_boundary(self.candidates, self.parts, settings, self.allowed)
+        """The returned set, as ``Searcher.search`` draws it."""
+        inside = None if self.inside is None else (lambda: self.inside or [])
+        return within_filtered_boundary(self.candidates, self.parts, settings, self.allowed, inside)
 
     def judged(self) -> list[Candidate]:
         """The candidates its judgements speak of: those its filters allow."""
@@ -87,8 +89,13 @@ def collect_queries(kb: KnowledgeBase, queries: list[JudgedQuery]) -> list[Score
     out = []
     for q in queries:
         parts = searcher.glossary.parse(q.text)
-        allowed = set(kb.store.filtered_doc_ids(q.filters)) if q.filters else None
-        out.append(Scored(q, parts, searcher.candidates(SearchRequest(q.text, k=100), None, parts), allowed))
+        allowed = kb.store.filtered_doc_ids(q.filters) if q.filters else None
+        whole = searcher.candidates(SearchRequest(q.text, k=100), None, parts)
+        if allowed is None:
+            out.append(Scored(q, parts, whole))
+        else:
+            inside = searcher.candidates(SearchRequest(q.text, q.filters, k=100), allowed, parts)
+            out.append(Scored(q, parts, whole, set(allowed), inside))
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -98,22 +98,52 @@ def within_boundary(
 
 
 def within_filtered_boundary(
-    candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings, allowed: Collection[str] | None
+    candidates: list[Candidate],
+    parts: list[QueryPart],
+    s: SearchSettings,
+    allowed: Collection[str] | None,
+    inside: Callable[[], list[Candidate]] | None = None,
 ) -> list[Candidate]:
     """The result set of a search whose filters allow only the documents ``allowed`` (None: no
-    filter), drawn from the candidates of the same query *without* its filters: the unfiltered
-    result set's documents inside the filters. A filter narrows which documents match, not what the
-    query means or how close a document must be to it: a filter that leaves no matching document
-    gives no result (not the documents nearest in meaning inside it, as if they matched), and a
-    facet's count is the total that choosing it gives."""
-    inside = within_boundary(candidates, parts, s)
-    return inside if allowed is None else [c for c in inside if c.doc_id in allowed]
+    filter), drawn from the candidates of the same query *without* its filters (see :func:`narrowed`)."""
+    return narrowed(within_boundary(candidates, parts, s), parts, s, allowed, inside)
+
+
+def narrowed(
+    matching: list[Candidate],
+    parts: list[QueryPart],
+    s: SearchSettings,
+    allowed: Collection[str] | None,
+    inside: Callable[[], list[Candidate]] | None = None,
+) -> list[Candidate]:
+    """The documents of an unfiltered result set ``matching`` that the filters allow. A filter
+    narrows which documents match, not what the query means or how close a document must be to
+    it: a filter that leaves no matching document gives no result (not the documents nearest in
+    meaning inside it, as if they matched), and a facet's count is the total that choosing it
+    gives. Names and acronyms always match, however deep the whole ranking puts a document that
+    holds them: for a query of names, the filtered search's own candidates (``inside``, asked only
+    then) add the allowed documents holding them that the unfiltered candidates did not reach."""
+    if allowed is None:
+        return matching
+    kept = [c for c in matching if c.doc_id in allowed]
+    if inside is None or not matching or not names_decide(parts, s):
+        return kept
+    seen = {c.doc_id for c in kept}
+    deeper = inside()
+    named = named_documents(deeper, parts, s)
+    return kept + [c for c in deeper if c.doc_id in named and c.doc_id not in seen]
+
+
+def names_decide(parts: list[QueryPart], s: SearchSettings) -> bool:
+    """Whether the query's names and acronyms make up half of it or more: its documents are then
+    those holding them (:func:`named_documents`)."""
+    name_parts = sum(p.is_name for p in parts)
+    return bool(name_parts) and name_parts >= s.min_name_share * len(parts)
 
 
 def named_documents(candidates: list[Candidate], parts: list[QueryPart], s: SearchSettings) -> set[str]:
     """Documents holding the query's names and acronyms, when those make up half the query or more."""
-    name_parts = sum(p.is_name for p in parts)
-    if not name_parts or name_parts < s.min_name_share * len(parts):
+    if not names_decide(parts, s):
         return set()
     return {c.doc_id for c in candidates if c.names >= s.min_name_coverage}
 

@@ -214,3 +214,4 @@ class SearchResult:
     facets: dict[str, list[FacetCount]]
     concepts: list[tuple[str, Concept]] = field(default_factory=list)  # (as typed, glossary concept)
     near_misses: list[Hit] = field(default_factory=list)  # closest documents when none matched
+    unfiltered_total: int | None = None  # the same search's total without its filters (None: no filter)

@@ -1,9 +1,9 @@
 """Hybrid search: dense and lexical (BM25) candidates fused by weighted RRF,
 then cut at a relevance boundary so that a search answers *which* documents match.
 
-Filters are applied inside both searches (by the store, to passages and documents),
-never by dropping results afterwards, so a narrow filter still gets a full page. Chunks
-are grouped by document; the best chunk becomes the snippet.
+A filtered result set is the unfiltered one narrowed by the filters (:func:`kb.boundary.narrowed`);
+the whole ranking and the closest documents of an empty result apply filters inside both searches
+(by the store), so a narrow filter still fills a page. The best chunk becomes the snippet.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import cache
 from typing import TypeVar
 
 import numpy as np
 
-from kb.boundary import Candidate, within_filtered_boundary
+from kb.boundary import Candidate, narrowed, within_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.coverage import measure_coverage, parts_held
 from kb.embedders import Embedder
@@ -84,7 +85,7 @@ class Searcher:
         self._vectors: dict[str, np.ndarray] = {}
 
     def query_vector(self, query: str) -> np.ndarray:
-        """The query embedded once per search (a filtered search may rank twice: see :meth:`select`)."""
+        """The query embedded once per search (a filtered search may rank twice: see :meth:`search`)."""
         if query not in self._vectors:
             self._vectors[query] = self.embedder.embed_queries([query])[0]
         return self._vectors[query]
@@ -93,20 +94,27 @@ class Searcher:
         allowed = self.store.filtered_doc_ids(request.filters) if request.filters else None
         parts = self.glossary.parse(request.query) if request.query else []
         near: list[Hit] = []
+        unfiltered_total = None
         if request.is_browse:
             doc_ids = allowed if allowed is not None else self.store.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
         elif not request.bounded:  # the whole ranking, inside the filters (to measure ranking alone)
             ranked = [(c.doc_id, c.score, c.chunk_id) for c in self.candidates(request, allowed, parts)]
         else:
-            # a result set is drawn without the filters, then narrowed by them (within_filtered_boundary)
+            # the result set is drawn without the filters, then narrowed by them (kb.boundary.narrowed)
             candidates = self.candidates(replace(request, filters={}), None, parts)
-            matching = self.select(candidates, parts, None if allowed is None else set(allowed))
+            settings = self._boundary_settings()
+            whole = within_boundary(candidates, parts, settings)
+            inside = cache(lambda: self.candidates(request, allowed, parts))  # the filtered search, if asked
+            allowed_ids = None if allowed is None else set(allowed)
+            matching = narrowed(whole, parts, settings, allowed_ids, inside if allowed else None)
+            unfiltered_total = None if allowed is None else len(whole)
             ranked = [(c.doc_id, c.score, c.chunk_id) for c in matching]
-            if not matching:  # the closest documents inside the filters, clearly not matching
-                inside = candidates if allowed is None else self.candidates(request, allowed, parts)
-                closest = [(c.doc_id, c.score, c.chunk_id) for c in inside[: self.settings.near_misses]]
-                near = self._hits(closest, query_terms(request.query))
+            if not matching and allowed != []:  # the closest documents inside the filters, not matching
+                closest = (candidates if allowed is None else inside())[: self.settings.near_misses]
+                near = self._hits(
+                    [(c.doc_id, c.score, c.chunk_id) for c in closest], query_terms(request.query)
+                )
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
             hits=self._hits(page, query_terms(request.query), request.snippets),
@@ -114,6 +122,7 @@ class Searcher:
             facets=self.store.facet_counts([doc_id for doc_id, _, _ in ranked]),
             concepts=[(p.text, p.concept) for p in parts if p.concept is not None],
             near_misses=near,
+            unfiltered_total=unfiltered_total,
         )
 
     # -- ranking ------------------------------------------------------------
@@ -238,15 +247,11 @@ class Searcher:
 
     # -- the relevance boundary ----------------------------------------------
 
-    def select(
-        self, candidates: list[Candidate], parts: list[QueryPart], allowed: set[str] | None
-    ) -> list[Candidate]:
-        """The unfiltered candidates that belong to the result set of a search whose filters allow
-        ``allowed`` (see :func:`within_filtered_boundary`)."""
-        settings = self.settings
-        if self.embedder.spec != DEFAULT_EMBEDDER:  # the cosine gate is calibrated for the default model
-            settings = replace(settings, min_top_cosine=math.inf, min_close_cosine=math.inf)
-        return within_filtered_boundary(candidates, parts, settings, allowed)
+    def _boundary_settings(self) -> SearchSettings:
+        """The relevance boundary's settings: its cosine gate is calibrated for the default model only."""
+        if self.embedder.spec != DEFAULT_EMBEDDER:
+            return replace(self.settings, min_top_cosine=math.inf, min_close_cosine=math.inf)
+        return self.settings
 
     def _hits(
         self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True

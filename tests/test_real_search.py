@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kb.config import SearchSettings
 from kb.knowledge_base import KnowledgeBase
 from kb.request import SearchRequest
 
@@ -176,6 +177,24 @@ def test_a_filter_that_leaves_no_matching_document_gives_no_result(
     result = kb.search(SearchRequest(query, filters={field: (value,)}))
     assert result.total == 0 and result.hits == []
     assert result.near_misses and all(value in h.countries for h in result.near_misses)
+
+
+def test_names_match_inside_a_filter_however_deep_the_whole_ranking_puts_them(kb: KnowledgeBase) -> None:
+    """A filtered result set is the unfiltered one narrowed, but a document holding the query's
+    name matches even where the unfiltered candidates did not reach it (a large collection)."""
+    shallow = kb.using(SearchSettings(dense_candidates=4, lexical_candidates=4))
+    for query, language in (("Sebrae", "en"), ("APL", "it"), ("COSME", "en")):
+        filters = {"language": (language,)}
+        full = kb.search(SearchRequest(query, filters=filters, k=100))
+        assert full.total >= 1 and full.unfiltered_total is not None and full.unfiltered_total > full.total
+        narrow = shallow.search(SearchRequest(query, filters=filters, k=100))
+        assert [h.doc_id for h in narrow.hits] == [h.doc_id for h in full.hits], query
+
+
+def test_a_filter_no_document_passes_says_how_many_match_without_it(kb: KnowledgeBase) -> None:
+    result = kb.search(SearchRequest("Sebrae", filters={"year": ("1850",)}))
+    assert result.total == 0 and result.near_misses == [] and result.unfiltered_total == 13
+    assert kb.search(SearchRequest("Sebrae")).unfiltered_total is None
 
 
 @pytest.mark.parametrize("query", ["fruit exports", "esportazione di frutta", "exportação de frutas"])
