@@ -215,7 +215,6 @@ def country_label(code: str, language: str) -> str:
     return territories.get(code, code)
 
 
-@cache
 def _language_aliases() -> dict[str, str]:
     """Every language's code and its name in pt, it and en ("Português", "portoghese", "Portuguese")
     → its code; documents may be in any language the detector knows, or undetermined ("und")."""
@@ -228,6 +227,7 @@ def _language_aliases() -> dict[str, str]:
     return aliases
 
 
+@cache
 def language_label(code: str, language: str) -> str:
     names = Locale.parse(language if language in LANGUAGES else "en").languages
     return names.get(code, code).capitalize()
