@@ -27,7 +27,7 @@ import numpy as np
 from collection import judged_by_path, open_collection
 from logistic import fit_logistic
 
-from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, within_filtered_boundary
+from kb.boundary import MEMBERSHIP_FEATURES, Candidate, membership_features, narrowed, within_boundary
 from kb.config import SearchSettings, Settings
 from kb.evaluation import JudgedQuery, load_queries
 from kb.knowledge_base import KnowledgeBase
@@ -68,9 +68,10 @@ class Scored:
     inside: list[Candidate] | None = None  # with filters: the candidates of the filtered search
 
     def boundary(self, settings: SearchSettings) -> list[Candidate]:
-        """The returned set, as ``Searcher.search`` draws it."""
+        """The returned set, as ``Searcher.search`` draws it: the unfiltered result set, narrowed."""
         inside = None if self.inside is None else (lambda: self.inside or [])
-        return within_filtered_boundary(self.candidates, self.parts, settings, self.allowed, inside)
+        matching = within_boundary(self.candidates, self.parts, settings)
+        return narrowed(matching, self.parts, settings, self.allowed, inside)
 
     def judged(self) -> list[Candidate]:
         """The candidates its judgements speak of: those its filters allow."""

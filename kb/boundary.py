@@ -97,18 +97,6 @@ def within_boundary(
     ]
 
 
-def within_filtered_boundary(
-    candidates: list[Candidate],
-    parts: list[QueryPart],
-    s: SearchSettings,
-    allowed: Collection[str] | None,
-    inside: Callable[[], list[Candidate]] | None = None,
-) -> list[Candidate]:
-    """The result set of a search whose filters allow only the documents ``allowed`` (None: no
-    filter), drawn from the candidates of the same query *without* its filters (see :func:`narrowed`)."""
-    return narrowed(within_boundary(candidates, parts, s), parts, s, allowed, inside)
-
-
 def narrowed(
     matching: list[Candidate],
     parts: list[QueryPart],
