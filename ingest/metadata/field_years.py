@@ -31,13 +31,15 @@ def year_in_field(value: str, decades: bool = True) -> int | None:
     with ``decades`` false, none when it gives a decade ("ao longo da década de 2000"); none that
     is only a revision's or the figures' year (:data:`_REVISED`)."""
     for match in _FIELD_YEAR.finditer(value):
-        if _REVISED.search(value[max(0, match.start() - 60) : match.start()]):
-            continue
-        return None if not decades and is_decade(value, match) else int(match.group())
-    for numeric in _NUMERIC_DATE.finditer(value):
-        if not _REVISED.search(value[max(0, numeric.start() - 60) : numeric.start()]):
-            return int(numeric.group(1))
-    return None
+        if not _revised(value, match.start()):
+            return None if not decades and is_decade(value, match) else int(match.group())
+    numeric = next((m for m in _NUMERIC_DATE.finditer(value) if not _revised(value, m.start())), None)
+    return int(numeric.group(1)) if numeric else None
+
+
+def _revised(value: str, at: int) -> bool:
+    """Whether the year (or date) at ``at`` is told as a revision's or the figures' (:data:`_REVISED`)."""
+    return _REVISED.search(value[max(0, at - 60) : at]) is not None
 
 
 def only_revised(value: str) -> bool:
