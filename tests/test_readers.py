@@ -91,6 +91,19 @@ def test_a_markdown_front_matter_gives_title_and_date_and_stays_out_of_the_text(
     assert read(write(tmp_path / "bomb.md", bomb)).info == {}, "aliases: not read as a front matter"
 
 
+def test_a_front_matter_in_portuguese_or_italian_is_read_as_one(tmp_path: Path) -> None:
+    blog = (
+        '---\ntítulo: "O cluster do vidro e o gás natural"\nautor: Equipa do blog\npublicado: 2021-09-02\n'
+        "etiquetas: [vidro, energia]\n---\n\nOs fornos do cluster passaram a gás.\n"
+    )
+    parsed = read(write(tmp_path / "blog.md", blog))
+    assert parsed.title == "O cluster do vidro e o gás natural"
+    assert parsed.info == {"date": "2021-09-02"}
+    assert "publicado" not in parsed.text and "Equipa" not in parsed.text
+    nota = "---\ntitolo: Il consorzio\npubblicato: 9 settembre 2023\n---\n\nIl consorzio vende insieme.\n"
+    assert read(write(tmp_path / "nota.md", nota)).info == {"date": "2023"}, "a date told in words"
+
+
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:
     html = f"""<html><head><title>Cluster partnerships</title><script>var tracking = 1;</script></head>
     <body><div class="cookie">We use cookies to improve your experience. Accept all cookies.</div>

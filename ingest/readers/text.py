@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import yaml
 from charset_normalizer import from_bytes
@@ -12,6 +13,7 @@ from markdown_it.token import Token
 from ingest.boilerplate import strip_boilerplate
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
+from kb.text import fold
 from kb.yaml_data import load_yaml
 
 WESTERN = {"cp1252", "latin_1", "iso8859_15"}
@@ -56,9 +58,16 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 
 
 _ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s]")
-_FRONT_MATTER_KEYS = frozenset(
-    "title date author authors tags categories description summary layout slug draft lang keywords".split()
-)
+_ROLES = {
+    "title": "title titulo titolo",
+    "description": "description summary descricao resumo sommario riassunto descrizione",
+    "date": "date data published publicado pubblicato publicacao pubblicazione",
+    "other": "author authors autor autore autores autori tags etiquetas tag categories categorias categorie "
+    "layout slug draft lang keywords palavras-chave parole-chiave",
+}
+"""A front matter's keys, folded, in the three languages, by what they tell (a blog in Portuguese
+writes ``título:`` and ``publicado:``)."""
+_ROLE_OF = {key: role for role, keys in _ROLES.items() for key in keys.split()}
 
 
 def front_matter(source: str) -> tuple[dict[str, object], str]:
@@ -71,16 +80,21 @@ def front_matter(source: str) -> tuple[dict[str, object], str]:
         fields = load_yaml(match.group(1))
     except yaml.YAMLError:
         return {}, source
-    if not isinstance(fields, dict) or not _FRONT_MATTER_KEYS & {str(k).lower() for k in fields}:
+    if not isinstance(fields, dict) or not any(fold(str(k)) in _ROLE_OF for k in fields):
         return {}, source  # "Nome: …" lines between two rules are a card's, not a front matter
     return fields, source[match.end() :]
+
+
+def _told(fields: dict[str, object], role: str) -> list[str]:
+    """The front matter's scalar values for one role, in the order written."""
+    return [str(v).strip() for k, v in fields.items() if _ROLE_OF.get(fold(str(k))) == role and _scalar(v)]
 
 
 def read_markdown(data: bytes) -> ParsedFile:
     """Markdown reduced to its words: block structure kept as lines, markup dropped; a front
     matter's title and description lead the text, its date dates the file."""
     fields, source = front_matter(decode(data).replace("\r\n", "\n"))
-    told = [str(fields[k]).strip() for k in ("title", "description", "summary") if _scalar(fields.get(k))]
+    told = _told(fields, "title")[:1] + _told(fields, "description")
     told = [line for line in told if line not in source[:500]]  # a heading may repeat the title
     source = "".join(f"{line}\n\n" for line in told) + source
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
@@ -106,16 +120,16 @@ def read_markdown(data: bytes) -> ParsedFile:
     text = strip_boilerplate(_joined(blocks))
     if title is not None and strip_boilerplate(title) != title:
         title = None  # a heading that is itself a menu or a placeholder
-    if _scalar(fields.get("title")):
-        title = str(fields["title"]).strip()
-    date = str(fields.get("date", ""))[:10]
-    info = {"date": date} if re.match(r"(?:19|20)\d\d\b", date) else {}
+    title = next(iter(_told(fields, "title")), title)
+    dated = next(iter(_told(fields, "date")), "")
+    year = re.search(r"\b(?:19|20)\d\d\b", dated)  # "2021-09-02", "9 de setembro de 2023"
+    info = {"date": dated[:10] if year and year.start() == 0 else year.group()} if year else {}
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
 
 
 def _scalar(value: object) -> bool:
     """A front matter value that reads as text (not a list, a mapping or nothing)."""
-    return isinstance(value, str | int | float) and bool(str(value).strip())
+    return isinstance(value, str | int | float | date) and bool(str(value).strip())
 
 
 def _joined(blocks: list[str]) -> str:
