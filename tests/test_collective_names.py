@@ -5,7 +5,8 @@ from __future__ import annotations
 from unittest.mock import patch
 
 from ingest.metadata import extract
-from ingest.metadata.collective_names import _references, collective_subject, refers_to
+from ingest.metadata.collective_names import _references, collective_over_guess, collective_subject, refers_to
+from ingest.metadata.district_names import district_subject
 
 CASE = (
     "Caso: a Cooperativa Vinícola Serra Alta\n\n"
@@ -51,6 +52,34 @@ def test_an_english_cluster_named_place_first_and_then_the_cluster_is_the_practi
     assert (
         collective_subject("The European cluster met. The cluster grew; the cluster voted.", "Blog") is None
     )
+
+
+def test_a_district_named_the_english_way_and_a_cluster_in_lower_case_are_practices() -> None:
+    english = (
+        "The delegation visited the Borgoverde furniture district. Firms in the district share a "
+        "testing laboratory, and the district trains upholsterers."
+    )
+    assert collective_subject(english, "Study tour report") == "Borgoverde furniture district"
+    rwanda = "In Borgoverde District many ideas came in. The district office chose ten; the district paid."
+    assert collective_subject(rwanda, "News") is None, "a district without a trade is a country's division"
+    italian = (
+        "Il cluster calzaturiero di Borgoverde ha aperto un corso. Nel cluster operano mille laboratori e "
+        "il cluster esporta in Europa."
+    )
+    title = "India, il cluster calzaturiero di Borgoverde punta sulla formazione"
+    assert district_subject(italian, title) == "Cluster calzaturiero di Borgoverde"
+
+
+def test_a_name_the_text_keeps_using_by_its_acronym_is_no_passing_mention() -> None:
+    text = (
+        "Os empresários visitaram o Cluster de Empresas de Automoción de Borgoverde (CEAB). O CEAB tem cem "
+        "sócios; o CEAB forma técnicos e o cluster automóvel de Borgoverde exporta. O cluster automóvel de "
+        "Borgoverde cresceu."
+    )
+    guess = "Cluster de Empresas de Automoción de Borgoverde"
+    assert collective_over_guess(text, "Notícia", guess) is None
+    once = text.replace("O CEAB tem cem sócios; o CEAB forma", "Tem cem sócios e forma")
+    assert collective_over_guess(once, "Notícia", guess) == "Cluster automóvel de Borgoverde"
 
 
 def test_the_district_a_text_keeps_naming_beats_a_firm_it_names_once() -> None:

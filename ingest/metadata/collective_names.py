@@ -92,9 +92,17 @@ def collective_over_guess(text: str, title: str, guess: str) -> str | None:
     (:func:`wider_collective`), or the one the text keeps naming when the guess is written at most
     :data:`SELDOM` times ("UnoAErre", one firm of "il distretto orafo di Arezzo")."""
     wider, subjects = _holding(text, title, guess)
-    if wider or len(re.findall(rf"(?<!\w){re.escape(guess)}(?!\w)", text)) > SELDOM:
+    if wider or _uses(text, guess) > SELDOM:
         return wider
     return next((s for s in subjects if s), None)
+
+
+def _uses(text: str, name: str) -> int:
+    """How often the text writes ``name``, or the acronym it gives it in brackets ("Cluster de
+    Empresas de Automoción de Galicia (CEAGA)", then "o CEAGA" throughout)."""
+    acronym = re.search(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Za-z0-9&-]{{1,11}})\)", text)
+    forms = [name, acronym.group(1)] if acronym else [name]
+    return sum(len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text)) for form in forms)
 
 
 def _holding(text: str, title: str, name: str) -> tuple[str | None, list[str | None]]:
@@ -131,7 +139,11 @@ def _same(fullest: str, other: str) -> bool:
     "Tecnopolo di Monastir–El Fejja"); an English cluster's kind is its last word ("Nnewi auto parts
     cluster" is no form of "Aba auto parts cluster")."""
     written = fold(other).split()
-    words = [w for w in (written[:-1] if _kind(other) == "cluster" else written[1:]) if w not in JOINING]
+    words = [
+        w
+        for w in (written[:-1] if _kind(other) in ("cluster", "district") else written[1:])
+        if w not in JOINING
+    ]
     return set(words) <= set(fold(fullest).split()) | set(re.findall(r"\w+", fold(fullest)))  # "Monastir–El"
 
 
@@ -159,6 +171,8 @@ def _kind(name: str) -> str:
     first word's ("Cooperativa Serra Alta"), or "cluster" ending an English one ("Nnewi auto parts
     cluster")."""
     first, *rest = fold(name).split() or [""]
-    if rest and rest[-1] == "cluster" and not name.isupper():  # a heading's capitals blur where it starts
-        return "cluster"
+    # "the Livenza furniture district", in lower case: "Musanze District" is a country's division
+    # a heading's capitals blur where it starts
+    if rest and (rest[-1] == "cluster" or name.split()[-1] == "district") and not name.isupper():
+        return rest[-1]
     return KINDS.get(first, "") if rest else ""

@@ -14,7 +14,7 @@ from functools import cache
 from kb.taxonomy import default_taxonomy
 from kb.text import STOPWORDS, fold
 
-_KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL"
+_KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL|cluster"
 """One district, in the singular: "i distretti industriali del Nord" are many."""
 _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
@@ -44,11 +44,13 @@ _NOT_A_PLACE = frozenset(
 
 
 CLUSTER_AFTER = re.compile(
-    r"(?<=\b[Tt]he[ \t])(?:(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){2,4}"
-    r"|(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){1,4}(?:(?:and|&)[ \t]+)?(?:[a-z][a-z-]{2,}[ \t]+){1,3})cluster\b"
+    r"(?<=\b[Tt]he[ \t])(?:(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){2,4}cluster"
+    r"|(?:[A-ZÀ-Ý][\w'’-]+[ \t]+){1,4}(?:(?:and|&)[ \t]+)?(?:[a-z][a-z-]{2,}[ \t]+){1,3}(?:cluster|district))\b"
 )
 """A cluster named the English way, its place first and its trade in lower case: "the Nnewi auto
-parts cluster", "the Kamukunji Jua Kali cluster" (not "the European cluster", "the V-shaped cluster")."""
+parts cluster", "the Kamukunji Jua Kali cluster", "the Livenza furniture district" (not "the
+European cluster", "the V-shaped cluster"; a district needs its trade, "the Musanze District" is a
+country's division)."""
 
 
 def english_clusters(text: str) -> list[re.Match[str]]:
