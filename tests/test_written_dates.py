@@ -83,6 +83,15 @@ def test_a_lead_that_reports_a_start_as_news() -> None:
     # a meeting, a conference or a new intake of an older programme reports no start
     assert not reports_a_start("Arzignano, 25 novembre 2023\nIl convegno ha riunito ieri cento imprese.")
     assert not reports_a_start("Pretoria, 6 February 2020 — Start-ups were selected for the latest intake.")
+    assert not reports_a_start(
+        "Dakar, 5 March 2024 — The Digital Park today opened applications for the next cohort of its incubator."
+    )
+    assert not reports_a_start(
+        "Bari, 3 marzo 2024\nIl consorzio ha lanciato oggi il nuovo bando per le imprese."
+    )
+    assert reports_a_start(
+        "Dakar, 5 March 2024 — Ten firms today launched a digital park and its first cohort."
+    )
     # a launch told with a year of its own is history, not news
     assert not reports_a_start("Lisboa, 3 de maio de 2021\nO programa foi lançado em 2015 pelo IAPMEI.")
 

@@ -99,8 +99,13 @@ _NOW_WORD = re.compile(
     rf"(?i)(?<!\bad )(?<!\bfino a )(?<!\bfino ad )(?<!\bate )(?<!\baté )(?<!\bto )\b(?:{_NOW})\b"
 )
 """Today, yesterday, this week; not "ad oggi", "até hoje", "to date"."""
-_RECURRING = re.compile(r"(?i)\b(?:edizione|edição|edition|relatório|relazione|report|bilancio|balanço)\b")
-"""An edition of a recurring event or a yearly report is presented, not started."""
+_RECURRING = re.compile(
+    r"(?i)\b(?:edizione|edição|edition|relatório|relazione|report|bilancio|balanço|"
+    r"(?:next|new|second|third|fourth|fifth|nuov[oa]|prossim[oa]|nov[oa]|próxim[oa]|segund[oa]|terceir[oa]|"
+    r"second[oa]|terz[oa])\s+(?:\w+\s+)?(?:cohort|intake|coorte|turma|call|bando|edital|chamada|round|ciclo|cycle))\b"
+)
+"""An edition of a recurring event, a yearly report, or a programme's next cohort or call ("opened
+applications for the next cohort of its incubation programme") is presented, not started."""
 _SENTENCE = re.compile(r"[^.!?\n]+")
 OPENING = 900
 """Characters: where a news item reports what happened (its lead)."""
