@@ -1016,6 +1016,16 @@ def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, w
     assert wrong not in country_scores(text, "")
 
 
+def test_a_country_named_in_full_counts_once_though_its_name_holds_its_islands() -> None:
+    listed = "A rede reúne Cabo Verde, Guiné-Bissau, São Tomé e Príncipe e Moçambique."
+    scores = country_scores(listed, "")
+    assert scores["ST"] <= scores["CV"], "São Tomé and Príncipe inside the country's name are not two more"
+    assert (
+        country_scores("Firms of South Australia and Australia.", "")["AU"]
+        > country_scores("Firms of Australia.", "")["AU"] * 2
+    ), "a state named after its country still counts as the country and as itself"
+
+
 def test_a_place_in_a_programmes_name_still_tells_its_country_and_korea_is_south_korea() -> None:
     assert "IT" in country_scores("Fondi del Programma di Sviluppo Rurale Campania per i caseifici.", "")
     assert "PT" in country_scores("Hoje Lisboa tem vinte laboratórios partilhados.", "")  # one word before

@@ -12,6 +12,7 @@ from ingest.metadata.homonyms import placed_elsewhere
 from ingest.metadata.matching import Mention, NameMatcher
 from ingest.metadata.places import PlaceMatcher
 from kb.taxonomy import Taxonomy, default_taxonomy
+from kb.text import fold
 
 MAX_COUNTRIES = 3
 TITLE_WEIGHT = 3.0
@@ -116,9 +117,10 @@ def country_scores(
     ]
     if towns_in_text:
         mentions += _towns_as_places(towns.find(text), text)
-    for mention in outermost(title_mentions):
+    whole = _whole_names(taxonomy or default_taxonomy())
+    for mention in outermost(title_mentions, whole):
         scores[mention.value] += TITLE_WEIGHT * mention.weight
-    mentions = outermost(mentions)
+    mentions = outermost(mentions, whole)
     listed = _listed(text, mentions)
     for i, mention in enumerate(mentions):
         weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
@@ -171,14 +173,21 @@ def _as_a_word(name: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
 
 
-def outermost(mentions: list[Mention]) -> list[Mention]:
+@cache
+def _whole_names(taxonomy: Taxonomy) -> frozenset[str]:
+    """Countries' names of several words, folded: the places inside them are no mentions of their own."""
+    return frozenset(fold(n) for found in taxonomy.country_names().values() for n in found if " " in n)
+
+
+def outermost(mentions: list[Mention], whole: frozenset[str] = frozenset()) -> list[Mention]:
     """The mentions in text order, less those inside a longer one of another country ("Cabo",
-    a Brazilian town, in "Cabo Verde"); "Australia" in "South Australia" still counts."""
+    a Brazilian town, in "Cabo Verde") or inside a country's ``whole`` name, folded ("São Tomé" and
+    "Príncipe" in "São Tomé e Príncipe" are one mention); "Australia" in "South Australia" still counts."""
     kept: list[Mention] = []
     outer: Mention | None = None
     for mention in sorted(mentions, key=lambda m: (m.start, -len(m.text))):
         if outer and mention.start < outer.start + len(outer.text):
-            if mention.value != outer.value:
+            if mention.value != outer.value or fold(outer.text) in whole:
                 continue
         else:
             outer = mention
