@@ -83,6 +83,26 @@ def test_labelled_fields_in_three_languages(text: str, expected: dict[str, str])
     assert {k: found[k] for k in expected} == expected
 
 
+def test_a_profile_labelled_initiative_lead_body_and_where_is_a_card() -> None:
+    card = (
+        "# Practice profile — Technology parks in the North-East\n\n"
+        "**Initiative:** Parque Tecnológico de Borgoverde\n"
+        "**Lead body:** State Secretariat of Science and Technology (SECTI)\n"
+        "**Where:** Borgoverde, along the coastal corridor\n"
+        "**Launched:** 2012, with the opening of its first building\n"
+    )
+    fields = labelled_fields(card)
+    assert fields["name"] == "Parque Tecnológico de Borgoverde"
+    assert fields["proponent"].startswith("State Secretariat")
+    assert fields["geography"].startswith("Borgoverde")
+    scheda = "Iniziativa: Rete delle botteghe\nEnte capofila: Camera di commercio\nDove: Lucca\n"
+    assert labelled_fields(scheda) == {
+        "name": "Rete delle botteghe",
+        "proponent": "Camera di commercio",
+        "geography": "Lucca",
+    }
+
+
 def test_a_card_line_naming_the_programme_gives_it() -> None:
     card = (
         "SCHEDA — PRESTITI PER LE PMI\n"
