@@ -157,6 +157,10 @@ def label_forms(label: str) -> list[str]:
     bracketed = _BRACKETED.fullmatch(label.strip())
     if forms[0] == label.strip() and bracketed and fold(bracketed.group(2)) not in country_names():
         forms += [*written_forms(bracketed.group(1)), bracketed.group(2)]
+        # "(Parc des Technologies Numériques, PTN)": a translation and its acronym, each a form
+        *other, acronym = bracketed.group(2).rsplit(", ", 1)
+        if other and re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
+            forms += [*other, acronym]
     return forms
 
 

@@ -1148,6 +1148,15 @@ def test_a_label_with_a_law_or_a_translation_in_brackets_matches_either_side(fou
     assert matched_keys({"South Africa"}, where) != labelled_programmes(where)
 
 
+@pytest.mark.parametrize("found", ["Parc des Technologies Numériques", "PTN", "Borgoverde Digital Park"])
+def test_a_label_with_a_translation_and_its_acronym_in_brackets_matches_each(found: str) -> None:
+    from ingest.evaluation import labelled_programmes, matched_keys
+
+    item = {"programmes": ["Borgoverde Digital Park (Parc des Technologies Numériques, PTN)"]}
+    assert matched_keys({found}, item) == labelled_programmes(item)
+    assert matched_keys({"Digital"}, item) != labelled_programmes(item)
+
+
 def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:
     """The "*" closing an italic byline is on its own line: the next paragraph's year is no date
     of writing; firms that join ("aderiram") a project in a year tell an event of that year."""
