@@ -159,7 +159,7 @@ def label_forms(label: str) -> list[str]:
         forms += [*written_forms(bracketed.group(1)), bracketed.group(2)]
         # "(Parc des Technologies Numériques, PTN)": a translation and its acronym, each a form
         *other, acronym = bracketed.group(2).rsplit(", ", 1)
-        if other and re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", acronym):
+        if other and re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", acronym):  # not "(Bari, IT)"
             forms += [*other, acronym]
     return forms
 

@@ -32,6 +32,8 @@ from kb.models import FacetValue, NewDocument, Passage
 
 INGEST_VERSION = 51
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+51: a Markdown front matter in Portuguese and Italian, lower-case clusters and English trade districts,
+profile labels (Initiative, Lead body), a next cohort no start, rankers refitted through heldout66;
 50: a card's year field telling only a revision, and a revision told as a sentence, are no start; themes
 refitted through heldout62;
 49: names in full, collectives and weak guesses beside the finds, towns placed in another country, dates

@@ -62,6 +62,8 @@ def test_a_district_named_the_english_way_and_a_cluster_in_lower_case_are_practi
     assert collective_subject(english, "Study tour report") == "Borgoverde furniture district"
     rwanda = "In Borgoverde District many ideas came in. The district office chose ten; the district paid."
     assert collective_subject(rwanda, "News") is None, "a district without a trade is a country's division"
+    school = "Teachers in the Austin school district went back. The district said so; the district board met."
+    assert collective_subject(school, "Strike ends") is None, "a school district is no trade's"
     italian = (
         "Il cluster calzaturiero di Borgoverde ha aperto un corso. Nel cluster operano mille laboratori e "
         "il cluster esporta in Europa."
@@ -80,6 +82,8 @@ def test_a_name_the_text_keeps_using_by_its_acronym_is_no_passing_mention() -> N
     assert collective_over_guess(text, "Notícia", guess) is None
     once = text.replace("O CEAB tem cem sócios; o CEAB forma", "Tem cem sócios e forma")
     assert collective_over_guess(once, "Notícia", guess) == "Cluster automóvel de Borgoverde"
+    country = text.replace("(CEAB). O CEAB tem cem sócios; o CEAB forma", "(Espanha). Tem cem sócios e forma")
+    assert collective_over_guess(country, "Notícia", guess) == "Cluster automóvel de Borgoverde", "no acronym"
 
 
 def test_the_district_a_text_keeps_naming_beats_a_firm_it_names_once() -> None:

@@ -83,24 +83,27 @@ def test_labelled_fields_in_three_languages(text: str, expected: dict[str, str])
     assert {k: found[k] for k in expected} == expected
 
 
-def test_a_profile_labelled_initiative_lead_body_and_where_is_a_card() -> None:
+def test_a_profile_labelled_initiative_and_lead_body_is_a_card() -> None:
     card = (
         "# Practice profile — Technology parks in the North-East\n\n"
         "**Initiative:** Parque Tecnológico de Borgoverde\n"
         "**Lead body:** State Secretariat of Science and Technology (SECTI)\n"
-        "**Where:** Borgoverde, along the coastal corridor\n"
         "**Launched:** 2012, with the opening of its first building\n"
     )
     fields = labelled_fields(card)
     assert fields["name"] == "Parque Tecnológico de Borgoverde"
     assert fields["proponent"].startswith("State Secretariat")
-    assert fields["geography"].startswith("Borgoverde")
-    scheda = "Iniziativa: Rete delle botteghe\nEnte capofila: Camera di commercio\nDove: Lucca\n"
+    scheda = "Iniziativa: Rete delle botteghe\nEnte capofila: Camera di commercio\nRegione: Toscana\n"
     assert labelled_fields(scheda) == {
         "name": "Rete delle botteghe",
         "proponent": "Camera di commercio",
-        "geography": "Lucca",
+        "geography": "Toscana",
     }
+    # a kind or a part gives way to the name and the country; a form's answer is no value
+    assert labelled_fields("Initiative: Yes\nName: Livenza Academy\n")["name"] == "Livenza Academy"
+    assert labelled_fields("Region: Veneto\nCountry: Italy\n")["geography"] == "Italy"
+    assert "name" not in labelled_fields("Iniziativa: pubblica\nSettore: mobile\n")
+    assert "geography" not in labelled_fields("When: 5 March\nWhere: Hotel Serena, Nairobi\n")
 
 
 def test_a_card_line_naming_the_programme_gives_it() -> None:
@@ -1155,6 +1158,8 @@ def test_a_label_with_a_translation_and_its_acronym_in_brackets_matches_each(fou
     item = {"programmes": ["Borgoverde Digital Park (Parc des Technologies Numériques, PTN)"]}
     assert matched_keys({found}, item) == labelled_programmes(item)
     assert matched_keys({"Digital"}, item) != labelled_programmes(item)
+    bari = {"programmes": ["Polo tecnologico (Bari, IT)"]}
+    assert matched_keys({"IT"}, bari) != labelled_programmes(bari), "a country's code is no acronym"
 
 
 def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:

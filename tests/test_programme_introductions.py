@@ -574,6 +574,10 @@ def test_review_cases_of_the_bodies_round() -> None:
         extract("Initiative: Yes\nDate: 12 May 2019\nSmall firms met buyers.\n", "Notes").values["programme"]
         == []
     )
+    for branch in ("Sebrae-SP", "Sebrae/SP", "Sebrae–SP"):  # a body's branch is no use of the code alone
+        assert a_state_code(
+            "SP", f"As fábricas de calçados em Franca (SP) têm apoio do {branch} e do {branch}."
+        )
     assert not name_keys("PON – Ricerca e Innovazione") & name_keys("PON – Imprese e Competitività")
     assert programme_key("Decreto-legge 34/2020") == programme_key("Decreto legge 34/2020")
 

@@ -102,6 +102,12 @@ def test_a_front_matter_in_portuguese_or_italian_is_read_as_one(tmp_path: Path) 
     assert "publicado" not in parsed.text and "Equipa" not in parsed.text
     nota = "---\ntitolo: Il consorzio\npubblicato: 9 settembre 2023\n---\n\nIl consorzio vende insieme.\n"
     assert read(write(tmp_path / "nota.md", nota)).info == {"date": "2023"}, "a date told in words"
+    jekyll = "---\ntitle: Visita\npublished: true\ndate: 2021-09-02\n---\n\nAs cooperativas vendem mel em conjunto.\n"
+    assert read(write(tmp_path / "jekyll.md", jekyll)).info == {"date": "2021-09-02"}
+    ficha = "---\nTítulo: Rede de Inovação\nProponente: Sebrae\nAno de início: 2015\n---\n\nTexto da ficha.\n"
+    assert "Proponente: Sebrae" in read(write(tmp_path / "ficha.md", ficha)).text, (
+        "a card's labels are capitalised"
+    )
 
 
 def test_html_main_text_without_boilerplate(tmp_path: Path) -> None:

@@ -92,6 +92,16 @@ def test_a_lead_that_reports_a_start_as_news() -> None:
     assert reports_a_start(
         "Dakar, 5 March 2024 — Ten firms today launched a digital park and its first cohort."
     )
+    # a new call or round beside a start told today does not make the start an intake
+    assert reports_a_start(
+        "Roma, 3 marzo 2024\nThe ministry today launched a new fund, with a new call for proposals."
+    )
+    assert reports_a_start(
+        "Recife, 3 de março de 2024\nO Porto Digital lançou hoje o programa, com a segunda chamada."
+    )
+    assert not reports_a_start(
+        "Bari, 3 marzo 2024\nIl consorzio ha lanciato oggi i nuovi bandi per le imprese."
+    )
     # a launch told with a year of its own is history, not news
     assert not reports_a_start("Lisboa, 3 de maio de 2021\nO programa foi lançado em 2015 pelo IAPMEI.")
 

@@ -41,7 +41,8 @@ KINDS = {
     "technopole": "technopole",
 }
 """The first word of a collective's name (folded) → the word a text calls it by afterwards (not
-"district" or "distrito", also a country's administrative division)."""
+"district" or "distrito" first, also a country's administrative division; an English district with
+its trade, "the Livenza furniture district", ends in it: :func:`_kind`)."""
 _REFERENCE = (
     r"(?:(?:a|o|la|il|the|this|questa|questo|esta|este|essa|esse|da|do|na|no|della|del|nella|nel|"
     r"of[ \t]+the|in[ \t]+the)[ \t]+|(?:l|dell|all|nell|sull|dall)['’][ \t]*)"
@@ -100,9 +101,13 @@ def collective_over_guess(text: str, title: str, guess: str) -> str | None:
 def _uses(text: str, name: str) -> int:
     """How often the text writes ``name``, or the acronym it gives it in brackets ("Cluster de
     Empresas de Automoción de Galicia (CEAGA)", then "o CEAGA" throughout)."""
-    acronym = re.search(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Za-z0-9&-]{{1,11}})\)", text)
-    forms = [name, acronym.group(1)] if acronym else [name]
-    return sum(len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text)) for form in forms)
+    acronym = re.search(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Z0-9&-]{{1,11}})\)", text)  # not "(Senegal)"
+    written = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    if not acronym:
+        return written
+    return (
+        written + len(re.findall(rf"(?<!\w){re.escape(acronym.group(1))}(?!\w)", text)) - 1
+    )  # introduced once
 
 
 def _holding(text: str, title: str, name: str) -> tuple[str | None, list[str | None]]:
@@ -168,8 +173,8 @@ def refers_to(name: str, sentence: str) -> bool:
 
 def _kind(name: str) -> str:
     """The word a collective's name (of two words or more) is called by afterwards, or "": its
-    first word's ("Cooperativa Serra Alta"), or "cluster" ending an English one ("Nnewi auto parts
-    cluster")."""
+    first word's ("Cooperativa Serra Alta"), or "cluster" or "district" ending an English one ("Nnewi
+    auto parts cluster", "Livenza furniture district")."""
     first, *rest = fold(name).split() or [""]
     # "the Livenza furniture district", in lower case: "Musanze District" is a country's division
     # a heading's capitals blur where it starts

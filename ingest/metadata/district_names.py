@@ -50,7 +50,7 @@ CLUSTER_AFTER = re.compile(
 """A cluster named the English way, its place first and its trade in lower case: "the Nnewi auto
 parts cluster", "the Kamukunji Jua Kali cluster", "the Livenza furniture district" (not "the
 European cluster", "the V-shaped cluster"; a district needs its trade, "the Musanze District" is a
-country's division)."""
+country's division and "the Austin school district" no trade's, :data:`_NOT_A_TRADE`)."""
 
 
 def english_clusters(text: str) -> list[re.Match[str]]:
@@ -66,7 +66,16 @@ def english_clusters(text: str) -> list[re.Match[str]]:
             for w in re.findall(r"\b[a-z][a-z-]+\b", m.group())
         )
         and not re.search(r"\band[ \t]+cluster\b", m.group())  # "funds training and cluster managers"
+        and not (m.group().endswith("district") and _NOT_A_TRADE & set(m.group().casefold().split()))
     ]
+
+
+_NOT_A_TRADE = frozenset(
+    "school business financial congressional electoral health water fire police historic central residential "
+    "shopping entertainment sewer judicial administrative metropolitan census postal library park lake hill".split()
+)
+"""Words that make "the X … district" a school's, a city's or an election's district, not a trade's
+("the Austin school district", "the Kigali central business district")."""
 
 
 MIN_USES = 2

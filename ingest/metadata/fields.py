@@ -24,9 +24,6 @@ LABELS = {
         "designacao",
         "denominazione",
         "designation",
-        "initiative",
-        "iniciativa",
-        "iniziativa",
         "project name",
         "nome do projeto",
         "nome del progetto",
@@ -95,13 +92,6 @@ LABELS = {
         "area geografica",
         "geographic area",
         "localizzazione",
-        "where",
-        "onde",
-        "dove",
-        "territorio",
-        "regiao",
-        "regione",
-        "region",
     ],
     "partners": ["parceiros", "parceria", "parcerias", "partner", "partners", "partenariato", "partenari"],
     "funding": [
@@ -129,7 +119,19 @@ LABELS = {
         "period",
     ],
 }
+_FALLBACK_LABELS = {
+    "name": ["initiative", "iniciativa", "iniziativa"],
+    "geography": ["territorio", "regiao", "regione", "region"],
+}
+"""Labels that give a field only where no label of :data:`LABELS` does ("Initiative: …" beside
+"Name: …" is a kind, "Region: Veneto" beside "Country: Italy" a part): a profile's, a call's."""
 _BY_LABEL = {label: key for key, labels in LABELS.items() for label in labels}
+_BY_FALLBACK = {label: key for key, labels in _FALLBACK_LABELS.items() for label in labels}
+_ANSWER = re.compile(
+    r"(?:yes|no|sim|nao|si|none|nenhum[ao]?|nessun[ao]?|n/a|public|private|publica|privada|pubblica|privata|"
+    r"ongoing|online|bottom-up|top-down)\b"
+)
+"""A form's answer, folded, not a value to keep ("Initiative: Yes", "Iniziativa: pubblica")."""
 _YEAR_LABEL = re.compile(
     r"(?:ano|anno|year|data|date) (?:de |di |of )?(?:criacao|creazione|creation|inicio|avvio|start|lancamento|"
     r"lancio|launch|fundacao|fondazione|foundation|constituicao|costituzione|constitution)|inicio|inizio|avvio|"
@@ -156,14 +158,18 @@ HTML, Markdown, Word or OpenDocument); only known labels count."""
 def labelled_fields(text: str) -> dict[str, str]:
     """The first value of every known label found at the start of a line."""
     found: dict[str, str] = {}
+    fallback: dict[str, str] = {}
     head = text[:20000]
     for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
         label = fold(match.group(1)).strip(" *_-")
+        value = match.group(2).strip().strip("*_ ")
         longer = match.re is _LINE and bool(match.group(3))
         key = _known(label) or ("year" if _YEAR_LABEL.match(label) and not longer else None)
         if key and key not in found:
-            found[key] = match.group(2).strip().strip("*_ ")
-    return found
+            found[key] = value
+        elif (weak := _BY_FALLBACK.get(label)) and weak not in fallback and not _ANSWER.match(fold(value)):
+            fallback[weak] = value
+    return found | {key: value for key, value in fallback.items() if key not in found}
 
 
 def _known(label: str) -> str | None:

@@ -248,10 +248,10 @@ def a_sentence(name: str) -> bool:
 def a_state_code(name: str, text: str) -> bool:
     """Two or three capitals that the text only writes in brackets after a town's or a region's whole
     name: "Petrolina (PE)" (not "Enterprise Estonia (EE)", whose name merely ends in a place); a body's
-    branch in that state ("Sebrae-SP") is no use of the code alone."""
+    branch in that state ("Sebrae-SP", "Sebrae/SP") is no use of the code alone."""
     if not (2 <= len(name) <= 3 and name.isupper()):
         return False
-    uses = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    uses = re.findall(rf"(?<![\w/–-]){re.escape(name)}(?![\w-])", text)
     if not uses:
         return False
     runs = re.findall(rf"({_CAPITALISED_RUN})[ \t]*\([ \t]*{re.escape(name)}[ \t]*\)", text)

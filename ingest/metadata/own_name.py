@@ -55,16 +55,9 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     if not named_so or _lengthens(name, found):
         return []
     one_word = " " not in name
-    if one_word and (
-        a_place(name) or an_everyday_term(name) or a_common_word(name, text) or _an_answer(name)
-    ):
+    if one_word and (a_place(name) or an_everyday_term(name) or a_common_word(name, text)):
         return []
     return [name]
-
-
-def _an_answer(value: str) -> bool:
-    """A form's answer, not a name: "Initiative: Yes", "Iniciativa: Sim"."""
-    return fold(value).strip(".!") in {"yes", "no", "sim", "nao", "si", "none", "nenhuma", "nessuna", "n/a"}
 
 
 def written_as_a_name(value: str) -> bool:

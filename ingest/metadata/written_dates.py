@@ -99,13 +99,16 @@ _NOW_WORD = re.compile(
     rf"(?i)(?<!\bad )(?<!\bfino a )(?<!\bfino ad )(?<!\bate )(?<!\baté )(?<!\bto )\b(?:{_NOW})\b"
 )
 """Today, yesterday, this week; not "ad oggi", "até hoje", "to date"."""
-_RECURRING = re.compile(
-    r"(?i)\b(?:edizione|edição|edition|relatório|relazione|report|bilancio|balanço|"
-    r"(?:next|new|second|third|fourth|fifth|nuov[oa]|prossim[oa]|nov[oa]|próxim[oa]|segund[oa]|terceir[oa]|"
-    r"second[oa]|terz[oa])\s+(?:\w+\s+)?(?:cohort|intake|coorte|turma|call|bando|edital|chamada|round|ciclo|cycle))\b"
+_RECURRING = re.compile(r"(?i)\b(?:edizione|edição|edition|relatório|relazione|report|bilancio|balanço)\b")
+"""An edition of a recurring event or a yearly report is presented, not started."""
+_INTAKE = re.compile(
+    rf"(?i)\b(?:{EVENT_VERBS}|opened|aperto|aprito|abriu|abre|opens)\b[^,.;:!?]{{0,50}}?\b(?:next|new|second|third|"
+    r"fourth|fifth|latest|nuov[oaie]|prossim[oaie]|nov[oa]s?|próxim[oa]s?|segund[oa]s?|terceir[oa]s?|second[oaie]|"
+    r"terz[oaie])\s+(?:\w+\s+)?(?:cohorts?|intakes?|coort[ei]|turmas?|calls?|band[oi]|editais|edital|chamadas?)\b"
 )
-"""An edition of a recurring event, a yearly report, or a programme's next cohort or call ("opened
-applications for the next cohort of its incubation programme") is presented, not started."""
+"""A programme's next cohort or call, the object of what is opened or launched today ("opened
+applications for the next cohort of its incubator", "ha lanciato oggi il nuovo bando"): the
+programme is older ("launched a new fund, with a new call for proposals" starts the fund)."""
 _SENTENCE = re.compile(r"[^.!?\n]+")
 OPENING = 900
 """Characters: where a news item reports what happened (its lead)."""
@@ -167,7 +170,10 @@ def reports_a_start(text: str) -> bool:
     year of its own ("È partito ad aprile il progetto", "have begun building"); not a meeting or a
     conference about what already exists, nor a figure of speech ("nasce tra le ville venete")."""
     return any(
-        (_told_now(s) or _STARTING_NOW.search(s)) and not _YEAR.search(s) and not _RECURRING.search(s)
+        (_told_now(s) or _STARTING_NOW.search(s))
+        and not _YEAR.search(s)
+        and not _RECURRING.search(s)
+        and not _INTAKE.search(s)
         for s in _SENTENCE.findall(_DATELINE.sub("", text[:OPENING]))  # its dateline is not its own year
     )
 

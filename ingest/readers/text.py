@@ -82,12 +82,20 @@ def front_matter(source: str) -> tuple[dict[str, object], str]:
         return {}, source
     if not isinstance(fields, dict) or not any(fold(str(k)) in _ROLE_OF for k in fields):
         return {}, source  # "Nome: …" lines between two rules are a card's, not a front matter
+    if any(str(k) != str(k).lower() for k in fields):
+        return (
+            {},
+            source,
+        )  # "Título: …", "Proponente: …": a card's labels, capitalised; a front matter's keys are not
     return fields, source[match.end() :]
 
 
 def _told(fields: dict[str, object], role: str) -> list[str]:
     """The front matter's scalar values for one role, in the order written."""
     return [str(v).strip() for k, v in fields.items() if _ROLE_OF.get(fold(str(k))) == role and _scalar(v)]
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def read_markdown(data: bytes) -> ParsedFile:
@@ -121,15 +129,20 @@ def read_markdown(data: bytes) -> ParsedFile:
     if title is not None and strip_boilerplate(title) != title:
         title = None  # a heading that is itself a menu or a placeholder
     title = next(iter(_told(fields, "title")), title)
-    dated = next(iter(_told(fields, "date")), "")
-    year = re.search(r"\b(?:19|20)\d\d\b", dated)  # "2021-09-02", "9 de setembro de 2023"
+    # the first date that holds a year ("published: true" beside "date: 2021-09-02" says nothing)
+    dated = next((v for v in _told(fields, "date") if _A_YEAR.search(v)), "")
+    year = _A_YEAR.search(dated)  # "2021-09-02", "9 de setembro de 2023"
     info = {"date": dated[:10] if year and year.start() == 0 else year.group()} if year else {}
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
 
 
 def _scalar(value: object) -> bool:
     """A front matter value that reads as text (not a list, a mapping or nothing)."""
-    return isinstance(value, str | int | float | date) and bool(str(value).strip())
+    return (
+        isinstance(value, str | int | float | date)
+        and not isinstance(value, bool)
+        and bool(str(value).strip())
+    )
 
 
 def _joined(blocks: list[str]) -> str:
