@@ -258,8 +258,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.3932, 52.1801, -0.0561, -0.0846, 2.9149, 10.216, -1.3172, 1.3683,
-    0.8232, 0.1111, -0.3551, 0.5713, -0.8362, 0.7, -0.1878, 0.7355, -0.0395,
+    -1.4217, 50.5682, -0.0626, -0.038, 2.631, 9.8476, -1.2179, 1.2842,
+    0.9521, 0.2412, -0.3877, 0.5878, -0.8345, 0.7778, -0.0908, 0.7252, -0.1327,
 )  # fmt: skip
 
 
