@@ -412,6 +412,13 @@ def test_a_registered_name_s_head_before_a_dash_finds_no_entry() -> None:
         assert by_key(taxonomy.programmes, part) is None
 
 
+def test_the_japanese_technopolis_programme_is_not_every_technopolis() -> None:
+    taxonomy = default_taxonomy()
+    assert by_key(taxonomy.programmes, "Technopolis") is None, "Rabat's, Oulu's, Konza's Technopolis"
+    assert by_key(taxonomy.programmes, "Technopolis Law") == "Japanese Technopolis programme"
+    assert by_key(taxonomy.programmes, "Technopolis programme of Japan") == "Japanese Technopolis programme"
+
+
 def test_a_body_s_legal_form_is_written_or_left_out() -> None:
     assert programme_key("Fondazione Steinbeis") == programme_key("Steinbeis")
     assert programme_key("KredEx Foundation") == programme_key("KredEx")
