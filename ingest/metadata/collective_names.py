@@ -105,9 +105,8 @@ def _uses(text: str, name: str) -> int:
     written = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     if not acronym:
         return written
-    return (
-        written + len(re.findall(rf"(?<!\w){re.escape(acronym.group(1))}(?!\w)", text)) - 1
-    )  # introduced once
+    by_acronym = len(re.findall(rf"(?<!\w){re.escape(acronym.group(1))}(?!\w)", text))
+    return written + by_acronym - 1  # the acronym's introduction is the name's own use
 
 
 def _holding(text: str, title: str, name: str) -> tuple[str | None, list[str | None]]:
@@ -176,8 +175,8 @@ def _kind(name: str) -> str:
     first word's ("Cooperativa Serra Alta"), or "cluster" or "district" ending an English one ("Nnewi
     auto parts cluster", "Livenza furniture district")."""
     first, *rest = fold(name).split() or [""]
-    # "the Livenza furniture district", in lower case: "Musanze District" is a country's division
-    # a heading's capitals blur where it starts
+    # "the Livenza furniture district" in lower case ("Musanze District" is a country's division);
+    # a heading's capitals blur where a name starts
     if rest and (rest[-1] == "cluster" or name.split()[-1] == "district") and not name.isupper():
         return rest[-1]
     return KINDS.get(first, "") if rest else ""

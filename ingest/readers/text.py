@@ -82,11 +82,9 @@ def front_matter(source: str) -> tuple[dict[str, object], str]:
         return {}, source
     if not isinstance(fields, dict) or not any(fold(str(k)) in _ROLE_OF for k in fields):
         return {}, source  # "Nome: …" lines between two rules are a card's, not a front matter
+    # "Título: …", "Proponente: …": a card's labels are capitalised, a front matter's keys are not
     if any(str(k) != str(k).lower() for k in fields):
-        return (
-            {},
-            source,
-        )  # "Título: …", "Proponente: …": a card's labels, capitalised; a front matter's keys are not
+        return {}, source
     return fields, source[match.end() :]
 
 
