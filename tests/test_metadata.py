@@ -1039,6 +1039,16 @@ def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, w
     assert wrong not in country_scores(text, "")
 
 
+def test_portugals_regional_programmes_are_registered_and_tell_the_country() -> None:
+    text = (
+        "O parque de ciência de Borgoverde recebeu apoio do NORTE 2030 para o seu novo edifício; "
+        "empresas de Vigo visitaram o parque e as empresas do parque exportam."
+    )
+    found = extract(text, "Avaliação do parque", language="pt")
+    assert "Norte 2030" in found.values["programme"]
+    assert found.values["country"] == ["PT"]
+
+
 def test_a_country_named_in_full_counts_once_though_its_name_holds_its_islands() -> None:
     listed = "A rede reúne Cabo Verde, Guiné-Bissau, São Tomé e Príncipe e Moçambique."
     scores = country_scores(listed, "")
