@@ -1039,6 +1039,14 @@ def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, w
     assert wrong not in country_scores(text, "")
 
 
+def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() -> None:
+    text = "A relação com Zamora, Salamanca e Valladolid é antiga; as empresas de Salamanca compram."
+    assert "MX" not in country_scores(text, ""), (
+        "Spain's Salamanca, a little smaller than Mexico's, may be meant"
+    )
+    assert main_countries("In Salamanca the firms share a lab.", "") == []
+
+
 def test_portugals_regional_programmes_are_registered_and_tell_the_country() -> None:
     text = (
         "O parque de ciência de Borgoverde recebeu apoio do NORTE 2030 para o seu novo edifício; "

@@ -27,6 +27,9 @@ MIN_CITY_POPULATION = 150_000
 (150,000 keeps Prato, Rzeszów or Sousse; 50,000 cost F1 on every labelled set), except where a
 title names them, or the text names them as places and nothing stronger says where
 (:func:`town_countries`, ``countries._towns_as_places``)."""
+NAMESAKE_POPULATION = 100_000
+"""A town this large that shares a larger city's name makes the name ambiguous (Spain's Salamanca
+beside Mexico's): neither country is told by it."""
 REGION_TYPES = frozenset(
     {
         "State",
@@ -143,6 +146,9 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
             exonyms.update(set(city["alternatenames"]) - {city["name"]})
     for city in _cities():  # "Valenza", Valencia in Italian, is also a town of Piedmont
         if city["population"] < MIN_CITY_POPULATION and city["name"] in exonyms:
+            owners[city["name"]].add(city["countrycode"])
+        # "Salamanca" of Mexico is no evidence where Spain's, a little smaller, may be meant
+        elif NAMESAKE_POPULATION <= city["population"] < MIN_CITY_POPULATION and city["name"] in owners:
             owners[city["name"]].add(city["countrycode"])
     return {
         name: next(iter(codes))
