@@ -1047,6 +1047,16 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
     assert main_countries("In Salamanca the firms share a lab.", "") == []
 
 
+def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_perus() -> None:
+    verbale = (
+        "Presenti: il rappresentante della Comunità Montana della Valle; le imprese del distretto. "
+        "La Comunità Montana finanzia il laboratorio."
+    )
+    assert set(country_scores(verbale, "")) == {"IT"}
+    marche = "Le fisarmoniche di Borgoverde, tra Loreto e Recanati, nelle Marche; a Loreto il museo."
+    assert "PE" not in country_scores(marche, "")
+
+
 def test_portugals_regional_programmes_are_registered_and_tell_the_country() -> None:
     text = (
         "O parque de ciência de Borgoverde recebeu apoio do NORTE 2030 para o seu novo edifício; "
