@@ -1057,6 +1057,11 @@ def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_per
     assert "PE" not in country_scores(marche, "")
 
 
+def test_portugals_regions_tell_portugal_though_a_town_shares_its_name_with_a_big_city() -> None:
+    text = "Os hotéis do Algarve, de Lagos a Tavira, partilham uma central de compras; o Algarve recebe turistas."
+    assert main_countries(text, "Turismo") == ["PT"], "Lagos is also Nigeria's, the Algarve only Portugal's"
+
+
 def test_portugals_regional_programmes_are_registered_and_tell_the_country() -> None:
     text = (
         "O parque de ciência de Borgoverde recebeu apoio do NORTE 2030 para o seu novo edifício; "
