@@ -1045,6 +1045,9 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
         "Spain's Salamanca, a little smaller than Mexico's, may be meant"
     )
     assert main_countries("In Salamanca the firms share a lab.", "") == []
+    # a namesake far smaller leaves the city its country: Athens, Georgia; Sydney, Nova Scotia
+    assert main_countries("In Athens the firms share a lab; Athens exports.", "") == ["GR"]
+    assert main_countries("In Sydney the firms share a lab; Sydney exports.", "") == ["AU"]
 
 
 def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_perus() -> None:

@@ -28,8 +28,10 @@ MIN_CITY_POPULATION = 150_000
 title names them, or the text names them as places and nothing stronger says where
 (:func:`town_countries`, ``countries._towns_as_places``)."""
 NAMESAKE_POPULATION = 100_000
-"""A town this large that shares a larger city's name makes the name ambiguous (Spain's Salamanca
-beside Mexico's): neither country is told by it."""
+NAMESAKE_SHARE = 0.5
+"""A town of :data:`NAMESAKE_POPULATION` or more, and at least this share of the largest city of
+its name, makes the name ambiguous (Spain's Salamanca, 144,000, beside Mexico's, 160,000): neither
+country is told by it. Athens, Georgia, or Sydney, Nova Scotia, leave Greece's and Australia's."""
 REGION_TYPES = frozenset(
     {
         "State",
@@ -140,16 +142,17 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
         if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
     exonyms: set[str] = set()
+    largest: dict[str, int] = {}  # a large city's name → the largest population that bears it
     for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
             for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
                 owners.setdefault(name, set()).add(city["countrycode"])
             exonyms.update(set(city["alternatenames"]) - {city["name"]})
+            largest[city["name"]] = max(largest.get(city["name"], 0), city["population"])
     for city in _cities():  # "Valenza", Valencia in Italian, is also a town of Piedmont
         if city["population"] < MIN_CITY_POPULATION and city["name"] in exonyms:
             owners[city["name"]].add(city["countrycode"])
-        # "Salamanca" of Mexico is no evidence where Spain's, a little smaller, may be meant
-        elif NAMESAKE_POPULATION <= city["population"] < MIN_CITY_POPULATION and city["name"] in owners:
+        elif _a_namesake(city["population"], largest.get(city["name"])):
             owners[city["name"]].add(city["countrycode"])
     return {
         name: next(iter(codes))
@@ -161,6 +164,15 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
         and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }
+
+
+def _a_namesake(population: int, largest: int | None) -> bool:
+    """A town below the large cities' line but as large as a city of its name is likely to be meant."""
+    return (
+        largest is not None
+        and NAMESAKE_POPULATION <= population < MIN_CITY_POPULATION
+        and population >= NAMESAKE_SHARE * largest
+    )
 
 
 def only_compass_words(name: str) -> bool:
