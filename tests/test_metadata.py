@@ -1048,6 +1048,9 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
     # a namesake far smaller leaves the city its country: Athens, Georgia; Sydney, Nova Scotia
     assert main_countries("In Athens the firms share a lab; Athens exports.", "") == ["GR"]
     assert main_countries("In Sydney the firms share a lab; Sydney exports.", "") == ["AU"]
+    assert country_scores("Las pymes textiles de la provincia de Formosa exportan algodón.", "") == {
+        "AR": 1.0
+    }
 
 
 def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_perus() -> None:
@@ -1073,6 +1076,14 @@ def test_portugals_regional_programmes_are_registered_and_tell_the_country() -> 
     found = extract(text, "Avaliação do parque", language="pt")
     assert "Norte 2030" in found.values["programme"]
     assert found.values["country"] == ["PT"]
+    from ingest.metadata.registry import mentioned
+
+    programmes = default_taxonomy().programmes
+    for body in ("O Hospital Regional do Norte, em Sobral", "a Direção Regional de Lisboa e Vale do Tejo"):
+        assert not mentioned(programmes, body), "a region's body is not its programme"
+    assert not mentioned(
+        programmes, "Comissão de Coordenação e Desenvolvimento Regional do Centro (CCDR Centro)"
+    )
 
 
 def test_a_country_named_in_full_counts_once_though_its_name_holds_its_islands() -> None:

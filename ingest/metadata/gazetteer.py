@@ -31,7 +31,8 @@ NAMESAKE_POPULATION = 100_000
 NAMESAKE_SHARE = 0.5
 """A town of :data:`NAMESAKE_POPULATION` or more, and at least this share of the largest city of
 its name, makes the name ambiguous (Spain's Salamanca, 144,000, beside Mexico's, 160,000): neither
-country is told by it. Athens, Georgia, or Sydney, Nova Scotia, leave Greece's and Australia's."""
+country is told by it. Athens, Georgia, or Sydney, Nova Scotia, leave Greece's and Australia's, and
+a region's name (Argentina's Formosa) stays its country's."""
 REGION_TYPES = frozenset(
     {
         "State",
@@ -141,6 +142,7 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
             owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
+    regions = set(owners)
     exonyms: set[str] = set()
     largest: dict[str, int] = {}  # a large city's name → the largest population that bears it
     for city in _cities():
@@ -152,7 +154,7 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
     for city in _cities():  # "Valenza", Valencia in Italian, is also a town of Piedmont
         if city["population"] < MIN_CITY_POPULATION and city["name"] in exonyms:
             owners[city["name"]].add(city["countrycode"])
-        elif _a_namesake(city["population"], largest.get(city["name"])):
+        elif _a_namesake(city["population"], largest.get(city["name"])) and city["name"] not in regions:
             owners[city["name"]].add(city["countrycode"])
     return {
         name: next(iter(codes))
