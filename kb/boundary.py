@@ -34,6 +34,11 @@ class Candidate:
     # the share of passages holding the rarest glossary phrase of the query that it holds (1.0: none)
     phrase_share: float = 1.0
 
+    @property
+    def as_ranked(self) -> tuple[str, float, int | None]:
+        """What a ranked list keeps of it: (document, fused score, best chunk)."""
+        return self.doc_id, self.score, self.chunk_id
+
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 

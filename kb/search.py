@@ -99,7 +99,7 @@ class Searcher:
             doc_ids = allowed if allowed is not None else self.store.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
         elif not request.bounded:  # the whole ranking, inside the filters (to measure ranking alone)
-            ranked = [(c.doc_id, c.score, c.chunk_id) for c in self.candidates(request, allowed, parts)]
+            ranked = [c.as_ranked for c in self.candidates(request, allowed, parts)]
         else:
             # the result set is drawn without the filters, then narrowed by them (kb.boundary.narrowed)
             candidates = self.candidates(replace(request, filters={}), None, parts)
@@ -109,12 +109,10 @@ class Searcher:
             allowed_ids = None if allowed is None else set(allowed)
             matching = narrowed(whole, parts, settings, allowed_ids, inside if allowed else None)
             unfiltered_total = None if allowed is None else len(whole)
-            ranked = [(c.doc_id, c.score, c.chunk_id) for c in matching]
+            ranked = [c.as_ranked for c in matching]
             if not matching and allowed != []:  # the closest documents inside the filters, not matching
                 closest = (candidates if allowed is None else inside())[: self.settings.near_misses]
-                near = self._hits(
-                    [(c.doc_id, c.score, c.chunk_id) for c in closest], query_terms(request.query)
-                )
+                near = self._hits([c.as_ranked for c in closest], query_terms(request.query))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
             hits=self._hits(page, query_terms(request.query), request.snippets),

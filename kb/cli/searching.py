@@ -52,8 +52,8 @@ def search(
         )
         return
     print_result(result, request.offset)
-    if result.total == 0 and (without := result.unfiltered_total):
-        out.print(f"without the filters this search finds {without} document{'' if without == 1 else 's'}")
+    if result.total == 0 and result.unfiltered_total:
+        out.print(f"without the filters this search finds {documents(result.unfiltered_total)}")
 
 
 HINTS = {
@@ -76,6 +76,11 @@ def check_filters(kb: KnowledgeBase, filters: dict[str, tuple[str, ...]], labels
                 raise ValueError(f"unknown {name} {value!r}; {hint}")
 
 
+def documents(count: int) -> str:
+    """ "1 document", "13 documents"."""
+    return f"{count} document{'' if count == 1 else 's'}"
+
+
 def print_result(result: SearchResult, offset: int) -> None:
     """Results as text: concepts searched for, the count, and each hit (or the closest misses)."""
     if result.concepts:
@@ -83,15 +88,16 @@ def print_result(result: SearchResult, offset: int) -> None:
             "also searching for: "
             + " · ".join(escape(c.read_as(typed, "en")) for typed, c in result.concepts)
         )
-    documents = f"{result.total} document{'' if result.total == 1 else 's'}"
     if not result.hits:
-        out.print("no documents match" if result.total == 0 else f"{documents}; none on this page")
+        out.print(
+            "no documents match" if result.total == 0 else f"{documents(result.total)}; none on this page"
+        )
         if result.near_misses:
             out.print("closest documents (they do not match):")
             for rank, hit in enumerate(result.near_misses, 1):
                 print_hit(rank, hit)
         return
-    out.print(f"{documents}; showing {len(result.hits)}")
+    out.print(f"{documents(result.total)}; showing {len(result.hits)}")
     for rank, hit in enumerate(result.hits, offset + 1):
         print_hit(rank, hit)
 
