@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 51
+INGEST_VERSION = 52
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 51: a Markdown front matter in Portuguese and Italian, lower-case clusters and English trade districts,
 profile labels (Initiative, Lead body), a next cohort no start, rankers refitted through heldout66;

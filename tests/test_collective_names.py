@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 from ingest.metadata import extract
 from ingest.metadata.collective_names import _references, collective_over_guess, collective_subject, refers_to
-from ingest.metadata.district_names import district_subject
+from ingest.metadata.district_names import district_subject, titled_district
 
 CASE = (
     "Caso: a Cooperativa Vinícola Serra Alta\n\n"
@@ -200,3 +200,30 @@ def test_and_before_the_cluster_word_is_a_clause() -> None:
         "Since 2015 the Ministry funds training and cluster managers. The cluster grows; the cluster exports."
     )
     assert extract(text, "News", language="en").values["programme"] == []
+
+
+def test_a_union_of_cooperatives_named_once_and_then_the_union_is_the_practice() -> None:
+    text = (
+        "Near the coast lies Vrysses, home of the Union of Wine Cooperatives of Vrysses. The Union groups "
+        "fifteen village cooperatives. The Union bottles most of their wine, and the Union trains young "
+        "growers every winter."
+    )
+    assert collective_subject(text, "A visit to Vrysses") == "Union of Wine Cooperatives of Vrysses"
+
+
+def test_a_union_that_is_no_union_of_cooperatives_is_no_collective() -> None:
+    text = (
+        "A União Europeia financia o projeto. A União repassou os recursos e a União acompanha a execução; "
+        "a União Europeia publicou o relatório."
+    )
+    assert collective_subject(text, "Relatório") is None
+
+
+def test_a_cluster_named_once_whose_town_the_title_names_is_the_practice() -> None:
+    text = (
+        "In Dovrenik four cutlers share one grinding shop. By the 1980s the Dovrenik cutlery cluster sold "
+        "knives across the region. Today young apprentices train in the town's workshops."
+    )
+    found = extract(text, "Dovrenik cutlers sharpen their skills", language="en")
+    assert found.values["programme"] == ["Dovrenik cutlery cluster"]
+    assert titled_district(text, "A report on knives") is None  # the title names no town of it

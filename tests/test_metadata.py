@@ -83,6 +83,16 @@ def test_labelled_fields_in_three_languages(text: str, expected: dict[str, str])
     assert {k: found[k] for k in expected} == expected
 
 
+def test_a_card_that_leads_from_label_to_value_with_dots() -> None:
+    card = (
+        "PRACTICE CARD\n\nPractice ............ Dovrenik cutlery cluster\n"
+        "Sector .............. knives and blades\nContents\nIntroduction ........ 3\n"
+    )
+    assert labelled_fields(card) == {"name": "Dovrenik cutlery cluster", "sector": "knives and blades"}
+    found = extract(card + "\nFour cutlers share one grinding shop and train apprentices together.", "Card")
+    assert "Dovrenik cutlery cluster" in found.values["programme"]
+
+
 def test_a_profile_labelled_initiative_and_lead_body_is_a_card() -> None:
     card = (
         "# Practice profile — Technology parks in the North-East\n\n"

@@ -339,6 +339,19 @@ def test_a_person_quoted_or_a_sum_is_never_proposed() -> None:
     assert not never["Dairy Link"]
 
 
+def test_a_quoted_remark_is_never_proposed_a_quoted_name_may_be() -> None:
+    never = _never(
+        'The owner smiles. "Then the orders stopped, and the young people left for the city," he says. '
+        'The "Harbour Marine Cluster" shares a dock; the Harbour Marine Cluster trains welders.',
+        "Boat builders",
+    )
+    assert never["Then the orders stopped, and the young people left for the city,"]
+    assert not never["Harbour Marine Cluster"]
+    assert not no_name_of_a_scheme(
+        "Ministry of Trade, Industry and Energy", "The Ministry of Trade, Industry and Energy."
+    )
+
+
 def test_a_byline_is_never_proposed() -> None:
     never = _never(
         "Posted 14 November 2021 on Cluster Practitioners' Blog\nThe Harbour Marine Cluster links 40 boat "
@@ -392,7 +405,10 @@ def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it()
         assert "Sviluppo Economico" not in names and "Apoio à Inovação" not in names
 
 
-@pytest.mark.parametrize("name", ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo"])
+@pytest.mark.parametrize(
+    "name",
+    ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo", "Cluster Policy in Practice — Case 4"],
+)
 def test_a_part_of_a_course_or_a_series_is_never_a_scheme(name: str) -> None:
     assert no_name_of_a_scheme(name, f"{name}. Firms in the cluster export together.")
     assert not no_name_of_a_scheme("Horizon 2020", "Horizon 2020 funds the cluster's firms.")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ingest.metadata import extract
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.written_dates import dates_of_writing, reported_years, reports_a_start, written_on
+from ingest.metadata.written_dates import (
+    dates_of_writing,
+    reported_years,
+    reports_a_start,
+    studied_years,
+    written_on,
+)
 
 
 def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
@@ -188,3 +194,14 @@ def test_a_count_or_a_call_s_opening_is_no_date_of_writing_nor_a_start() -> None
         labelled_fields("Abertura das inscrições: 2 de março de 2022\nA rede foi criada em 2018.").get("year")
         is None
     )
+
+
+def test_a_study_tells_when_it_was_done_not_when_the_practice_began() -> None:
+    assert studied_years(
+        "A avaliação foi realizada entre março e maio de 2021, com visitas a 12 olarias."
+    ) == {2021}
+    assert studied_years("Fieldwork: June–August 2018") == {2018}
+    assert studied_years("L'indagine è stata svolta nel 2022 presso 40 imprese.") == {2022}
+    # a year the text also tells something founded in stays a candidate
+    assert studied_years("The network was founded in 2020. The survey was conducted in 2020.") == set()
+    assert studied_years("The network was founded in 2015 and counts 30 firms.") == set()

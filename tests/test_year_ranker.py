@@ -90,6 +90,16 @@ def test_an_early_founding_told_of_the_collective_by_its_kind_alone_is_a_candida
     assert 1934 in years and 1921 not in years
 
 
+def test_an_old_cooperative_s_registration_is_its_founding_a_later_registration_is_not() -> None:
+    text = (
+        "A Cooperativa dos Cafeicultores do Monte Azul (CCMA) vende café lavado. A CCMA foi registrada em "
+        "1936, ao abrigo da lei cooperativa. Em 2019 foram registrados negócios de R$ 2 milhões."
+    )
+    rows = year_ranker.year_features(text, "", [["CCMA"], []])
+    assert 1936 in rows and rows[1936][FEATURES.index("founding")] == 1.0
+    assert rows[2019][FEATURES.index("event")] == rows[2019][FEATURES.index("founding")] == 0.0
+
+
 def test_a_word_holding_a_date_of_writing_word_is_no_heading_date_and_novembre_is_a_month() -> None:
     rows = year_ranker.year_features("A reconversão do polo começou em 2005.\nRoma, 14 novembre 2019.")
     assert rows[2005][FEATURES.index("heading_date")] == 0.0

@@ -8,7 +8,7 @@ from functools import cache
 
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
-from ingest.metadata.district_names import district_subject
+from ingest.metadata.district_names import district_subject, titled_district
 from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
@@ -198,7 +198,9 @@ def ranked_and_subject(
     if subject and not found:  # "Manzano, il distretto della sedia …": the district, not the town
         subject = wider_collective(text, title, subject) or subject
     if subject is None and not found:  # a district the text names in lower case ("il distretto di …")
-        subject = district_subject(text, title) or collective_subject(text, title)
+        subject = (
+            district_subject(text, title) or collective_subject(text, title) or titled_district(text, title)
+        )
     if subject is None and found:  # "o APL" throughout, beside a body or a scheme it names once or twice
         subject = collective_beside(text, title, found)
     if subject and not written_otherwise(subject, found):

@@ -70,6 +70,12 @@ def english_clusters(text: str) -> list[re.Match[str]]:
     ]
 
 
+def an_english_cluster_name(name: str) -> bool:
+    """A card's name written as the field writes an English cluster: "Gallura granite district",
+    "Marikina shoe cluster" (:func:`english_clusters`)."""
+    return any(m.group() == name for m in english_clusters(f"the {name}"))
+
+
 _NOT_A_TRADE = frozenset(
     "school business financial congressional electoral health water fire police historic central residential "
     "shopping entertainment sewer judicial administrative metropolitan census postal library park lake hill".split()
@@ -99,6 +105,28 @@ def district_subject(text: str, title: str) -> str | None:
     if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     name = longest[ranked[0][0]]
+    return name[0].upper() + name[1:]
+
+
+def titled_district(text: str, title: str) -> str | None:
+    """The one district or English cluster the text names in lower case whose place the title names,
+    however seldom ("Marikina shoemakers bet on school shoes …" and, once, "the Marikina shoe cluster"):
+    a news item names its cluster once and then its town."""
+    folded_title = fold(title)
+    named = {
+        re.sub(r"\s+", " ", m.group()): m.group(2) if m.re is DISTRICT else m.group()
+        for m in [*districts(text), *english_clusters(text)]
+        if m.re is not DISTRICT or not capitalised_whole(m)
+    }
+    titled = {
+        name
+        for name, place in named.items()
+        if (words := re.findall(r"[A-ZÀ-Ý][\w'’-]+", place))
+        and all(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded_title) for w in words)
+    }
+    if len(titled) != 1:
+        return None
+    name = titled.pop()
     return name[0].upper() + name[1:]
 
 

@@ -120,7 +120,16 @@ LABELS = {
     ],
 }
 _FALLBACK_LABELS = {
-    "name": ["initiative", "iniciativa", "iniziativa"],
+    "name": [
+        "initiative",
+        "iniciativa",
+        "iniziativa",
+        "practice",
+        "pratica",
+        "good practice",
+        "buona pratica",
+        "boa pratica",
+    ],
     "geography": ["territorio", "regiao", "regione", "region"],
 }
 """Labels that give a field only where no label of :data:`LABELS` does ("Initiative: …" beside
@@ -141,12 +150,14 @@ _YEAR_LABEL = re.compile(
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started",
 "Opened")."""
 _LINE = re.compile(
-    r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*[:：][ \t]*(\S[^\n]{0,200})([^\n]*)$", re.MULTILINE
+    r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：]|(?<=\w)[ \t]*\.{4,})[ \t]*(\S[^\n]{0,200})([^\n]*)$",
+    re.MULTILINE,
 )
 """A label and the first 200 characters of its value; a longer line counts only under one of the
 exact labels ("Referência temporal: a lei de 1994 …" dates the card; a paragraph that opens
 "Fondazione Cariplo: nata nel 1991 …" is prose, not a founding year). The label starts with a
-non-space, so a line of spaces (PDF text) is read in linear time."""
+non-space, so a line of spaces (PDF text) is read in linear time. A card may lead from label to
+value with dots ("Sector .......... ceramics")."""
 _ROW = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：][ \t]*)?\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)",
     re.MULTILINE,

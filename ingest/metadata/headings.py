@@ -9,12 +9,13 @@ import re
 from kb.text import fold
 
 _PART_OF_A_SERIES = re.compile(
-    r"(?i)^(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|semana|aula|m[oó]dulo|unidade|"
-    r"cap[ií]tulo|epis[oó]dio|sess[aã]o|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
-    r"[ \t]+\d+|(?-i:[A-Z])\.(?-i:[A-Z])\.?)$"
+    r"(?i)(?:^|[—–:][ \t]*)(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|case|part|semana|aula|"
+    r"m[oó]dulo|unidade|cap[ií]tulo|epis[oó]dio|sess[aã]o|caso|parte|lezione|settimana|unit[aà]|capitolo|episodio|"
+    r"sessione|puntata)[ \t]+\d+|^(?-i:[A-Z])\.(?-i:[A-Z])\.?)$"
 )
-"""A numbered part of a course or a series, or two letters with stops ("A.A." for an academic year,
-"S.A."): headings and abbreviations, never a scheme's name ("P.O.R." may be one)."""
+"""A numbered part of a course or a series, alone or ending a heading ("Agri-Food Value Chains — Case
+6"), or two letters with stops ("A.A." for an academic year, "S.A."): headings and abbreviations,
+never a scheme's name ("P.O.R." may be one)."""
 
 
 _NEWS_SECTIONS = frozenset(
@@ -43,7 +44,7 @@ def a_heading(name: str) -> bool:
     writes it."""
     if fold(name) in _CONNECTIVES:
         return True
-    return bool(_PART_OF_A_SERIES.match(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (
+    return bool(_PART_OF_A_SERIES.search(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (
         name.isupper() and fold(name) in _NEWS_SECTIONS
     )
 

@@ -242,7 +242,14 @@ def a_sentence(name: str) -> bool:
     if opening in _LEADING_PREPOSITIONS or opening in _BYLINE:
         return True
     clause = _VERBS | (_RELATIVES if len(words) >= 6 else frozenset())
-    return any(w in clause for w in words[1:])  # as written: "São Francisco" is a place
+    return any(w in clause for w in words[1:]) or _a_quoted_clause(name, words)  # "São Francisco" is a place
+
+
+def _a_quoted_clause(name: str, words: list[str]) -> bool:
+    """A quoted remark, words mostly in lower case with a comma ("Then the imports came, and the young
+    people went to the call centres"): a name's commas part capitalised words ("Ministry of Trade,
+    Industry and Energy")."""
+    return "," in name and len(words) >= 5 and 2 * sum(w[0].islower() for w in words) > len(words)
 
 
 def a_state_code(name: str, text: str) -> bool:

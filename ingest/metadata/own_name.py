@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.district_names import an_english_cluster_name
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.programme_keys import before_a_dash, bracketed_forms, name_keys
@@ -51,7 +52,12 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     at = text.find(named[0])
     if not 0 <= at <= OPENING_CHARS or _ROLE.search(text[at : at + len(named[0]) + 60]):
         return []
-    named_so = written_as_a_name(name) or _short_name_used(name, text) or _a_name_before_a_dash(name, text)
+    named_so = (
+        written_as_a_name(name)
+        or _short_name_used(name, text)
+        or _a_name_before_a_dash(name, text)
+        or an_english_cluster_name(name)
+    )
     if not named_so or _lengthens(name, found):
         return []
     one_word = " " not in name

@@ -207,7 +207,32 @@ def refused_years(text: str) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, and a
     heading report's years that the text tells with no start, when the text reports no start as
     news (the cheap test of the lead first: a long report's every year is read only when needed)."""
-    return set() if reports_a_start(text) else dates_of_writing(text) | reported_years(text)
+    if reports_a_start(text):
+        return set()
+    return dates_of_writing(text) | reported_years(text) | studied_years(text)
+
+
+_STUDY = (
+    r"avalia[çc][ãa]o|pesquisa|levantamento|estudo|entrevistas|visitas|trabalho de campo|evaluation|assessment|"
+    r"survey|fieldwork|field work|study|interviews|field visits|valutazione|indagine|rilevazione|studio|interviste"
+)
+_DONE = (
+    r"(?:foi|foram|was|were|(?:è|sono) stat[oaie]|fu|furono)[ \t]+(?:feit[oa]s?|realizad[oa]s?|conduzid[oa]s?|"
+    r"carried out|conducted|done|performed|svolt[oaie]|realizzat[oaie]|condott[oaie]|effettuat[oaie])"
+)
+_STUDIED = re.compile(
+    rf"(?im)\b(?:{_STUDY})\b[^.!?\n]{{0,40}}\b{_DONE}\b[^.!?\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
+    rf"|^[\W]*(?:{_STUDY})[ \t]*:[^\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
+)
+"""A study's own dates: "A avaliação foi feita entre julho e outubro de 2019", "Fieldwork: March–May
+2021", "L'indagine è stata svolta nel 2022": when the text was researched, not when its practice began."""
+
+
+def studied_years(text: str) -> set[int]:
+    """The years a study or an evaluation of the practice was done, unless the text tells something
+    founded, created or opened then."""
+    studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
+    return {year for year in studied if not begun_in(text, year)}
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"

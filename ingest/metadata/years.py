@@ -211,14 +211,27 @@ def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
     """Years before 1950 told with a founding, a creation or an opening in their clause ("em 1949,
     fundaram a Cooperativa", "o SENAI foi criado em 1942"), as :func:`years_in_text` gives years;
     other early years are history recalled ("in 1946 the war had ended and … began")."""
-    for match, verb, _, _ in _told_with_a_verb(text, _EARLY_YEAR):
-        if _FOUNDING.fullmatch(verb.group()) or _BEGUN.fullmatch(verb.group()):
+    for match, verb, _, _ in _told_with_a_verb(text, _EARLY_YEAR, _EARLY_EVENT):
+        if (
+            _FOUNDING.fullmatch(verb.group())
+            or _BEGUN.fullmatch(verb.group())
+            or _REGISTERED.fullmatch(verb.group())
+        ):
             at = match.start()
             yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
 
 
+_REGISTERED = re.compile(
+    r"(?i)(?:was|were|foi|foram|(?:è|fu) stat[oa]) (?:registered|registrad[oa]s?|registrat[oa]|incorporated|"
+    r"incorporad[oa]s?)"
+)
+"""An old cooperative's or society's registration ("A KNCU foi registrada em 1933"): its founding, when
+the sentence names the practice; later, "foram registrados negócios" and a heritage listing are not."""
+_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED.pattern[4:]})\b", re.IGNORECASE)
+
+
 def _told_with_a_verb(
-    text: str, years: re.Pattern[str]
+    text: str, years: re.Pattern[str], verbs: re.Pattern[str] = _EVENT
 ) -> Iterator[tuple[re.Match[str], re.Match[str], str, str]]:
     """Each year with the event verb nearest it in its own clause, and the clause's words before
     and after it; not a law's number, a decade or a year inside a name."""
@@ -228,7 +241,7 @@ def _told_with_a_verb(
         before, after = _own_clause(_SENTENCE_BREAK.split(before)[-1], _SENTENCE_BREAK.split(after)[0])
         if _LAW_NUMBER.search(before) or is_decade(text, match) or in_a_name(text, match):
             continue
-        verb = ([*_EVENT.finditer(before)] or [None])[-1] or _EVENT.search(after)  # the nearest
+        verb = ([*verbs.finditer(before)] or [None])[-1] or verbs.search(after)  # the nearest
         if verb:
             yield match, verb, before, after
 
