@@ -918,6 +918,12 @@ def test_a_registered_programme_introduced_late_with_its_acronym_counts() -> Non
             "A cooperativa de Minas Gerais vende queijos em São Paulo e no Rio de Janeiro.",
             ["BR"],
         ),
+        (  # a city a trade mission goes to is an aside; a fair may be at home
+            "Il consorzio orafo della Campania prepara una missione commerciale collettiva a Dubai. La missione "
+            "a Dubai coinvolge dodici aziende, e una seconda missione a Dubai è prevista. In Campania il "
+            "consorzio forma i giovani e va alle fiere di Milano.",
+            ["IT"],
+        ),
     ],
 )
 def test_countries_named_aside_or_the_writers_own_are_passing(text: str, expected: list[str]) -> None:

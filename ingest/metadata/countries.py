@@ -44,6 +44,12 @@ _LIST_JOIN = re.compile(
     r"^\s*(?:,|/|e|ed|and|y|ou|o|or)\s*(?:(?:a|ao|aos|à|às|o|os|no|na|nos|nas|em|in|the|il|lo|la|le|i|gli|"
     r"l'|nel|nella|negli)\s*)?$"
 )
+_TRAVEL_CUE = re.compile(
+    r"(?i)\b(?:delegation|delegazione|delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|study tours?)"
+    r"\W+(?:\w+\W+){0,4}$"
+)
+"""A trip's words before a place ("una missione commerciale collettiva a Dubai"): where the firms went,
+not where they are (a fair may be at home: "fiere ad Hanoi", "gift fairs in Milan")."""
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 _LOCATIVE = re.compile(
     r"(?:^|\W)(?:in|em|a|à|nel|nella|no|na|near|at|di|de|do|da|from|dal|dalla|around)[ \t]+$"
@@ -124,7 +130,9 @@ def country_scores(
     listed = _listed(text, mentions)
     for i, mention in enumerate(mentions):
         weight = mention.weight * (OPENING_WEIGHT if mention.start < opening else 1.0)
-        aside = i in listed or mention.start not in places and _after_cue(text, mention)
+        aside = i in listed or _after_cue(
+            text, mention, _TRAVEL_CUE if mention.start in places else _ASIDE_CUE
+        )
         scores[mention.value] += weight * (ASIDE_WEIGHT if aside else 1.0)
     return dict(scores)
 
@@ -195,8 +203,8 @@ def outermost(mentions: list[Mention], whole: frozenset[str] = frozenset()) -> l
     return kept
 
 
-def _after_cue(text: str, mention: Mention) -> bool:
-    return bool(_ASIDE_CUE.search(text[max(0, mention.start - ASIDE_CONTEXT) : mention.start]))
+def _after_cue(text: str, mention: Mention, cue: re.Pattern[str]) -> bool:
+    return bool(cue.search(text[max(0, mention.start - ASIDE_CONTEXT) : mention.start]))
 
 
 def _listed(text: str, mentions: list[Mention]) -> set[int]:
