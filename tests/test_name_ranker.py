@@ -106,6 +106,8 @@ def test_the_ranker_names_nothing_in_a_recipe_or_a_match_report() -> None:
         ("European Cluster Excellence Initiative", False),  # the word qualifies a scheme's
         ("Cluster Development Programme", False),
         ("Distretto Tecnologico Aerospaziale", True),
+        ("Teknopark Ankara", True),  # the word in other languages: Teknopark, Tecnoparque, Technoparc
+        ("Tecnoparque Nodo Cali", True),
     ],
 )
 def test_a_word_for_a_kind_of_practice_is_found_inside_a_name(name: str, practice: bool) -> None:

@@ -18,7 +18,8 @@ import re
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 
 PRACTICE_WORDS = (
-    r"park|parque|parco|tecnopolo|technopole|technopolis|technopark|techpark|teknokent|"
+    r"park|parque|parco|tecnopolo|technopole|technopolis|technopark|techpark|teknokent|teknopark|tecnoparque|"
+    r"technoparc|tecnoparco|"
     r"district|distretto|distrito|cluster|p[oó]lo|arranjo|APL|aglomerado|"
     r"cooperativ[ae]|co-operative|consorzio|cons[oó]rcio|consortium|"
     r"village|valley|incubator|incubatore|incubadora|"
