@@ -10,6 +10,7 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.body_names import spelled_as_a_body
 from ingest.metadata.firms import about_firms
+from ingest.metadata.glosses import glossed
 from ingest.metadata.guess_beside import BESIDE, times_written
 from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
@@ -503,3 +504,20 @@ def test_provinces_and_departements_are_places_never_proposed() -> None:
 
     assert a_place("Eure-et-Loir") and a_place("Davao de Oro")  # below their countries' regions
     assert not a_place("Cosmetic Valley")
+
+
+def test_a_translation_in_brackets_gives_way_to_the_name_it_glosses() -> None:
+    text = (
+        "The stand is run by the **Consorzio di Tutela del Torrone di Borgoverde IGP** (the Borgoverde Nougat "
+        "Protection Consortium), founded by twelve confectioners."
+    )
+    candidates = {c.name: c for c in name_candidates(text)}
+    translation = candidates["Borgoverde Nougat Protection Consortium"]
+    assert glossed(translation, list(candidates.values()), text).name == (
+        "Consorzio di Tutela del Torrone di Borgoverde IGP"
+    )
+    # written on its own as well, the translation is a name the text uses
+    again = text + " The Borgoverde Nougat Protection Consortium trains bakers."
+    candidates = {c.name: c for c in name_candidates(again)}
+    translation = candidates["Borgoverde Nougat Protection Consortium"]
+    assert glossed(translation, list(candidates.values()), again) is translation

@@ -22,6 +22,7 @@ from ingest.metadata.body_names import a_body
 from ingest.metadata.definitions import about_before, defined_after
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
+from ingest.metadata.glosses import glossed
 from ingest.metadata.headings import written_as_a_heading
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
@@ -155,7 +156,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     best = int(probability.argmax())
     if probability[best] < THRESHOLD or all(start <= len(title) for start in candidates[best].starts):
         return None  # unlikely, or only the title writes it
-    return candidates[best].name, float(probability[best])
+    return glossed(candidates[best], candidates, whole).name, float(probability[best])
 
 
 def ranked_text(text: str, title: str) -> str:
