@@ -204,9 +204,10 @@ def dates_of_writing(text: str) -> set[int]:
 
 
 def refused_years(text: str) -> set[int]:
-    """The years that cannot be the practice's: those told only as the date of writing, and a
-    heading report's years that the text tells with no start, when the text reports no start as
-    news (the cheap test of the lead first: a long report's every year is read only when needed)."""
+    """The years that cannot be the practice's: those told only as the date of writing, a heading
+    report's years that the text tells with no start, and a study's own dates, when the text reports
+    no start as news (the cheap test of the lead first: a long report's every year is read only when
+    needed)."""
     if reports_a_start(text):
         return set()
     return dates_of_writing(text) | reported_years(text) | studied_years(text)

@@ -221,13 +221,14 @@ def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
             yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
 
 
-_REGISTERED = re.compile(
-    r"(?i)(?:was|were|foi|foram|(?:è|fu) stat[oa]) (?:registered|registrad[oa]s?|registrat[oa]|incorporated|"
+_REGISTERED_VERBS = (
+    r"(?:was|were|foi|foram|(?:è|fu) stat[oa]) (?:registered|registrad[oa]s?|registrat[oa]|incorporated|"
     r"incorporad[oa]s?)"
 )
 """An old cooperative's or society's registration ("A KNCU foi registrada em 1933"): its founding, when
 the sentence names the practice; later, "foram registrados negócios" and a heritage listing are not."""
-_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED.pattern[4:]})\b", re.IGNORECASE)
+_REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
+_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS})\b", re.IGNORECASE)
 
 
 def _told_with_a_verb(
