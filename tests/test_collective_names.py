@@ -211,12 +211,17 @@ def test_a_union_of_cooperatives_named_once_and_then_the_union_is_the_practice()
     assert collective_subject(text, "A visit to Vrysses") == "Union of Wine Cooperatives of Vrysses"
 
 
-def test_a_union_that_is_no_union_of_cooperatives_is_no_collective() -> None:
+def test_a_union_that_is_no_union_of_cooperatives_or_not_english_is_no_collective() -> None:
     text = (
-        "A União Europeia financia o projeto. A União repassou os recursos e a União acompanha a execução; "
-        "a União Europeia publicou o relatório."
+        "The Union of Furniture Makers lobbies in Brussels. The Union met twice; the Union wrote to the "
+        "Commission and the Union published a report."
     )
-    assert collective_subject(text, "Relatório") is None
+    assert collective_subject(text, "Report") is None
+    federal = (
+        "A cooperativa é filiada à União Nacional das Cooperativas da Agricultura Familiar. Os recursos vêm "
+        "da União: a União repassa e a União fiscaliza."
+    )
+    assert collective_subject(federal, "Relatório") is None  # "a União" is the federal government
 
 
 def test_a_cluster_named_once_whose_town_the_title_names_is_the_practice() -> None:
@@ -227,3 +232,5 @@ def test_a_cluster_named_once_whose_town_the_title_names_is_the_practice() -> No
     found = extract(text, "Dovrenik cutlers sharpen their skills", language="en")
     assert found.values["programme"] == ["Dovrenik cutlery cluster"]
     assert titled_district(text, "A report on knives") is None  # the title names no town of it
+    listed = "Cheap loans reach shops, farms and firms of the Dovrenik cutlery cluster and of the market."
+    assert titled_district(listed, "Dovrenik small firms get cheap loans") is None  # nor its trade

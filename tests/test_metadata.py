@@ -89,6 +89,14 @@ def test_a_card_that_leads_from_label_to_value_with_dots() -> None:
         "Sector .............. knives and blades\nContents\nIntroduction ........ 3\n"
     )
     assert labelled_fields(card) == {"name": "Dovrenik cutlery cluster", "sector": "knives and blades"}
+    contents = "Contents\nGood practice ........ 6\nProgramme ..... 9\nCountry ..... 15\nPratica …… 21\n"
+    assert labelled_fields(contents) == {}  # a table of contents' page numbers
+    prose = "Practice: sharing one laboratory cut each firm's testing costs by a third.\nSector: ceramics\n"
+    assert labelled_fields(prose) == {"sector": "ceramics"}  # a weak label's sentence names nothing
+    described = (
+        "Name: Regional innovation cluster\nThe regional agency funds the cluster's firms and schools."
+    )
+    assert "Regional innovation cluster" not in extract(described, "Card").values["programme"]
     found = extract(card + "\nFour cutlers share one grinding shop and train apprentices together.", "Card")
     assert "Dovrenik cutlery cluster" in found.values["programme"]
 

@@ -353,6 +353,9 @@ def test_a_quoted_remark_is_never_proposed_a_quoted_name_may_be() -> None:
     assert not no_name_of_a_scheme(
         "Ministry of Trade, Industry and Energy", "The Ministry of Trade, Industry and Energy."
     )
+    assert not no_name_of_a_scheme(
+        "Filiera corta, qualità e territorio", "La rete «Filiera corta, qualità e territorio»."
+    )
 
 
 def test_a_byline_is_never_proposed() -> None:
@@ -410,7 +413,18 @@ def test_an_everyday_word_opening_the_sentence_is_no_part_of_the_name_after_it()
 
 @pytest.mark.parametrize(
     "name",
-    ["Week 5", "Lezione 9", "Episódio 48", "A.A", "S.A.", "Segundo", "Cluster Policy in Practice — Case 4"],
+    [
+        "Week 5",
+        "Lezione 9",
+        "Episódio 48",
+        "A.A",
+        "S.A.",
+        "Segundo",
+        "Cluster Policy in Practice — Case 4",
+        "Value Chains - Case Study 2",
+        "Estudo de caso 3",
+        "Module 6 — Cluster Policy",
+    ],
 )
 def test_a_part_of_a_course_or_a_series_is_never_a_scheme(name: str) -> None:
     assert no_name_of_a_scheme(name, f"{name}. Firms in the cluster export together.")
@@ -508,16 +522,19 @@ def test_provinces_and_departements_are_places_never_proposed() -> None:
 
 def test_a_translation_in_brackets_gives_way_to_the_name_it_glosses() -> None:
     text = (
-        "The stand is run by the **Consorzio di Tutela del Torrone di Borgoverde IGP** (the Borgoverde Nougat "
-        "Protection Consortium), founded by twelve confectioners."
+        "In 2003 Regione Campania and the **Consorzio di Tutela del Torrone di Borgoverde IGP** (the Borgoverde "
+        "Nougat Protection Consortium) was set up by twelve confectioners."
     )
-    candidates = {c.name: c for c in name_candidates(text)}
-    translation = candidates["Borgoverde Nougat Protection Consortium"]
-    assert glossed(translation, list(candidates.values()), text).name == (
-        "Consorzio di Tutela del Torrone di Borgoverde IGP"
-    )
+    candidates = name_candidates(text)
+    names = [c.name for c in candidates]
+    rows = candidate_features(candidates, text, "Nougat")
+    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows, text))
+    translation = names.index("Borgoverde Nougat Protection Consortium")
+    own = glossed(translation, candidates, probability, text).name
+    assert own == "Consorzio di Tutela del Torrone di Borgoverde IGP"  # not the run joining two bodies
     # written on its own as well, the translation is a name the text uses
     again = text + " The Borgoverde Nougat Protection Consortium trains bakers."
-    candidates = {c.name: c for c in name_candidates(again)}
-    translation = candidates["Borgoverde Nougat Protection Consortium"]
-    assert glossed(translation, list(candidates.values()), again) is translation
+    candidates = name_candidates(again)
+    translation = [c.name for c in candidates].index("Borgoverde Nougat Protection Consortium")
+    probability = np.ones(len(candidates))
+    assert glossed(translation, candidates, probability, again) is candidates[translation]

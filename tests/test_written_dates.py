@@ -205,3 +205,7 @@ def test_a_study_tells_when_it_was_done_not_when_the_practice_began() -> None:
     # a year the text also tells something founded in stays a candidate
     assert studied_years("The network was founded in 2020. The survey was conducted in 2020.") == set()
     assert studied_years("The network was founded in 2015 and counts 30 firms.") == set()
+    # a first survey may start an observatory; a named survey may be the practice; a lab opened then
+    assert studied_years("La prima indagine dell'Osservatorio fu realizzata nel 2006.") == set()
+    assert studied_years("The Export Readiness Survey was conducted in 2017.") == set()
+    assert studied_years("The evaluation was carried out in 2019, the year the laboratory opened.") == set()

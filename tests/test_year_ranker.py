@@ -98,6 +98,10 @@ def test_an_old_cooperative_s_registration_is_its_founding_a_later_registration_
     rows = year_ranker.year_features(text, "", [["CCMA"], []])
     assert 1936 in rows and rows[1936][FEATURES.index("founding")] == 1.0
     assert rows[2019][FEATURES.index("event")] == rows[2019][FEATURES.index("founding")] == 0.0
+    italian = year_ranker.year_features(
+        "La Cantina Valle Alta fu registrata nel 1921.", "", [["Cantina Valle Alta"], []]
+    )
+    assert italian[1921][FEATURES.index("founding")] == 1.0
 
 
 def test_a_word_holding_a_date_of_writing_word_is_no_heading_date_and_novembre_is_a_month() -> None:

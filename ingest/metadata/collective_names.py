@@ -40,12 +40,11 @@ KINDS = {
     "tecnopolo": "tecnopolo",
     "technopole": "technopole",
     "union": "Union",
-    "uniao": "União",
-    "unione": "Unione",
 }
 """The first word of a collective's name (folded) → the word a text calls it by afterwards (not
-"district" or "distrito" first, also a country's administrative division; a union only of cooperatives,
-"the Union of Agricultural Cooperatives of Peza"; an English district with
+"district" or "distrito" first, also a country's administrative division; a union only of cooperatives
+and in English, "the Union of Agricultural Cooperatives of Peza", since "a União" is also Brazil's
+federal government; an English district with
 its trade, "the Livenza furniture district", ends in it: :func:`_kind`)."""
 _REFERENCE = (
     r"(?:(?:a|o|la|il|the|this|questa|questo|esta|este|essa|esse|da|do|na|no|della|del|nella|nel|"
@@ -183,9 +182,6 @@ def _kind(name: str) -> str:
     # a heading's capitals blur where a name starts
     if rest and (rest[-1] == "cluster" or name.split()[-1] == "district") and not name.isupper():
         return rest[-1]
-    if first in _UNIONS and not any(w.startswith(("cooperativ", "co-operativ")) for w in rest):
-        return ""  # a union of cooperatives, not "Unione Europea" or "União" the federal government
+    if first == "union" and not any(w.startswith(("cooperativ", "co-operativ")) for w in rest):
+        return ""  # a union of cooperatives, not the European Union
     return KINDS.get(first, "") if rest else ""
-
-
-_UNIONS = frozenset({"union", "uniao", "unione"})

@@ -31,12 +31,14 @@ ASIDE_WEIGHT = 0.4
 """A mention that reads as an aside counts this much: a country named among others ("Japão,
 Estados Unidos e Alemanha") or after words of trade and travel (export markets, a trade fair,
 a delegation), where the practice's own place is seldom named."""
+_TRIPS = (
+    r"delegations?|delegazion[ei]|delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|study tours?"
+)
 _ASIDE_CUE = re.compile(
     r"(?i)\b(?:export\w*|esport\w*|mercad[oa]s?|mercat[oi]|markets?|buyers?|compradore?s?|acquirenti|clienti|"
     r"clientes?|customers?|distribut\w*|distribuidor\w*|agent[ei]s?|agents?|shipped|shipments?|"
     r"import(?:s|ed|ing|ers?|ad[oa]s?|aç(?:ão|ões)|at[aeio]|azion[ei]|adore?s?|atori)?|"
-    r"fiere?|fiera|feiras?|fairs?|delegation|delegazione|"
-    r"delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|sold|sells?|selling|sales|"
+    rf"fiere?|fiera|feiras?|fairs?|{_TRIPS}|sold|sells?|selling|sales|"
     r"vend(?:e|em|emos|ido|idos|ida|idas|ono|uto|uti|ute|iamo)|destinations?|destinos?|destinazion[ei])"
     r"\W+(?:\w+\W+){0,4}$"
 )
@@ -45,11 +47,11 @@ _LIST_JOIN = re.compile(
     r"l'|nel|nella|negli)\s*)?$"
 )
 _TRAVEL_CUE = re.compile(
-    r"(?i)\b(?:delegation|delegazione|delegaç(?:ão|ões)|missions?|missione|missioni|missão|missões|study tours?)"
-    r"\W+(?:\w+\W+){0,4}$"
+    rf"(?i)\b(?:{_TRIPS})\W+(?:\w+\W+){{0,4}}(?:a|ad|em|para|to|in|aos|às|à|al|alla|negli|nos|nas)[ \t]+$"
 )
-"""A trip's words before a place ("una missione commerciale collettiva a Dubai"): where the firms went,
-not where they are (a fair may be at home: "fiere ad Hanoi", "gift fairs in Milan")."""
+"""A trip's words and where it goes before a place ("una missione commerciale collettiva a Dubai"):
+where the firms went, not where they are ("la delegazione di Prato" comes from home; a fair may be
+at home too: "fiere ad Hanoi", "gift fairs in Milan")."""
 ASIDE_CONTEXT = 60  # characters before a mention read for a cue
 _LOCATIVE = re.compile(
     r"(?:^|\W)(?:in|em|a|à|nel|nella|no|na|near|at|di|de|do|da|from|dal|dalla|around)[ \t]+$"

@@ -70,10 +70,15 @@ def english_clusters(text: str) -> list[re.Match[str]]:
     ]
 
 
-def an_english_cluster_name(name: str) -> bool:
-    """A card's name written as the field writes an English cluster: "Gallura granite district",
-    "Marikina shoe cluster" (:func:`english_clusters`)."""
-    return any(m.group() == name for m in english_clusters(f"the {name}"))
+def an_english_cluster_name(name: str, text: str) -> bool:
+    """A card's name written as the field writes an English cluster, a place and a trade: "Gallura
+    granite district", "Marikina shoe cluster" (:func:`english_clusters`); not a description whose
+    first word the text also writes in lower case ("Regional innovation cluster", "Women
+    entrepreneurs cluster")."""
+    capitalised = re.findall(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]*", name)
+    return any(m.group() == name for m in english_clusters(f"the {name}")) and not any(
+        re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text) for w in capitalised
+    )
 
 
 _NOT_A_TRADE = frozenset(
@@ -109,9 +114,11 @@ def district_subject(text: str, title: str) -> str | None:
 
 
 def titled_district(text: str, title: str) -> str | None:
-    """The one district or English cluster the text names in lower case whose place the title names,
-    however seldom ("Marikina shoemakers bet on school shoes …" and, once, "the Marikina shoe cluster"):
-    a news item names its cluster once and then its town."""
+    """The one district or English cluster the text names in lower case whose place and trade the
+    title names, however seldom ("Marikina shoemakers bet on school shoes …" and, once, "the
+    Marikina shoe cluster"): a news item names its cluster once and then its town. A title naming
+    the town for something else ("Nairobi small firms get cheap loans" beside "the Nairobi garment
+    cluster" in a list) is about that."""
     folded_title = fold(title)
     named = {
         re.sub(r"\s+", " ", m.group()): m.group(2) if m.re is DISTRICT else m.group()
@@ -123,11 +130,24 @@ def titled_district(text: str, title: str) -> str | None:
         for name, place in named.items()
         if (words := re.findall(r"[A-ZÀ-Ý][\w'’-]+", place))
         and all(re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded_title) for w in words)
+        and _trade_in(name, folded_title)
     }
     if len(titled) != 1:
         return None
     name = titled.pop()
     return name[0].upper() + name[1:]
+
+
+def _trade_in(name: str, folded_title: str) -> bool:
+    """Whether the title names the district's trade: a word of it in lower case, by its first four
+    letters ("shoe" of "shoemakers", "vidro")."""
+    trade = [w for w in re.findall(r"(?<![\w'’])[a-zà-ÿ]{4,}", name) if fold(w) not in _NOT_TRADE_WORDS]
+    return any(re.search(rf"(?<!\w){re.escape(fold(w)[:4])}", folded_title) for w in trade)
+
+
+_NOT_TRADE_WORDS = frozenset(
+    {"cluster", "district", "distretto", "distrito", "polo", "della", "dello", "delle"}
+)
 
 
 def districts(text: str) -> list[re.Match[str]]:

@@ -126,9 +126,6 @@ _FALLBACK_LABELS = {
         "iniziativa",
         "practice",
         "pratica",
-        "good practice",
-        "buona pratica",
-        "boa pratica",
     ],
     "geography": ["territorio", "regiao", "regione", "region"],
 }
@@ -150,14 +147,15 @@ _YEAR_LABEL = re.compile(
 """Labels that date the practice's start ("Ano de criação da rede", "Anno di avvio", "Started",
 "Opened")."""
 _LINE = re.compile(
-    r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：]|(?<=\w)[ \t]*\.{4,})[ \t]*(\S[^\n]{0,200})([^\n]*)$",
+    r"^[ \t]*([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：]|(?<=\w)[ \t]*(?:\.{4,}|…{2,}|(?:\.[ \t]){3,}))[ \t]*(\S[^\n]{0,200})([^\n]*)$",
     re.MULTILINE,
 )
 """A label and the first 200 characters of its value; a longer line counts only under one of the
 exact labels ("Referência temporal: a lei de 1994 …" dates the card; a paragraph that opens
 "Fondazione Cariplo: nata nel 1991 …" is prose, not a founding year). The label starts with a
 non-space, so a line of spaces (PDF text) is read in linear time. A card may lead from label to
-value with dots ("Sector .......... ceramics")."""
+value with dots ("Sector .......... ceramics"); a value that is a page's number is a table of contents
+line ("Programme ........ 9"), no field's."""
 _ROW = re.compile(
     r"^[ \t]*(?:\|[ \t]*)?([^\s:：|][^\n:：|]{1,39}?)[ \t]*(?:[:：][ \t]*)?\|[ \t]*([^\n|]*[^\s|])[ \t]*(?:\||$)",
     re.MULTILINE,
@@ -174,13 +172,27 @@ def labelled_fields(text: str) -> dict[str, str]:
     for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
         label = fold(match.group(1)).strip(" *_-")
         value = match.group(2).strip().strip("*_ ")
+        if _PAGE_NUMBER.fullmatch(value):
+            continue
         longer = match.re is _LINE and bool(match.group(3))
         key = _known(label) or ("year" if _YEAR_LABEL.match(label) and not longer else None)
         if key and key not in found:
             found[key] = value
-        elif (weak := _BY_FALLBACK.get(label)) and weak not in fallback and not _ANSWER.match(fold(value)):
+        elif (weak := _BY_FALLBACK.get(label)) and weak not in fallback and _a_value(value):
             fallback[weak] = value
     return found | {key: value for key, value in fallback.items() if key not in found}
+
+
+_PAGE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _a_value(value: str) -> bool:
+    """A weak label's value worth keeping: no form's answer ("Initiative: Yes"), no sentence
+    ("Practice: sharing one laboratory cut each firm's testing costs by a third.")."""
+    return not _ANSWER.match(fold(value)) and not value.endswith(".") and len(value.split()) <= MAX_WEAK_WORDS
+
+
+MAX_WEAK_WORDS = 12
 
 
 def _known(label: str) -> str | None:

@@ -8,13 +8,17 @@ import re
 
 from kb.text import fold
 
-_PART_OF_A_SERIES = re.compile(
-    r"(?i)(?:^|[—–:][ \t]*)(?:(?:week|lesson|lecture|session|module|unit|chapter|episode|case|part|semana|aula|"
-    r"m[oó]dulo|unidade|cap[ií]tulo|epis[oó]dio|sess[aã]o|caso|parte|lezione|settimana|unit[aà]|capitolo|episodio|"
-    r"sessione|puntata)[ \t]+\d+|^(?-i:[A-Z])\.(?-i:[A-Z])\.?)$"
+_PART = (
+    r"(?:week|lesson|lecture|session|module|unit|chapter|episode|case(?:[ \t]+study)?|part|semana|aula|m[oó]dulo|"
+    r"unidade|cap[ií]tulo|epis[oó]dio|sess[aã]o|(?:estudo[ \t]+de[ \t]+)?caso(?:[ \t]+d[ei][ \t]+(?:studio|estudo))?|"
+    r"parte|lezione|settimana|unit[aà]|capitolo|episodio|sessione|puntata)"
 )
-"""A numbered part of a course or a series, alone or ending a heading ("Agri-Food Value Chains — Case
-6"), or two letters with stops ("A.A." for an academic year, "S.A."): headings and abbreviations,
+_PART_OF_A_SERIES = re.compile(
+    rf"(?i)(?:^|[ \t]-[ \t]+|[—–:][ \t]*)(?:{_PART}[ \t]+\d+|^(?-i:[A-Z])\.(?-i:[A-Z])\.?)$"
+    rf"|^{_PART}[ \t]+\d+[ \t]*[—–:-]"
+)
+"""A numbered part of a course or a series, alone, ending a heading ("Agri-Food Value Chains — Case
+6", "… - Estudo de caso 3") or opening one ("Module 6 — Cluster Policy"), or two letters with stops ("A.A." for an academic year, "S.A."): headings and abbreviations,
 never a scheme's name ("P.O.R." may be one)."""
 
 

@@ -246,10 +246,11 @@ def a_sentence(name: str) -> bool:
 
 
 def _a_quoted_clause(name: str, words: list[str]) -> bool:
-    """A quoted remark, words mostly in lower case with a comma ("Then the imports came, and the young
-    people went to the call centres"): a name's commas part capitalised words ("Ministry of Trade,
-    Industry and Energy")."""
-    return "," in name and len(words) >= 5 and 2 * sum(w[0].islower() for w in words) > len(words)
+    """A quoted remark, seven words or more mostly in lower case with a comma ("Then the imports came,
+    and the young people went to the call centres"): a name's commas part capitalised words ("Ministry
+    of Trade, Industry and Energy"), or a few words in sentence case («Filiera corta, qualità e
+    territorio»)."""
+    return "," in name and len(words) >= 7 and 2 * sum(w[0].islower() for w in words) > len(words)
 
 
 def a_state_code(name: str, text: str) -> bool:

@@ -156,7 +156,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     best = int(probability.argmax())
     if probability[best] < THRESHOLD or all(start <= len(title) for start in candidates[best].starts):
         return None  # unlikely, or only the title writes it
-    return glossed(candidates[best], candidates, whole).name, float(probability[best])
+    return glossed(best, candidates, probability, whole).name, float(probability[best])
 
 
 def ranked_text(text: str, title: str) -> str:

@@ -56,7 +56,7 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
         written_as_a_name(name)
         or _short_name_used(name, text)
         or _a_name_before_a_dash(name, text)
-        or an_english_cluster_name(name)
+        or an_english_cluster_name(name, text)
     )
     if not named_so or _lengthens(name, found):
         return []

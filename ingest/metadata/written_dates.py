@@ -222,18 +222,29 @@ _DONE = (
     r"carried out|conducted|done|performed|svolt[oaie]|realizzat[oaie]|condott[oaie]|effettuat[oaie])"
 )
 _STUDIED = re.compile(
-    rf"(?im)\b(?:{_STUDY})\b[^.!?\n]{{0,40}}\b{_DONE}\b[^.!?\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
+    rf"(?im)(?<!first )(?<!primeira )(?<!primeiro )(?<!prima )(?<!primo )\b(?-i:{_STUDY})\b[^.!?\n]{{0,40}}\b{_DONE}\b[^.!?\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
     rf"|^[\W]*(?:{_STUDY})[ \t]*:[^\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
 )
 """A study's own dates: "A avaliação foi feita entre julho e outubro de 2019", "Fieldwork: March–May
-2021", "L'indagine è stata svolta nel 2022": when the text was researched, not when its practice began."""
+2021", "L'indagine è stata svolta nel 2022": when the text was researched, not when its practice began.
+A first survey ("La prima indagine fu realizzata nel 2006") may be the start of an observatory, and one
+named in capitals ("The Export Readiness Survey was conducted in 2017") may be the practice itself."""
+_OPENED = re.compile(
+    r"(?i)\b(?:opened|launched|abert[oa]|lançad[oa]|lancad[oa]|apert[oa]|lanciat[oa]|avviat[oa]|inaugur\w+)\b"
+)
 
 
 def studied_years(text: str) -> set[int]:
     """The years a study or an evaluation of the practice was done, unless the text tells something
-    founded, created or opened then."""
+    founded, created, opened or launched then."""
     studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
-    return {year for year in studied if not begun_in(text, year)}
+    return {year for year in studied if not begun_in(text, year) and not _opened_in(text, year)}
+
+
+def _opened_in(text: str, year: int) -> bool:
+    return any(
+        _OPENED.search(sentence) for sentence in re.findall(rf"[^.!?\n]*(?<!\d){year}(?!\d)[^.!?\n]*", text)
+    )
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"

@@ -222,11 +222,11 @@ def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
 
 
 _REGISTERED_VERBS = (
-    r"(?:was|were|foi|foram|(?:è|fu) stat[oa]) (?:registered|registrad[oa]s?|registrat[oa]|incorporated|"
-    r"incorporad[oa]s?)"
+    r"(?:was|were|foi|foram|è stat[oa]|fu|venne) (?:registered|registrad[oa]s?|registrat[oa]|incorporated)"
 )
 """An old cooperative's or society's registration ("A KNCU foi registrada em 1933"): its founding, when
-the sentence names the practice; later, "foram registrados negócios" and a heritage listing are not."""
+the sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
+Not "incorporada", which in Portuguese is as often a merger."""
 _REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
 _EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS})\b", re.IGNORECASE)
 
