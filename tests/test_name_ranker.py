@@ -26,6 +26,7 @@ from ingest.metadata.name_ranker import (
 )
 from ingest.metadata.place_names import a_road
 from ingest.metadata.practice_kinds import names_a_kind_of_practice
+from ingest.metadata.programme_names import programme_names
 
 
 def _names(text: str) -> set[str]:
@@ -458,6 +459,8 @@ def test_a_document_s_own_words_are_never_a_programme() -> None:
     names = [c.name for c in name_candidates(text)]
     assert all(never[names.index(word)] for word in ("NEWSLETTER", "PRIMO PIANO") if word in names)
     assert "NEWSLETTER" in names
+    card = "SCHEDA\n\nDESCRIZIONE\nLa rete Filo Verde unisce dodici imprese. DESCRIZIONE del contesto."
+    assert no_name_of_a_scheme("DESCRIZIONE", card)
 
 
 def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -> None:
@@ -484,6 +487,10 @@ def test_a_town_written_with_its_state_or_province_code_is_never_proposed() -> N
     text = "*Borgo Calçado (SP), 14 de março* — Fabricantes de Borgo Calçado compram juntos. Arzenta (VI) também."
     assert no_name_of_a_scheme("Borgo Calçado", text) and no_name_of_a_scheme("Arzenta", text)
     assert not no_name_of_a_scheme("Programa Calçado", "O Programa Calçado (PE) apoia fabricantes.")
+    # a town whose name holds a programme's word ("fundo") is still a town; nor is it a name and its acronym
+    coded = "A Embrapa Trigo, de Passo Fundo (RS), é parceira da Cooperativa Serra Azul."
+    assert no_name_of_a_scheme("Passo Fundo (RS)", coded)
+    assert programme_names(coded) == []
 
 
 def test_a_state_named_with_its_kind_is_a_place() -> None:

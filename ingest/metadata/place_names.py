@@ -101,9 +101,12 @@ def _lower_subdivisions() -> frozenset[str]:
 
 def a_town_by_its_state(name: str, text: str) -> bool:
     """ "Jaú (SP)", "Arzignano (VI)": a name of three words at most, no programme's or body's, that the
-    text writes with a Brazilian state's or an Italian province's code in brackets, as towns are written."""
-    if len(name.split()) > 3 or _PROGRAMME_WORD.search(name) or BODIES.search(name):
-        return False
+    text writes with a Brazilian state's or an Italian province's code in brackets, as towns are written;
+    or the two written together ("Passo Fundo (RS)", which reads like a name and its acronym)."""
+    if (coded := re.fullmatch(r"(.+?)[ \t]*\(([A-Z]{2})\)", name)) and coded.group(2) in _state_codes():
+        name = coded.group(1)
+    if len(name.split()) > 3 or (_PROGRAMME_WORD.search(name) and not a_place(name)) or BODIES.search(name):
+        return False  # "Passo Fundo" is a town, though "fundo" is a fund
     written = re.finditer(rf"(?<!\w){re.escape(name)}[ \t]*\(([A-Z]{{2}})\)", text)
     return any(m.group(1) in _state_codes() for m in written)
 

@@ -172,7 +172,8 @@ DOCUMENT_WORDS = frozenset(
     "sintesi avaliacao valutazione evaluation nota note notes faq newsletter operacional operativo "
     "operational overview introducao introduzione introduction edition edicao edizione annex anexo "
     "allegato ii iii iv serie numero issue bulletin boletim bollettino dossier speciale special primo "
-    "transcricao trascrizione transcript entrevista intervista interview verbale ata minutes".split()
+    "transcricao trascrizione transcript entrevista intervista interview verbale ata minutes descricao "
+    "descrizione description contesto contexto context obiettivi objetivos objectives".split()
 )
 """Words that say what a document, an issue or a stage is: never part of a second name after a
 dash, and never a name alone ("NEWSLETTER", "SÉRIE", "PRIMO PIANO")."""

@@ -22,6 +22,7 @@ from ingest.metadata.name_checks import (
     its_owner_not_its_name,
     one_word_named,
 )
+from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.programme_keys import programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
@@ -133,6 +134,8 @@ def programme_names(text: str) -> list[str]:
     found = _Found()
     for match in ACRONYM.finditer(text):  # "Fundo … do Nordeste (FNE)": both forms, one programme
         long, acronym = _clean(match.group("long")), match.group("acronym")
+        if long and a_town_by_its_state(f"{long} ({acronym})", text):
+            continue  # "Passo Fundo (RS)": a town and its state, though "fundo" is a fund
         if long and (kind := KIND_AFTER.match(text, match.end())) and not ORGANISATION.search(long):
             written = kind.group("kind")  # "… (SSF) Project" names it; "… (REGI) program" says what it is
             found.add_pair(
