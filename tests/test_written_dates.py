@@ -20,6 +20,8 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Pretoria, 6 February 2020 — Twenty-four start-ups were selected.",
         "A conversa terminou assim.\nGravado no Rio de Janeiro, em maio de 2022",
         "Data: 17 de agosto de 2021, às 14h\nPresentes: doze empresas.",
+        "Data: 23 de setembro de 2021, das 9h às 12h40\nPresentes: doze empresas.",
+        "Date: Thursday, 20 April 2023, 8:00 a.m. – 10:00 a.m.\nPresent: the board.",
         "Minutes approved.\nNovember 2021, Stellenbosch.",
         "Dal notiziario della valle, numero di primavera 2022\nIntervista.",
         "Fine dell'articolo.\n© 2023 Rivista di economia",

@@ -26,11 +26,14 @@ _DATED_LINE = re.compile(
 )
 """A year ending a date with its month or season, as datelines, bylines, sign-offs and a newsletter's
 issue write it ("numero di primavera 2021")."""
+_TIME = r"\d[\d:.h]*(?:\s*[ap]\.?m\.?)?"
 _LINE_TAIL = re.compile(
-    r"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h)?\s*\d[\d:.h]*(?:\s*[-–]\s*\d[\d:.h]*)?[\s,.;*_)\]]*)?"
+    rf"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h|das|dalle|from)?\s*{_TIME}(?:\s*(?:[-–]|às|as|alle|to)\s*{_TIME})?"
+    r"[\s,.;*_)\]]*)?"
     r"(?:[A-ZÀ-Ý][\w'’.-]*(?:[ \t]+[A-ZÀ-Ý][\w'’.-]*){0,2}[.*_]*\s*)?(?:[–—|·].*)?$"
 )
-"""What may follow a date on its line: a time ("ore 16:00", "às 14h"), a place ("November 2018,
+"""What may follow a date on its line: a time or two ("ore 16:00", "das 9h às 12h40", "8:00 a.m. –
+10:00 a.m."), a place ("November 2018,
 Stellenbosch."), a byline's tail ("— Redação"); not the rest of a sentence ("em março de 2017, no
 programa")."""
 _DAY = re.compile(r"(?i)\d{1,2}(?:[°º]|st|nd|rd|th)?[ \t]+(?:de[ \t]+)?$")
