@@ -938,6 +938,15 @@ def test_countries_named_aside_or_the_writers_own_are_passing(text: str, expecte
     assert main_countries(text, "") == expected
 
 
+def test_a_country_whose_name_is_also_a_word_is_weak_evidence_and_never_a_town_elsewhere() -> None:
+    text = (
+        "The zone drew ships bound for Iraq before the peace treaty between Jordan and Israel; "
+        "Jordan's ports now serve the zone, and Jordan's free zones grow."
+    )
+    assert main_countries(text, "Case study: the Aqaba free zone, Jordan") == ["JO"]  # not Hong Kong's Jordan
+    assert main_countries("Roast turkey with chestnuts and a glass of wine.", "Recipe") == []
+
+
 def test_a_launch_the_text_tells_comes_before_a_programmes_start_unless_the_title_names_it() -> None:
     text = (
         "The UR-GE scheme, in place since 2010, co-finances cluster projects. "

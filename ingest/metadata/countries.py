@@ -63,10 +63,17 @@ _LOCATIVE = re.compile(
 def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
     """Small towns, which count where a title names them ("Em Peniche, pescadores …") and, when
     nothing stronger says where, where the text names them as places (:func:`_towns_as_places`)."""
-    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
     return PlaceMatcher(
-        {p: (code, PLACE_WEIGHT) for p, code in town_countries(names).items()}, small_towns=True
+        {p: (code, PLACE_WEIGHT) for p, code in town_countries(_not_places(taxonomy)).items()},
+        small_towns=True,
     )
+
+
+def _not_places(taxonomy: Taxonomy) -> frozenset[str]:
+    """Names the place tables leave out: the countries' own, and those too ambiguous to be names
+    (Hong Kong's Jordan, the United States' Georgia; `ignore` in kb/data/countries.yaml)."""
+    names = {n for found in taxonomy.country_names().values() for n in found}
+    return frozenset(names | taxonomy.ignored_country_names)
 
 
 BY_NAME = 2
@@ -88,7 +95,8 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
     lower = {d: v for d, v in demonyms.items() if d[:1].islower()}
     weak = {d: v for d, v in demonyms.items() if d not in lower}
     weak |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
-    places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
+    ambiguous = {d: (code, 0.5) for code, found in extras.get("ambiguous", {}).items() for d in found}
+    places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(_not_places(taxonomy)).items()}
     return (
         (
             NameMatcher({n: v for n, v in names.items() if n not in listed}, proper_noun=True, accents=True),
@@ -99,6 +107,7 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
         (NameMatcher(abbreviations, case_sensitive=True), False),
         (NameMatcher(lower, case_sensitive=True), False),
         (NameMatcher(weak), False),
+        (NameMatcher(ambiguous, proper_noun=True), False),
     )
 
 
