@@ -1691,6 +1691,19 @@ def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -
     assert without_owner("ACOA's Business Development Program", taxonomy) == "Business Development Program"
     for name in ("Women's Business Centers", "Prime Minister's Employment Generation", "Hawke's Bay Growth"):
         assert without_owner(name, taxonomy) == name
+    # the office that runs a practice is the practice; an office of a ministry is not
+    assert (
+        without_owner("Administration of the Borgo Free Economic Zone", taxonomy)
+        == "Borgo Free Economic Zone"
+    )
+    assert (
+        without_owner("Direzione del Distretto Orafo di Borgoverde", taxonomy)
+        == "Distretto Orafo di Borgoverde"
+    )
+    assert (
+        without_owner("Secretariat of the Ministry of Industry", taxonomy)
+        == "Secretariat of the Ministry of Industry"
+    )
 
 
 def test_an_opened_line_dates_the_practice() -> None:
