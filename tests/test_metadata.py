@@ -89,6 +89,9 @@ def test_a_card_that_leads_from_label_to_value_with_dots() -> None:
         "Sector .............. knives and blades\nContents\nIntroduction ........ 3\n"
     )
     assert labelled_fields(card) == {"name": "Dovrenik cutlery cluster", "sector": "knives and blades"}
+    assert (
+        labelled_fields("Título da prática: APL da Cajuína de Borgo\n")["name"] == "APL da Cajuína de Borgo"
+    )
     contents = "Contents\nGood practice ........ 6\nProgramme ..... 9\nCountry ..... 15\nPratica …… 21\n"
     assert labelled_fields(contents) == {}  # a table of contents' page numbers
     prose = "Practice: sharing one laboratory cut each firm's testing costs by a third.\nSector: ceramics\n"

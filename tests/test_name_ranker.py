@@ -19,6 +19,7 @@ from ingest.metadata.name_ranker import (
     FEATURES,
     READ_CHARS,
     WEIGHTS,
+    an_everyday_term,
     candidate_features,
     likely_programme,
     never_proposed,
@@ -461,6 +462,14 @@ def test_a_document_s_own_words_are_never_a_programme() -> None:
     assert "NEWSLETTER" in names
     card = "SCHEDA\n\nDESCRIZIONE\nLa rete Filo Verde unisce dodici imprese. DESCRIZIONE del contesto."
     assert no_name_of_a_scheme("DESCRIZIONE", card)
+    news = "*Notizia – sezione Esteri/Economia – 11 luglio 2023*\nIl parco cresce."
+    assert no_name_of_a_scheme("Esteri/Economia", news)  # a newspaper's two sections
+
+
+def test_a_collective_s_word_alone_and_a_route_between_two_places_are_never_proposed() -> None:
+    assert an_everyday_term("Consorzio") and an_everyday_term("Cooperativa")
+    assert not an_everyday_term("Consorzio Vino Chianti")
+    assert a_place("Minsk–Mosca")  # the motorway beside a park
 
 
 def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -> None:

@@ -27,6 +27,10 @@ LABELS = {
         "project name",
         "nome do projeto",
         "nome del progetto",
+        "titulo da pratica",
+        "titolo della pratica",
+        "practice title",
+        "title of the practice",
     ],
     "programme": [  # where a card names the programme behind the practice (not stored on the card)
         "programa",

@@ -28,9 +28,11 @@ _NEWS_SECTIONS = frozenset(
     "esporte esportes sport sports mundo world tecnologia technology local regional opinião opinione "
     "opinion cronaca attualità notizie news notícias noticias agronegócio agricoltura agricultura "
     "ambiente environment saúde salute health educação istruzione education ciência scienza science "
-    "lavoro trabalho jobs finanza finanças finance mercados mercati markets imprese empresas".split()
+    "lavoro trabalho jobs finanza finanças finance mercados mercati markets imprese empresas esteri estero "
+    "internacional internazionale international".split()
 )
-"""A newspaper's section written over its articles in capitals ("ECONOMIA · Publicado em …")."""
+"""A newspaper's section written over its articles in capitals ("ECONOMIA · Publicado em …"), or
+two of them with a slash ("Esteri/Economia")."""
 
 
 _CONNECTIVES = frozenset(
@@ -48,8 +50,9 @@ def a_heading(name: str) -> bool:
     writes it."""
     if fold(name) in _CONNECTIVES:
         return True
+    sections = [fold(part).strip() for part in re.split(r"[/|·]", name)]
     return bool(_PART_OF_A_SERIES.search(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (
-        name.isupper() and fold(name) in _NEWS_SECTIONS
+        (name.isupper() or len(sections) > 1) and all(part in _NEWS_SECTIONS for part in sections)
     )
 
 

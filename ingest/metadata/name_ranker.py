@@ -138,6 +138,10 @@ _LAUNCHED = re.compile(
     r"fundad[oa]|fondat[oa]|introduced|set up|started|iniciad[oa]|promoted|promoss[oa]|promovid[oa]|"
     r"established|nat[oa]|nasceu|nacque)\b"
 )
+_COLLECTIVE = re.compile(
+    r"(?i)consorzio|cons[oó]rcio|consortium|cooperativ[ae]s?|co-operatives?|associa[çc][ãa]o|associazione|"
+    r"association|federa[çc][ãa]o|federazione|federation|parque|parco|park|polo|union"
+)
 _INNER_CAPITAL = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|\w\.[A-ZÀ-Ý]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 
@@ -286,10 +290,11 @@ def _spelled_everyday(name: str) -> bool:
 
 def an_everyday_term(name: str) -> bool:
     """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
-    or a programme word alone ("PROGRAMMA", "Fundo")."""
+    or a programme's or a collective's word alone ("PROGRAMMA", "Fundo", "Consorzio": "il Consorzio"
+    throughout names the one its text named in full)."""
     if name.upper() in EVERYDAY_ACRONYMS or _spelled_everyday(name):
         return True
-    if all(_KIND.fullmatch(w) or w.lower() in JOINING for w in name.split()):
+    if all(_KIND.fullmatch(w) or _COLLECTIVE.fullmatch(w) or w.lower() in JOINING for w in name.split()):
         return True
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING

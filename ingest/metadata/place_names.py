@@ -57,7 +57,11 @@ _JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+(?:(?:della|del|d[aeio]|the
 def _places_joined(name: str) -> bool:
     """ "Bari e Valle d'Itria", "Borba e Vila Viçosa", "Cile e della Polonia", "Val di Non e della Val di
     Sole": two places listed, each known or named as land (a valley, a town), one of them known unless
-    both are land "of" somewhere; no digit and no programme word in either part."""
+    both are land "of" somewhere; no digit and no programme word in either part. Two known places
+    joined by a dash are a route ("Minsk–Mosca", the motorway beside a park)."""
+    dashed = re.split(r"[ \t]*[–—][ \t]*", name)
+    if len(dashed) == 2 and all(fold(p) in _places() for p in dashed):
+        return True
     parts = _JOINED.split(name)
     if len(parts) != 2 or any(ch.isdigit() for ch in name) or _PROGRAMME_WORD.search(name):
         return False
