@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ingest.metadata.name_checks import (
     a_common_word,
@@ -221,16 +220,6 @@ def _listed_name(written: str) -> str | None:
     """A keyword-led name up to where the sentence goes on in lowercase (", ação …", ", che …")."""
     name = re.split(r",[ \t]+(?=[^A-ZÀ-Ý])", written.strip(), maxsplit=1)[0]
     return _clean(name, longest=140) if not BODIES.search(name) else None
-
-
-@lru_cache(maxsize=2)
-def acronym_pairs(text: str) -> tuple[tuple[str, str, int], ...]:
-    """Every "Long Name (ACR)" of a text, as written (the registry may know the long name), with
-    where it ends (the acronym in its parentheses is no further mention). Remembered for the
-    last texts: the programme and the organisation registries both ask of the same document."""
-    return tuple(
-        (" ".join(m.group("long").split()), m.group("acronym"), m.end()) for m in ACRONYM.finditer(text)
-    )
 
 
 def _apposed(written: str) -> str | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ingest.metadata.matching import Mention, NameMatcher
 from ingest.metadata.programme_keys import GENERIC_WORDS, bracketed_forms, name_keys, programme_key
-from ingest.metadata.programme_names import acronym_pairs
+from ingest.metadata.programme_patterns import ACRONYM
 from kb.taxonomy import RegistryEntry, Taxonomy, default_taxonomy
 from kb.text import fold
 
@@ -186,3 +186,13 @@ def names_one(name: str) -> bool:
     "Nacional", "the" and the like ("Fondo per il sostegno dell'impresa femminile" does). A name
     cut short before "para o Mar" ("Estratégia Nacional") says none."""
     return any(fold(w) not in GENERIC_WORDS for w in re.findall(r"[\w'’-]+", name))
+
+
+@lru_cache(maxsize=2)
+def acronym_pairs(text: str) -> tuple[tuple[str, str, int], ...]:
+    """Every "Long Name (ACR)" of a text, as written (the registry may know the long name), with
+    where it ends (the acronym in its parentheses is no further mention). Remembered for the
+    last texts: the programme and the organisation registries both ask of the same document."""
+    return tuple(
+        (" ".join(m.group("long").split()), m.group("acronym"), m.end()) for m in ACRONYM.finditer(text)
+    )
