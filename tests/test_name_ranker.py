@@ -291,15 +291,20 @@ def test_the_fields_word_for_small_firms_is_not_their_programme() -> None:
     assert likely_programme(text, title) is None
 
 
+def _scored(text: str, title: str) -> tuple[list[Candidate], list[str], np.ndarray]:
+    """The text's candidate names, as names, and the ranker's probability for each."""
+    candidates = name_candidates(text)
+    names = [c.name for c in candidates]
+    rows = candidate_features(candidates, text, title)
+    return candidates, names, proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows, text))
+
+
 def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
     text = (
         "PROGRAMMA\nIn the North-West small firms share a truck. North-West dairy firms pay less for "
         "transport, and the North-West chamber helps Dairy Link, the network the small businesses set up."
     )
-    candidates = name_candidates(text)
-    names = [c.name for c in candidates]
-    rows = candidate_features(candidates, text, "Dairies")
-    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows, text))
+    candidates, names, probability = _scored(text, "Dairies")
     chances = dict(zip(names, probability, strict=True))
     assert chances["North-West"] == chances["PROGRAMMA"] == 0.0
     assert chances["Dairy Link"] > 0.0
@@ -541,10 +546,7 @@ def test_a_translation_in_brackets_gives_way_to_the_name_it_glosses() -> None:
         "In 2003 Regione Campania and the **Consorzio di Tutela del Torrone di Borgoverde IGP** (the Borgoverde "
         "Nougat Protection Consortium) was set up by twelve confectioners."
     )
-    candidates = name_candidates(text)
-    names = [c.name for c in candidates]
-    rows = candidate_features(candidates, text, "Nougat")
-    probability = proposable(rows, np.asarray(WEIGHTS), never_proposed(names, rows, text))
+    candidates, names, probability = _scored(text, "Nougat")
     translation = names.index("Borgoverde Nougat Protection Consortium")
     own = glossed(translation, candidates, probability, text).name
     assert own == "Consorzio di Tutela del Torrone di Borgoverde IGP"  # not the run joining two bodies
