@@ -948,6 +948,13 @@ def test_a_country_whose_name_is_also_a_word_is_weak_evidence_and_never_a_town_e
     )
     assert main_countries(text, "Case study: the Aqaba free zone, Jordan") == ["JO"]  # not Hong Kong's Jordan
     assert main_countries("Roast turkey with chestnuts and a glass of wine.", "Recipe") == []
+    # the United States' Georgia, a person, a noun after the name
+    assert main_countries(
+        "Georgia MEP helps firms in Georgia. Dalton, Gainesville and Macon host carpet mills.",
+        "Georgia Tech's Manufacturing Extension Partnership",
+    ) == ["US"]
+    assert main_countries("He spoke on supplier networks.", "Chad Harris on supplier networks") == []
+    assert "TR" not in main_countries("Turkey growers in Minnesota sell to plants in Willmar.", "Growers")
 
 
 def test_a_launch_the_text_tells_comes_before_a_programmes_start_unless_the_title_names_it() -> None:
@@ -1703,10 +1710,13 @@ def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -
         without_owner("Direzione del Distretto Orafo di Borgoverde", taxonomy)
         == "Distretto Orafo di Borgoverde"
     )
-    assert (
-        without_owner("Secretariat of the Ministry of Industry", taxonomy)
-        == "Secretariat of the Ministry of Industry"
-    )
+    for name in (
+        "Secretariat of the Ministry of Industry",
+        "Gestão da Qualidade no APL Moveleiro de Ubá",  # the management of something done in one
+        "Management of Innovation in the Automotive Cluster",
+        "Secretaria de Desenvolvimento do Polo Industrial de Camaçari",
+    ):
+        assert without_owner(name, taxonomy) == name
 
 
 def test_an_opened_line_dates_the_practice() -> None:

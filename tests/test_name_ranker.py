@@ -472,9 +472,12 @@ def test_a_document_s_own_words_are_never_a_programme() -> None:
 
 
 def test_a_collective_s_word_alone_and_a_route_between_two_places_are_never_proposed() -> None:
-    assert an_everyday_term("Consorzio") and an_everyday_term("Cooperativa")
-    assert not an_everyday_term("Consorzio Vino Chianti")
+    text = "Il Consorzio Vino Borgoverde tutela il vino. Il Consorzio promuove; il Consorzio controlla. Consorzio."
+    never = _never(text, "Vino")
+    assert never["Consorzio"] and not never["Consorzio Vino Borgoverde"]
+    assert not an_everyday_term("Consorzio")  # still a kind a title's subject is called by
     assert a_place("Minsk–Mosca")  # the motorway beside a park
+    assert not a_place("Italia–Svizzera")  # a cross-border programme
 
 
 def test_a_newspaper_s_section_and_places_listed_together_are_never_proposed() -> None:

@@ -17,8 +17,7 @@ from ingest.metadata.full_names import written_in_full
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
-from ingest.metadata.place_names import a_place
-from ingest.metadata.practice_kinds import names_a_kind_of_practice
+from ingest.metadata.owners import without_owner
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
@@ -242,30 +241,6 @@ def bodies_named(taxonomy: Taxonomy, names: list[str | None]) -> list[str]:
 def _keyed(taxonomy: Taxonomy, name: str) -> list[str]:
     entry = by_key(taxonomy.programmes, name)
     return [entry] if entry else []
-
-
-_OWNED = re.compile(r"^(.+?)['’]s[ \t]+((?-i:[A-ZÀ-Ý]).*)$")
-_MANAGED = re.compile(
-    r"^(?:Administration|Directorate|Management|Secretariat|Administração|Direção|Direcção|Gestão|Secretaria|"
-    r"Amministrazione|Direzione|Gestione|Segreteria)[ \t]+(?:of[ \t]+(?:the[ \t]+)?|d[aoe]s?[ \t]+|"
-    r"del(?:l[aoe])?[ \t]+|dell['’][ \t]*)((?-i:[A-ZÀ-Ý]).*)$"
-)
-
-
-def without_owner(name: str, taxonomy: Taxonomy) -> str:
-    """ "Israel's Yozma" is Yozma, "ACOA's Business Development Program" the programme: a place,
-    an acronym or a registered body owns the scheme; "Women's Business Centers" keeps its name. The
-    office that runs a practice is the practice ("Administration of the Navoi Free Economic Zone")."""
-    managed = _MANAGED.match(name)
-    if managed and names_a_kind_of_practice(managed.group(1)):
-        return managed.group(1)
-    owned = _OWNED.match(name)
-    if not owned:
-        return name
-    owner = owned.group(1)
-    if a_place(owner) or owner.isupper() or mentioned(taxonomy.organisations, owner):
-        return owned.group(2)
-    return name
 
 
 def stated_programmes(value: str) -> list[str]:

@@ -70,8 +70,9 @@ def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
 
 
 def _not_places(taxonomy: Taxonomy) -> frozenset[str]:
-    """Names the place tables leave out: the countries' own, and those too ambiguous to be names
-    (Hong Kong's Jordan, the United States' Georgia; `ignore` in kb/data/countries.yaml)."""
+    """Names the town table leaves out: the countries' own, and those too ambiguous to be names
+    (Hong Kong's Jordan; `ignore` in kb/data/countries.yaml). Regions and large cities keep theirs:
+    the United States' Georgia, Nigeria's Niger State."""
     names = {n for found in taxonomy.country_names().values() for n in found}
     return frozenset(names | taxonomy.ignored_country_names)
 
@@ -96,7 +97,7 @@ def _matchers(taxonomy: Taxonomy) -> tuple[tuple[NameMatcher | PlaceMatcher, boo
     weak = {d: v for d, v in demonyms.items() if d not in lower}
     weak |= {d: (code, 0.5) for code, found in extras.get("indicators", {}).items() for d in found}
     ambiguous = {d: (code, 0.5) for code, found in extras.get("ambiguous", {}).items() for d in found}
-    places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(_not_places(taxonomy)).items()}
+    places = {p: (code, PLACE_WEIGHT) for p, code in place_countries(frozenset(names)).items()}
     return (
         (
             NameMatcher({n: v for n, v in names.items() if n not in listed}, proper_noun=True, accents=True),
@@ -158,8 +159,13 @@ def _found(
     title_mentions: list[Mention] = []
     named: list[Mention] = []  # countries by their names, where a town's sentence may place it
     for i, (matcher, is_place) in enumerate(matchers):
-        title_mentions += matcher.find(title)
         found = matcher.find(text)
+        if (
+            i == len(matchers) - 1
+        ):  # the ambiguous names (:func:`_standing_alone`); never from a title ("Chad Harris on supplier networks")
+            found = [m for m in found if _standing_alone(text, m)]
+        else:
+            title_mentions += matcher.find(title)
         if i < BY_NAME:
             named += found
         elif isinstance(matcher, PlaceMatcher):
@@ -167,6 +173,21 @@ def _found(
         places |= {m.start for m in found} if is_place else set()
         mentions += found
     return mentions, places, title_mentions
+
+
+_ALONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:and|or|e|ed|ou|o)\b)")
+
+
+def _standing_alone(text: str, mention: Mention) -> bool:
+    """A country's name that is also a word, a name or another place (``ambiguous`` in
+    kb/data/countries.yaml, the last of :func:`_matchers`) standing alone: "Jordan's ports", "between
+    Jordan and Israel", "in Turkey.", not "Turkey growers", "Chad Harris", "Georgia Tech", "New Guinea"
+    or "Michael Jordan"."""
+    before = text[max(0, mention.start - 30) : mention.start].split()
+    after = text[mention.start + len(mention.text) :]
+    return not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha()) and bool(
+        _ALONE_AFTER.match(after)
+    )
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:

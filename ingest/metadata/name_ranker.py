@@ -187,6 +187,7 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
     return np.array(
         [
             everyday[i]
+            or _COLLECTIVE.fullmatch(n)  # "il Consorzio" throughout names the one its text named in full
             or (place[i] and (not n.isupper() or len(n) > MAX_ACRONYM or only_compass_words(n.title())))
             or is_entry(organisations, n)
             or no_name_of_a_scheme(n, text)
@@ -290,11 +291,10 @@ def _spelled_everyday(name: str) -> bool:
 
 def an_everyday_term(name: str) -> bool:
     """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
-    or a programme's or a collective's word alone ("PROGRAMMA", "Fundo", "Consorzio": "il Consorzio"
-    throughout names the one its text named in full)."""
+    or a programme word alone ("PROGRAMMA", "Fundo")."""
     if name.upper() in EVERYDAY_ACRONYMS or _spelled_everyday(name):
         return True
-    if all(_KIND.fullmatch(w) or _COLLECTIVE.fullmatch(w) or w.lower() in JOINING for w in name.split()):
+    if all(_KIND.fullmatch(w) or w.lower() in JOINING for w in name.split()):
         return True
     parts = Glossary.load().parse(name)
     return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING

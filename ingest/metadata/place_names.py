@@ -57,10 +57,11 @@ _JOINED = re.compile(r"[ \t]+(?:e|ed|and|y|und)[ \t]+(?:(?:della|del|d[aeio]|the
 def _places_joined(name: str) -> bool:
     """ "Bari e Valle d'Itria", "Borba e Vila Viçosa", "Cile e della Polonia", "Val di Non e della Val di
     Sole": two places listed, each known or named as land (a valley, a town), one of them known unless
-    both are land "of" somewhere; no digit and no programme word in either part. Two known places
-    joined by a dash are a route ("Minsk–Mosca", the motorway beside a park)."""
+    both are land "of" somewhere; no digit and no programme word in either part. Two known towns
+    joined by a dash are a route ("Minsk–Mosca", the motorway beside a park); two countries so joined
+    name a cross-border programme ("Italia–Svizzera")."""
     dashed = re.split(r"[ \t]*[–—][ \t]*", name)
-    if len(dashed) == 2 and all(fold(p) in _places() for p in dashed):
+    if len(dashed) == 2 and all(fold(p) in _places() and fold(p) not in country_names() for p in dashed):
         return True
     parts = _JOINED.split(name)
     if len(parts) != 2 or any(ch.isdigit() for ch in name) or _PROGRAMME_WORD.search(name):
