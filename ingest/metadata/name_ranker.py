@@ -179,15 +179,15 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
     """Names never proposed, however a text uses them: a place written as one ("Lisboa", "North-West",
     "LISBOA"; "COIN" is an acronym, not the Andalusian town), a registered body by its whole name ("Sebrae";
     "Sebrae Delas" may be its programme), one of the field's own words ("PMI" in a title and written
-    five times is the word for small firms), a programme word alone ("PROGRAMMA"), a person quoted
-    or a sum, or a state's code ("Petrolina (PE)"). ``rows`` are the names' :func:`candidate_features`
+    five times is the word for small firms), a programme's or a collective's word alone ("PROGRAMMA",
+    "Consorzio"), a person quoted or a sum, or a state's code ("Petrolina (PE)"). ``rows``: :func:`candidate_features`
     (place and everyday-term columns)."""
     organisations = default_taxonomy().organisations
     place, everyday = rows[:, _PLACE] > 0, rows[:, _EVERYDAY] > 0
     return np.array(
         [
             everyday[i]
-            or _COLLECTIVE.fullmatch(n)  # "il Consorzio" throughout names the one its text named in full
+            or bool(_COLLECTIVE.fullmatch(n))  # "il Consorzio" throughout: the one its text named in full
             or (place[i] and (not n.isupper() or len(n) > MAX_ACRONYM or only_compass_words(n.title())))
             or is_entry(organisations, n)
             or no_name_of_a_scheme(n, text)
