@@ -160,9 +160,8 @@ def _found(
     named: list[Mention] = []  # countries by their names, where a town's sentence may place it
     for i, (matcher, is_place) in enumerate(matchers):
         found = matcher.find(text)
-        if (
-            i == len(matchers) - 1
-        ):  # the ambiguous names (:func:`_standing_alone`); never from a title ("Chad Harris on supplier networks")
+        # the last matcher's names are ambiguous (:func:`_standing_alone`): never from a title alone
+        if i == len(matchers) - 1:
             found = [m for m in found if _standing_alone(text, m)]
         else:
             title_mentions += matcher.find(title)

@@ -241,13 +241,7 @@ def studied_years(text: str) -> set[int]:
     """The years a study or an evaluation of the practice was done, unless the text tells something
     founded, created, opened or launched then."""
     studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
-    return {year for year in studied if not begun_in(text, year) and not _opened_in(text, year)}
-
-
-def _opened_in(text: str, year: int) -> bool:
-    return any(
-        _OPENED.search(sentence) for sentence in re.findall(rf"[^.!?\n]*(?<!\d){year}(?!\d)[^.!?\n]*", text)
-    )
+    return {year for year in studied if not begun_in(text, year) and not begun_in(text, year, _OPENED)}
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"

@@ -110,10 +110,11 @@ _BEGUN = re.compile(
 "presented" or "launched a new track", which a report tells of any year)."""
 
 
-def begun_in(text: str, year: int) -> bool:
-    """Whether a sentence of the text tells something founded, created or opened in ``year``."""
+def begun_in(text: str, year: int, begun: re.Pattern[str] = _BEGUN) -> bool:
+    """Whether a sentence of the text tells something founded, created or opened in ``year``
+    (``begun``: the words that tell it)."""
     return any(
-        _BEGUN.search(sentence) for sentence in re.findall(rf"[^.!?\n]*(?<!\d){year}(?!\d)[^.!?\n]*", text)
+        begun.search(sentence) for sentence in re.findall(rf"[^.!?\n]*(?<!\d){year}(?!\d)[^.!?\n]*", text)
     )
 
 
