@@ -133,3 +133,37 @@ def test_a_date_of_writing_gives_way_to_the_next_year_told() -> None:
     weights = np.zeros(len(TERMS))  # every candidate as likely: the first in the text wins the tie
     with patch.object(year_ranker, "weights", return_value=weights):
         assert practice_year(text, "Intervista") == 1991
+
+
+def test_the_shipped_gate_covers_every_column() -> None:
+    assert year_ranker.gate_weights().shape == (len(year_ranker.TELLS),)
+    assert np.isfinite(year_ranker.gate_weights()).all()
+
+
+def test_a_likely_best_year_is_dropped_when_the_text_likely_tells_no_start() -> None:
+    row = np.zeros(len(FEATURES))
+    row[0] = 1.0
+    weights = np.zeros(len(TERMS))  # the best year's probability 0.5: likely enough alone
+    gate = np.zeros(len(year_ranker.TELLS))
+    gate[0] = -3.0  # but texts like this one rarely tell a start
+    assert best_year({2001: row}, weights, gate=gate) is None
+    gate[0] = 3.0
+    assert best_year({2001: row}, weights, gate=gate) == 2001
+
+
+def test_the_gate_reads_how_the_best_year_is_told() -> None:
+    launched = np.zeros(len(FEATURES))
+    launched[0] = launched[FEATURES.index("event")] = 1.0
+    dated = np.zeros(len(FEATURES))
+    dated[0] = 1.0
+    weights = np.zeros(len(TERMS))
+    weights[TERMS.index("event")] = 1.0
+    year, logit, row = year_ranker.ranked({2004: launched, 2019: dated}, weights)
+    assert (year, logit) == (2004, 1.0)
+    tells = year_ranker.TELLS
+    assert row[tells.index("best event")] == row[tells.index("any event")] == 1.0
+    assert row[tells.index("margin")] == 1.0
+
+
+def test_the_practice_s_launch_is_told_by_a_plain_text() -> None:
+    assert practice_year("O programa de apoio às olarias foi lançado em 2004 pelo governo do estado.") == 2004
