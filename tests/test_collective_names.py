@@ -234,3 +234,27 @@ def test_a_cluster_named_once_whose_town_the_title_names_is_the_practice() -> No
     assert titled_district(text, "A report on knives") is None  # the title names no town of it
     listed = "Cheap loans reach shops, farms and firms of the Dovrenik cutlery cluster and of the market."
     assert titled_district(listed, "Dovrenik small firms get cheap loans") is None  # nor its trade
+
+
+def test_a_district_named_in_the_title_and_then_spoken_of_is_the_subject() -> None:
+    title = "Il distretto dei tappeti di Borgoverde: domande frequenti"
+    text = (
+        "Borgoverde si trova vicino al distretto di Montalto. Il distretto funziona come una rete di "
+        "famiglie; nel distretto lavorano migliaia di tessitori."
+    )
+    assert district_subject(text, title) == "Distretto dei tappeti di Borgoverde"
+    assert district_subject("Il distretto di Montalto è vicino. Altro non si dice.", title) is None
+
+
+def test_a_district_named_once_needs_the_text_to_speak_of_it_again() -> None:
+    once = "Il distretto della carta di Borgoverde è antico; il distretto si è evoluto nei secoli."
+    assert district_subject(once, "Interrogazione") is None
+    again = once + " Oggi il distretto esporta in Europa."
+    assert district_subject(again, "Interrogazione") == "Distretto della carta di Borgoverde"
+    passing = "Collabora con reti di cluster di altri Paesi. Il cluster cresce; il cluster esporta."
+    assert district_subject(passing, "Convegno") is None  # no article: not one district
+
+
+def test_a_place_keeps_its_elided_link() -> None:
+    text = "Il distretto del camper della Val d'Elsa cresce. Il distretto del camper della Val d'Elsa assume."
+    assert district_subject(text, "Comunicato") == "Distretto del camper della Val d'Elsa"

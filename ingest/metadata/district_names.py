@@ -20,8 +20,10 @@ _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
 _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
-    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+(?:d|dell|nell)['’][A-ZÀ-Ý][\w'’-]+"
+    r"|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
+"""A place of up to four capitalised words, linked as places are ("Castel Goffredo", "Val d'Elsa")."""
 _TRADE = rf"{_LINK}[ \t]*{_WORD}[ \t]+(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,3}}"
 """A trade introduced by a link and running straight into the place ("della rubinetteria e del
 valvolame Cusio-Valsesia"; not a verb, "il distretto ospita Brembo")."""
@@ -96,7 +98,8 @@ MIN_USES = 2
 def district_subject(text: str, title: str) -> str | None:
     """The district the title and text name most often in lower case (at least :data:`MIN_USES`
     times, and more often than any other), by its longest form, capitalised ("Distretto della
-    maglieria e dell'abbigliamento di Carpi": "il distretto di Carpi" is the same district)."""
+    maglieria e dell'abbigliamento di Carpi": "il distretto di Carpi" is the same district); else
+    the one named once that the text goes on calling "il distretto" (:func:`_spoken_of`)."""
     counts: Counter[str] = Counter()
     longest: dict[str, str] = {}
     for match in districts(f"{title}\n{text}"):
@@ -107,9 +110,44 @@ def district_subject(text: str, title: str) -> str | None:
         if len(written) > len(longest.get(place, "")):
             longest[place] = written
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < MIN_USES or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if ranked and ranked[0][1] >= MIN_USES and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return _capitalised(longest[ranked[0][0]])
+    spoken = _spoken_of(text, title, counts)
+    return _capitalised(longest[spoken]) if spoken else None
+
+
+_SPOKEN_OF = re.compile(
+    r"(?i)(?<![\w-])(?:il|nel|del|al|dal|sul|questo|o|do|no|ao|pelo|este|esse|the|this)[ \t]+"
+    r"(distretto|distrito|polo|cluster)(?![\w-])(?![ \t]+(?:d[aeiou]s?|del|dell[aoe]?|dei|degli|of|in)\b)"
+)
+"""The district spoken of without its place: "il distretto si è evoluto", "the cluster exports"
+(not "il distretto di Varanasi", another one)."""
+
+
+def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
+    """The place of the one district the title names (or, when the title names none, the only one
+    the text names), introduced by an article, when the text speaks of the district at least
+    :data:`MIN_USES` times more: a parliamentary question names "il distretto della carta di
+    Fabriano" once and then "il distretto" throughout (not "reti di cluster di altri Paesi")."""
+    in_title = {fold(m.group(2)) for m in districts(title) if _introduced(m)} & set(counts)
+    places = in_title or {fold(m.group(2)) for m in districts(text) if _introduced(m)}
+    if len(places) != 1 or places - set(counts):
         return None
-    name = longest[ranked[0][0]]
+    named = [m.span() for m in DISTRICT.finditer(text)]
+    spoken = [m for m in _SPOKEN_OF.finditer(text) if not any(a <= m.start(1) < b for a, b in named)]
+    return next(iter(places)) if len(spoken) >= MIN_USES else None
+
+
+def _introduced(match: re.Match[str]) -> bool:
+    """A district in lower case after an article ("il distretto dei tappeti di Bhadohi")."""
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    return not capitalised_whole(match) and bool(_ARTICLE.search(before))
+
+
+_ARTICLE = re.compile(r"(?i)(?:^|[\s(])(?:il|nel|del|al|dal|sul|o|do|no|ao|pelo|the)[ \t]+$|^$")
+
+
+def _capitalised(name: str) -> str:
     return name[0].upper() + name[1:]
 
 
