@@ -22,6 +22,8 @@ from kb.text import fold
 from kb.yaml_data import load_yaml, shipped
 
 LANGUAGES = ("pt", "it", "en")
+COUNTRY_NAME_LOCALES = (*LANGUAGES, "pt_PT")
+"""Babel's country names: Portugal writes "Benim", "Quénia", "Vietname" where Brazil writes "Benin"."""
 EU = "EU"
 CLOSED_FIELDS = ("theme", "country", "language")
 """Filters whose every value is known in advance: an unknown one is a typing error, not an empty result."""
@@ -131,7 +133,7 @@ class Taxonomy:
             found = {country.name, getattr(country, "common_name", country.name)}
             found.add(getattr(country, "official_name", country.name))
             names[country.alpha_2] = found
-        for language in LANGUAGES:
+        for language in COUNTRY_NAME_LOCALES:
             for code, name in Locale.parse(language).territories.items():
                 if len(code) == 2 and code.isalpha() and (code in names or code == EU):
                     names.setdefault(code, set()).add(name)

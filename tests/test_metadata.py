@@ -957,6 +957,22 @@ def test_a_country_whose_name_is_also_a_word_is_weak_evidence_and_never_a_town_e
     assert "TR" not in main_countries("Turkey growers in Minnesota sell to plants in Willmar.", "Growers")
 
 
+def test_a_state_that_bears_a_country_s_name_needs_its_country_placed_elsewhere() -> None:
+    # nothing American in the text: Georgia and Niger are the countries, weakly
+    georgian = "Il porto di Poti, in Georgia, apre una zona franca. Molti investono in Georgia. Si esporta dalla Georgia."
+    assert main_countries(georgian, "Poti (Georgia)") == ["GE"]
+    assert main_countries("The firms of Atlanta, Georgia, export.", "Georgia exporters") == ["US"]
+    assert main_countries("Minna, in Niger State, hosts the mills of Nigeria's north.", "Mills") == ["NG"]
+
+
+def test_portugal_s_country_names_are_country_names() -> None:
+    assert main_countries("O centro funciona em Porto-Novo, no Benim, desde 1985.", "O centro no Benim") == [
+        "BJ"
+    ]
+    assert main_countries("A cooperativa vende ao Quénia e ao Vietname.", "Quénia") == ["KE"]
+    assert "SV" not in country_scores("Em Salvador, na Bahia, o polo cresce.", "Salvador")  # not El Salvador
+
+
 def test_a_launch_the_text_tells_comes_before_a_programmes_start_unless_the_title_names_it() -> None:
     text = (
         "The UR-GE scheme, in place since 2010, co-finances cluster projects. "

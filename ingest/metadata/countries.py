@@ -157,6 +157,7 @@ def _found(
     mentions: list[Mention] = []
     places: set[int] = set()
     title_mentions: list[Mention] = []
+    title_places: list[Mention] = []
     named: list[Mention] = []  # countries by their names, where a town's sentence may place it
     for i, (matcher, is_place) in enumerate(matchers):
         found = matcher.find(text)
@@ -165,13 +166,32 @@ def _found(
             found = [m for m in found if _standing_alone(text, m)]
         else:
             title_mentions += matcher.find(title)
+            title_places += matcher.find(title) if is_place else []
         if i < BY_NAME:
             named += found
         elif isinstance(matcher, PlaceMatcher):
             found = [m for m in found if not placed_elsewhere(m, text, named)]
         places |= {m.start for m in found} if is_place else set()
         mentions += found
-    return mentions, places, title_mentions
+    ambiguous = matchers[-1][0]
+    in_text = [m for m in mentions if m.start not in places or not _a_namesake(m, ambiguous)]
+    placed = {m.value for m in in_text}
+    kept = [
+        m for m in mentions if m.value in placed or m.start not in places or not _a_namesake(m, ambiguous)
+    ]
+    titled = [
+        m
+        for m in title_mentions
+        if m.value in placed or m not in title_places or not _a_namesake(m, ambiguous)
+    ]
+    return kept, places, titled
+
+
+def _a_namesake(place: Mention, ambiguous: NameMatcher | PlaceMatcher) -> bool:
+    """A place that bears an ambiguous country's name ("Georgia", the American state; "Niger", the
+    Nigerian state): it counts only where something else in the text places it in its country, so
+    "the port of Poti, in Georgia" is the country and "Atlanta, Georgia" the state."""
+    return any(a.value != place.value for a in ambiguous.find(place.text))
 
 
 _ALONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:and|or|e|ed|ou|o)\b)")
