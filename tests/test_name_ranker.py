@@ -12,6 +12,7 @@ from ingest.metadata.body_names import spelled_as_a_body
 from ingest.metadata.firms import about_firms
 from ingest.metadata.glosses import glossed
 from ingest.metadata.guess_beside import BESIDE, times_written
+from ingest.metadata.headings import numbered_only
 from ingest.metadata.name_candidates import Candidate, name_candidates
 from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
@@ -313,10 +314,19 @@ def test_a_direction_or_a_programme_word_alone_is_never_proposed() -> None:
 def test_only_a_whole_body_or_a_place_written_as_one_is_never_proposed() -> None:
     """A programme may hold its body's name ("Sebrae Delas"), and an acronym may spell a town's
     name ("COIN", a town near Málaga)."""
-    names = ["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação"]
+    names = ["Sebrae", "Sebrae Delas", "Coin", "COIN", "Fundo Mineiro de Inovação", "Sebrae-SP", "Sebrae/PB"]
     text = " ".join(names)
     rows = candidate_features([Candidate(n, [text.index(n)]) for n in names], text, "T")
-    assert never_proposed(names, rows, text).tolist() == [True, False, True, False, False]
+    assert never_proposed(names, rows, text).tolist() == [True, False, True, False, False, True, True]
+
+
+def test_a_numbered_item_of_an_agenda_in_capitals_is_a_heading() -> None:
+    text = "PAUTA\n3. PARQUE TECNOLÓGICO E INCUBAÇÃO\nO Parque Tecnológico cresce.\n4. FEIRAS\nO APL vai à feira."
+    assert numbered_only("PARQUE TECNOLÓGICO E INCUBAÇÃO", text)
+    assert not numbered_only(
+        "PARQUE TECNOLÓGICO E INCUBAÇÃO", text + " O PARQUE TECNOLÓGICO E INCUBAÇÃO abre."
+    )
+    assert not numbered_only("Parque Tecnológico", text)
 
 
 def test_an_upper_case_heading_and_names_held_in_longer_ones_are_marked() -> None:

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import cache
 
 from ingest.metadata.district_names import capitalised_whole, district_subject, districts, english_clusters
+from ingest.metadata.headings import numbered_only
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from kb.text import fold
@@ -132,7 +133,12 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
     """Collective names as the name finder sees them (capitalised) and districts named with their
     trade in lower case ("il distretto ceramico di Sassuolo", "Distretto del coltello di Maniago")."""
     # a quoted phrase in lower case is a concept ("chamam de “parque de inovação”"), not a name
-    found = [(c.name, set(c.starts)) for c in name_candidates(text) if any(ch.isupper() for ch in c.name)]
+    # an agenda's numbered item in capitals ("3. PARQUE TECNOLÓGICO E INCUBAÇÃO") is a heading
+    found = [
+        (c.name, set(c.starts))
+        for c in name_candidates(text)
+        if any(ch.isupper() for ch in c.name) and not numbered_only(c.name, text)
+    ]
     lower: dict[str, set[int]] = {}
     lower_case = [m for m in districts(text) if not capitalised_whole(m)]  # the finder has those
     for match in lower_case + english_clusters(text):

@@ -45,10 +45,10 @@ _ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{2,3})")
 """A number in Roman numerals ("século XX", "Parte III"): a century or a part, never a scheme."""
 
 
-def a_heading(name: str) -> bool:
+def a_heading(name: str, text: str = "") -> bool:
     """Whether the name is one of these headings or a sentence's opening word, however often a text
-    writes it."""
-    if fold(name) in _CONNECTIVES:
+    writes it, or an item of the ``text``'s numbered agenda or outline (:func:`numbered_only`)."""
+    if fold(name) in _CONNECTIVES or numbered_only(name, text):
         return True
     sections = [fold(part).strip() for part in re.split(r"[/|·]", name)]
     return bool(_PART_OF_A_SERIES.search(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (
@@ -64,3 +64,15 @@ def written_as_a_heading(name: str, text: str) -> bool:
         return False
     words = [w.lower() for w in name.split() if len(w) > 3]
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+_NUMBERED = re.compile(r"(?m)^[ \t]*(?:\d{1,2}|[a-zA-Z])[.)][ \t]+$")
+
+
+def numbered_only(name: str, text: str) -> bool:
+    """An upper-case phrase the text writes only as a numbered line's opening ("3. PARQUE TECNOLÓGICO E
+    INCUBAÇÃO", an item of a meeting's agenda; "2) EXPORTAÇÕES"): a heading of the text's own."""
+    if not name.isupper() or " " not in name:
+        return False
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    return bool(found) and all(_NUMBERED.search(text[max(0, at - 8) : at]) for at in found)

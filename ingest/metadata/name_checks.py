@@ -211,7 +211,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_state_code(name, text)
         or a_town_by_its_state(name, text)
         or a_road(name)
-        or a_heading(name)
+        or a_heading(name, text)
         or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
     )
 

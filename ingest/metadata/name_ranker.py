@@ -189,7 +189,7 @@ def never_proposed(names: list[str], rows: np.ndarray, text: str) -> np.ndarray:
             everyday[i]
             or bool(_COLLECTIVE.fullmatch(n))  # "il Consorzio" throughout: the one its text named in full
             or (place[i] and (not n.isupper() or len(n) > MAX_ACRONYM or only_compass_words(n.title())))
-            or is_entry(organisations, n)
+            or is_entry(organisations, re.sub(r"[-/][A-Z]{2}$", "", n))  # "Sebrae-SP": its state office
             or no_name_of_a_scheme(n, text)
             for i, n in enumerate(names)
         ],
