@@ -540,6 +540,11 @@ def test_microcredit_and_crafts_are_about_firms_and_roman_numerals_name_no_schem
     assert about_firms("A Grameen Bank empresta a mulheres pobres: o microcrédito chega às aldeias.")
     assert about_firms("Il sussidio aiuta gli artigiani che studiano da maestro: 300 artigiani l'anno.")
     assert not about_firms("Una ricetta di pasta fresca per la domenica.")
+    # farmers, producers and incubated agro-entrepreneurs are the field's firms too
+    assert about_firms(
+        "O centro forma agroempreendedores e incuba os seus projetos; os agricultores aprendem."
+    )
+    assert about_firms("The farmers sell to the co-op; producers share a mill.")
     text = "No século XX as aldeias perderam gente; no século XXI as Aldeias do Xisto atraem visitantes."
     assert {"XX", "XXI"} & _names(text)  # candidates, but never proposed
     assert all(no_name_of_a_scheme(n, text) for n in ("XX", "XXI", "III")) and not no_name_of_a_scheme(
