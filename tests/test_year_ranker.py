@@ -167,3 +167,18 @@ def test_the_gate_reads_how_the_best_year_is_told() -> None:
 
 def test_the_practice_s_launch_is_told_by_a_plain_text() -> None:
     assert practice_year("O programa de apoio às olarias foi lançado em 2004 pelo governo do estado.") == 2004
+
+
+def test_a_firm_made_a_cooperative_is_the_cooperative_s_founding() -> None:
+    text = (
+        "The Cooperativa Monte Alto makes cement. Its workers took over the plant in 1931 and organised "
+        "it as a production cooperative in which each member has a vote. A new kiln opened in 1994."
+    )
+    assert practice_year(text, names=[["Cooperativa Monte Alto"], []]) == 1931
+    assert (
+        practice_year(
+            text.replace("organised it as a production cooperative", "ran it"),
+            names=[["Cooperativa Monte Alto"], []],
+        )
+        != 1931
+    )

@@ -23,7 +23,15 @@ import yaml
 
 from ingest.metadata.collective_names import refers_to
 from ingest.metadata.written_dates import refused_years
-from ingest.metadata.years import FIRM, MONTH, early_foundings, event_years, without_background, years_in_text
+from ingest.metadata.years import (
+    FIRM,
+    MADE_A_COOPERATIVE,
+    MONTH,
+    early_foundings,
+    event_years,
+    without_background,
+    years_in_text,
+)
 from kb.text import fold
 from kb.yaml_data import shipped
 
@@ -238,11 +246,19 @@ def _row(
 
 
 def _names_it(text: str, at: int, folded_names: list[str]) -> bool:
-    """Whether the sentence at ``at`` names the practice or its programme, or calls a collective among
-    them by its kind ("A cooperativa foi fundada em 1931")."""
+    """Whether the sentence at ``at`` names the practice or its programme, calls a collective among
+    them by its kind ("A cooperativa foi fundada em 1931"), or tells a cooperative among them made
+    ("took over the factory in 1931 and organised it as a production cooperative")."""
     sentence = _written_sentence(text, at)
     folded = fold(sentence)
-    return any(n in folded for n in folded_names) or any(refers_to(n, sentence) for n in folded_names)
+    return (
+        any(n in folded for n in folded_names)
+        or any(refers_to(n, sentence) for n in folded_names)
+        or (any("cooperativ" in n for n in folded_names) and _MADE_A_COOPERATIVE.search(sentence) is not None)
+    )
+
+
+_MADE_A_COOPERATIVE = re.compile(MADE_A_COOPERATIVE, re.IGNORECASE)
 
 
 def _line_head(text: str, at: int) -> str:

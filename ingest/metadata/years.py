@@ -222,11 +222,18 @@ def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
             yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
 
 
-_REGISTERED_VERBS = (
-    r"(?:was|were|foi|foram|è stat[oa]|fu|venne) (?:registered|registrad[oa]s?|registrat[oa]|incorporated)"
+MADE_A_COOPERATIVE = (
+    r"(?:re)?organi[sz]ed (?:it |them )?(?:as|into) an? (?:\w+ )?co-?operative|"
+    r"(?:transformad|convertid|trasformat|organizzat)[oa] (?:em|in) (?:uma |una )?cooperativa"
 )
-"""An old cooperative's or society's registration ("A KNCU foi registrada em 1933"): its founding, when
-the sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
+"""A firm or a group made a cooperative: the cooperative's founding, named by its kind."""
+_REGISTERED_VERBS = (
+    r"(?:was|were|foi|foram|è stat[oa]|fu|venne) (?:registered|registrad[oa]s?|registrat[oa]|incorporated)|"
+    + MADE_A_COOPERATIVE
+)
+"""An old cooperative's or society's registration ("A KNCU foi registrada em 1933"), or a firm made one
+("took over the factory in 1931 and organised it as a production cooperative"): its founding, when the
+sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
 Not "incorporada", which in Portuguese is as often a merger."""
 _REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
 _EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS})\b", re.IGNORECASE)
