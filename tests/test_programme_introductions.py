@@ -424,6 +424,14 @@ def test_a_body_s_legal_form_is_written_or_left_out() -> None:
     assert programme_key("KredEx Foundation") == programme_key("KredEx")
     assert programme_key("Khula Enterprise Finance Limited") == programme_key("Khula Enterprise Finance")
     assert programme_key("SME Foundation (SMEF)") != programme_key("SME")  # the field's word is no name
+    # a cooperative's or a company's legal form, even cut at its last stop
+    dairy = programme_key("Cooperativa de Productores de Leche Monte Verde")
+    assert programme_key("Cooperativa de Productores de Leche Monte Verde R.L.") == dairy
+    assert programme_key("Cooperativa de Productores de Leche Monte Verde R.L") == dairy
+    assert programme_key("Consorzio Vetro Alto s.c.a r.l.") == programme_key("Consorzio Vetro Alto")
+    assert programme_key("Agência Nacional de Inovação, S.A.") == programme_key(
+        "Agência Nacional de Inovação"
+    )
 
 
 def test_a_law_cited_with_its_date_and_title_after_a_comma_is_the_law() -> None:

@@ -60,15 +60,17 @@ _CAMPAIGN = re.compile(r"(?<=\S)[ \t]+(?:campaign|campanha|campagna)$")
 
 _LEGAL_FORM = re.compile(
     r"^(?:fondazione|fundacao|fundacion|foundation|stiftung|sihtasutus)[ \t]+(?=\S)"
-    r"|(?<=\S)[ \t]+(?:foundation|stiftung|limited|ltd\.?|inc\.?|s\.p\.a\.|spa|gmbh)$"
+    r"|(?<=\S)[ \t]+(?:foundation|stiftung|limited|ltd\.?|inc\.?|s\.p\.a\.|spa|gmbh|r\.l\.?|ltda\.?|s\.a\.?|"
+    r"s\.r\.l\.?|s\.c\.a\.?[ \t]?r\.l\.?|scarl|soc\.?[ \t]+coop\.?)$"
 )
-""""Fondazione Steinbeis", "KredEx Foundation", "Khula Enterprise Finance Limited": a body's legal
-form, which texts write or leave out, as "Programa" of a programme."""
+""""Fondazione Steinbeis", "KredEx Foundation", "Khula Enterprise Finance Limited", "Cooperativa … R.L.":
+a body's legal form, which texts write or leave out (or cut at its last stop), as "Programa" of a
+programme."""
 
 
 def _without_legal_form(folded: str) -> str:
     """Unless what is left is a word of three letters ("SME Foundation" is not "SME")."""
-    rest = _LEGAL_FORM.sub("", folded)
+    rest = _LEGAL_FORM.sub("", folded).rstrip(" ,")
     return rest if len(rest) > 3 else folded
 
 
