@@ -258,3 +258,13 @@ def test_a_district_named_once_needs_the_text_to_speak_of_it_again() -> None:
 def test_a_place_keeps_its_elided_link() -> None:
     text = "Il distretto del camper della Val d'Elsa cresce. Il distretto del camper della Val d'Elsa assume."
     assert district_subject(text, "Comunicato") == "Distretto del camper della Val d'Elsa"
+
+
+def test_a_one_word_guess_gives_way_to_the_one_cluster_that_holds_it() -> None:
+    text = (
+        "Our study trip went to the Borgo cutlery cluster in central Japan. Borgo has 300 workshops; "
+        "Borgo makers share a testing lab, and Borgo exports knives."
+    )
+    assert collective_over_guess(text, "Crafts Newsletter", "Borgo") == "Borgo cutlery cluster"
+    both = text + " Later we saw the Borgo scissors cluster."
+    assert collective_over_guess(both, "Crafts Newsletter", "Borgo") is None

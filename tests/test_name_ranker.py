@@ -574,3 +574,14 @@ def test_a_translation_in_brackets_gives_way_to_the_name_it_glosses() -> None:
     translation = [c.name for c in candidates].index("Borgoverde Nougat Protection Consortium")
     probability = np.ones(len(candidates))
     assert glossed(translation, candidates, probability, again) is candidates[translation]
+
+
+def test_a_post_or_a_publication_is_never_a_scheme() -> None:
+    text = "From: Programme Officer\nBoletim Cooperação em Rede\nThe Verde Dairy Cooperative grows."
+    assert no_name_of_a_scheme("Programme Officer", text)
+    assert no_name_of_a_scheme("Project Manager", text)
+    assert no_name_of_a_scheme("Boletim Cooperação em Rede", text)
+    assert no_name_of_a_scheme("Crafts & Clusters Newsletter — Issue 42", text)
+    assert not no_name_of_a_scheme("Suame Magazine", text)  # a place: Kumasi's artisans' quarter
+    assert not no_name_of_a_scheme("LEAD", text)
+    assert not no_name_of_a_scheme("Verde Dairy Cooperative", text)

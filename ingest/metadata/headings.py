@@ -45,10 +45,19 @@ _ROMAN = re.compile(r"(?:X{1,3}(?:IX|IV|V?I{0,3})|IX|IV|VI{0,3}|I{2,3})")
 """A number in Roman numerals ("século XX", "Parte III"): a century or a part, never a scheme."""
 
 
+_PUBLICATION = re.compile(
+    r"(?i)^(?:boletim|bollettino|bulletin|newsletter|notiziario|informativo|revista|rivista|jornal|giornale|magazine)"
+    r"\b(?!\s+(?:de|do|da|di|del|della|of)\b)|\b(?:newsletter|bulletin|notiziario)(?:\s*[—–:-]\s*.*)?$"
+)
+"""A publication's name ("Boletim Cooperação em Rede", "Crafts & Clusters Newsletter — Issue 42"): the
+text's own masthead, not a practice ("Revista de …" and "Bulletin of …" may name a body's journal;
+"Suame Magazine" is a place, Kumasi's artisans' quarter)."""
+
+
 def a_heading(name: str, text: str = "") -> bool:
     """Whether the name is one of these headings or a sentence's opening word, however often a text
     writes it, or an item of the ``text``'s numbered agenda or outline (:func:`numbered_only`)."""
-    if fold(name) in _CONNECTIVES or numbered_only(name, text):
+    if fold(name) in _CONNECTIVES or numbered_only(name, text) or _PUBLICATION.search(name):
         return True
     sections = [fold(part).strip() for part in re.split(r"[/|·]", name)]
     return bool(_PART_OF_A_SERIES.search(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (

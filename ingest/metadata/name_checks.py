@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ingest.metadata.headings import a_heading
 from ingest.metadata.place_names import a_place, a_road, a_town_by_its_state
-from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS
+from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS, ROLE_WORDS
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -212,7 +212,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_town_by_its_state(name, text)
         or a_road(name)
         or a_heading(name, text)
-        or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS for w in fold(name).split())
+        or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS or w in ROLE_WORDS for w in fold(name).split())
     )
 
 

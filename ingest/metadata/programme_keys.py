@@ -179,6 +179,14 @@ DOCUMENT_WORDS = frozenset(
 )
 """Words that say what a document, an issue or a stage is: never part of a second name after a
 dash, and never a name alone ("NEWSLETTER", "SÉRIE", "PRIMO PIANO")."""
+ROLE_WORDS = frozenset(
+    "officer manager director coordinator coordinatore coordinatrice coordenador coordenadora diretor diretora "
+    "direttore direttrice responsabile secretary segretario secretario secretaria chair chairman chairwoman "
+    "president presidente adviser advisor consulente consultor consultora consultant specialist especialista "
+    "analyst analista assistant assistente".split()
+)
+"""A post: with a programme's word, a sender's signature or a byline ("Programme Officer", "Project
+Manager", "Coordenador de Programa"), never a programme."""
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")
