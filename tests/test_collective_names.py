@@ -268,3 +268,11 @@ def test_a_one_word_guess_gives_way_to_the_one_cluster_that_holds_it() -> None:
     assert collective_over_guess(text, "Crafts Newsletter", "Borgo") == "Borgo cutlery cluster"
     both = text + " Later we saw the Borgo scissors cluster."
     assert collective_over_guess(both, "Crafts Newsletter", "Borgo") is None
+
+
+def test_a_district_named_after_two_places_adjectives() -> None:
+    text = (
+        "Il distretto calzaturiero fermano-maceratese esporta. Le imprese del distretto calzaturiero "
+        "fermano-maceratese vanno alle fiere."
+    )
+    assert district_subject(text, "Interrogazione") == "Distretto calzaturiero fermano-maceratese"

@@ -33,10 +33,12 @@ dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
 BY_ADJECTIVE = re.compile(
     r"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?(?:[a-zà-ÿ]{4,}[ \t]+){0,2}?"
-    r"([a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense))(?![\w-])"
+    r"([a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense)(?:-[a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense))?)"
+    r"(?![\w-])"
 )
 """A district named after its place's adjective, the Italian way: "il distretto tessile biellese",
-"il distretto serico comasco", "il distretto dell'occhialeria bellunese"."""
+"il distretto serico comasco", "il distretto dell'occhialeria bellunese", "il distretto calzaturiero
+fermano-maceratese"."""
 _NOT_A_PLACE = frozenset(
     "urbano urbana montano montana umano umana cittadino cittadina marino marina vicino vicina sovrano "
     "quotidiano quotidiana mondano mondana piano fino fina divino divina latino latina meridiano "
