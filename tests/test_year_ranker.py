@@ -182,3 +182,11 @@ def test_a_firm_made_a_cooperative_is_the_cooperative_s_founding() -> None:
         )
         != 1931
     )
+
+
+def test_an_early_opening_of_the_practice_is_its_start() -> None:
+    text = (
+        "Few who work at the Riverside Trading Estate know its story. The Riverside Trading Estate opened "
+        "in 1936 as a state-sponsored estate. In 1946 the war had ended; a heritage trail opened in 2012."
+    )
+    assert practice_year(text, names=[["Riverside Trading Estate"], []]) == 1936

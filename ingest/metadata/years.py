@@ -217,6 +217,7 @@ def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
             _FOUNDING.fullmatch(verb.group())
             or _BEGUN.fullmatch(verb.group())
             or _REGISTERED.fullmatch(verb.group())
+            or _OPENED.fullmatch(verb.group())
         ):
             at = match.start()
             yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
@@ -236,7 +237,11 @@ _REGISTERED_VERBS = (
 sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
 Not "incorporada", which in Portuguese is as often a merger."""
 _REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
-_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS})\b", re.IGNORECASE)
+_OPENED_VERBS = r"opened|abriu|aprì|(?:è|fu|venne) apert[oa]|(?:foi|was) (?:aberto|aberta|opened)"
+"""An estate, a market or a school opened ("Team Valley Trading Estate opened in 1936"): before 1950,
+where the sentence names the practice, its start (later, "opened" tells a new branch as often)."""
+_OPENED = re.compile(_OPENED_VERBS, re.IGNORECASE)
+_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS}|{_OPENED_VERBS})\b", re.IGNORECASE)
 
 
 def _told_with_a_verb(
