@@ -24,7 +24,7 @@ from ingest.metadata.year_ranker import FEATURES, practice_year, year_features
 from ingest.metadata.years import FIRM, event_years
 from ingest.parsing import parse_document
 from ingest.pipeline import ingest_paths
-from ingest.readers.text import front_matter
+from ingest.readers.text import first_line, front_matter
 from ingest.themed_vectors import embed_with_themes
 from kb.config import Settings
 from kb.embedders import HashingEmbedder
@@ -1738,3 +1738,22 @@ def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -
 def test_an_opened_line_dates_the_practice() -> None:
     text = "At a glance\nLocation: Borgoverde\nOpened: 2009\nPart of: the Borgoverde Foundation\n\nThe park hosts firms."
     assert labelled_fields(text)["year"] == "2009"
+
+
+def test_an_e_mail_is_titled_by_its_subject() -> None:
+    mail = "From: Programme Officer, Dairy Unit\nTo: Country team\nSubject: Re: Background on Conaverde\n\nDear all,"
+    assert first_line(mail) == "Background on Conaverde"
+    assert (
+        first_line("De: Ana\nPara: equipe\nAssunto: Visita à Cooperativa Verde\n\nOlá")
+        == "Visita à Cooperativa Verde"
+    )
+    assert first_line("From the mountains to the sea: a cluster's story\nSubject: none") == (
+        "From the mountains to the sea: a cluster's story"
+    )
+
+
+def test_a_cooperative_called_by_its_name_after_its_kind_names_it() -> None:
+    text = (
+        "Visitámos a Cooperativa Monte Verde. A Monte Verde foi fundada em 1947 por 25 produtores de leite."
+    )
+    assert practice_year(text, names=[["Cooperativa Monte Verde"], []]) == 1947

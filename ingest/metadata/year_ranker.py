@@ -197,8 +197,8 @@ def year_features(
 ) -> dict[int, np.ndarray]:
     """Each year the text tells, described by :data:`FEATURES` (a year told several times takes
     the strongest of each sign, and where it is first told)."""
-    own = [fold(n) for n in (names[0] if names else ()) if len(n) >= 3]
-    programmes = [fold(n) for group in names[1:] for n in group if len(n) >= 3]
+    own = [fold(c) for n in (names[0] if names else ()) for c in called(n) if len(c) >= 3]
+    programmes = [fold(c) for group in names[1:] for n in group for c in called(n) if len(c) >= 3]
     events = {at: kind for _, kind, at in event_years(text)}
     # a founding before 1950 counts only where the sentence names the practice or its programme
     early = [told for told in early_foundings(text) if _names_it(text, told[1], own + programmes)]
@@ -243,6 +243,21 @@ def _row(
     row["programme_start"] = float(year in starts)
     row["in_title"] = float(str(year) in title)
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
+
+
+def called(name: str) -> list[str]:
+    """The name, and what a text calls a collective by after its kind: "Dos Pinos" of "Cooperativa
+    Dos Pinos" ("A Dos Pinos foi fundada em 1947"); not "de Leche" of a name in lower case."""
+    kind, *rest = name.split() or [""]
+    if _KIND_FIRST.fullmatch(kind) and rest and all(w[:1].isupper() for w in rest):
+        return [name, " ".join(rest)]
+    return [name]
+
+
+_KIND_FIRST = re.compile(
+    r"(?i)(?:cooperativa|cooperative|co-operative|consorzio|cons[oó]rcio|consortium|associa[çc][ãa]o|associazione|"
+    r"association|federa[çc][ãa]o|federazione|federation|union|uni[ãa]o|unione)"
+)
 
 
 def _names_it(text: str, at: int, folded_names: list[str]) -> bool:

@@ -41,7 +41,29 @@ def decode(data: bytes) -> str:
     return text
 
 
+_HEADER = re.compile(r"(?i)^(?:from|de|da|to|para|a|cc|bcc|sent|enviado|inviato|date|data)\s*:")
+_SUBJECT = re.compile(r"(?i)^(?:subject|assunto|oggetto)\s*:\s*(?:(?:re|fw|fwd|enc|r|i)\s*:\s*)*(.+)$")
+
+
+def email_subject(text: str) -> str | None:
+    """The subject of a text that opens with an e-mail's headers ("From: …", "To: …", "Subject: …";
+    "De:", "Para:", "Assunto:"; "Da:", "A:", "Oggetto:"): what the message is about, where its first
+    line is only its sender."""
+    lines = [line.strip() for line in text.splitlines()[:10] if line.strip()]
+    if not lines or not _HEADER.match(lines[0]):
+        return None
+    for line in lines:
+        if subject := _SUBJECT.match(line):
+            return subject.group(1).strip()
+        if not _HEADER.match(line):
+            return None
+    return None
+
+
 def first_line(text: str, limit: int = 160) -> str | None:
+    """The text's title: its first line (a Markdown heading's marks aside), or an e-mail's subject."""
+    if subject := email_subject(text):
+        return subject[:limit]
     for line in text.splitlines():
         line = line.strip().strip("#").strip()
         if line:
