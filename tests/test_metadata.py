@@ -1726,8 +1726,12 @@ def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -
         without_owner("Direzione del Distretto Orafo di Borgoverde", taxonomy)
         == "Distretto Orafo di Borgoverde"
     )
+    working_group = "Grupo de Trabalho para a Internacionalização do Cluster do Mobiliário de Borgoverde"
+    assert without_owner(working_group, taxonomy) == "Cluster do Mobiliário de Borgoverde"
+    assert without_owner("Gruppo di lavoro del Distretto Orafo", taxonomy) == "Distretto Orafo"
     for name in (
         "Secretariat of the Ministry of Industry",
+        "Grupo de Trabalho do Ministério da Economia",
         "Gestão da Qualidade no APL Moveleiro de Ubá",  # the management of something done in one
         "Management of Innovation in the Automotive Cluster",
         "Secretaria de Desenvolvimento do Polo Industrial de Camaçari",

@@ -7,6 +7,7 @@ import unicodedata
 from collections import defaultdict
 from functools import cache
 
+from ingest.metadata.ambiguous_countries import namesakes_placed, standing_alone
 from ingest.metadata.gazetteer import place_countries, town_countries
 from ingest.metadata.homonyms import placed_elsewhere
 from ingest.metadata.matching import Mention, NameMatcher
@@ -161,9 +162,9 @@ def _found(
     named: list[Mention] = []  # countries by their names, where a town's sentence may place it
     for i, (matcher, is_place) in enumerate(matchers):
         found = matcher.find(text)
-        # the last matcher's names are ambiguous (:func:`_standing_alone`): never from a title alone
+        # the last matcher's names are ambiguous (:func:`standing_alone`): never from a title alone
         if i == len(matchers) - 1:
-            found = [m for m in found if _standing_alone(text, m)]
+            found = [m for m in found if standing_alone(text, m)]
         else:
             title_mentions += matcher.find(title)
             title_places += matcher.find(title) if is_place else []
@@ -173,40 +174,8 @@ def _found(
             found = [m for m in found if not placed_elsewhere(m, text, named)]
         places |= {m.start for m in found} if is_place else set()
         mentions += found
-    ambiguous = matchers[-1][0]
-    in_text = [m for m in mentions if m.start not in places or not _a_namesake(m, ambiguous)]
-    placed = {m.value for m in in_text}
-    kept = [
-        m for m in mentions if m.value in placed or m.start not in places or not _a_namesake(m, ambiguous)
-    ]
-    titled = [
-        m
-        for m in title_mentions
-        if m.value in placed or m not in title_places or not _a_namesake(m, ambiguous)
-    ]
+    kept, titled = namesakes_placed(mentions, places, title_mentions, title_places, matchers[-1][0])
     return kept, places, titled
-
-
-def _a_namesake(place: Mention, ambiguous: NameMatcher | PlaceMatcher) -> bool:
-    """A place that bears an ambiguous country's name ("Georgia", the American state; "Niger", the
-    Nigerian state): it counts only where something else in the text places it in its country, so
-    "the port of Poti, in Georgia" is the country and "Atlanta, Georgia" the state."""
-    return any(a.value != place.value for a in ambiguous.find(place.text))
-
-
-_ALONE_AFTER = re.compile(r"(?:['’]s\b|[ \t]*(?:[,.;:)!?]|$)|[ \t]+(?:and|or|e|ed|ou|o)\b)")
-
-
-def _standing_alone(text: str, mention: Mention) -> bool:
-    """A country's name that is also a word, a name or another place (``ambiguous`` in
-    kb/data/countries.yaml, the last of :func:`_matchers`) standing alone: "Jordan's ports", "between
-    Jordan and Israel", "in Turkey.", not "Turkey growers", "Chad Harris", "Georgia Tech", "New Guinea"
-    or "Michael Jordan"."""
-    before = text[max(0, mention.start - 30) : mention.start].split()
-    after = text[mention.start + len(mention.text) :]
-    return not (before and before[-1][:1].isupper() and before[-1][-1:].isalpha()) and bool(
-        _ALONE_AFTER.match(after)
-    )
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:

@@ -13,13 +13,18 @@ _OWNED = re.compile(r"^(.+?)['’]s[ \t]+((?-i:[A-ZÀ-Ý]).*)$")
 _MANAGED = re.compile(
     r"^(?:(?:Administration|Directorate|Management|Secretariat)[ \t]+of[ \t]+the[ \t]+(?=[A-ZÀ-Ý])"
     r"|(?:Administração|Direção|Direcção|Gestão|Amministrazione|Direzione|Gestione)[ \t]+"
-    rf"(?:d[aoe]s?[ \t]+|del(?:l[aoe])?[ \t]+|dell['’][ \t]*)(?=(?i:{PRACTICE_WORDS})\b))"
+    rf"(?:d[aoe]s?[ \t]+|del(?:l[aoe])?[ \t]+|dell['’][ \t]*)(?=(?i:{PRACTICE_WORDS})\b)"
+    r"|(?:Grupo[ \t]+de[ \t]+Trabalho|Gruppo[ \t]+di[ \t]+[Ll]avoro|Working[ \t]+Group|Comit[êéeè][ \t]+Gestor|"
+    r"Steering[ \t]+Committee|Comitato[ \t]+di[ \t]+[Gg]estione|Task[ \t]+Force)"
+    r"(?:[ \t]+(?:para|per|for|on|sobre)[ \t]+[^\n]+?)?[ \t]+(?:d[aoe]|dell[oa]|del|of[ \t]+the)[ \t]+"
+    rf"(?=(?i:{PRACTICE_WORDS})\b))"
     r"((?:[A-ZÀ-Ý][\w'’-]*|de|do|da|dos|das|di|del|della|of|the|and|e)(?:[ \t]+(?:[A-ZÀ-Ý][\w'’-]*|de|do|da|dos|"
     r"das|di|del|della|of|the|and|e))*)$"
 )
 """The office that runs a practice named as one ("Administration of the Navoi Free Economic Zone",
-"Direzione del Distretto Orafo"), not the management of something done in one ("Gestão da Qualidade
-no APL", "Secretaria de Desenvolvimento do Polo")."""
+"Direzione del Distretto Orafo"), and so is its working group or steering committee ("Grupo de Trabalho
+para a Internacionalização do Cluster do Mobiliário …"); not the management of something done in one
+("Gestão da Qualidade no APL", "Secretaria de Desenvolvimento do Polo")."""
 
 
 def without_owner(name: str, taxonomy: Taxonomy) -> str:
