@@ -18,17 +18,17 @@ GENRE_WORDS = frozenset(
         # English
         "good practice card sheet report summary evaluation press release media news interview "
         "transcript edited for length minutes of meeting policy brief note teaching faq frequently "
-        "asked questions call proposals conference immediate newsletter case study factsheet profile "
+        "asked questions answers call proposals conference immediate newsletter case study factsheet profile "
         "the a and mid term final interim review parliamentary question written answer "
         # Portuguese
         "ficha de da do boa prática experiência relatório síntese resumo avaliação intermediária "
         "intercalar final comunicado imprensa entrevista ata reunião assembleia geral ordinária "
-        "extraordinária perguntas frequentes nota política técnica informativo estudo caso e pergunta "
+        "extraordinária perguntas respostas frequentes nota política técnica informativo estudo caso e pergunta "
         "parlamentar requerimento "
         # Italian
         "scheda di buona pratica sintesi del della rapporto valutazione comunicato stampa verbale dell "
         "assemblea dei soci soggetti aderenti riunione generale ordinaria straordinaria nota didattica "
-        "intervista domande frequenti iniziativa caso studio interrogazione a risposta scritta orale "
+        "intervista domande risposte frequenti iniziativa caso studio interrogazione a risposta scritta orale "
         "in commissione"
     ).split()
 )

@@ -1,0 +1,59 @@
+"""The practice a title names beside the kind of document it is: "Fondosviluppo: domande e risposte",
+"Empreende XXI – Perguntas frequentes", "Infopark Kochi: Frequently Asked Questions", "Domande
+frequenti: il Kordin Business Incubation Centre di Malta".
+
+Such a title says what the document is (an FAQ, a teaching note, an evaluation summary) and what it
+is about, and nothing else; the text then names the bodies and programmes around its subject, often
+more often than the subject itself, so the name ranker may prefer one of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.genre_titles import a_genre_label
+from ingest.metadata.name_checks import a_place
+from ingest.metadata.name_ranker import an_everyday_term
+
+_STRONG = re.compile(r"(?i)\b(?:faq|frequent[ei]s?|frequently|domande|perguntas|teaching|didattica|ensino)\b")
+"""Words that make a title's part a kind of document about one subject: an FAQ, a teaching note (a
+card's title is as often its series' theme, "Ficha de boa prática n.º 14 – Cooperação empresarial")."""
+_SPLIT = re.compile(r"[ \t]*:[ \t]+|[ \t]+[–—-][ \t]+")
+_ARTICLE = re.compile(r"^(?i:(?:il|lo|la|i|gli|le|o|a|os|as|the)[ \t]+|l['’][ \t]*)(?=[A-ZÀ-Ý])")
+_JOINING = r"(?:de|da|do|das|dos|di|del|della|dello|dei|degli|delle|of|the|for|per|para|e|and|&)"
+_NAME = re.compile(rf"[A-ZÀ-Ý0-9][\w'’.+-]*(?:[ \t]+(?:{_JOINING}[ \t]+)*(?:[A-ZÀ-Ý0-9][\w'’.+-]*|\d+))*")
+"""A run of capitalised words and the small words between them ("Kordin Business Incubation Centre
+di Malta", "Empreende XXI")."""
+_TRAILING_PLACE = re.compile(r"^(.+?)[ \t]+(?:de|da|do|di|del|della|in|of)[ \t]+([A-ZÀ-Ý][\w'’ -]+)$")
+MAX_WORDS = 8
+
+
+def genre_titled(title: str, text: str = "") -> str | None:
+    """The name on the other side of the title's colon or dash from the kind of document, if that side
+    opens with a name, that name is no place and none of the field's own words, and the ``text``
+    (when given) writes it too."""
+    parts = _SPLIT.split(title.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    for genre, rest in (parts, parts[::-1]):
+        if a_genre_label(genre) and _STRONG.search(genre):
+            name = _name_opening(rest)
+            if not name or a_place(name) or an_everyday_term(name):
+                return None
+            return name if not text or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) else None
+    return None
+
+
+def _name_opening(rest: str) -> str | None:
+    """``rest`` as a name (past an article), without a place it is said to be in ("… di Malta"); None
+    when it is not a name through and through (a sentence, "I Contratti di rete") or runs longer than
+    :data:`MAX_WORDS` words."""
+    rest = _ARTICLE.sub("", rest.strip(" \t\"“”«»'’*_"))
+    found = _NAME.fullmatch(rest)
+    if not found or len(found.group().split()) > MAX_WORDS:
+        return None
+    name = found.group().strip()
+    placed = _TRAILING_PLACE.match(name)
+    if placed and a_place(placed.group(2)):
+        name = placed.group(1)
+    return name if len(name) >= 3 else None

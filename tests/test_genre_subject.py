@@ -1,0 +1,46 @@
+"""A title that is a kind of document and a name: the name is the practice."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.metadata import extract
+from ingest.metadata.genre_subject import genre_titled
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Fondoverde: domande e risposte", "Fondoverde"),
+        ("Empreende Verde – Perguntas frequentes", "Empreende Verde"),
+        ("Borgo Infopark: Frequently Asked Questions", "Borgo Infopark"),
+        (
+            "Domande frequenti: il Verde Business Incubation Centre di Malta",
+            "Verde Business Incubation Centre",
+        ),
+        ("FAQ: I Contratti di rete", None),  # a description, not a name
+        ("Teaching note: Verde Finance and the wholesale model", None),  # a sentence after the name
+        ("Ficha de boa prática n.º 14 – Cooperação Empresarial", None),  # a card's series theme
+        ("Toscana: domande frequenti", None),  # a place
+        ("Verde Lab: a new start", None),  # no kind of document
+    ],
+)
+def test_the_name_beside_the_kind_of_document(title: str, name: str | None) -> None:
+    assert genre_titled(title) == name
+
+
+def test_the_name_must_be_written_in_the_text_too() -> None:
+    assert genre_titled("Fondoverde: domande e risposte", "Il fondo sostiene le cooperative.") is None
+    assert (
+        genre_titled("Fondoverde: domande e risposte", "Fondoverde sostiene le cooperative.") == "Fondoverde"
+    )
+
+
+def test_an_faq_about_a_scheme_names_the_scheme_not_the_body_running_it() -> None:
+    title = "Credito Verde – Domande frequenti"
+    text = (
+        "Credito Verde è una misura della Regione Lombardia per le piccole imprese. La Regione Lombardia "
+        "gestisce le domande; la Regione Lombardia paga gli interessi. Chi può chiedere Credito Verde? "
+        "Le imprese con sede in Regione Lombardia."
+    )
+    assert "Credito Verde" in extract(text, title).values["programme"]
