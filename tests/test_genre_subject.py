@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.metadata import extract
-from ingest.metadata.genre_subject import genre_titled
+from ingest.metadata.genre_subject import genre_titled, minutes_titled
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,19 @@ def test_an_faq_about_a_scheme_names_the_scheme_not_the_body_running_it() -> Non
         "Le imprese con sede in Regione Lombardia."
     )
     assert "Credito Verde" in extract(text, title).values["programme"]
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("ATA DA 3ª REUNIÃO ORDINÁRIA DE 2022 DO COMITÊ GESTOR DO APL DO LINHO", "APL DO LINHO"),
+        (
+            "Verbale della riunione del tavolo tecnico per il distretto calzaturiero di Borgoverde",
+            "distretto calzaturiero di Borgoverde",
+        ),
+        ("Minutes of the board meeting", None),
+        ("ATA DA REUNIÃO ORDINÁRIA DO CONSELHO ESTRATÉGICO", None),
+    ],
+)
+def test_minutes_name_the_practice_whose_committee_met(title: str, name: str | None) -> None:
+    assert minutes_titled(title) == name

@@ -14,7 +14,7 @@ from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
-from ingest.metadata.genre_subject import genre_titled
+from ingest.metadata.genre_subject import genre_titled, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
@@ -208,8 +208,10 @@ def ranked_and_subject(
         )
     if subject is None and found:  # "o APL" throughout, beside a body or a scheme it names once or twice
         subject = collective_beside(text, title, found)
-    if subject and not written_otherwise(subject, found):
-        proposed.append(subject)
+    # minutes titled by the meeting of a practice's committee ("ATA … DO COMITÊ GESTOR DO APL DO SISAL")
+    for named_by in (subject, minutes_titled(title)):
+        if named_by and not written_otherwise(named_by, [*found, *proposed]):
+            proposed.append(named_by)
     # a card named after a registered body, or a title's subject that is one, is about the body itself
     # a name may be a registered programme written as no alias is ("o Startup Voucher")
     keyed = [e for n in [*own, *proposed] if (e := by_key(taxonomy.programmes, n)) and e not in known]

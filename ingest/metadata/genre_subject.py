@@ -14,6 +14,7 @@ import re
 from ingest.genre_titles import a_genre_label
 from ingest.metadata.name_checks import a_place
 from ingest.metadata.name_ranker import an_everyday_term
+from ingest.metadata.practice_kinds import PRACTICE_WORDS
 
 _STRONG = re.compile(r"(?i)\b(?:faq|frequent[ei]s?|frequently|domande|perguntas|teaching|didattica|ensino)\b")
 """Words that make a title's part a kind of document about one subject: an FAQ, a teaching note (a
@@ -26,6 +27,21 @@ _NAME = re.compile(rf"[A-ZÀ-Ý0-9][\w'’.+-]*(?:[ \t]+(?:{_JOINING}[ \t]+)*(?:
 di Malta", "Empreende XXI")."""
 _TRAILING_PLACE = re.compile(r"^(.+?)[ \t]+(?:de|da|do|di|del|della|in|of)[ \t]+([A-ZÀ-Ý][\w'’ -]+)$")
 MAX_WORDS = 8
+
+
+_MINUTES = re.compile(
+    r"(?i)^[\W\d]*(?:ata|acta|verbale|minutes)\b[^:\n]*?\b(?:d[oa]s?|del|della|dello|dei|of[ \t]+the|for[ \t]+the|"
+    rf"per[ \t]+il|per[ \t]+la|para[ \t]+o)[ \t]+((?:{PRACTICE_WORDS})\b[^:\n]{{3,100}}?)[ \t.]*$"
+)
+"""Minutes titled by the meeting of the body that runs a practice: "ATA DA 3ª REUNIÃO ORDINÁRIA DO COMITÊ
+GESTOR DO APL DO SISAL", "Verbale della riunione del tavolo tecnico per il distretto calzaturiero di
+Casarano"."""
+
+
+def minutes_titled(title: str) -> str | None:
+    """The practice whose body's meeting the minutes' title names (its practice word on)."""
+    found = _MINUTES.match(title.strip())
+    return found.group(1) if found else None
 
 
 def genre_titled(title: str, text: str = "") -> str | None:
