@@ -585,3 +585,13 @@ def test_a_post_or_a_publication_is_never_a_scheme() -> None:
     assert not no_name_of_a_scheme("Suame Magazine", text)  # a place: Kumasi's artisans' quarter
     assert not no_name_of_a_scheme("LEAD", text)
     assert not no_name_of_a_scheme("Verde Dairy Cooperative", text)
+
+
+def test_a_radio_programme_a_transcript_was_recorded_for_is_no_scheme() -> None:
+    from ingest.metadata.headings import a_broadcast
+
+    text = (
+        'TRANSCRIÇÃO\nPrograma "Campo Verde" — Rádio universitária, Passo Fundo (RS)\nA cooperativa cresce.'
+    )
+    assert a_broadcast("Campo Verde", text)
+    assert not a_broadcast("Campo Verde", text + "\nO programa Campo Verde financia olarias.")

@@ -16,6 +16,7 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
 from ingest.metadata.genre_subject import genre_titled, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
+from ingest.metadata.headings import a_broadcast
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import own_name
 from ingest.metadata.owners import without_owner
@@ -162,7 +163,7 @@ def text_programmes(
     proposed = [
         n
         for n in new_programmes(introduced, taxonomy)
-        if (" " in n or not an_everyday_term(n)) and names_one(n)
+        if (" " in n or not an_everyday_term(n)) and names_one(n) and not a_broadcast(n, text)
     ]
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}

@@ -85,3 +85,16 @@ def numbered_only(name: str, text: str) -> bool:
         return False
     found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
     return bool(found) and all(_NUMBERED.search(text[max(0, at - 8) : at]) for at in found)
+
+
+_BROADCAST = re.compile(
+    r"(?i)\b(?:r[aá]dio|tv|televis[aã]o|televisione|television|podcast|emissora|emittente|broadcast)\b"
+)
+
+
+def a_broadcast(name: str, text: str) -> bool:
+    """A radio or television programme a transcript was recorded for ("Programa "Campo e
+    Desenvolvimento" — Rádio universitária"): every line that writes the name also names a
+    broadcaster."""
+    lines = [line for line in text.splitlines() if name in line]
+    return bool(lines) and all(_BROADCAST.search(line) for line in lines)
