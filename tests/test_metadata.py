@@ -965,6 +965,16 @@ def test_a_state_that_bears_a_country_s_name_needs_its_country_placed_elsewhere(
     assert main_countries("Minna, in Niger State, hosts the mills of Nigeria's north.", "Mills") == ["NG"]
 
 
+def test_a_free_zone_names_no_town_and_a_comparison_places_no_state() -> None:
+    madeira = "A Zona Franca da Madeira atrai empresas. A Zona Franca cresce no Funchal, em Portugal."
+    assert "BR" not in country_scores(madeira, "Zona Franca")  # not Franca, São Paulo
+    georgian = (
+        "Georgia's innovation agency funds start-ups in Tbilisi. Unlike the United States, Georgia "
+        "has few venture funds; the agency runs hubs across Georgia."
+    )
+    assert main_countries(georgian, "Georgia's innovation agency") == ["GE"]
+
+
 def test_portugal_s_country_names_are_country_names() -> None:
     assert main_countries("O centro funciona em Porto-Novo, no Benim, desde 1985.", "O centro no Benim") == [
         "BJ"

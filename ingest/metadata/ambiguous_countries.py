@@ -32,15 +32,16 @@ def namesakes_placed(
     title_places: list[Mention],
     ambiguous: NameMatcher | PlaceMatcher,
 ) -> tuple[list[Mention], list[Mention]]:
-    """The text's and the title's mentions, less the places bearing an ambiguous country's name whose
-    own country nothing else in the text names: "the port of Poti, in Georgia" is the country,
-    "Atlanta, Georgia" the state. ``places``: where the text's places start; ``title_places``: the
+    """The text's and the title's mentions, less the places bearing an ambiguous country's name where
+    no other place of their own country is named: "the port of Poti, in Georgia" is the country, and
+    so is "Georgia's agency … as in the United States", while "Atlanta, Georgia" is the state. ``places``: where the text's places start; ``title_places``: the
     title's places; ``ambiguous``: the matcher of the ambiguous names."""
 
     def namesake(mention: Mention, is_place: bool) -> bool:
         return is_place and any(a.value != mention.value for a in ambiguous.find(mention.text))
 
-    placed = {m.value for m in mentions if not namesake(m, m.start in places)}
+    # another place of its country ("Atlanta, Georgia"), not the country's name in a comparison
+    placed = {m.value for m in mentions if m.start in places and not namesake(m, True)}
     kept = [m for m in mentions if m.value in placed or not namesake(m, m.start in places)]
     titled = [m for m in title_mentions if m.value in placed or not namesake(m, m in title_places)]
     return kept, titled

@@ -173,9 +173,15 @@ def _found(
         elif isinstance(matcher, PlaceMatcher):
             found = [m for m in found if not placed_elsewhere(m, text, named)]
         places |= {m.start for m in found} if is_place else set()
-        mentions += found
+        mentions += [
+            m for m in found if not _FREE_ZONE.search(text, max(0, m.start - 6), m.start + len(m.text))
+        ]
     kept, titled = namesakes_placed(mentions, places, title_mentions, title_places, matchers[-1][0])
     return kept, places, titled
+
+
+_FREE_ZONE = re.compile(r"(?i)\bzon[ae][ \t]+(?:franca|franche|libre|libera)$")
+"""A free zone: "Zona Franca da Madeira" names no Franca, the Brazilian town."""
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
