@@ -166,8 +166,8 @@ def _found(
         if i == len(matchers) - 1:
             found = [m for m in found if standing_alone(text, m)]
         else:
-            title_mentions += matcher.find(title)
-            title_places += matcher.find(title) if is_place else []
+            title_mentions += _outside_free_zones(matcher.find(title), title)
+            title_places += _outside_free_zones(matcher.find(title), title) if is_place else []
         if i < BY_NAME:
             named += found
         elif isinstance(matcher, PlaceMatcher):
@@ -181,7 +181,12 @@ def _found(
 
 
 _FREE_ZONE = re.compile(r"(?i)\bzon[ae][ \t]+(?:franca|franche|libre|libera)$")
-"""A free zone: "Zona Franca da Madeira" names no Franca, the Brazilian town."""
+
+
+def _outside_free_zones(found: list[Mention], text: str) -> list[Mention]:
+    """The mentions but those of a free zone's name: "Zona Franca da Madeira" names no Franca, the
+    Brazilian town."""
+    return [m for m in found if not _FREE_ZONE.search(text, max(0, m.start - 6), m.start + len(m.text))]
 
 
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
