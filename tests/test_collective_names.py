@@ -276,3 +276,12 @@ def test_a_district_named_after_two_places_adjectives() -> None:
         "fermano-maceratese vanno alle fiere."
     )
     assert district_subject(text, "Interrogazione") == "Distretto calzaturiero fermano-maceratese"
+
+
+def test_an_administrative_or_health_district_spoken_of_is_no_practice() -> None:
+    viseu = "A cooperativa vende no distrito de Viseu. Hoje é a maior empresa do distrito. Os jovens do distrito ficam."
+    assert district_subject(viseu, "Cooperativa") is None
+    ostuni = "Opera nel distretto sanitario di Ostuni. Nel distretto lavorano medici; il distretto copre tre comuni."
+    assert district_subject(ostuni, "Nota") is None
+    prato = "Il distretto tessile di Prato nell'Italia centrale esporta. Il distretto cresce; il distretto innova."
+    assert district_subject(prato, "Nota") == "Distretto tessile di Prato"

@@ -31,9 +31,8 @@ def test_the_name_beside_the_kind_of_document(title: str, name: str | None) -> N
 
 def test_the_name_must_be_written_in_the_text_too() -> None:
     assert genre_titled("Fondoverde: domande e risposte", "Il fondo sostiene le cooperative.") is None
-    assert (
-        genre_titled("Fondoverde: domande e risposte", "Fondoverde sostiene le cooperative.") == "Fondoverde"
-    )
+    twice = "Fondoverde sostiene le cooperative. Chi gestisce Fondoverde?"
+    assert genre_titled("Fondoverde: domande e risposte", twice) == "Fondoverde"
 
 
 def test_an_faq_about_a_scheme_names_the_scheme_not_the_body_running_it() -> None:
@@ -60,3 +59,18 @@ def test_an_faq_about_a_scheme_names_the_scheme_not_the_body_running_it() -> Non
 )
 def test_minutes_name_the_practice_whose_committee_met(title: str, name: str | None) -> None:
     assert minutes_titled(title) == name
+
+
+def test_a_minutes_title_s_name_ends_before_its_date_and_needs_a_committee() -> None:
+    title = "ATA DA REUNIÃO DO COMITÊ GESTOR DO APL DO LINHO REALIZADA EM 12 DE MARÇO DE 2019"
+    assert minutes_titled(title) == "APL DO LINHO"
+    assert minutes_titled("Verbale del comitato del Distretto del Mobile Verde, 12 marzo 2020") == (
+        "Distretto del Mobile Verde"
+    )
+    assert minutes_titled("Minutes of the Cluster Board meeting held on 3 May 2019") is None
+    assert minutes_titled("Ata da reunião do Polo de Confecções de Toritama, 12/03/2019") is None
+
+
+def test_an_faq_s_section_is_no_subject() -> None:
+    text = "How To Apply. You apply online for the Digital Voucher Scheme. How To Apply again."
+    assert genre_titled("FAQ: How To Apply", text) is None

@@ -1771,3 +1771,20 @@ def test_a_cooperative_called_by_its_name_after_its_kind_names_it() -> None:
         "Visitámos a Cooperativa Monte Verde. A Monte Verde foi fundada em 1947 por 25 produtores de leite."
     )
     assert practice_year(text, names=[["Cooperativa Monte Verde"], []]) == 1947
+
+
+def test_the_review_s_country_cases() -> None:
+    quick = "Quick Start, the workforce programme of the state of Georgia, trains workers moving to Georgia. It grows."
+    assert main_countries(quick, "") == ["US"]
+    assert "MS" not in country_scores(
+        "O Parque de Monserrate abre. Monserrate é gerido pela Parques de Sintra.", ""
+    )
+    assert "MU" not in country_scores("A presidente Maurícia Santos fundou a cooperativa. Maurícia fala.", "")
+
+
+def test_an_e_mail_subject_s_reply_marks_go_and_an_empty_subject_falls_back() -> None:
+    assert (
+        first_line("De: Ana\nEnviado: hoje\nPara: equipe\nAssunto: RES: ENC: Reunião do APL\n\nOlá")
+        == "Reunião do APL"
+    )
+    assert first_line("From: Ana\nSubject: Re:\n\nHello") == "From: Ana"

@@ -540,11 +540,8 @@ def test_microcredit_and_crafts_are_about_firms_and_roman_numerals_name_no_schem
     assert about_firms("A Grameen Bank empresta a mulheres pobres: o microcrédito chega às aldeias.")
     assert about_firms("Il sussidio aiuta gli artigiani che studiano da maestro: 300 artigiani l'anno.")
     assert not about_firms("Una ricetta di pasta fresca per la domenica.")
-    # farmers, producers and incubated agro-entrepreneurs are the field's firms too
-    assert about_firms(
-        "O centro forma agroempreendedores e incuba os seus projetos; os agricultores aprendem."
-    )
-    assert about_firms("The farmers sell to the co-op; producers share a mill.")
+    # agro-entrepreneurs and incubators are the field's too
+    assert about_firms("O centro forma agroempreendedores na sua incubadora; os jovens aprendem.")
     text = "No século XX as aldeias perderam gente; no século XXI as Aldeias do Xisto atraem visitantes."
     assert {"XX", "XXI"} & _names(text)  # candidates, but never proposed
     assert all(no_name_of_a_scheme(n, text) for n in ("XX", "XXI", "III")) and not no_name_of_a_scheme(
@@ -595,3 +592,12 @@ def test_a_radio_programme_a_transcript_was_recorded_for_is_no_scheme() -> None:
     )
     assert a_broadcast("Campo Verde", text)
     assert not a_broadcast("Campo Verde", text + "\nO programa Campo Verde financia olarias.")
+
+
+def test_the_review_s_name_cases() -> None:
+    from ingest.metadata.headings import a_broadcast
+
+    concert = "The album's producers, Rick Rubin and Brian Eno, recorded Night Owls. The producers toured."
+    assert not about_firms(concert)
+    paragraph = "O Programa Compete Verde apoia as empresas do APL, e foi divulgado na rádio e na TV locais."
+    assert not a_broadcast("Programa Compete Verde", paragraph)

@@ -190,3 +190,17 @@ def test_an_early_opening_of_the_practice_is_its_start() -> None:
         "in 1936 as a state-sponsored estate. In 1946 the war had ended; a heritage trail opened in 2012."
     )
     assert practice_year(text, names=[["Riverside Trading Estate"], []]) == 1936
+
+
+def test_the_review_s_year_cases() -> None:
+    # a generic word left after the kind is no name of the practice
+    text = (
+        "A Associação Comercial apoia o comércio desde 2003. Em 1938 foi criado o primeiro curso comercial."
+    )
+    assert practice_year(text, names=[["Associação Comercial"], []]) != 1938
+    # a branch opened is no start
+    shop = (
+        "Kilimanjaro Verde Cooperative Union: since 1933 the union has served farmers. In 1947 the "
+        "Kilimanjaro Verde Cooperative Union opened its first shop in Moshi."
+    )
+    assert practice_year(shop, names=[["Kilimanjaro Verde Cooperative Union"], []]) != 1947

@@ -31,17 +31,35 @@ def namesakes_placed(
     title_mentions: list[Mention],
     title_places: list[Mention],
     ambiguous: NameMatcher | PlaceMatcher,
+    text: str = "",
+    title: str = "",
 ) -> tuple[list[Mention], list[Mention]]:
     """The text's and the title's mentions, less the places bearing an ambiguous country's name where
     no other place of their own country is named: "the port of Poti, in Georgia" is the country, and
     so is "Georgia's agency … as in the United States", while "Atlanta, Georgia" is the state. ``places``: where the text's places start; ``title_places``: the
     title's places; ``ambiguous``: the matcher of the ambiguous names."""
 
-    def namesake(mention: Mention, is_place: bool) -> bool:
-        return is_place and any(a.value != mention.value for a in ambiguous.find(mention.text))
+    def namesake(mention: Mention, is_place: bool, written: str) -> bool:
+        return (
+            is_place
+            and any(a.value != mention.value for a in ambiguous.find(mention.text))
+            and not a_state_said(written, mention)
+        )
 
     # another place of its country ("Atlanta, Georgia"), not the country's name in a comparison
-    placed = {m.value for m in mentions if m.start in places and not namesake(m, True)}
-    kept = [m for m in mentions if m.value in placed or not namesake(m, m.start in places)]
-    titled = [m for m in title_mentions if m.value in placed or not namesake(m, m in title_places)]
+    placed = {m.value for m in mentions if m.start in places and not namesake(m, True, text)}
+    kept = [m for m in mentions if m.value in placed or not namesake(m, m.start in places, text)]
+    titled = [m for m in title_mentions if m.value in placed or not namesake(m, m in title_places, title)]
     return kept, titled
+
+
+_STATE_BEFORE = re.compile(r"(?i)\b(?:state|estado|stato)[ \t]+(?:of|de|do|di|del|dello)[ \t]+$")
+_STATE_AFTER = re.compile(r"[ \t]+State\b")
+
+
+def a_state_said(written: str, mention: Mention) -> bool:
+    """The text says the name is a state's: "the state of Georgia", "o estado de Niger", "Niger State"."""
+    before = written[max(0, mention.start - 20) : mention.start]
+    return bool(
+        _STATE_BEFORE.search(before) or _STATE_AFTER.match(written, mention.start + len(mention.text))
+    )

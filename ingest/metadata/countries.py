@@ -176,7 +176,9 @@ def _found(
         mentions += [
             m for m in found if not _FREE_ZONE.search(text, max(0, m.start - 6), m.start + len(m.text))
         ]
-    kept, titled = namesakes_placed(mentions, places, title_mentions, title_places, matchers[-1][0])
+    kept, titled = namesakes_placed(
+        mentions, places, title_mentions, title_places, matchers[-1][0], text, title
+    )
     return kept, places, titled
 
 

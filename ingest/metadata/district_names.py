@@ -20,7 +20,7 @@ _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
 _SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
 _PLACE = (
-    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+(?:d|dell|nell)['’][A-ZÀ-Ý][\w'’-]+"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+(?:d|dell)['’][A-ZÀ-Ý][\w'’-]+"
     r"|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
 """A place of up to four capitalised words, linked as places are ("Castel Goffredo", "Val d'Elsa")."""
@@ -120,10 +120,11 @@ def district_subject(text: str, title: str) -> str | None:
 
 _SPOKEN_OF = re.compile(
     r"(?i)(?<![\w-])(?:il|nel|del|al|dal|sul|questo|o|do|no|ao|pelo|este|esse|the|this)[ \t]+"
-    r"(distretto|distrito|polo|cluster)(?![\w-])(?![ \t]+(?:d[aeiou]s?|del|dell[aoe]?|dei|degli|of|in)\b)"
+    r"(distretto|polo)(?![\w-])(?![ \t]+(?:d[aeiou]s?|del|dell[aoe]?|dei|degli|of|in)\b)"
 )
-"""The district spoken of without its place: "il distretto si è evoluto", "the cluster exports"
-(not "il distretto di Varanasi", another one)."""
+"""The district spoken of without its place: "il distretto si è evoluto", "o polo cresce" (not "il
+distretto di Varanasi", another one; not "o distrito", as often Portugal's administrative district,
+nor "the cluster", whatever an English text is about)."""
 
 
 def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
@@ -132,12 +133,19 @@ def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
     :data:`MIN_USES` times more: a parliamentary question names "il distretto della carta di
     Fabriano" once and then "il distretto" throughout (not "reti di cluster di altri Paesi")."""
     in_title = {fold(m.group(2)) for m in districts(title) if _introduced(m)} & set(counts)
+    if any(_NOT_A_TRADE_IT & set(fold(m.group()).split()) for m in districts(f"{title}\n{text}")):
+        return None  # "nel distretto sanitario di Ostuni": a health district
     places = in_title or {fold(m.group(2)) for m in districts(text) if _introduced(m)}
     if len(places) != 1 or places - set(counts):
         return None
     named = [m.span() for m in DISTRICT.finditer(text)]
     spoken = [m for m in _SPOKEN_OF.finditer(text) if not any(a <= m.start(1) < b for a, b in named)]
     return next(iter(places)) if len(spoken) >= MIN_USES else None
+
+
+_NOT_A_TRADE_IT = frozenset(
+    "sanitario socio-sanitario scolastico militare elettorale idrografico forestale".split()
+)
 
 
 def _introduced(match: re.Match[str]) -> bool:

@@ -11,7 +11,7 @@ from itertools import islice
 
 FIELD_WORDS = re.compile(
     r"(?i)\b(?:empres\w*|impres[ae]|enterprises?|business\w*|neg[óo]cios?|firms?|companies|aziend[ae]|smallholders?|pmi|pmes?|smes?|msmes?|"
-    r"cooperativ\w*|cons[oó]r[cz]i[oa]s?|consorzi|consorti(?:um|a)|startups?|(?:agro-?)?empreend\w*|imprendit\w*|entrepreneur\w*|agro-?entrepreneur\w*|incuba[dt]\w*|incubator\w*|agricultores|agricoltori|farmers|produtores|produttori|producers|"
+    r"cooperativ\w*|cons[oó]r[cz]i[oa]s?|consorzi|consorti(?:um|a)|startups?|(?:agro-?)?empreend\w*|imprendit\w*|entrepreneur\w*|agro-?entrepreneur\w*|incubadoras?|incubatori?|incubators?|"
     r"export\w*|esporta\w*|esportazion\w*|esportator\w*|cluster\w*|distrett\w*|"
     r"arranjos? produtivos?|micro-?cr[eé]dit\w*|microfinan\w*|artigian\w*|artesan\w*|artisan\w*)\b"
 )

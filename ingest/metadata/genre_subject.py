@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.genre_titles import a_genre_label
-from ingest.metadata.name_checks import a_place
+from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.practice_kinds import PRACTICE_WORDS
 
@@ -30,18 +30,26 @@ MAX_WORDS = 8
 
 
 _MINUTES = re.compile(
-    r"(?i)^[\W\d]*(?:ata|acta|verbale|minutes)\b[^:\n]*?\b(?:d[oa]s?|del|della|dello|dei|of[ \t]+the|for[ \t]+the|"
-    rf"per[ \t]+il|per[ \t]+la|para[ \t]+o)[ \t]+((?:{PRACTICE_WORDS})\b[^:\n]{{3,100}}?)[ \t.]*$"
+    r"(?i)^[\W\d]*(?:ata|acta|verbale|minutes)\b[^:\n]*?\b(?:comit[êe][ \t]+gestor|tavolo[ \t]+tecnico|comitato|"
+    r"conselho[ \t]+gestor|steering[ \t]+committee)[ \t]+(?:d[oa]s?|del|della|dello|dei|of[ \t]+the|for[ \t]+the|"
+    rf"per[ \t]+il|per[ \t]+la|para[ \t]+o)[ \t]+((?:{PRACTICE_WORDS})\b[^:\n]{{3,100}})$"
 )
-"""Minutes titled by the meeting of the body that runs a practice: "ATA DA 3ª REUNIÃO ORDINÁRIA DO COMITÊ
-GESTOR DO APL DO SISAL", "Verbale della riunione del tavolo tecnico per il distretto calzaturiero di
-Casarano"."""
+"""Minutes titled by the meeting of the committee that runs a practice: "ATA DA 3ª REUNIÃO ORDINÁRIA DO
+COMITÊ GESTOR DO APL DO SISAL", "Verbale della riunione del tavolo tecnico per il distretto
+calzaturiero di Casarano"."""
+_MEETING_TAIL = re.compile(
+    r"(?i)[ \t]*(?:[,;(–—]|[ \t]-[ \t]|\b(?:realizad[oa]|held|tenut[oa]|svolt[oa])\b|\b(?:em|on|del|de|of|il)[ \t]+\d|"
+    r"\d{1,2}[/.]\d{1,2}|\b(?:19|20)\d\d\b|\bmeeting\b|\briunione\b|\breuni[ãa]o\b).*$"
+)
+"""Where the practice's name ends in a minutes' title: a comma, a dash, a date or the meeting again."""
 
 
 def minutes_titled(title: str) -> str | None:
-    """The practice whose body's meeting the minutes' title names (its practice word on)."""
+    """The practice whose committee's meeting the minutes' title names (its practice word on, up to a
+    date or a comma)."""
     found = _MINUTES.match(title.strip())
-    return found.group(1) if found else None
+    name = _MEETING_TAIL.sub("", found.group(1)).strip() if found else ""
+    return name if len(name.split()) >= 2 else None
 
 
 def genre_titled(title: str, text: str = "") -> str | None:
@@ -54,10 +62,26 @@ def genre_titled(title: str, text: str = "") -> str | None:
     for genre, rest in (parts, parts[::-1]):
         if a_genre_label(genre) and _STRONG.search(genre):
             name = _name_opening(rest)
-            if not name or a_place(name) or an_everyday_term(name):
+            if (
+                not name
+                or a_place(name)
+                or an_everyday_term(name)
+                or (text and no_name_of_a_scheme(name, text))
+            ):
                 return None
-            return name if not text or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) else None
+            if text and (
+                _in_lower_case(name, text) or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2
+            ):
+                return None  # "FAQ: How To Apply", a section; the subject of an FAQ is written throughout
+            return name
     return None
+
+
+def _in_lower_case(name: str, text: str) -> bool:
+    """Every longer word of the name is one the text also writes in lower case: a phrase ("How To
+    Apply", "Area Riservata"), not a name."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", name)]
+    return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
 
 def _name_opening(rest: str) -> str | None:

@@ -97,4 +97,9 @@ def a_broadcast(name: str, text: str) -> bool:
     Desenvolvimento" — Rádio universitária"): every line that writes the name also names a
     broadcaster."""
     lines = [line for line in text.splitlines() if name in line]
-    return bool(lines) and all(_BROADCAST.search(line) for line in lines)
+    return bool(lines) and all(_SHOW.match(line) and _BROADCAST.search(line) for line in lines)
+
+
+_SHOW = re.compile(r"(?i)^\W*(?:programa|programma|programme|program|show|trasmissione)\b")
+"""A show's heading line opens with the word ("Programa "Campo e Desenvolvimento" — Rádio …"); a
+paragraph that mentions the radio is about something else."""

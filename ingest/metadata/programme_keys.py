@@ -181,7 +181,7 @@ DOCUMENT_WORDS = frozenset(
 dash, and never a name alone ("NEWSLETTER", "SÉRIE", "PRIMO PIANO")."""
 ROLE_WORDS = frozenset(
     "officer manager director coordinator coordinatore coordinatrice coordenador coordenadora diretor diretora "
-    "direttore direttrice responsabile secretary segretario secretario secretaria chair chairman chairwoman "
+    "direttore direttrice responsabile secretary segretario secretario chair chairman chairwoman "
     "president presidente adviser advisor consulente consultor consultora consultant specialist especialista "
     "analyst analista assistant assistente".split()
 )

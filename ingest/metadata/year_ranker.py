@@ -247,11 +247,12 @@ def _row(
 
 def called(name: str) -> list[str]:
     """The name, and what a text calls a collective by after its kind: "Dos Pinos" of "Cooperativa
-    Dos Pinos" ("A Dos Pinos foi fundada em 1947"); not "de Leche" of a name in lower case."""
+    Dos Pinos" ("A Dos Pinos foi fundada em 1947"), two words at least; not "de Leche" of a name in
+    lower case."""
     kind, *rest = name.split() or [""]
-    if _KIND_FIRST.fullmatch(kind) and rest and all(w[:1].isupper() for w in rest):
+    if _KIND_FIRST.fullmatch(kind) and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
         return [name, " ".join(rest)]
-    return [name]
+    return [name]  # "Associação Comercial" is not called "Comercial"
 
 
 _KIND_FIRST = re.compile(

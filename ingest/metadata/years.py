@@ -237,10 +237,10 @@ _REGISTERED_VERBS = (
 sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
 Not "incorporada", which in Portuguese is as often a merger."""
 _REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
-_OPENED_VERBS = r"opened|abriu|aprì|(?:è|fu|venne) apert[oa]|(?:foi|was) (?:aberto|aberta|opened)"
-"""An estate, a market or a school opened ("Team Valley Trading Estate opened in 1936"): before 1950,
-where the sentence names the practice, its start (later, "opened" tells a new branch as often)."""
-_OPENED = re.compile(_OPENED_VERBS, re.IGNORECASE)
+_OPENED_VERBS = (
+    r"(?:opened|abriu|aprì)(?![ \t]+(?:its|their|an?|the|new|first|uma?|os?|as|il|la|una?|i|le)\b)"
+)
+_OPENED = re.compile(_OPENED_VERBS, re.IGNORECASE)  # before 1950, in a sentence naming it, a start
 _EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS}|{_OPENED_VERBS})\b", re.IGNORECASE)
 
 

@@ -42,7 +42,9 @@ def decode(data: bytes) -> str:
 
 
 _HEADER = re.compile(r"(?i)^(?:from|de|da|to|para|a|cc|bcc|sent|enviado|inviato|date|data)\s*:")
-_SUBJECT = re.compile(r"(?i)^(?:subject|assunto|oggetto)\s*:\s*(?:(?:re|fw|fwd|enc|r|i)\s*:\s*)*(.+)$")
+_SUBJECT = re.compile(
+    r"(?i)^(?:subject|assunto|oggetto)\s*:\s*(?:(?:re|res|fw|fwd|enc|r|i|ris|rif)\s*:\s*)*(.*)$"
+)
 
 
 def email_subject(text: str) -> str | None:
@@ -54,7 +56,7 @@ def email_subject(text: str) -> str | None:
         return None
     for line in lines:
         if subject := _SUBJECT.match(line):
-            return subject.group(1).strip()
+            return subject.group(1).strip() or None
         if not _HEADER.match(line):
             return None
     return None
