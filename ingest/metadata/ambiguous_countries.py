@@ -36,8 +36,9 @@ def namesakes_placed(
 ) -> tuple[list[Mention], list[Mention]]:
     """The text's and the title's mentions, less the places bearing an ambiguous country's name where
     no other place of their own country is named: "the port of Poti, in Georgia" is the country, and
-    so is "Georgia's agency … as in the United States", while "Atlanta, Georgia" is the state. ``places``: where the text's places start; ``title_places``: the
-    title's places; ``ambiguous``: the matcher of the ambiguous names."""
+    so is "Georgia's agency … as in the United States", while "Atlanta, Georgia" is the state.
+    ``places``: where the text's places start; ``title_places``: the title's places; ``ambiguous``:
+    the matcher of the ambiguous names."""
 
     def namesake(mention: Mention, is_place: bool, written: str) -> bool:
         return (
@@ -46,9 +47,10 @@ def namesakes_placed(
             and not a_state_said(written, mention)
         )
 
+    flagged = [namesake(m, m.start in places, text) for m in mentions]
     # another place of its country ("Atlanta, Georgia"), not the country's name in a comparison
-    placed = {m.value for m in mentions if m.start in places and not namesake(m, True, text)}
-    kept = [m for m in mentions if m.value in placed or not namesake(m, m.start in places, text)]
+    placed = {m.value for m, flag in zip(mentions, flagged, strict=True) if m.start in places and not flag}
+    kept = [m for m, flag in zip(mentions, flagged, strict=True) if m.value in placed or not flag]
     titled = [m for m in title_mentions if m.value in placed or not namesake(m, m in title_places, title)]
     return kept, titled
 

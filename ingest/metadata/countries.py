@@ -166,16 +166,15 @@ def _found(
         if i == len(matchers) - 1:
             found = [m for m in found if standing_alone(text, m)]
         else:
-            title_mentions += _outside_free_zones(matcher.find(title), title)
-            title_places += _outside_free_zones(matcher.find(title), title) if is_place else []
+            in_title = _outside_free_zones(matcher.find(title), title)
+            title_mentions += in_title
+            title_places += in_title if is_place else []
         if i < BY_NAME:
             named += found
         elif isinstance(matcher, PlaceMatcher):
             found = [m for m in found if not placed_elsewhere(m, text, named)]
         places |= {m.start for m in found} if is_place else set()
-        mentions += [
-            m for m in found if not _FREE_ZONE.search(text, max(0, m.start - 6), m.start + len(m.text))
-        ]
+        mentions += _outside_free_zones(found, text)
     kept, titled = namesakes_placed(
         mentions, places, title_mentions, title_places, matchers[-1][0], text, title
     )
