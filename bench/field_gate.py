@@ -2,9 +2,9 @@
 
     python bench/field_gate.py [--json] [--leave-out SET ...]
 
-A document is about the field when its theme keywords reach MIN_FIELD_KEYWORDS per 100 words or
-its best similarity to a theme description reaches its language's threshold. Every labelled
-document is embedded once with the bundled model (kept in bench/.cache, as bench/theme_model.py
+A document is about the field when its theme keywords reach MIN_FIELD_KEYWORDS per 100 words
+(NAMED_FIELD_KEYWORDS when the programme rules found a practice in it) or its best similarity to a
+theme description reaches its language's threshold. Every labelled document is embedded once with the bundled model (kept in bench/.cache, as bench/theme_model.py
 keeps them, so a rerun takes a minute). ``--leave-out`` keeps sets (blind ones) out. For each set in turn the
 thresholds are fitted on the others and the set's wrong calls counted (off-topic documents let
 in, on-topic ones kept out), beside the thresholds in the code and one threshold for all.
@@ -26,7 +26,7 @@ from ingest.themed_vectors import embedding_text
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import Embedder, load_embedder
 
-Sample = tuple[str, float, float, bool]  # language, keyword density, best similarity, off-topic
+Sample = tuple[str, float, float, bool, bool]  # language, keyword density, best similarity, off-topic, named
 CANDIDATES = [round(0.80 + step / 1000, 3) for step in range(80)]
 
 
@@ -37,17 +37,17 @@ def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
         keywords = float(classifier.keyword_density(text).sum())
-        out.append(
-            (doc.language, keywords, float(classifier.similarity(vectors).max()), not item.get("themes"))
-        )
+        named = any(f.field == "programme" for f in doc.facets)
+        similarity = float(classifier.similarity(vectors).max())
+        out.append((doc.language, keywords, similarity, not item.get("themes"), named))
     return out
 
 
 def wrong(docs: list[Sample], thresholds: dict[str, float]) -> int:
     """Documents the gate gets wrong: an off-topic one let in, or an on-topic one kept out."""
     return sum(
-        in_the_field(similarity, keywords, lang, thresholds) == off
-        for lang, keywords, similarity, off in docs
+        in_the_field(similarity, keywords, lang, thresholds, named) == off
+        for lang, keywords, similarity, off, named in docs
     )
 
 

@@ -41,7 +41,8 @@ def add_themes(
     so it also loses the countries, programmes and year read from its text (not a curator's).
     """
     text = " ".join(p.text for p in passages)
-    standing_out = themes().judged(vectors, text, doc.language)
+    named = any(f.field == "programme" for f in doc.facets)  # few of the field's words are then enough
+    standing_out = themes().judged(vectors, text, doc.language, named)
     if standing_out is None:
         doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
         doc.year = doc.year if "year" in doc.curated else None

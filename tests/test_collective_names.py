@@ -285,3 +285,21 @@ def test_an_administrative_or_health_district_spoken_of_is_no_practice() -> None
     assert district_subject(ostuni, "Nota") is None
     prato = "Il distretto tessile di Prato nell'Italia centrale esporta. Il distretto cresce; il distretto innova."
     assert district_subject(prato, "Nota") == "Distretto tessile di Prato"
+
+
+def test_a_cooperative_known_today_by_another_name_is_named_as_it_is_now() -> None:
+    text = (
+        "Caso de ensino: a trajetória da Melsul\n\nEm 1971, quarenta apicultores fundaram a Cooperativa dos "
+        "Apicultores de Lagoa Verde, hoje conhecida como Melsul Cooperativa Agroindustrial. A Melsul vende mel "
+        "e cera; a cooperativa exporta para a Europa e a Melsul mantém um laboratório. A cooperativa cresceu."
+    )
+    found = extract(text, "Caso de ensino: a trajetória da Melsul", language="pt")
+    assert found.values["programme"] == ["Melsul Cooperativa Agroindustrial"]
+
+
+def test_a_body_called_by_its_short_name_then_its_first_long_name_is_the_short_one() -> None:
+    text = (
+        "Em 1962, produtores de café criaram a Cafesul, então Cooperativa Central dos Cafeicultores do Sul, "
+        "para vender juntos. A Cafesul abriu um centro de pesquisa. Hoje a Cafesul exporta para vinte países."
+    )
+    assert "Cafesul" in extract(text, "Seis décadas de vendas: a Cafesul", language="pt").values["programme"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.metadata import extract
-from ingest.metadata.genre_subject import genre_titled, minutes_titled
+from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_titled
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,25 @@ def test_a_minutes_title_s_name_ends_before_its_date_and_needs_a_committee() -> 
 def test_an_faq_s_section_is_no_subject() -> None:
     text = "How To Apply. You apply online for the Digital Voucher Scheme. How To Apply again."
     assert genre_titled("FAQ: How To Apply", text) is None
+
+
+def test_a_section_headed_by_the_one_case_it_studies_names_the_practice() -> None:
+    text = (
+        "Rapporto sull'economia circolare\n\nCapitolo 2. Caso di studio: Vinverde, Lugo (Emilia-Romagna)\n\n"
+        "Vinverde è un gruppo cooperativo. Dalle vinacce dei soci Vinverde ricava alcol e biogas."
+    )
+    assert case_headed(text) == "Vinverde"
+    assert extract(text, "Rapporto sull'economia circolare", language="it").values["programme"] == [
+        "Vinverde"
+    ]
+    upper = "1. EXPERIÊNCIA EM DESTAQUE: Terra Viva, Egito\n\nA Terra Viva forma jovens. A Terra Viva exporta chás."
+    assert case_headed(upper) == "Terra Viva"
+
+
+def test_case_headings_that_name_no_single_case_give_none() -> None:
+    described = "Case study: a shared lab for the boat builders\n\nThe boat builders share a lab."
+    assert case_headed(described) is None  # a description, not a name
+    once = "Caso di studio: Vinverde\n\nIl gruppo ricava alcol dalle vinacce."
+    assert case_headed(once) is None  # the text never names it again
+    several = "Caso di studio: Vinverde\nVinverde e Vinverde.\nCaso di studio: Oliosud\nOliosud e Oliosud."
+    assert case_headed(several) is None  # a report of several cases

@@ -1397,6 +1397,20 @@ def test_the_similarity_a_document_needs_to_be_about_the_field_depends_on_its_la
     assert not classifier.themes(vectors, "texto", "pt")
 
 
+def test_a_text_that_names_a_practice_needs_fewer_of_the_fields_words() -> None:
+    """A parliamentary question about an export zone uses few of the field's words; a text the
+    programme rules found a practice in is about the field with 1.75 keywords per 100 words."""
+    import numpy as np
+
+    from ingest.metadata.themes import in_the_field
+
+    far = np.array([0.70, 0.60])
+    assert not in_the_field(far, np.array([1.0, 0.9]), "en")
+    assert in_the_field(far, np.array([1.0, 0.9]), "en", named=True)
+    assert not in_the_field(far, np.array([1.0, 0.4]), "en", named=True)  # a notice naming a "CONDOMINIO"
+    assert in_the_field(far, np.array([2.0, 0.6]), "en")
+
+
 def test_a_bodys_fund_is_not_named_after_the_body_and_a_law_cited_by_date_is_one_name() -> None:
     text = "Growers were co-funded by Wool Futures Aotearoa, the Ministry for Primary Industries fund."
     assert not any("Ministry" in name for name in programme_names(text))

@@ -579,6 +579,9 @@ def test_a_post_or_a_publication_is_never_a_scheme() -> None:
     assert no_name_of_a_scheme("Project Manager", text)
     assert no_name_of_a_scheme("Boletim Cooperação em Rede", text)
     assert no_name_of_a_scheme("Crafts & Clusters Newsletter — Issue 42", text)
+    assert no_name_of_a_scheme("N.º 32 — Outubro", text)  # an issue and its month
+    assert no_name_of_a_scheme("Issue 42", text)
+    assert not no_name_of_a_scheme("Lei n.º 11.079", text)  # a law's number follows its law
     assert not no_name_of_a_scheme("Suame Magazine", text)  # a place: Kumasi's artisans' quarter
     assert not no_name_of_a_scheme("LEAD", text)
     assert not no_name_of_a_scheme("Verde Dairy Cooperative", text)
@@ -601,3 +604,20 @@ def test_the_review_s_name_cases() -> None:
     assert not about_firms(concert)
     paragraph = "O Programa Compete Verde apoia as empresas do APL, e foi divulgado na rádio e na TV locais."
     assert not a_broadcast("Programa Compete Verde", paragraph)
+
+
+def test_a_kind_of_scheme_the_text_also_writes_in_lower_case_goes_with_its_place() -> None:
+    from ingest.metadata.glosses import placed_form
+
+    text = (
+        "Come nasce l'Eco-Park? Il governo lanciò le eco-park nel 1995. La Ravenna Eco-Park fu approvata "
+        "nel 1997. Oggi l'Eco-Park ospita trenta impianti e l'Eco-Park accoglie le scuole."
+    )
+    candidates = name_candidates(text)
+    names = [c.name for c in candidates]
+    probability = np.ones(len(candidates))
+    best = placed_form(candidates[names.index("Eco-Park")], candidates, probability, text)
+    assert best.name == "Ravenna Eco-Park"
+    capitalised_only = text.replace("le eco-park", "i parchi")
+    best = placed_form(candidates[names.index("Eco-Park")], candidates, probability, capitalised_only)
+    assert best.name == "Eco-Park"  # a name the text writes only as one

@@ -119,6 +119,19 @@ from kb.taxonomy import default_taxonomy
             "Startups Go Global",
         ),
         ("Con Resto al Sud, la misura gestita da Invitalia, sono nate mille imprese.", "Resto al Sud"),
+        (
+            "Os grupos reúnem-se todos os meses. O modelo, conhecido como Movimento GRAVA (Grupos Rurais "
+            "de Avaliação), chegou ao Uruguai.",
+            "Movimento GRAVA",
+        ),
+        (
+            "Nel 1975 il governo istituì la Zona franca di esportazione di Borgomare, la prima del paese.",
+            "Zona franca di esportazione di Borgomare",
+        ),
+        (
+            "La Zona di trasformazione per l'esportazione di Vinh Lac ospita cento imprese.",
+            "Zona di trasformazione per l'esportazione di Vinh Lac",
+        ),
     ],
 )
 def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str, name: str) -> None:

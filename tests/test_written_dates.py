@@ -37,6 +37,7 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "*Scheda per imprese italiane interessate a insediarsi nel parco tecnologico. Aggiornamento: novembre 2022.*",
         "Report by consultants for the regional cluster programme. Updated in March 2023. Do not quote.",
         "Relatório de consultores. Versão de Novembro de 2021. Não citar sem autorização.",
+        "Dalla newsletter di un'associazione di imprese del riciclo del Nord-Est — numero di aprile 2021\nIntervista.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text

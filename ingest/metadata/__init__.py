@@ -14,7 +14,7 @@ from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
-from ingest.metadata.genre_subject import genre_titled, minutes_titled
+from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.headings import a_broadcast
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
@@ -187,7 +187,9 @@ def ranked_and_subject(
     """The proposed names with the card's own name, the ranker's best name and the title's subject."""
     own = new_programmes(own_names, taxonomy)
     # a title that is a kind of document and a name ("Fondosviluppo: domande e risposte") names it
-    genre = genre_titled(title, text)
+    genre = genre_titled(title, text) or case_headed(
+        text
+    )  # or a section's heading ("Caso di studio: Caviro")
     if genre and not written_otherwise(genre, [*known, *proposed, *own]):
         proposed = [genre, *proposed]
     likely = likely_programme(text, title)

@@ -99,7 +99,23 @@ def collective_over_guess(text: str, title: str, guess: str) -> str | None:
     wider, subjects = _holding(text, title, guess)
     if wider or _uses(text, guess) > SELDOM:
         return wider or _one_cluster_of(text, guess)
-    return next((s for s in subjects if s), None) or _one_cluster_of(text, guess)
+    subject = next((s for s in subjects if s), None)
+    if subject and renamed(text, subject, guess):
+        return None  # its first name: the guess is what it is called now
+    return subject or _one_cluster_of(text, guess)
+
+
+_NOW_CALLED = (
+    r"(?:hoje|atualmente|now|today|oggi|ora|attualmente|later|poi|mais[ \t]+tarde|renamed|rebatizad[oa]|"
+    r"renomead[oa]|ribattezzat[oa]|rinominat[oa])"
+)
+
+
+def renamed(text: str, first: str, now: str) -> bool:
+    """Whether the text gives ``first`` the name ``now`` later in one sentence ("fundaram a Cooperativa
+    de Cafeicultores de Maringá, hoje conhecida como Cocamar Cooperativa Agroindustrial")."""
+    between = rf"[^.;!?]{{0,30}}?\b{_NOW_CALLED}\b[^.;!?]{{0,30}}?"
+    return bool(re.search(rf"(?<!\w){re.escape(first)}{between}(?<!\w){re.escape(now)}(?!\w)", text))
 
 
 def _one_cluster_of(text: str, place: str) -> str | None:

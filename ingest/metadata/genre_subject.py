@@ -77,6 +77,32 @@ def genre_titled(title: str, text: str = "") -> str | None:
     return None
 
 
+_CASE_HEADING = re.compile(
+    r"(?im)^[#*\s]*(?:(?:cap[ií]tolo|cap[ií]tulo|chapter|section|sezione|se[cç][aã]o)[ \t]+\d+[.:]?[ \t]*)?"
+    r"(?:\d+(?:\.\d+)*[.)]?[ \t]+)?(?:[^:\n]{0,60}?[,—–][ \t]+)?(?:caso[ \t]+di[ \t]+studio|estudo[ \t]+de[ \t]+caso|case[ \t]+study|"
+    r"experi[êe]ncia[ \t]+em[ \t]+destaque|esperienza[ \t]+in[ \t]+evidenza|practice[ \t]+in[ \t]+focus|"
+    r"in[ \t]+focus|em[ \t]+destaque|in[ \t]+evidenza)[ \t]*[:–—][ \t]*(?-i:(.+?))[ \t*#]*$"
+)
+"""A section headed by the one case it studies: "Capitolo 3. Caso di studio: Caviro, Faenza (Emilia-Romagna)",
+"1. EXPERIÊNCIA EM DESTAQUE: SEKEM, EGITO"."""
+_PLACED = re.compile(r"^(.+?)(?:,[ \t]+[^,()]+)?(?:[ \t]*\([^()]+\))?$")
+
+
+def case_headed(text: str) -> str | None:
+    """The name a text's one case-study heading gives (without the place after it), when the text
+    writes it again and it is a name: not a place, a phrase or one of the field's words."""
+    headings = [m.group(1) for m in _CASE_HEADING.finditer(text)]
+    if len(headings) != 1:
+        return None  # a report of several cases
+    heading = _PLACED.match(headings[0].strip())
+    name = _name_opening(heading.group(1)) if heading else None
+    if not name or a_place(name) or an_everyday_term(name) or no_name_of_a_scheme(name, text):
+        return None
+    if _in_lower_case(name, text) or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2:
+        return None
+    return name
+
+
 def _in_lower_case(name: str, text: str) -> bool:
     """Every longer word of the name is one the text also writes in lower case: a phrase ("How To
     Apply", "Area Riservata"), not a name."""

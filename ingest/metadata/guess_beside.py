@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.collective_names import collective_uses
+from ingest.metadata.collective_names import collective_uses, renamed
 from ingest.metadata.matching import trie_pattern
 from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
 from ingest.metadata.programme_keys import programme_key, written_forms, written_otherwise
@@ -86,8 +86,11 @@ def collective_beside(text: str, title: str, found: list[str]) -> str | None:
         return None
     name, times = used
     words = _words(name)
-    if an_everyday_term(name) or any(words <= _words(f) or _words(f) <= words for f in found):
-        return None  # a kind ("Polo Industrial"), a form of a find ("… Local Pedras" of "… Pedras, Gemas e Joias")
+    if (
+        an_everyday_term(name)
+        or any(words <= _words(f) or _words(f) <= words or renamed(text, name, f) for f in found)
+    ):  # a kind ("Polo Industrial"), a form of a find ("… Local Pedras" of "… Pedras, Gemas e Joias"), its first name
+        return None
     opening = text[:READ_CHARS]
     most = max(times_written(other, opening) for other in found)
     return name if times >= OUTNUMBERED * max(1, most) else None

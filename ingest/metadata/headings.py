@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.years import MONTH
 from kb.text import fold
 
 _PART = (
@@ -54,10 +55,23 @@ text's own masthead, not a practice ("Revista de …" and "Bulletin of …" may 
 "Suame Magazine" is a place, Kumasi's artisans' quarter)."""
 
 
+_ISSUE = re.compile(
+    rf"(?i)^(?:n\.?[ \t]*[º°o]\.?|nr\.|no\.|issue|n[úu]mero|edi[çz][ãa]o|edizione|edition|vol\.)[ \t]*\d+"
+    rf"(?:[ \t]*[—–:,|·-][ \t]*{MONTH}(?:[ \t]+(?:de[ \t]+|di[ \t]+|del[ \t]+)?\d{{4}})?)?$"
+)
+"""An issue of a periodical, alone or with its month ("N.º 32 — Outubro", "Issue 42"): a masthead's
+part. A law's number names its law first ("Lei n.º 11.079")."""
+
+
 def a_heading(name: str, text: str = "") -> bool:
     """Whether the name is one of these headings or a sentence's opening word, however often a text
     writes it, or an item of the ``text``'s numbered agenda or outline (:func:`numbered_only`)."""
-    if fold(name) in _CONNECTIVES or numbered_only(name, text) or _PUBLICATION.search(name):
+    if (
+        fold(name) in _CONNECTIVES
+        or numbered_only(name, text)
+        or _PUBLICATION.search(name)
+        or _ISSUE.match(name)
+    ):
         return True
     sections = [fold(part).strip() for part in re.split(r"[/|·]", name)]
     return bool(_PART_OF_A_SERIES.search(name) or (len(name) > 1 and _ROMAN.fullmatch(name))) or (

@@ -43,3 +43,16 @@ def names_a_kind_of_practice(name: str) -> bool:
     names (not "European Cluster Excellence Initiative")."""
     found = _PRACTICE.search(name)
     return bool(found) and not _A_PERSON.search(name) and not _SCHEME_AFTER.search(name, found.end())
+
+
+_ZONE_WORDS = (
+    r"franca|pilota|econ[oô]mica|especial|speciale|libero|livre|scambio|com[eé]rcio|"
+    r"trasformazione|transforma[cç][aã]o|processamento|esportazione|exporta[cç][aã]o|sviluppo|desenvolvimento|"
+    r"di|de|del|per|para|l['’]"
+)
+ZONE = re.compile(  # "Zona franca di esportazione di Masan", "Zona pilota di libero scambio di Shanghai"
+    rf"(?<![\w'’])(?P<name>Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?(?:di|de|da|do)[ \t]+"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?)"
+)
+"""A zone named in Italian or Portuguese, its kind in lower case, then its place (not an industrial
+zone's name: "Zona industriale di Prato" is where firms are)."""

@@ -22,6 +22,7 @@ from ingest.metadata.name_checks import (
     one_word_named,
 )
 from ingest.metadata.place_names import a_town_by_its_state
+from ingest.metadata.practice_kinds import ZONE
 from ingest.metadata.programme_keys import programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
@@ -187,7 +188,7 @@ def _add_introduced(found: _Found, text: str) -> None:
             continue
         name = _apposed(match.group("name")) if match.re is APPOSITION else _clean(match.group("name"))
         found.add(name, match.start(), strong=True)
-    for pattern in (*PATTERNS, ACT):
+    for pattern in (*PATTERNS, ACT, ZONE):
         for match in pattern.finditer(text):
             if inside_a_name(text, match.start("name")) or its_owner_not_its_name(match):
                 continue

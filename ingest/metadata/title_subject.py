@@ -90,12 +90,16 @@ def _goes_by_it(name: str, text: str) -> bool:
     )
     collective = " " in name and _COLLECTIVE.match(name) is not None
     called = re.search(rf"\b(?:{_COLLECTIVE_NOUNS})\s+{re.escape(name)}(?!\w)", text) is not None
+    formerly = (
+        re.search(rf"(?<!\w){re.escape(name)},?\s+{_FORMERLY}\s+{_COLLECTIVE.pattern}", text) is not None
+    )
     return (
         one_word
         or bracketed
         or shortened
         or collective
         or called
+        or formerly
         or is_entry(default_taxonomy().organisations, name)
     )
 
@@ -112,6 +116,10 @@ _COLLECTIVE_NOUNS = (
     "association|federazione|federação|federation|distretto|distrito|district|cluster|rete|rede|network|polo"
 )
 """The same words in lower case, written before a name to say what it is ("o cluster Portugal Foods")."""
+_FORMERLY = (
+    r"(?:então|entao|antes|originalmente|inicialmente|formerly|originally|then|allora|già|inizialmente|ex)"
+)
+"""Said between a name and the collective's first name ("a Copersucar, então Cooperativa Central …")."""
 
 
 def in_title(name: str, title: str) -> bool:

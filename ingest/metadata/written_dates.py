@@ -47,7 +47,7 @@ _PLACE_FIRST = (
     rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
 )
 """A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
-_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted"
+_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted|newsletter|notiziario|boletim|bollettino"
 """A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|"
