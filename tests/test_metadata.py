@@ -1335,6 +1335,7 @@ def test_a_place_word_that_opens_a_longer_name_is_no_place(text: str, wrong: str
         ("The Lagos State government leased the shed.", "NG"),
         ("In Bangalore IT firms share a testing lab.", "IN"),
         ("Firms in Leiria District share a mould lab.", "PT"),
+        ("The processors buy packaging from a supplier in Dar es Salaam.", "TZ"),  # "es" joins the name
     ],
 )
 def test_a_place_before_a_setting_an_acronym_or_an_article_stays_a_place(text: str, country: str) -> None:

@@ -18,7 +18,8 @@ from kb.text import STOPWORDS, fold
 CAPITAL = "A-ZÀ-ÝĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"
 """Capitals of the Latin alphabets, with central Europe's and Turkey's ("Łódź", "Košice", "İzmir")."""
 _SPAN = re.compile(
-    rf"[{CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|della|di|of|la|le)[ \t]+)?[{CAPITAL}][\w'’.-]*)*"
+    rf"[{CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:de|do|da|dos|das|del|della|di|of|la|le|es|el|du|des)[ \t]+)?"
+    rf"[{CAPITAL}][\w'’.-]*)*"
 )
 _POSSESSIVE = re.compile(r"(?:['’]s?|\.)$")
 MAX_WORDS = 4
