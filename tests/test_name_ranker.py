@@ -606,18 +606,21 @@ def test_the_review_s_name_cases() -> None:
     assert not a_broadcast("Programa Compete Verde", paragraph)
 
 
-def test_a_kind_of_scheme_the_text_also_writes_in_lower_case_goes_with_its_place() -> None:
+def test_a_name_the_text_also_writes_with_its_place_is_proposed_so() -> None:
     from ingest.metadata.glosses import placed_form
 
-    text = (
-        "Come nasce l'Eco-Park? Il governo lanciò le eco-park nel 1995. La Ravenna Eco-Park fu approvata "
-        "nel 1997. Oggi l'Eco-Park ospita trenta impianti e l'Eco-Park accoglie le scuole."
-    )
-    candidates = name_candidates(text)
-    names = [c.name for c in candidates]
-    probability = np.ones(len(candidates))
-    best = placed_form(candidates[names.index("Eco-Park")], candidates, probability, text)
-    assert best.name == "Ravenna Eco-Park"
-    capitalised_only = text.replace("le eco-park", "i parchi")
-    best = placed_form(candidates[names.index("Eco-Park")], candidates, probability, capitalised_only)
-    assert best.name == "Eco-Park"  # a name the text writes only as one
+    def placed(text: str, name: str) -> str:
+        candidates = name_candidates(text)
+        best = candidates[[c.name for c in candidates].index(name)]
+        return placed_form(best, candidates, np.ones(len(candidates))).name
+
+    text = "Nel 1997 fu approvata la Bologna Eco-Park, e oggi l'Eco-Park ospita trenta impianti."
+    assert placed(text, "Eco-Park") == "Bologna Eco-Park"
+    text = "In 2015 the city opened the Data Village Nairobi, and the Data Village now hosts forty firms."
+    assert placed(text, "Data Village") == "Data Village Nairobi"
+    text = "In 2015 the city opened the Data Village in Nairobi, and the Data Village now hosts forty firms."
+    assert placed(text, "Data Village") == "Data Village"  # "in Nairobi" says where it is
+    text = "In 2015 the city held the Health Hub Summit, and the Health Hub now hosts forty firms."
+    assert placed(text, "Health Hub") == "Health Hub"  # a small town's name, as often a word
+    text = "Nel 1986 nacque il CISV di Napoli, e il CISV riunisce mille grossisti."
+    assert placed(text, "CISV") == "CISV"  # an acronym: spelled out elsewhere

@@ -8,7 +8,7 @@ from functools import cache
 
 import pycountry
 
-from ingest.metadata.gazetteer import folded_places, only_compass_words
+from ingest.metadata.gazetteer import folded_places, only_compass_words, place_countries
 from ingest.metadata.programme_keys import country_names
 from ingest.metadata.programme_patterns import BODIES, PROGRAMME_WORDS
 from kb.taxonomy import default_taxonomy
@@ -95,6 +95,18 @@ def _places() -> frozenset[str]:
         if d[:1].isupper()
     }
     return folded_places(names) | country_names() | demonyms | _lower_subdivisions()
+
+
+def a_large_place(name: str) -> bool:
+    """A country, a region or a city the gazetteer counts as evidence of its country (not a small
+    town, whose name is as often a word: "Summit")."""
+    return fold(name) in _large_places()
+
+
+@cache
+def _large_places() -> frozenset[str]:
+    names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
+    return frozenset(fold(place) for place in place_countries(names)) | country_names()
 
 
 @cache
