@@ -187,7 +187,7 @@ def test_a_confident_name_that_is_a_found_programme_written_otherwise_is_not_add
         "PMD paga os primeiros encontros."
     )
     assert likely_programme(acronym, "PMD: mentoras para empresárias") == (
-        "PMD",
+        "Programa Mentoria Delas (PMD)",  # spelled out as the text spells it
         pytest.approx(0.96, abs=0.02),
     )
     assert extract(acronym, "PMD: mentoras", language="pt").values["programme"] == [
@@ -624,3 +624,29 @@ def test_a_name_the_text_also_writes_with_its_place_is_proposed_so() -> None:
     assert placed(text, "Health Hub") == "Health Hub"  # a small town's name, as often a word
     text = "Nel 1986 nacque il CISV di Napoli, e il CISV riunisce mille grossisti."
     assert placed(text, "CISV") == "CISV"  # an acronym: spelled out elsewhere
+
+
+def test_an_acronym_the_text_spells_out_is_proposed_with_its_words() -> None:
+    from ingest.metadata.glosses import spelled_out
+
+    def spelled(text: str) -> str | None:
+        candidates = name_candidates(text)
+        acronym = candidates[[c.name for c in candidates].index("HEC")]
+        found = spelled_out(acronym, candidates, text)
+        return found.name if found else None
+
+    text = "Members met at the Harbour Enterprise Centre (HEC) in May, and the HEC hosts forty firms."
+    assert spelled(text) == "Harbour Enterprise Centre (HEC)"
+    text = "Members met at the HEC (Harbour Enterprise Centre) in May, and the HEC hosts forty firms."
+    assert spelled(text) == "Harbour Enterprise Centre (HEC)"
+    text = "Members met at the Harbour Enterprise Centre in May, and the HEC hosts forty firms."
+    assert spelled(text) is None  # never spelled out in brackets
+
+
+def test_a_name_given_with_its_acronym_is_used_as_often_as_either_form() -> None:
+    from ingest.metadata.collective_names import _uses
+
+    text = (
+        "The Harbour Exporters' Association (HEA) was founded in 1990. The HEA runs a fair; the HEA trains."
+    )
+    assert _uses(text, "Harbour Exporters' Association (HEA)") == 3

@@ -17,6 +17,7 @@ from ingest.metadata.district_names import capitalised_whole, district_subject, 
 from ingest.metadata.headings import numbered_only
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
+from ingest.metadata.programme_keys import bracketed_forms
 from kb.text import fold
 
 KINDS = {
@@ -133,7 +134,11 @@ def _one_cluster_of(text: str, place: str) -> str | None:
 
 def _uses(text: str, name: str) -> int:
     """How often the text writes ``name``, or the acronym it gives it in brackets ("Cluster de
-    Empresas de Automoción de Galicia (CEAGA)", then "o CEAGA" throughout)."""
+    Empresas de Automoción de Galicia (CEAGA)", then "o CEAGA" throughout); a name given with its
+    acronym ("Tiruppur Exporters' Association (TEA)") as often as its likelier form."""
+    forms = bracketed_forms(name)
+    if len(forms) > 1:
+        return max(_uses(text, form) for form in forms)
     acronym = re.search(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Z0-9&-]{{1,11}})\)", text)  # not "(Senegal)"
     written = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
     if not acronym:

@@ -20,7 +20,7 @@ def glossed(best: int, candidates: list[Candidate], probability: np.ndarray, tex
     its place where the text names it so (:func:`placed_form`)."""
     name = candidates[best]
     if " " not in name.name:  # "Name (ACR)": an acronym is a name of its own
-        return placed_form(name, candidates, probability)
+        return spelled_out(name, candidates, text) or placed_form(name, candidates, probability)
     glossing = [
         i
         for i, other in enumerate(candidates)
@@ -38,6 +38,25 @@ def _right_after(other: Candidate, start: int, text: str) -> bool:
         for end in (at + len(other.name) for at in other.starts)
         if end < start <= end + 12
     )
+
+
+def spelled_out(name: Candidate, candidates: list[Candidate], text: str) -> Candidate | None:
+    """An acronym with the words it stands for, as the text spells it out in brackets ("Guinness
+    Enterprise Centre (GEC)", "GEC (Guinness Enterprise Centre)"), written "Long Name (ACR)": a
+    reader and a curator see what it is. None when the text spells it out nowhere."""
+    acronym = name.name
+    if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 2):
+        return None
+    for other in candidates:
+        initials = "".join(
+            word[0] for word in re.findall(r"[^\W\d_][\w'’-]*", other.name) if word[0].isupper()
+        )
+        if initials.upper() != acronym or " " not in other.name:
+            continue
+        long = re.escape(other.name)
+        if re.search(rf"{long}[ \t]*\([ \t]*{acronym}[ \t]*\)|{acronym}[ \t]*\([ \t]*{long}[ \t]*\)", text):
+            return Candidate(f"{other.name} ({acronym})", name.starts, name.quoted)
+    return None
 
 
 def placed_form(name: Candidate, candidates: list[Candidate], probability: np.ndarray) -> Candidate:
