@@ -650,3 +650,20 @@ def test_a_name_given_with_its_acronym_is_used_as_often_as_either_form() -> None
         "The Harbour Exporters' Association (HEA) was founded in 1990. The HEA runs a fair; the HEA trains."
     )
     assert _uses(text, "Harbour Exporters' Association (HEA)") == 3
+
+
+def test_a_place_or_a_body_the_text_names_a_practice_after_gives_way_to_the_practice() -> None:
+    from ingest.metadata.glosses import practice_form
+
+    def held(text: str, name: str) -> str | None:
+        candidates = name_candidates(text)
+        best = candidates[[c.name for c in candidates].index(name)]
+        found = practice_form(best, candidates, np.ones(len(candidates)))
+        return found.name if found else None
+
+    text = "The state opened the Port Verde Industrial Estate in 1990, and Port Verde now ships steel."
+    assert held(text, "Port Verde") == "Port Verde Industrial Estate"
+    text = "In 2004 the university opened the Incubadora VERDETEC, and today VERDETEC hosts forty firms."
+    assert held(text, "VERDETEC") == "Incubadora VERDETEC"
+    text = "The state opened the Port Verde Authority in 1990, and Port Verde now ships steel."
+    assert held(text, "Port Verde") is None  # no practice's name holds it

@@ -1,4 +1,5 @@
-"""A name a text glosses: the practice's own name, then its translation in brackets."""
+"""The form of the ranker's best name that a text gives the practice: its own name before a translation
+in brackets, the practice's name that holds it, an acronym with its words, a name with its place."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import numpy as np
 
 from ingest.metadata.name_candidates import Candidate
 from ingest.metadata.place_names import a_large_place
+from ingest.metadata.practice_kinds import names_a_kind_of_practice
 
 _GLOSS_OPENS = re.compile(r"[*_]*[ \t]*\([ \t]*(?:the|o|a|il|la|lo)[ \t]+$", re.IGNORECASE)
 
@@ -16,9 +18,12 @@ def glossed(best: int, candidates: list[Candidate], probability: np.ndarray, tex
     """The name candidate ``best`` translates, when the text writes it only in brackets right after
     that name ("the Consorzio di Tutela della Pasta di Gragnano IGP (the Gragnano Pasta Protection
     Consortium)"): a practice goes by its own name. Of the names ending there, the likeliest one
-    the ranker may propose (not "Regione Campania and the Consorzio …"); ``best`` otherwise, with
-    its place where the text names it so (:func:`placed_form`)."""
+    the ranker may propose (not "Regione Campania and the Consorzio …"); ``best`` otherwise, as the
+    practice's name that holds it (:func:`practice_form`), with its words (:func:`spelled_out`) or
+    with its place (:func:`placed_form`) where the text writes it so."""
     name = candidates[best]
+    if practiced := practice_form(name, candidates, probability):
+        return practiced
     if " " not in name.name:  # "Name (ACR)": an acronym is a name of its own
         return spelled_out(name, candidates, text) or placed_form(name, candidates, probability)
     glossing = [
@@ -38,6 +43,23 @@ def _right_after(other: Candidate, start: int, text: str) -> bool:
         for end in (at + len(other.name) for at in other.starts)
         if end < start <= end + 12
     )
+
+
+def practice_form(name: Candidate, candidates: list[Candidate], probability: np.ndarray) -> Candidate | None:
+    """The likeliest name of a practice that holds ``name`` whole, at its start or its end, when
+    ``name`` names none ("Point Lisas Industrial Estate", "Incubadora MIDITEC", "Parque Científico e
+    Tecnológico da PUCRS"): the text is about the park, not the place or the university. None when
+    the text writes no such name."""
+    if names_a_kind_of_practice(name.name):
+        return None
+    holding = [
+        i
+        for i, other in enumerate(candidates)
+        if probability[i] > 0
+        and (other.name.startswith(f"{name.name} ") or other.name.endswith(f" {name.name}"))
+        and names_a_kind_of_practice(other.name)
+    ]
+    return candidates[max(holding, key=lambda i: probability[i])] if holding else None
 
 
 def spelled_out(name: Candidate, candidates: list[Candidate], text: str) -> Candidate | None:
