@@ -1499,12 +1499,17 @@ def test_a_one_word_or_sentence_case_name_opening_a_sentence_is_a_programme(text
     assert expected in programme_names(text)
 
 
-def test_small_towns_in_the_text_count_when_nothing_stronger_says_where() -> None:
+def test_small_towns_the_text_names_as_places_count_as_places() -> None:
     text = "Dodici officine di Lecco condividono un laboratorio; le officine di Lecco pagano un tecnico."
     assert main_countries(text, "Scheda di buona pratica") == ["IT"]
     listed = "Tra Matera, Altamura e Santeramo le imprese condividono un laboratorio di prova."
     assert main_countries(listed, "Scheda") == ["IT"]
-    stronger = text + " Il modello viene dal Brasile, dove il Brasile lo ha provato in molti poli."
+    abroad = text + " Il modello viene dal Brasile."  # a country named once beside a town named twice
+    assert main_countries(abroad, "Scheda di buona pratica") == ["IT"]
+    stronger = (
+        text
+        + " Il modello viene dal Brasile: il Brasile lo prova, il Brasile lo finanzia, il Brasile lo insegna."
+    )
     assert main_countries(stronger, "Scheda di buona pratica") == ["BR"]
 
 

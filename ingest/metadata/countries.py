@@ -62,8 +62,10 @@ _LOCATIVE = re.compile(
 
 @cache
 def _town_matcher(taxonomy: Taxonomy) -> PlaceMatcher:
-    """Small towns, which count where a title names them ("Em Peniche, pescadores …") and, when
-    nothing stronger says where, where the text names them as places (:func:`_towns_as_places`)."""
+    """Small towns, which count where a title names them ("Em Peniche, pescadores …") and where the
+    text names them as places (:func:`_towns_as_places`). Counting the text's towns always, not only
+    when nothing stronger said where, raised countries F1 over 2,150 labelled documents 0.938 → 0.943
+    (18 documents better, 6 worse): a text written at home names its towns more than its country."""
     return PlaceMatcher(
         {p: (code, PLACE_WEIGHT) for p, code in town_countries(_not_places(taxonomy)).items()},
         small_towns=True,
@@ -264,10 +266,9 @@ def main_countries(
 ) -> list[str]:
     """The leading country and any close to it (:data:`KEEP_RATIO`); passing mentions are dropped:
     an Italian text about a Tunisian network names Italy as its partner, donor or point of comparison."""
-    scores = country_scores(text, title, taxonomy, evidence)
-    if not _leading(sorted(scores.items(), key=lambda item: -item[1]), MIN_EVIDENCE):
-        # nothing stronger says where: the small towns the text names ("a Lecco", "in Caldas da Rainha")
-        scores = country_scores(text, title, taxonomy, evidence, towns_in_text=True)
+    # with the small towns the text names as places ("a Lecco", "in Caldas da Rainha"): a text written
+    # at home names its towns more than its country
+    scores = country_scores(text, title, taxonomy, evidence, towns_in_text=True)
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     near = _leading(ranked, MIN_EVIDENCE, EU_RATIO)
     if "EU" in near and len(near) > 1:  # EU funds behind a practice in member states
