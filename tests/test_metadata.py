@@ -1808,3 +1808,13 @@ def test_an_e_mail_subject_s_reply_marks_go_and_an_empty_subject_falls_back() ->
         == "Reunião do APL"
     )
     assert first_line("From: Ana\nSubject: Re:\n\nHello") == "From: Ana"
+
+
+def test_the_home_country_a_text_compares_with_is_kept_only_when_it_leads() -> None:
+    text = (
+        "La cooperativa di Dakar riunisce cento pescatrici del Senegal. Il Senegal la sostiene. In Italia le "
+        "cooperative di pesca sono molte; in Italia e a Genova esperienze simili sono diffuse."
+    )
+    assert main_countries(text, "Scheda", language="it") == ["SN"]
+    assert main_countries(text, "Scheda") == ["SN", "IT"]  # no language, no home to tell
+    assert main_countries(text, "Scheda", language="en") == ["SN", "IT"]

@@ -97,7 +97,7 @@ def extract(
         meta.values["country"] = countries_in_field(fields["geography"], taxonomy)
     if not meta.values.get("country"):  # a Sebrae programme is Brazilian even if no place is named
         evidence = implied_countries(meta, taxonomy)
-        meta.values["country"] = main_countries(text, title, taxonomy, evidence)
+        meta.values["country"] = main_countries(text, title, taxonomy, evidence, language)
     # a text written at home seldom names home
     if not meta.values["country"] and about_firms(f"{title}\n{text}"):
         meta.values["country"] = [home] if (home := domestic_country(text, language)) else []

@@ -23,6 +23,11 @@ PLACE_WEIGHT = 1.0  # a state, region or large city named: as good as its countr
 KEEP_RATIO = 0.8
 """A country is kept if its score reaches this share of the leading country's: a partner, a market
 or a donor named a few times less than the practice's own country is left out."""
+HOMES = {"it": frozenset({"IT"}), "pt": frozenset({"BR", "PT"})}
+"""The countries a text in a language is written in, as a rule. An Italian text about a practice
+abroad names Italy to compare ("E in Italia?"), a Portuguese one Brazil or Portugal: such a country
+is kept only when it leads. Over 2,150 labelled documents: countries F1 0.943 → 0.944, 9 documents
+better, 3 worse (a practice at home that a foreign country's mentions edge out)."""
 EU_RATIO = 0.4
 """Another country (a member state, as a rule) this close to the EU's score says where EU funds went:
 the country, not the EU."""
@@ -263,9 +268,11 @@ def main_countries(
     title: str,
     taxonomy: Taxonomy | None = None,
     evidence: dict[str, float] | None = None,
+    language: str | None = None,
 ) -> list[str]:
     """The leading country and any close to it (:data:`KEEP_RATIO`); passing mentions are dropped:
-    an Italian text about a Tunisian network names Italy as its partner, donor or point of comparison."""
+    an Italian text about a Tunisian network names Italy as its partner, donor or point of comparison
+    (``language``'s home countries, :data:`HOMES`, are kept beside another only when they lead)."""
     # with the small towns the text names as places ("a Lecco", "in Caldas da Rainha"): a text written
     # at home names its towns more than its country
     scores = country_scores(text, title, taxonomy, evidence, towns_in_text=True)
@@ -273,7 +280,9 @@ def main_countries(
     near = _leading(ranked, MIN_EVIDENCE, EU_RATIO)
     if "EU" in near and len(near) > 1:  # EU funds behind a practice in member states
         ranked = [(code, score) for code, score in ranked if code != "EU"]
-    return _leading(ranked, MIN_EVIDENCE)
+    leading = _leading(ranked, MIN_EVIDENCE)
+    home = HOMES.get(language or "", frozenset())
+    return [code for code in leading if code == leading[0] or code not in home]
 
 
 def countries_in_field(value: str, taxonomy: Taxonomy | None = None) -> list[str]:
