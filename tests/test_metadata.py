@@ -1102,6 +1102,8 @@ def test_governorates_and_voivodships_give_their_country(text: str, expected: li
         ("O Plano de Recuperação financiou o laboratório; o plano previa dez empresas.", "US"),
         # a surname after a given name is no city ("Lima", Peru)
         ("A apicultora Maria das Dores Lima coordena a casa do mel em Picos, no Piauí.", "PE"),
+        # an Angolan city's colonial name that is a Portuguese town, a saint or a word
+        ("Os produtores de Vila Flor e de Santo António vendem azeite em conjunto.", "AO"),
     ],
 )
 def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, wrong: str) -> None:

@@ -72,6 +72,8 @@ NOT_EVIDENCE = frozenset(
         *("Canton", "Alba", "Nada", "Sousa", "Valle", "Vale", "Pest", "Vas", "Bong", "Loja", "São Francisco"),
         *("Natal", "Alta", "Alto", "Bassa", "Basso", "Baixa", "Baixo", "Midlands", "Sala", "Fomento", "Tema"),
         *("Mesa", "Rocha", "Loreto", "Gulf"),
+        *("Vila Flor", "Luso", "Benfica", "Salazar", "Santo António", "Santo Antonio", "São Antônio"),
+        *("Sao Antonio", "Serpa Pinto", "Silva Porto", "Henrique de Carvalho", "João Belo", "Sousa Lara"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -86,7 +88,9 @@ Português de Fomento"), not a Cuban town, and "Tema" that is a topic ("Tema: �
 Ghana), "Federal Capital", Abuja's, Brasília's and Buenos Aires' as much as Washington's, "Mesa"
 that is a table ("Do Campo à Mesa"), not Arizona's city, and "Rocha" that is a rock or a surname
 ("Pera Rocha"), not Uruguay's department, and "Loreto" that is the Marche's shrine town as often as
-Peru's region, and "Gulf" that is Papua New Guinea's province as rarely as "the Gulf states" are:
+Peru's region, and "Gulf" that is Papua New Guinea's province as rarely as "the Gulf states" are,
+and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
+people (Vila Flor in Trás-os-Montes, "luso", Lisbon's Benfica, Salazar, Santo António, Serpa Pinto):
 never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
