@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 53
+INGEST_VERSION = 54
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 53: a second year model (does the text tell a start at all), e-mails titled by their subject, districts
 named once and then spoken of, states bearing a country's name, Portugal's country names, posts and

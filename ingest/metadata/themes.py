@@ -276,8 +276,8 @@ FEATURES = (
 )
 """Then one column per theme but the first: each theme's own bias (labellers name some more often)."""
 WEIGHTS = (  # fitted by bench/theme_model.py --fit: FEATURES, then each theme's own bias
-    -1.4675, 51.026, -0.0602, -0.049, 2.8277, 9.4746, -1.2263, 1.285,
-    1.0105, 0.3485, -0.3627, 0.6873, -0.827, 0.869, -0.0295, 0.8271, -0.0856,
+    -1.482, 51.5024, -0.0623, -0.0935, 2.8379, 9.2155, -1.2221, 1.2662,
+    1.0092, 0.3878, -0.3328, 0.7822, -0.8137, 0.8969, 0.0144, 0.8823, -0.0862,
 )  # fmt: skip
 
 
