@@ -15,12 +15,12 @@ _GLOSS_OPENS = re.compile(r"[*_]*[ \t]*\([ \t]*(?:the|o|a|il|la|lo)[ \t]+$", re.
 
 
 def glossed(best: int, candidates: list[Candidate], probability: np.ndarray, text: str) -> Candidate:
-    """The name candidate ``best`` translates, when the text writes it only in brackets right after
-    that name ("the Consorzio di Tutela della Pasta di Gragnano IGP (the Gragnano Pasta Protection
-    Consortium)"): a practice goes by its own name. Of the names ending there, the likeliest one
-    the ranker may propose (not "Regione Campania and the Consorzio …"); ``best`` otherwise, as the
-    practice's name that holds it (:func:`practice_form`), with its words (:func:`spelled_out`) or
-    with its place (:func:`placed_form`) where the text writes it so."""
+    """The practice's name that holds ``best`` (:func:`practice_form`), if any; else the name
+    candidate ``best`` translates, when the text writes it only in brackets right after that name
+    ("the Consorzio di Tutela della Pasta di Gragnano IGP (the Gragnano Pasta Protection
+    Consortium)"): a practice goes by its own name. Of the names ending there, the likeliest one the
+    ranker may propose (not "Regione Campania and the Consorzio …"); else ``best`` with its words
+    (:func:`spelled_out`) or its place (:func:`placed_form`) where the text writes it so."""
     name = candidates[best]
     if practiced := practice_form(name, candidates, probability):
         return practiced
