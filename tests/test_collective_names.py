@@ -303,3 +303,12 @@ def test_a_body_called_by_its_short_name_then_its_first_long_name_is_the_short_o
         "para vender juntos. A Cafesul abriu um centro de pesquisa. Hoje a Cafesul exporta para vinte países."
     )
     assert "Cafesul" in extract(text, "Seis décadas de vendas: a Cafesul", language="pt").values["programme"]
+
+
+def test_who_leads_a_collective_today_is_no_new_name_of_it() -> None:
+    from ingest.metadata.collective_names import renamed
+
+    text = "Il Consorzio Vini del Lago, oggi presieduto da Marco Bianchi, tutela la denominazione."
+    assert not renamed(text, "Consorzio Vini del Lago", "Marco Bianchi")
+    text = "Nel 1962 nacque la Cantina dei Colli, poi ribattezzata Collivino, che oggi esporta."
+    assert renamed(text, "Cantina dei Colli", "Collivino")

@@ -96,3 +96,16 @@ def test_case_headings_that_name_no_single_case_give_none() -> None:
     assert case_headed(once) is None  # the text never names it again
     several = "Caso di studio: Vinverde\nVinverde e Vinverde.\nCaso di studio: Oliosud\nOliosud e Oliosud."
     assert case_headed(several) is None  # a report of several cases
+
+
+def test_a_newsletters_highlight_or_one_case_inside_a_report_on_another_is_no_subject() -> None:
+    highlight = (
+        "EM DESTAQUE: Feira do Montado\n\nA Feira do Montado abre sexta. A Feira do Montado tem 90 bancas."
+    )
+    assert case_headed(highlight) is None  # any item may head a newsletter's highlight
+    report = (
+        "2. Case study: Ferro Verde\n\nFerro Verde supplies the park. Ferro Verde grew. The Rosa Supplier "
+        "Park hosts 30 firms; the Rosa Supplier Park trains staff; the Rosa Supplier Park exports; the Rosa Supplier Park grows."
+    )
+    assert case_headed(report) == "Ferro Verde"
+    assert case_headed(report, rival="Rosa Supplier Park") is None  # the report's own subject

@@ -1104,6 +1104,9 @@ def test_governorates_and_voivodships_give_their_country(text: str, expected: li
         ("A apicultora Maria das Dores Lima coordena a casa do mel em Picos, no Piauí.", "PE"),
         # an Angolan city's colonial name that is a Portuguese town, a saint or a word
         ("Os produtores de Vila Flor e de Santo António vendem azeite em conjunto.", "AO"),
+        # a small town named as a month or a continent
+        ("The cooperative in Ghana met in March; premiums were paid in March.", "GB"),
+        ("Villages in Asia make ceramics; the craft village in Vietnam sells them.", "PH"),
     ],
 )
 def test_names_inside_longer_names_and_ordinary_words_are_no_places(text: str, wrong: str) -> None:

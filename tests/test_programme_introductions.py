@@ -120,11 +120,6 @@ from kb.taxonomy import default_taxonomy
         ),
         ("Con Resto al Sud, la misura gestita da Invitalia, sono nate mille imprese.", "Resto al Sud"),
         (
-            "Os grupos reúnem-se todos os meses. O modelo, conhecido como Movimento GRAVA (Grupos Rurais "
-            "de Avaliação), chegou ao Uruguai.",
-            "Movimento GRAVA",
-        ),
-        (
             "Nel 1975 il governo istituì la Zona franca di esportazione di Borgomare, la prima del paese.",
             "Zona franca di esportazione di Borgomare",
         ),
@@ -142,6 +137,11 @@ def test_a_programme_introduced_by_its_kind_or_its_later_name_is_found(text: str
     ("text", "not_a_name"),
     [
         ("Possono accedere anche le PMI, a patto di avere brevetti in uso.", "PMI"),
+        (
+            "O acordo criou a Zona de livre comércio do Mercosul em 1991.",
+            "Zona de livre comércio do Mercosul",
+        ),
+        ("Le imprese usano la Zona di libero scambio di Canada e UE.", "Zona di libero scambio di Canada"),
         (
             "O projeto foi aprovado em edital do Ministério da Saúde para a agricultura.",
             "Ministério da Saúde",

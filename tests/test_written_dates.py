@@ -51,7 +51,14 @@ def test_a_date_in_prose_a_start_or_a_signing_is_no_date_of_writing() -> None:
     agenda = "1. Presentazione del Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015."
     since = "Attivo dal marzo 2012"
     short = "As empresas entraram, em março de 2017, no programa."  # a sentence, however short
-    for text, year in ((prose, "2019"), (agenda, "2015"), (since, "2012"), (short, "2017")):
+    recalled = "Como contámos no boletim anterior, em março de 2011 sete produtores formaram a Rede Verde."
+    for text, year in (
+        (prose, "2019"),
+        (agenda, "2015"),
+        (since, "2012"),
+        (short, "2017"),
+        (recalled, "2011"),
+    ):
         assert not written_on(text, text.index(year)), text
 
 

@@ -187,12 +187,12 @@ def ranked_and_subject(
     """The proposed names with the card's own name, the ranker's best name and the title's subject."""
     own = new_programmes(own_names, taxonomy)
     # a title that is a kind of document and a name ("Fondosviluppo: domande e risposte") names it
-    genre = genre_titled(title, text) or case_headed(
-        text
-    )  # or a section's heading ("Caso di studio: Caviro")
+    genre = genre_titled(title, text)
     if genre and not written_otherwise(genre, [*known, *proposed, *own]):
         proposed = [genre, *proposed]
     likely = likely_programme(text, title)
+    if not known and not proposed and not own:  # or a section's heading ("Caso di studio: Caviro")
+        proposed = [case] if (case := case_headed(text, likely[0] if likely else None)) else []
     if likely and not known and not proposed and not own:
         # no pattern introduced one: the name the text uses most like one, or the collective it is
         # part of ("Manzano" of "il distretto della sedia di Manzano")

@@ -107,16 +107,20 @@ def collective_over_guess(text: str, title: str, guess: str) -> str | None:
 
 
 _NOW_CALLED = (
-    r"(?:hoje|atualmente|now|today|oggi|ora|attualmente|later|poi|mais[ \t]+tarde|renamed|rebatizad[oa]|"
-    r"renomead[oa]|ribattezzat[oa]|rinominat[oa])"
+    r"(?:(?:hoje|atualmente|now|today|oggi|ora|attualmente|later|poi|mais[ \t]+tarde)[ \t]+)?"
+    r"(?:conhecid[oa][ \t]+como|chamad[oa]|denominad[oa]|known[ \t]+as|called|not[oa][ \t]+come|chiamat[oa]|"
+    r"renamed|rebatizad[oa](?:[ \t]+como)?|renomead[oa](?:[ \t]+como)?|ribattezzat[oa]|rinominat[oa]|"
+    r"passou[ \t]+a[ \t]+chamar-se|became|tornou-se|divenne)"
 )
+"""A name given later: "hoje conhecida como", "now known as", "oggi nota come", "renamed", "became"
+(not "oggi presieduto da …": who leads it is no name of it)."""
 
 
 def renamed(text: str, first: str, now: str) -> bool:
     """Whether the text gives ``first`` the name ``now`` later in one sentence ("fundaram a Cooperativa
     de Cafeicultores de Maringá, hoje conhecida como Cocamar Cooperativa Agroindustrial")."""
-    between = rf"[^.;!?]{{0,30}}?\b{_NOW_CALLED}\b[^.;!?]{{0,30}}?"
-    return bool(re.search(rf"(?<!\w){re.escape(first)}{between}(?<!\w){re.escape(now)}(?!\w)", text))
+    between = rf"[^.;!?]{{0,30}}?\b{_NOW_CALLED}[ \t]+(?:(?:a|o|il|la|lo|the|l['’])[ \t]*)?"
+    return bool(re.search(rf"(?<!\w){re.escape(first)}{between}{re.escape(now)}(?!\w)", text))
 
 
 def _one_cluster_of(text: str, place: str) -> str | None:

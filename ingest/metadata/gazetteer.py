@@ -74,6 +74,8 @@ NOT_EVIDENCE = frozenset(
         *("Mesa", "Rocha", "Loreto", "Gulf"),
         *("Vila Flor", "Luso", "Benfica", "Salazar", "Santo António", "Santo Antonio", "São Antônio"),
         *("Sao Antonio", "Serpa Pinto", "Silva Porto", "Henrique de Carvalho", "João Belo", "Sousa Lara"),
+        *("March", "Asia", "Annex", "Horizonte", "Summit", "Union", "Liberty", "Independence", "Concord"),
+        *("Enterprise", "Opportunity"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -90,8 +92,9 @@ that is a table ("Do Campo à Mesa"), not Arizona's city, and "Rocha" that is a 
 ("Pera Rocha"), not Uruguay's department, and "Loreto" that is the Marche's shrine town as often as
 Peru's region, and "Gulf" that is Papua New Guinea's province as rarely as "the Gulf states" are,
 and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
-people (Vila Flor in Trás-os-Montes, "luso", Lisbon's Benfica, Salazar, Santo António, Serpa Pinto):
-never evidence of one country."""
+people (Vila Flor in Trás-os-Montes, "luso", Lisbon's Benfica, Salazar, Santo António, Serpa Pinto),
+and small towns named as a month, a continent or a word ("in March", "in Asia", "in Annex 2",
+"Horizonte 2020", "Enterprise"): never evidence of one country."""
 _LATIN_NAME = re.compile(r"^[A-ZÀ-ÝĀ-Ž][A-Za-zÀ-ÿĀ-ž' .-]{3,}$")  # "Łódź", "Plzeň": Latin Extended-A too
 
 

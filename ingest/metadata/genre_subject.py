@@ -79,18 +79,20 @@ def genre_titled(title: str, text: str = "") -> str | None:
 
 _CASE_HEADING = re.compile(
     r"(?im)^[#*\s]*(?:(?:cap[ií]tolo|cap[ií]tulo|chapter|section|sezione|se[cç][aã]o)[ \t]+\d+[.:]?[ \t]*)?"
-    r"(?:\d+(?:\.\d+)*[.)]?[ \t]+)?(?:[^:\n]{0,60}?[,—–][ \t]+)?(?:caso[ \t]+di[ \t]+studio|estudo[ \t]+de[ \t]+caso|case[ \t]+study|"
-    r"experi[êe]ncia[ \t]+em[ \t]+destaque|esperienza[ \t]+in[ \t]+evidenza|practice[ \t]+in[ \t]+focus|"
-    r"in[ \t]+focus|em[ \t]+destaque|in[ \t]+evidenza)[ \t]*[:–—][ \t]*(?-i:(.+?))[ \t*#]*$"
+    r"(?:\d+(?:\.\d+)*[.)]?[ \t]+)?(?:[^:\n]{0,60}?[,—–][ \t]+)?(?:caso[ \t]+di[ \t]+studio|estudo[ \t]+de[ \t]+caso|"
+    r"case[ \t]+study|experi[êe]ncia[ \t]+em[ \t]+destaque|esperienza[ \t]+in[ \t]+evidenza|practice[ \t]+in[ \t]+focus)"
+    r"[ \t]*[:–—][ \t]*(?-i:(.+?))[ \t*#]*$"
 )
 """A section headed by the one case it studies: "Capitolo 3. Caso di studio: Caviro, Faenza (Emilia-Romagna)",
 "1. EXPERIÊNCIA EM DESTAQUE: SEKEM, EGITO"."""
 _PLACED = re.compile(r"^(.+?)(?:,[ \t]+[^,()]+)?(?:[ \t]*\([^()]+\))?$")
 
 
-def case_headed(text: str) -> str | None:
+def case_headed(text: str, rival: str | None = None) -> str | None:
     """The name a text's one case-study heading gives (without the place after it), when the text
-    writes it again and it is a name: not a place, a phrase or one of the field's words."""
+    writes it again, at least as often as the ``rival`` name (the ranker's guess: one case in a report
+    about another practice is a section of it), and it is a name: not a place, a phrase or one of the
+    field's words. Not a newsletter's "Em destaque:" or "In evidenza:": any item may head those."""
     headings = [m.group(1) for m in _CASE_HEADING.finditer(text)]
     if len(headings) != 1:
         return None  # a report of several cases
@@ -98,7 +100,9 @@ def case_headed(text: str) -> str | None:
     name = _name_opening(heading.group(1)) if heading else None
     if not name or a_place(name) or an_everyday_term(name) or no_name_of_a_scheme(name, text):
         return None
-    if _in_lower_case(name, text) or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2:
+    times = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    rivalled = rival and rival != name and len(re.findall(rf"(?<!\w){re.escape(rival)}(?!\w)", text)) > times
+    if _in_lower_case(name, text) or times < 2 or rivalled:
         return None
     return name
 

@@ -52,7 +52,11 @@ _ZONE_WORDS = (
 )
 ZONE = re.compile(  # "Zona franca di esportazione di Masan", "Zona pilota di libero scambio di Shanghai"
     rf"(?<![\w'’])(?P<name>Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?(?:di|de|da|do)[ \t]+"
-    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?)"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?))"
 )
 """A zone named in Italian or Portuguese, its kind in lower case, then its place (not an industrial
-zone's name: "Zona industriale di Prato" is where firms are)."""
+zone's name: "Zona industriale di Prato" is where firms are; nor a trade bloc's free-trade area,
+"Zona de livre comércio do Mercosul", which ``programme_names`` leaves out with a country's)."""
+TRADE_BLOCS = frozenset(
+    "mercosul mercosur asean sadc comesa cedeao ecowas efta nafta usmca caricom sica can uemoa".split()
+)

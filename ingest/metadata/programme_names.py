@@ -22,8 +22,8 @@ from ingest.metadata.name_checks import (
     one_word_named,
 )
 from ingest.metadata.place_names import a_town_by_its_state
-from ingest.metadata.practice_kinds import ZONE
-from ingest.metadata.programme_keys import programme_key
+from ingest.metadata.practice_kinds import TRADE_BLOCS, ZONE
+from ingest.metadata.programme_keys import country_names, programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
     ACT,
@@ -192,6 +192,8 @@ def _add_introduced(found: _Found, text: str) -> None:
         for match in pattern.finditer(text):
             if inside_a_name(text, match.start("name")) or its_owner_not_its_name(match):
                 continue
+            if pattern is ZONE and fold(match.group("place")) in country_names() | TRADE_BLOCS:
+                continue  # a free-trade area between countries, not a zone
             kind = match.groupdict().get("kind") or ""
             if not kind[:1].isupper() and a_public_body(match.group("name")):
                 continue  # "the Ministry for Primary Industries fund": a body's fund, not its name

@@ -239,10 +239,10 @@ RENAMED = (
     r"(?:(?:today|now|hoje|oggi|ora|agora)[ \t]+)?"
 )
 """"… began as the Ben Franklin Partnership and is known today as …", "… ed è oggi noto come …"."""
-# "the Presidential Initiative on …, better known as Emyooga", "o modelo, conhecido como Movimento X": the name
+# "the Presidential Initiative on Wealth and Job Creation, better known as Emyooga": a programme
+# described, then the name it goes by
 KNOWN_BY = re.compile(
-    rf"(?i:\b(?:{KEYWORDS}|modelo|modello|model|movimento|movement)\b)[^.;:\n]{{0,80}}"
-    rf"(?:,[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?|{RENAMED})"
+    rf"(?i:\b(?:{KEYWORDS})\b)[^.;:\n]{{0,80}}(?:,[ \t]+(?:(?:better|also|commonly|mais|meglio|anche)[ \t]+)?|{RENAMED})"
     r"(?:known(?:[ \t]+(?:today|now))?[ \t]+as|conhecid[oa](?:[ \t]+hoje)?[ \t]+como|not[oa](?:[ \t]+oggi)?[ \t]+come|chiamat[oa])[ \t]+[\"“«]?"
     r"(?P<name>(?<=[\"“«])[A-ZÀ-Ý][^\"”»\n]{1,59}(?=[\"”»])|"  # quoted: whole ("Digitaliza tu Almacén")
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý0-9][\w'’-]*(?:\.[\w'’-]+)*){0,3})"

@@ -47,7 +47,7 @@ _PLACE_FIRST = (
     rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
 )
 """A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
-_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted|newsletter|notiziario|boletim|bollettino"
+_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted"
 """A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|"
@@ -69,6 +69,9 @@ _PUBLISHED = re.compile(rf"(?i)\b(?:{_PUBLICATION})\b")
 """A publication said before the date: its line may go on ("pubblicato il 27 febbraio 2020 nel blog …").
 Not an issue's number: "numero" and "número" are as often a count ("Il numero delle imprese …")."""
 PUBLISHED_LINE = 250
+_PERIODICAL = re.compile(r"(?i)\b(?:newsletter|notiziario|boletim|bollettino|bulletin)\b")
+"""A periodical's line ("Dalla newsletter di un'associazione … — numero di aprile 2019") may be as
+long as a publication's when its date ends it."""
 _PLANNED = re.compile(
     r"(?i)\b(?:marcad[oa]s?|agendad[oa]s?|previst[oa]s?|scheduled|planned|fissat[oa]|prossim[oa]|próxim[oa]|"
     r"next|until)\b[^.!?\n]{0,40}$"
@@ -138,8 +141,9 @@ def written_on(text: str, at: int) -> bool:
     lead_in = _DAY.sub("", before[: dated.start()])  # the words before the date
     if _PUBLISHED.search(lead_in) and len(text[line_start:line_end].strip()) <= PUBLISHED_LINE:
         return not _SINCE.search(before[-30:]) and not _STARTS.search(before)
+    longest = PUBLISHED_LINE if _PERIODICAL.search(lead_in) else SHORT_LINE
     return (
-        len(text[line_start:line_end].strip()) <= SHORT_LINE
+        len(text[line_start:line_end].strip()) <= longest
         and bool(_WRITING.search(lead_in))  # not "In March 2017, Sebrae launched the network."
         and bool(_LINE_TAIL.match(text, at + 4, line_end))
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
