@@ -62,18 +62,8 @@ def genre_titled(title: str, text: str = "") -> str | None:
     for genre, rest in (parts, parts[::-1]):
         if a_genre_label(genre) and _STRONG.search(genre):
             name = _name_opening(rest)
-            if (
-                not name
-                or a_place(name)
-                or an_everyday_term(name)
-                or (text and no_name_of_a_scheme(name, text))
-            ):
-                return None
-            if text and (
-                _in_lower_case(name, text) or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2
-            ):
-                return None  # "FAQ: How To Apply", a section; the subject of an FAQ is written throughout
-            return name
+            # "FAQ: How To Apply" is a section; the subject of an FAQ is written throughout
+            return name if _a_subject(name, text) else None
     return None
 
 
@@ -98,13 +88,26 @@ def case_headed(text: str, rival: str | None = None) -> str | None:
         return None  # a report of several cases
     heading = _PLACED.match(headings[0].strip())
     name = _name_opening(heading.group(1)) if heading else None
-    if not name or a_place(name) or an_everyday_term(name) or no_name_of_a_scheme(name, text):
+    if not name or not _a_subject(name, text):
         return None
-    times = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-    rivalled = rival and rival != name and len(re.findall(rf"(?<!\w){re.escape(rival)}(?!\w)", text)) > times
-    if _in_lower_case(name, text) or times < 2 or rivalled:
-        return None
-    return name
+    rivalled = rival and rival != name and _times(rival, text) > _times(name, text)
+    return None if rivalled else name
+
+
+def _a_subject(name: str | None, text: str) -> bool:
+    """A name a title or a heading may give as a document's subject: no place, none of the field's
+    words, and, when the ``text`` is given, a name of a scheme it writes twice or more and not as a
+    lower-case phrase."""
+    if not name or a_place(name) or an_everyday_term(name):
+        return False
+    if not text:
+        return True
+    return not (no_name_of_a_scheme(name, text) or _in_lower_case(name, text) or _times(name, text) < 2)
+
+
+def _times(name: str, text: str) -> int:
+    """How often the text writes ``name``, as whole words and as written."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
 def _in_lower_case(name: str, text: str) -> bool:

@@ -73,7 +73,7 @@ def spelled_out(name: Candidate, candidates: list[Candidate], text: str) -> Cand
     Enterprise Centre (GEC)", "GEC (Guinness Enterprise Centre)"), written "Long Name (ACR)": a
     reader and a curator see what it is. None when the text spells it out nowhere."""
     acronym = name.name
-    if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= 2):
+    if not _an_acronym(acronym) or len(acronym) < 2:
         return None
     for other in candidates:
         initials = "".join(
@@ -93,8 +93,8 @@ def placed_form(name: Candidate, candidates: list[Candidate], probability: np.nd
     after "in" ("Ideon Science Park in Lund" says where it is) nor an owner's ("Lagos's Co-Creation
     Hub"), nor an acronym's ("CIS di Nola": the text spells the acronym out). ``name`` when the text
     writes none."""
-    if name.name.isalpha() and name.name.isupper():
-        return name  # an acronym: its long form is found elsewhere (ingest.metadata.full_names)
+    if _an_acronym(name.name):
+        return name  # its long form is found elsewhere (ingest.metadata.full_names)
     pattern = re.compile(
         rf"(?P<place>[\w -]+?)[ \t]+{re.escape(name.name)}|{re.escape(name.name)}[ \t]+"
         r"(?:(?:di|de|da|do|of)[ \t]+)?(?P<after>[\w -]+)"
@@ -107,3 +107,8 @@ def placed_form(name: Candidate, candidates: list[Candidate], probability: np.nd
         and a_large_place(found.group("place") or found.group("after"))
     ]
     return candidates[max(placed, key=lambda i: probability[i])] if placed else name
+
+
+def _an_acronym(name: str) -> bool:
+    """Letters only, all capitals ("GEC", "CIS"; not "BLOCK71")."""
+    return name.isalpha() and name.isupper()

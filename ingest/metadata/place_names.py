@@ -87,14 +87,13 @@ _LAND_OF = re.compile(rf"{_GEOGRAPHIC.pattern}[ \t]*(?:d['’]|(?:d[aeio]s?|del|
 def _places() -> frozenset[str]:
     """Countries, regions and towns, folded: a place is where a programme runs, not its name."""
     taxonomy = default_taxonomy()
-    names = frozenset(n for found in taxonomy.country_names().values() for n in found)
     demonyms = {  # capitalised as in English ("Estonian"); "russo", "greco" are also Italian surnames
         fold(d)
         for found in taxonomy.country_extras.get("demonyms", {}).values()
         for d in found
         if d[:1].isupper()
     }
-    return folded_places(names) | country_names() | demonyms | _lower_subdivisions()
+    return folded_places(_country_name_forms()) | country_names() | demonyms | _lower_subdivisions()
 
 
 def a_large_place(name: str) -> bool:
@@ -105,8 +104,13 @@ def a_large_place(name: str) -> bool:
 
 @cache
 def _large_places() -> frozenset[str]:
-    names = frozenset(n for found in default_taxonomy().country_names().values() for n in found)
-    return frozenset(fold(place) for place in place_countries(names)) | country_names()
+    return frozenset(fold(place) for place in place_countries(_country_name_forms())) | country_names()
+
+
+@cache
+def _country_name_forms() -> frozenset[str]:
+    """Every name the taxonomy gives a country, as written (the gazetteer's tables are keyed by them)."""
+    return frozenset(n for found in default_taxonomy().country_names().values() for n in found)
 
 
 @cache

@@ -139,11 +139,11 @@ def written_on(text: str, at: int) -> bool:
     if not dated:
         return False
     lead_in = _DAY.sub("", before[: dated.start()])  # the words before the date
-    if _PUBLISHED.search(lead_in) and len(text[line_start:line_end].strip()) <= PUBLISHED_LINE:
+    length = len(text[line_start:line_end].strip())
+    if _PUBLISHED.search(lead_in) and length <= PUBLISHED_LINE:
         return not _SINCE.search(before[-30:]) and not _STARTS.search(before)
-    longest = PUBLISHED_LINE if _PERIODICAL.search(lead_in) else SHORT_LINE
     return (
-        len(text[line_start:line_end].strip()) <= longest
+        length <= (PUBLISHED_LINE if _PERIODICAL.search(lead_in) else SHORT_LINE)
         and bool(_WRITING.search(lead_in))  # not "In March 2017, Sebrae launched the network."
         and bool(_LINE_TAIL.match(text, at + 4, line_end))
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
