@@ -1308,6 +1308,12 @@ def test_names_compare_as_one_programme_however_written() -> None:
         "Programma Operativo Regionale FESR della Puglia 2014-2020"
     )
     assert programme_key("Lei nº 11.196") != programme_key("Lei nº 11.197")
+    # an abbreviation's stop is no part of a name: a text may end its sentence on it, or drop it
+    assert programme_key("Murray Goulburn Co-operative Co.") == programme_key(
+        "Murray Goulburn Co-operative Co"
+    )
+    assert programme_key("De.Co. denominazione comunale") == programme_key("De.Co denominazione comunale")
+    assert programme_key("Impresa 4.0") == "impresa 4.0"
 
 
 def test_a_registered_programme_is_found_without_its_kind_word_or_by_its_law() -> None:

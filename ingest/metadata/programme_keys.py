@@ -41,7 +41,7 @@ def programme_key(name: str) -> str:
         return _law_key(kind, number, year)
     named = _ACT_OF_YEAR.sub(r"\1", _CREDIT_LINE.sub("", _without_legal_form(folded.strip())))
     named = _CAMPAIGN.sub("", named)
-    words = re.sub(r"[-–—]", " ", named).split()
+    words = [w.rstrip(".") or w for w in re.sub(r"[-–—]", " ", named).split()]  # "Co." is "Co"
     words = [part for w in words for part in OPERATIONAL.get(w, w).split()]
     return " ".join(w for w in words if w not in GENERIC_WORDS) or folded
 
