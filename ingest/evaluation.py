@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from ingest.metadata.programme_keys import country_names, name_keys, programme_key, written_forms
+from ingest.metadata.programme_keys import (
+    DOCUMENT_WORDS,
+    GENERIC_WORDS,
+    country_names,
+    name_keys,
+    programme_key,
+    written_forms,
+)
 from ingest.metadata.themes import ThemeClassifier, kept_themes
 from ingest.parsing import parse_document
 from ingest.site_template import folder_template
@@ -154,6 +161,7 @@ def label_forms(label: str) -> list[str]:
     whatever else a labeller put in closing brackets, which names the programme another way:
     a law's number ("Legge Marcora (Legge 27 febbraio 1985, n. 49)"), a translation."""
     forms = written_forms(label)
+    forms += [f for f in _named_both_ways(label) if f not in forms]
     bracketed = _BRACKETED.fullmatch(label.strip())
     if forms[0] == label.strip() and bracketed and fold(bracketed.group(2)) not in country_names():
         forms += [*written_forms(bracketed.group(1)), bracketed.group(2)]
@@ -162,6 +170,33 @@ def label_forms(label: str) -> list[str]:
         if other and re.fullmatch(r"[A-Z][A-Z0-9&-]{2,9}", acronym):  # not "(Bari, IT)"
             forms += [*other, acronym]
     return forms
+
+
+_TWO_NAMES = re.compile(r"(\S.*?)[ \t]+[–—][ \t]+(\S.*)")
+
+
+def _named_both_ways(label: str) -> list[str]:
+    """ "Startup Madeira – Centro de Empresas e Inovação da Madeira", "mobinov – Associação do Cluster
+    Automóvel": a labeller who writes a name, a dash and a second name names the practice either
+    way. The second must be a name (its words capitalised but their links), not what kind of
+    document or stage it is ("… – Relatório Final"); the first a short one (a brand may be in
+    small letters)."""
+    parts = _TWO_NAMES.fullmatch(label.strip())
+    if not parts or not _a_proper_name(parts.group(2)):
+        return []
+    head = parts.group(1).split()
+    short_name = len(head) <= 4 and any(fold(w) not in GENERIC_WORDS for w in head)
+    return [parts.group(1), parts.group(2)] if short_name else [parts.group(2)]
+
+
+def _a_proper_name(text: str) -> bool:
+    words = [w.strip(",") for w in text.split()]
+    content = [w for w in words if fold(w) not in GENERIC_WORDS and w not in ("e", "ed", "and", "&")]
+    return (
+        len(content) >= 2
+        and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        and not any(fold(w) in DOCUMENT_WORDS for w in content)
+    )
 
 
 def _all_names(name: str) -> set[str]:

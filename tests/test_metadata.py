@@ -1283,6 +1283,23 @@ def test_a_label_with_a_translation_and_its_acronym_in_brackets_matches_each(fou
     assert matched_keys({"IT"}, bari) != labelled_programmes(bari), "a country's code is no acronym"
 
 
+@pytest.mark.parametrize(
+    "found", ["Startup Madeira", "Centro de Empresas e Inovação da Madeira", "Centro de Empresas"]
+)
+def test_a_label_of_two_names_joined_by_a_dash_matches_either_name(found: str) -> None:
+    from ingest.evaluation import labelled_programmes, matched_keys
+
+    item = {"programmes": ["Startup Madeira – Centro de Empresas e Inovação da Madeira"]}
+    matched = matched_keys({found}, item) == labelled_programmes(item)
+    assert matched == (found != "Centro de Empresas")
+    brand = {"programmes": ["mobinov – Associação do Cluster Automóvel"]}
+    assert matched_keys({"Associação do Cluster Automóvel"}, brand) == labelled_programmes(brand)
+    report = {"programmes": ["Distrito Têxtil – Relatório Final"]}  # a kind of document, not a name
+    assert matched_keys({"Relatório Final"}, report) != labelled_programmes(report)
+    described = {"programmes": ["Agroamigo – Programa de microfinança rural do Banco do Nordeste"]}
+    assert matched_keys({"Banco do Nordeste"}, described) != labelled_programmes(described)
+
+
 def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:
     """The "*" closing an italic byline is on its own line: the next paragraph's year is no date
     of writing; firms that join ("aderiram") a project in a year tell an event of that year."""
