@@ -219,3 +219,18 @@ def test_a_study_tells_when_it_was_done_not_when_the_practice_began() -> None:
     assert studied_years("La prima indagine dell'Osservatorio fu realizzata nel 2006.") == set()
     assert studied_years("The Export Readiness Survey was conducted in 2017.") == set()
     assert studied_years("The evaluation was carried out in 2019, the year the laboratory opened.") == set()
+
+
+def test_a_review_s_window_is_no_start_but_a_card_s_reference_period_may_be() -> None:
+    """The years an evaluation looked at, every one of them; not a card's own period."""
+    assert studied_years(
+        "**Período avaliado:** janeiro de 2021 a junho de 2023\n\nO APL reúne 200 empresas."
+    ) == {
+        2021,
+        2023,
+    }
+    assert studied_years("Evaluation period: 2019–2023\n") == {2019, 2023}
+    assert studied_years("Periodo coperto: 2019–2022") == {2019, 2022}
+    assert studied_years("**Periodo di riferimento:** dal 1997 a oggi") == set()
+    # a window whose first year the text also tells as the start keeps that year a candidate
+    assert studied_years("Período avaliado: 2016–2021\n\nO programa foi criado em 2016.") == {2021}

@@ -241,10 +241,23 @@ _OPENED = re.compile(
 )
 
 
+_WINDOW = re.compile(
+    r"(?im)^[\W_]*(?:per[ií]odo[ \t]+(?:avaliado|abrangido|coberto|analisado|em an[aá]lise|de avalia[çc][ãa]o|"
+    r"valutato|coperto|esaminato|in esame|di valutazione)|evaluation[ \t]+period|review[ \t]+period|"
+    r"reporting[ \t]+period|period[ \t]+(?:covered|under[ \t]+review|evaluated|assessed))[ \t*_]*:([^\n]{0,80})"
+)
+"""A review's window, labelled ("Período avaliado: janeiro de 2021 a junho de 2023", "**Evaluation
+period:** 2019–2023", "Periodo coperto: 2019–2022"): the years an evaluation looked at, every one of
+them, not when the practice began (a card's own "Periodo di riferimento: dal 1997 a oggi" is not one)."""
+
+
 def studied_years(text: str) -> set[int]:
-    """The years a study or an evaluation of the practice was done, unless the text tells something
-    founded, created, opened or launched then."""
+    """The years a study or an evaluation of the practice was done or looked at, unless the text tells
+    something founded, created, opened or launched then."""
     studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
+    studied |= {
+        int(y) for m in _WINDOW.finditer(text) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m[1])
+    }
     return {year for year in studied if not begun_in(text, year) and not begun_in(text, year, _OPENED)}
 
 
