@@ -234,3 +234,20 @@ def test_a_review_s_window_is_no_start_but_a_card_s_reference_period_may_be() ->
     assert studied_years("**Periodo di riferimento:** dal 1997 a oggi") == set()
     # a window whose first year the text also tells as the start keeps that year a candidate
     assert studied_years("Período avaliado: 2016–2021\n\nO programa foi criado em 2016.") == {2021}
+
+
+def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_written() -> None:
+    assert dates_of_writing(
+        "*Prepared by an independent evaluation team for the regional agency. Final draft, June 2021.*\n\n"
+        "The cluster gathers 200 furniture makers."
+    ) == {2021}
+    assert dates_of_writing(
+        "*Summary of findings — prepared for a regional workshop on export clusters in South Asia, "
+        "Lahore, February 2020*\n\nSurgical instruments are made by 2,000 small firms."
+    ) == {2020}
+    assert dates_of_writing(
+        'Dalla rivista online di una rete di camere di commercio – rubrica "Voci del Mediterraneo", numero di '
+        "marzo 2023\n\nIl tecnopolo ospita quaranta imprese."
+    ) == {2023}
+    # a plan prepared in a year that also saw its launch keeps that year a start
+    assert dates_of_writing("O plano foi preparado em março de 2015 e lançado em 2015.") == set()

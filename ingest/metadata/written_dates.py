@@ -47,7 +47,7 @@ _PLACE_FIRST = (
     rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
 )
 """A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
-_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted"
+_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted|prepared|preparad[oa]|preparat[oa]"
 """A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|"
@@ -69,7 +69,9 @@ _PUBLISHED = re.compile(rf"(?i)\b(?:{_PUBLICATION})\b")
 """A publication said before the date: its line may go on ("pubblicato il 27 febbraio 2020 nel blog …").
 Not an issue's number: "numero" and "número" are as often a count ("Il numero delle imprese …")."""
 PUBLISHED_LINE = 250
-_PERIODICAL = re.compile(r"(?i)\b(?:newsletter|notiziario|boletim|bollettino|bulletin)\b")
+_PERIODICAL = re.compile(
+    r"(?i)\b(?:newsletter|notiziario|boletim|bollettino|bulletin|rivista|revista|magazine|rubrica|column)\b"
+)
 """A periodical's line ("Dalla newsletter di un'associazione … — numero di aprile 2019") may be as
 long as a publication's when its date ends it."""
 _PLANNED = re.compile(
@@ -152,7 +154,7 @@ def written_on(text: str, at: int) -> bool:
 
 
 _REVISION_SENTENCE = re.compile(
-    r"(?i)[\W]*(?:versão|versione|version|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
+    r"(?i)[\W]*(?:versão|versione|version|(?:final )?draft|bozza|rascunho|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
     r"(?:last )?revised|revisione|revisão)\b[ \t:,]*(?:(?:de|del|dell['’]|of|il|em|on|in)[ \t]+)?"
     rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?"
 )
