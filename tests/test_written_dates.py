@@ -38,6 +38,8 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Report by consultants for the regional cluster programme. Updated in March 2023. Do not quote.",
         "Relatório de consultores. Versão de Novembro de 2021. Não citar sem autorização.",
         "Dalla newsletter di un'associazione di imprese del riciclo del Nord-Est — numero di aprile 2021\nIntervista.",
+        "SASKATOON, Sask., June 12, 2022\nThree companies at the research park are growing.",
+        "Caxias do Sul, Rio Grande do Sul, 28 de agosto de 2023\nO cluster reúne 40 empresas.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text

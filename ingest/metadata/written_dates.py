@@ -14,11 +14,13 @@ import re
 from ingest.metadata.years import EVENT_VERBS, MONTH, begun_in, years_in_text
 
 _DATELINE = re.compile(
-    rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?"
+    rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+"
+    rf"(?:\w+,[ \t]+|(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,25}},[ \t]+)?"
     rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:\d{{1,2}},[ \t]+)?(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline at a line's start: "Lucca, 3 marzo 2023", "Tunisi, ottobre 2022", "Cafelândia (PR),
-24 de outubro de 2023", "Pretoria, 6 February 2020 — Twenty-four start-ups …" (prose may follow)."""
+24 de outubro de 2023", "Pretoria, 6 February 2020 — Twenty-four start-ups …" (prose may follow), a
+city with its state or province ("SASKATOON, Sask., June 12, 2019 –")."""
 _SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
 _DATED_LINE = re.compile(
     rf"(?i)(?:\b(?:{MONTH}|{_SEASON})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
