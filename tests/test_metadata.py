@@ -1846,18 +1846,3 @@ def test_the_home_country_a_text_compares_with_is_kept_only_when_it_leads() -> N
     assert main_countries(text, "Scheda", language="it") == ["SN"]
     assert main_countries(text, "Scheda") == ["SN", "IT"]  # no language, no home to tell
     assert main_countries(text, "Scheda", language="en") == ["SN", "IT"]
-
-
-def test_a_law_a_text_is_about_starts_when_it_was_enacted() -> None:
-    """No other year tells the start: the law's own citation does."""
-    minutes = (
-        "Verbale della riunione del tavolo di distretto\n\nIl coordinatore apre la seduta ricordando che il "
-        'tavolo opera nel quadro della Legge regionale 4 aprile 2003, n. 8, "Disciplina dei distretti '
-        'produttivi", che riconosce i distretti come sistemi di imprese. Le imprese presenti chiedono di '
-        "rafforzare i servizi comuni e la formazione dei tecnici."
-    )
-    meta = extract(minutes, "Verbale del tavolo di distretto")
-    assert meta.values["programme"] == ["Legge regionale 4 aprile 2003, n. 8"] and meta.year == 2003
-    # a text that tells its practice's own start keeps it
-    launched = minutes.replace("Le imprese presenti", "Il distretto è stato costituito nel 2009. Le imprese")
-    assert extract(launched, "Verbale del tavolo di distretto").year == 2009

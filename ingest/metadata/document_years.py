@@ -41,22 +41,7 @@ def document_year(
     founded = founding_from_anniversary(text, dated)
     if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
         return founded
-    if year is None and (enacted := _enacted(meta.values["programme"])) is not None:
-        return enacted
     return dated if year is None and reports_a_start(text) else year
-
-
-_LAW_OF_A_YEAR = re.compile(
-    r"(?i)\b(?:lei|legge|law|ley|act|decreto(?:-lei| legislativo| legge)?|decree)\b.*?(?<![\d.])((?:19|20)\d\d)(?!\d)"
-)
-
-
-def _enacted(programmes: list[str]) -> int | None:
-    """The year of the law a text is about, cited with it ("Lei n.º 70/VIII/2014", "National Small
-    Business Act 102 of 1996", "Legge regionale 4 aprile 2003, n. 8"), when no other year tells the
-    practice's start: a law starts when it is enacted. Only when every law found is of one year."""
-    years = {int(m[1]) for p in programmes if (m := _LAW_OF_A_YEAR.search(p))}
-    return years.pop() if len(years) == 1 else None
 
 
 _NOT_GIVEN = re.compile(
