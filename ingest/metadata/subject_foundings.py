@@ -11,25 +11,55 @@ from __future__ import annotations
 
 import re
 
-_SUBJECT = (
-    r"(?:it|they|ele|ela|essa|esse|esta|este|esso|lei|(?:the|a|o|la|il|lo|l['’])[ \t]*"
-    r"(?!company|firm|factory|azienda|ditta|empresa|f[aá]brica|fabbrica|impresa|family|fam[ií]lia|famiglia)"
-    r"(?-i:[a-zà-ý][\w-]+|[A-ZÀ-Ý][a-zà-ý-]+))"
+_KIND = (
+    r"(?:co-?operativ[ae]|cooperativa|associa[çc][ãa]o|associazione|association|cons[oó]rcio|consorzio|consortium|"
+    r"federa[çc][ãa]o|federazione|federation|uni[ãa]o|unione|union|escola|scuola|school|centro|centre|center|"
+    r"instituto|istituto|institute|rede|rete|network|distretto|distrito|district|cluster|parque|parco|park|"
+    r"banco|banca|bank|caixa|cassa|funda[çc][ãa]o|fondazione|foundation|sociedade|societ[àa]|society|"
+    r"organiza[çc][ãa]o|organizzazione|organi[sz]ation|zona|zone|incubadora|incubatore|incubator|polo|"
+    r"programa|programma|programme|program|iniciativa|iniziativa|initiative)"
 )
-"""A pronoun, or a kind with its article ("the co-operative", "a cooperativa", "la scuola", "The
-Federation"); not a firm or a family, whose founding is older than the practice it joins."""
+_SUBJECT = rf"(?:it|they|(?:(?:the|a|o|la|il|lo)[ \t]+|l['’]){_KIND})"
+""""It", "they", or the practice's kind with its article ("the co-operative", "a cooperativa", "la
+scuola", "The Federation"); not a person ("Ela nasceu em 1936"), a town ("A cidade foi fundada") or a
+firm, whose founding is older than the practice it joins."""
 _BE = r"(?:was|were|is|foi|foram|é|fu|furono|è|era|venne|sono)"
 _FOUNDED = (
-    r"(?:founded|fundad[oa]s?|fondat[oaie]|nat[oaie]|nasceu|nacque|created|criad[oa]s?|creat[oaie]|"
-    r"established|set[ \t]+up|istituit[oaie]|costituit[oaie]|constitu[ií]d[oa]s?)"
+    r"(?:founded|fundad[oa]s?|fondat[oaie]|created|criad[oa]s?|creat[oaie]|established|set[ \t]+up|"
+    r"istituit[oaie]|costituit[oaie]|constitu[ií]d[oa]s?|nat[oaie]|nasceu|nacque)"
 )
+_BIRTH = re.compile(r"(?i)\b(?:nat[oaie]|nasceu|nacque)\b")
 _TOLD_OF_THE_SUBJECT = re.compile(
-    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?:{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+)?{_FOUNDED}"
+    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?P<subject>{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+)?{_FOUNDED}"
     r"(?:[ \t]+(?:in|em|nel|no|il|on|a|ad|at)[ \t]+[^,;]{0,40})?[ \t]+(?:in|em|nel|no|il|on)?[ \t]*$"
 )
 
 
-def told_of_the_subject(sentence_head: str) -> bool:
-    """Whether a sentence, up to a year, tells its own subject founded then, unnamed: a pronoun, an
-    article and a kind, or nothing before the participle ("Founded in 1938 in Vicuña by …")."""
-    return _TOLD_OF_THE_SUBJECT.match(sentence_head.strip(" \t") + " ") is not None
+def told_of_the_subject(text: str, start: int, at: int) -> bool:
+    """Whether the sentence of ``text`` that starts at ``start`` tells, up to the year at ``at``, its own
+    subject founded then, unnamed: its kind with an article ("A cooperativa foi fundada em 1925");
+    "it" where the sentence opens a line or an answer ("Guest: It was founded in 1927"; in the middle
+    of a paragraph, "It was founded in 1926" may be the chamber of commerce just named); or a
+    participle opening it ("Fondata nel 1919, …"), unless the subject it then names is no kind of
+    practice ("Founded in 1926, the chamber of commerce …"). A birth needs the kind: "nata" of
+    "L'associazione è nata nel 1946", not of a person."""
+    head = text[start:at]
+    told = _TOLD_OF_THE_SUBJECT.match(head.strip(" \t") + " ")
+    if told is None:
+        return False
+    subject = told["subject"]
+    if subject is not None and re.search(_KIND, subject, re.IGNORECASE):
+        return True
+    if _BIRTH.search(head):
+        return False
+    if subject is not None:  # "it", "they"
+        return start == 0 or text[:start].endswith(("\n", ": "))
+    named = _NAMED_AFTER.match(text, at + 4)
+    return named is None or re.fullmatch(_KIND, named["kind"], re.IGNORECASE) is not None
+
+
+_NAMED_AFTER = re.compile(
+    r"[^,.;\n]{0,80},[ \t]+(?:(?:the|a|o|la|il|lo)[ \t]+|l['’])(?P<kind>[\w-]+)", re.IGNORECASE
+)
+"""The subject a participle's sentence names after its comma ("Founded in 1938 in Vicuña by a group of
+grape growers, the cooperative …")."""

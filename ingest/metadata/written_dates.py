@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.study_years import studied_years
 from ingest.metadata.years import EVENT_VERBS, MONTH, begun_in, years_in_text
 
 _DATELINE = re.compile(
     rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+"
-    rf"(?:\w+,[ \t]+|(?-i:[A-ZÀ-Ý])[\w'’ .-]{{1,25}},[ \t]+)?"
+    rf"(?:\w+,[ \t]+|(?-i:[A-Z][a-z]{{1,5}})\.,[ \t]+)?"
     rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:\d{{1,2}},[ \t]+)?(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline at a line's start: "Lucca, 3 marzo 2023", "Tunisi, ottobre 2022", "Cafelândia (PR),
 24 de outubro de 2023", "Pretoria, 6 February 2020 — Twenty-four start-ups …" (prose may follow), a
-city with its state or province ("SASKATOON, Sask., June 12, 2019 –")."""
+city with its state's or province's abbreviation ("SASKATOON, Sask., June 12, 2019 –"; not a
+timeline's "Kick-off meeting, Santa Maria, June 2016")."""
 _SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
 _DATED_LINE = re.compile(
     rf"(?i)(?:\b(?:{MONTH}|{_SEASON})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
@@ -49,7 +51,7 @@ _PLACE_FIRST = (
     rf"[ \t]*,[ \t]*(?:(?:{_WEEKDAY}),?[ \t]*)?$"
 )
 """A place and a comma, perhaps a weekday, before the date: a dateline ("Roma, lunedì 3 marzo 2023")."""
-_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted|prepared|preparad[oa]|preparat[oa]"
+_PUBLICATION = r"pubblicat[oa]|publicad[oa]|published|posted|prepared for|preparad[oa] para|preparat[oa] per"
 """A publication said before a date, one of :data:`_WRITING`'s words (:data:`_PUBLISHED` lets its line run on)."""
 _WRITING = re.compile(
     rf"(?i)(?:^[\W\d]*$|^[^:]{{0,40}}:|[·|—–]|{_PLACE_FIRST}|\b(?:edizione|edição|edition|issue|numero|número|n\.|nº|"
@@ -72,7 +74,9 @@ _PUBLISHED = re.compile(rf"(?i)\b(?:{_PUBLICATION})\b")
 Not an issue's number: "numero" and "número" are as often a count ("Il numero delle imprese …")."""
 PUBLISHED_LINE = 250
 _PERIODICAL = re.compile(
-    r"(?i)\b(?:newsletter|notiziario|boletim|bollettino|bulletin|rivista|revista|magazine|rubrica|column)\b"
+    r"(?i)\b(?:newsletter|notiziario|boletim|bollettino|bulletin)\b"
+    r"|\b(?:rivista|revista|magazine|rubrica|column)\b.*\b(?:numero|número|issue|edição|edizione|edition)"
+    r"(?:[ \t]+(?:de|di|del|of))?[ \t]*$"
 )
 """A periodical's line ("Dalla newsletter di un'associazione … — numero di aprile 2019") may be as
 long as a publication's when its date ends it."""
@@ -222,47 +226,6 @@ def refused_years(text: str) -> set[int]:
     if reports_a_start(text):
         return set()
     return dates_of_writing(text) | reported_years(text) | studied_years(text)
-
-
-_STUDY = (
-    r"avalia[çc][ãa]o|pesquisa|levantamento|estudo|entrevistas|visitas|trabalho de campo|evaluation|assessment|"
-    r"survey|fieldwork|field work|study|interviews|field visits|valutazione|indagine|rilevazione|studio|interviste"
-)
-_DONE = (
-    r"(?:foi|foram|was|were|(?:è|sono) stat[oaie]|fu|furono)[ \t]+(?:feit[oa]s?|realizad[oa]s?|conduzid[oa]s?|"
-    r"carried out|conducted|done|performed|svolt[oaie]|realizzat[oaie]|condott[oaie]|effettuat[oaie])"
-)
-_STUDIED = re.compile(
-    rf"(?im)(?<!first )(?<!primeira )(?<!primeiro )(?<!prima )(?<!primo )\b(?-i:{_STUDY})\b[^.!?\n]{{0,40}}\b{_DONE}\b[^.!?\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
-    rf"|^[\W]*(?:{_STUDY})[ \t]*:[^\n]{{0,60}}?(?<!\d)((?:19|20)\d\d)(?!\d)"
-)
-"""A study's own dates: "A avaliação foi feita entre julho e outubro de 2019", "Fieldwork: March–May
-2021", "L'indagine è stata svolta nel 2022": when the text was researched, not when its practice began.
-A first survey ("La prima indagine fu realizzata nel 2006") may be the start of an observatory, and one
-named in capitals ("The Export Readiness Survey was conducted in 2017") may be the practice itself."""
-_OPENED = re.compile(
-    r"(?i)\b(?:opened|launched|abert[oa]|lançad[oa]|lancad[oa]|apert[oa]|lanciat[oa]|avviat[oa]|inaugur\w+)\b"
-)
-
-
-_WINDOW = re.compile(
-    r"(?im)^[\W_]*(?:per[ií]odo[ \t]+(?:avaliado|abrangido|coberto|analisado|em an[aá]lise|de avalia[çc][ãa]o|"
-    r"valutato|coperto|esaminato|in esame|di valutazione)|evaluation[ \t]+period|review[ \t]+period|"
-    r"reporting[ \t]+period|period[ \t]+(?:covered|under[ \t]+review|evaluated|assessed))[ \t*_]*:([^\n]{0,80})"
-)
-"""A review's window, labelled ("Período avaliado: janeiro de 2021 a junho de 2023", "**Evaluation
-period:** 2019–2023", "Periodo coperto: 2019–2022"): the years an evaluation looked at, every one of
-them, not when the practice began (a card's own "Periodo di riferimento: dal 1997 a oggi" is not one)."""
-
-
-def studied_years(text: str) -> set[int]:
-    """The years a study or an evaluation of the practice was done or looked at, unless the text tells
-    something founded, created, opened or launched then."""
-    studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
-    studied |= {
-        int(y) for m in _WINDOW.finditer(text) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m[1])
-    }
-    return {year for year in studied if not begun_in(text, year) and not begun_in(text, year, _OPENED)}
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"

@@ -272,7 +272,7 @@ def _names_it(text: str, at: int, folded_names: list[str]) -> bool:
         any(n in folded for n in folded_names)
         or any(refers_to(n, sentence) for n in folded_names)
         or (any("cooperativ" in n for n in folded_names) and _MADE_A_COOPERATIVE.search(sentence) is not None)
-        or told_of_the_subject(_sentence_head(text, at))  # "It was founded in 1927", "Fondata nel 1919"
+        or told_of_the_subject(text, at - len(_sentence_head(text, at)), at)
     )
 
 
