@@ -41,7 +41,7 @@ them, not when the practice began (a card's own "Periodo di riferimento: dal 199
 
 def studied_years(text: str) -> set[int]:
     """The years a study or an evaluation of the practice was done or looked at, unless the text tells
-    something founded, created, opened or launched then."""
+    something founded, created, opened, launched or started then."""
     studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
     studied |= {
         int(y)
