@@ -4,8 +4,9 @@
 
 A document is about the field when its theme keywords reach MIN_FIELD_KEYWORDS per 100 words
 (NAMED_FIELD_KEYWORDS when the programme rules found a practice in it) or its best similarity to a
-theme description reaches its language's threshold. Every labelled document is embedded once with the bundled model (kept in bench/.cache, as bench/theme_model.py
-keeps them, so a rerun takes a minute). ``--leave-out`` keeps sets (blind ones) out. For each set in turn the
+theme description reaches its language's threshold. Every labelled document is embedded once with
+the bundled model (kept in bench/.cache, as bench/theme_model.py keeps them, so a rerun takes a
+minute). ``--leave-out`` keeps sets (blind ones) out. For each set in turn the
 thresholds are fitted on the others and the set's wrong calls counted (off-topic documents let
 in, on-topic ones kept out), beside the thresholds in the code and one threshold for all.
 The last row gives the thresholds fitted on every set.
@@ -22,7 +23,7 @@ from report import print_rows
 
 from ingest.evaluation import load_gold, read_as_ingested
 from ingest.metadata.themes import MIN_FIELD_SIMILARITY, OTHER_FIELD_SIMILARITY, ThemeClassifier, in_the_field
-from ingest.themed_vectors import embedding_text
+from ingest.themed_vectors import embedding_text, names_a_practice
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import Embedder, load_embedder
 
@@ -37,9 +38,8 @@ def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list
         vectors = embedder.embed_documents([embedding_text(doc, p) for p in doc.passages])
         text = " ".join(p.text for p in doc.passages)
         keywords = float(classifier.keyword_density(text).sum())
-        named = any(f.field == "programme" for f in doc.facets)
         similarity = float(classifier.similarity(vectors).max())
-        out.append((doc.language, keywords, similarity, not item.get("themes"), named))
+        out.append((doc.language, keywords, similarity, not item.get("themes"), names_a_practice(doc)))
     return out
 
 

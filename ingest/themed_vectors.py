@@ -41,13 +41,18 @@ def add_themes(
     so it also loses the countries, programmes and year read from its text (not a curator's).
     """
     text = " ".join(p.text for p in passages)
-    named = any(f.field == "programme" for f in doc.facets)  # few of the field's words are then enough
-    standing_out = themes().judged(vectors, text, doc.language, named)
+    standing_out = themes().judged(vectors, text, doc.language, names_a_practice(doc))
     if standing_out is None:
         doc.facets = [f for f in doc.facets if f.field not in OFF_TOPIC_DROPPED or f.field in doc.curated]
         doc.year = doc.year if "year" in doc.curated else None
     elif "theme" not in doc.curated:
         doc.facets += [FacetValue("theme", t) for t in standing_out]
+
+
+def names_a_practice(doc: NewDocument) -> bool:
+    """Whether the programme rules found a practice in the document: few of the field's words are
+    then enough to be about it (:data:`ingest.metadata.themes.NAMED_FIELD_KEYWORDS`)."""
+    return any(f.field == "programme" for f in doc.facets)
 
 
 OFF_TOPIC_DROPPED = ("country", "programme")

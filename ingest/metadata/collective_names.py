@@ -15,6 +15,7 @@ from functools import cache
 
 from ingest.metadata.district_names import capitalised_whole, district_subject, districts, english_clusters
 from ingest.metadata.headings import numbered_only
+from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
 from ingest.metadata.programme_keys import bracketed_forms
@@ -144,10 +145,10 @@ def _uses(text: str, name: str) -> int:
     if len(forms) > 1:
         return max(_uses(text, form) for form in forms)
     acronym = re.search(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Z0-9&-]{{1,11}})\)", text)  # not "(Senegal)"
-    written = len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    written = times_as_written(name, text)
     if not acronym:
         return written
-    by_acronym = len(re.findall(rf"(?<!\w){re.escape(acronym.group(1))}(?!\w)", text))
+    by_acronym = times_as_written(acronym.group(1), text)
     return written + by_acronym - 1  # the acronym's introduction is the name's own use
 
 

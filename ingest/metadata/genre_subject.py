@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.genre_titles import a_genre_label
+from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.practice_kinds import PRACTICE_WORDS
@@ -90,7 +91,7 @@ def case_headed(text: str, rival: str | None = None) -> str | None:
     name = _name_opening(heading.group(1)) if heading else None
     if not name or not _a_subject(name, text):
         return None
-    rivalled = rival and rival != name and _times(rival, text) > _times(name, text)
+    rivalled = rival and rival != name and times_as_written(rival, text) > times_as_written(name, text)
     return None if rivalled else name
 
 
@@ -102,12 +103,9 @@ def _a_subject(name: str | None, text: str) -> bool:
         return False
     if not text:
         return True
-    return not (no_name_of_a_scheme(name, text) or _in_lower_case(name, text) or _times(name, text) < 2)
-
-
-def _times(name: str, text: str) -> int:
-    """How often the text writes ``name``, as whole words and as written."""
-    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return not (
+        no_name_of_a_scheme(name, text) or _in_lower_case(name, text) or times_as_written(name, text) < 2
+    )
 
 
 def _in_lower_case(name: str, text: str) -> bool:

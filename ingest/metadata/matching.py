@@ -20,6 +20,11 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def times_as_written(name: str, text: str) -> int:
+    """How often the text writes ``name`` as whole words, with its case and accents."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+
+
 def trie_pattern(names: Iterable[str]) -> str:
     """A pattern for any of the names, longest first, written as a trie of their letters.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.metadata.district_names import an_english_cluster_name
+from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.programme_keys import before_a_dash, bracketed_forms, name_keys
@@ -110,7 +111,7 @@ def _a_coined_word(word: str, text: str) -> bool:
     if not word[:1].isupper() or a_place(word) or a_common_word(word, text):
         return False
     registered = by_key(default_taxonomy().organisations, word)
-    return not registered and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) >= 3
+    return not registered and times_as_written(word, text) >= 3
 
 
 def _camel(text: str) -> bool:
