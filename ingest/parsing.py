@@ -30,7 +30,7 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 55
+INGEST_VERSION = 56
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 55: an abbreviation's stop is no part of a name's key ("Co." is "Co"); a review's window, a draft's,
 a prepared paper's and a magazine's dates are no start; an old founding told of the text's own

@@ -1640,6 +1640,11 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
         ('Nome: Polo Tecnologico di Ronchis "Anna Verdi"\n', 'Polo Tecnologico di Ronchis "Anna Verdi"'),
         ('Nome: "Speed MI Up\n', "Speed MI Up"),  # a lone quote
         ("Nome: “Polo Tecnologico dell'Adriatico”\n", "Polo Tecnologico dell'Adriatico"),  # an elision
+        # a district as the field names it, its trade in lower case
+        (
+            "Nome: Distretto delle pipe e dei bocchini di Borgoverde\n",
+            "Distretto delle pipe e dei bocchini di Borgoverde",
+        ),
         # a practice described in words, a heading in capitals, a place or a person names nothing
         ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", "rinnovo"),
         ("Nome: RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA\n", "rinnovo"),

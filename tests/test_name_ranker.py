@@ -520,9 +520,12 @@ def test_a_town_written_with_its_state_or_province_code_is_never_proposed() -> N
     assert programme_names(coded) == []
 
 
-def test_a_state_named_with_its_kind_is_a_place() -> None:
+def test_a_state_or_a_towns_part_named_with_its_kind_is_a_place() -> None:
     assert a_place("Estado de São Paulo") and a_place("Anambra State")
     assert not a_place("Estado Novo")
+    # a town's part: "Bairro do Recife" is where a park stands, not its name
+    assert a_place("Bairro do Recife") and a_place("Borough of Camden")
+    assert not a_place("Cidade do Saber") and not a_place("Città della Scienza")
 
 
 def test_a_road_is_never_proposed() -> None:

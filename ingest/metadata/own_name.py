@@ -3,14 +3,15 @@
 A card that names no programme (no "Programa:" / "Programme:" line) is about an initiative of its
 own: a park, a fund, an agency's scheme ("Area Science Park", "GAPI – Sociedade de
 Investimentos"). Its name is what a user would look the practice up by, when it is written as a
-proper name and heads the card, and does not merely lengthen a name found already.
+proper name (or as the field names a district, its trade in lower case: "Distretto delle forbici e
+dei coltelli di Premana") and heads the card, and does not merely lengthen a name found already.
 """
 
 from __future__ import annotations
 
 import re
 
-from ingest.metadata.district_names import an_english_cluster_name
+from ingest.metadata.district_names import DISTRICT, an_english_cluster_name
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
@@ -58,6 +59,7 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
         or _short_name_used(name, text)
         or _a_name_before_a_dash(name, text)
         or an_english_cluster_name(name, text)
+        or DISTRICT.fullmatch(name) is not None  # "Distretto delle forbici e dei coltelli di Premana"
     )
     if not named_so or _lengthens(name, found):
         return []
