@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.metadata import extract
 from ingest.metadata.anniversaries import founding_from_anniversary
+from ingest.metadata.written_dates import year_of_writing
 from ingest.metadata.years import dateline_year
 
 
@@ -56,3 +57,18 @@ def test_a_dated_news_item_telling_an_anniversary_gets_the_founding_year() -> No
     )
     assert dateline_year(text) == 2023  # a town written with its state's code
     assert extract(text, "Coopervale celebra seis décadas", language="pt").year == 1963
+
+
+def test_a_publication_line_dates_the_anniversary_where_no_dateline_does() -> None:
+    text = (
+        "Blog Cidades que Inovam\n"
+        "Publicado em 28 de julho de 2025 por Ana Souza · 7 min de leitura\n"
+        "Neste mês o Parque Tecnológico Borgoverde completou 25 anos. Fui à cidade para as comemorações "
+        "e conversei com empresas de software.\n"
+    )
+    assert dateline_year(text) is None
+    assert year_of_writing(text) == 2025
+    assert extract(text, "Vinte e cinco anos de Parque Borgoverde", language="pt").year == 2000
+    assert (
+        year_of_writing("A cooperativa foi fundada em 1990 e cresce.") is None
+    )  # a start, not a date of writing

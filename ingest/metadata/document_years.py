@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ingest.metadata.anniversaries import founding_from_anniversary
 from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
-from ingest.metadata.written_dates import reports_a_start
+from ingest.metadata.written_dates import reports_a_start, year_of_writing
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import begun_in, dateline_year
 from kb.taxonomy import Taxonomy
@@ -35,7 +35,7 @@ def document_year(
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
     if unknown:
         return year if year is not None and begun_in(text, year) else None
-    dated = year_in_field(fields.get("dated", "")) or dateline_year(text)
+    dated = year_in_field(fields.get("dated", "")) or dateline_year(text) or year_of_writing(text)
     if dated is None and date_hint and date_hint[:4].isdigit():
         dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
     founded = founding_from_anniversary(text, dated)

@@ -218,6 +218,18 @@ def dates_of_writing(text: str) -> set[int]:
     return {year for year, only in written.items() if only}
 
 
+def year_of_writing(text: str) -> int | None:
+    """The first year the text's opening tells as its date of writing ("Publicado em 28 de julho de
+    2025 por …", a byline's): what an anniversary counts back from, where no dateline gives it."""
+    for year, at, _, decade in years_in_text(text[:OPENING_CHARS]):
+        if not decade and written_on(text, at):
+            return year
+    return None
+
+
+OPENING_CHARS = 800
+
+
 def refused_years(text: str) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, a heading
     report's years that the text tells with no start, and a study's own dates, when the text reports
