@@ -24,13 +24,15 @@ _DATELINE = re.compile(
 city with its state's or province's abbreviation ("SASKATOON, Sask., June 12, 2019 –"; not a
 timeline's "Kick-off meeting, Santa Maria, June 2016")."""
 _SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
+_SHORT_MONTH = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+"""A month as an e-mail's header writes it ("Date: Thu, 14 Apr 2016 11:27:05 +0200")."""
 _DATED_LINE = re.compile(
-    rf"(?i)(?:\b(?:{MONTH}|{_SEASON})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
+    rf"(?i)(?:\b(?:{MONTH}|{_SEASON}|{_SHORT_MONTH})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
     r"(?:(?:de|del|dell['’]|of)[ \t]*)?$"
 )
-"""A year ending a date with its month or season, as datelines, bylines, sign-offs and a newsletter's
-issue write it ("numero di primavera 2021")."""
-_TIME = r"\d[\d:.h]*(?:\s*[ap]\.?m\.?)?"
+"""A year ending a date with its month or season, as datelines, bylines, sign-offs, e-mail headers and
+a newsletter's issue write it ("numero di primavera 2021")."""
+_TIME = r"\d[\d:.h]*(?:\s*[ap]\.?m\.?)?(?:\s*[+-]\d{4})?"
 _LINE_TAIL = re.compile(
     rf"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h|das|dalle|from)?\s*{_TIME}(?:\s*(?:[-–]|às|as|alle|to)\s*{_TIME})?"
     r"[\s,.;*_)\]]*)?"
