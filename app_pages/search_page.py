@@ -132,7 +132,9 @@ def compare_bar(kb: KnowledgeBase) -> None:
 
 
 def sidebar(request: SearchRequest, result: SearchResult, language: str) -> None:
-    """A filter per facet, each value with its count in this result (chosen values without)."""
+    """A filter per facet, each value with its count in this result: the count that choosing it gives.
+    A field with a value chosen shows no counts: another of its values widens the result (values of one
+    field combine with OR), so the count of this result would mislead."""
     taxonomy = default_taxonomy()
     st.subheader(t("filters"))
     for name in SIDEBAR_FACETS:
@@ -142,7 +144,7 @@ def sidebar(request: SearchRequest, result: SearchResult, language: str) -> None
 
         def label(value: str, n: str = name, c: dict[str, int] = counts, chosen: list[str] = selected) -> str:
             text = taxonomy.label(n, value, language)
-            return text if value in chosen else f"{text} ({c.get(value, 0)})"
+            return text if chosen else f"{text} ({c.get(value, 0)})"
 
         st.multiselect(
             t(facet(name).label_key),
@@ -175,20 +177,23 @@ def active_filters(request: SearchRequest, result: SearchResult, language: str) 
 
 
 def top_values(request: SearchRequest, result: SearchResult, language: str) -> None:
-    """The commonest values of each facet in this result, as links that narrow it."""
+    """The commonest values of each facet in this result, as links that narrow it, each with the count
+    its click gives. A field already filtered gets none: another of its values widens the result (values
+    of one field combine with OR), which its sidebar list offers."""
     taxonomy = default_taxonomy()
     context = search_context()
     context.pop("page", None)
     rows = []
     for name in SIDEBAR_FACETS:
-        chosen = set(request.filters.get(name, ()))
-        values = [c for c in result.facets.get(name, []) if c.value not in chosen][:TOP_VALUES]
+        if request.filters.get(name):
+            continue
+        values = result.facets.get(name, [])[:TOP_VALUES]
         if not values:
             continue
         links = [
             (
                 f"{taxonomy.label(name, c.value, language)} ({c.count})",
-                link("search", **{**context, name: [*chosen, c.value]}),
+                link("search", **{**context, name: [c.value]}),
             )
             for c in values
         ]

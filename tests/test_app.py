@@ -52,6 +52,20 @@ def test_facet_click_narrows_and_updates_the_url(app: AppTest) -> None:
     assert "COSME clusters" in html and "Contratti di rete" not in html
 
 
+def test_counts_shown_are_what_a_click_gives(app: AppTest) -> None:
+    app.query_params["ui"] = "en"
+    app.run()
+    assert "Networking (3)" in app.multiselect(key="facet_theme").options  # choosing it keeps all three
+    app.multiselect(key="facet_theme").select("governance").run()
+    assert not app.exception
+    # the one governance document is also about networking, but choosing networking too gives three
+    # documents (values of one field combine with OR): no count, and no chip that says "(1)"
+    others = [o for o in app.multiselect(key="facet_theme").options if o != "Governance"]
+    assert others and not any("(" in option for option in others)
+    html = page_html(app)
+    assert "theme=governance&amp;theme=" not in html and "theme=governance&theme=" not in html
+
+
 def test_ui_language_switches_messages(app: AppTest) -> None:
     app.query_params["ui"] = "en"
     app.run()

@@ -120,6 +120,17 @@ def test_text_output_lists_hits(cli_index: Path, tmp_path: Path) -> None:
     assert done.returncode == 0 and "1. COSME clusters" in done.stdout
 
 
+def test_a_search_that_finds_nothing_is_recorded_for_the_curators(cli_index: Path) -> None:
+    from kb.knowledge_base import KnowledgeBase
+
+    assert "no documents match" in kb("search", "receita de bolo de cenoura", index=cli_index).stdout
+    assert "no documents match" in kb("search", "COSME", "--country", "JP", index=cli_index).stdout
+    kb("search", "COSME", index=cli_index)  # found: not recorded
+    kb("search", "", "--country", "JP", index=cli_index)  # browsing: not a search
+    misses = {(m["query"], m["filters"]) for m in KnowledgeBase.open(cli_index).store.search_misses()}
+    assert misses == {("receita de bolo de cenoura", "{}"), ("COSME", '{"country": ["JP"]}')}
+
+
 def test_filter_values_in_any_accepted_form(cli_index: Path) -> None:
     """A language or theme named as a reader would ("Português", "internationalization") filters as
     its code does, and a filter that empties the results says how many there are without it."""
@@ -192,3 +203,16 @@ def test_programmes_lists_proposed_names_and_confirms_one(tmp_path: Path, small_
     assert json.loads(kb("programmes", "--json", index=index, env=env).stdout) == []
     bad = kb("programmes", "--confirm", "X", "--country", "Atlantis", index=index, env=env)
     assert bad.returncode != 0 and "unknown country" in bad.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    """ "kb search … | head -1": the console's broken pipe exits 0 (rich's own handler exits 1)."""
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "from kb.cli.common import out; out.on_broken_pipe()"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and not done.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -46,7 +47,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Praxis: a multilingual knowledge base of cluster and SME-network practices.",
 )
-out = Console(soft_wrap=True)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader stopped early ("kb search … | head -1"): not an error, so exit 0 (rich exits 1)."""
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise SystemExit(0)
+
+
+out = _Console(soft_wrap=True)
 
 
 @app.callback()

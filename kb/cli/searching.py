@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -43,6 +44,9 @@ def search(
     check_filters(kb, filters, labels)
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = kb.search(request)
+    if result.total == 0 and text.strip():  # the curators' list of searches that found nothing, as the app's
+        chosen = {name: list(values) for name, values in filters.items() if values}
+        kb.store.log_search_miss(text, json.dumps(chosen, ensure_ascii=False))
     hits = [hit.as_dict() for hit in result.hits]
     if as_json:
         emit_json(
