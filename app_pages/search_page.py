@@ -178,8 +178,8 @@ def active_filters(request: SearchRequest, result: SearchResult, language: str) 
 
 def top_values(request: SearchRequest, result: SearchResult, language: str) -> None:
     """The commonest values of each facet in this result, as links that narrow it, each with the count
-    its click gives. A field already filtered gets none: another of its values widens the result (values
-    of one field combine with OR), which its sidebar list offers."""
+    its click gives. A field already filtered gets none: another of its values would widen the result
+    (values of one field combine with OR), so its count here would mislead."""
     taxonomy = default_taxonomy()
     context = search_context()
     context.pop("page", None)

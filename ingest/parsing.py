@@ -30,8 +30,11 @@ from kb.errors import UnreadableFile
 from kb.facets import OCR_PAGES
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 56
+INGEST_VERSION = 57
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+57: a publication line dates an anniversary; an e-mail header's date is a date of writing;
+56: a card's name written as a district's ("Distretto delle forbici … di Premana"); a town's part
+("Bairro do Recife") is a place;
 55: an abbreviation's stop is no part of a name's key ("Co." is "Co"); a review's window, a draft's,
 a prepared paper's and a magazine's dates are no start; an old founding told of the text's own
 subject unnamed ("Fondata nel 1919") is one;

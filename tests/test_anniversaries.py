@@ -69,6 +69,11 @@ def test_a_publication_line_dates_the_anniversary_where_no_dateline_does() -> No
     assert dateline_year(text) is None
     assert year_of_writing(text) == 2025
     assert extract(text, "Vinte e cinco anos de Parque Borgoverde", language="pt").year == 2000
-    assert (
-        year_of_writing("A cooperativa foi fundada em 1990 e cresce.") is None
-    )  # a start, not a date of writing
+    assert year_of_writing("A cooperativa foi fundada em 1990 e cresce.") is None  # a start
+    for opening in (  # a timeline's, a copyright's or a period's first year, a date ahead: no publication
+        "La nostra storia\nMarzo 1998 – Nasce il Consorzio Borgoverde\nOggi il consorzio festeggia 25 anni.",
+        "A Rede Vale Verde completou 20 anos.\n© 1998–2024 Rede Vale Verde",
+        "Duration: Mar 2019 – Dec 2021\n\nThe network celebrated its 10th anniversary.",
+        "Próxima reunião: 9 de novembro de 2025\nA rede completou 10 anos.",
+    ):
+        assert year_of_writing(opening) is None, opening

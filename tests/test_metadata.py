@@ -1647,6 +1647,8 @@ def test_a_small_town_counts_where_the_title_names_it_and_is_no_word_of_the_text
         ),
         # a practice described in words, a heading in capitals, a place or a person names nothing
         ("Nome: Rinnovo del parco macchine in una piccola impresa di minuteria\n", "rinnovo"),
+        ("Nome: Polo calçadista de uma cidade do interior de São Paulo\n", "polo calcadista"),
+        ("Nome: Polo tessile della provincia di Prato\n", "polo tessile"),
         ("Nome: RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA\n", "rinnovo"),
         ("Nome: Sassuolo\n", "sassuolo"),
         ("Nome: Maria Aparecida Silva\nCargo: presidente da cooperativa\n", "maria"),

@@ -526,6 +526,9 @@ def test_a_state_or_a_towns_part_named_with_its_kind_is_a_place() -> None:
     # a town's part: "Bairro do Recife" is where a park stands, not its name
     assert a_place("Bairro do Recife") and a_place("Borough of Camden")
     assert not a_place("Cidade do Saber") and not a_place("Città della Scienza")
+    assert not a_place("Città della Pace") and not a_place(
+        "City of Gold"
+    )  # names, though Pace and Gold are towns
 
 
 def test_a_road_is_never_proposed() -> None:

@@ -41,6 +41,7 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "SASKATOON, Sask., June 12, 2022\nThree companies at the research park are growing.",
         "From: Marta Puig\nDate: Thu, 14 Apr 2022 11:27:05 +0200\nSubject: the cluster programme",
         "Date: Tue, 14 Feb 2023 09:12 +1100\nSubject: clusters",
+        "Date: Thu, 14 Apr 2022 11:27:05 -0700 (PDT)\nSubject: clusters",
     ):
         year = next(y for y in ("2020", "2021", "2022", "2023") if y in text)
         assert written_on(text, text.index(year)), text
@@ -56,8 +57,14 @@ def test_a_date_in_prose_a_start_or_a_signing_is_no_date_of_writing() -> None:
     short = "As empresas entraram, em março de 2017, no programa."  # a sentence, however short
     recalled = "Como contámos no boletim anterior, em março de 2011 sete produtores formaram a Rede Verde."
     abbreviated = "In Mar 2016 the park opened its doors to twelve firms."  # a month shortened in prose
+    programme = (
+        "Programa: Mar 2020\nA cooperativa de pesca comemora 10 anos."  # Portugal's fisheries programme
+    )
+    period = "Start: Jan 2018\nEnd: Dec 2021"
     for text, year in (
         (abbreviated, "2016"),
+        (programme, "2020"),
+        (period, "2018"),
         (prose, "2019"),
         (agenda, "2015"),
         (since, "2012"),

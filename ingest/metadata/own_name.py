@@ -59,7 +59,7 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
         or _short_name_used(name, text)
         or _a_name_before_a_dash(name, text)
         or an_english_cluster_name(name, text)
-        or DISTRICT.fullmatch(name) is not None  # "Distretto delle forbici e dei coltelli di Premana"
+        or _a_district_name(name)
     )
     if not named_so or _lengthens(name, found):
         return []
@@ -67,6 +67,24 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     if one_word and (a_place(name) or an_everyday_term(name) or a_common_word(name, text)):
         return []
     return [name]
+
+
+def _a_district_name(name: str) -> bool:
+    """ "Distretto delle forbici e dei coltelli di Premana": a district as the field names it, its trade
+    in lower case before its place; not a practice described in words ("Polo calçadista de uma cidade
+    do interior de São Paulo", "Polo tessile della provincia di Prato")."""
+    district = DISTRICT.fullmatch(name)
+    if district is None:
+        return False
+    trade = re.findall(r"[^\W\d_]+", fold(name[district.end(1) : district.start(2)]))
+    return not any(w in STOPWORDS or w in _SETTING for w in trade if w not in _LINKS)
+
+
+_LINKS = frozenset("de do da dos das di del della dello delle dei degli dell e ed and of".split())
+_SETTING = frozenset(
+    "cidade citta city town provincia province regione regiao region comune municipio interior paese pais area zona".split()
+)
+"""Words that place a practice described in words ("de uma cidade do interior"), not a trade."""
 
 
 def written_as_a_name(value: str) -> bool:

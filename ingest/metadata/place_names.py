@@ -44,7 +44,7 @@ def _part_of_a_place(name: str) -> bool:
 
 _ADMINISTRATIVE = re.compile(
     r"^(?:Estado|Stato|State|Province|Provincia|Prov[ií]ncia|Regi[ãa]o|Regione|Region|Munic[ií]pio|Comune|"
-    r"Cidade|Citt[àa]|City|Bairro|Quartiere|Borough)"
+    r"Bairro|Quartiere|Borough)"
     r"[ \t]+(?:d[eoa]s?|di|del|della|dell['’]|of(?:[ \t]+the)?)[ \t]+|[ \t]+(?:State|Province|Region|County)$"
 )
 """A place's administrative kind around its name: "Estado de São Paulo", "Anambra State", a town's

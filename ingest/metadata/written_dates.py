@@ -24,15 +24,16 @@ _DATELINE = re.compile(
 city with its state's or province's abbreviation ("SASKATOON, Sask., June 12, 2019 –"; not a
 timeline's "Kick-off meeting, Santa Maria, June 2016")."""
 _SEASON = r"primavera|verão|verao|outono|inverno|estate|autunno|spring|summer|autumn|fall|winter"
-_SHORT_MONTH = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-"""A month as an e-mail's header writes it ("Date: Thu, 14 Apr 2016 11:27:05 +0200")."""
+_SHORT_MONTH = r"(?<=\d[ \t])(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+"""A month as an e-mail's header writes it, after its day ("Date: Thu, 14 Apr 2016 11:27:05 +0200"); not
+"Mar 2020", Portugal's fisheries programme, nor a period's "Start: Jan 2018"."""
 _DATED_LINE = re.compile(
     rf"(?i)(?:\b(?:{MONTH}|{_SEASON}|{_SHORT_MONTH})|\d{{1,2}}[/.-]\d{{1,2}}[/.-])[ \t]*(?:\d{{1,2}},[ \t]*)?"
     r"(?:(?:de|del|dell['’]|of)[ \t]*)?$"
 )
 """A year ending a date with its month or season, as datelines, bylines, sign-offs, e-mail headers and
 a newsletter's issue write it ("numero di primavera 2021")."""
-_TIME = r"\d[\d:.h]*(?:\s*[ap]\.?m\.?)?(?:\s*[+-]\d{4})?"
+_TIME = r"\d[\d:.h]*(?:\s*[ap]\.?m\.?)?(?:\s*[+-]\d{4}(?:\s*\([A-Z]{2,5}\))?)?"
 _LINE_TAIL = re.compile(
     rf"[\s,.;:*_)\]]*(?:(?:ore|às|as|at|h|das|dalle|from)?\s*{_TIME}(?:\s*(?:[-–]|às|as|alle|to)\s*{_TIME})?"
     r"[\s,.;*_)\]]*)?"
@@ -221,10 +222,12 @@ def dates_of_writing(text: str) -> set[int]:
 
 
 def year_of_writing(text: str) -> int | None:
-    """The first year the text's opening tells as its date of writing ("Publicado em 28 de julho de
-    2025 por …", a byline's): what an anniversary counts back from, where no dateline gives it."""
+    """The year of the opening's publication line ("Publicado em 28 de julho de 2025 por …", "Posted
+    on 3 May 2021"), told as the date of writing: what an anniversary counts back from where no
+    dateline gives it (not a timeline's, a copyright's or a period's first year, nor a date ahead)."""
     for year, at, _, decade in years_in_text(text[:OPENING_CHARS]):
-        if not decade and written_on(text, at):
+        before = text[text.rfind("\n", 0, at) + 1 : at]
+        if not decade and _PUBLISHED.search(before) and not _PLANNED.search(before) and written_on(text, at):
             return year
     return None
 

@@ -5,7 +5,6 @@ Exit status 0 on success, 2 on bad usage or bad input with one line on stderr.
 
 from __future__ import annotations
 
-import os
 import sys
 
 import typer
@@ -31,9 +30,6 @@ def main() -> None:
         message = error.format_message() if isinstance(error, TyperException) else str(error)
         print(f"kb: {one_line(message)}", file=sys.stderr)
         code = 2
-    except BrokenPipeError:  # the reader stopped early ("kb search … | head -1"): not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # or the flush at exit fails too
-        code = 0
     except OSError as error:  # a path that is a file, a folder without permission, a full disk
         where = f": {error.filename}" if error.filename else ""
         print(f"kb: {one_line(error.strerror or str(error))}{one_line(where)}", file=sys.stderr)

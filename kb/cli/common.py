@@ -91,4 +91,8 @@ def open_kb(index: str | None, embedder: str | None = None, create: bool = False
 
 
 def emit_json(value: object) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+    try:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()  # here, not at exit, so a reader that stopped early is seen here
+    except BrokenPipeError:  # typer would exit 1 for it
+        out.on_broken_pipe()

@@ -44,9 +44,8 @@ def search(
     check_filters(kb, filters, labels)
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = kb.search(request)
-    if result.total == 0 and text.strip():  # the curators' list of searches that found nothing, as the app's
-        chosen = {name: list(values) for name, values in filters.items() if values}
-        kb.store.log_search_miss(text, json.dumps(chosen, ensure_ascii=False))
+    if result.total == 0 and request.query:  # the curators' list of searches that found nothing, as the app's
+        kb.store.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
     hits = [hit.as_dict() for hit in result.hits]
     if as_json:
         emit_json(
