@@ -62,7 +62,7 @@ def render() -> None:
         st.query_params["page"] = str(pages)
         st.rerun()
     with st.sidebar:
-        sidebar(request, result, language)
+        sidebar(request, result, other_values(kb, request), language)
     if result.concepts:
         chips = " · ".join(concept_chip(typed, c, language) for typed, c in result.concepts)
         st.caption(t("concepts") + " " + chips)
@@ -131,16 +131,30 @@ def compare_bar(kb: KnowledgeBase) -> None:
     st.html(CARD_STYLE + f'<div class="compare-bar">{escape(names)} — {chip_links(links)}</div>')
 
 
-def sidebar(request: SearchRequest, result: SearchResult, language: str) -> None:
+def other_values(kb: KnowledgeBase, request: SearchRequest) -> dict[str, list[str]]:
+    """For each field with a value chosen, the values the search finds without that field's filter:
+    what choosing one more of them (values of one field combine with OR) can add."""
+    found = {}
+    for name in request.filters:
+        rest = {field: values for field, values in request.filters.items() if field != name}
+        wider = kb.search(SearchRequest(request.query, rest, k=1, snippets=False))
+        found[name] = [c.value for c in wider.facets.get(name, [])]
+    return found
+
+
+def sidebar(
+    request: SearchRequest, result: SearchResult, others: dict[str, list[str]], language: str
+) -> None:
     """A filter per facet, each value with its count in this result: the count that choosing it gives.
-    A field with a value chosen shows no counts: another of its values widens the result (values of one
-    field combine with OR), so the count of this result would mislead."""
+    A field with a value chosen lists the values it may add (``others``) without counts: another of
+    its values widens the result (values of one field combine with OR)."""
     taxonomy = default_taxonomy()
     st.subheader(t("filters"))
     for name in SIDEBAR_FACETS:
         counts = {c.value: c.count for c in result.facets.get(name, [])}
         selected = list(request.filters.get(name, ()))
-        options = selected + [value for value in counts if value not in selected]
+        offered = others.get(name, []) if selected else list(counts)
+        options = selected + [value for value in offered if value not in selected]
 
         def label(value: str, n: str = name, c: dict[str, int] = counts, chosen: list[str] = selected) -> str:
             text = taxonomy.label(n, value, language)

@@ -66,6 +66,19 @@ def test_counts_shown_are_what_a_click_gives(app: AppTest) -> None:
     assert "theme=governance&amp;theme=" not in html and "theme=governance&theme=" not in html
 
 
+def test_a_chosen_field_still_offers_its_other_values(app: AppTest) -> None:
+    app.query_params["ui"] = "en"
+    app.query_params["language"] = ["en"]
+    app.run()
+    assert not app.exception
+    # the result holds English documents only, yet Italian and Portuguese may be added (OR)
+    assert sorted(app.multiselect(key="facet_language").options) == ["English", "Italian", "Portuguese"]
+    app.multiselect(key="facet_language").select("it").run()
+    assert not app.exception
+    html = page_html(app)
+    assert "COSME clusters" in html and "Contratti di rete" in html
+
+
 def test_ui_language_switches_messages(app: AppTest) -> None:
     app.query_params["ui"] = "en"
     app.run()
