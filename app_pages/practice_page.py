@@ -24,10 +24,10 @@ from app_pages.state import (
 )
 from kb.errors import DocumentNotFound
 from kb.facets import LIST_FACETS
+from kb.glossary import Glossary
 from kb.models import Document
-from kb.snippets import match_spans
+from kb.snippets import highlight_terms, match_spans
 from kb.taxonomy import default_taxonomy
-from kb.text import query_terms
 
 
 def download_original(source: Path) -> None:
@@ -102,7 +102,8 @@ def passages(
 ) -> None:
     """The document's text, readable, with the query's words marked and the matched passage shown;
     a page recognised from a scan says so."""
-    terms = query_terms(str(query or ""))
+    typed = str(query or "")
+    terms = highlight_terms(typed, Glossary.load().parse(typed))
     html = []
     for chunk_id, text, page in rows:
         blocks = "".join(f"<p>{highlighted(b, match_spans(b, terms))}</p>" for b in readable_blocks(text))

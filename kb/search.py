@@ -32,9 +32,8 @@ from kb.language_profile import LanguageProfile
 from kb.models import Hit, SearchResult
 from kb.query_weights import is_question, is_short, short_weight
 from kb.request import SearchRequest
-from kb.snippets import make_snippet
+from kb.snippets import highlight_terms, make_snippet
 from kb.store import HEADING_FIELDS, Store
-from kb.text import query_terms
 
 SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="search-side")
 """Where a search's vector search runs while the calling thread runs its lexical side, and its
@@ -112,10 +111,10 @@ class Searcher:
             ranked = [c.as_ranked for c in matching]
             if not matching and allowed != []:  # the closest documents inside the filters, not matching
                 closest = (candidates if allowed is None else inside())[: self.settings.near_misses]
-                near = self._hits([c.as_ranked for c in closest], query_terms(request.query))
+                near = self._hits([c.as_ranked for c in closest], highlight_terms(request.query, parts))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
-            hits=self._hits(page, query_terms(request.query), request.snippets),
+            hits=self._hits(page, highlight_terms(request.query, parts), request.snippets),
             total=len(ranked),
             facets=self.store.facet_counts([doc_id for doc_id, _, _ in ranked]),
             concepts=[(p.text, p.concept) for p in parts if p.concept is not None],

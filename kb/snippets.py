@@ -5,11 +5,28 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from kb.text import WORD, fold
+from kb.text import WORD, fold, query_terms, words
+
+if TYPE_CHECKING:
+    from kb.glossary import QueryPart
 
 ELLIPSIS = "…"
+
+
+def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
+    """The query's words, and the one-word forms and acronyms of the concepts it names: a search for
+    "PME" marks "PMI" and "SMEs" in the Italian and English passages it found through them."""
+    terms = query_terms(query)
+    for part in parts:
+        if part.concept is not None:
+            concept = part.concept
+            forms = [*concept.acronyms, *(term for terms in concept.terms.values() for term in terms)]
+            terms += [fold(form) for form in forms if len(words(form)) == 1]
+    return list(dict.fromkeys(terms))
 
 
 def leading_stem(term: str) -> str | None:

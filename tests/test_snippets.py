@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
+from ingest.pipeline import ingest_paths
 from kb import snippets
-from kb.snippets import leading_stem, make_snippet, match_spans
+from kb.config import Settings
+from kb.glossary import Glossary
+from kb.knowledge_base import KnowledgeBase
+from kb.request import SearchRequest
+from kb.snippets import highlight_terms, leading_stem, make_snippet, match_spans
 from kb.text import WORD, fold
 
 
@@ -68,3 +74,22 @@ def test_plain_terms_and_text_take_the_fast_path() -> None:
     assert not snippets._PLAIN_TEXT.search(TEXTS[0]) and not snippets._PLAIN_TEXT.search(TEXTS[4])
     assert snippets._PLAIN_TEXT.search(TEXTS[3]), "ß, ı and a combining accent: word by word"
     assert snippets._word_starts(("straße",)) is None
+
+
+def test_a_concept_marks_its_other_forms_in_the_hits(
+    hash_kb: KnowledgeBase, settings: Settings, tmp_path: Path
+) -> None:
+    """A search for "PME" finds an Italian passage through "PMI" and marks it there; a form of
+    several words is not marked word by word ("pequenas" alone is no SME)."""
+    terms = highlight_terms("PME", Glossary.load().parse("PME"))
+    assert {"pme", "pmi", "sme", "smes"} <= set(terms) and "pequenas" not in terms
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "pmi.md").write_text(
+        "# Le PMI del distretto\n\nLe PMI del distretto calzaturiero condividono un ufficio export e "
+        "partecipano insieme alle fiere internazionali con il sostegno della Regione.\n",
+        encoding="utf-8",
+    )
+    ingest_paths(hash_kb, [folder], settings)
+    hit = hash_kb.search(SearchRequest("PME", {}, k=1)).hits[0]
+    assert "PMI" in [hit.snippet[a:b] for a, b in hit.highlights]
