@@ -19,13 +19,17 @@ ELLIPSIS = "…"
 
 def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
     """The query's words, and the one-word forms and acronyms of the concepts it names: a search for
-    "PME" marks "PMI" and "SMEs" in the Italian and English passages it found through them."""
+    "PME" marks "PMI" and "SMEs" in the Italian and English passages it found through them. An
+    acronym the query did not type keeps its capitals: it is marked only where a passage writes it so
+    (:func:`match_spans`), not in "eu" or "usa", words of Portuguese and Italian."""
     terms = query_terms(query)
+    typed = set(terms)
     for part in parts:
         if part.concept is not None:
             concept = part.concept
-            forms = [*concept.acronyms, *(term for terms in concept.terms.values() for term in terms)]
-            terms += [fold(form) for form in forms if len(words(form)) == 1]
+            terms += [a for a in concept.acronyms if fold(a) not in typed and len(words(a)) == 1]
+            forms = (term for terms in concept.terms.values() for term in terms)
+            terms += [fold(form) for form in forms if len(words(form)) == 1 and len(form) > 2]
     return list(dict.fromkeys(terms))
 
 
@@ -70,13 +74,16 @@ def _word_starts(prefixes: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Character spans of every word in ``text`` that matches a query term: exactly, or by a
-    shared leading stem (≥ 3/4 of a term of five letters or more).
+    shared leading stem (≥ 3/4 of a term of five letters or more); a term with capitals (an
+    acronym, "PMI") only as written.
 
     Reading every word in Python is most of a snippet's cost; where the text and terms allow,
     a regular expression finds the few words that can match, and only those are folded."""
     if not terms:
         return []
-    exact, stems = set(terms), tuple(p for t in terms if (p := leading_stem(t)))
+    capitals = {fold(t): t for t in terms if t != t.lower()}  # acronyms: marked only as written
+    terms = [fold(t) for t in terms]
+    exact, stems = set(terms), tuple(p for t in terms if t not in capitals and (p := leading_stem(t)))
     starts = _word_starts(tuple(sorted({*terms, *stems})))
     if starts is None or _PLAIN_TEXT.search(text):
         words = WORD.finditer(text)
@@ -85,6 +92,8 @@ def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     spans = []
     for m in words:
         word = _folded(m.group())
+        if word in capitals and m.group() != capitals[word]:
+            continue
         if word in exact or word.startswith(stems):
             spans.append(m.span())
     return spans
