@@ -1,6 +1,5 @@
 """Search page: one box, facet filters with counts, result cards; the whole state lives in the URL."""
 
-import json
 from collections.abc import Callable
 from datetime import date
 from html import escape
@@ -220,7 +219,7 @@ def top_values(request: SearchRequest, result: SearchResult, language: str) -> N
 
 def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) -> None:
     """Say so, log it for the curators, and offer what is near: without filters, closest practices."""
-    kb.store.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
+    kb.store.log_search_miss(request.query, request.filters_as_recorded)
     st.warning(t("no_results"))
     if result.unfiltered_total:
         url = Markdown(link("search", q=request.query))

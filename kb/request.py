@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -42,6 +43,12 @@ class SearchRequest:
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.k
+
+    @property
+    def filters_as_recorded(self) -> str:
+        """The filters as the curators' list of searches that found nothing records them (JSON), one
+        form for the app and ``kb search`` so the same search is counted once."""
+        return json.dumps(self.filters, ensure_ascii=False)
 
     @property
     def is_browse(self) -> bool:

@@ -86,11 +86,11 @@ def match_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     exact, stems = set(terms), tuple(p for t in terms if t not in capitals and (p := leading_stem(t)))
     starts = _word_starts(tuple(sorted({*terms, *stems})))
     if starts is None or _PLAIN_TEXT.search(text):
-        words = WORD.finditer(text)
+        candidates = WORD.finditer(text)
     else:
-        words = (w for m in starts.finditer(text) if (w := WORD.match(text, m.start())))
+        candidates = (w for m in starts.finditer(text) if (w := WORD.match(text, m.start())))
     spans = []
-    for m in words:
+    for m in candidates:
         word = _folded(m.group())
         if word in capitals and m.group() != capitals[word]:
             continue

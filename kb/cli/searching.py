@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -45,7 +44,7 @@ def search(
     request = SearchRequest(query=text, filters=filters, k=k, page=page)
     result = kb.search(request)
     if result.total == 0 and request.query:  # the curators' list of searches that found nothing, as the app's
-        kb.store.log_search_miss(request.query, json.dumps(request.filters, ensure_ascii=False))
+        kb.store.log_search_miss(request.query, request.filters_as_recorded)
     hits = [hit.as_dict() for hit in result.hits]
     if as_json:
         emit_json(
