@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from kb.country_words import country_words
 from kb.regions import regions
 from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
@@ -36,6 +37,10 @@ class Concept:
     narrower: frozenset[Phrase] = frozenset()
     """Every form of the concepts that are kinds of this one ("enoturismo" for tourism), which a
     query naming this one also meets."""
+
+    country: str = ""
+    """A country's ISO code (:mod:`kb.country_words`): its forms typed in capitals beside another
+    capitalised word are part of a name ("Mario Russo", "Germany Trade & Invest")."""
 
     @property
     def is_place(self) -> bool:
@@ -145,7 +150,7 @@ class Glossary:
         while i < len(typed):
             for n in range(min(self.longest, len(typed) - i), 0, -1):
                 concept = self._lookup(typed[i : i + n])
-                if concept is None or concept.is_place and _inside_a_name(typed, i, i + n):
+                if concept is None or _part_of_a_name(concept, typed, i, i + n):
                     continue
                 found.append(_concept_part(" ".join(typed[i : i + n]), concept))
                 i += n
@@ -215,6 +220,12 @@ def _word_part(typed: list[str], i: int) -> QueryPart | None:
     return QueryPart(word, alternatives, None, is_name=_looks_like_name([word], i))
 
 
+def _part_of_a_name(concept: Concept, typed: list[str], start: int, end: int) -> bool:
+    """A place, or a country typed in capitals, beside other capitalised words."""
+    in_capitals = concept.is_place or concept.country and typed[start][:1].isupper()
+    return bool(in_capitals) and _inside_a_name(typed, start, end)
+
+
 def _inside_a_name(typed: list[str], start: int, end: int) -> bool:
     """A region next to other capitalised words is part of a name ("Enterprise Europe Network",
     "Europa Creativa"), not the region."""
@@ -248,6 +259,13 @@ def _default_glossary() -> Glossary:
         labels = {lang: t[0] for lang, t in terms.items() if t}
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
     concepts = _with_narrower(concepts, {str(item["id"]): item.get("broader") for item in raw})
+    for country in country_words(LANGUAGES):
+        terms = {lang: (*filter(None, [country.names.get(lang)]), *country.demonyms) for lang in LANGUAGES}
+        acronyms = tuple(a for a in country.abbreviations if "." not in a)
+        labels = {lang: t[0] for lang, t in terms.items()}
+        concepts.append(
+            Concept(f"country-{country.code.lower()}", labels, acronyms, terms, country=country.code)
+        )
     for region in regions(LANGUAGES):
         labels = {lang: names[0] for lang, names in region.names.items()}
         concepts.append(Concept(f"region-{region.code}", labels, (), region.names, (region.token,)))
@@ -269,26 +287,3 @@ def _with_narrower(concepts: list[Concept], broader: dict[str, str | None]) -> l
         if parent:
             below.setdefault(parent, set()).update(by_id[concept_id].phrases())
     return [replace(c, narrower=frozenset(below.get(c.id, ()))) for c in concepts]
-
-
-@cache
-def phrase_pairs() -> frozenset[str]:
-    """Adjacent token pairs ("arranj produt") of the glossary's forms of several words, each term
-    stemmed in every language as a query part's own forms are: both stores index these pairs as
-    terms (:mod:`kb.phrase_pairs`), so a concept's phrase is matched as written without reading
-    every word's position."""
-    pairs: set[str] = set()
-    for phrase in glossary_phrases():
-        pairs.update(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False))
-    return frozenset(pairs)
-
-
-@cache
-def glossary_phrases() -> frozenset[Phrase]:
-    """Every form of every concept as the lexical index holds it, each term stemmed in every
-    language as a query part's own forms are."""
-    phrases: set[Phrase] = set()
-    for concept in _default_glossary().concepts:
-        texts = [*concept.acronyms, *(t for terms in concept.terms.values() for t in terms)]
-        phrases |= concept.phrases() | {index_phrase(t, lang) for t in texts for lang in LANGUAGES}
-    return frozenset(phrases)

@@ -20,9 +20,32 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from kb.glossary import MAX_TOKEN, Phrase, glossary_phrases, may_loosen, phrase_pairs
+from kb.glossary import LANGUAGES, MAX_TOKEN, Glossary, Phrase, index_phrase, may_loosen
 
 LOOSE_FIELD = "body_loose"
+
+
+@cache
+def phrase_pairs() -> frozenset[str]:
+    """Adjacent token pairs ("arranj produt") of the glossary's forms of several words, each term
+    stemmed in every language as a query part's own forms are: both stores index these pairs as
+    terms (this module), so a concept's phrase is matched as written without reading
+    every word's position."""
+    pairs: set[str] = set()
+    for phrase in glossary_phrases():
+        pairs.update(f"{a} {b}" for a, b in zip(phrase, phrase[1:], strict=False))
+    return frozenset(pairs)
+
+
+@cache
+def glossary_phrases() -> frozenset[Phrase]:
+    """Every form of every concept as the lexical index holds it, each term stemmed in every
+    language as a query part's own forms are."""
+    phrases: set[Phrase] = set()
+    for concept in Glossary.load().concepts:
+        texts = [*concept.acronyms, *(t for terms in concept.terms.values() for t in terms)]
+        phrases |= concept.phrases() | {index_phrase(t, lang) for t in texts for lang in LANGUAGES}
+    return frozenset(phrases)
 
 
 @cache

@@ -4,7 +4,7 @@ Each passage has a row in ``passage_terms`` with a stripped ``tsvector`` of inde
 (folded Snowball stems, :mod:`kb.stemming`) per lexical field: its document's ``title`` and
 ``names``, and its own ``body``. A query part is its forms ORed; a form of several tokens is
 its adjacent token pairs, which the store indexes as terms where a glossary phrase holds them
-(:func:`kb.glossary.phrase_pairs`), where one written word was cut into pieces (GT-APL), and
+(:func:`kb.phrase_pairs.phrase_pairs`), where one written word was cut into pieces (GT-APL), and
 everywhere in titles and names. Such a match needs no recheck, so PostgreSQL answers it from
 the GIN index and the heap row alone and never reads a tsvector: positions, weight labels and
 ``ts_rank`` each made it read and decompress every matching passage's tsvector, which cost
@@ -24,8 +24,9 @@ from collections.abc import Iterable, Sequence
 
 import psycopg
 
-from kb.glossary import MAX_TOKEN, Phrase, may_loosen, phrase_pairs, tokens_of
+from kb.glossary import MAX_TOKEN, Phrase, may_loosen, tokens_of
 from kb.models import NewDocument
+from kb.phrase_pairs import phrase_pairs
 from kb.postgres_ranking import found_sql, scores_sql
 from kb.stemming import stem, stems_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, loose_flags, names_text

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kb.text import WORD, fold, query_terms, words
+from kb.text import STOPWORDS, WORD, fold, query_terms, words
 
 if TYPE_CHECKING:
     from kb.glossary import QueryPart
@@ -22,7 +22,7 @@ def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
     "PME" marks "PMI" and "SMEs" in the Italian and English passages it found through them. An
     acronym the query did not type keeps its capitals: it is marked only where a passage writes it so
     (:func:`match_spans`), not in "eu" or "usa", words of Portuguese and Italian."""
-    terms = query_terms(query)
+    terms = query_terms(query) + _names_stop_words(query)
     typed = set(terms)
     for part in parts:
         if part.concept is not None:
@@ -31,6 +31,17 @@ def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
             forms = (term for terms in concept.terms.values() for term in terms)
             terms += [fold(form) for form in forms if len(words(form)) == 1 and len(form) > 2]
     return list(dict.fromkeys(terms))
+
+
+def _names_stop_words(query: str) -> list[str]:
+    """Stop words that begin a name, typed in capitals before another capitalised word: "São" of
+    "São Paulo" (also the verb "são"), marked only where a passage writes it so."""
+    typed = words(query)
+    return [
+        w
+        for w, after in zip(typed, typed[1:], strict=False)
+        if fold(w) in STOPWORDS and w[:1].isupper() and after[:1].isupper()
+    ]
 
 
 def leading_stem(term: str) -> str | None:

@@ -44,8 +44,29 @@ def test_a_broader_concept_meets_its_narrower_forms_but_not_the_reverse() -> Non
 
 
 def test_short_acronyms_need_capitals() -> None:
-    assert parts("it is in the US") == [("US", "united-states", True)]
+    assert parts("it is in the US") == [("US", "country-us", True)]
     assert parts("us") == [("us", None, False)]
+
+
+def test_a_demonym_meets_its_country_in_every_language() -> None:
+    """ "vinhos chilenos" asks for Chile: its names and demonyms in pt/it/en, as text and as the
+    names field holds a document's countries."""
+    assert parts("vinhos chilenos") == [("vinhos", "wine", False), ("chilenos", "country-cl", False)]
+    assert parts("vini cileni")[1][1] == parts("Chilean wine")[0][1] == parts("Cile")[0][1] == "country-cl"
+    [chile] = Glossary.load().parse("cileni")
+    assert {
+        index_phrase("Chile", "en"),
+        index_phrase("Chilean", "en"),
+        index_phrase("chilenos", "pt"),
+    } <= chile.alternatives
+    assert parts("Made in Italy")[-1][1] == "country-it" and parts("EUA")[0][1] == "country-us"
+
+
+def test_a_country_word_inside_a_name_is_the_name() -> None:
+    """A demonym typed in capitals beside another capitalised word is a surname or a body's name."""
+    assert parts("Mario Russo") == [("Mario", None, False), ("Russo", None, True)]
+    assert parts("cooperativa de Mario Russo")[-1] == ("Russo", None, True)
+    assert parts("APL do Brasil")[-1] == ("Brasil", "country-br", False)
 
 
 def test_names_are_acronyms_codes_and_capitalised_words() -> None:
@@ -72,7 +93,9 @@ def test_only_a_region_s_full_name_expands() -> None:
     """Neither a country ("Honduras"), nor a word of a region's name ("Sud"), nor an adjective
     ("europea", which usually means the EU), nor a region inside a name ("Enterprise Europe
     Network", "Europa Creativa") stands for a region."""
-    assert parts("Honduras") == [("Honduras", None, False)]
+    [honduras] = Glossary.load().parse("Honduras")
+    assert honduras.concept is not None and honduras.concept.id == "country-hn"  # the country, no region
+    assert not any(token.startswith("m49region") for phrase in honduras.alternatives for token in phrase)
     assert parts("distretti del Sud")[1] == ("Sud", None, True)
     assert parts("piattaforma europea")[1] == ("europea", None, False)
     assert parts("cluster na Europa")[1] == ("Europa", "region-150", True)

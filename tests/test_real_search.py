@@ -207,3 +207,9 @@ def test_a_code_in_the_collection_makes_a_query_match(kb: KnowledgeBase) -> None
     """'Law 317' is one English word and a number that an Italian document holds."""
     result = kb.search(SearchRequest("Law 317"))
     assert "distretti-industriali-legge-317" in [h.doc_id for h in result.hits]
+
+
+@pytest.mark.parametrize("query", ["vinhos chilenos", "vini cileni", "Chilean wines"])
+def test_a_demonym_finds_the_practice_written_in_another_language(kb: KnowledgeBase, query: str) -> None:
+    """Chile's wine cluster is written in English; an adviser asks in Portuguese or Italian."""
+    assert [h.doc_id for h in kb.search(SearchRequest(query, k=1)).hits] == ["chile-wine-cluster"]

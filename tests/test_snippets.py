@@ -87,6 +87,10 @@ def test_a_concept_marks_its_other_forms_in_the_hits(
     usa = highlight_terms("Estados Unidos", Glossary.load().parse("Estados Unidos"))
     text = "Eu acho que a empresa usa o modelo dos USA."
     assert [text[a:b] for a, b in match_spans(text, usa)] == ["USA"]
+    # a stop word that begins a name is marked where written in capitals, not the verb "são"
+    sao = highlight_terms("calçados em São Paulo", Glossary.load().parse("calçados em São Paulo"))
+    text = "As fábricas são de São Paulo."
+    assert [text[a:b] for a, b in match_spans(text, sao)] == ["São", "Paulo"]
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "pmi.md").write_text(
