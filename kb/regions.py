@@ -5,7 +5,8 @@ Centrale" wants it. Matching the names of a region's countries in the text would
 ordinary words ("Mali" and "mal", "Réunion" and "reunião"), so the lexical index's names field
 of a document carries, beside its countries, one token per region around them ("m49region013"),
 and a region typed in a query counts as found where its token is. Membership comes from
-kb/data/regions.yaml (UN M49 codes); names from Babel.
+kb/data/regions.yaml (UN M49 codes); names from Babel, and those people also write from
+kb/data/region_names.yaml.
 """
 
 from __future__ import annotations
@@ -54,12 +55,18 @@ def region_tokens(country: str) -> list[str]:
 
 
 def regions(languages: tuple[str, ...]) -> list[Region]:
-    """Every region of the table with its names in ``languages``."""
+    """Every region of the table with its names in ``languages``: Babel's first, then those people
+    also write (kb/data/region_names.yaml: "Sudamerica", "Sul da Europa")."""
     names = {lang: Locale.parse(lang).territories for lang in languages}
+    written: dict[str, dict[str, list[str]]] = shipped("region_names.yaml")  # type: ignore[assignment]
     return [
         Region(
             code,
-            {lang: (names[lang][code],) for lang in languages if code in names[lang]},
+            {
+                lang: (names[lang][code], *written.get(code, {}).get(lang, ()))
+                for lang in languages
+                if code in names[lang]
+            },
             region_token(code),
         )
         for code in _table()

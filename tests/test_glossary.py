@@ -89,6 +89,19 @@ def test_a_region_is_found_where_its_countries_are_named() -> None:
     assert "m49region013" in names_text([("country", "HN")])
 
 
+def test_a_region_is_found_by_the_names_people_write_for_it() -> None:
+    """Beside Babel's names ("America del Sud", "Europa meridionale"), those of everyday writing."""
+    assert (
+        parts("Sudamerica")[0][1]
+        == parts("Sud America")[0][1]
+        == parts("South America")[0][1]
+        == "region-005"
+    )
+    south = parts("Europa meridionale")[0][1]
+    assert parts("Sud Europa")[0][1] == parts("sul da Europa")[0][1] == parts("Europa do Sul")[0][1] == south
+    assert parts("cluster in Sudamerica")[1] == ("Sudamerica", "region-005", True)
+
+
 def test_only_a_region_s_full_name_expands() -> None:
     """Neither a country ("Honduras"), nor a word of a region's name ("Sud"), nor an adjective
     ("europea", which usually means the EU), nor a region inside a name ("Enterprise Europe

@@ -213,3 +213,10 @@ def test_a_code_in_the_collection_makes_a_query_match(kb: KnowledgeBase) -> None
 def test_a_demonym_finds_the_practice_written_in_another_language(kb: KnowledgeBase, query: str) -> None:
     """Chile's wine cluster is written in English; an adviser asks in Portuguese or Italian."""
     assert [h.doc_id for h in kb.search(SearchRequest(query, k=1)).hits] == ["chile-wine-cluster"]
+
+
+def test_a_region_written_as_people_write_it_finds_its_countries(kb: KnowledgeBase) -> None:
+    """ "Sudamerica" (Babel says "America del Sud") meets the Brazilian and Chilean practices."""
+    found = {h.doc_id for h in kb.search(SearchRequest("cluster in Sudamerica", k=50)).hits}
+    assert {"chile-wine-cluster", "brazil-apl-policy"} <= found
+    assert not found & {"distretto-tessile-prato", "germany-go-cluster"}
