@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.config import SearchSettings
-from kb.glossary import QueryPart, is_acronym_or_code
+from kb.glossary import QueryPart
+from kb.typed_names import is_acronym_or_code
 
 
 @dataclass

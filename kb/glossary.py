@@ -16,6 +16,7 @@ from kb.country_words import country_words
 from kb.regions import regions
 from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
+from kb.typed_names import inside_a_name, looks_like_name
 from kb.yaml_data import shipped
 
 LANGUAGES = tuple(ALGORITHMS)
@@ -41,6 +42,13 @@ class Concept:
     country: str = ""
     """A country's ISO code (:mod:`kb.country_words`): its forms typed in capitals beside another
     capitalised word are part of a name ("Mario Russo", "Germany Trade & Invest")."""
+    unstemmed: frozenset[str] = frozenset()
+    """Forms compared as folded words only, never by stem: a country's names, which do not inflect
+    and whose stems meet other words ("Cuba" and "cubo", "Francia" and Brazil's "Franca")."""
+    as_written: frozenset[str] = frozenset()
+    """Forms that count only as written, accents kept (a capital first letter aside): a
+    country's form that is a large city's name elsewhere but for its accents or case ("França"
+    and Franca, "uruguaiana" and Uruguaiana)."""
 
     @property
     def is_place(self) -> bool:
@@ -114,14 +122,24 @@ class Glossary:
         self.concepts = concepts
         self._by_form: dict[tuple[str, ...], tuple[Concept, bool]] = {}  # (is a short acronym)
         self._by_stems: dict[str, dict[Phrase, Concept]] = {lang: {} for lang in LANGUAGES}
+        self._as_written: dict[tuple[str, ...], Concept] = {}
+        self._namesakes: set[tuple[str, ...]] = set()  # the city's spelling: no concept at all
         for concept in concepts:
+            for form in concept.as_written:
+                for key in (words(form), words(form.lower())):
+                    self._as_written.setdefault(tuple(key), concept)
+                self._namesakes.add(tuple(fold(w) for w in words(form)))
             for acronym in concept.acronyms:
                 key = tuple(fold(w) for w in words(acronym))
                 self._by_form.setdefault(key, (concept, len(acronym) <= SHORT_ACRONYM))
             for lang, terms in concept.terms.items():
                 for term in terms:
+                    if term in concept.as_written:
+                        continue
                     self._by_form.setdefault(tuple(fold(w) for w in words(term)), (concept, False))
-                    if not concept.is_place:  # "europea" is not Europe's countries
+                    if (
+                        not concept.is_place and term not in concept.unstemmed
+                    ):  # "europea" is not Europe's countries
                         self._by_stems[lang].setdefault(tuple(stem(w, lang) for w in words(term)), concept)
         self.longest = max((len(k) for k in self._by_form), default=1)
 
@@ -130,7 +148,12 @@ class Glossary:
         return _default_glossary()
 
     def _lookup(self, typed: list[str]) -> Concept | None:
+        written = self._as_written.get(tuple(typed))
+        if written is not None:
+            return written
         folded = tuple(fold(w) for w in typed)
+        if folded in self._namesakes:
+            return None
         found = self._by_form.get(folded)
         if found:
             concept, short = found
@@ -182,7 +205,7 @@ class Glossary:
         if i + 3 >= len(typed) or fold(typed[i]) in STOPWORDS or fold(typed[i + 1]) in STOPWORDS:
             return None
         modifier = typed[i + 1]
-        if _looks_like_name([modifier], i + 1) or self._lookup([modifier]) is not None:
+        if looks_like_name([modifier], i + 1) or self._lookup([modifier]) is not None:
             return None
         if not _side_by_side(query, typed[i : i + 3]):
             return None
@@ -217,36 +240,13 @@ def _word_part(typed: list[str], i: int) -> QueryPart | None:
         return None
     alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
     alternatives |= {tuple(tokens_of(folded))}
-    return QueryPart(word, alternatives, None, is_name=_looks_like_name([word], i))
+    return QueryPart(word, alternatives, None, is_name=looks_like_name([word], i))
 
 
 def _part_of_a_name(concept: Concept, typed: list[str], start: int, end: int) -> bool:
     """A place, or a country typed in capitals, beside other capitalised words."""
     in_capitals = concept.is_place or concept.country and typed[start][:1].isupper()
-    return bool(in_capitals) and _inside_a_name(typed, start, end)
-
-
-def _inside_a_name(typed: list[str], start: int, end: int) -> bool:
-    """A region next to other capitalised words is part of a name ("Enterprise Europe Network",
-    "Europa Creativa"), not the region."""
-    neighbours = typed[start - 1 : start] + typed[end : end + 1]
-    return any(w[:1].isupper() and fold(w) not in STOPWORDS for w in neighbours)
-
-
-def is_acronym_or_code(text: str) -> bool:
-    """Two capitals or more (APL, GT-APL) or a digit (317, 4.0)."""
-    return any(ch.isdigit() for ch in text) or sum(ch.isupper() for ch in text) >= 2
-
-
-def _looks_like_name(typed: list[str], position: int) -> bool:
-    """Acronyms (two capitals or more), codes with digits, and capitalised words past the first."""
-    for word in typed:
-        if is_acronym_or_code(word):
-            return True
-        letters = [ch for ch in word if ch.isalpha()]
-        if position > 0 and letters and letters[0].isupper():
-            return True
-    return False
+    return bool(in_capitals) and inside_a_name(typed, start, end)
 
 
 @cache
@@ -264,7 +264,15 @@ def _default_glossary() -> Glossary:
         acronyms = tuple(a for a in country.abbreviations if "." not in a)
         labels = {lang: t[0] for lang, t in terms.items()}
         concepts.append(
-            Concept(f"country-{country.code.lower()}", labels, acronyms, terms, country=country.code)
+            Concept(
+                f"country-{country.code.lower()}",
+                labels,
+                acronyms,
+                terms,
+                country=country.code,
+                unstemmed=frozenset(country.names.values()),
+                as_written=country.namesakes,
+            )
         )
     for region in regions(LANGUAGES):
         labels = {lang: names[0] for lang, names in region.names.items()}

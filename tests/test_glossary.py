@@ -69,6 +69,17 @@ def test_a_country_word_inside_a_name_is_the_name() -> None:
     assert parts("APL do Brasil")[-1] == ("Brasil", "country-br", False)
 
 
+def test_a_country_form_spelled_as_a_large_city_elsewhere_counts_only_as_written() -> None:
+    """Brazil's Franca (footwear) is no "França"; nor is Uruguaiana (a city of Rio Grande do Sul) the
+    demonym "uruguaiana"; a country's name meets no other word through a shared stem."""
+    assert parts("calçados de Franca")[-1] == ("Franca", None, True)
+    assert parts("Franca")[0][1] is None and parts("Uruguaiana")[0][1] is None
+    assert parts("empresas da França")[-1][1] == parts("frança")[0][1] == parts("Francia")[0][1] == "country-fr"
+    assert parts("empresas uruguaianas")[-1][1] == parts("uruguaiana")[0][1] == "country-uy"
+    assert parts("cubos")[0][1] is None and parts("Cuba")[0][1] == "country-cu"
+    assert parts("Itália")[0][1] == parts("Italia")[0][1] == "country-it"
+
+
 def test_names_are_acronyms_codes_and_capitalised_words() -> None:
     assert parts("Law 317") == [("Law", None, False), ("317", None, True)]
     assert [p[2] for p in parts("receita de bolo")] == [False, False]

@@ -48,8 +48,8 @@ from ingest.metadata.programme_patterns import (
     SHORT_FOR,
     SPELLED_AFTER,
 )
-from kb.glossary import is_acronym_or_code
 from kb.text import fold
+from kb.typed_names import is_acronym_or_code
 
 MAX_NAMES = 3
 MAX_APPOSED_WORDS = 5
