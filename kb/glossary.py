@@ -14,9 +14,9 @@ from functools import cache
 
 from kb.country_words import country_words
 from kb.regions import regions
-from kb.stemming import ALGORITHMS, stem, stem_text
+from kb.stemming import ALGORITHMS, as_indexed, stem, stem_text
 from kb.text import STOPWORDS, fold, words
-from kb.typed_names import inside_a_name, looks_like_name
+from kb.typed_names import beside_a_name, in_capitals, looks_like_name, side_by_side
 from kb.yaml_data import shipped
 
 LANGUAGES = tuple(ALGORITHMS)
@@ -42,13 +42,10 @@ class Concept:
     country: str = ""
     """A country's ISO code (:mod:`kb.country_words`): its forms typed in capitals beside another
     capitalised word are part of a name ("Mario Russo", "Germany Trade & Invest")."""
-    unstemmed: frozenset[str] = frozenset()
-    """Forms compared as folded words only, never by stem: a country's names, which do not inflect
-    and whose stems meet other words ("Cuba" and "cubo", "Francia" and Brazil's "Franca")."""
-    as_written: frozenset[str] = frozenset()
-    """Forms that count only as written, accents kept (a capital first letter aside): a
-    country's form that is a large city's name elsewhere but for its accents or case ("França"
-    and Franca, "uruguaiana" and Uruguaiana)."""
+    stemmed: bool = True
+    """False for a country: its forms match as words only, never by stem ("Cuba" and "cubos",
+    "checo" and "checar", "Francia" and Brazil's "Franca" share one); its demonyms come inflected."""
+    as_written: frozenset[str] = frozenset()  # the only spellings of "França" (not Franca), "Camarões"
 
     @property
     def is_place(self) -> bool:
@@ -72,8 +69,9 @@ class Concept:
         return " · ".join(names)
 
     def phrases(self) -> frozenset[Phrase]:
-        """Every form as the lexical index stores it: terms stemmed in their own language."""
-        out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
+        """Every form as the lexical index stores it: terms stemmed in their own language, acronyms
+        also as a text writes them in capitals ("SEBRAE", folded whole)."""
+        out = {index_phrase(f, lang) for a in self.acronyms for f in (a, a.upper()) for lang in LANGUAGES}
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
         out |= {(mark,) for mark in self.marks}
         return frozenset(p for p in out if p) | self.narrower
@@ -81,7 +79,7 @@ class Concept:
 
 def index_phrase(text: str, language: str) -> Phrase:
     """Text as the lexical index holds it (``stem_text``, then cut into runs of letters and digits)."""
-    return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
+    return tuple(token for w in as_indexed(words(text)) for token in tokens_of(stem(w, language)))
 
 
 def may_loosen(phrase: Phrase) -> bool:
@@ -123,12 +121,11 @@ class Glossary:
         self._by_form: dict[tuple[str, ...], tuple[Concept, bool]] = {}  # (is a short acronym)
         self._by_stems: dict[str, dict[Phrase, Concept]] = {lang: {} for lang in LANGUAGES}
         self._as_written: dict[tuple[str, ...], Concept] = {}
-        self._namesakes: set[tuple[str, ...]] = set()  # the city's spelling: no concept at all
+        self._only_as_written: set[tuple[str, ...]] = set()  # folded so, another thing
         for concept in concepts:
-            for form in concept.as_written:
-                for key in (words(form), words(form.lower())):
-                    self._as_written.setdefault(tuple(key), concept)
-                self._namesakes.add(tuple(fold(w) for w in words(form)))
+            for spelling in concept.as_written:
+                self._as_written.setdefault(tuple(words(spelling)), concept)
+                self._only_as_written.add(tuple(fold(w) for w in words(spelling)))
             for acronym in concept.acronyms:
                 key = tuple(fold(w) for w in words(acronym))
                 self._by_form.setdefault(key, (concept, len(acronym) <= SHORT_ACRONYM))
@@ -137,9 +134,7 @@ class Glossary:
                     if term in concept.as_written:
                         continue
                     self._by_form.setdefault(tuple(fold(w) for w in words(term)), (concept, False))
-                    if (
-                        not concept.is_place and term not in concept.unstemmed
-                    ):  # "europea" is not Europe's countries
+                    if concept.stemmed and not concept.is_place:  # "europea" is not Europe's countries
                         self._by_stems[lang].setdefault(tuple(stem(w, lang) for w in words(term)), concept)
         self.longest = max((len(k) for k in self._by_form), default=1)
 
@@ -152,7 +147,7 @@ class Glossary:
         if written is not None:
             return written
         folded = tuple(fold(w) for w in typed)
-        if folded in self._namesakes:
+        if folded in self._only_as_written:
             return None
         found = self._by_form.get(folded)
         if found:
@@ -173,7 +168,7 @@ class Glossary:
         while i < len(typed):
             for n in range(min(self.longest, len(typed) - i), 0, -1):
                 concept = self._lookup(typed[i : i + n])
-                if concept is None or _part_of_a_name(concept, typed, i, i + n):
+                if concept is None or self._part_of_a_name(concept, typed, i, i + n, query):
                     continue
                 found.append(_concept_part(" ".join(typed[i : i + n]), concept))
                 i += n
@@ -207,7 +202,7 @@ class Glossary:
         modifier = typed[i + 1]
         if looks_like_name([modifier], i + 1) or self._lookup([modifier]) is not None:
             return None
-        if not _side_by_side(query, typed[i : i + 3]):
+        if not side_by_side(query, typed[i : i + 3]):
             return None
         for n in range(min(self.longest - 1, len(typed) - i - 2), 1, -1):
             concept = self._lookup([typed[i], *typed[i + 2 : i + 2 + n]])
@@ -215,10 +210,20 @@ class Glossary:
                 return n, concept
         return None
 
-
-def _side_by_side(query: str, run: list[str]) -> bool:
-    """Whether these words follow each other in the query with nothing but spaces between them."""
-    return bool(re.search(r"[ \t]+".join(re.escape(w) for w in run), query))
+    def _part_of_a_name(self, concept: Concept, typed: list[str], start: int, end: int, query: str) -> bool:
+        """A place, or a country typed with a capital, beside another word of a name
+        (:func:`kb.typed_names.beside_a_name`); a demonym that is written in lower case, typed with
+        a capital alone or past the query's first word but not after a concept, is a surname
+        ("Mario Russo", "Russo"; not "Vinhos Chilenos")."""
+        word = typed[start]
+        if concept.country and end - start == 1 and word[:1].isupper() and not in_capitals(word):
+            lower_case = {fold(t) for terms in concept.terms.values() for t in terms if t.islower()}
+            after_a_concept = start > 0 and self._lookup([typed[start - 1]]) is not None  # "Vinhos Chilenos"
+            if fold(word) in lower_case and (len(typed) == 1 or start > 0 and not after_a_concept):
+                return True
+        if not (concept.is_place or concept.country and word[:1].isupper()):
+            return False
+        return beside_a_name(typed, start, end, query, lambda w: self._lookup([w]) is not None)
 
 
 def _concept_part(text: str, concept: Concept) -> QueryPart:
@@ -238,15 +243,10 @@ def _word_part(typed: list[str], i: int) -> QueryPart | None:
     folded = fold(word)
     if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
         return None
-    alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
+    stemmed = as_indexed(typed)[i]  # an acronym alone stays whole
+    alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(stemmed, lang)))
     alternatives |= {tuple(tokens_of(folded))}
     return QueryPart(word, alternatives, None, is_name=looks_like_name([word], i))
-
-
-def _part_of_a_name(concept: Concept, typed: list[str], start: int, end: int) -> bool:
-    """A place, or a country typed in capitals, beside other capitalised words."""
-    in_capitals = concept.is_place or concept.country and typed[start][:1].isupper()
-    return bool(in_capitals) and inside_a_name(typed, start, end)
 
 
 @cache
@@ -260,9 +260,12 @@ def _default_glossary() -> Glossary:
         concepts.append(Concept(str(item["id"]), labels, acronyms, {k: v for k, v in terms.items() if v}))
     concepts = _with_narrower(concepts, {str(item["id"]): item.get("broader") for item in raw})
     for country in country_words(LANGUAGES):
-        terms = {lang: (*filter(None, [country.names.get(lang)]), *country.demonyms) for lang in LANGUAGES}
-        acronyms = tuple(a for a in country.abbreviations if "." not in a)
+        names = (*country.short_names, *country.demonyms)
+        terms = {lang: (*filter(None, [country.names.get(lang)]), *names) for lang in LANGUAGES}
+        acronyms = tuple(a for a in country.abbreviations if "." not in a)  # "U.S." is cut into letters
         labels = {lang: t[0] for lang, t in terms.items()}
+        spellings = {s for f in country.namesakes for s in (f, f.lower(), f.upper())}
+        spellings |= {s for f in country.capitalised_only for s in (f, f.upper())}
         concepts.append(
             Concept(
                 f"country-{country.code.lower()}",
@@ -270,8 +273,8 @@ def _default_glossary() -> Glossary:
                 acronyms,
                 terms,
                 country=country.code,
-                unstemmed=frozenset(country.names.values()),
-                as_written=country.namesakes,
+                stemmed=False,
+                as_written=frozenset(spellings),
             )
         )
     for region in regions(LANGUAGES):

@@ -3,7 +3,7 @@
 A phrase query makes Tantivy read the positions of every passage holding all of its words,
 and counting a concept of many multi-word forms ("arranjo produtivo local", "local productive
 arrangement", …) that way cost ~8 ms a search at 100,000 passages and far more at a million.
-Each adjacent token pair of a glossary form (:func:`kb.glossary.phrase_pairs`) is therefore
+Each adjacent token pair of a glossary form (:func:`phrase_pairs`) is therefore
 also stored as one term, ``arranj_produt``, in a pair field beside its field: a form made of
 such pairs is the conjunction of its pair terms, whose document frequencies the term
 dictionary knows at once. Tokens never hold "_", so a pair term meets no word.

@@ -34,13 +34,14 @@ def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
 
 
 def _names_stop_words(query: str) -> list[str]:
-    """Stop words that begin a name, typed in capitals before another capitalised word: "São" of
-    "São Paulo" (also the verb "são"), marked only where a passage writes it so."""
+    """Stop words that begin a name, typed with a capital before another capitalised word: "São" of
+    "São Paulo" (also the verb "são"), marked only where a passage writes it so. Not a word of one
+    or two letters ("A Itália", "DE"), nor one typed all in capitals."""
     typed = words(query)
     return [
         w
         for w, after in zip(typed, typed[1:], strict=False)
-        if fold(w) in STOPWORDS and w[:1].isupper() and after[:1].isupper()
+        if fold(w) in STOPWORDS and len(w) > 2 and w[:1].isupper() and w[1:].islower() and after[:1].isupper()
     ]
 
 

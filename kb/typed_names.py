@@ -1,20 +1,71 @@
 """How a query's words show a name: capitals, acronyms and codes.
 
 A name or acronym the collection holds must always find its documents, and a word of the
-glossary written inside a name ("Enterprise Europe Network", "Mario Russo") is that name's, not
-the concept's; these tests read only how the words are typed.
+glossary written inside a name ("Enterprise Europe Network", "Mario Russo", "Banco do Brasil")
+is that name's, not the concept's; these tests read only how the words are typed.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from kb.text import STOPWORDS, fold
 
+DIRECTIONS = frozenset(
+    fold(w)
+    for w in "nord sud est ovest centro norte sul leste oeste north south east west northern southern "
+    "eastern western central centrale settentrionale meridionale".split()
+)
+"""Words that place a country or region rather than name something ("Nord Italia", "Sud Europa")."""
 
-def inside_a_name(typed: list[str], start: int, end: int) -> bool:
-    """Whether the words ``typed[start:end]`` stand beside other capitalised words: a region there
-    is part of a name ("Enterprise Europe Network", "Europa Creativa"), not the region."""
-    neighbours = typed[start - 1 : start] + typed[end : end + 1]
-    return any(w[:1].isupper() and fold(w) not in STOPWORDS for w in neighbours)
+
+def side_by_side(query: str, run: list[str]) -> bool:
+    """Whether these words follow each other in the query with nothing but spaces between them."""
+    return bool(re.search(r"[ \t]+".join(re.escape(w) for w in run), query))
+
+
+def beside_a_name(
+    typed: list[str], start: int, end: int, query: str, is_concept: Callable[[str], bool]
+) -> bool:
+    """Whether the words ``typed[start:end]`` stand in a name with a capitalised word beside them,
+    or one lower-case stop word away ("Europa Creativa", "Mario Russo", "Banco do Brasil", "Brasil
+    sem Miséria"). A neighbour counts when nothing but spaces separates them and it is no acronym
+    ("Italian SMEs"), no word of the glossary ("Italia Germania", "Vinhos Chilenos"), no direction
+    ("Nord Italia") and no capitalised stop word opening the query ("A Itália"). A query typed all in
+    capitals shows no names this way."""
+    if all(w.isupper() for w in typed if any(ch.isalpha() for ch in w)):
+        return False
+    for step, edge in ((-1, start - 1), (1, end)):
+        run = typed[start:end]
+        for position in (edge, edge + step):
+            if not 0 <= position < len(typed):
+                break
+            word = typed[position]
+            run = [word, *run] if step < 0 else [*run, word]
+            if _names_with(word, position, is_concept):
+                if side_by_side(query, run):
+                    return True
+                break
+            if not (fold(word) in STOPWORDS and word.islower()):
+                break
+    return False
+
+
+def _names_with(word: str, position: int, is_concept: Callable[[str], bool]) -> bool:
+    """Whether a neighbouring word is part of a name (see :func:`beside_a_name`)."""
+    folded = fold(word)
+    if not word[:1].isupper() or is_acronym_or_code(word) or folded in DIRECTIONS:
+        return False
+    if folded in STOPWORDS:  # "Brasil Mais Produtivo"
+        return position > 0
+    return not is_concept(word)
+
+
+def in_capitals(word: str) -> bool:
+    """Two letters or more, all capitals (a query typed so, or an acronym)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def is_acronym_or_code(text: str) -> bool:

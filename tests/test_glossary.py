@@ -59,14 +59,50 @@ def test_a_demonym_meets_its_country_in_every_language() -> None:
         index_phrase("Chilean", "en"),
         index_phrase("chilenos", "pt"),
     } <= chile.alternatives
-    assert parts("Made in Italy")[-1][1] == "country-it" and parts("EUA")[0][1] == "country-us"
+    assert parts("Italian SMEs")[0][1] == "country-it" and parts("EUA")[0][1] == "country-us"
+    assert parts("empresas russas")[-1][1] == "country-ru", "a demonym's other inflections"
+    assert parts("Coreia")[0][1] == parts("Korea")[0][1] == "country-kr", "countries.yaml's short names"
 
 
 def test_a_country_word_inside_a_name_is_the_name() -> None:
-    """A demonym typed in capitals beside another capitalised word is a surname or a body's name."""
+    """A country typed with a capital beside another capitalised word, or one stop word away, is
+    part of a name; a demonym written in lower case but typed with a capital is a surname."""
     assert parts("Mario Russo") == [("Mario", None, False), ("Russo", None, True)]
     assert parts("cooperativa de Mario Russo")[-1] == ("Russo", None, True)
-    assert parts("APL do Brasil")[-1] == ("Brasil", "country-br", False)
+    assert parts("Becattini e Russo")[-1] == ("Russo", None, True)
+    assert parts("Russo")[0][1] is None and parts("intervista a Tedeschi")[-1][1] is None
+    assert parts("Banco do Brasil")[-1] == ("Brasil", None, True)
+    assert parts("Made in Italy")[-1] == ("Italy", None, True)
+    assert parts("Brasil Mais Produtivo")[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("query", "country"),
+    [
+        ("APL do Brasil", "country-br"),  # an acronym is no name's word
+        ("Brazilian APLs", "country-br"),
+        ("Italy Germany comparison", "country-it"),  # another country is no name's word
+        ("Italia, Germania e Francia", "country-it"),
+        ("PMI del Nord Italia", "country-it"),  # nor a direction
+        ("Vinhos Chilenos", "country-cl"),  # nor a concept, before a demonym
+        ("VINHOS CHILENOS", "country-cl"),  # a query all in capitals shows no names
+        ("FRANÇA E ALEMANHA", "country-fr"),
+        ("A Itália e a França", "country-it"),  # nor a stop word opening the query
+    ],
+)
+def test_a_country_beside_words_that_make_no_name_stays_the_country(query: str, country: str) -> None:
+    assert [c for _, c, _ in parts(query) if c and c.startswith("country-")][0] == country
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["checar dados", "Indiana", "males and females", "criação de camarões", "carne de peru", "bone china"],
+)
+def test_words_that_only_look_like_a_country_are_words(query: str) -> None:
+    """Countries match as words, never by stem ("checar" and "checo"); a name that is a word in
+    lower case ("camarões", shrimps) is the country only when capitalised."""
+    assert not [c for _, c, _ in parts(query) if c and c.startswith("country-")]
+    assert parts("Camarões")[0][1] == "country-cm" and parts("Peru")[0][1] == "country-pe"
 
 
 def test_a_country_form_spelled_as_a_large_city_elsewhere_counts_only_as_written() -> None:
@@ -74,7 +110,9 @@ def test_a_country_form_spelled_as_a_large_city_elsewhere_counts_only_as_written
     demonym "uruguaiana"; a country's name meets no other word through a shared stem."""
     assert parts("calçados de Franca")[-1] == ("Franca", None, True)
     assert parts("Franca")[0][1] is None and parts("Uruguaiana")[0][1] is None
-    assert parts("empresas da França")[-1][1] == parts("frança")[0][1] == parts("Francia")[0][1] == "country-fr"
+    assert (
+        parts("empresas da França")[-1][1] == parts("frança")[0][1] == parts("Francia")[0][1] == "country-fr"
+    )
     assert parts("empresas uruguaianas")[-1][1] == parts("uruguaiana")[0][1] == "country-uy"
     assert parts("cubos")[0][1] is None and parts("Cuba")[0][1] == "country-cu"
     assert parts("Itália")[0][1] == parts("Italia")[0][1] == "country-it"

@@ -91,6 +91,10 @@ def test_a_concept_marks_its_other_forms_in_the_hits(
     sao = highlight_terms("calçados em São Paulo", Glossary.load().parse("calçados em São Paulo"))
     text = "As fábricas são de São Paulo."
     assert [text[a:b] for a, b in match_spans(text, sao)] == ["São", "Paulo"]
+    # …but not a one- or two-letter article or preposition ("A Itália", "DE")
+    article = highlight_terms("A Itália e a França", Glossary.load().parse("A Itália e a França"))
+    shouted = highlight_terms("CALÇADOS DE FRANCA", Glossary.load().parse("CALÇADOS DE FRANCA"))
+    assert not {"A", "a", "DE", "de", "E"} & {*article, *shouted}
     folder = tmp_path / "docs"
     folder.mkdir()
     (folder / "pmi.md").write_text(
