@@ -94,8 +94,6 @@ def within_boundary(
     if not is_about_collection(candidates, parts, s):
         return []
     named = named_documents(candidates, parts, s)
-    if named and all(p.is_name for p in parts):  # "UNIDO", "Sebrae": the documents that name it
-        return [c for c in candidates if c.doc_id in named]
     logits = membership_features(candidates) @ np.asarray(s.membership_weights, dtype=np.float64)
     probability = 1.0 / (1.0 + np.exp(-logits))
     return [

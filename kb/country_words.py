@@ -29,10 +29,19 @@ EUROPEAN_UNION = "EU"  # countries.yaml lists its demonyms beside the countries'
 NAMESAKE_CITY_POPULATION = 100_000
 """A city this large shares its name with a country's form often enough in queries ("calçados de
 Franca") that the form, typed without its accents or in capitals, is taken for the city."""
-INFLECTIONS = ("o", "a", "os", "as", "i", "e")
-"""Portuguese and Italian endings of a demonym's gender and number ("russo": russa, russos, russas,
-russi, russe): the glossary matches a country's forms as words, never by stem, since stems meet
-other words ("checar" and "checo", "Indiana" and "indiano")."""
+ENDINGS = (
+    ("ão", ("ã", "ães", "ãs")),  # alemão: alemã, alemães, alemãs
+    ("o", ("a", "os", "as", "i", "e")),  # russo: russa, russos, russas, russi, russe
+    ("ês", ("esa", "eses", "esas")),  # francês: francesa, franceses, francesas
+    ("ese", ("esi",)),  # francese: francesi
+    ("ol", ("ola", "olas", "óis")),  # espanhol: espanhola, espanholas, espanhóis
+    ("ense", ("enses",)),  # estadunidense: estadunidenses
+    ("an", ("ans",)),  # Italian: Italians
+)
+"""Endings of a demonym's gender and number in pt/it/en: the glossary matches a country's forms as
+words, never by stem, since stems meet other words ("checar" and "checo", "Indiana" and
+"indiano"), so the other forms are spelled out. An Italian "-co"/"-go" also takes "-chi", "-che"
+(tedesco: tedeschi, tedesche)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,20 @@ class CountryWords:
     short_names: tuple[str, ...] = ()  # "Korea", "Coreia", "England" (countries.yaml's names)
     namesakes: frozenset[str] = frozenset()  # forms spelled, but for accents or case, as a city elsewhere
     capitalised_only: frozenset[str] = frozenset()  # names that are words in lower case ("camarões")
+
+    @property
+    def spellings(self) -> frozenset[str]:
+        """The only spellings that name the country of its namesakes ("França", "FRANÇA", "frança")
+        and of its names that are words in lower case ("Camarões", "CAMARÕES")."""
+        out = {s for f in self.namesakes for s in (f, f.lower(), f.upper())}
+        return frozenset(out | {s for f in self.capitalised_only for s in (f, f.upper())})
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        """Folded demonyms written in lower case that are not also the country's name ("russo",
+        "tedeschi"; not "argentina"): typed with a capital, they are surnames."""
+        names = {fold(n) for n in (*self.names.values(), *self.short_names)}
+        return frozenset(fold(d) for d in self.demonyms if d.islower()) - names
 
 
 @cache
@@ -82,12 +105,19 @@ def country_words(languages: tuple[str, ...]) -> tuple[CountryWords, ...]:
 
 
 def _inflected(demonyms: Iterable[str]) -> tuple[str, ...]:
-    """The demonyms with the other :data:`INFLECTIONS` of each lower-case one ending in "o"."""
+    """The demonyms with the other forms of their gender and number (:data:`ENDINGS`)."""
     out: dict[str, None] = {}
     for form in demonyms:
         out[form] = None
-        if form.islower() and form.endswith("o") and " " not in form:
-            out.update((form[:-1] + ending, None) for ending in INFLECTIONS)
+        if " " in form:
+            continue
+        for ending, others in ENDINGS:
+            if form.endswith(ending) and (form.islower() or ending == "an"):
+                base = form[: -len(ending)]
+                out.update((base + other, None) for other in others)
+                if ending == "o" and base[-1:] in ("c", "g"):
+                    out.update((base + "h" + other, None) for other in ("i", "e"))
+                break
     return tuple(out)
 
 

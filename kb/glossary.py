@@ -14,7 +14,7 @@ from functools import cache
 
 from kb.country_words import country_words
 from kb.regions import regions
-from kb.stemming import ALGORITHMS, as_indexed, stem, stem_text
+from kb.stemming import ALGORITHMS, stem, stem_text
 from kb.text import STOPWORDS, fold, words
 from kb.typed_names import beside_a_name, in_capitals, looks_like_name, side_by_side
 from kb.yaml_data import shipped
@@ -39,13 +39,12 @@ class Concept:
     """Every form of the concepts that are kinds of this one ("enoturismo" for tourism), which a
     query naming this one also meets."""
 
-    country: str = ""
-    """A country's ISO code (:mod:`kb.country_words`): its forms typed in capitals beside another
-    capitalised word are part of a name ("Mario Russo", "Germany Trade & Invest")."""
+    country: str = ""  # a country's ISO code (:mod:`kb.country_words`)
     stemmed: bool = True
     """False for a country: its forms match as words only, never by stem ("Cuba" and "cubos",
-    "checo" and "checar", "Francia" and Brazil's "Franca" share one); its demonyms come inflected."""
-    as_written: frozenset[str] = frozenset()  # the only spellings of "França" (not Franca), "Camarões"
+    "Francia" and Brazil's "Franca" share one); its demonyms come inflected."""
+    as_written: frozenset[str] = frozenset()  # spellings that alone name it ("França", not Franca)
+    surnames: frozenset[str] = frozenset()  # folded forms that are surnames typed with a capital
 
     @property
     def is_place(self) -> bool:
@@ -69,9 +68,8 @@ class Concept:
         return " · ".join(names)
 
     def phrases(self) -> frozenset[Phrase]:
-        """Every form as the lexical index stores it: terms stemmed in their own language, acronyms
-        also as a text writes them in capitals ("SEBRAE", folded whole)."""
-        out = {index_phrase(f, lang) for a in self.acronyms for f in (a, a.upper()) for lang in LANGUAGES}
+        """Every form as the lexical index stores it: terms stemmed in their own language."""
+        out = {index_phrase(a, lang) for a in self.acronyms for lang in LANGUAGES}
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
         out |= {(mark,) for mark in self.marks}
         return frozenset(p for p in out if p) | self.narrower
@@ -79,7 +77,7 @@ class Concept:
 
 def index_phrase(text: str, language: str) -> Phrase:
     """Text as the lexical index holds it (``stem_text``, then cut into runs of letters and digits)."""
-    return tuple(token for w in as_indexed(words(text)) for token in tokens_of(stem(w, language)))
+    return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
 
 
 def may_loosen(phrase: Phrase) -> bool:
@@ -122,6 +120,8 @@ class Glossary:
         self._by_stems: dict[str, dict[Phrase, Concept]] = {lang: {} for lang in LANGUAGES}
         self._as_written: dict[tuple[str, ...], Concept] = {}
         self._only_as_written: set[tuple[str, ...]] = set()  # folded so, another thing
+        forms = (words(f) for c in concepts for terms in (c.acronyms, *c.terms.values()) for f in terms)
+        self._words = {fold(w) for f in forms if len(f) <= 3 for w in f}  # not "Banco" of BNDES's name
         for concept in concepts:
             for spelling in concept.as_written:
                 self._as_written.setdefault(tuple(words(spelling)), concept)
@@ -211,19 +211,20 @@ class Glossary:
         return None
 
     def _part_of_a_name(self, concept: Concept, typed: list[str], start: int, end: int, query: str) -> bool:
-        """A place, or a country typed with a capital, beside another word of a name
-        (:func:`kb.typed_names.beside_a_name`); a demonym that is written in lower case, typed with
-        a capital alone or past the query's first word but not after a concept, is a surname
-        ("Mario Russo", "Russo"; not "Vinhos Chilenos")."""
+        """A place, or a country typed with a capital, beside a word of a name (for a country, none
+        of a short glossary form: :func:`kb.typed_names.beside_a_name`); or a surname, a lower-case
+        demonym typed with a capital alone or after a word that is none ("studio di Greco", not
+        "Vinhos Chilenos")."""
         word = typed[start]
-        if concept.country and end - start == 1 and word[:1].isupper() and not in_capitals(word):
-            lower_case = {fold(t) for terms in concept.terms.values() for t in terms if t.islower()}
-            after_a_concept = start > 0 and self._lookup([typed[start - 1]]) is not None  # "Vinhos Chilenos"
-            if fold(word) in lower_case and (len(typed) == 1 or start > 0 and not after_a_concept):
+        surname = word[:1].isupper() and not in_capitals(word) and fold(word) in concept.surnames
+        if surname and end - start == 1:
+            if len(typed) == 1 or start and fold(typed[start - 1]) not in self._words - STOPWORDS:
                 return True
-        if not (concept.is_place or concept.country and word[:1].isupper()):
+        if concept.is_place:  # "Enterprise Europe Network"
+            return beside_a_name(typed, start, end, query, lambda w: False)
+        if not (concept.country and word[:1].isupper()):
             return False
-        return beside_a_name(typed, start, end, query, lambda w: self._lookup([w]) is not None)
+        return beside_a_name(typed, start, end, query, lambda w: fold(w) in self._words)
 
 
 def _concept_part(text: str, concept: Concept) -> QueryPart:
@@ -243,8 +244,7 @@ def _word_part(typed: list[str], i: int) -> QueryPart | None:
     folded = fold(word)
     if folded in STOPWORDS or (len(folded) < 2 and not folded.isdigit()):
         return None
-    stemmed = as_indexed(typed)[i]  # an acronym alone stays whole
-    alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(stemmed, lang)))
+    alternatives = frozenset(p for lang in LANGUAGES if (p := index_phrase(word, lang)))
     alternatives |= {tuple(tokens_of(folded))}
     return QueryPart(word, alternatives, None, is_name=looks_like_name([word], i))
 
@@ -264,8 +264,6 @@ def _default_glossary() -> Glossary:
         terms = {lang: (*filter(None, [country.names.get(lang)]), *names) for lang in LANGUAGES}
         acronyms = tuple(a for a in country.abbreviations if "." not in a)  # "U.S." is cut into letters
         labels = {lang: t[0] for lang, t in terms.items()}
-        spellings = {s for f in country.namesakes for s in (f, f.lower(), f.upper())}
-        spellings |= {s for f in country.capitalised_only for s in (f, f.upper())}
         concepts.append(
             Concept(
                 f"country-{country.code.lower()}",
@@ -274,7 +272,8 @@ def _default_glossary() -> Glossary:
                 terms,
                 country=country.code,
                 stemmed=False,
-                as_written=frozenset(spellings),
+                as_written=country.spellings,
+                surnames=country.surnames,
             )
         )
     for region in regions(LANGUAGES):

@@ -28,7 +28,7 @@ from kb.glossary import MAX_TOKEN, Phrase, may_loosen, tokens_of
 from kb.models import NewDocument
 from kb.phrase_pairs import phrase_pairs
 from kb.postgres_ranking import found_sql, scores_sql
-from kb.stemming import as_indexed, stem, stems_version
+from kb.stemming import stem, stems_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, loose_flags, names_text
 from kb.text import words
 
@@ -86,7 +86,7 @@ def field_terms(text: str, language: str, every_pair: bool = False) -> list[str]
     (or, for a short field such as a title, every pair)."""
     tokens: list[str] = []
     pairs: set[str] = set()
-    for word in as_indexed(words(text)):
+    for word in words(text):
         piece = [t for t in tokens_of(stem(word, language)) if len(t) <= MAX_TOKEN]
         pairs.update(f"{a} {b}" for a, b in zip(piece, piece[1:], strict=False))
         tokens += piece

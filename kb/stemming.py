@@ -2,9 +2,7 @@
 
 Passages are stemmed in their own language; a query term is expanded to its pt, it
 and en stems (ORed), so "internacionalização" meets "internacionalizar" without
-knowing the query's language, while acronyms such as COSME or GT-APL stay intact: a word
-written in capitals is folded whole, not stemmed, so Portuguese "UNIDO" (the UN agency) is
-not "unido" or "unidos" (united), which stem to "unid".
+knowing the query's language, while acronyms such as COSME or GT-APL stay intact.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from functools import cache
 import snowballstemmer
 
 from kb.text import fold, words
-from kb.typed_names import in_capitals
 
 ALGORITHMS = {"pt": "portuguese", "it": "italian", "en": "english"}
 
@@ -26,20 +23,9 @@ def _stemmer(language: str) -> snowballstemmer.stemmer | None:
     return snowballstemmer.stemmer(name) if name else None
 
 
-def as_indexed(typed: list[str]) -> list[str]:
-    """Words ready for :func:`stem`: a word in capitals beside another in capitals belongs to a
-    heading or a query typed in capitals ("DISTRETTI INDUSTRIALI") and is lower-cased, so it is
-    stemmed like any word; one standing alone stays an acronym."""
-    capitals = [in_capitals(w) for w in typed]
-    beside = [False, *capitals, False]
-    return [w.lower() if capitals[i] and (beside[i] or beside[i + 2]) else w for i, w in enumerate(typed)]
-
-
 @cache
 def stem(word: str, language: str) -> str:
-    """Folded stem of one word (the folded word itself for other languages, and for an acronym)."""
-    if in_capitals(word):
-        return fold(word)
+    """Folded stem of one word (the folded word itself for other languages)."""
     stemmer = _stemmer(language)
     lowered = word.lower()
     return fold(stemmer.stemWord(lowered) if stemmer else lowered)
@@ -47,7 +33,7 @@ def stem(word: str, language: str) -> str:
 
 def stem_text(text: str, language: str) -> str:
     """Text as the lexical index stores it: folded stems separated by spaces."""
-    return " ".join(stem(w, language) for w in as_indexed(words(text)))
+    return " ".join(stem(w, language) for w in words(text))
 
 
 def term_stems(term: str) -> list[str]:
@@ -55,9 +41,9 @@ def term_stems(term: str) -> list[str]:
     return list(dict.fromkeys([fold(term), *(stem(term, lang) for lang in ALGORITHMS)]))
 
 
-PROBES = "all'acqua dell'impresa international internally interstate cooperação internacionalização distretti UNIDO"
+PROBES = "all'acqua dell'impresa international internally interstate cooperação internacionalização distretti"
 """Words that Snowball releases have cut differently (3.1 drops Italian elisions, keeps
-"international" apart from "intern"), and an acronym, which this module once stemmed."""
+"international" apart from "intern")."""
 
 
 @cache

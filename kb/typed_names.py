@@ -29,12 +29,13 @@ def beside_a_name(
     typed: list[str], start: int, end: int, query: str, is_concept: Callable[[str], bool]
 ) -> bool:
     """Whether the words ``typed[start:end]`` stand in a name with a capitalised word beside them,
-    or one lower-case stop word away ("Europa Creativa", "Mario Russo", "Banco do Brasil", "Brasil
-    sem Miséria"). A neighbour counts when nothing but spaces separates them and it is no acronym
-    ("Italian SMEs"), no word of the glossary ("Italia Germania", "Vinhos Chilenos"), no direction
-    ("Nord Italia") and no capitalised stop word opening the query ("A Itália"). A query typed all in
-    capitals shows no names this way."""
-    if all(w.isupper() for w in typed if any(ch.isalpha() for ch in w)):
+    or one stop word away ("Europa Creativa", "Mario Russo", "Banco do Brasil", "Brasil sem
+    Miséria"). A neighbour counts when nothing but spaces separates them and it is no acronym
+    ("Italian SMEs"), no word of a glossary form ("Italia Germania", "Arranjos Produtivos Locais
+    no Brasil"), no direction ("Nord Italia") and no stop word ("A Itália", "Districts In Italy"):
+    titles are often typed with every word capitalised. A query typed all in capitals shows no
+    names this way."""
+    if all(in_capitals(w) for w in typed if any(ch.isalpha() for ch in w)):
         return False
     for step, edge in ((-1, start - 1), (1, end)):
         run = typed[start:end]
@@ -43,29 +44,27 @@ def beside_a_name(
                 break
             word = typed[position]
             run = [word, *run] if step < 0 else [*run, word]
-            if _names_with(word, position, is_concept):
+            if _names_with(word, is_concept):
                 if side_by_side(query, run):
                     return True
                 break
-            if not (fold(word) in STOPWORDS and word.islower()):
+            if fold(word) not in STOPWORDS:
                 break
     return False
 
 
-def _names_with(word: str, position: int, is_concept: Callable[[str], bool]) -> bool:
+def _names_with(word: str, is_concept: Callable[[str], bool]) -> bool:
     """Whether a neighbouring word is part of a name (see :func:`beside_a_name`)."""
     folded = fold(word)
-    if not word[:1].isupper() or is_acronym_or_code(word) or folded in DIRECTIONS:
+    if not word[:1].isupper() or is_acronym_or_code(word) or folded in DIRECTIONS | STOPWORDS:
         return False
-    if folded in STOPWORDS:  # "Brasil Mais Produtivo"
-        return position > 0
     return not is_concept(word)
 
 
 def in_capitals(word: str) -> bool:
-    """Two letters or more, all capitals (a query typed so, or an acronym)."""
+    """Letters all capitals ("BRASIL", and "E" in "FRANÇA E ALEMANHA")."""
     letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def is_acronym_or_code(text: str) -> bool:

@@ -62,16 +62,6 @@ def test_stems_are_folded_and_acronyms_survive() -> None:
     assert stem("GT-APL", "it") == "gt-apl"
 
 
-def test_an_acronym_is_not_stemmed_but_a_heading_in_capitals_is() -> None:
-    """Portuguese "UNIDO" is the UN agency, not "unido" or "unidos" (united), which stem to "unid"; words in
-    capitals side by side are a heading's, stemmed as any word."""
-    assert stem_text("o projeto UNIDO nos Estados Unidos", "pt").split()[2] == "unido"
-    assert stem("unidos", "pt") == stem("unido", "pt") != "unido"
-    assert stem_text("DISTRETTI INDUSTRIALI", "it") == stem_text("distretti industriali", "it")
-    unido = Glossary.load().parse("UNIDO")[0]
-    assert ("unido",) in unido.alternatives and (stem("unidos", "pt"),) not in unido.alternatives
-
-
 def test_stems_are_snowball_3_1s_in_both_backends() -> None:
     """PyStemmer (C, which snowballstemmer hands its work to) and snowballstemmer's own Python must
     cut words alike: an index built with one may be searched with the other. Snowball 3.1 drops
