@@ -9,7 +9,7 @@ that is also a word or another place ("Chad", "Turkey", "Jordan": the file's ign
 out here too, as is the European Union (an institution, the glossary's own concept). A form whose
 plain spelling is a large city's name elsewhere ("França" and Brazil's Franca, "uruguaiana" and
 Brazil's Uruguaiana) is a namesake: the glossary takes it only as written; a name that is also a word
-in lower case ("camarões", shrimps, is Cameroon; "peru", turkey, is Peru: countries.yaml's
+in lower case ("camarões", shrimps, is Cameroon; "malta", mortar, is Malta: countries.yaml's
 ``words_in_lower_case``) counts only when capitalised.
 """
 
