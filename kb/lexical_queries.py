@@ -18,6 +18,11 @@ from kb.phrase_pairs import LOOSE_FIELD, loose_term, pair_field, pair_terms
 from kb.store import LEXICAL_FIELDS
 
 Query = tantivy.Query
+FORMS_TIE = 0.3
+"""What a query part's other matching forms and fields add to its best one's BM25 (Tantivy's
+disjunction-max tie breaker). Summed in full, a concept of many forms (a country's names and
+demonyms in three languages, in the text and in the names field) outweighs the query's other
+words. Set at 0.3 before measuring; the PostgreSQL store counts a part once per field."""
 Occur = tantivy.Occur
 
 
@@ -73,9 +78,11 @@ def phrase_query(field: str, phrase: Phrase, loose: bool = False) -> Query:
 def any_part(
     parts: Sequence[frozenset[Phrase]], fields: Sequence[str], weights: Sequence[float], loose: bool = False
 ) -> Query | None:
-    """Every form of every part in every field, ORed; BM25 sums what a passage holds."""
+    """Every form of every part in every field, ORed; BM25 sums what a passage holds of each part,
+    the part's best form and field in full and the others by :data:`FORMS_TIE`."""
     clauses = []
     for alternatives in parts:
+        forms = []
         for phrase in sorted(alternatives):
             tokens = queried(phrase)
             if not tokens:
@@ -83,7 +90,11 @@ def any_part(
             for field, weight in zip(fields, weights, strict=True):
                 if weight > 0:
                     found = phrase_query(field, tokens, loose and field == "body" and may_loosen(tokens))
-                    clauses.append((Occur.Should, Query.boost_query(found, weight)))
+                    forms.append(Query.boost_query(found, weight))
+        if len(forms) > 1 and len(parts) > 1:  # the part counts once, by its best form and field
+            clauses.append((Occur.Should, Query.disjunction_max_query(forms, FORMS_TIE)))
+        else:
+            clauses.extend((Occur.Should, form) for form in forms)
     return Query.boolean_query(clauses) if clauses else None
 
 
