@@ -30,13 +30,23 @@ from kb.taxonomy import default_taxonomy
 TOP_VALUES = 5  # values per facet shown as chips above the results (the sidebar lists them all)
 
 
+SHOWN_LABELS = "facet_labels"
+"""(facet, label shown) → value, for every label a facet's list has shown this session. The list
+sends back a chosen value as the label it had when chosen ("Honduras (2)"); once chosen, its label
+drops the count, and a second choice would send the stale label as if it were a value."""
+
+
 def sync_url() -> None:
     """Widget callback: write the widgets' state into the URL (runs before the rerun).
 
     The page number is left out: a new query or filter starts at the first page.
     """
     state = st.session_state
-    filters = {name: tuple(state.get(f"facet_{name}", ())) for name in SIDEBAR_FACETS}
+    shown = state.get(SHOWN_LABELS, {})
+    filters = {
+        name: tuple(dict.fromkeys(shown.get((name, v), v) for v in state.get(f"facet_{name}", ())))
+        for name in SIDEBAR_FACETS
+    }
     params = SearchRequest(query=state.get("query", ""), filters=filters).to_params()
     for kept in ("ui", COMPARE_PARAM):
         if kept in st.query_params:
@@ -159,6 +169,8 @@ def sidebar(
             text = taxonomy.label(n, value, language)
             return text if chosen else f"{text} ({c.get(value, 0)})"
 
+        shown = st.session_state.setdefault(SHOWN_LABELS, {})
+        shown.update({(name, label(value)): value for value in options})
         st.multiselect(
             t(facet(name).label_key),
             options,
