@@ -121,7 +121,8 @@ class Glossary:
         self._as_written: dict[tuple[str, ...], Concept] = {}
         self._only_as_written: set[tuple[str, ...]] = set()  # folded so, another thing
         forms = (words(f) for c in concepts for terms in (c.acronyms, *c.terms.values()) for f in terms)
-        self._words = {fold(w) for f in forms if len(f) <= 3 for w in f}  # not "Banco" of BNDES's name
+        # words of short forms, stop words aside: a name's neighbour that is none ("Banco" of BNDES's name)
+        self._words = {fold(w) for f in forms if len(f) <= 3 for w in f} - STOPWORDS
         for concept in concepts:
             for spelling in concept.as_written:
                 self._as_written.setdefault(tuple(words(spelling)), concept)
@@ -218,7 +219,7 @@ class Glossary:
         word = typed[start]
         surname = word[:1].isupper() and not in_capitals(word) and fold(word) in concept.surnames
         if surname and end - start == 1:
-            if len(typed) == 1 or start and fold(typed[start - 1]) not in self._words - STOPWORDS:
+            if len(typed) == 1 or start and fold(typed[start - 1]) not in self._words:
                 return True
         if concept.is_place:  # "Enterprise Europe Network"
             return beside_a_name(typed, start, end, query, lambda w: False)

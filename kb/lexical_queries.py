@@ -91,7 +91,9 @@ def any_part(
                 if weight > 0:
                     found = phrase_query(field, tokens, loose and field == "body" and may_loosen(tokens))
                     forms.append(Query.boost_query(found, weight))
-        if len(forms) > 1 and len(parts) > 1:  # the part counts once, by its best form and field
+        # the part counts once, by its best form and field; a part alone (a count, a holders' check,
+        # a one-part query) keeps the plain OR, as measured
+        if len(forms) > 1 and len(parts) > 1:
             clauses.append((Occur.Should, Query.disjunction_max_query(forms, FORMS_TIE)))
         else:
             clauses.extend((Occur.Should, form) for form in forms)
