@@ -112,3 +112,11 @@ def test_script_in_a_document_never_runs(server: str, page: object) -> None:
     assert page.locator("script:text('alert')").count() == 0  # type: ignore[attr-defined]
     assert page.locator("[onerror], [onclick], [onload]").count() == 0  # type: ignore[attr-defined]
     assert messages == []
+
+
+def test_the_search_address_opens_the_search_page(server: str, page: object) -> None:
+    page.goto(f"{server}/search?q=mel+do+sert%C3%A3o")  # type: ignore[attr-defined]
+    settle(page)
+    page.wait_for_selector(".hit .title")  # type: ignore[attr-defined]
+    assert titles(page)[0] == "Rede de apicultores do sertão"
+    assert "Page not found" not in page.inner_text("body")  # type: ignore[attr-defined]
