@@ -67,10 +67,12 @@ def results_csv(hits: list[Hit], language: str = "en", base_url: str = "") -> st
     return "\ufeff" + buffer.getvalue()
 
 
-def csv_file_name(query: str, today: date) -> str:
-    """praxis-<query words>-<date>.csv, so several exports can sit in one folder."""
-    words = slugify(query)[:60].strip("-")
-    return f"praxis-{words + '-' if words else ''}{today.isoformat()}.csv"
+def export_file_name(query: str, today: date, kind: str = "") -> str:
+    """praxis-<query words>[-<kind>]-<date>.<csv or txt>, so several exports can sit in one folder;
+    ``kind``: a reference style ("abnt", "apa"), a text file, or none for the CSV."""
+    words = slugify(query)[:60].strip("-") if query.strip() else ""  # browsing: no words
+    lead = "-".join(part for part in ("praxis", words, kind, today.isoformat()) if part)
+    return f"{lead}.{'txt' if kind else 'csv'}"
 
 
 def author(hit: Hit) -> str:
@@ -81,10 +83,12 @@ def author(hit: Hit) -> str:
 def abnt(hit: Hit, base_url: str, today: date | None = None) -> str:
     """ABNT: AUTHOR. Title. Year. Available at: <url>. Accessed on: day month year.
 
-    Without an author, the entry starts with the title, its first word in capitals.
+    Without an author, the entry starts with the title, its first word in capitals. The year is
+    the text's own (when it was written or published), never the practice's, which may be decades
+    older; unknown, it is "[s.d.]".
     """
     today = today or date.today()
-    year = hit.year or "[s.d.]"
+    year = hit.written or "[s.d.]"
     accessed = f"{today.day} {MONTHS_PT[today.month - 1]} {today.year}"
     url = practice_url(base_url, hit.doc_id)
     name = author(hit)
@@ -97,8 +101,9 @@ def abnt(hit: Hit, base_url: str, today: date | None = None) -> str:
 
 
 def apa(hit: Hit, base_url: str) -> str:
-    """APA 7: Author. (Year). Title. URL — without an author, the title takes its place."""
-    year = hit.year or "n.d."
+    """APA 7: Author. (Year). Title. URL — without an author, the title takes its place; the year is
+    the text's own, as in :func:`abnt`."""
+    year = hit.written or "n.d."
     url = practice_url(base_url, hit.doc_id)
     name = author(hit)
     if name:

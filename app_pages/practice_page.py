@@ -137,6 +137,7 @@ def metadata_card(doc: Document, language: str) -> None:
             for f in LIST_FACETS
         ),
         (t("year"), str(doc.year or "—")),
+        *([(t("written"), str(doc.written))] if doc.written and doc.written != doc.year else []),
         (t("facet_language"), taxonomy.label("language", doc.language, language)),
         (t("file"), Path(doc.path).name),
     ]

@@ -6,7 +6,7 @@ from html import escape
 
 import streamlit as st
 
-from app_pages.export import csv_file_name, reference_list, results_csv
+from app_pages.export import export_file_name, reference_list, results_csv
 from app_pages.render import CARD_STYLE, chip_links, concept_chip, hit_card, plain
 from app_pages.state import (
     COMPARE_PARAM,
@@ -272,7 +272,7 @@ def exports(kb: KnowledgeBase, request: SearchRequest, total: int) -> None:
     left.download_button(
         t("export_csv"),
         lambda: results_csv(all_hits(), language, base_url),
-        csv_file_name(request.query, date.today()),
+        export_file_name(request.query, date.today()),
         "text/csv",
         key="csv",
         on_click="ignore",
@@ -280,14 +280,14 @@ def exports(kb: KnowledgeBase, request: SearchRequest, total: int) -> None:
     middle.download_button(
         t("export_abnt"),
         lambda: reference_list(all_hits(), "abnt", base_url),
-        "praxis-abnt.txt",
+        export_file_name(request.query, date.today(), "abnt"),
         key="abnt",
         on_click="ignore",
     )
     right.download_button(
         t("export_apa"),
         lambda: reference_list(all_hits(), "apa", base_url),
-        "praxis-apa.txt",
+        export_file_name(request.query, date.today(), "apa"),
         key="apa",
         on_click="ignore",
     )

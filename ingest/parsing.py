@@ -27,11 +27,12 @@ from ingest.readers import ParsedFile, ocr, read_file
 from ingest.site_template import held_lines, strip_template
 from kb.config import Settings
 from kb.errors import UnreadableFile
-from kb.facets import OCR_PAGES
+from kb.facets import OCR_PAGES, WRITTEN
 from kb.models import FacetValue, NewDocument, Passage
 
-INGEST_VERSION = 57
+INGEST_VERSION = 58
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+58: the text's own year (when it was written) is stored, for references;
 57: a publication line dates an anniversary; an e-mail header's date is a date of writing;
 56: a card's name written as a district's ("Distretto delle forbici … di Premana"); a town's part
 ("Bairro do Recife") is a place;
@@ -170,6 +171,8 @@ def describe(draft: Draft) -> None:
     doc.year = meta.year
     doc.curated = set(meta.curated)
     doc.facets = meta.facets()
+    if meta.written is not None:  # what a reference cites; the practice's year may be older
+        doc.facets.append(FacetValue(WRITTEN, str(meta.written)))
     if parsed.info.get("ocr_pages"):  # so passages from a scan can say so
         doc.facets.append(FacetValue(OCR_PAGES, parsed.info["ocr_pages"]))
 

@@ -50,6 +50,12 @@ OCR_PAGES = "read.ocr_pages"
 ("2,3"), so passages from them can say so; never counted or filtered on."""
 
 
+WRITTEN = "read.written"
+"""Stored beside the facets like the card fields: the year the text itself was written or published
+(its dateline, its publication line, the file's date), which a reference cites; the practice's own
+year is the ``year`` facet."""
+
+
 def card_field(name: str) -> str:
     """The stored field of a practice-card entry."""
     return f"card.{name}"

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from kb.glossary import Concept
 
-from kb.facets import CARD_FIELDS, LIST_FACETS, OCR_PAGES, card_field, facet
+from kb.facets import CARD_FIELDS, LIST_FACETS, OCR_PAGES, WRITTEN, card_field, facet
 
 
 @dataclass(frozen=True)
@@ -131,9 +131,15 @@ class Document:
         """Pages whose text was recognised from a scan (OCR), not read from a text layer."""
         return frozenset(int(n) for value in self.values(OCR_PAGES) for n in value.split(",") if n.isdigit())
 
+    @property
+    def written(self) -> int | None:
+        """The year the text was written or published, when it says (or its file does)."""
+        return next((int(v) for v in self.values(WRITTEN) if v.isdigit()), None)
+
     def as_dict(self) -> dict[str, object]:
         return {
             **shown_fields(self),
+            "written": self.written,
             "file_type": self.file_type,
             "n_pages": self.n_pages,
             "n_chunks": self.n_chunks,
@@ -164,6 +170,7 @@ class Hit:
     chunk_id: int | None = None
     card: dict[str, str] = field(default_factory=dict)
     scanned: bool = False  # the snippet's page was read by OCR from a scan
+    written: int | None = None  # the text's own year, which a reference cites
 
     def values(self, field_name: str) -> list[str]:
         return list(getattr(self, facet(field_name).key))
@@ -176,6 +183,7 @@ class Hit:
             "highlights": [list(span) for span in self.highlights],
             "page": self.page,
             "scanned": self.scanned,
+            "written": self.written,
             "card": self.card,
         }
 

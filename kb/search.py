@@ -281,6 +281,7 @@ class Searcher:
                     chunk_id=chunk_id,
                     card=doc.card,
                     scanned=page_no in doc.ocr_pages,
+                    written=doc.written,
                     **{f.key: doc.values(f.name) for f in LIST_FACETS},
                 )
             )

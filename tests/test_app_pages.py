@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.auth import MAX_FAILURES, CuratorSession, Door
 from app_pages.curation import preview, publish, remove, safe_filename, save_metadata, stage
-from app_pages.export import abnt, apa, csv_file_name, reference_list, results_csv
+from app_pages.export import abnt, apa, export_file_name, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
@@ -238,6 +238,7 @@ def test_exports() -> None:
         ["policy"],
         ["GT-APL"],
         ["MDIC"],
+        written=2019,
     )
     pt = results_csv([hit], "pt", "https://praxis.example")
     assert pt.startswith("\ufeffTítulo;Idioma do documento;Ano;Tema;País")
@@ -248,14 +249,23 @@ def test_exports() -> None:
         "Title",
         "Document language",
     ]
-    assert csv_file_name("Governança de APL", date(2026, 11, 30)) == "praxis-governanca-de-apl-2026-11-30.csv"
-    # no promoter on the card: the norms start with the title (never a funder named in the text)
-    assert abnt(hit, "http://x").startswith("GT-APL. 2004. Disponível em: <http://x/practice?doc=gt-apl>")
-    assert apa(hit, "http://x") == "GT-APL. (2004). http://x/practice?doc=gt-apl"
+    assert row["Ano"] == "2004"  # the practice's year, in the table
+    day = date(2026, 11, 30)
+    assert export_file_name("Governança de APL", day) == "praxis-governanca-de-apl-2026-11-30.csv"
+    assert (
+        export_file_name("Governança de APL", day, "abnt") == "praxis-governanca-de-apl-abnt-2026-11-30.txt"
+    )
+    assert export_file_name("", day, "apa") == "praxis-apa-2026-11-30.txt"
+    # no promoter on the card: the norms start with the title (never a funder named in the text);
+    # a reference cites the year the text was written (2019), not the practice's (2004)
+    assert abnt(hit, "http://x").startswith("GT-APL. 2019. Disponível em: <http://x/practice?doc=gt-apl>")
+    assert apa(hit, "http://x") == "GT-APL. (2019). http://x/practice?doc=gt-apl"
     carded = replace(hit, title="Grupo de trabalho", card={"proponent": "MDIC"})
-    assert abnt(carded, "http://x").startswith("MDIC. Grupo de trabalho. 2004.")
-    assert apa(carded, "http://x") == "MDIC. (2004). Grupo de trabalho. http://x/practice?doc=gt-apl"
-    assert abnt(replace(hit, title="Grupo de trabalho"), "http://x").startswith("GRUPO de trabalho. 2004.")
+    assert abnt(carded, "http://x").startswith("MDIC. Grupo de trabalho. 2019.")
+    assert apa(carded, "http://x") == "MDIC. (2019). Grupo de trabalho. http://x/practice?doc=gt-apl"
+    assert abnt(replace(hit, title="Grupo de trabalho"), "http://x").startswith("GRUPO de trabalho. 2019.")
+    undated = replace(hit, written=None)
+    assert abnt(undated, "http://x").startswith("GT-APL. [s.d.].") and "(n.d.)" in apa(undated, "http://x")
     assert reference_list([carded, carded], "apa", "http://x").count("MDIC") == 2
 
 

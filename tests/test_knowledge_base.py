@@ -311,3 +311,24 @@ def test_language_totals_follow_every_write_and_an_old_index_is_recounted(
     small_kb.close()
     reopened = KnowledgeBase.open(settings.index_dir)
     assert reopened.verify() == [], "opening recounts them"
+
+
+def test_the_text_keeps_its_own_year_beside_the_practices(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings
+) -> None:
+    """A reference cites when the text was written; the practice it tells of may be older."""
+    write(
+        small_corpus / "moveleiro.md",
+        "---\ntitle: Central de compras do polo moveleiro\ndate: 2021-09-02\n---\n\n"
+        "A central de compras foi criada em 2004 pelas empresas do polo. " + PT,
+    )
+    ingest_paths(small_kb, [small_corpus], settings)
+    doc = small_kb.document("moveleiro")
+    assert (doc.year, doc.written) == (2004, 2021)
+    assert doc.as_dict()["written"] == 2021
+    hit = next(
+        h
+        for h in small_kb.search(SearchRequest("central de compras moveleiro")).hits
+        if h.doc_id == "moveleiro"
+    )
+    assert (hit.year, hit.written) == (2004, 2021)

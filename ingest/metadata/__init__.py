@@ -9,7 +9,7 @@ from functools import cache
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject, titled_district
-from ingest.metadata.document_years import document_year
+from ingest.metadata.document_years import document_year, written_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
@@ -49,7 +49,8 @@ class Metadata:
     """Extracted values per field, and which fields a curator set."""
 
     values: dict[str, list[str]] = field(default_factory=dict)
-    year: int | None = None
+    year: int | None = None  # the practice's
+    written: int | None = None  # the text's own (a reference cites it)
     title: str | None = None
     language: str | None = None
     curated: set[str] = field(default_factory=set)
@@ -103,6 +104,7 @@ def extract(
         meta.values["country"] = [home] if (home := domestic_country(text, language)) else []
 
     meta.year = document_year(meta, fields, text, title, date_hint, taxonomy)
+    meta.written = written_year(fields, text, date_hint)
     return meta
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ingest.metadata.anniversaries import founding_from_anniversary
@@ -35,13 +36,22 @@ def document_year(
     year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
     if unknown:
         return year if year is not None and begun_in(text, year) else None
-    dated = year_in_field(fields.get("dated", "")) or dateline_year(text) or year_of_writing(text)
-    if dated is None and date_hint and date_hint[:4].isdigit():
-        dated = int(date_hint[:4])  # the file's own date (an HTML page's, a PDF's)
+    dated = written_year(fields, text, date_hint)
     founded = founding_from_anniversary(text, dated)
     if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
         return founded
     return dated if year is None and reports_a_start(text) else year
+
+
+def written_year(fields: dict[str, str], text: str, date_hint: str | None) -> int | None:
+    """The year the text was written: a "Date:" field, a dateline or a publication line in its
+    opening, else the file's own date (an HTML page's, a PDF's, a front matter's). It is what a
+    reference cites, and what an anniversary counts back from."""
+    dated = year_in_field(fields.get("dated", "")) or dateline_year(text) or year_of_writing(text)
+    hinted = int(date_hint[:4]) if date_hint and date_hint[:4].isdigit() else None
+    if dated is None and hinted and 1900 <= hinted <= date.today().year:  # not a clock's zero nor ahead
+        dated = hinted
+    return dated
 
 
 _NOT_GIVEN = re.compile(
