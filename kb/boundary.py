@@ -93,6 +93,8 @@ def within_boundary(
     """
     if not is_about_collection(candidates, parts, s):
         return []
+    if is_a_lone_name(parts) and (holders := [c for c in candidates if c.coverage >= FULL]):
+        return holders  # "Nordeste", "UNIDO": the documents that name it, not those near in meaning
     named = named_documents(candidates, parts, s)
     logits = membership_features(candidates) @ np.asarray(s.membership_weights, dtype=np.float64)
     probability = 1.0 / (1.0 + np.exp(-logits))
@@ -126,6 +128,22 @@ def narrowed(
     deeper = inside()
     named = named_documents(deeper, parts, s)
     return kept + [c for c in deeper if c.doc_id in named and c.doc_id not in seen]
+
+
+FULL = 1.0 - 1e-9
+"""A coverage this high holds every part of the query."""
+
+
+def is_a_lone_name(parts: list[QueryPart]) -> bool:
+    """A query of one name: an acronym or a name of the glossary ("UNIDO", "Sebrae", "APL"), or one
+    word typed with a capital that is no concept of it ("Nordeste", "Recife"). A document that does
+    not hold it is no answer, however near in meaning ("Nordeste" is no Italian network contract).
+    Several names keep the general rule: a document holding one of "SENAI, SESI" may answer, and a
+    query typed in capitals is all names."""
+    if len(parts) != 1:
+        return False
+    part = parts[0]
+    return part.is_name or (part.concept is None and part.text[:1].isupper())
 
 
 def names_decide(parts: list[QueryPart], s: SearchSettings) -> bool:

@@ -124,6 +124,18 @@ def test_names_always_match_wherever_they_occur(kb: KnowledgeBase) -> None:
     assert holders and holders <= found
 
 
+@pytest.mark.parametrize("query", ["Prato", "Recife", "Sebraetec", "Veneto"])
+def test_a_lone_name_finds_the_documents_that_hold_it_and_no_others(kb: KnowledgeBase, query: str) -> None:
+    """A document near in meaning that never names the place or programme is no answer to it."""
+    holders = {
+        d
+        for d in kb.store.all_doc_ids()
+        if any(query.lower() in text.lower() for _, text, _ in kb.passages(d))
+    }
+    found = {h.doc_id for h in kb.search(SearchRequest(query, k=50)).hits}
+    assert holders and found == holders
+
+
 def test_acronym_meets_the_spelled_out_concept(kb: KnowledgeBase) -> None:
     result = kb.search(SearchRequest("financiamento de APL", k=3))
     assert result.hits[0].doc_id == "financiamento-apl-bndes"
