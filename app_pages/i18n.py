@@ -124,6 +124,7 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "similar": ("Práticas semelhantes", "Pratiche simili", "Similar practices"),
     "also_in": ("Também em {language}", "Anche in {language}", "Also in {language}"),
     "year": ("Ano", "Anno", "Year"),
+    "missing": ("Sem:", "Senza:", "Missing:"),
     "written": ("Ano do texto", "Anno del testo", "Year of the text"),
     "file": ("Arquivo", "File", "File"),
     "practice_card": ("Ficha da prática", "Scheda della pratica", "Practice card"),

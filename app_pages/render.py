@@ -43,9 +43,11 @@ def hit_card(
     labels: dict[str, Callable[[str], str]] | None = None,
     href: str | None = None,
     actions: list[tuple[str, str]] | None = None,
+    missing_label: str = "",
 ) -> str:
     """One result: title, badges (language, countries, programmes, year), theme chips, snippet,
-    and its actions as links (label, href)."""
+    the query's names it does not hold (``missing_label``: "Sem:"), and its actions as links
+    (label, href)."""
     labels = labels or {}
     country = labels.get("country", str)
     theme = labels.get("theme", str)
@@ -63,9 +65,17 @@ def hit_card(
         f'<div class="title">{title}</div>'
         f'<div class="badges">{badge_html}</div>'
         f'<div class="snippet">{highlighted(hit.snippet, hit.highlights)}{page}</div>'
+        + (missing_names(hit.missing, missing_label) if hit.missing and missing_label else "")
         + (f'<div class="actions">{chip_links(actions)}</div>' if actions else "")
         + "</div>"
     )
+
+
+def missing_names(names: list[str], label: str) -> str:
+    """The query's names a result does not hold, struck through, so a reader sees why it ranks
+    below those that hold them and that no word was silently dropped."""
+    struck = ", ".join(f"<s>{escape(name)}</s>" for name in names)
+    return f'<div class="missing">{escape(label)} {struck}</div>'
 
 
 def card_table(rows: list[tuple[str, str]]) -> str:
@@ -91,6 +101,7 @@ CARD_STYLE = """
 .hit .chip {border: 1px solid #9ab; border-radius: 10px; padding: 0 7px; margin-right: 4px; font-size: 0.78rem; color: #345;}
 .hit mark {background: #ffe58a; padding: 0;}
 .hit .page {color: #666; font-size: 0.85rem;}
+.hit .missing {color: #666; font-size: 0.82rem;}
 .near-miss .hit {opacity: 0.75;}
 a.chip-link {display: inline-block; border: 1px solid #9ab; border-radius: 12px; padding: 1px 9px;
   margin: 2px 4px 2px 0; font-size: 0.82rem; color: #234; text-decoration: none; white-space: nowrap;}

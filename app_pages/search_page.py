@@ -123,7 +123,7 @@ def card(hit: Hit, context: dict[str, str | list[str]], labels: dict[str, Callab
         )
     else:
         action = None
-    return hit_card(hit, page_label(hit), labels, href, [action] if action else [])
+    return hit_card(hit, page_label(hit), labels, href, [action] if action else [], t("missing"))
 
 
 def compare_bar(kb: KnowledgeBase) -> None:

@@ -34,6 +34,7 @@ class Candidate:
     title_text: str = ""  # its title as indexed
     # the share of passages holding the rarest glossary phrase of the query that it holds (1.0: none)
     phrase_share: float = 1.0
+    missing: tuple[str, ...] = ()  # the query's names it does not hold, as typed (shown on its card)
 
     @property
     def as_ranked(self) -> tuple[str, float, int | None]:
@@ -132,6 +133,13 @@ def narrowed(
 
 FULL = 1.0 - 1e-9
 """A coverage this high holds every part of the query."""
+
+
+def is_named(part: QueryPart, parts: list[QueryPart]) -> bool:
+    """Whether a document's card should say it lacks this part: a name or acronym of the query, or
+    the one capitalised word a query is made of. Other words may be held in another language
+    ("financiamento" in a text that says "financing") and so are never said to be missing."""
+    return part.is_name or is_a_lone_name(parts)
 
 
 def is_a_lone_name(parts: list[QueryPart]) -> bool:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from functools import cache
 
-from kb.boundary import Candidate
+from kb.boundary import Candidate, is_named
 from kb.glossary import QueryPart, words
 from kb.store import Store, idf
 
@@ -33,6 +33,7 @@ def measure_coverage(
     :func:`parts_held` found; ``titles``: the candidates' titles."""
     body, title = _masks(held[0]), _masks(held[1])
     names = sum(1 << i for i, p in enumerate(parts) if p.is_name)
+    shown = [(1 << i, p.text) for i, p in enumerate(parts) if is_named(p, parts)]
     share = _shares([idf(passages, df) for df in counts])
     phrases = [
         (1 << i, df / max(1, passages))
@@ -46,6 +47,7 @@ def measure_coverage(
         c.title_text = titles.get(c.doc_id, "")
         c.names = share(held_here & names, names)
         c.phrase_share = min((part_share for bit, part_share in phrases if held_here & bit), default=1.0)
+        c.missing = tuple(text for bit, text in shown if not held_here & bit)
 
 
 def is_a_phrase(part: QueryPart) -> bool:

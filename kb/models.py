@@ -171,6 +171,7 @@ class Hit:
     card: dict[str, str] = field(default_factory=dict)
     scanned: bool = False  # the snippet's page was read by OCR from a scan
     written: int | None = None  # the text's own year, which a reference cites
+    missing: list[str] = field(default_factory=list)  # the query's names it does not hold, as typed
 
     def values(self, field_name: str) -> list[str]:
         return list(getattr(self, facet(field_name).key))
@@ -184,6 +185,7 @@ class Hit:
             "page": self.page,
             "scanned": self.scanned,
             "written": self.written,
+            "missing": self.missing,
             "card": self.card,
         }
 

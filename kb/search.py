@@ -40,8 +40,6 @@ SIDE = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="s
 coverage search while the calling thread fuses the candidates: FAISS, Tantivy, SQLite and a
 PostgreSQL server let go of the GIL, so the two overlap. The query is embedded before either
 starts: the embedder's own threads use every core, and sharing them only slowed both."""
-
-
 T = TypeVar("T")
 
 
@@ -59,10 +57,8 @@ def alongside(work: Callable[..., T] | None, *args: object) -> Iterator[Future[T
         raise
 
 
-Owners = dict[int, tuple[str, str]]
-"""chunk id → (document id, passage language)"""
-Ranking = list[tuple[int, float, float]]
-"""(chunk id, centred score, cosine), best first"""
+Owners = dict[int, tuple[str, str]]  # chunk id → (document id, passage language)
+Ranking = list[tuple[int, float, float]]  # (chunk id, centred score, cosine), best first
 
 
 class Searcher:
@@ -93,7 +89,7 @@ class Searcher:
         allowed = self.store.filtered_doc_ids(request.filters) if request.filters else None
         parts = self.glossary.parse(request.query) if request.query else []
         near: list[Hit] = []
-        unfiltered_total = None
+        unfiltered_total, lacking = None, {}
         if request.is_browse:
             doc_ids = allowed if allowed is not None else self.store.filtered_doc_ids({})
             ranked = [(doc_id, 0.0, None) for doc_id in doc_ids]
@@ -108,13 +104,13 @@ class Searcher:
             allowed_ids = None if allowed is None else set(allowed)
             matching = narrowed(whole, parts, settings, allowed_ids, inside if allowed else None)
             unfiltered_total = None if allowed is None else len(whole)
-            ranked = [c.as_ranked for c in matching]
+            ranked, lacking = [c.as_ranked for c in matching], {c.doc_id: c.missing for c in matching}
             if not matching and allowed != []:  # the closest documents inside the filters, not matching
                 closest = (candidates if allowed is None else inside())[: self.settings.near_misses]
                 near = self._hits([c.as_ranked for c in closest], highlight_terms(request.query, parts))
         page = ranked[request.offset : request.offset + request.k]
         return SearchResult(
-            hits=self._hits(page, highlight_terms(request.query, parts), request.snippets),
+            hits=self._hits(page, highlight_terms(request.query, parts), request.snippets, lacking),
             total=len(ranked),
             facets=self.store.facet_counts([doc_id for doc_id, _, _ in ranked]),
             concepts=[(p.text, p.concept) for p in parts if p.concept is not None],
@@ -251,7 +247,11 @@ class Searcher:
         return self.settings
 
     def _hits(
-        self, page: list[tuple[str, float, int | None]], terms: list[str], snippets: bool = True
+        self,
+        page: list[tuple[str, float, int | None]],
+        terms: list[str],
+        snippets: bool = True,
+        lacking: dict[str, tuple[str, ...]] | None = None,  # the query's names each document lacks
     ) -> list[Hit]:
         docs = self.store.documents([d for d, _, _ in page])
         chunk_ids = [c for _, _, c in page if c is not None]
@@ -282,6 +282,7 @@ class Searcher:
                     card=doc.card,
                     scanned=page_no in doc.ocr_pages,
                     written=doc.written,
+                    missing=list((lacking or {}).get(doc_id, ())),
                     **{f.key: doc.values(f.name) for f in LIST_FACETS},
                 )
             )

@@ -3,6 +3,7 @@ curator's door and tokens, readable passages and the side-by-side comparison."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,15 @@ def card_kb(hash_kb: KnowledgeBase, tmp_path: Path, settings: object) -> Knowled
     report = ingest_paths(hash_kb, [folder], settings)  # type: ignore[arg-type]
     assert not report.failures, report.as_dict()
     return hash_kb
+
+
+def test_a_card_says_which_names_of_the_query_its_document_lacks() -> None:
+    from app_pages.render import hit_card
+    from kb.models import Hit
+
+    hit = Hit(
+        "gt", "/c/gt.txt", "GT-APL", "pt", 1.0, "", [], None, 2004, [], [], [], [], missing=["<Nordeste>"]
+    )
+    card = hit_card(hit, "", missing_label="Sem:")
+    assert '<div class="missing">Sem: <s>&lt;Nordeste&gt;</s></div>' in card, "struck through, escaped"
+    assert "missing" not in hit_card(replace(hit, missing=[]), "", missing_label="Sem:")

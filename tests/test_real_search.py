@@ -136,6 +136,14 @@ def test_a_lone_name_finds_the_documents_that_hold_it_and_no_others(kb: Knowledg
     assert holders and found == holders
 
 
+def test_a_result_says_which_names_of_the_query_it_lacks(kb: KnowledgeBase) -> None:
+    hits = kb.search(SearchRequest("APLs no Nordeste", k=20)).hits
+    assert hits[0].doc_id == "financiamento-apl-bndes" and hits[0].missing == []
+    assert any(h.missing == ["Nordeste"] for h in hits[1:]), (
+        "an APL text that never names the Nordeste says so"
+    )
+
+
 def test_acronym_meets_the_spelled_out_concept(kb: KnowledgeBase) -> None:
     result = kb.search(SearchRequest("financiamento de APL", k=3))
     assert result.hits[0].doc_id == "financiamento-apl-bndes"

@@ -134,4 +134,5 @@ def print_hit(rank: int, hit: Hit) -> None:
         last = end
     marked.append(escape(snippet[last:]))
     page = f" (p. {hit.page})" if hit.page else ""
-    out.print("   " + "".join(marked) + page + "\n")
+    lacks = f"\n   [dim]missing: {escape(one_line(', '.join(hit.missing)))}[/dim]" if hit.missing else ""
+    out.print("   " + "".join(marked) + page + lacks + "\n")
