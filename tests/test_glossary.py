@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.boundary import is_a_lone_name
 from kb.glossary import Concept, Glossary, _with_narrower, index_phrase, may_loosen
 
 
@@ -207,3 +208,22 @@ def test_a_broader_concept_is_one_level_up() -> None:
         with pytest.raises(ValueError, match="broader"):
             _with_narrower(concepts, broader)
     assert _with_narrower(concepts, {"a": "c", "b": "c"})[2].narrower == {("a",), ("b",)}
+
+
+@pytest.mark.parametrize(
+    ("query", "lone"),
+    [
+        ("Veneto", True),  # a first-level region
+        ("Recife", True),  # a large city
+        ("UNIDO", True),  # an acronym of the glossary
+        ("Sebrae", True),  # a name of the glossary
+        ("veneto", False),  # typed in lower case
+        ("Qualidade", False),  # a word a phone capitalised
+        ("Design", False),
+        ("South", False),  # Cameroon's region, but a direction
+        ("distretti del Veneto", False),  # more than one part
+        ("SENAI, SESI", False),
+    ],
+)
+def test_a_lone_name_is_an_acronym_a_glossary_name_or_a_place(query: str, lone: bool) -> None:
+    assert is_a_lone_name(Glossary.load().parse(query)) is lone

@@ -136,6 +136,12 @@ def test_a_lone_name_finds_the_documents_that_hold_it_and_no_others(kb: Knowledg
     assert holders and found == holders
 
 
+def test_a_capitalised_word_is_no_name_and_still_crosses_languages(kb: KnowledgeBase) -> None:
+    """Phones capitalise a query's first letter: "Qualidade" finds the English text on quality labels."""
+    found = {h.doc_id for h in kb.search(SearchRequest("Qualidade", k=50)).hits}
+    assert "cluster-management-quality-labels" in found
+
+
 def test_a_result_says_which_names_of_the_query_it_lacks(kb: KnowledgeBase) -> None:
     hits = kb.search(SearchRequest("APLs no Nordeste", k=20)).hits
     assert hits[0].doc_id == "financiamento-apl-bndes" and hits[0].missing == []
