@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -172,6 +172,14 @@ class Hit:
     scanned: bool = False  # the snippet's page was read by OCR from a scan
     written: int | None = None  # the text's own year, which a reference cites
     missing: list[str] = field(default_factory=list)  # the query's names it does not hold, as typed
+
+    @classmethod
+    def of(cls, doc: Document, **found: Any) -> Hit:
+        """A hit on a stored document: its fields, and what the search ``found`` (score, snippet,
+        highlights, page, chunk, whether that page was scanned, the query's names it lacks)."""
+        facets = {f.key: doc.values(f.name) for f in LIST_FACETS}
+        own = {"path": doc.path, "title": doc.title, "language": doc.language, "year": doc.year}
+        return cls(doc_id=doc.doc_id, **own, card=doc.card, written=doc.written, **facets, **found)
 
     def values(self, field_name: str) -> list[str]:
         return list(getattr(self, facet(field_name).key))

@@ -24,7 +24,6 @@ from kb.boundary import Candidate, narrowed, within_boundary
 from kb.config import DEFAULT_EMBEDDER, SearchSettings
 from kb.coverage import measure_coverage, parts_held
 from kb.embedders import Embedder
-from kb.facets import LIST_FACETS
 from kb.feedback import add_feedback
 from kb.fusion import by_document, first_per_document, rrf
 from kb.glossary import Glossary, QueryPart
@@ -267,25 +266,15 @@ class Searcher:
             else:
                 chunk_id, text, page_no = openings.get(doc_id, (None, "", None))
             snippet, spans = make_snippet(text, terms, self.settings.snippet_chars) if snippets else ("", [])
-            hits.append(
-                Hit(
-                    doc_id=doc_id,
-                    path=doc.path,
-                    title=doc.title,
-                    language=doc.language,
-                    score=score,
-                    snippet=snippet,
-                    highlights=spans,
-                    page=page_no,
-                    year=doc.year,
-                    chunk_id=chunk_id,
-                    card=doc.card,
-                    scanned=page_no in doc.ocr_pages,
-                    written=doc.written,
-                    missing=list((lacking or {}).get(doc_id, ())),
-                    **{f.key: doc.values(f.name) for f in LIST_FACETS},
-                )
-            )
+            found = {
+                "score": score,
+                "snippet": snippet,
+                "highlights": spans,
+                "page": page_no,
+                "chunk_id": chunk_id,
+            }
+            missing = list((lacking or {}).get(doc_id, ()))
+            hits.append(Hit.of(doc, **found, scanned=page_no in doc.ocr_pages, missing=missing))
         return hits
 
 
