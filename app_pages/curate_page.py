@@ -33,7 +33,7 @@ from ingest.reader_process import start_child
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
 from kb.errors import IndexLocked, KbError
-from kb.facets import CARD_FIELDS, LIST_FACETS, card_field
+from kb.facets import CARD_FIELDS, LIST_FACETS, WRITTEN, card_field
 from kb.models import Document, NewDocument
 from kb.taxonomy import default_taxonomy
 
@@ -161,6 +161,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     with st.form("metadata"):
         title = st.text_input(t("title"), doc.title)
         year = st.text_input(t("year"), str(doc.year) if doc.year else "")
+        written = st.text_input(t("written"), str(doc.written) if doc.written else "", help=t("written_help"))
         countries = st.text_input(t("countries"), ", ".join(doc.values("country")))
         themes = st.multiselect(
             t("themes"),
@@ -178,6 +179,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     form = {
         "title": title.strip(),
         "year": year.strip(),
+        "written": written.strip(),
         "themes": themes,
         "countries": split_names(countries, ","),
         "programmes": split_names(programmes, ";"),
@@ -188,12 +190,17 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     except KbError as error:
         st.error(plain(str(error)))
         return
+    start_saving(desk, doc.doc_id, changed)
+
+
+def start_saving(desk: Desk, doc_id: str, changed: dict[str, object]) -> None:
+    """The curator's changes saved as a background job (nothing changed: nothing to do)."""
     if not changed:
         st.success(t("saved"))
         return
-    key = f"save:{doc.doc_id}:{uuid.uuid4().hex}"
-    jobs().start(key, doc.doc_id, partial(save_metadata, desk.kb, doc.doc_id, changed, desk.settings))
-    desk.started.append({"key": key, "kind": "save", "name": doc.doc_id})
+    key = f"save:{doc_id}:{uuid.uuid4().hex}"
+    jobs().start(key, doc_id, partial(save_metadata, desk.kb, doc_id, changed, desk.settings))
+    desk.started.append({"key": key, "kind": "save", "name": doc_id})
 
 
 def split_names(text: str, separator: str) -> list[str]:
@@ -230,6 +237,7 @@ def preview_card(found: NewDocument) -> str:
     rows = [
         (t("facet_language"), taxonomy.label("language", found.language, language)),
         (t("year"), str(found.year) if found.year else "—"),
+        (t("written"), next((x.value for x in found.facets if x.field == WRITTEN), "—")),
         *(
             (
                 t(f.label_key),

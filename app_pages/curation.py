@@ -184,20 +184,23 @@ def publish(
 def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
     """Only the fields the curator changed, so an automatic value never becomes permanent by a save.
 
-    The year is typed as text: empty stays empty (no invented year), anything else must be a
-    year from 1000 to 2100.
+    The practice's year and the text's own are typed as text: empty stays empty (no invented
+    year), anything else must be a year from 1000 to 2100.
     """
     current = {
         "title": doc.title,
         "year": str(doc.year) if doc.year else "",
+        "written": str(doc.written) if doc.written else "",
         **{f.key: doc.values(f.name) for f in LIST_FACETS},
     }
     changed = {name: value for name, value in form.items() if value != current.get(name)}
-    if "year" in changed:
-        text = str(changed["year"])
+    for name in ("year", "written"):
+        if name not in changed:
+            continue
+        text = str(changed[name])
         if text and not (text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR):
-            raise KbError(f"year must be a year from {MIN_YEAR} to {MAX_YEAR}, or empty; not {text!r}")
-        changed["year"] = int(text) if text else None
+            raise KbError(f"{name} must be a year from {MIN_YEAR} to {MAX_YEAR}, or empty; not {text!r}")
+        changed[name] = int(text) if text else None
     return changed
 
 
@@ -220,6 +223,7 @@ def save_metadata(
 def describe_changes(before: Document, after: Document) -> str:
     """'field: old → new' for every field the curator changed, for the curator log."""
     pairs = [("title", before.title, after.title), ("year", before.year, after.year)]
+    pairs.append(("written", before.written, after.written))
     for f in LIST_FACETS:
         pairs.append((f.name, ", ".join(before.values(f.name)), ", ".join(after.values(f.name))))
     changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in pairs if old != new]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -12,6 +13,7 @@ from kb.facets import CARD_FIELDS, LIST_FACETS
 from kb.knowledge_base import slugify
 from kb.models import Hit
 from kb.taxonomy import default_taxonomy
+from kb.text import fold
 
 MONTHS_PT = "jan. fev. mar. abr. maio jun. jul. ago. set. out. nov. dez.".split()
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,7 +72,7 @@ def results_csv(hits: list[Hit], language: str = "en", base_url: str = "") -> st
 def export_file_name(query: str, today: date, kind: str = "") -> str:
     """praxis-<query words>[-<kind>]-<date>.<csv or txt>, so several exports can sit in one folder;
     ``kind``: a reference style ("abnt", "apa"), a text file, or none for the CSV."""
-    words = slugify(query)[:60].strip("-") if query.strip() else ""  # browsing: no words
+    words = slugify(query)[:60].strip("-") if re.search(r"[a-z0-9]", fold(query)) else ""  # no Latin words
     lead = "-".join(part for part in ("praxis", words, kind, today.isoformat()) if part)
     return f"{lead}.{'txt' if kind else 'csv'}"
 

@@ -126,6 +126,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "year": ("Ano", "Anno", "Year"),
     "missing": ("Sem:", "Senza:", "Missing:"),
     "written": ("Ano do texto", "Anno del testo", "Year of the text"),
+    "written_help": (
+        "Quando o texto foi escrito ou publicado: o ano que as referências ABNT e APA citam",
+        "Quando il testo è stato scritto o pubblicato: l'anno che citano i riferimenti ABNT e APA",
+        "When the text was written or published: the year ABNT and APA references cite",
+    ),
     "file": ("Arquivo", "File", "File"),
     "practice_card": ("Ficha da prática", "Scheda della pratica", "Practice card"),
     "card_name": ("Nome", "Nome", "Name"),

@@ -90,7 +90,8 @@ def describe(draft: Draft) -> None:
     doc.curated = set(meta.curated)
     doc.facets = meta.facets()
     if meta.written is not None:  # what a reference cites; the practice's year may be older
-        doc.facets.append(FacetValue(WRITTEN, str(meta.written)))
+        source = "curated" if "written" in meta.curated else "extracted"
+        doc.facets.append(FacetValue(WRITTEN, str(meta.written), source))
     if parsed.info.get("ocr_pages"):  # so passages from a scan can say so
         doc.facets.append(FacetValue(OCR_PAGES, parsed.info["ocr_pages"]))
 

@@ -16,7 +16,16 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages.auth import MAX_FAILURES, CuratorSession, Door
-from app_pages.curation import preview, publish, remove, safe_filename, save_metadata, stage
+from app_pages.curation import (
+    describe_changes,
+    edited_fields,
+    preview,
+    publish,
+    remove,
+    safe_filename,
+    save_metadata,
+    stage,
+)
 from app_pages.export import abnt, apa, export_file_name, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
 from kb.config import Settings
@@ -218,6 +227,25 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
     assert [p.name for p in (tmp_path / "trash").glob("*/*.txt")] == ["rede-fruticultura.txt"]
 
 
+def test_a_curator_corrects_the_year_a_reference_cites(env: KnowledgeBase, tmp_path: Path) -> None:
+    """A scanned report's PDF date is the scan's: the curator types the text's own year."""
+    settings = Settings(index_dir=env.index_dir)
+    staged = stage(("Relatório da rede\n\n" + PT).encode(), "relatorio.txt", tmp_path / "staging")
+    publish(env, staged, tmp_path / "uploads", settings)
+    doc = env.document("relatorio")
+    changed = edited_fields(doc, {"title": doc.title, "year": "", "written": "1998"})
+    assert changed == {"written": 1998}, "only what the curator changed"
+    with pytest.raises(KbError, match="written must be a year"):
+        edited_fields(doc, {"written": "98"})
+    save_metadata(env, "relatorio", changed, settings)
+    after = env.document("relatorio")
+    assert after.written == 1998 and "written: — → 1998" in describe_changes(doc, after)
+    hit = next(
+        h for h in env.search(SearchRequest("relatório da rede", k=20)).hits if h.doc_id == "relatorio"
+    )
+    assert "1998" in abnt(hit, "http://x")
+
+
 def test_exports() -> None:
     from dataclasses import replace
     from datetime import date
@@ -255,7 +283,9 @@ def test_exports() -> None:
     assert (
         export_file_name("Governança de APL", day, "abnt") == "praxis-governanca-de-apl-abnt-2026-11-30.txt"
     )
-    assert export_file_name("", day, "apa") == "praxis-apa-2026-11-30.txt"
+    assert (
+        export_file_name("", day, "apa") == export_file_name("?!", day, "apa") == "praxis-apa-2026-11-30.txt"
+    )
     # no promoter on the card: the norms start with the title (never a funder named in the text);
     # a reference cites the year the text was written (2019), not the practice's (2004)
     assert abnt(hit, "http://x").startswith("GT-APL. 2019. Disponível em: <http://x/practice?doc=gt-apl>")

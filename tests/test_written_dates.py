@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.metadata import extract
+from ingest.metadata.cited_year import cited_year
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.study_years import studied_years
 from ingest.metadata.written_dates import (
@@ -282,3 +285,32 @@ def test_a_timeline_s_entry_with_a_place_is_no_dateline() -> None:
     """Its second slot is a town, not a state's abbreviation ("SASKATOON, Sask., …")."""
     assert 2016 not in dates_of_writing("Milestones\nKick-off meeting, Santa Maria, June 2016\nA new phase")
     assert dates_of_writing("Tappe\nFirma del contratto di rete, Arquà Petrarca, aprile 2014\nAltro") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "file_date", "cited"),
+    [
+        ("Publicado em 28 de julho de 2025 por Redação\n\nA rede foi criada em 2004.", "2020-01-01", 2025),
+        ("Lucca, 3 marzo 2023 — Le imprese hanno presentato il consorzio.", None, 2023),
+        # an event announced ahead of today is no date of writing: the file's date is
+        (
+            "Workshop\n\nData: 15 de março de 2099\nLocal: Recife\n\nAs empresas participam.",
+            "2026-10-01",
+            2026,
+        ),
+        # a dateline far down dates a timeline's entry, not the text
+        (
+            "Il Patto\n\n"
+            + "Le imprese lavorano insieme da anni. " * 10
+            + "\nBologna, 20 luglio 2015\nFirmato.",
+            "2022-05-01",
+            2022,
+        ),
+        ("The network shares a lab.\n\nLast updated: July 2022", None, 2022),
+        ("La rete condivide un laboratorio.\n\n© 2019 Rete Lab", None, 2019),
+        ("The network shares a lab.", "1970-01-01", None),  # a clock's zero
+        ("The network was founded in 2004.", None, None),  # the practice's year is not the text's
+    ],
+)
+def test_the_year_a_reference_cites(text: str, file_date: str | None, cited: int | None) -> None:
+    assert cited_year(labelled_fields(text), text, file_date) == cited

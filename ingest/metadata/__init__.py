@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest.metadata.cited_year import cited_year
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject, titled_district
-from ingest.metadata.document_years import document_year, written_year
+from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
@@ -104,7 +105,7 @@ def extract(
         meta.values["country"] = [home] if (home := domestic_country(text, language)) else []
 
     meta.year = document_year(meta, fields, text, title, date_hint, taxonomy)
-    meta.written = written_year(fields, text, date_hint)
+    meta.written = cited_year(fields, text, date_hint)
     return meta
 
 
@@ -280,7 +281,7 @@ def apply_overrides(meta: Metadata, overrides: dict[str, object], taxonomy: Taxo
         if key in overrides:
             meta.values[name] = [taxonomy.canonical(name, str(v)) for v in overrides[key]]  # type: ignore[union-attr]
             meta.curated.add(name)
-    for key in ("title", "language", "year"):
+    for key in ("title", "language", "year", "written"):
         if overrides.get(key) is not None:
             setattr(meta, key, overrides[key])
             meta.curated.add(key)

@@ -12,7 +12,7 @@ from kb.yaml_data import load_yaml
 
 SUFFIX = ".meta.yaml"
 LIST_FIELDS = {f.key: f.name for f in LIST_FACETS}
-SCALAR_FIELDS = {"title"} | {f.key for f in FACETS if not f.multi}
+SCALAR_FIELDS = {"title", "written"} | {f.key for f in FACETS if not f.multi}
 
 
 def sidecar_path(path: Path) -> Path:
@@ -79,11 +79,12 @@ def checked_fields(data: dict[str, object]) -> dict[str, object]:
         value = data.get(name)
         if value is not None and not (isinstance(value, str) and value.strip()):
             raise ValueError(f"{name} must be text")
-    year = data.get("year")
-    if year is not None and (
-        isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR
-    ):
-        raise ValueError(f"year must be a whole number from {MIN_YEAR} to {MAX_YEAR}")
+    for name in ("year", "written"):  # the practice's year, and the text's own (which a reference cites)
+        year = data.get(name)
+        if year is not None and (
+            isinstance(year, bool) or not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR
+        ):
+            raise ValueError(f"{name} must be a whole number from {MIN_YEAR} to {MAX_YEAR}")
     return data
 
 
