@@ -15,7 +15,7 @@ from functools import cache
 from kb.country_words import country_words
 from kb.regions import regions
 from kb.stemming import ALGORITHMS, stem, stem_text
-from kb.text import STOPWORDS, fold, words
+from kb.text import STOPWORDS, fold, without_elision, words
 from kb.typed_names import beside_a_name, in_capitals, looks_like_name, side_by_side
 from kb.yaml_data import shipped
 
@@ -38,7 +38,6 @@ class Concept:
     narrower: frozenset[Phrase] = frozenset()
     """Every form of the concepts that are kinds of this one ("enoturismo" for tourism), which a
     query naming this one also meets."""
-
     country: str = ""  # a country's ISO code (:mod:`kb.country_words`)
     stemmed: bool = True
     """False for a country: its forms match as words only, never by stem ("Cuba" and "cubos",
@@ -163,7 +162,7 @@ class Glossary:
     def parse(self, query: str) -> list[QueryPart]:
         """The query's parts, longest glossary match first (then a concept around one modifier,
         :meth:`_around_a_modifier`), stop words dropped."""
-        typed = words(query)
+        typed = [without_elision(w) for w in words(query)]  # "vini d'Italia": Italia, the country
         found: list[QueryPart | None] = []
         i = 0
         while i < len(typed):

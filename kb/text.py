@@ -58,6 +58,17 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+ELISION = r"(?:[lLdDcC]|[dD]ell|[dD]all|[nN]ell|[sS]ull|[aA]ll|[cC]oll|[uU]n|[qQ]uell)'(?=\w)"
+_ELIDED = re.compile(r"\A" + ELISION)
+"""An Italian article or preposition joined to the next word by an apostrophe typed straight
+("d'Italia", "dell'Emilia"); a curly one already parts them as words."""
+
+
+def without_elision(word: str) -> str:
+    """The word without an elided article or preposition before it: "d'Italia" is "Italia"."""
+    return _ELIDED.sub("", word, count=1) if "'" in word else word
+
+
 def query_terms(query: str) -> list[str]:
     """The folded content words of a query, in order, without repeats or stop words."""
     terms: dict[str, None] = {}

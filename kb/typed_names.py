@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kb.text import STOPWORDS, fold
+from kb.text import ELISION, STOPWORDS, fold
 
 DIRECTIONS = frozenset(
     fold(w)
@@ -21,8 +21,9 @@ DIRECTIONS = frozenset(
 
 
 def side_by_side(query: str, run: list[str]) -> bool:
-    """Whether these words follow each other in the query with nothing but spaces between them."""
-    return bool(re.search(r"[ \t]+".join(re.escape(w) for w in run), query))
+    """Whether these words follow each other in the query with nothing but spaces between them (and
+    an elided article: "Banca d'Italia")."""
+    return bool(re.search(rf"[ \t]+(?:{ELISION})?".join(re.escape(w) for w in run), query))
 
 
 def beside_a_name(

@@ -227,3 +227,16 @@ def test_a_broader_concept_is_one_level_up() -> None:
 )
 def test_a_lone_name_is_an_acronym_a_glossary_name_or_a_place(query: str, lone: bool) -> None:
     assert is_a_lone_name(Glossary.load().parse(query)) is lone
+
+
+def test_an_elided_article_typed_with_a_straight_apostrophe_is_no_part_of_the_word() -> None:
+    """Keyboards type "d'Italia" with a straight apostrophe: Italy is still the country, and still
+    part of a name beside a capitalised word."""
+    glossary = Glossary.load()
+    parts = glossary.parse("vini d'Italia")
+    assert [(p.text, p.concept.id if p.concept else None) for p in parts] == [
+        ("vini", "wine"),
+        ("Italia", "country-it"),
+    ]
+    bank = glossary.parse("Banca d'Italia")
+    assert [p.concept for p in bank] == [None, None] and bank[1].is_name
