@@ -41,7 +41,7 @@ def render() -> None:
     st.download_button(
         t("export_csv"),
         data,
-        f"praxis-comparacao-{date.today().isoformat()}.csv",
+        f"praxis-{t('compare_file')}-{date.today().isoformat()}.csv",
         "text/csv",
         key="csv",
         on_click="ignore",

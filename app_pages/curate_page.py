@@ -11,24 +11,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages.curation import (
-    Desk,
-    Job,
-    Jobs,
-    edited_fields,
-    preview,
-    publish,
-    remove,
-    removed_entries,
-    restore,
-    save_metadata,
-    stage,
-)
+from app_pages.curation import Desk, Job, Jobs, preview, publish, remove, removed_entries, restore, stage
 from app_pages.i18n import message_keys
+from app_pages.metadata_edits import BadYear, edited_fields, save_metadata, split_names
 from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
-from app_pages.state import files_dir, index_dir, require_index, t, ui_language, upload_dir
+from app_pages.state import files_dir, index_dir, require_index, t, ui_language, upload_dir, upload_types
 from ingest.reader_process import start_child
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
@@ -36,6 +25,7 @@ from kb.errors import IndexLocked, KbError
 from kb.facets import CARD_FIELDS, LIST_FACETS, WRITTEN, card_field
 from kb.models import Document, NewDocument
 from kb.taxonomy import default_taxonomy
+from kb.text import fold
 
 UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FILE_TYPES})
 
@@ -97,7 +87,10 @@ def follow(started: list[dict[str, str]], pending: list[Job]) -> None:
 def upload_tab(desk: Desk) -> None:
     """Upload, see what extraction found, publish."""
     files = st.file_uploader(
-        t("upload"), type=UPLOAD_TYPES, accept_multiple_files=True, help=t("upload_help")
+        t("upload"),
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        help=t("upload_help", types=upload_types()),
     )
     for upload in files or []:
         try:
@@ -140,7 +133,10 @@ def edit_tab(desk: Desk) -> None:
     """Fix a document's metadata, remove it, or restore a removed one."""
     documents = desk.kb.store.documents(desk.kb.store.all_doc_ids())
     doc_id = st.selectbox(
-        t("document"), sorted(documents), format_func=lambda d: documents[d].title, key="edit_doc"
+        t("document"),
+        sorted(documents, key=lambda d: fold(documents[d].title)),  # as the reader sees them
+        format_func=lambda d: documents[d].title,
+        key="edit_doc",
     )
     if doc_id:
         metadata_form(desk, documents[doc_id])
@@ -187,6 +183,9 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     }
     try:
         changed = edited_fields(doc, form)
+    except BadYear as error:
+        st.error(plain(t("bad_year", field=t(error.field_name), text=error.text, latest=error.latest)))
+        return
     except KbError as error:
         st.error(plain(str(error)))
         return
@@ -201,10 +200,6 @@ def start_saving(desk: Desk, doc_id: str, changed: dict[str, object]) -> None:
     key = f"save:{doc_id}:{uuid.uuid4().hex}"
     jobs().start(key, doc_id, partial(save_metadata, desk.kb, doc_id, changed, desk.settings))
     desk.started.append({"key": key, "kind": "save", "name": doc_id})
-
-
-def split_names(text: str, separator: str) -> list[str]:
-    return [name.strip() for name in text.split(separator) if name.strip()]
 
 
 def removal(desk: Desk, doc_id: str) -> None:

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_sidecar
 from ingest.metadata.themes import ThemeClassifier
 from ingest.parsing import parse_within_limit
 from ingest.pipeline import IngestReport, ProgressCallback, ingest_paths
@@ -25,9 +24,8 @@ from ingest.site_template import folder_template
 from ingest.themed_vectors import add_themes, embedding_text
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
-from kb.facets import LIST_FACETS
 from kb.knowledge_base import KnowledgeBase, slugify
-from kb.models import Document, NewDocument
+from kb.models import NewDocument
 from kb.threads import lower_priority
 
 
@@ -179,55 +177,6 @@ def publish(
         target = uploads / f"{staged.stem}-{number}{staged.suffix}"
     shutil.move(str(staged), target)
     return ingest_paths(kb, [target], settings, file_progress(on_progress))
-
-
-def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
-    """Only the fields the curator changed, so an automatic value never becomes permanent by a save.
-
-    The practice's year and the text's own are typed as text: empty stays empty (no invented
-    year), anything else must be a year from 1000 to 2100.
-    """
-    current = {
-        "title": doc.title,
-        "year": str(doc.year) if doc.year else "",
-        "written": str(doc.written) if doc.written else "",
-        **{f.key: doc.values(f.name) for f in LIST_FACETS},
-    }
-    changed = {name: value for name, value in form.items() if value != current.get(name)}
-    for name in ("year", "written"):
-        if name not in changed:
-            continue
-        text = str(changed[name])
-        if text and not (text.isdigit() and MIN_YEAR <= int(text) <= MAX_YEAR):
-            raise KbError(f"{name} must be a year from {MIN_YEAR} to {MAX_YEAR}, or empty; not {text!r}")
-        changed[name] = int(text) if text else None
-    return changed
-
-
-def save_metadata(
-    kb: KnowledgeBase,
-    doc_id: str,
-    values: dict[str, object],
-    settings: Settings,
-    on_progress: Progress | None = None,
-) -> IngestReport:
-    """Merge the curator's values into the document's sidecar and bring the index up to date."""
-    before = kb.document(doc_id)
-    path = Path(before.path)
-    write_sidecar(path, {**read_sidecar(path), **values})
-    report = ingest_paths(kb, [path], settings, file_progress(on_progress))
-    kb.log_ingest(str(path), "curated", "metadata", describe_changes(before, kb.document(doc_id)))
-    return report
-
-
-def describe_changes(before: Document, after: Document) -> str:
-    """'field: old → new' for every field the curator changed, for the curator log."""
-    pairs = [("title", before.title, after.title), ("year", before.year, after.year)]
-    pairs.append(("written", before.written, after.written))
-    for f in LIST_FACETS:
-        pairs.append((f.name, ", ".join(before.values(f.name)), ", ".join(after.values(f.name))))
-    changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in pairs if old != new]
-    return "; ".join(changes) or "no change"
 
 
 def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> Path | None:

@@ -77,9 +77,20 @@ def export_file_name(query: str, today: date, kind: str = "") -> str:
     return f"{lead}.{'txt' if kind else 'csv'}"
 
 
+_SUPPORTERS = re.compile(
+    r"(?i)[,;(–—-]?\s*\b(?:com (?:o )?apoio|com a (?:colaboração|parceria)|em parceria|apoiad[oa]|"
+    r"con (?:il )?(?:supporto|sostegno|contributo)|in collaborazione|in partenariato|"
+    r"with (?:the )?(?:support|help)|supported by|in partnership|together with)\b.*",
+    re.S,
+)
+"""Where a card's promoter goes on to name who supported it ("…do Vale do Jaguaribe, com apoio do
+Sebrae"): the author of the reference is the promoter alone."""
+
+
 def author(hit: Hit) -> str:
-    """The practice's promoter when its card names one; else none (the norms then start with the title)."""
-    return hit.card.get("proponent", "").strip()
+    """The practice's promoter when its card names one, without its supporters; else none (the
+    norms then start with the title)."""
+    return " ".join(_SUPPORTERS.sub("", hit.card.get("proponent", "")).split()).strip(" ,;:-–—")
 
 
 def abnt(hit: Hit, base_url: str, today: date | None = None) -> str:

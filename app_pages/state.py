@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE, LANGUAGES, translator
 from app_pages.render import plain
+from ingest.readers.base import FILE_TYPES
 from kb.config import IndexLocation, Settings, default_index_dir, index_location, redacted
 from kb.errors import IndexNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
@@ -107,6 +108,11 @@ def keep_language() -> None:
         del st.query_params["ui"]
 
 
+def upload_types() -> str:
+    """The kinds of file an upload takes, as people name them ("DOCX, HTML, MD, ODP, …")."""
+    return ", ".join(sorted({suffix.lstrip(".").upper() for suffix in FILE_TYPES} - {"HTM", "MARKDOWN", "TEXT"}))
+
+
 def interface_style() -> str:
     """CSS that puts Streamlit's own fixed English strings into the interface language.
 
@@ -114,7 +120,8 @@ def interface_style() -> str:
     (every text box here applies on Enter, which its help text says).
     """
     button = json.dumps(t("upload_button"), ensure_ascii=False)  # a CSS string: quotes escaped
-    limit = json.dumps(t("upload_limit", mb=Settings().max_file_bytes // 2**20), ensure_ascii=False)
+    limit = t("upload_limit", mb=Settings().max_file_bytes // 2**20, types=upload_types())
+    limit = json.dumps(limit, ensure_ascii=False)
     return f"""<style>
 [data-testid="InputInstructions"] {{display: none;}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0; visibility: hidden;}}

@@ -53,6 +53,14 @@ def one_line(text: str) -> str:
     return _ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+MONTH = (
+    r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|novembre|dicembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+"""A month's name in pt/it/en, for patterns (their case is the pattern's to set)."""
+
+
 def words(text: str) -> list[str]:
     """Word tokens as written (hyphenated names such as GT-APL stay whole)."""
     return WORD.findall(text)

@@ -8,6 +8,7 @@ import os
 import re
 import threading
 import time
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -16,18 +17,10 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from app_pages.auth import MAX_FAILURES, CuratorSession, Door
-from app_pages.curation import (
-    describe_changes,
-    edited_fields,
-    preview,
-    publish,
-    remove,
-    safe_filename,
-    save_metadata,
-    stage,
-)
+from app_pages.curation import preview, publish, remove, safe_filename, stage
 from app_pages.export import abnt, apa, export_file_name, reference_list, results_csv
 from app_pages.i18n import message_keys, translator
+from app_pages.metadata_edits import BadYear, describe_changes, edited_fields, save_metadata
 from kb.config import Settings
 from kb.errors import DocumentNotFound, KbError
 from kb.knowledge_base import KnowledgeBase
@@ -237,6 +230,8 @@ def test_a_curator_corrects_the_year_a_reference_cites(env: KnowledgeBase, tmp_p
     assert changed == {"written": 1998}, "only what the curator changed"
     with pytest.raises(KbError, match="written must be a year"):
         edited_fields(doc, {"written": "98"})
+    with pytest.raises(BadYear):  # a text is not written ahead of today
+        edited_fields(doc, {"written": str(date.today().year + 1)})
     save_metadata(env, "relatorio", changed, settings)
     after = env.document("relatorio")
     assert after.written == 1998 and "written: — → 1998" in describe_changes(doc, after)
@@ -297,6 +292,10 @@ def test_exports() -> None:
     undated = replace(hit, written=None)
     assert abnt(undated, "http://x").startswith("GT-APL. [s.d.].") and "(n.d.)" in apa(undated, "http://x")
     assert reference_list([carded, carded], "apa", "http://x").count("MDIC") == 2
+    supported = replace(hit, card={"proponent": "Sindicato da Cerâmica do Vale, com apoio do\nSebrae"})
+    assert apa(supported, "http://x").startswith("Sindicato da Cerâmica do Vale. (2019).")
+    helped = replace(hit, card={"proponent": "Consorzio Lucca con il supporto di CNA"})
+    assert abnt(helped, "http://x").startswith("CONSORZIO LUCCA. GT-APL.")
 
 
 def test_every_message_exists_in_three_languages() -> None:
@@ -320,6 +319,10 @@ def test_every_message_exists_in_three_languages() -> None:
                 pages=1,
                 n=2,
                 mb=50,
+                field="f",
+                text="t",
+                latest=2026,
+                types="t",
             )
 
 

@@ -11,6 +11,7 @@ from pypdf import PdfWriter
 
 from ingest.metadata.fields import labelled_fields
 from ingest.readers import read_file
+from ingest.readers.text import read_text
 from kb.errors import UnreadableFile
 from tests.conftest import EN, IT, PT, write
 
@@ -311,3 +312,13 @@ def test_a_card_laid_out_as_a_table_of_paragraphs_keeps_its_fields(tmp_path: Pat
     )
     fields = labelled_fields(read_file(page, 10**8, 2000)[0].text)
     assert fields["year"] == "2011" and fields["geography"] == "Brasil"
+
+
+def test_a_dateline_on_the_first_line_is_no_title() -> None:
+    """A news item or a letter opens with its place and date; its title is the next line."""
+    text = "Nova Friburgo (RJ), 14 de março de 2019\n\nCentral de compras do polo de moda íntima\n\nAs confecções…"
+    assert read_text(text.encode()).title == "Central de compras do polo de moda íntima"
+    assert read_text(b"Lucca, 3 marzo 2023\nIl consorzio della carta\n").title == "Il consorzio della carta"
+    assert (
+        read_text("Seminário de 14 de março de 2019\nx".encode()).title == "Seminário de 14 de março de 2019"
+    )

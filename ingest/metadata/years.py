@@ -6,15 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kb.text import STOPWORDS, fold
+from kb.text import MONTH, STOPWORDS, fold
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
-MONTH = (
-    r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|settembre|ottobre|novembre|dicembre|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december)"
-)
 _START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
     rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 from ingest.boilerplate import strip_boilerplate
 from ingest.readers.base import ParsedFile
 from kb.errors import UnreadableFile
-from kb.text import fold
+from kb.text import MONTH, fold
 from kb.yaml_data import load_yaml
 
 WESTERN = {"cp1252", "latin_1", "iso8859_15"}
@@ -62,13 +62,25 @@ def email_subject(text: str) -> str | None:
     return None
 
 
+_DATELINE_ONLY = re.compile(
+    rf"(?i)(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]*)?"
+    rf"(?:\w+-feira,?[ \t]*|(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|monday|tuesday|"
+    rf"wednesday|thursday|friday|saturday|sunday),?[ \t]*)?"
+    rf"(?:\d{{1,2}}[°º]?[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?|{MONTH}[ \t]+\d{{1,2}},[ \t]*|"
+    rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-])(?:19|20)\d\d\.?"
+)
+"""A line that is only a place and a date, or a date ("Nova Friburgo (RJ), 14 de março de 2019",
+"Lucca, 3 marzo 2023", "March 4, 2021"): a letter's or a news item's dateline, not its title."""
+
+
 def first_line(text: str, limit: int = 160) -> str | None:
-    """The text's title: its first line (a Markdown heading's marks aside), or an e-mail's subject."""
+    """The text's title: its first line (a Markdown heading's marks aside) that is no dateline, or
+    an e-mail's subject."""
     if subject := email_subject(text):
         return subject[:limit]
     for line in text.splitlines():
         line = line.strip().strip("#").strip()
-        if line:
+        if line and not _DATELINE_ONLY.fullmatch(line):
             return line[:limit]
     return None
 
