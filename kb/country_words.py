@@ -15,6 +15,7 @@ in lower case ("camarões", shrimps, is Cameroon; "malta", mortar, is Malta: cou
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -147,3 +148,34 @@ def place_names() -> frozenset[str]:
     word typed alone that is one of these names a place, not a word ("Qualidade", "Design")."""
     regions = {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
     return frozenset(regions | set(_large_cities()))
+
+
+LONGEST_PLACE = 5  # words: "Rio Grande do Sul" is four
+
+
+def place_at(typed: list[str], i: int) -> int:
+    """How many of the words from ``typed[i]`` name a region or a large city written in two words or
+    more ("Rio Grande do Sul", "Emilia-Romagna"), or 0: one name, not its words apart ("são" is also
+    a verb, "grande" an adjective). Typed in lower case, only a name written with accents counts
+    ("sao paulo": people drop both), not one that is also a phrase ("boa vista", "green bay")."""
+    found, key, capitalised = 0, (), typed[i][:1].isupper()
+    for n, word in enumerate(typed[i : i + LONGEST_PLACE], start=1):
+        key = (*key, *(part for part in fold(word).split("-") if part))
+        accented = _places_of_words().get(key) if len(key) > 1 else None
+        if accented is not None and (capitalised or accented):
+            found = n
+    return found
+
+
+@cache
+def _places_of_words() -> dict[tuple[str, ...], bool]:
+    """The folded words of every first-level region and large city named in two words or more, and
+    whether the name has letters with accents."""
+    names = [s.name for s in pycountry.subdivisions if s.parent_code is None]
+    names += [name for name, _ in _large_cities().values()]
+    places: dict[tuple[str, ...], bool] = {}
+    for name in names:
+        key = tuple(w for w in re.split(r"[\s-]+", fold(name)) if w)
+        if len(key) > 1:
+            places[key] = places.get(key, False) or fold(name) != name.casefold()
+    return places

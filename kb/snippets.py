@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from kb.accents import accented
 from kb.text import STOPWORDS, WORD, fold, query_terms, words
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ def highlight_terms(query: str, parts: Iterable[QueryPart]) -> list[str]:
             terms += [a for a in concept.acronyms if fold(a) not in typed and len(words(a)) == 1]
             forms = (term for terms in concept.terms.values() for term in terms)
             terms += [fold(form) for form in forms if len(words(form)) == 1 and len(form) > 2]
+        elif part.is_name and " " in part.text:  # a place typed bare, "sao paulo": "São" as capitalised
+            terms += [accented(w, "pt").capitalize() for w in words(part.text) if fold(w) in STOPWORDS]
     return list(dict.fromkeys(terms))
 
 

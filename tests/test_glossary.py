@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kb.boundary import is_a_lone_name
-from kb.glossary import Concept, Glossary, _with_narrower, index_phrase, may_loosen
+from kb.concept_tree import with_narrower
+from kb.glossary import Concept, Glossary, index_phrase, may_loosen
 
 
 def parts(query: str) -> list[tuple[str, str | None, bool]]:
@@ -206,8 +207,8 @@ def test_a_broader_concept_is_one_level_up() -> None:
     concepts = [Concept(i, {}, (), {"en": (i,)}) for i in "abc"]
     for broader in ({"a": "b", "b": "c"}, {"a": "a"}, {"a": "b", "b": "a"}, {"a": "z"}):
         with pytest.raises(ValueError, match="broader"):
-            _with_narrower(concepts, broader)
-    assert _with_narrower(concepts, {"a": "c", "b": "c"})[2].narrower == {("a",), ("b",)}
+            with_narrower(concepts, broader)
+    assert with_narrower(concepts, {"a": "c", "b": "c"})[2].narrower == {("a",), ("b",)}
 
 
 @pytest.mark.parametrize(
@@ -240,3 +241,31 @@ def test_an_elided_article_typed_with_a_straight_apostrophe_is_no_part_of_the_wo
     ]
     bank = glossary.parse("Banca d'Italia")
     assert [p.concept for p in bank] == [None, None] and bank[1].is_name
+
+
+@pytest.mark.parametrize(
+    ("query", "parts"),
+    [
+        ("sao paulo", ["sao paulo"]),  # a place's accents dropped: still one name
+        ("Rio Grande do Sul", ["Rio Grande do Sul"]),
+        ("Emilia Romagna", ["Emilia Romagna"]),
+        ("Campo Grande", ["Campo Grande"]),
+        ("campo grande", ["campo", "grande"]),  # a bare phrase in lower case: words
+        ("boa vista", ["boa", "vista"]),
+        ("APLs de Minas Gerais", ["APLs", "Minas", "Gerais"]),  # inside a longer query: words apart
+    ],
+)
+def test_a_query_that_is_a_place_of_several_words_is_one_name(query: str, parts: list[str]) -> None:
+    found = Glossary.load().parse(query)
+    assert [p.text for p in found] == parts
+    assert found[0].is_name or len(parts) > 1
+
+
+def test_a_word_typed_without_its_accents_meets_the_accented_stem() -> None:
+    """Snowball cuts "exportação" to "export" but the bare "exportacao" to "exportaca"."""
+    (part,) = Glossary.load().parse("exportacao")
+    assert index_phrase("exportação", "pt") in part.alternatives
+    (place,) = Glossary.load().parse("sao paulo")
+    assert index_phrase("São Paulo", "pt") in place.alternatives
+    (quality,) = Glossary.load().parse("qualita")
+    assert index_phrase("qualità", "it") in quality.alternatives

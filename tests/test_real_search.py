@@ -136,6 +136,15 @@ def test_a_lone_name_finds_the_documents_that_hold_it_and_no_others(kb: Knowledg
     assert holders and found == holders
 
 
+def test_a_query_typed_without_accents_finds_what_the_accented_one_finds(kb: KnowledgeBase) -> None:
+    """ "sao paulo" is the state Franca's text names, not the verb "são" of other texts."""
+    assert [h.doc_id for h in kb.search(SearchRequest("sao paulo", k=20)).hits] == [
+        "calcados-franca-exportacao"
+    ]
+    bare = {h.doc_id for h in kb.search(SearchRequest("exportacao", k=50)).hits}
+    assert {"ficha-valexport-fruticultura", "calcados-franca-exportacao"} <= bare
+
+
 def test_a_capitalised_word_is_no_name_and_still_crosses_languages(kb: KnowledgeBase) -> None:
     """Phones capitalise a query's first letter: "Qualidade" finds the English text on quality labels."""
     found = {h.doc_id for h in kb.search(SearchRequest("Qualidade", k=50)).hits}
