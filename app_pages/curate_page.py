@@ -273,8 +273,10 @@ def render() -> None:
     )
     if "flash" in st.session_state:
         st.success(st.session_state.pop("flash"))
-    upload, edit, proposed, report, misses = st.tabs(
-        [t("upload"), t("edit"), t("proposals"), t("report"), t("misses")]
+    upload, edit, proposed, report, misses = st.tabs(  # the open tab survives a rerun (a removal's)
+        [t("upload"), t("edit"), t("proposals"), t("report"), t("misses")],
+        key="curate_tab",
+        on_change="rerun",
     )
     with upload:
         upload_tab(desk)

@@ -110,7 +110,9 @@ def keep_language() -> None:
 
 def upload_types() -> str:
     """The kinds of file an upload takes, as people name them ("DOCX, HTML, MD, ODP, …")."""
-    return ", ".join(sorted({suffix.lstrip(".").upper() for suffix in FILE_TYPES} - {"HTM", "MARKDOWN", "TEXT"}))
+    return ", ".join(
+        sorted({suffix.lstrip(".").upper() for suffix in FILE_TYPES} - {"HTM", "MARKDOWN", "TEXT"})
+    )
 
 
 def interface_style() -> str:

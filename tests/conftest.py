@@ -8,6 +8,7 @@ cross-lingual meaning. Everything else runs on the deterministic hashing embedde
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -103,10 +104,12 @@ def small_kb(hash_kb: KnowledgeBase, small_corpus: Path, settings: Settings) -> 
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus indexed with the bundled multilingual model (built once)."""
-    index_dir = tmp_path_factory.mktemp("real") / "index"
+    work = tmp_path_factory.mktemp("real")
+    corpus = shutil.copytree(CORPUS, work / "corpus")  # a curator's removal in a test moves its file
+    index_dir = work / "index"
     settings = Settings(index_dir=index_dir)
     kb = KnowledgeBase.open(index_dir, create=True)
-    report = ingest_paths(kb, [CORPUS], settings)
+    report = ingest_paths(kb, [corpus], settings)
     assert not report.failures, report.as_dict()
     kb.close()
     return index_dir

@@ -522,3 +522,11 @@ def test_previews_run_in_the_background_with_progress(env: KnowledgeBase, tmp_pa
     assert "apicultores" not in env.store.all_doc_ids(), "a preview writes nothing"
     niceness = jobs.pool.submit(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
     assert niceness.result() > os.getpriority(os.PRIO_PROCESS, 0), "background work yields to searches"
+
+
+def test_the_upload_hint_names_every_kind_of_file_taken() -> None:
+    from app_pages.state import upload_types
+
+    named = upload_types().split(", ")
+    assert {"PDF", "TXT", "MD", "HTML", "DOCX", "ODT", "PPTX", "ODP"} <= set(named)
+    assert "HTM" not in named and named == sorted(named)

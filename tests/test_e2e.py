@@ -96,6 +96,19 @@ def test_curator_upload_becomes_searchable(server: str, page: object, tmp_path: 
     settle(page)
     assert titles(page)[0] == "Rede de apicultores do sertão"
 
+    # removing a document keeps the curator on the tab they were working in
+    page.goto(f"{server}/curate?ui=en")  # type: ignore[attr-defined]
+    settle(page)
+    edit_tab = page.get_by_role("tab", name="Edit metadata")  # type: ignore[attr-defined]
+    edit_tab.click()
+    settle(page)
+    page.get_by_role("button", name="Remove document").click()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Confirm").click()  # type: ignore[attr-defined]
+    removed = page.get_by_test_id("stAlertContentSuccess").get_by_text(re.compile("Removed: "))  # type: ignore[attr-defined]
+    removed.wait_for(timeout=30000)
+    settle(page)
+    assert page.get_by_role("tab", name="Edit metadata").get_attribute("aria-selected") == "true"  # type: ignore[attr-defined]
+
 
 def test_script_in_a_document_never_runs(server: str, page: object) -> None:
     messages: list[str] = []
