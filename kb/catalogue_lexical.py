@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from kb.catalogue_schema import names_by_document
-from kb.glossary import index_text
 from kb.lexical_index import LexicalRow
+from kb.stemming import index_text
 
 ROWS_BATCH = 5_000
 

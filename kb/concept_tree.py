@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the glossary builds its concepts with this module: no import back at run time
-    from kb.glossary import Concept, Phrase
+    from kb.glossary import Concept
+    from kb.stemming import Phrase
 
 
 def with_narrower(concepts: list[Concept], broader: dict[str, str | None]) -> list[Concept]:

@@ -19,9 +19,9 @@ import numpy as np
 from kb.catalogue import Catalogue
 from kb.catalogue_lexical import lexical_rows_of
 from kb.errors import IndexLocked
-from kb.glossary import Phrase
 from kb.lexical_index import COMMIT_SECONDS, LexicalIndex, read_checkpoint
 from kb.models import NewDocument
+from kb.stemming import Phrase
 from kb.store import LEXICAL_FIELDS, loose_flags, names_text
 from kb.write_lock import write_lock
 

@@ -8,7 +8,6 @@ label to show ("APL = arranjo produtivo local").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,16 +15,13 @@ from kb.accents import ENDINGS, accented
 from kb.concept_tree import with_narrower
 from kb.country_words import country_words, place_at
 from kb.regions import regions
-from kb.stemming import ALGORITHMS, stem, stem_text
+from kb.stemming import ALGORITHMS, Phrase, index_phrase, stem, tokens_of
 from kb.text import STOPWORDS, fold, without_elision, words
 from kb.typed_names import beside_a_name, in_capitals, looks_like_name, side_by_side
 from kb.yaml_data import shipped
 
 LANGUAGES = tuple(ALGORITHMS)
 SHORT_ACRONYM = 3  # acronyms this short (IT, US, UE) only count when typed in capitals
-
-Phrase = tuple[str, ...]
-"""A sequence of index tokens (folded stems), matched consecutively."""
 
 
 @dataclass(frozen=True)
@@ -74,32 +70,6 @@ class Concept:
         out |= {index_phrase(t, lang) for lang, terms in self.terms.items() for t in terms}
         out |= {(mark,) for mark in self.marks}
         return frozenset(p for p in out if p) | self.narrower
-
-
-def index_phrase(text: str, language: str) -> Phrase:
-    """Text as the lexical index holds it (``stem_text``, then cut into runs of letters and digits)."""
-    return tuple(token for w in words(text) for token in tokens_of(stem(w, language)))
-
-
-def may_loosen(phrase: Phrase) -> bool:
-    """Whether a form's words may be held apart (coverage): not a name with a number in it
-    ("Horizon 2020", "Industria 4.0"), whose words apart mean something else."""
-    return not any(ch.isdigit() for token in phrase for ch in token)
-
-
-_TOKEN = re.compile(r"[^\W_]+")
-MAX_TOKEN = 64
-"""Longer "words" (encoded data, runs of digits) are nobody's query: the lexical index drops them."""
-
-
-def index_text(text: str, language: str) -> str:
-    """Text as a lexical index holds it: folded stems in ``language``, as index tokens."""
-    return " ".join(t for t in tokens_of(stem_text(text, language)) if len(t) <= MAX_TOKEN)
-
-
-def tokens_of(stemmed: str) -> list[str]:
-    """Index tokens: runs of letters and digits (gt-apl → gt, apl)."""
-    return _TOKEN.findall(stemmed)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import numpy as np
 import tantivy
 
-from kb.glossary import Phrase
 from kb.lexical_queries import Occur, Query, any_part, document_key, loose_forms, of_documents
+from kb.stemming import Phrase
 from kb.store import HEADING_FIELDS
 
 PARTS_PER_SEARCH = 12

@@ -24,11 +24,10 @@ from pathlib import Path
 import numpy as np
 import tantivy
 
-from kb.glossary import Phrase
 from kb.lexical_holders import documents_holding
 from kb.lexical_queries import SCHEMA, Query, among, any_part, document_key, queried
 from kb.phrase_pairs import LOOSE_FIELD, loose_in, pair_field, pair_terms, pairs_in, pairs_version
-from kb.stemming import stems_version
+from kb.stemming import Phrase, stems_version
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION
 
 CHECKPOINT = "applied"

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import tantivy
 
-from kb.glossary import MAX_TOKEN, Phrase, may_loosen
 from kb.phrase_pairs import LOOSE_FIELD, loose_term, pair_field, pair_terms
+from kb.stemming import MAX_TOKEN, Phrase, may_loosen
 from kb.store import LEXICAL_FIELDS
 
 Query = tantivy.Query

@@ -20,7 +20,8 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from kb.glossary import LANGUAGES, MAX_TOKEN, Glossary, Phrase, index_phrase, may_loosen
+from kb.glossary import LANGUAGES, Glossary
+from kb.stemming import MAX_TOKEN, Phrase, index_phrase, may_loosen
 
 LOOSE_FIELD = "body_loose"
 

@@ -24,11 +24,10 @@ from collections.abc import Iterable, Sequence
 
 import psycopg
 
-from kb.glossary import MAX_TOKEN, Phrase, may_loosen, tokens_of
 from kb.models import NewDocument
 from kb.phrase_pairs import phrase_pairs
 from kb.postgres_ranking import found_sql, scores_sql
-from kb.stemming import stem, stems_version
+from kb.stemming import MAX_TOKEN, Phrase, may_loosen, stem, stems_version, tokens_of
 from kb.store import LEXICAL_FIELDS, NAMES_VERSION, idf, loose_flags, names_text
 from kb.text import words
 

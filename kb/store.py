@@ -16,9 +16,9 @@ from typing import Protocol
 import numpy as np
 
 from kb.facets import FACET_FIELDS, NAME_FIELDS
-from kb.glossary import Phrase
 from kb.models import ChunkVector, Document, FacetCount, NewDocument
 from kb.regions import region_tokens
+from kb.stemming import Phrase
 from kb.taxonomy import LANGUAGES, country_label
 
 Filters = Mapping[str, Sequence[str]]

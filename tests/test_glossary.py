@@ -6,7 +6,8 @@ import pytest
 
 from kb.boundary import is_a_lone_name
 from kb.concept_tree import with_narrower
-from kb.glossary import Concept, Glossary, index_phrase, may_loosen
+from kb.glossary import Concept, Glossary
+from kb.stemming import index_phrase, may_loosen
 
 
 def parts(query: str) -> list[tuple[str, str | None, bool]]:
