@@ -78,9 +78,9 @@ def export_file_name(query: str, today: date, kind: str = "") -> str:
 
 
 _SUPPORTERS = re.compile(
-    r"(?i)[,;(–—-]?\s*\b(?:com (?:o )?apoio|com a (?:colaboração|parceria)|em parceria|apoiad[oa]|"
+    r"(?i)(?:[,;(–—-]\s*|\s+)(?:com (?:o )?apoio|com a (?:colaboração|parceria)|em parceria|apoiad[oa] (?:por|pel[oa])|"
     r"con (?:il )?(?:supporto|sostegno|contributo)|in collaborazione|in partenariato|"
-    r"with (?:the )?(?:support|help)|supported by|in partnership|together with)\b.*",
+    r"with (?:the )?(?:support|help) of|supported by|in partnership with)\b.*",
     re.S,
 )
 """Where a card's promoter goes on to name who supported it ("…do Vale do Jaguaribe, com apoio do
@@ -90,7 +90,8 @@ Sebrae"): the author of the reference is the promoter alone."""
 def author(hit: Hit) -> str:
     """The practice's promoter when its card names one, without its supporters; else none (the
     norms then start with the title)."""
-    return " ".join(_SUPPORTERS.sub("", hit.card.get("proponent", "")).split()).strip(" ,;:-–—")
+    promoter = " ".join(hit.card.get("proponent", "").split())
+    return _SUPPORTERS.sub("", promoter).strip(" ,;:-–—") or promoter  # "Com apoio do Sebrae, …": all of it
 
 
 def abnt(hit: Hit, base_url: str, today: date | None = None) -> str:

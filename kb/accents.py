@@ -5,12 +5,14 @@ as written, with their accents, and Snowball cuts an accented word otherwise tha
 bare: Portuguese "exportação" and "exportações" are both "export", "exportacao" is "exportaca".
 A bare query word therefore also asks for the stem of its likely accented spelling, in the
 language whose endings it restores. Only endings whose bare form Snowball cuts differently are
-restored; a word typed with any accent is taken as written.
+restored; an ending typed with its accents is taken as written.
 """
 
 from __future__ import annotations
 
 import re
+
+from kb.text import fold
 
 ENDINGS = {
     "pt": (
@@ -44,9 +46,10 @@ def accented(text: str, language: str) -> str:
 
 
 def _accented_word(word: str, language: str) -> str:
-    if not word.isascii():
-        return word  # typed with its accents, or some of them: taken as written
+    """A word whose ending lacks its accents, even where another letter has one ("certificaçao"),
+    with that ending accented, in lower case; any other word as typed."""
+    folded = fold(word)
     for rule, ending in _RULES.get(language, ()):
-        if rule.search(word):
-            return rule.sub(ending if word.islower() else ending.upper() if word.isupper() else ending, word)
+        if rule.search(folded):
+            return word if word.lower().endswith(ending) else rule.sub(ending, folded)
     return word

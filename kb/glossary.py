@@ -16,7 +16,7 @@ from kb.concept_tree import with_narrower
 from kb.country_words import country_words, place_at
 from kb.regions import regions
 from kb.stemming import ALGORITHMS, Phrase, index_phrase, stem, tokens_of
-from kb.text import STOPWORDS, fold, without_elision, words
+from kb.text import STOPWORDS, fold, straight_apostrophes, without_elision, words
 from kb.typed_names import beside_a_name, in_capitals, looks_like_name, side_by_side
 from kb.yaml_data import shipped
 
@@ -134,7 +134,8 @@ class Glossary:
     def parse(self, query: str) -> list[QueryPart]:
         """The query's parts, longest glossary match first (then a concept around one modifier,
         :meth:`_around_a_modifier`), stop words dropped."""
-        typed = [without_elision(w) for w in words(query)]  # "vini d'Italia": Italia, the country
+        query = straight_apostrophes(query)
+        typed = [self._bare(w) for w in words(query)]  # "vini d'Italia": Italia, the country
         found: list[QueryPart | None] = []
         i = 0
         while i < len(typed):
@@ -164,6 +165,15 @@ class Glossary:
                 seen.add(part.alternatives)
                 parts.append(part)
         return parts
+
+    def _bare(self, word: str) -> str:
+        """The word without an elided article before it: always after a lower-case one ("d'Italia");
+        after a capital only where the rest is a concept ("L'Italia"), not in a name ("D'Alema",
+        "L'Aquila")."""
+        bare = without_elision(word)
+        if bare == word or word[:1].islower() or self._lookup([bare]) is not None:
+            return bare
+        return word
 
     def _around_a_modifier(self, typed: list[str], i: int, query: str) -> tuple[int, Concept] | None:
         """A concept of three words or more written with one more word inside it, after its first
@@ -213,16 +223,19 @@ def _concept_part(text: str, concept: Concept) -> QueryPart:
 
 
 def _spellings(text: str) -> frozenset[Phrase]:
-    """Typed words as each language's passages hold them, their bare endings accented too."""
-    spelled = {(text, lang) for lang in LANGUAGES} | {(accented(text, lang), lang) for lang in ENDINGS}
-    return frozenset(p for words_, lang in spelled if (p := index_phrase(words_, lang)))
+    """Typed words as each language's passages hold them, their bare endings accented too (not a
+    word whose accented stem is a short word: "nao" is "não", cut to "na", a preposition)."""
+    as_typed = {index_phrase(text, lang) for lang in LANGUAGES}
+    respelled = {index_phrase(accented(text, lang), lang) for lang in ENDINGS}
+    kept = {p for p in respelled if len(p) > 1 or (p and len(p[0]) > 2 and p[0] not in STOPWORDS)}
+    return frozenset(p for p in as_typed | kept if p)
 
 
 def _name_part(text: str) -> QueryPart:
     """A region or city named in several words that is the whole query, searched as those words in
     a row. Inside a longer query its words stay apart: as one rare part, a city's name made an
     off-topic query in a grown collection about it (a held-out figure, 0.80 -> 0.70 empty)."""
-    alternatives = _spellings(text)
+    alternatives = _spellings(text) | _spellings("-".join(text.split()))  # Emilia-Romagna as written
     return QueryPart(text, alternatives | {tuple(tokens_of(fold(text)))}, None, is_name=True)
 
 

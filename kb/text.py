@@ -66,15 +66,20 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-ELISION = r"(?:[lLdDcC]|[dD]ell|[dD]all|[nN]ell|[sS]ull|[aA]ll|[cC]oll|[uU]n|[qQ]uell)'(?=\w)"
+ELISION = r"(?i:l|d|c|s|n|dell|dall|nell|sull|all|coll|un|nessun|quell|quest|tutt)'(?=\w)"
 _ELIDED = re.compile(r"\A" + ELISION)
-"""An Italian article or preposition joined to the next word by an apostrophe typed straight
-("d'Italia", "dell'Emilia"); a curly one already parts them as words."""
+"""An Italian article or preposition joined to the next word by an apostrophe ("d'Italia",
+"dell'Emilia", "DELL'IMPRESA"; a curly one is made straight first)."""
 
 
 def without_elision(word: str) -> str:
     """The word without an elided article or preposition before it: "d'Italia" is "Italia"."""
     return _ELIDED.sub("", word, count=1) if "'" in word else word
+
+
+def straight_apostrophes(text: str) -> str:
+    """Curly apostrophes, which phones type, made straight: "reti d’impresa" is "reti d'impresa"."""
+    return text.replace("’", "'").replace("‘", "'")
 
 
 def query_terms(query: str) -> list[str]:

@@ -296,6 +296,12 @@ def test_exports() -> None:
     assert apa(supported, "http://x").startswith("Sindicato da Cerâmica do Vale. (2019).")
     helped = replace(hit, card={"proponent": "Consorzio Lucca con il supporto di CNA"})
     assert abnt(helped, "http://x").startswith("CONSORZIO LUCCA. GT-APL.")
+    for name in (
+        "Rede Apoiada de Incubadoras",
+        "Instituto Together With Us",
+        "Com apoio do Sebrae, Associação X",
+    ):
+        assert apa(replace(hit, card={"proponent": name}), "http://x").startswith(f"{name}. (2019)")
 
 
 def test_every_message_exists_in_three_languages() -> None:

@@ -270,3 +270,19 @@ def test_a_word_typed_without_its_accents_meets_the_accented_stem() -> None:
     assert index_phrase("São Paulo", "pt") in place.alternatives
     (quality,) = Glossary.load().parse("qualita")
     assert index_phrase("qualità", "it") in quality.alternatives
+
+
+def test_review_of_accents_places_and_elisions() -> None:
+    glossary = Glossary.load()
+    (emilia,) = glossary.parse("Emilia Romagna")
+    assert index_phrase("Emilia-Romagna", "it") in emilia.alternatives, "as an Italian text writes it"
+    assert [p.text for p in glossary.parse("Central region")] == ["Central", "region"]  # Ghana's, but words
+    assert [p.text for p in glossary.parse("Santa maria")] == ["Santa", "maria"]  # a phone's capital only
+    (nao,) = glossary.parse("nao")
+    assert ("na",) not in nao.alternatives, "'não' is cut to 'na', a preposition"
+    (partly,) = glossary.parse("certificaçao")
+    assert index_phrase("certificação", "pt") in partly.alternatives
+    curly = glossary.parse("reti d’impresa")
+    assert [p.concept.id for p in curly if p.concept] == ["business-network"]
+    assert [p.text for p in glossary.parse("L'Aquila")] == ["L'Aquila"]  # a name keeps its article
+    assert [p.concept.id for p in glossary.parse("L'Italia") if p.concept] == ["country-it"]

@@ -322,3 +322,8 @@ def test_a_dateline_on_the_first_line_is_no_title() -> None:
     assert (
         read_text("Seminário de 14 de março de 2019\nx".encode()).title == "Seminário de 14 de março de 2019"
     )
+
+
+def test_a_genre_or_an_act_with_a_date_is_a_title_not_a_dateline() -> None:
+    for title in ("Press release, 4 March 2021", "Resolução nº 5, 14 de março de 2019"):
+        assert read_text(f"{title}\nx".encode()).title == title

@@ -141,6 +141,9 @@ def test_a_query_typed_without_accents_finds_what_the_accented_one_finds(kb: Kno
     assert [h.doc_id for h in kb.search(SearchRequest("sao paulo", k=20)).hits] == [
         "calcados-franca-exportacao"
     ]
+    assert "distretti-industriali-legge-317" in {
+        h.doc_id for h in kb.search(SearchRequest("Emilia Romagna")).hits
+    }
     bare = {h.doc_id for h in kb.search(SearchRequest("exportacao", k=50)).hits}
     assert {"ficha-valexport-fruticultura", "calcados-franca-exportacao"} <= bare
 

@@ -62,15 +62,21 @@ def email_subject(text: str) -> str | None:
     return None
 
 
+_PLACE_WORD = r"(?-i:[A-ZÀ-Ý])[^\W\d_]*(?:['’.-][^\W\d_]+)*\.?"
 _DATELINE_ONLY = re.compile(
-    rf"(?i)(?:(?-i:[A-ZÀ-Ý])[\w'’.-]*(?:[ \t]+[\w'’.-]+){{0,4}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]*)?"
+    rf"(?i)(?!(?:seminário|seminario|workshop|webinar|encontro|reunião|convegno|incontro|press|comunicado|"
+    rf"resolução|decreto|circular|portaria|lei|legge|law)\b)"
+    rf"(?:{_PLACE_WORD}(?:[ \t]+(?:(?:de|do|da|dos|das|di|del|della|of|on|upon|sur)[ \t]+)?{_PLACE_WORD}){{0,3}}"
+    rf"(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]*)?"
     rf"(?:\w+-feira,?[ \t]*|(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|monday|tuesday|"
     rf"wednesday|thursday|friday|saturday|sunday),?[ \t]*)?"
     rf"(?:\d{{1,2}}[°º]?[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?|{MONTH}[ \t]+\d{{1,2}},[ \t]*|"
     rf"\d{{1,2}}[/.-]\d{{1,2}}[/.-])(?:19|20)\d\d\.?"
 )
 """A line that is only a place and a date, or a date ("Nova Friburgo (RJ), 14 de março de 2019",
-"Lucca, 3 marzo 2023", "March 4, 2021"): a letter's or a news item's dateline, not its title."""
+"Lucca, 3 marzo 2023", "March 4, 2021"): a letter's or a news item's dateline, not its title. The
+place is capitalised words without digits, and no genre or act ("Press release, 4 March 2021",
+"Resolução nº 5, 14 de março de 2019" are titles)."""
 
 
 def first_line(text: str, limit: int = 160) -> str | None:
