@@ -23,6 +23,7 @@ def test_portuguese_query_finds_italian_or_english_practices(server: str, page: 
     box = page.get_by_label("O que você procura?", exact=True).and_(page.locator("input"))  # type: ignore[attr-defined]
     box.fill("como financiar a internacionalização de pequenas empresas")
     box.press("Enter")
+    page.wait_for_url(re.compile(r"q=como\+financiar"), timeout=30000)  # type: ignore[attr-defined]
     settle(page)
     page.wait_for_selector(".hit .title")  # type: ignore[attr-defined]
     found = titles(page)[:5]
