@@ -184,7 +184,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     try:
         changed = edited_fields(doc, form)
     except BadYear as error:
-        st.error(plain(t("bad_year", field=t(error.field_name), text=error.text, latest=error.latest)))
+        st.error(plain(t("bad_year", field=t(error.field_name), **error.words)))
         return
     except KbError as error:
         st.error(plain(str(error)))

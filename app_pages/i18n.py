@@ -128,9 +128,9 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "compare_file": ("comparacao", "confronto", "comparison"),
     "written": ("Ano do texto", "Anno del testo", "Year of the text"),
     "bad_year": (
-        "{field}: escreva um ano de 1000 a {latest}, ou deixe em branco (não «{text}»)",
-        "{field}: scrivi un anno da 1000 a {latest}, o lascia vuoto (non «{text}»)",
-        "{field}: type a year from 1000 to {latest}, or leave it empty (not “{text}”)",
+        "{field}: escreva um ano de {earliest} a {latest}, ou deixe em branco (não «{text}»)",
+        "{field}: scrivi un anno da {earliest} a {latest}, o lascia vuoto (non «{text}»)",
+        "{field}: type a year from {earliest} to {latest}, or leave it empty (not “{text}”)",
     ),
     "written_help": (
         "Quando o texto foi escrito ou publicado: o ano que as referências ABNT e APA citam",

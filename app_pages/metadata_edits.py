@@ -25,7 +25,8 @@ class BadYear(KbError):
 
     def __init__(self, field_name: str, text: str, latest: int) -> None:
         super().__init__(f"{field_name} must be a year from {MIN_YEAR} to {latest}, or empty; not {text!r}")
-        self.field_name, self.text, self.latest = field_name, text, latest
+        self.field_name = field_name
+        self.words = {"text": text, "earliest": MIN_YEAR, "latest": latest}  # for the page's message
 
 
 def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
@@ -70,8 +71,11 @@ def save_metadata(
 
 def describe_changes(before: Document, after: Document) -> str:
     """'field: old → new' for every field the curator changed, for the curator log."""
-    pairs = [("title", before.title, after.title), ("year", before.year, after.year)]
-    pairs.append(("written", before.written, after.written))
+    pairs = [
+        ("title", before.title, after.title),
+        ("year", before.year, after.year),
+        ("written", before.written, after.written),
+    ]
     for f in LIST_FACETS:
         pairs.append((f.name, ", ".join(before.values(f.name)), ", ".join(after.values(f.name))))
     changes = [f"{name}: {old or '—'} → {new or '—'}" for name, old, new in pairs if old != new]

@@ -147,8 +147,7 @@ def place_names() -> frozenset[str]:
     """Folded names of first-level regions (pycountry: Veneto, Bahia, Baden-Württemberg) and of
     cities of :data:`NAMESAKE_CITY_POPULATION` inhabitants or more (Prato, Recife): a capitalised
     word typed alone that is one of these names a place, not a word ("Qualidade", "Design")."""
-    regions = {fold(s.name) for s in pycountry.subdivisions if s.parent_code is None}
-    return frozenset(regions | set(_large_cities()))
+    return frozenset(fold(name) for name in _region_and_city_names())
 
 
 LONGEST_PLACE = 5  # words: "Rio Grande do Sul" is four
@@ -179,11 +178,16 @@ def place_at(typed: list[str], i: int) -> int:
 def _places_of_words() -> dict[tuple[str, ...], bool]:
     """The folded words of every first-level region and large city named in two words or more, and
     whether the name has letters with accents."""
-    names = [s.name for s in pycountry.subdivisions if s.parent_code is None]
-    names += [name for name, _ in _large_cities().values()]
     places: dict[tuple[str, ...], bool] = {}
-    for name in names:
+    for name in _region_and_city_names():
         key = tuple(w for w in re.split(r"[\s-]+", fold(name)) if w)
         if len(key) > 1 and not set(key) <= GENERIC_PLACE_WORDS:  # Ghana's "Central Region", no name
             places[key] = places.get(key, False) or fold(name) != name.casefold()
     return places
+
+
+def _region_and_city_names() -> list[str]:
+    """First-level regions (pycountry) and cities of :data:`NAMESAKE_CITY_POPULATION` or more, as
+    written: what :func:`place_names` and :func:`place_at` recognise."""
+    regions = [s.name for s in pycountry.subdivisions if s.parent_code is None]
+    return regions + [name for name, _ in _large_cities().values()]

@@ -136,11 +136,11 @@ class Glossary:
         :meth:`_around_a_modifier`), stop words dropped."""
         query = straight_apostrophes(query)
         typed = [self._bare(w) for w in words(query)]  # "vini d'Italia": Italia, the country
+        if typed and place_at(typed, 0) == len(typed) and self._lookup(typed) is None:
+            return [_name_part(" ".join(typed))]  # "sao paulo": one name, not "são" the verb
         found: list[QueryPart | None] = []
         i = 0
         while i < len(typed):
-            if i == 0 and place_at(typed, 0) == len(typed) and self._lookup(typed) is None:
-                return [_name_part(" ".join(typed))]  # "sao paulo": one name, not "são" the verb
             for n in range(min(self.longest, len(typed) - i), 0, -1):
                 concept = self._lookup(typed[i : i + n])
                 if concept is None or self._part_of_a_name(concept, typed, i, i + n, query):

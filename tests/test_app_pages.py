@@ -327,6 +327,7 @@ def test_every_message_exists_in_three_languages() -> None:
                 mb=50,
                 field="f",
                 text="t",
+                earliest=1000,
                 latest=2026,
                 types="t",
             )

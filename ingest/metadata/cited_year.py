@@ -42,5 +42,4 @@ def _told(fields: dict[str, str], text: str, date_hint: str | None) -> Iterator[
             yield year
     if date_hint and date_hint[:4].isdigit() and int(date_hint[:4]) >= EARLIEST_FILE:
         yield int(date_hint[:4])  # an HTML page's date, a PDF's creation, a front matter's date
-    today = date.today().year
-    yield from sorted((y for y in dates_of_writing(text) if y <= today), reverse=True)  # the latest update
+    yield from sorted(dates_of_writing(text), reverse=True)  # the latest update (cited_year skips any ahead)
