@@ -8,11 +8,10 @@ import uuid
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
+from app_pages.curate_reports import ingest_report, misses_report
 from app_pages.curation import Desk, Job, Jobs, preview, publish, remove, removed_entries, restore, stage
-from app_pages.i18n import message_keys
 from app_pages.metadata_edits import BadYear, edited_fields, save_metadata, split_names
 from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
@@ -252,15 +251,6 @@ def preview_card(found: NewDocument) -> str:
     return card_table(rows)
 
 
-def labelled_table(rows: list[dict[str, object]]) -> None:
-    """A report as a table whose column headers are in the interface language."""
-    frame = pd.DataFrame(rows)
-    frame = frame.rename(
-        columns={c: t(f"column_{c}") for c in frame.columns if f"column_{c}" in message_keys()}
-    )
-    st.dataframe(frame, use_container_width=True, hide_index=True)
-
-
 def render() -> None:
     st.title(t("nav_curate"))
     sign_in()
@@ -285,9 +275,9 @@ def render() -> None:
     with proposed:
         proposals_tab(desk)
     with report:
-        labelled_table(kb.store.ingest_log())
+        ingest_report(kb.store.ingest_log())
     with misses:
-        labelled_table(kb.store.search_misses())
+        misses_report(kb.store.search_misses())
     if desk.pending:
         show_progress(desk.pending)
 

@@ -241,4 +241,4 @@ def restore(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(folder / target.name), target)
     shutil.rmtree(folder)
-    return ingest_paths(kb, [targets[0]], settings, file_progress(on_progress))
+    return ingest_paths(kb, [targets[0]], settings, file_progress(on_progress), logged_as="restored")

@@ -175,8 +175,10 @@ def ingest_paths(
     paths: Iterable[Path],
     settings: Settings,
     on_progress: ProgressCallback | None = None,
+    logged_as: str = "",
 ) -> IngestReport:
-    """Ingest files and folders under the write lock; one report for the whole batch."""
+    """Ingest files and folders under the write lock; one report for the whole batch. ``logged_as``:
+    what the ingest log calls a file that went in, when it is more than new ("restored")."""
     check_chunking(kb, settings)
     files = discover(paths)
     report = IngestReport()
@@ -192,7 +194,9 @@ def ingest_paths(
         outcome = store_file(kb, prepared, embedded)
         report.outcomes.append(outcome)
         if outcome.status != "unchanged":
-            kb.log_ingest(outcome.path, outcome.status, outcome.reason, outcome.trace or outcome.detail)
+            went_in = logged_as and outcome.status in ("added", "updated")
+            status = logged_as if went_in else outcome.status
+            kb.log_ingest(outcome.path, status, outcome.reason, outcome.trace or outcome.detail)
         if on_progress:
             on_progress(prepared.path, outcome)
 

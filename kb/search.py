@@ -28,6 +28,7 @@ from kb.feedback import add_feedback
 from kb.fusion import by_document, first_per_document, rrf
 from kb.glossary import Glossary, QueryPart
 from kb.language_profile import LanguageProfile
+from kb.lowercase_places import with_typed_place
 from kb.models import Hit, SearchResult
 from kb.query_weights import is_question, is_short, short_weight
 from kb.request import SearchRequest
@@ -87,6 +88,7 @@ class Searcher:
     def search(self, request: SearchRequest) -> SearchResult:
         allowed = self.store.filtered_doc_ids(request.filters) if request.filters else None
         parts = self.glossary.parse(request.query) if request.query else []
+        parts = with_typed_place(parts, self.store)  # "veneto" as "Veneto" when the collection says so
         near: list[Hit] = []
         unfiltered_total, lacking = None, {}
         if request.is_browse:

@@ -152,6 +152,21 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     assert curated and "country: BR → BR, PT" in curated[0], curated
 
 
+def test_the_reports_speak_the_readers_language(curator: AppTest, env: KnowledgeBase) -> None:
+    """The logs keep codes ("failed", "encrypted", filters as JSON); the page shows words."""
+    env.store.log_ingest("/up/locked.pdf", "failed", "encrypted", "PDF is encrypted")
+    env.store.log_search_miss("xyzzy", '{"country": ["BR"], "theme": ["innovation"]}')
+    env.store.log_search_miss("qwerty", "{}")
+    curator.text_input(key="password").input(PASSWORD)
+    curator.button[0].click().run()
+    assert not curator.exception
+    log, misses = (frame.value for frame in curator.dataframe)
+    failed = log[log["File"] == "/up/locked.pdf"].iloc[0]
+    assert (failed["Status"], failed["Reason"]) == ("not indexed", "password-protected")
+    shown = dict(zip(misses["Search"], misses["Filters"], strict=True))
+    assert shown["xyzzy"] == "Country: Brazil; Theme: Innovation" and shown["qwerty"] == "—"
+
+
 def test_lockout_after_repeated_failures_and_session_expiry() -> None:
     stored = hash_password(PASSWORD)
     door = Door()
@@ -436,6 +451,13 @@ def test_removed_files_are_all_kept_and_can_be_restored(env: KnowledgeBase, tmp_
     [(folder, note)] = [e for e in removed_entries(trash) if e[1]["doc_id"] == ids[a]]
     restore(env, folder, settings)
     assert a.exists() and env.document(ids[a]).title == "Rede A"
+    assert env.store.ingest_log()[0] | {"at": ""} == {
+        "at": "",
+        "path": str(a),
+        "status": "restored",
+        "reason": "",
+        "detail": "",
+    }
 
 
 def test_uploads_whose_names_differ_by_accents_or_case_are_both_kept(

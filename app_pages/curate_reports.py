@@ -1,0 +1,68 @@
+"""The Curate page's two reports, in the reader's language: what ingest did, and the searches that
+found nothing.
+
+The logs keep stable English codes ("added", "encrypted", a search's filters as JSON) so that the
+CLI, tests and both stores read them alike; the page shows them as words.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.i18n import message_keys
+from app_pages.state import t, ui_language
+from kb.facets import facet
+from kb.taxonomy import default_taxonomy
+
+
+def in_words(kind: str, code: object) -> object:
+    """A logged code as the reader's word for it (``status_added``, ``reason_encrypted``), or as
+    logged when it has none."""
+    key = f"{kind}_{code}"
+    return t(key) if isinstance(code, str) and key in message_keys() else code
+
+
+def filters_in_words(recorded: object, language: str) -> str:
+    """A search's filters as recorded (``{"country": ["BR"]}``) as "País: Brasil"; none as "—"."""
+    try:
+        filters = json.loads(str(recorded))
+    except ValueError:
+        return str(recorded)
+    if not isinstance(filters, dict):
+        return str(recorded)
+    taxonomy = default_taxonomy()
+    shown = []
+    for name, values in filters.items():
+        try:
+            label = t(facet(name).label_key)
+        except KeyError:
+            label = name
+        values = values if isinstance(values, list) else [values]
+        shown.append(f"{label}: {', '.join(taxonomy.label(name, str(v), language) for v in values)}")
+    return "; ".join(shown) or "—"
+
+
+def labelled_table(rows: list[dict[str, object]]) -> None:
+    """A report as a table whose column headers are in the interface language."""
+    frame = pd.DataFrame(rows)
+    frame = frame.rename(
+        columns={c: t(f"column_{c}") for c in frame.columns if f"column_{c}" in message_keys()}
+    )
+    st.dataframe(frame, use_container_width=True, hide_index=True)
+
+
+def ingest_report(rows: list[dict[str, str]]) -> None:
+    labelled_table(
+        [
+            row | {"status": in_words("status", row["status"]), "reason": in_words("reason", row["reason"])}
+            for row in rows
+        ]
+    )
+
+
+def misses_report(rows: list[dict[str, object]]) -> None:
+    language = ui_language()
+    labelled_table([row | {"filters": filters_in_words(row["filters"], language)} for row in rows])

@@ -1,0 +1,60 @@
+"""A place's name typed in lower case ("veneto", "recife"), told from a word by how the collection
+writes it.
+
+A capitalised region or large city typed alone is a name (:func:`kb.boundary.is_a_lone_name`); in
+lower case the same letters may be a word ("porto", "natal", "reading", "enterprise"). The passages
+that hold it settle which: a name is written with a capital wherever a sentence does not start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kb.country_words import place_names
+from kb.glossary import QueryPart
+from kb.store import Store
+from kb.text import STOPWORDS, fold
+from kb.typed_names import DIRECTIONS
+
+SAMPLE_PASSAGES = 20
+"""Passages holding the word that are read for how they write it."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|[\"“«(]\s*)$")
+
+
+def may_be_a_place(part: QueryPart) -> bool:
+    """A word typed in lower case, no concept of the glossary, spelled as a region or large city."""
+    folded = fold(part.text)
+    return (
+        not part.is_name
+        and part.concept is None
+        and part.text.islower()
+        and folded in place_names()
+        and folded not in DIRECTIONS | STOPWORDS
+    )
+
+
+def written_as_name(word: str, texts: list[str]) -> bool:
+    """Whether ``texts`` hold ``word`` (accents and case aside) and write it with a capital every
+    time, sentence starts aside (where any word has one); only sentence starts count when it
+    stands nowhere else."""
+    target = fold(word)
+    inside, opening = [], []
+    for text in texts:
+        for match in _WORD.finditer(text):
+            if fold(match.group()) == target:
+                starts = bool(_SENTENCE_END.search(text[: match.start()][-3:] or ""))
+                (opening if starts else inside).append(match.group()[:1].isupper())
+    seen = inside or opening
+    return bool(seen) and all(seen)
+
+
+def with_typed_place(parts: list[QueryPart], store: Store) -> list[QueryPart]:
+    """``parts`` with a lone lower-case word made a name when the collection writes it as one."""
+    if len(parts) != 1 or not may_be_a_place(parts[0]):
+        return parts
+    found = store.lexical_search([parts[0].alternatives], SAMPLE_PASSAGES)
+    texts = [text for _, text, _, _ in store.chunks([cid for cid, _ in found]).values()]
+    return [replace(parts[0], is_name=True)] if written_as_name(parts[0].text, texts) else parts
