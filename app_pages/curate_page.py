@@ -62,6 +62,8 @@ def show_outcome(kind: str, name: str, job: Job) -> None:
         return
     if kind == "publish" and result.failures:
         st.error(t("rejected", name=name, reason=result.failures[0].detail))
+    elif kind == "publish" and result.duplicates:
+        st.warning(t("duplicate_upload", name=name, doc=result.duplicates[0].doc_id))
     elif kind == "publish":
         st.success(t("published", doc=result.outcomes[0].doc_id))
     elif kind == "save":

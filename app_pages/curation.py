@@ -176,7 +176,10 @@ def publish(
         number += 1
         target = uploads / f"{staged.stem}-{number}{staged.suffix}"
     shutil.move(str(staged), target)
-    return ingest_paths(kb, [target], settings, file_progress(on_progress))
+    report = ingest_paths(kb, [target], settings, file_progress(on_progress))
+    if report.duplicates:  # already in the collection under another name: not kept twice
+        target.unlink(missing_ok=True)
+    return report
 
 
 def remove(kb: KnowledgeBase, doc_id: str, trash: Path) -> Path | None:

@@ -222,6 +222,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "replace": ("Substituir arquivo", "Sostituisci file", "Replace file"),
     "report": ("Relatório de ingestão", "Rapporto di acquisizione", "Ingest report"),
     "misses": ("Buscas sem resultado", "Ricerche senza risultati", "Searches that found nothing"),
+    "duplicate_upload": (
+        "{name} já está na coleção (documento {doc}); não foi adicionado outra vez.",
+        "{name} è già nella raccolta (documento {doc}); non è stato aggiunto di nuovo.",
+        "{name} is already in the collection (document {doc}); it was not added again.",
+    ),
     "status_added": ("adicionado", "aggiunto", "added"),
     "status_updated": ("atualizado", "aggiornato", "updated"),
     "status_failed": ("não indexado", "non indicizzato", "not indexed"),

@@ -29,6 +29,7 @@ from ingest.parsing import (
     is_current,
     parse_within_limit,
     reads_in_child,
+    stored_elsewhere,
 )
 from ingest.site_template import SiteTemplates
 from ingest.themed_vectors import EMBED_BATCH, add_themes, embed_passages
@@ -39,13 +40,14 @@ from kb.knowledge_base import KnowledgeBase
 from kb.models import NewDocument
 from kb.text import MAX_DETAIL_CHARS
 
-Status = Literal["added", "updated", "unchanged", "failed"]
+Status = Literal["added", "updated", "unchanged", "duplicate", "failed"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
 class FileOutcome:
-    """What happened to one file: added, updated, unchanged or failed (with a reason)."""
+    """What happened to one file: added, updated, unchanged, a duplicate of a stored file (``doc_id``
+    is that document's) or failed (with a reason)."""
 
     path: str
     status: Status
@@ -70,6 +72,10 @@ class IngestReport:
         return [o for o in self.outcomes if o.status == "failed"]
 
     @property
+    def duplicates(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.status == "duplicate"]
+
+    @property
     def passages(self) -> int:
         return sum(o.passages for o in self.outcomes)
 
@@ -79,6 +85,7 @@ class IngestReport:
             "passages": self.passages,
             "seconds": round(self.seconds, 2),
             "failures": [{"path": o.path, "reason": o.reason, "detail": o.detail} for o in self.failures],
+            "duplicates": [{"path": o.path, "doc_id": o.doc_id, "detail": o.detail} for o in self.duplicates],
         }
 
 
@@ -105,8 +112,12 @@ def prepare_file(
         return Prepared(path, known, outcome=FileOutcome(str(path), "failed", None, "outside", detail))
     try:
         template = (templates or SiteTemplates()).of(path)
-        if known and path.stat().st_size <= settings.max_file_bytes and is_current(path, known[1], template):
+        small = path.stat().st_size <= settings.max_file_bytes
+        if known and small and is_current(path, known[1], template):
             return Prepared(path, known, outcome=FileOutcome(str(path), "unchanged", known[0]))
+        if not known and small and (twin := stored_elsewhere(path, kb.store.find_by_hash, template)):
+            same = FileOutcome(str(path), "duplicate", twin[0], detail=f"the same file as {twin[1]}")
+            return Prepared(path, known, outcome=same)
         if reads_in_child(settings):
             return Prepared(path, known, doc=parse_within_limit(path, settings, template))
         draft = draft_within_limit(path, settings, template)
@@ -193,7 +204,7 @@ def ingest_paths(
     def settle(prepared: Prepared, embedded: Callable[[], np.ndarray]) -> None:
         outcome = store_file(kb, prepared, embedded)
         report.outcomes.append(outcome)
-        if outcome.status != "unchanged":
+        if outcome.status not in ("unchanged", "duplicate"):
             went_in = logged_as and outcome.status in ("added", "updated")
             status = logged_as if went_in else outcome.status
             kb.log_ingest(outcome.path, status, outcome.reason, outcome.trace or outcome.detail)

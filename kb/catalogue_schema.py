@@ -48,6 +48,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     vector   BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks(doc_id, ord);
+CREATE INDEX IF NOT EXISTS documents_by_hash ON documents(content_hash);
 {OWNER_INDEX}
 CREATE TABLE IF NOT EXISTS facets (
     doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,

@@ -41,6 +41,7 @@ def statements(stored_dimension: int) -> list[str]:
             language TEXT NOT NULL, text TEXT NOT NULL,
             embedding vector({stored_dimension}) NOT NULL)""",
         "CREATE INDEX IF NOT EXISTS chunks_by_doc ON chunks (doc_id, ord)",
+        "CREATE INDEX IF NOT EXISTS documents_by_hash ON documents (content_hash)",
         "CREATE INDEX IF NOT EXISTS chunks_embedding ON chunks USING hnsw (embedding vector_ip_ops)",
         """CREATE TABLE IF NOT EXISTS facets (
             doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,

@@ -101,6 +101,9 @@ class Store(Protocol):
     def find_by_path(self, path: str) -> tuple[str, str] | None:
         """(doc_id, content_hash) of the document stored for a file path."""
 
+    def find_by_hash(self, content_hash: str) -> list[tuple[str, str]]:
+        """(doc_id, path) of the documents stored with this content hash (the same file elsewhere)."""
+
     def doc_id_taken(self, doc_id: str) -> bool: ...
 
     def documents(self, doc_ids: Sequence[str]) -> dict[str, Document]: ...

@@ -228,6 +228,10 @@ def test_publish_makes_an_upload_searchable(env: KnowledgeBase, tmp_path: Path) 
     report = publish(env, staged, tmp_path / "uploads", settings)
     assert report.counts["added"] == 1
     assert (tmp_path / "uploads" / "rede-fruticultura.txt").exists()
+    again = stage(("Rede de fruticultura\n\n" + PT).encode(), "copia.txt", tmp_path / "staging")
+    twice = publish(env, again, tmp_path / "uploads", settings)
+    assert [o.doc_id for o in twice.duplicates] == ["rede-fruticultura"], "the same file is not added twice"
+    assert not (tmp_path / "uploads" / "copia.txt").exists()
     assert "rede-fruticultura" in [h.doc_id for h in env.search(SearchRequest("fruticultura")).hits]
     save_metadata(env, "rede-fruticultura", {"themes": ["joint-action"]}, settings)
     assert env.document("rede-fruticultura").values("theme") == ["joint-action"]

@@ -69,7 +69,13 @@ def test_show_stats_remove(cli_index: Path) -> None:
 
 def test_ingest_again_is_incremental(cli_index: Path, small_corpus: Path) -> None:
     done = kb("ingest", str(small_corpus), "--json", index=cli_index)
-    assert json.loads(done.stdout)["counts"] == {"added": 0, "updated": 0, "unchanged": 3, "failed": 0}
+    assert json.loads(done.stdout)["counts"] == {
+        "added": 0,
+        "updated": 0,
+        "unchanged": 3,
+        "duplicate": 0,
+        "failed": 0,
+    }
 
 
 def test_bad_files_exit_2_after_ingesting_the_rest(tmp_path: Path, small_corpus: Path) -> None:

@@ -53,6 +53,28 @@ def test_unchanged_files_are_skipped_by_hash(
     assert report.passages == 0
 
 
+def test_a_copy_of_the_folder_is_not_a_second_collection(
+    small_kb: KnowledgeBase, small_corpus: Path, settings: Settings, tmp_path: Path
+) -> None:
+    """The same files under another folder are reported as duplicates and not added; a changed
+    copy, or a file whose first place is gone (moved), is read as usual."""
+    copy = tmp_path / "copy"
+    for file in small_corpus.iterdir():
+        write(copy / file.name, file.read_text(encoding="utf-8"))
+    write(copy / "compras.txt", "Central de compras, outra versão\n\n" + PT)
+    before = small_kb.store.counts()["documents"]
+    report = ingest_paths(small_kb, [copy], settings)
+    assert report.counts == {"duplicate": 2, "added": 1}
+    twin = report.duplicates[0]
+    assert twin.doc_id in small_kb.store.all_doc_ids() and str(small_corpus) in twin.detail
+    assert small_kb.store.counts()["documents"] == before + 1
+    assert all(row["status"] != "duplicate" for row in small_kb.store.ingest_log())
+    moved = Path(small_kb.document(twin.doc_id).path)
+    moved.unlink()
+    again = ingest_paths(small_kb, [copy / moved.name], settings)
+    assert again.counts == {"added": 1}
+
+
 def test_reopen_uses_saved_vectors(small_kb: KnowledgeBase, settings: Settings) -> None:
     reopened = KnowledgeBase.open(settings.index_dir)
     assert reopened.manifest.embedder == "hash"

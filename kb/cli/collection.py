@@ -68,8 +68,11 @@ def print_report(report: IngestReport) -> None:
     counts = report.counts
     out.print(
         f"added {counts['added']}, updated {counts['updated']}, unchanged {counts['unchanged']}, "
-        f"failed {counts['failed']} — {report.passages} passages in {report.seconds:.1f} s"
+        + (f"duplicate {counts['duplicate']}, " if counts["duplicate"] else "")
+        + f"failed {counts['failed']} — {report.passages} passages in {report.seconds:.1f} s"
     )
+    for twin in report.duplicates:
+        out.print(f"  not added {escape(one_line(display_path(twin.path)))}: {escape(one_line(twin.detail))}")
     for failure in report.failures:
         out.print(
             f"  failed {escape(one_line(display_path(failure.path)))}: {failure.reason} — "
