@@ -366,6 +366,21 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   article elided with an apostrophe is no part of the word ("dell'Europa meridionale" names the
   region): regions set hybrid 0.968 → 0.993 (the rule was not chosen on that set); every other
   figure on this page unchanged, squad-xling included.
+- Stems matched only in their passage's language (2026-12-06, noon). Tried and not kept: each index
+  token marked with its passage's language ("pt_nord"), each query word and glossary form asked
+  for in every language's stem, each within its own language, so that Portuguese "Nordeste" (cut
+  to "nord") no longer meets Italian "Nord". On the sample corpus, dev 0.956 → 0.957, short
+  0.955 → 0.952 (it 0.952 → 0.944), short held-out 0.932 → 0.930, regions 0.993 → 0.995;
+  collection tuning 0.840 → 0.839, collection held-out 0.859 → 0.853 (it 0.881 → 0.860, pt
+  0.853 → 0.862); boundary held-out precision 0.556 → 0.548 (sample), 0.500 → 0.504
+  (collection). The visible cases were not collisions after all: "Nordeste" is no name the
+  boundary knows (its other documents come in by meaning), and "Franca" meets France's Portuguese
+  name "França" in a document's names field, the same letters once accents are folded. A first
+  run kept glossary terms stemmed only in their own language and lost the regions set (0.993 →
+  0.791: regions' marks and countries' names went unmatched).
+- A place's name typed alone in lower case ("veneto", "recife") is that name when the passages
+  holding it write it with a capital wherever a sentence does not start ("enterprise", also a
+  city's name, stays a word). Every figure on this page unchanged (no set has such a query).
 
 All tuning used eval/queries.json, eval/short.json, eval/offtopic.json and eval/big-tuning.json
 (in-sample figures). eval/short-heldout.json, eval/offtopic-heldout.json and eval/big-heldout.json
