@@ -1,7 +1,8 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 58
+INGEST_VERSION = 59
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+59: a card's results, funding and partners given as a section under their heading;
 58: the text's own year (when it was written) is stored, for references;
 57: a publication line dates an anniversary; an e-mail header's date is a date of writing;
 56: a card's name written as a district's ("Distretto delle forbici … di Premana"); a town's part

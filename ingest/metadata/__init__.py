@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ingest.metadata.card_sections import section_fields
 from ingest.metadata.cited_year import cited_year
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
@@ -81,7 +82,8 @@ def extract(
     """Everything except themes (those need the passage vectors); ``language``, the text's."""
     taxonomy = taxonomy or default_taxonomy()
     fields = labelled_fields(text)
-    meta = Metadata(card={name: fields[name] for name in CARD_FIELDS if fields.get(name)})
+    on_card = section_fields(text) | {name: value for name, value in fields.items() if value}
+    meta = Metadata(card={name: on_card[name] for name in CARD_FIELDS if name in on_card})
 
     meta.values["programme"], meta.proposed = text_programmes(text, title, fields, taxonomy)
 
