@@ -1,7 +1,9 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 59
+INGEST_VERSION = 60
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+60: the founding's anniversary ("il settantesimo anniversario della costituzione"), minutes' formula date
+("L'anno 2024, il giorno 27"), a year told only as a renaming is no start;
 59: a card's results, funding and partners given as a section under their heading;
 58: the text's own year (when it was written) is stored, for references;
 57: a publication line dates an anniversary; an e-mail header's date is a date of writing;

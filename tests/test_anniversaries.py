@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.metadata import extract
 from ingest.metadata.anniversaries import founding_from_anniversary
-from ingest.metadata.written_dates import year_of_writing
+from ingest.metadata.written_dates import minutes_year, year_of_writing
 from ingest.metadata.years import dateline_year
 
 
@@ -77,3 +77,23 @@ def test_a_publication_line_dates_the_anniversary_where_no_dateline_does() -> No
         "Próxima reunião: 9 de novembro de 2025\nA rede completou 10 anos.",
     ):
         assert year_of_writing(opening) is None, opening
+
+
+def test_minutes_date_the_anniversary_of_a_founding_kept_in_them() -> None:
+    """Minutes open with their formula's date, and "the seventieth anniversary of the founding" counts
+    back from it, over a year the agenda writes ("Bilancio 2023")."""
+    text = (
+        "# Verbale dell'assemblea dei soci\n\n**Latteria Valverde — Società cooperativa agricola**\n\n"
+        "L'anno 2024, il giorno 27 del mese di aprile, alle ore 9.30, si è riunita l'assemblea dei soci.\n\n"
+        "## Ordine del giorno\n1. Bilancio d'esercizio al 31 dicembre 2023\n\n"
+        "Il presidente ricorda che quest'anno ricorre il settantesimo anniversario della costituzione "
+        "della latteria cooperativa, sorta per iniziativa di un gruppo di allevatori.\n"
+    )
+    assert minutes_year(text) == 2024
+    assert founding_from_anniversary(text, 2024) == 1954
+    assert extract(text, "Verbale dell'assemblea dei soci", language="it").year == 1954
+    assert minutes_year("Aos vinte e sete dias do mês de abril de 2024, reuniram-se os cooperados") == 2024
+    assert minutes_year("On the 3rd day of May, 2019, the members met") == 2019
+    assert founding_from_anniversary("Em 2023 celebrou-se o 50.º aniversário da fundação.", 2023) == 1973
+    assert founding_from_anniversary("the city's 60th anniversary of its founding", 2020) == 1960
+    assert founding_from_anniversary("the 60th anniversary of the treaty", 2020) is None

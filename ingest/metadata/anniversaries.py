@@ -30,7 +30,9 @@ _ORDINALS = {
     "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75,
     "eightieth": 80, "ninetieth": 90, "hundredth": 100,
     "quinto": 5, "decimo": 10, "vigesimo": 20, "trigesimo": 30, "quadragesimo": 40, "quinquagesimo": 50,
+    "sexagesimo": 60, "septuagesimo": 70, "setuagesimo": 70, "octogesimo": 80, "nonagesimo": 90, "centesimo": 100,
     "ventesimo": 20, "trentesimo": 30, "quarantesimo": 40, "cinquantesimo": 50, "sessantesimo": 60,
+    "settantesimo": 70, "ottantesimo": 80, "novantesimo": 90,
 }  # fmt: skip
 _DECADES = {
     "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
@@ -49,6 +51,13 @@ _GAP = r"(?:[ \t]+(?!(?:por|per|for|in|em|di|durante|during|ate|fino|until)\b)[\
 """Up to four words between the verb and the count ("comemorou neste mês os seus"), none that makes
 the count a span of something else ("celebrado por 5 anos", "completed in five years")."""
 _NOT_AGE = r"(?![ \t]+(?:de[ \t]+idade|di[ \t]+eta|of[ \t]+age|old|de[ \t]+garantia|di[ \t]+garanzia|of[ \t]+funding))"
+_FOUNDING_ANNIVERSARY = re.compile(
+    rf"\b(?:(\d{{1,3}})\.?(?:st|nd|rd|th|º|°|o)?|({trie_pattern(_ORDINALS)}))[ \t]+(?:anniversary|aniversario|anniversario)"
+    r"[ \t]+(?:of[ \t]+(?:the|its|their)|della|dalla|da|de)[ \t]+"
+    r"(?:costituzione|fondazione|nascita|creazione|fundacao|criacao|constituicao|founding|foundation|establishment|creation)\b"
+)  # fmt: skip
+"""The founding's own anniversary, whoever keeps it: "ricorre il settantesimo anniversario della
+costituzione", "o 50.º aniversário da fundação", "the 60th anniversary of its founding"."""
 _PATTERNS = (
     # "comemorou neste mês os seus 60 anos", "festeggia i suoi trent'anni", "celebrates 25 years"
     (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),
@@ -62,7 +71,11 @@ _PATTERNS = (
         ),
         1,
     ),
+    (_FOUNDING_ANNIVERSARY, 1),
 )  # fmt: skip
+
+
+OPENING = 3000
 
 
 def founding_from_anniversary(text: str, dated: int | None) -> int | None:
@@ -70,7 +83,7 @@ def founding_from_anniversary(text: str, dated: int | None) -> int | None:
     (a long report's history section tells other anniversaries), if any."""
     if dated is None:
         return None
-    folded = fold(text[:3000])
+    folded = fold(text[:OPENING])
     found = [(m.start(), m, scale) for pattern, scale in _PATTERNS if (m := pattern.search(folded))]
     if not found:
         return None
@@ -80,3 +93,9 @@ def founding_from_anniversary(text: str, dated: int | None) -> int | None:
         int(written) if written.isdigit() else (_DECADES if scale == 10 else _CARDINALS | _ORDINALS)[written]
     )
     return dated - years if 5 <= years <= 150 else None
+
+
+def tells_founding_anniversary(text: str) -> bool:
+    """Whether the opening names the founding's anniversary itself: that tells the start more surely
+    than any year the text writes (a minutes' "Bilancio 2023")."""
+    return _FOUNDING_ANNIVERSARY.search(fold(text[:OPENING])) is not None

@@ -6,10 +6,10 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ingest.metadata.anniversaries import founding_from_anniversary
+from ingest.metadata.anniversaries import founding_from_anniversary, tells_founding_anniversary
 from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
-from ingest.metadata.written_dates import reports_a_start, year_of_writing
+from ingest.metadata.written_dates import minutes_year, reports_a_start, year_of_writing
 from ingest.metadata.year_ranker import practice_year
 from ingest.metadata.years import begun_in, dateline_year
 from kb.taxonomy import Taxonomy
@@ -38,7 +38,7 @@ def document_year(
         return year if year is not None and begun_in(text, year) else None
     dated = written_year(fields, text, date_hint)
     founded = founding_from_anniversary(text, dated)
-    if founded and year in (None, dated):  # "celebra os seus 60 anos", where no year is the practice's
+    if founded and (year in (None, dated) or tells_founding_anniversary(text)):  # "celebra os seus 60 anos"
         return founded
     return dated if year is None and reports_a_start(text) else year
 
@@ -47,7 +47,12 @@ def written_year(fields: dict[str, str], text: str, date_hint: str | None) -> in
     """The year the text was written: a "Date:" field, a dateline or a publication line in its
     opening, else the file's own date (an HTML page's, a PDF's, a front matter's). It is what a
     reference cites, and what an anniversary counts back from."""
-    dated = year_in_field(fields.get("dated", "")) or dateline_year(text) or year_of_writing(text)
+    dated = (
+        year_in_field(fields.get("dated", ""))
+        or dateline_year(text)
+        or minutes_year(text)
+        or year_of_writing(text)
+    )
     hinted = int(date_hint[:4]) if date_hint and date_hint[:4].isdigit() else None
     if dated is None and hinted and 1900 <= hinted <= date.today().year:  # not a clock's zero nor ahead
         dated = hinted

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.renamings import renamed_years
 from ingest.metadata.study_years import studied_years
 from ingest.metadata.years import EVENT_VERBS, MONTH, begun_in, years_in_text
 
@@ -234,15 +235,29 @@ def year_of_writing(text: str) -> int | None:
 
 OPENING_CHARS = 800
 
+_MINUTES_DATE = re.compile(
+    rf"(?i)\bl['’]anno\s+((?:19|20)\d\d)\s*,?\s*(?:il\s+)?giorno\b"
+    rf"|\baos\s+[\w -]{{1,30}}?\s+dias?\s+do\s+m[eê]s\s+de\s+{MONTH}\s+(?:do\s+ano\s+)?de\s+((?:19|20)\d\d)\b"
+    rf"|\bon\s+(?:this\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+{MONTH},?\s+((?:19|20)\d\d)\b"
+)
+"""Minutes' and deeds' formula for the day they record: "L'anno 2024, il giorno 27 del mese di
+aprile", "Aos vinte e sete dias do mês de abril de 2024", "On the 27th day of April, 2024"."""
+
+
+def minutes_year(text: str) -> int | None:
+    """The year the opening's minutes formula dates the meeting: when the text was written."""
+    match = _MINUTES_DATE.search(text[:1500])
+    return int(next(g for g in match.groups() if g)) if match else None
+
 
 def refused_years(text: str) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, a heading
     report's years that the text tells with no start, and a study's own dates, when the text reports
     no start as news (the cheap test of the lead first: a long report's every year is read only when
-    needed)."""
+    needed); and the years told only as a renaming."""
     if reports_a_start(text):
-        return set()
-    return dates_of_writing(text) | reported_years(text) | studied_years(text)
+        return renamed_years(text)
+    return dates_of_writing(text) | reported_years(text) | studied_years(text) | renamed_years(text)
 
 
 _YEARS = r"((?:19|20)\d\d)(?:[ \t]*[-–/][ \t]*((?:19|20)\d\d))?"
