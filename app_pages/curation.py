@@ -244,4 +244,6 @@ def restore(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(folder / target.name), target)
     shutil.rmtree(folder)
-    return ingest_paths(kb, [targets[0]], settings, file_progress(on_progress), logged_as="restored")
+    return ingest_paths(
+        kb, [targets[0]], settings, file_progress(on_progress), logged_as="restored", copies=True
+    )

@@ -231,6 +231,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "status_updated": ("atualizado", "aggiornato", "updated"),
     "status_failed": ("não indexado", "non indicizzato", "not indexed"),
     "status_removed": ("removido", "rimosso", "removed"),
+    "status_duplicate": (
+        "cópia de outro documento",
+        "copia di un altro documento",
+        "copy of another document",
+    ),
     "status_restored": ("restaurado", "ripristinato", "restored"),
     "status_curated": ("metadados corrigidos", "metadati corretti", "metadata corrected"),
     "reason_curator": ("pela curadoria", "dalla redazione", "by a curator"),

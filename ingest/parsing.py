@@ -10,7 +10,7 @@ import hashlib
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,19 +213,6 @@ def file_hash(path: Path, template: frozenset[str] = frozenset()) -> str:
 
 WITHOUT_OCR = "+without-ocr"
 """Marks the hash of a PDF whose scanned pages were left out because OCR could not run."""
-
-
-def stored_elsewhere(
-    path: Path, find_by_hash: Callable[[str], list[tuple[str, str]]], template: frozenset[str] = frozenset()
-) -> tuple[str, str] | None:
-    """(doc_id, path) of a document stored from this very file at another path that still exists: a
-    second copy of a folder is not a second collection (a file moved away is read anew). Only a
-    regular file is read here (a FIFO would block; the readers refuse it)."""
-    if not path.is_file():
-        return None
-    digest = file_hash(path, template)
-    twins = find_by_hash(digest) + find_by_hash(digest + WITHOUT_OCR)
-    return next(((d, p) for d, p in twins if p != str(path) and Path(p).exists()), None)
 
 
 def is_current(path: Path, stored_hash: str, template: frozenset[str] = frozenset()) -> bool:

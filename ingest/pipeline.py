@@ -29,10 +29,10 @@ from ingest.parsing import (
     is_current,
     parse_within_limit,
     reads_in_child,
-    stored_elsewhere,
 )
 from ingest.site_template import SiteTemplates
 from ingest.themed_vectors import EMBED_BATCH, add_themes, embed_passages
+from ingest.twins import Twins
 from kb.config import Settings
 from kb.embedders import Embedder
 from kb.errors import ChunkingMismatch, FailureReason, UnreadableFile
@@ -101,7 +101,11 @@ class Prepared:
 
 
 def prepare_file(
-    kb: KnowledgeBase, path: Path, settings: Settings, templates: SiteTemplates | None = None
+    kb: KnowledgeBase,
+    path: Path,
+    settings: Settings,
+    templates: SiteTemplates | None = None,
+    twins: Twins | None = None,
 ) -> Prepared:
     """Everything before embedding: unchanged files and links settle here, the rest is read (in
     the main thread, where the time limit is an alarm, as a draft whose metadata
@@ -115,7 +119,8 @@ def prepare_file(
         small = path.stat().st_size <= settings.max_file_bytes
         if known and small and is_current(path, known[1], template):
             return Prepared(path, known, outcome=FileOutcome(str(path), "unchanged", known[0]))
-        if not known and small and (twin := stored_elsewhere(path, kb.store.find_by_hash, template)):
+        twin = twins.of(path, template, known is not None) if twins and small else None
+        if twin:
             same = FileOutcome(str(path), "duplicate", twin[0], detail=f"the same file as {twin[1]}")
             return Prepared(path, known, outcome=same)
         if reads_in_child(settings):
@@ -187,9 +192,11 @@ def ingest_paths(
     settings: Settings,
     on_progress: ProgressCallback | None = None,
     logged_as: str = "",
+    copies: bool = False,
 ) -> IngestReport:
     """Ingest files and folders under the write lock; one report for the whole batch. ``logged_as``:
-    what the ingest log calls a file that went in, when it is more than new ("restored")."""
+    what the ingest log calls a file that went in, when it is more than new ("restored");
+    ``copies``: take a file even when it is a copy of another (:mod:`ingest.twins`)."""
     check_chunking(kb, settings)
     files = discover(paths)
     report = IngestReport()
@@ -212,7 +219,8 @@ def ingest_paths(
             on_progress(prepared.path, outcome)
 
     with kb.writing():
-        for prepared, embedded in embedded_in_turn(kb, files, settings, themes, on_progress):
+        twins = Twins(kb.store.find_by_hash, enabled=not copies)
+        for prepared, embedded in embedded_in_turn(kb, files, settings, themes, on_progress, twins):
             settle(prepared, embedded)
         if kb.manifest.ingest_version != INGEST_VERSION:  # informational: documents carry their own
             kb.set_ingest_version(INGEST_VERSION)
@@ -226,6 +234,7 @@ def embedded_in_turn(
     settings: Settings,
     themes: Callable[[], ThemeClassifier],
     on_progress: ProgressCallback | None = None,
+    twins: Twins | None = None,  # the batch's copies (ingest.twins)
 ) -> Iterator[tuple[Prepared, Callable[[], np.ndarray]]]:
     """Each file prepared, with a way to wait for its vectors, in order.
 
@@ -244,12 +253,11 @@ def embedded_in_turn(
             queued.append((group, embedding.submit(_embedded, docs, kb.embedder, themes)))
             describe_drafts(group, settings)  # the metadata, while the group embeds
 
-        group: list[Prepared] = []
-        batch = 1  # the first file goes at once: the embedder should not wait on the loading
+        group, batch = [], 1  # the first file goes at once: the embedder should not wait on the loading
         for path in files:
             if on_progress:
                 on_progress(path, None)
-            group.append(prepare_file(kb, path, settings, templates))
+            group.append(prepare_file(kb, path, settings, templates, twins))
             if sum(len(p.doc.passages) for p in group if p.doc) >= batch:
                 batch = EMBED_BATCH
                 send(group)

@@ -39,16 +39,57 @@ def may_be_a_place(part: QueryPart) -> bool:
 def written_as_name(word: str, texts: list[str]) -> bool:
     """Whether ``texts`` hold ``word`` (accents and case aside) and write it with a capital every
     time, sentence starts aside (where any word has one); only sentence starts count when it
-    stands nowhere else."""
+    stands nowhere else. Inside a longer name or a heading in title case it says nothing ("Porto
+    Digital", "America Latina", "Further Reading", "Norte-Americana")."""
     target = fold(word)
     inside, opening = [], []
     for text in texts:
-        for match in _WORD.finditer(text):
-            if fold(match.group()) == target:
-                starts = bool(_SENTENCE_END.search(text[: match.start()][-3:] or ""))
-                (opening if starts else inside).append(match.group()[:1].isupper())
+        found = list(_WORD.finditer(text))
+        for i, match in enumerate(found):
+            if (
+                fold(match.group()) != target
+                or _in_a_longer_name(text, found, i)
+                or _in_title_case(text, match)
+            ):
+                continue
+            (opening if _opens_a_sentence(text, match) else inside).append(match.group()[:1].isupper())
     seen = inside or opening
     return bool(seen) and all(seen)
+
+
+_JOINED = re.compile(r"[ \t]*-?[ \t]*")
+
+
+_PUNCTUATION = re.compile(r"[.,;:!?](?!$)")
+
+
+def _in_title_case(text: str, word: re.Match[str]) -> bool:
+    """Whether the word's line is a heading of two to eight words, each capitalised, with no sentence's
+    punctuation ("Further Reading")."""
+    start, end = text.rfind("\n", 0, word.start()) + 1, text.find("\n", word.end())
+    line = text[start : end if end >= 0 else len(text)].strip()
+    named = [w for w in _WORD.findall(line) if fold(w) not in STOPWORDS]
+    return 1 < len(named) <= 8 and not _PUNCTUATION.search(line) and all(w[:1].isupper() for w in named)
+
+
+def _opens_a_sentence(text: str, word: re.Match[str]) -> bool:
+    return bool(_SENTENCE_END.search(text[: word.start()][-3:] or ""))
+
+
+def _in_a_longer_name(text: str, found: list[re.Match[str]], i: int) -> bool:
+    """Whether the word ``found[i]`` stands beside another capitalised word (no stop word, not one
+    capitalised for opening its sentence), with nothing but spaces or a hyphen between them."""
+    word = found[i]
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(found):
+            continue
+        other = found[j]
+        between = text[word.end() : other.start()] if j > i else text[other.end() : word.start()]
+        last = re.split(r"['’]", other.group())[-1]  # "dell'America"
+        named = last[:1].isupper() and fold(last) not in STOPWORDS and not _opens_a_sentence(text, other)
+        if named and _JOINED.fullmatch(between):
+            return True
+    return False
 
 
 def with_typed_place(parts: list[QueryPart], store: Store) -> list[QueryPart]:

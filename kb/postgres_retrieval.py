@@ -51,6 +51,11 @@ class Retrieval:
     db: psycopg.Connection
     dimension: int
 
+    def find_by_hash(self, content_hash: str) -> list[tuple[str, str]]:
+        """(doc_id, path) of the documents stored with this content hash (a copy's twins)."""
+        rows = self.db.execute("SELECT doc_id, path FROM documents WHERE content_hash = %s", (content_hash,))
+        return [(doc_id, path) for doc_id, path in rows]
+
     def dense_search(
         self,
         query: np.ndarray,

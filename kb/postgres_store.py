@@ -180,10 +180,6 @@ class PostgresStore(Retrieval, Lexical, Totals, Logs):
         ).fetchone()
         return (row[0], row[1]) if row else None
 
-    def find_by_hash(self, content_hash: str) -> list[tuple[str, str]]:
-        rows = self.db.execute("SELECT doc_id, path FROM documents WHERE content_hash = %s", (content_hash,))
-        return [(doc_id, path) for doc_id, path in rows]
-
     def doc_id_taken(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)).fetchone() is not None
 

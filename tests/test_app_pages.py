@@ -452,8 +452,11 @@ def test_removed_files_are_all_kept_and_can_be_restored(env: KnowledgeBase, tmp_
     assert remove(env, ids[b], trash) is None, "removing what is gone does nothing"
     kept = sorted(p.read_text(encoding="utf-8")[:6] for p in trash.glob("*/ctrl.txt"))
     assert kept == ["Rede A", "Rede B"] and not a.exists() and not b.exists()
+    a_text = "Rede A\n\n" + PT
     [(folder, note)] = [e for e in removed_entries(trash) if e[1]["doc_id"] == ids[a]]
-    restore(env, folder, settings)
+    write(tmp_path / "c" / "copia.txt", a_text)  # a copy the curator keeps elsewhere
+    ingest_paths(env, [tmp_path / "c"], settings)
+    restore(env, folder, settings)  # brought back even beside its copy
     assert a.exists() and env.document(ids[a]).title == "Rede A"
     assert env.store.ingest_log()[0] | {"at": ""} == {
         "at": "",

@@ -75,6 +75,21 @@ def test_a_copy_of_the_folder_is_not_a_second_collection(
     assert again.counts == {"added": 1}
 
 
+def test_copies_within_one_batch_and_copies_of_an_edited_file(
+    small_kb: KnowledgeBase, settings: Settings, tmp_path: Path
+) -> None:
+    """Two copies read in one batch make one document; a copy of a stored file that was edited
+    since (its document not yet read again) is the old text, read as a document of its own."""
+    first = write(tmp_path / "d1" / "rede.txt", "Rede de teste\n\n" + PT)
+    write(tmp_path / "d2" / "rede.txt", "Rede de teste\n\n" + PT)
+    report = ingest_paths(small_kb, [tmp_path / "d1", tmp_path / "d2"], settings)
+    assert report.counts == {"added": 1, "duplicate": 1}
+    assert report.duplicates[0].doc_id is None and str(first) in report.duplicates[0].detail
+    copy = write(tmp_path / "d3" / "rede-copia.txt", first.read_text(encoding="utf-8"))
+    write(first, "Rede de teste, nova versão\n\n" + PT)  # edited after the copy was made
+    assert ingest_paths(small_kb, [copy], settings).counts == {"added": 1}
+
+
 def test_reopen_uses_saved_vectors(small_kb: KnowledgeBase, settings: Settings) -> None:
     reopened = KnowledgeBase.open(settings.index_dir)
     assert reopened.manifest.embedder == "hash"

@@ -33,6 +33,11 @@ def test_only_a_lower_case_place_name_is_asked_about(query: str, place: bool) ->
         ("enterprise", ["Enterprise zones. Small enterprise networks"], False),
         ("natal", ["Nothing about it here."], False),  # not held at all
         ("natal", ["Natal. Foi em Natal que"], True),
+        ("reading", ["Further Reading\n\nA list of books."], False),  # a heading in title case
+        ("latina", ["Le PMI dell'America Latina crescono."], False),  # part of a longer name
+        ("porto", ["O Porto Digital fica no Recife."], False),
+        ("americana", ["A agência Norte-Americana apoia clusters."], False),
+        ("veneto", ["In Veneto e in Toscana; Marche, Veneto – e il Veneto"], True),  # stop words, commas
     ],
 )
 def test_a_name_is_written_with_a_capital_wherever_a_sentence_does_not_start(
