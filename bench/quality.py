@@ -379,8 +379,10 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   run kept glossary terms stemmed only in their own language and lost the regions set (0.993 →
   0.791: regions' marks and countries' names went unmatched).
 - A place's name typed alone in lower case ("veneto", "recife") is that name when the passages
-  holding it write it with a capital wherever a sentence does not start ("enterprise", also a
-  city's name, stays a word). Every figure on this page unchanged (no set has such a query).
+  holding it write it with a capital wherever a sentence does not start, inside a longer name
+  ("Porto Digital", "America Latina") and a title-case heading ("Further Reading") aside
+  ("enterprise", "porto", "latina" stay words). Every figure on this page unchanged (no set has
+  such a query).
 
 All tuning used eval/queries.json, eval/short.json, eval/offtopic.json and eval/big-tuning.json
 (in-sample figures). eval/short-heldout.json, eval/offtopic-heldout.json and eval/big-heldout.json
