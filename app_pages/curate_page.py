@@ -99,7 +99,9 @@ def upload_tab(desk: Desk) -> None:
         except KbError as error:
             st.error(t("rejected", name=upload.name, reason=str(error)))
             continue
-        key = staged.parent.name  # the content's hash
+        # the content's hash, and this upload's own id: the same file uploaded again later (after a
+        # removal, under another name) is a new attempt, not the outcome of the last one replayed
+        key = f"{staged.parent.name}:{getattr(upload, 'file_id', '')}"
         job = jobs().start(
             f"preview:{key}",
             upload.name,
@@ -168,8 +170,10 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             placeholder=t("choose"),
             select_all=False,
         )
-        programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")))
-        organisations = st.text_input(t("organisations"), "; ".join(doc.values("organisation")))
+        programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")), help=t("names_help"))
+        organisations = st.text_input(
+            t("organisations"), "; ".join(doc.values("organisation")), help=t("names_help")
+        )
         saved = st.form_submit_button(t("save"))
     if not saved:
         return

@@ -227,6 +227,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{name} è già nella raccolta (documento {doc}); non è stato aggiunto di nuovo.",
         "{name} is already in the collection (document {doc}); it was not added again.",
     ),
+    "names_help": (
+        "Separe os nomes com ponto e vírgula (;): um nome pode conter vírgulas.",
+        "Separare i nomi con il punto e virgola (;): un nome può contenere virgole.",
+        "Separate names with semicolons (;): a name may hold commas.",
+    ),
     "status_added": ("adicionado", "aggiunto", "added"),
     "status_updated": ("atualizado", "aggiornato", "updated"),
     "status_failed": ("não indexado", "non indicizzato", "not indexed"),

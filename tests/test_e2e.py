@@ -110,6 +110,17 @@ def test_curator_upload_becomes_searchable(server: str, page: object, tmp_path: 
     settle(page)
     assert page.get_by_role("tab", name="Edit metadata").get_attribute("aria-selected") == "true"  # type: ignore[attr-defined]
 
+    # the same file uploaded again after its removal is a new attempt, not the last outcome replayed
+    page.goto(f"{server}/curate?ui=en")  # type: ignore[attr-defined]
+    settle(page)
+    page.locator("input[type='file']").set_input_files(str(upload))  # type: ignore[attr-defined]
+    settle(page)
+    page.get_by_role("button", name="Publish").click(timeout=30000)  # type: ignore[attr-defined]
+    page.get_by_text(re.compile("Published: rede-de-apicultores")).wait_for(timeout=90000)  # type: ignore[attr-defined]
+    page.goto(f"{server}/?q=mel+do+sert%C3%A3o")  # type: ignore[attr-defined]
+    settle(page)
+    assert titles(page)[0] == "Rede de apicultores do sertão"
+
 
 def test_script_in_a_document_never_runs(server: str, page: object) -> None:
     messages: list[str] = []
