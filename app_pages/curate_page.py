@@ -26,6 +26,8 @@ from kb.models import Document, NewDocument
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
+NAMED = ("programme", "organisation")
+"""Fields of names the form takes separated by semicolons (a name may hold commas)."""
 UPLOAD_TYPES = sorted({suffix.lstrip(".") for suffix in FILE_TYPES})
 
 
@@ -170,10 +172,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             placeholder=t("choose"),
             select_all=False,
         )
-        programmes = st.text_input(t("programmes"), "; ".join(doc.values("programme")), help=t("names_help"))
-        organisations = st.text_input(
-            t("organisations"), "; ".join(doc.values("organisation")), help=t("names_help")
-        )
+        names = {f: st.text_input(t(f"{f}s"), "; ".join(doc.values(f)), help=t("names_help")) for f in NAMED}
         saved = st.form_submit_button(t("save"))
     if not saved:
         return
@@ -183,8 +182,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
         "written": written.strip(),
         "themes": themes,
         "countries": split_names(countries, ","),
-        "programmes": split_names(programmes, ";"),
-        "organisations": split_names(organisations, ";"),
+        **{f"{f}s": split_names(names[f], ";") for f in NAMED},
     }
     try:
         changed = edited_fields(doc, form)
