@@ -8,6 +8,7 @@ CLI, tests and both stores read them alike; the page shows them as words.
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import streamlit as st
@@ -45,6 +46,33 @@ def filters_in_words(recorded: object, language: str) -> str:
     return "; ".join(shown) or "—"
 
 
+_CHANGE = re.compile(r"(?P<field>\w+): (?P<old>.*) → (?P<new>.*)")
+_CODED = ("theme", "country")
+"""Fields whose values are codes the reader should see as names (values of other fields may hold commas)."""
+
+
+def changes_in_words(detail: str, language: str) -> str:
+    """A curator's changes as logged ("theme: joint-action → finance; year: 2016 → 2015") with the
+    fields' names and the themes' and countries' names in the reader's language."""
+    taxonomy = default_taxonomy()
+    shown = []
+    for change in detail.split("; "):
+        match = _CHANGE.fullmatch(change)
+        if match is None:
+            shown.append(change)
+            continue
+        field = match["field"]
+        key = next((k for k in (f"facet_{field}", field) if k in message_keys()), None)
+        values = [match["old"], match["new"]]
+        if field in _CODED:
+            values = [
+                v if v == "—" else ", ".join(taxonomy.label(field, c.strip(), language) for c in v.split(","))
+                for v in values
+            ]
+        shown.append(f"{t(key) if key else field}: {values[0]} → {values[1]}")
+    return "; ".join(shown)
+
+
 def labelled_table(rows: list[dict[str, object]]) -> None:
     """A report as a table whose column headers are in the interface language."""
     frame = pd.DataFrame(rows)
@@ -55,9 +83,16 @@ def labelled_table(rows: list[dict[str, object]]) -> None:
 
 
 def ingest_report(rows: list[dict[str, str]]) -> None:
+    language = ui_language()
     labelled_table(
         [
-            row | {"status": in_words("status", row["status"]), "reason": in_words("reason", row["reason"])}
+            row
+            | {"status": in_words("status", row["status"]), "reason": in_words("reason", row["reason"])}
+            | (
+                {"detail": changes_in_words(row["detail"] or "", language)}
+                if row["status"] == "curated"
+                else {}
+            )
             for row in rows
         ]
     )

@@ -155,6 +155,12 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
 def test_the_reports_speak_the_readers_language(curator: AppTest, env: KnowledgeBase) -> None:
     """The logs keep codes ("failed", "encrypted", filters as JSON); the page shows words."""
     env.store.log_ingest("/up/locked.pdf", "failed", "encrypted", "PDF is encrypted")
+    env.store.log_ingest(
+        "/up/card.txt",
+        "curated",
+        "metadata",
+        "year: 2016 → 2015; theme: joint-action → finance, training; country: — → BR",
+    )
     env.store.log_search_miss("xyzzy", '{"country": ["BR"], "theme": ["innovation"]}')
     env.store.log_search_miss("qwerty", "{}")
     curator.text_input(key="password").input(PASSWORD)
@@ -163,6 +169,11 @@ def test_the_reports_speak_the_readers_language(curator: AppTest, env: Knowledge
     log, misses = (frame.value for frame in curator.dataframe)
     failed = log[log["File"] == "/up/locked.pdf"].iloc[0]
     assert (failed["Status"], failed["Reason"]) == ("not indexed", "password-protected")
+    curated = log[log["File"] == "/up/card.txt"].iloc[0]
+    assert (
+        curated["Detail"]
+        == "Year: 2016 → 2015; Theme: Joint action → Finance, Training and consulting; Country: — → Brazil"
+    )
     shown = dict(zip(misses["Search"], misses["Filters"], strict=True))
     assert shown["xyzzy"] == "Country: Brazil; Theme: Innovation" and shown["qwerty"] == "—"
 
