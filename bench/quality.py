@@ -373,11 +373,13 @@ NOTES = """## What was tried (dev sets, nDCG@10)
   0.955 → 0.952 (it 0.952 → 0.944), short held-out 0.932 → 0.930, regions 0.993 → 0.995;
   collection tuning 0.840 → 0.839, collection held-out 0.859 → 0.853 (it 0.881 → 0.860, pt
   0.853 → 0.862); boundary held-out precision 0.556 → 0.548 (sample), 0.500 → 0.504
-  (collection). The visible cases were not collisions after all: "Nordeste" is no name the
-  boundary knows (its other documents come in by meaning), and "Franca" meets France's Portuguese
-  name "França" in a document's names field, the same letters once accents are folded. A first
-  run kept glossary terms stemmed only in their own language and lost the regions set (0.993 →
-  0.791: regions' marks and countries' names went unmatched).
+  (collection). It mends "APL Nordeste", where the Italian text on network contracts holds
+  "Nord" and so "Nordeste"; alone, "Nordeste" is no name the boundary knows (its other documents
+  come in by meaning), and "Franca" meets France's Portuguese name "França" in a document's names
+  field, the same letters once accents are folded. A first run kept glossary terms stemmed only in
+  their own language and lost the regions set (0.993 → 0.791: regions' marks and countries' names
+  went unmatched). Also tried: a name cut no deeper than an ending at query time alone; Portuguese
+  passages hold "Nordeste" as "nord", so "APL Nordeste" then found nothing.
 - A place's name typed alone in lower case ("veneto", "recife") is that name when the passages
   holding it write it with a capital wherever a sentence does not start, inside a longer name
   ("Porto Digital", "America Latina") and a title-case heading ("Further Reading") aside
