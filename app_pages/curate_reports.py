@@ -15,7 +15,6 @@ import streamlit as st
 
 from app_pages.i18n import message_keys
 from app_pages.state import t, ui_language
-from kb.facets import facet
 from kb.taxonomy import default_taxonomy
 
 
@@ -24,6 +23,13 @@ def in_words(kind: str, code: object) -> object:
     logged when it has none."""
     key = f"{kind}_{code}"
     return t(key) if isinstance(code, str) and key in message_keys() else code
+
+
+def field_label(name: str) -> str:
+    """A logged field's name in the reader's language: a facet's label ("País"), a form's ("Título"),
+    or the field's own name when it has none."""
+    key = next((k for k in (f"facet_{name}", name) if k in message_keys()), None)
+    return t(key) if key else name
 
 
 def filters_in_words(recorded: object, language: str) -> str:
@@ -37,12 +43,10 @@ def filters_in_words(recorded: object, language: str) -> str:
     taxonomy = default_taxonomy()
     shown = []
     for name, values in filters.items():
-        try:
-            label = t(facet(name).label_key)
-        except KeyError:
-            label = name
         values = values if isinstance(values, list) else [values]
-        shown.append(f"{label}: {', '.join(taxonomy.label(name, str(v), language) for v in values)}")
+        shown.append(
+            f"{field_label(name)}: {', '.join(taxonomy.label(name, str(v), language) for v in values)}"
+        )
     return "; ".join(shown) or "—"
 
 
@@ -62,14 +66,13 @@ def changes_in_words(detail: str, language: str) -> str:
             shown.append(change)
             continue
         field = match["field"]
-        key = next((k for k in (f"facet_{field}", field) if k in message_keys()), None)
         values = [match["old"], match["new"]]
         if field in _CODED:
             values = [
                 v if v == "—" else ", ".join(taxonomy.label(field, c.strip(), language) for c in v.split(","))
                 for v in values
             ]
-        shown.append(f"{t(key) if key else field}: {values[0]} → {values[1]}")
+        shown.append(f"{field_label(field)}: {values[0]} → {values[1]}")
     return "; ".join(shown)
 
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from kb.config import SearchSettings
-from kb.country_words import place_names
+from kb.country_words import a_place_word
 from kb.glossary import QueryPart
-from kb.text import STOPWORDS, fold
-from kb.typed_names import DIRECTIONS, is_acronym_or_code
+from kb.typed_names import is_acronym_or_code
 
 
 @dataclass
@@ -153,13 +152,8 @@ def is_a_lone_name(parts: list[QueryPart]) -> bool:
     answer, and a query typed in capitals is all names."""
     if len(parts) != 1:
         return False
-    part, folded = parts[0], fold(parts[0].text)
-    return part.is_name or (
-        part.concept is None
-        and part.text[:1].isupper()
-        and folded in place_names()
-        and folded not in DIRECTIONS | STOPWORDS
-    )
+    part = parts[0]
+    return part.is_name or (part.concept is None and part.text[:1].isupper() and a_place_word(part.text))
 
 
 def names_decide(parts: list[QueryPart], s: SearchSettings) -> bool:

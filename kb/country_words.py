@@ -150,6 +150,13 @@ def place_names() -> frozenset[str]:
     return frozenset(fold(name) for name in _region_and_city_names())
 
 
+def a_place_word(word: str) -> bool:
+    """A word spelled as a first-level region or a large city (:func:`place_names`), and no direction
+    or stop word ("South", "Central" are Cameroon's and Ghana's regions, but typed as words)."""
+    folded = fold(word)
+    return folded in place_names() and folded not in DIRECTIONS | STOPWORDS
+
+
 LONGEST_PLACE = 5  # words: "Rio Grande do Sul" is four
 GENERIC_PLACE_WORDS = DIRECTIONS | frozenset(
     "region regiao regione province provincia district distrito distretto state estado stato county "

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kb.country_words import place_names
+from kb.country_words import a_place_word
 from kb.glossary import QueryPart
 from kb.store import Store
 from kb.text import STOPWORDS, fold
-from kb.typed_names import DIRECTIONS
 
 SAMPLE_PASSAGES = 20
 """Passages holding the word that are read for how they write it."""
@@ -26,14 +25,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n•\-–—]\s*|[\"“«(]\s*)$")
 
 def may_be_a_place(part: QueryPart) -> bool:
     """A word typed in lower case, no concept of the glossary, spelled as a region or large city."""
-    folded = fold(part.text)
-    return (
-        not part.is_name
-        and part.concept is None
-        and part.text.islower()
-        and folded in place_names()
-        and folded not in DIRECTIONS | STOPWORDS
-    )
+    return not part.is_name and part.concept is None and part.text.islower() and a_place_word(part.text)
 
 
 def written_as_name(word: str, texts: list[str]) -> bool:
@@ -57,9 +49,6 @@ def written_as_name(word: str, texts: list[str]) -> bool:
     return bool(seen) and all(seen)
 
 
-_JOINED = re.compile(r"[ \t]*-?[ \t]*")
-
-
 _PUNCTUATION = re.compile(r"[.,;:!?](?!$)")
 
 
@@ -74,6 +63,9 @@ def _in_title_case(text: str, word: re.Match[str]) -> bool:
 
 def _opens_a_sentence(text: str, word: re.Match[str]) -> bool:
     return bool(_SENTENCE_END.search(text[: word.start()][-3:] or ""))
+
+
+_JOINED = re.compile(r"[ \t]*-?[ \t]*")
 
 
 def _in_a_longer_name(text: str, found: list[re.Match[str]], i: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.fields import HEAD_CHARS
 from kb.text import fold
 
 SECTION_WORDS = {
@@ -45,7 +46,7 @@ def section_fields(text: str) -> dict[str, str]:
     """The first section of each field in the text's opening 20,000 characters, its paragraph (or
     list, joined with "; ") up to :data:`MAX_VALUE_CHARS`, cut at a sentence's end when it can be."""
     found: dict[str, str] = {}
-    for match in _HEADING.finditer(text[:20000]):
+    for match in _HEADING.finditer(text[:HEAD_CHARS]):
         key = heading_field(match.group("head"))
         if key and key not in found and (value := _value(match.group("body"))):
             found[key] = value

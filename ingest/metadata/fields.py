@@ -168,11 +168,15 @@ _ROW = re.compile(
 HTML, Markdown, Word or OpenDocument); only known labels count."""
 
 
+HEAD_CHARS = 20000
+"""A card's fields are in its opening: a long report is read this far for them."""
+
+
 def labelled_fields(text: str) -> dict[str, str]:
     """The first value of every known label found at the start of a line."""
     found: dict[str, str] = {}
     fallback: dict[str, str] = {}
-    head = text[:20000]
+    head = text[:HEAD_CHARS]
     for match in sorted([*_LINE.finditer(head), *_ROW.finditer(head)], key=lambda m: m.start()):
         label = fold(match.group(1)).strip(" *_-")
         value = match.group(2).strip().strip("*_ ")
