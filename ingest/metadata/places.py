@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.metadata.gazetteer import COMPASS, REGION_TYPES
+from ingest.metadata.gazetteer import REGION_TYPES
 from ingest.metadata.matching import Mention
 from ingest.metadata.programme_patterns import BODIES, HAS_KEYWORD
+from ingest.metadata.region_names import COMPASS
 from kb.text import STOPWORDS, fold
 
 CAPITAL = "A-ZÀ-ÝĀĂĄĆČĎĐĒĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŰŹŻŽ"
