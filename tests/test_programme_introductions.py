@@ -11,8 +11,8 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.name_checks import a_place, a_sentence, a_state_code
 from ingest.metadata.programme_keys import name_keys, programme_key, written_forms
 from ingest.metadata.programme_names import programme_names
-from ingest.metadata.registry import by_key, names_one
-from ingest.metadata.title_subject import title_subject
+from ingest.metadata.registry import by_key, names_one, organisations, programmes
+from ingest.metadata.title_subject import title_subject, titled
 from kb.taxonomy import default_taxonomy
 
 
@@ -696,3 +696,20 @@ def test_a_name_cut_to_its_generic_words_or_a_quoted_sentence_is_no_programme() 
     assert not a_sentence("Associação dos Produtores do Vale do São Francisco")  # a place's "São"
     assert a_sentence("During COVID-19") and not a_sentence("PRIMA Programme")
     assert not a_sentence("L'Italia che investe") and not a_sentence("Fondo Terzo Settore non profit")
+
+
+def test_a_short_acronym_is_one_in_capitals_and_a_long_one_in_any_case() -> None:
+    assert "Inter-American Development Bank" not in organisations(
+        "Support covers quality standards, safety accreditation and bid writing for small firms.", ""
+    )
+    assert "Inter-American Development Bank" in organisations(
+        "O BID financiou o programa de apoio às pequenas empresas do polo.", ""
+    )
+    # a registered name written in lower case throughout is still the name ("vinnväxt")
+    assert programmes("Almost every conversation came back to vinnväxt, and vinnväxt again.", "")
+
+
+def test_a_title_names_a_programme_by_the_acronym_it_gives_in_brackets() -> None:
+    title = "Arranjo Produtivo Local da Saúde de Ribeirão Preto e Região (APL Saúde RP)"
+    assert titled("APL Saúde RP", title)
+    assert not titled("Sebraetec", title)

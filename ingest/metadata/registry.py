@@ -19,12 +19,16 @@ def _matcher(entries: tuple[RegistryEntry, ...]) -> RegistryMatcher:
 
 
 class RegistryMatcher:
-    """Registered names as written in any case, and their short forms as capitalised names."""
+    """Registered names as written in any case, and their acronyms and short forms as written."""
 
     def __init__(self, entries: tuple[RegistryEntry, ...]) -> None:
-        self._names = NameMatcher({name: (e.name, 1.0) for e in entries for name in e.names})
+        names = {name: (e.name, 1.0) for e in entries for name in e.names}
+        self._names = NameMatcher({n: v for n, v in names.items() if not _short_acronym(n)})
         short = {_without_kind(name): (e.name, 1.0) for e in entries for name in e.names}
-        # case kept: "o Brasil mais pobre" is no mention of the "Programa Brasil Mais"
+        # case kept: "o Brasil mais pobre" is no mention of the "Programa Brasil Mais", and a short
+        # acronym is one in capitals ("bid writing" names no BID, the Inter-American bank, nor "bad"
+        # the African one), or capitalised at four letters ("Cdti")
+        short |= {form: v for n, v in names.items() if _short_acronym(n) for form in _acronym_forms(n)}
         self._short = NameMatcher({k: v for k, v in short.items() if k}, case_sensitive=True)
 
     def find(self, text: str) -> list[Mention]:
@@ -48,6 +52,15 @@ class RegistryMatcher:
                     at = start + m.start
                     found.append(Mention(m.value, at, text[at : at + len(m.text) + width], m.weight))
         return found
+
+
+def _short_acronym(name: str) -> bool:
+    """Four capitals or fewer: as often a word in another case ("BID", "BAD", "BEI", "EDGE")."""
+    return name.isupper() and len(name) <= 4
+
+
+def _acronym_forms(acronym: str) -> set[str]:
+    return {acronym, acronym.capitalize()} if len(acronym) == 4 else {acronym}
 
 
 _REACH = 160

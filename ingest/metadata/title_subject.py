@@ -131,5 +131,6 @@ def titled(name: str, title: str) -> bool:
     """A found programme that the title names in one of its forms ("Programa Inovar-Auto" in "… o
     programa Inovar Auto"), compared as keys."""
     keys = {f" {key} " for key in name_keys(name) if len(key) > 2}
-    words = f" {programme_key(title)} "
-    return any(key in words for key in keys)
+    # the key of a title leaves its brackets out: "… e Região (APL Saúde RP)" names "APL Saúde RP"
+    written = [title, *re.findall(r"\(([^()]+)\)", title)]
+    return any(key in f" {programme_key(part)} " for key in keys for part in written)
