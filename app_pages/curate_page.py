@@ -17,6 +17,7 @@ from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
 from app_pages.state import files_dir, index_dir, require_index, t, ui_language, upload_dir, upload_types
+from ingest.metadata.themes import MAX_THEMES
 from ingest.reader_process import start_child
 from ingest.readers.base import FILE_TYPES
 from kb.config import Settings
@@ -171,6 +172,8 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             format_func=lambda v: taxonomy.label("theme", v, ui_language()),
             placeholder=t("choose"),
             select_all=False,
+            max_selections=max(MAX_THEMES, len(doc.values("theme"))),  # a sidecar may hold more
+            help=t("themes_help", most=MAX_THEMES),
         )
         names = {f: st.text_input(t(f"{f}s"), "; ".join(doc.values(f)), help=t("names_help")) for f in NAMED}
         saved = st.form_submit_button(t("save"))

@@ -66,6 +66,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
     "compare_tick": ("Comparar", "Confronta", "Compare"),
     "compare_untick": ("Na comparação", "Nel confronto", "In comparison"),
     "compare_clear": ("Limpar comparação", "Svuota il confronto", "Clear comparison"),
+    "compare_pick_more": (
+        "Na comparação: escolha outra prática na busca →",
+        "Nel confronto: scegli un'altra pratica nella ricerca →",
+        "In the comparison: pick another practice from the search →",
+    ),
     "compare_go": ("Comparar {n} práticas →", "Confronta {n} pratiche →", "Compare {n} practices →"),
     "no_results": (
         "Nenhuma prática corresponde a esta busca. Tente outras palavras ou remova filtros.",
@@ -226,6 +231,11 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{name} já está na coleção (documento {doc}); não foi adicionado outra vez.",
         "{name} è già nella raccolta (documento {doc}); non è stato aggiunto di nuovo.",
         "{name} is already in the collection (document {doc}); it was not added again.",
+    ),
+    "themes_help": (
+        "Até {most} temas: os principais da prática.",
+        "Fino a {most} temi: i principali della pratica.",
+        "Up to {most} themes: the practice's main ones.",
     ),
     "names_help": (
         "Separe os nomes com ponto e vírgula (;): um nome pode conter vírgulas.",

@@ -61,6 +61,20 @@ def test_practice_page_shows_the_document(env: KnowledgeBase) -> None:
     assert at.get("download_button"), "the original file can be downloaded"
 
 
+def test_adding_a_practice_to_the_comparison_keeps_the_reader_on_it(env: KnowledgeBase) -> None:
+    at = page("app_pages/practice_page.py", doc="reti", ui="en", q="reti")
+    at.run()
+    added = re.search(r'href="([^"]*)"[^>]*>Add to comparison', page_html(at))
+    assert added and added.group(1).startswith("practice?"), "the reader stays on the practice"
+    assert "doc=reti" in added.group(1) and "cmp=reti" in added.group(1) and "q=reti" in added.group(1)
+    at.query_params["cmp"] = ["reti"]
+    at.run()
+    assert "pick another practice from the search" in page_html(at)
+    at.query_params["cmp"] = ["compras"]
+    at.run()
+    assert "Compare 2 practices" in page_html(at)
+
+
 def test_practice_page_shows_the_practice_card(env: KnowledgeBase, small_corpus: Path) -> None:
     from ingest.pipeline import ingest_paths
 
@@ -131,6 +145,8 @@ def test_curator_signs_in_edits_metadata_and_removes(curator: AppTest, env: Know
     assert not curator.exception
     assert len(curator.tabs) == 5
     curator.selectbox(key="edit_doc").select("compras").run()
+    themes = next(m for m in curator.multiselect if m.label == "Themes")
+    assert themes.proto.max_selections == 3, "a practice's main themes, as extraction gives them"
     form_inputs = {w.label: w for w in curator.text_input}
     form_inputs["Countries (ISO codes)"].input("BR, PT")
     curator.button[1].click().run()  # save (the sign-out button comes first)
