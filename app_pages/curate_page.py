@@ -173,7 +173,7 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             placeholder=t("choose"),
             select_all=False,
             max_selections=max(MAX_THEMES, len(doc.values("theme"))),  # a sidecar may hold more
-            help=t("themes_help", most=MAX_THEMES),
+            help=t("themes_help", n=MAX_THEMES),
         )
         names = {f: st.text_input(t(f"{f}s"), "; ".join(doc.values(f)), help=t("names_help")) for f in NAMED}
         saved = st.form_submit_button(t("save"))

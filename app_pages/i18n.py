@@ -233,9 +233,9 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "{name} is already in the collection (document {doc}); it was not added again.",
     ),
     "themes_help": (
-        "Até {most} temas: os principais da prática.",
-        "Fino a {most} temi: i principali della pratica.",
-        "Up to {most} themes: the practice's main ones.",
+        "Até {n} temas: os principais da prática.",
+        "Fino a {n} temi: i principali della pratica.",
+        "Up to {n} themes: the practice's main ones.",
     ),
     "names_help": (
         "Separe os nomes com ponto e vírgula (;): um nome pode conter vírgulas.",

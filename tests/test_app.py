@@ -118,3 +118,39 @@ def test_a_concept_in_the_query_is_explained(app: AppTest) -> None:
     app.run()
     assert not app.exception
     assert "APL = local productive arrangement" in "".join(c.value for c in app.caption)
+
+
+def _links(app: AppTest) -> dict[str, str]:
+    return {link.proto.label: link.proto.query_string for link in app.get("page_link")}
+
+
+def test_the_sidebar_links_keep_the_search_a_reader_leaves(app: AppTest) -> None:
+    app.query_params["ui"] = "en"
+    app.query_params["q"] = "compras"
+    app.query_params["language"] = ["pt"]
+    app.run()
+    links = _links(app)
+    assert "q=compras" in links["Search"] and "language=pt" in links["Search"], links
+    assert "q=compras" in links["Compare"] and links["Explore"] == "ui=en" == links["Curate"], links
+    app.switch_page("app_pages/explore_page.py")
+    app.query_params.clear()
+    app.query_params["ui"] = "en"
+    app.run()
+    assert not app.exception
+    assert "q=compras" in _links(app)["Search"], "back from Explore, the search is still there"
+    app.switch_page("app_pages/search_page.py")
+    app.query_params.clear()
+    app.query_params["ui"] = "en"
+    app.run()  # the reader cleared the search: the link does not bring it back
+    assert _links(app)["Search"] == "ui=en", _links(app)
+
+
+def test_the_practice_link_reopens_the_practice_last_read(app: AppTest) -> None:
+    app.run()  # the first run registers the pages
+    app.switch_page("app_pages/practice_page.py")
+    app.query_params["doc"] = "reti"
+    app.query_params["cmp"] = ["compras"]
+    app.run()
+    assert not app.exception
+    links = _links(app)
+    assert "doc=reti" in links["Prática"] and "doc=compras" in links["Comparar"], links
