@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.guess_beside import BESIDE, DOMINANT, TIED, collective_beside, joins_the_finds
+from ingest.metadata.guess_beside import (
+    BESIDE,
+    DOMINANT,
+    TIED,
+    collective_beside,
+    joins_the_finds,
+    times_written,
+)
 from kb.taxonomy import default_taxonomy
 
 FAQ = (
@@ -61,3 +68,13 @@ def test_a_collective_called_by_its_kind_throughout_joins_a_body_named_once() ->
     )  # a form of a find
     once = text.replace("o APL organiza a feira e o APL negocia fretes", "a feira é anual")
     assert collective_beside(once + " O SENAI abriu vagas.", "Notícia", ["SENAI"]) is None
+
+
+def test_a_name_is_counted_without_the_kind_of_body_that_ends_it() -> None:
+    text = (
+        "Blue Diamond Growers, the almond cooperative, will step up its marketing. Blue Diamond plans an "
+        "office in Asia. Blue Diamond also sells almond milk. Growers face the Sustainable Groundwater "
+        "Management Act."
+    )
+    assert times_written("Blue Diamond Growers", text) == 3
+    assert times_written("Porto Digital Association", "Porto Digital grows. Porto is a city.") == 1

@@ -14,6 +14,7 @@ import re
 from ingest.metadata.collective_names import collective_uses, renamed
 from ingest.metadata.matching import trie_pattern
 from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
+from ingest.metadata.place_names import a_place
 from ingest.metadata.programme_keys import programme_key, written_forms, written_otherwise
 from ingest.metadata.registry import mentioned
 from ingest.metadata.title_subject import titled
@@ -67,11 +68,29 @@ def joins_the_finds(
 
 def times_written(name: str, text: str) -> int:
     """How often the text writes a name in any of its forms and in any case ("Growth & Skills
-    Voucher" and "GSV" count together)."""
+    Voucher" and "GSV" count together), and without the kind of body that ends it ("Blue Diamond"
+    of "Blue Diamond Growers")."""
     forms = [f for f in written_forms(name) if f]
+    forms += [short for f in forms if (short := _without_kind(f))]
     if not forms:
         return 0
     return len(re.findall(rf"(?i)(?<!\w){trie_pattern(forms)}(?!\w)", text))
+
+
+_KIND_AT_END = re.compile(
+    r"(?i)[ \t]+(?:growers|group|grupo|gruppo|cooperative|co-op|cooperativa|association|associa[çc][ãa]o|"
+    r"associazione|consortium|consorzio|cons[óo]rcio|network|rete|rede|federation|federazione|"
+    r"federa[çc][ãa]o|union)$"
+)
+
+
+def _without_kind(name: str) -> str | None:
+    """The name without the kind that ends it, when two words or more are left and they are no
+    term of the field nor a place."""
+    short = _KIND_AT_END.sub("", name)
+    if short == name or len(short.split()) < 2 or an_everyday_term(short) or a_place(short):
+        return None
+    return short
 
 
 OUTNUMBERED = 2
