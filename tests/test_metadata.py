@@ -1861,3 +1861,15 @@ def test_the_home_country_a_text_compares_with_is_kept_only_when_it_leads() -> N
     assert main_countries(text, "Scheda", language="it") == ["SN"]
     assert main_countries(text, "Scheda") == ["SN", "IT"]  # no language, no home to tell
     assert main_countries(text, "Scheda", language="en") == ["SN", "IT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("A estação comum entrou em funcionamento em 1994, com apoio holandês.", 1994),
+        ("The shared treatment plant came into operation in 2003.", 2003),
+        ("Il depuratore consortile entrò in funzione nel 1994.", 1994),
+    ],
+)
+def test_a_facility_that_began_operating_tells_a_start(text: str, year: int) -> None:
+    assert [found for found, _, _ in event_years(text)] == [year]

@@ -167,7 +167,9 @@ EVENT_VERBS = (
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
     r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
     r"em funcionamento desde|em operação desde|entr(?:ò|at[oaie]) in vigore|entr(?:ou|aram) em vigor|"
-    r"(?:came|entered) into force|"
+    r"(?:came|entered) into force|(?:came|went) into operation|(?:began|started) operating|"
+    r"entr(?:ou|aram) em (?:funcionamento|operação)|começ(?:ou|aram) a (?:funcionar|operar)|"
+    r"entr(?:ò|arono) in (?:funzione|esercizio)|iniziò a operare|"
     r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie]"
 )
 """A launch, a creation, a founding, a signing, in pt/it/en."""
