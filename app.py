@@ -11,10 +11,11 @@ from app_pages.state import interface_style, keep_language, language_selector, t
 
 st.set_page_config(page_title="Praxis", page_icon="🔎", layout="wide")
 
+# The search page is served at the root; "/search", the address people type or keep, opens it too,
+# and is the one the sidebar links to (the root's link would be relative to the page it is on).
+start = st.Page("app_pages/search_page.py", title=t("nav_search"), icon="🔎", url_path="start", default=True)
 linked = {
-    "search": st.Page(
-        "app_pages/search_page.py", title=t("nav_search"), icon="🔎", url_path="start", default=True
-    ),
+    "search": st.Page("app_pages/search_page.py", title=t("nav_search"), icon="🔎", url_path="search"),
     "practice": st.Page(
         "app_pages/practice_page.py", title=t("nav_practice"), icon="📄", url_path="practice"
     ),
@@ -22,10 +23,8 @@ linked = {
     "explore": st.Page("app_pages/explore_page.py", title=t("nav_explore"), icon="🗺️", url_path="explore"),
     "curate": st.Page("app_pages/curate_page.py", title=t("nav_curate"), icon="🔐", url_path="curate"),
 }
-# The search page is served at the root; "/search", the address people type or keep, opens it too.
-typed = st.Page("app_pages/search_page.py", title=t("nav_search"), icon="🔎", url_path="search")
 # the sidebar's links are the app's own, which keep the search a reader leaves (app_pages.navigation)
-page = st.navigation([*linked.values(), typed], position="hidden")
+page = st.navigation([start, *linked.values()], position="hidden")
 keep_language()
 remember(page.url_path)
 page_links(linked)

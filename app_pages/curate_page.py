@@ -12,7 +12,7 @@ import streamlit as st
 
 from app_pages.curate_reports import ingest_report, misses_report
 from app_pages.curation import Desk, Job, Jobs, preview, publish, remove, removed_entries, restore, stage
-from app_pages.metadata_edits import BadYear, edited_fields, save_metadata, split_names
+from app_pages.metadata_edits import BadYear, TooManyThemes, edited_fields, save_metadata, split_names
 from app_pages.proposals import proposals_tab
 from app_pages.render import card_table, plain
 from app_pages.sign_in import sign_in
@@ -172,7 +172,6 @@ def metadata_form(desk: Desk, doc: Document) -> None:
             format_func=lambda v: taxonomy.label("theme", v, ui_language()),
             placeholder=t("choose"),
             select_all=False,
-            max_selections=max(MAX_THEMES, len(doc.values("theme"))),  # a sidecar may hold more
             help=t("themes_help", n=MAX_THEMES),
         )
         names = {f: st.text_input(t(f"{f}s"), "; ".join(doc.values(f)), help=t("names_help")) for f in NAMED}
@@ -191,6 +190,9 @@ def metadata_form(desk: Desk, doc: Document) -> None:
         changed = edited_fields(doc, form)
     except BadYear as error:
         st.error(plain(t("bad_year", field=t(error.field_name), **error.words)))
+        return
+    except TooManyThemes:
+        st.error(t("themes_help", n=MAX_THEMES))
         return
     except KbError as error:
         st.error(plain(str(error)))

@@ -9,11 +9,16 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from app_pages.state import link, require_index, t, ui_language
+from app_pages.state import COMPARE_PARAM, link, require_index, search_context, t, ui_language
 from kb.facets import SIDEBAR_FACETS, facet
 from kb.taxonomy import default_taxonomy
 
 WORLD = json.loads((Path(__file__).parent / "data" / "countries-110m.json").read_text(encoding="utf-8"))
+
+
+def search_link(**params: str) -> str:
+    """The search for one value, keeping the practices ticked for comparison."""
+    return link("search", **params, **{COMPARE_PARAM: search_context().get(COMPARE_PARAM, [])})
 
 
 def world_map(counts: dict[str, int], language: str) -> alt.Chart:
@@ -24,9 +29,7 @@ def world_map(counts: dict[str, int], language: str) -> alt.Chart:
         country = pycountry.countries.get(alpha_2=code)
         if country is not None:
             label = taxonomy.label("country", code, language)
-            rows.append(
-                {"id": country.numeric, "count": n, "label": label, "url": link("search", country=code)}
-            )
+            rows.append({"id": country.numeric, "count": n, "label": label, "url": search_link(country=code)})
     shapes = alt.Data(values=WORLD, format=alt.DataFormat(type="topojson", feature="countries"))
     land = alt.Chart(shapes).mark_geoshape(fill="#e8ebef", stroke="white", strokeWidth=0.5)
     shaded = (
@@ -59,7 +62,7 @@ def render() -> None:
         st.altair_chart(world_map(countries, language), use_container_width=True)
         if "EU" in countries:
             st.html(
-                f'<a href="{escape(link("search", country="EU"), quote=True)}" target="_self">'
+                f'<a href="{escape(search_link(country="EU"), quote=True)}" target="_self">'
                 f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
             )
     for field in SIDEBAR_FACETS:
@@ -76,7 +79,7 @@ def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
                 "value": value,
                 "label": taxonomy.label(field, value, language),
                 "count": n,
-                "url": link("search", **{field: value}),
+                "url": search_link(**{field: value}),
             }
             for value, n in counts.items()
         ]

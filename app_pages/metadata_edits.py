@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app_pages.curation import Progress, file_progress
 from ingest.metadata.sidecar import MAX_YEAR, MIN_YEAR, read_sidecar, write_sidecar
+from ingest.metadata.themes import MAX_THEMES
 from ingest.pipeline import IngestReport, ingest_paths
 from kb.config import Settings
 from kb.errors import KbError
@@ -29,12 +30,19 @@ class BadYear(KbError):
         self.words = {"text": text, "earliest": MIN_YEAR, "latest": latest}  # for the page's message
 
 
+class TooManyThemes(KbError):
+    """More themes than a practice's main ones (extraction gives at most :data:`MAX_THEMES`)."""
+
+    def __init__(self, chosen: int) -> None:
+        super().__init__(f"at most {MAX_THEMES} themes, not {chosen}")
+
+
 def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
     """Only the fields the curator changed, so an automatic value never becomes permanent by a save.
 
     The practice's year and the text's own are typed as text: empty stays empty (no invented
     year), anything else must be a year from 1000 to 2100; the text's own no later than this year
-    (a text is not written ahead: a date ahead is an event's).
+    (a text is not written ahead: a date ahead is an event's). Themes changed are three at most.
     """
     current = {
         "title": doc.title,
@@ -43,6 +51,8 @@ def edited_fields(doc: Document, form: dict[str, object]) -> dict[str, object]:
         **{f.key: doc.values(f.name) for f in LIST_FACETS},
     }
     changed = {name: value for name, value in form.items() if value != current.get(name)}
+    if isinstance(themes := changed.get("themes"), list) and len(themes) > MAX_THEMES:
+        raise TooManyThemes(len(themes))
     for name in ("year", "written"):
         if name not in changed:
             continue

@@ -35,7 +35,8 @@ def page_links(pages: dict[str, st.Page]) -> None:
     carried: dict[str, dict[str, str | list[str]]] = {
         "search": {**context, COMPARE_PARAM: ticked},
         "practice": {**context, COMPARE_PARAM: ticked, "doc": st.session_state.get(_PRACTICE, "")},
-        "compare": {**context, "doc": ticked},
+        "compare": {**context, COMPARE_PARAM: ticked, "doc": ticked},
+        "explore": {COMPARE_PARAM: ticked},
     }
     for name, page in pages.items():
         st.sidebar.page_link(page, query_params=_with_language(carried.get(name, {})))

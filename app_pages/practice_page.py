@@ -88,7 +88,10 @@ def compare_link(doc_id: str, context: dict[str, str | list[str]]) -> None:
     chosen = [*ticked, doc_id]
     others = {k: v for k, v in context.items() if k != COMPARE_PARAM}
     if len(chosen) >= 2:
-        action = (t("compare_go", n=len(chosen)), link("compare", doc=chosen, **others))
+        action = (
+            t("compare_go", n=len(chosen)),
+            link("compare", doc=chosen, **{**others, COMPARE_PARAM: chosen}),
+        )
     elif doc_id in context.get(COMPARE_PARAM, []):  # added: the others are picked from the search
         action = (t("compare_pick_more"), link("search", **{**others, COMPARE_PARAM: chosen}))
     else:  # the reader stays with the practice they were reading

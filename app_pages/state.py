@@ -136,9 +136,14 @@ def interface_style() -> str:
 
 
 def choose_language() -> None:
-    """Widget callback of the language selector shown on every page."""
-    st.session_state["ui_lang"] = st.session_state["ui_select"]
-    keep_language()
+    """Widget callback of the language selector shown on every page: the choice goes into the
+    address, which :func:`ui_language` reads first (the old ``ui`` there would win otherwise)."""
+    chosen = st.session_state["ui_select"]
+    st.session_state["ui_lang"] = chosen
+    if chosen != DEFAULT_LANGUAGE:
+        st.query_params["ui"] = chosen
+    elif "ui" in st.query_params:
+        del st.query_params["ui"]
 
 
 def language_selector() -> None:

@@ -154,3 +154,17 @@ def test_the_practice_link_reopens_the_practice_last_read(app: AppTest) -> None:
     assert not app.exception
     links = _links(app)
     assert "doc=reti" in links["Prática"] and "doc=compras" in links["Comparar"], links
+
+
+@pytest.mark.parametrize(
+    ("start", "chosen", "label"), [("en", "it", "Che cosa cerchi?"), ("it", "pt", "O que você procura?")]
+)
+def test_the_language_selector_changes_a_language_the_address_names(
+    app: AppTest, start: str, chosen: str, label: str
+) -> None:
+    app.query_params["ui"] = start
+    app.run()
+    app.selectbox(key="ui_select").select(chosen).run()
+    assert not app.exception
+    assert app.text_input(key="query").label == label
+    assert app.query_params.get("ui") in ([chosen], chosen, None if chosen == "pt" else "x")
