@@ -188,16 +188,19 @@ def metadata_form(desk: Desk, doc: Document) -> None:
     }
     try:
         changed = edited_fields(doc, form)
-    except BadYear as error:
-        st.error(plain(t("bad_year", field=t(error.field_name), **error.words)))
-        return
-    except TooManyThemes:
-        st.error(t("themes_help", n=MAX_THEMES))
-        return
     except KbError as error:
-        st.error(plain(str(error)))
+        st.error(refusal(error))
         return
     start_saving(desk, doc.doc_id, changed)
+
+
+def refusal(error: KbError) -> str:
+    """Why the form was not saved, in the reader's language where the app knows the reason."""
+    if isinstance(error, BadYear):
+        return plain(t("bad_year", field=t(error.field_name), **error.words))
+    if isinstance(error, TooManyThemes):
+        return t("themes_help", n=MAX_THEMES)
+    return plain(str(error))
 
 
 def start_saving(desk: Desk, doc_id: str, changed: dict[str, object]) -> None:

@@ -6,6 +6,7 @@ from html import escape
 
 import streamlit as st
 
+from app_pages.address_sync import SHOWN_LABELS, follow_the_address, sync_url
 from app_pages.export import export_file_name, reference_list, results_csv
 from app_pages.render import CARD_STYLE, chip_links, concept_chip, hit_card, plain
 from app_pages.state import (
@@ -30,36 +31,13 @@ from kb.taxonomy import default_taxonomy
 TOP_VALUES = 5  # values per facet shown as chips above the results (the sidebar lists them all)
 
 
-SHOWN_LABELS = "facet_labels"
-"""(facet, label shown) → value, for every label a facet's list has shown this session. The list
-sends back a chosen value as the label it had when chosen ("Honduras (2)"); once chosen, its label
-drops the count, and a second choice would send the stale label as if it were a value."""
-
-
-def sync_url() -> None:
-    """Widget callback: write the widgets' state into the URL (runs before the rerun).
-
-    The page number is left out: a new query or filter starts at the first page.
-    """
-    state = st.session_state
-    shown = state.get(SHOWN_LABELS, {})
-    filters = {
-        name: tuple(dict.fromkeys(shown.get((name, v), v) for v in state.get(f"facet_{name}", ())))
-        for name in SIDEBAR_FACETS
-    }
-    params = SearchRequest(query=state.get("query", ""), filters=filters).to_params()
-    for kept in ("ui", COMPARE_PARAM):
-        if kept in st.query_params:
-            params[kept] = st.query_params.get_all(kept)
-    st.query_params.from_dict(params)
-
-
 def render() -> None:
     language = ui_language()
     request = SearchRequest.from_params(url_params())
+    follow_the_address(request)
     st.title("Praxis")
     st.caption(t("tagline"))
-    st.text_input(t("query"), value=request.query, help=t("query_help"), key="query", on_change=sync_url)
+    st.text_input(t("query"), help=t("query_help"), key="query", on_change=sync_url)
     kb = require_index()
     try:
         result = kb.search(request)
@@ -174,7 +152,6 @@ def sidebar(
         st.multiselect(
             t(facet(name).label_key),
             options,
-            default=selected,
             key=f"facet_{name}",
             on_change=sync_url,
             format_func=label,

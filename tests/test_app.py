@@ -168,3 +168,30 @@ def test_the_language_selector_changes_a_language_the_address_names(
     assert not app.exception
     assert app.text_input(key="query").label == label
     assert app.query_params.get("ui") in ([chosen], chosen, None if chosen == "pt" else "x")
+
+
+def test_the_box_and_filters_follow_the_address_after_back(app: AppTest) -> None:
+    app.query_params["q"] = "compras"
+    app.query_params["language"] = ["pt"]
+    app.run()
+    app.text_input(key="query").input("redes").run()  # the reader searches again …
+    assert app.query_params["q"] in (["redes"], "redes")
+    app.query_params.clear()  # … and goes Back: the address is the first search again
+    app.query_params["q"] = "compras"
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="query").value == "compras"
+    assert app.multiselect(key="facet_language").value == []  # Back past a filter drops it
+
+
+def test_the_box_shows_the_search_again_after_another_page(app: AppTest) -> None:
+    app.query_params["q"] = "compras"
+    app.run()
+    app.switch_page("app_pages/explore_page.py")
+    app.query_params.clear()
+    app.run()  # Streamlit drops the state of widgets a run does not draw
+    app.switch_page("app_pages/search_page.py")
+    app.query_params["q"] = "compras"
+    app.run()
+    assert not app.exception
+    assert app.text_input(key="query").value == "compras"
