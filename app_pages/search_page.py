@@ -23,6 +23,7 @@ from app_pages.state import (
 )
 from kb.errors import KbError
 from kb.facets import SIDEBAR_FACETS, facet
+from kb.glossary import Concept
 from kb.knowledge_base import KnowledgeBase
 from kb.models import Hit, SearchResult
 from kb.request import MAX_RESULTS, SearchRequest
@@ -51,7 +52,10 @@ def render() -> None:
     with st.sidebar:
         sidebar(request, result, other_values(kb, request), language)
     if result.concepts:
-        chips = " · ".join(concept_chip(typed, c, language) for typed, c in result.concepts)
+        once: dict[str, tuple[str, Concept]] = {}  # two words of one concept ("apicoltura miele"): once
+        for typed, concept in result.concepts:
+            once.setdefault(concept.id, (typed, concept))
+        chips = " · ".join(concept_chip(typed, c, language) for typed, c in once.values())
         st.caption(t("concepts") + " " + chips)
     active_filters(request, result, language)
     if result.total == 0 and request.query:

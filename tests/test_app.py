@@ -195,3 +195,12 @@ def test_the_box_shows_the_search_again_after_another_page(app: AppTest) -> None
     app.run()
     assert not app.exception
     assert app.text_input(key="query").value == "compras"
+
+
+def test_two_words_of_one_concept_are_read_as_it_once(app: AppTest) -> None:
+    app.query_params["q"] = "apicoltura miele"
+    app.query_params["ui"] = "en"
+    app.run()
+    assert not app.exception
+    line = next(c.value for c in app.caption if "beekeeping" in c.value)
+    assert line.count("beekeeping") == 1, line
