@@ -6,8 +6,8 @@ not favoured for sharing the document's language. Keywords (word beginnings in t
 languages) count how densely the text talks about a theme. Under the bundled model, one logistic
 model per theme reads the document's mean passage vector beside that evidence
 (:func:`embedding_features`, weights in ``kb/data/theme_model.npz``): theme F1 0.731 held out set
-by set over the tuning set and 74 labelled sets (2,026 on-topic documents), against 0.635 for the
-evidence alone (0.629 now). Other embedders (the tests' hashing one) have no such weights and use the evidence model: the themes
+by set over the tuning set and 74 labelled sets (2,026 on-topic documents), against 0.629 for the
+evidence alone. Other embedders (the tests' hashing one) have no such weights and use the evidence model: the themes
 ranked by their weighted sum relative to the document's average, and a logistic model over each
 theme's place in that ranking (:data:`FEATURES`). Either gives the probability that a labeller
 would name a theme; a theme is kept at the model's threshold or more (up to three, at least the
