@@ -10,6 +10,7 @@ and a widget's change is written into the address.
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from app_pages.state import COMPARE_PARAM
 from kb.facets import SIDEBAR_FACETS
@@ -46,7 +47,13 @@ def follow_the_address(request: SearchRequest) -> None:
     """Set the query box and the filters from the address when it asks for another search than
     they were last set from (a link, Back, a reload); before the widgets are drawn."""
     state = st.session_state
-    asked = (request.query, tuple((name, tuple(request.filters.get(name, ()))) for name in SIDEBAR_FACETS))
+    # per page: the root and /search run this script with widgets of their own
+    page = ctx.page_script_hash if (ctx := get_script_run_ctx()) else ""
+    asked = (
+        page,
+        request.query,
+        tuple((name, tuple(request.filters.get(name, ()))) for name in SIDEBAR_FACETS),
+    )
     if state.get(_SHOWN_REQUEST) == asked and "query" in state:  # another page drops widgets' state
         return
     state["query"] = request.query

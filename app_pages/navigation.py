@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.i18n import DEFAULT_LANGUAGE
-from app_pages.state import COMPARE_PARAM, search_context, ui_language, url_params
+from app_pages.state import COMPARE_PARAM, MAX_COMPARED, search_context, ui_language, url_params
 
 SEARCH_PATHS = frozenset({"", "start", "search"})
 _CONTEXT = "nav_context"  # the last search context: query, filters, page, ticked practices
@@ -25,7 +25,8 @@ def remember(url_path: str) -> None:
     if url_path == "practice" and (doc := url_params().get("doc")):
         st.session_state[_PRACTICE] = doc[0]
     if url_path == "compare":  # the practices compared are its "doc" list, ticked in the search
-        st.session_state[_CONTEXT] = {**search_context(), COMPARE_PARAM: url_params().get("doc", [])}
+        compared = list(dict.fromkeys(url_params().get("doc", [])))[:MAX_COMPARED]
+        st.session_state[_CONTEXT] = {**search_context(), COMPARE_PARAM: compared}
 
 
 def page_links(pages: dict[str, st.Page]) -> None:

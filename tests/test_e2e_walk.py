@@ -81,6 +81,10 @@ def test_adviser_pages_exports_and_portuguese_throughout(server: str, page: obje
 def test_student_keeps_italian_and_the_address_follows_the_practice(server: str, page: object) -> None:
     page.goto(f"{server}/?ui=it&q=distretti+industriali")  # type: ignore[attr-defined]
     settle(page)
+    # from the root to /search (one script, two pages): the box still holds the search
+    page.locator("[data-testid='stSidebar'] a").filter(has_text="Cerca").click()  # type: ignore[attr-defined]
+    settle(page)
+    assert page.get_by_role("textbox", name="Che cosa cerchi?").input_value() == "distretti industriali"  # type: ignore[attr-defined]
     page.locator("[data-testid='stSidebar'] a").filter(has_text="Esplora").click()  # type: ignore[attr-defined]
     settle(page)
     assert "Esplora" in visible_text(page) and params(page.url).get("ui") == ["it"], page.url  # type: ignore[attr-defined]

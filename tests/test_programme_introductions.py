@@ -713,3 +713,7 @@ def test_a_title_names_a_programme_by_the_acronym_it_gives_in_brackets() -> None
     title = "Arranjo Produtivo Local da Saúde de Ribeirão Preto e Região (APL Saúde RP)"
     assert titled("APL Saúde RP", title)
     assert not titled("Sebraetec", title)
+
+
+def test_a_short_acronym_capitalised_as_a_word_names_nothing() -> None:
+    assert "World Bank" not in organisations("Bird Watching Tourism grew along the coast.", "")

@@ -16,6 +16,7 @@ from ingest.metadata.region_names import region_name_forms
         ("Murcia, Región de", {"Murcia", "Región de Murcia"}),
         ("Sofia (stolitsa)", {"Sofia"}),
         ("Stockholms län [SE-01]", {"Stockholms län"}),
+        ("San Andrés, Providencia y Santa Catalina", {"San Andrés, Providencia y Santa Catalina"}),
         ("Sichuan Sheng", {"Sichuan Sheng", "Sichuan"}),
         ("Tamil Nādu", {"Tamil Nādu", "Tamil Nadu"}),
         ("São Paulo", {"São Paulo"}),
@@ -49,6 +50,9 @@ def test_a_region_named_in_pt_it_or_en_gives_its_country(text: str, expected: li
         "Le Colline del vino ospitano una festa ogni anno.",  # Benin's region in Italian is a word
         "Beni strumentali: le imprese chiedono il contributo.",  # and so is Bolivia's
         "La Regione del Sud ha approvato il bando.",  # a direction, any country's
+        "Brittany Jones, the programme officer, and Louis Aragon's reader Alberto Moravia spoke.",
+        "Mo Farah visited the training centre of the cluster last spring.",  # Afghanistan's Farāh
+        "Asharq Al Awsat reported on the free zone that week.",  # Arabic for "central"
     ],
 )
 def test_a_name_shared_or_that_is_a_word_tells_no_country(text: str) -> None:

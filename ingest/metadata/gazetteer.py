@@ -75,7 +75,7 @@ NOT_EVIDENCE = frozenset(
         *("March", "Asia", "Annex", "Horizonte", "Summit", "Union", "Liberty", "Independence", "Concord"),
         *("Enterprise", "Opportunity"),
         *("Colline", "Beni", "Golfo", "Maritime", "Principe", "Equatore", "Karen", "Medea", "Santacroce"),
-        *("Santa Barbara", "Bretagna", "Kurdistan"),
+        *("Santa Barbara", "Bretagna", "Kurdistan", "Farah", "Estremadura", "Distretto Federale"),
     }
 )
 """Region names that are compass words or name areas across several countries ("East Wing",
@@ -94,7 +94,9 @@ Peru's region, and "Gulf" that is Papua New Guinea's province as rarely as "the 
 and pycountry's Italian names of regions that are Italian words ("Colline" of Benin, "Beni" of
 Bolivia, "Golfo", "Principe", "Equatore", "Santacroce"), a word, a name or a myth in English and
 Italian ("Maritime", "Karen", "Medea"), a region of Honduras named like California's city, Gran
-Bretagna's second word and Kurdistan, which spans four countries, and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
+Bretagna's second word, Kurdistan, which spans four countries, a surname ("Farah", Afghanistan's
+Farāh without its mark), Portugal's Estremadura beside Spain's Italian name and Brazil's
+"Distretto Federale" as much as Mexico's, and the colonial names of Angolan and Mozambican cities that are Portuguese towns, words, saints or
 people (Vila Flor in Trás-os-Montes, "luso", Lisbon's Benfica, Salazar, Santo António, Serpa Pinto),
 and small towns named as a month, a continent or a word ("in March", "in Asia", "in Annex 2",
 "Horizonte 2020", "Enterprise"): never evidence of one country."""

@@ -52,6 +52,9 @@ def region_name_forms(written: str) -> set[str]:
         if re.search(r"\d|\b[A-Z]{2}-", part):
             continue
         head, _, tail = part.partition(", ")
+        if tail and re.search(r"\b(?:and|e|y|et)\b|,", tail):  # a list ("San Andrés, Providencia y …")
+            forms.add(part)
+            continue
         forms |= {head, f"{tail} {head}"} if tail else {head}
     forms |= {_CHINESE_KIND.sub("", form) for form in forms}
     return forms | {_plain_latin(form) for form in forms}
@@ -71,11 +74,13 @@ def _plain_latin(name: str) -> str:
 _DIRECTION_WORDS = COMPASS | frozenset(
     "Orientale Occidentale Centrale Meridionale Settentrionale Nordorientale Nordoccidentale "
     "Sudorientale Sudoccidentale Nordest Nordovest Sudest Sudovest Eastern Western Northern Southern "
-    "Regione Provincia Region Province Terra Land Capo Estremo estremo del dell' della di of the".split()
+    "Regione Provincia Region Province Terra Land Capo Estremo del dell' della di of the "
+    "Al Ash Awsat Janub Janubiyah Shamal Shamaliyah Shimal Wusta".split()  # Arabic: central, south, north
 )
+_DIRECTION_FOLDED = frozenset(word.casefold() for word in _DIRECTION_WORDS)
 
 
 def only_a_direction(name: str) -> bool:
     """ "Regione del Sud", "Provincia dell'Est", "Terra del Nordest", "Nord-Occidentale": a
     translated region name that says only where in its country it lies could be any country's."""
-    return all(word in _DIRECTION_WORDS for word in re.split(r"[ -]+|(?<=')", name) if word)
+    return all(word.casefold() in _DIRECTION_FOLDED for word in re.split(r"[ -]+|(?<=')", name) if word)

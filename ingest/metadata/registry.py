@@ -26,9 +26,9 @@ class RegistryMatcher:
         self._names = NameMatcher({n: v for n, v in names.items() if not _short_acronym(n)})
         short = {_without_kind(name): (e.name, 1.0) for e in entries for name in e.names}
         # case kept: "o Brasil mais pobre" is no mention of the "Programa Brasil Mais", and a short
-        # acronym is one in capitals ("bid writing" names no BID, the Inter-American bank, nor "bad"
-        # the African one), or capitalised at four letters ("Cdti")
-        short |= {form: v for n, v in names.items() if _short_acronym(n) for form in _acronym_forms(n)}
+        # acronym is one in capitals ("bid writing" names no BID, the Inter-American bank, nor "Bird
+        # Watching" the World Bank's BIRD, nor "bad" the African one)
+        short |= {n: v for n, v in names.items() if _short_acronym(n)}
         self._short = NameMatcher({k: v for k, v in short.items() if k}, case_sensitive=True)
 
     def find(self, text: str) -> list[Mention]:
@@ -57,10 +57,6 @@ class RegistryMatcher:
 def _short_acronym(name: str) -> bool:
     """Four capitals or fewer: as often a word in another case ("BID", "BAD", "BEI", "EDGE")."""
     return name.isupper() and len(name) <= 4
-
-
-def _acronym_forms(acronym: str) -> set[str]:
-    return {acronym, acronym.capitalize()} if len(acronym) == 4 else {acronym}
 
 
 _REACH = 160
