@@ -9,27 +9,30 @@ import pandas as pd
 import pycountry
 import streamlit as st
 
-from app_pages.state import COMPARE_PARAM, link, require_index, search_context, t, ui_language
+from app_pages.state import link, require_index, t, ticked, ui_language
 from kb.facets import SIDEBAR_FACETS, facet
 from kb.taxonomy import default_taxonomy
 
 WORLD = json.loads((Path(__file__).parent / "data" / "countries-110m.json").read_text(encoding="utf-8"))
 
 
-def search_link(**params: str) -> str:
-    """The search for one value, keeping the practices ticked for comparison."""
-    return link("search", **params, **{COMPARE_PARAM: search_context().get(COMPARE_PARAM, [])})
-
-
-def world_map(counts: dict[str, int], language: str) -> alt.Chart:
-    """Countries shaded by how many practices are about them; a click opens that search."""
+def world_map(counts: dict[str, int], language: str, ticks: dict[str, list[str]]) -> alt.Chart:
+    """Countries shaded by how many practices are about them; a click opens that search (``ticks``:
+    the practices ticked for comparison, which every link keeps)."""
     taxonomy = default_taxonomy()
     rows = []
     for code, n in counts.items():
         country = pycountry.countries.get(alpha_2=code)
         if country is not None:
             label = taxonomy.label("country", code, language)
-            rows.append({"id": country.numeric, "count": n, "label": label, "url": search_link(country=code)})
+            rows.append(
+                {
+                    "id": country.numeric,
+                    "count": n,
+                    "label": label,
+                    "url": link("search", country=code, **ticks),
+                }
+            )
     shapes = alt.Data(values=WORLD, format=alt.DataFormat(type="topojson", feature="countries"))
     land = alt.Chart(shapes).mark_geoshape(fill="#e8ebef", stroke="white", strokeWidth=0.5)
     shaded = (
@@ -51,7 +54,7 @@ def world_map(counts: dict[str, int], language: str) -> alt.Chart:
 
 
 def render() -> None:
-    language = ui_language()
+    language, ticks = ui_language(), ticked()
     taxonomy = default_taxonomy()
     st.title(t("nav_explore"))
     st.caption(t("explore_intro"))
@@ -59,18 +62,18 @@ def render() -> None:
     st.metric(t("collection_size"), stats["documents"])
     countries = stats["facets"].get("country", {})
     if countries:
-        st.altair_chart(world_map(countries, language), use_container_width=True)
+        st.altair_chart(world_map(countries, language, ticks), use_container_width=True)
         if "EU" in countries:
             st.html(
-                f'<a href="{escape(search_link(country="EU"), quote=True)}" target="_self">'
+                f'<a href="{escape(link("search", country="EU", **ticks), quote=True)}" target="_self">'
                 f"{escape(taxonomy.label('country', 'EU', language))}</a> ({countries['EU']})"
             )
     for field in SIDEBAR_FACETS:
         if stats["facets"].get(field):
-            facet_chart(field, stats["facets"][field], language)
+            facet_chart(field, stats["facets"][field], language, ticks)
 
 
-def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
+def facet_chart(field: str, counts: dict[str, int], language: str, ticks: dict[str, list[str]]) -> None:
     """A bar per value, and the same values as links: each opens the matching search."""
     taxonomy = default_taxonomy()
     frame = pd.DataFrame(
@@ -79,7 +82,7 @@ def facet_chart(field: str, counts: dict[str, int], language: str) -> None:
                 "value": value,
                 "label": taxonomy.label(field, value, language),
                 "count": n,
-                "url": search_link(**{field: value}),
+                "url": link("search", **{field: value}, **ticks),
             }
             for value, n in counts.items()
         ]

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.i18n import DEFAULT_LANGUAGE
-from app_pages.state import COMPARE_PARAM, MAX_COMPARED, search_context, ui_language, url_params
+from app_pages.state import COMPARE_PARAM, MAX_COMPARED, link_params, search_context, url_params
 
 SEARCH_PATHS = frozenset({"", "start", "search"})
 _CONTEXT = "nav_context"  # the last search context: query, filters, page, ticked practices
@@ -40,9 +39,4 @@ def page_links(pages: dict[str, st.Page]) -> None:
         "explore": {COMPARE_PARAM: ticked},
     }
     for name, page in pages.items():
-        st.sidebar.page_link(page, query_params=_with_language(carried.get(name, {})))
-
-
-def _with_language(params: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
-    kept = {name: value for name, value in params.items() if value}
-    return kept | {"ui": ui_language()} if ui_language() != DEFAULT_LANGUAGE else kept
+        st.sidebar.page_link(page, query_params=link_params(carried.get(name, {})))

@@ -18,6 +18,7 @@ from app_pages.state import (
     require_index,
     search_context,
     t,
+    ticked,
     ui_language,
     url_params,
 )
@@ -214,16 +215,16 @@ def no_match(kb: KnowledgeBase, request: SearchRequest, result: SearchResult) ->
     """Say so, log it for the curators, and offer what is near: without filters, closest practices."""
     kb.store.log_search_miss(request.query, request.filters_as_recorded)
     st.warning(t("no_results"))
-    ticked = {COMPARE_PARAM: search_context().get(COMPARE_PARAM, [])}
+    context = search_context()
     if result.unfiltered_total:
-        url = Markdown(link("search", q=request.query, **ticked))
+        url = Markdown(link("search", q=request.query, **ticked()))
         key = "without_filters_one" if result.unfiltered_total == 1 else "without_filters"
         st.markdown(t(key, total=result.unfiltered_total, url=url))
     if result.near_misses:
         st.markdown(t("near_misses"))
         labels = card_labels(ui_language())
         near = [
-            hit_card(h, page_label(h), labels, link("practice", doc=h.doc_id, **search_context()))
+            hit_card(h, page_label(h), labels, link("practice", doc=h.doc_id, **context))
             for h in result.near_misses
         ]
         st.html(CARD_STYLE + "<div class='near-miss'>" + "".join(near) + "</div>")

@@ -101,7 +101,11 @@ def ui_language() -> str:
 
 def keep_language() -> None:
     """Every page's address names its interface language, so reload and share keep it."""
-    language = ui_language()
+    _address_language(ui_language())
+
+
+def _address_language(language: str) -> None:
+    """The address names ``language``, unless it is the default (then it names none)."""
     if language != DEFAULT_LANGUAGE and st.query_params.get("ui") != language:
         st.query_params["ui"] = language
     elif language == DEFAULT_LANGUAGE and "ui" in st.query_params:
@@ -138,12 +142,8 @@ def interface_style() -> str:
 def choose_language() -> None:
     """Widget callback of the language selector shown on every page: the choice goes into the
     address, which :func:`ui_language` reads first (the old ``ui`` there would win otherwise)."""
-    chosen = st.session_state["ui_select"]
-    st.session_state["ui_lang"] = chosen
-    if chosen != DEFAULT_LANGUAGE:
-        st.query_params["ui"] = chosen
-    elif "ui" in st.query_params:
-        del st.query_params["ui"]
+    st.session_state["ui_lang"] = st.session_state["ui_select"]
+    _address_language(st.session_state["ui_select"])
 
 
 def language_selector() -> None:
@@ -178,11 +178,20 @@ def link(target: str, /, **params: str | list[str]) -> str:
 
     The search page is the app's default page, which Streamlit serves at the root.
     """
-    params = {name: value for name, value in params.items() if value}
-    if ui_language() != DEFAULT_LANGUAGE:
-        params["ui"] = ui_language()
+    params = link_params(params)
     path = "./" if target == "search" else target
     return f"{path}?{urlencode(params, doseq=True)}" if params else path
+
+
+def link_params(params: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+    """A link's parameters: those with a value, and the UI language unless it is the default."""
+    kept = {name: value for name, value in params.items() if value}
+    return kept | {"ui": ui_language()} if ui_language() != DEFAULT_LANGUAGE else kept
+
+
+def ticked() -> dict[str, list[str]]:
+    """The practices ticked for comparison in the address, as a link's parameter."""
+    return {COMPARE_PARAM: list(search_context().get(COMPARE_PARAM, []))}
 
 
 def url_params() -> dict[str, list[str]]:

@@ -191,8 +191,7 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
         if len(codes) == 1
         and name not in country_names
         and name not in NOT_EVIDENCE
-        and not only_compass_words(name)
-        and not only_a_direction(name)
+        and not only_a_direction(name)  # a compass word's too ("North East", "Regione del Sud")
         and name.casefold() not in STOPWORDS  # "Para o fundo …" is no Pará (accents kept)
         and _LATIN_NAME.match(name)
     }
