@@ -1,6 +1,6 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 62
+INGEST_VERSION = 63
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 62: a short acronym matched in capitals only ("bid writing" is no BID); a facility that began operating
 tells a start; a name counted with its short form ("Blue Diamond"); the theme model refitted on 2,026 documents;

@@ -97,3 +97,23 @@ def test_minutes_date_the_anniversary_of_a_founding_kept_in_them() -> None:
     assert founding_from_anniversary("Em 2023 celebrou-se o 50.º aniversário da fundação.", 2023) == 1973
     assert founding_from_anniversary("the city's 60th anniversary of its founding", 2020) == 1960
     assert founding_from_anniversary("the 60th anniversary of the treaty", 2020) is None
+
+
+def test_a_release_dated_after_its_genre_counts_back_years_since_the_founding() -> None:
+    """ "Nota stampa — Borgoverde (TN), 3 maggio 2024" dates the release; "i 110 anni dalla fondazione"
+    counts back from it, and an old body's long life (up to two centuries) counts too."""
+    text = (
+        "Nota stampa — Borgoverde (TN), 3 maggio 2024\n\n"
+        "La Cantina Borgoverde festeggia quest'anno i 110 anni dalla fondazione con una mostra.\n"
+    )
+    assert dateline_year(text) == 2024
+    assert extract(text, "Nota stampa", language="it").year == 1914
+    assert founding_from_anniversary("A Associação Vale Verde celebra 180 anos de atividade.", 2024) == 1844
+
+
+def test_a_year_after_the_date_of_writing_is_a_plan_and_the_anniversary_tells_the_start() -> None:
+    text = (
+        "*Braga, 2 de março de 2024*\n\nA Associação Comercial Vale Verde celebra este ano 150 anos de "
+        "atividade e lança um programa de missões empresariais até 2026.\n"
+    )
+    assert extract(text, "Associação Comercial Vale Verde assinala 150 anos", language="pt").year == 1874

@@ -673,3 +673,12 @@ def test_a_place_or_a_body_the_text_names_a_practice_after_gives_way_to_the_prac
     assert held(text, "VERDETEC") == "Incubadora VERDETEC"
     text = "The state opened the Port Verde Authority in 1990, and Port Verde now ships steel."
     assert held(text, "Port Verde") is None  # no practice's name holds it
+
+
+def test_a_plan_of_activities_for_two_years_is_no_programme() -> None:
+    text = (
+        "CONSORZIO VALVERDE COMPOST (CVC)\nVERBALE DELL'ASSEMBLEA\n\n"
+        "5. PROGRAMMA DELLE ATTIVITÀ 2023–2024\nIl Direttore illustra il programma.\n"
+    )
+    assert not any("ATTIVITÀ" in name for name in programme_names(text))
+    assert no_name_of_a_scheme("PROGRAMMA DELLE ATTIVITÀ 2023–2024", text)

@@ -55,3 +55,35 @@ def test_an_old_cooperative_told_founded_by_its_kind_has_its_year() -> None:
         "com o objetivo de vender leite em conjunto. Hoje reúne mais de mil produtores e exporta queijos."
     )
     assert practice_year(text, "Uma cooperativa de leite no Paraná") == 1925
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Em março de 1931, um grupo de 40 produtores de leite da serra, cansados dos atravessadores, "
+            "fundou uma sociedade cooperativa de responsabilidade limitada. Hoje a Cooperativa Serra "
+            "Verde exporta queijos.",
+            1931,
+        ),
+        (
+            "Era il 1911 quando alcuni viticoltori della valle diedero vita alla Cantina Sociale "
+            "Cooperativa di Valverde, per vinificare insieme.",
+            1911,
+        ),
+        ("Per rispondere alla crisi, nel 1937 il governo istituì la Zona Industriale Valverde.", 1937),
+        ("Fundada em 1862, a Associação Comercial de Vale Verde reúne hoje 900 empresas.", 1862),
+    ],
+)
+def test_an_old_founding_of_one_of_the_practice_s_kinds_is_its_year(text: str, year: int) -> None:
+    names = [["Cooperativa Serra Verde", "Cantina Sociale Cooperativa di Valverde"]]
+    names += [["Zona Industriale Valverde", "Associação Comercial de Vale Verde"]]
+    assert practice_year(text, "", names) == year
+
+
+def test_an_earlier_year_of_another_clause_does_not_take_the_founding_s_verb() -> None:
+    text = (
+        "A cooperativa foi fundada em 1931 por famílias de viticultores cujos avós chegaram à serra a "
+        "partir de 1875. Hoje reúne 600 famílias."
+    )
+    assert practice_year(text, "", [["Cooperativa Vinícola Serra Verde"]]) == 1931

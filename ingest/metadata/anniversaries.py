@@ -58,6 +58,11 @@ _FOUNDING_ANNIVERSARY = re.compile(
 )  # fmt: skip
 """The founding's own anniversary, whoever keeps it: "ricorre il settantesimo anniversario della
 costituzione", "o 50.º aniversário da fundação", "the 60th anniversary of its founding"."""
+_YEARS_SINCE_FOUNDING = re.compile(
+    rf"\b(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)[ \t]+(?:da|dalla|dalla sua|desde a|since(?: its| their)?)"
+    r"[ \t]+(?:costituzione|fondazione|nascita|fundacao|criacao|constituicao|founding|foundation|establishment)\b"
+)  # fmt: skip
+"""The years since the founding, counted: "i 120 anni dalla fondazione", "60 years since its founding"."""
 _PATTERNS = (
     # "comemorou neste mês os seus 60 anos", "festeggia i suoi trent'anni", "celebrates 25 years"
     (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),
@@ -72,6 +77,7 @@ _PATTERNS = (
         1,
     ),
     (_FOUNDING_ANNIVERSARY, 1),
+    (_YEARS_SINCE_FOUNDING, 1),
 )  # fmt: skip
 
 
@@ -92,10 +98,11 @@ def founding_from_anniversary(text: str, dated: int | None) -> int | None:
     years = scale * (
         int(written) if written.isdigit() else (_DECADES if scale == 10 else _CARDINALS | _ORDINALS)[written]
     )
-    return dated - years if 5 <= years <= 150 else None
+    return dated - years if 5 <= years <= 200 else None
 
 
 def tells_founding_anniversary(text: str) -> bool:
     """Whether the opening names the founding's anniversary itself: that tells the start more surely
     than any year the text writes (a minutes' "Bilancio 2023")."""
-    return _FOUNDING_ANNIVERSARY.search(fold(text[:OPENING])) is not None
+    folded = fold(text[:OPENING])
+    return any(pattern.search(folded) for pattern in (_FOUNDING_ANNIVERSARY, _YEARS_SINCE_FOUNDING))

@@ -38,7 +38,8 @@ def document_year(
         return year if year is not None and begun_in(text, year) else None
     dated = written_year(fields, text, date_hint)
     founded = founding_from_anniversary(text, dated)
-    if founded and (year in (None, dated) or tells_founding_anniversary(text)):  # "celebra os seus 60 anos"
+    planned = year is not None and dated is not None and year > dated  # "até 2026": no start
+    if founded and (year in (None, dated) or planned or tells_founding_anniversary(text)):
         return founded
     return dated if year is None and reports_a_start(text) else year
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ingest.metadata.headings import a_heading
 from ingest.metadata.place_names import a_place, a_road, a_town_by_its_state
-from ingest.metadata.programme_keys import DOCUMENT_WORDS, GENERIC_WORDS, ROLE_WORDS
+from ingest.metadata.programme_keys import GENERIC_WORDS, only_what_it_is
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -200,10 +200,10 @@ def a_person_or_an_amount(name: str, text: str) -> bool:
 
 
 def no_name_of_a_scheme(name: str, text: str) -> bool:
-    """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's
-    code (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a road ("BR-116"), a part of a course or a series ("Week 5", "Lezione 9", "A.A."), a
-    newspaper's section ("ECONOMIA"), a document's words ("NEWSLETTER", "PRIMO PIANO") or a sentence
-    (:func:`a_sentence`): whatever the ranker makes of them, no programme."""
+    """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's code
+    (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a road ("BR-116"), a heading, what a
+    document or a plan is (:func:`only_what_it_is`) or a sentence (:func:`a_sentence`): whatever the
+    ranker makes of them, no programme."""
     return (
         a_sentence(name)
         or a_person_or_an_amount(name, text)
@@ -212,7 +212,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_town_by_its_state(name, text)
         or a_road(name)
         or a_heading(name, text)
-        or all(w in DOCUMENT_WORDS or w in GENERIC_WORDS or w in ROLE_WORDS for w in fold(name).split())
+        or only_what_it_is(name)
     )
 
 

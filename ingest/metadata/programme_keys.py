@@ -175,7 +175,8 @@ DOCUMENT_WORDS = frozenset(
     "operational overview introducao introduzione introduction edition edicao edizione annex anexo "
     "allegato ii iii iv serie numero issue bulletin boletim bollettino dossier speciale special primo "
     "transcricao trascrizione transcript entrevista intervista interview verbale ata minutes descricao "
-    "descrizione description contesto contexto context obiettivi objetivos objectives".split()
+    "descrizione description contesto contexto context obiettivi objetivos objectives attivita atividades "
+    "activities".split()
 )
 """Words that say what a document, an issue or a stage is: never part of a second name after a
 dash, and never a name alone ("NEWSLETTER", "SÉRIE", "PRIMO PIANO")."""
@@ -187,6 +188,18 @@ ROLE_WORDS = frozenset(
 )
 """A post: with a programme's word, a sender's signature or a byline ("Programme Officer", "Project
 Manager", "Coordenador de Programa"), never a programme."""
+
+
+def only_what_it_is(name: str) -> bool:
+    """A document's, a role's or a programme's words only, or a plan's years: "NEWSLETTER", "PRIMO
+    PIANO", "PROGRAMMA DELLE ATTIVITÀ 2023–2024" name no programme."""
+    return all(
+        w in DOCUMENT_WORDS or w in GENERIC_WORDS or w in ROLE_WORDS or _SPAN_OF_YEARS.fullmatch(w)
+        for w in fold(name).split()
+    )
+
+
+_SPAN_OF_YEARS = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)?\d\d")
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")

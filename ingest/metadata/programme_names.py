@@ -23,7 +23,7 @@ from ingest.metadata.name_checks import (
 )
 from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.practice_kinds import TRADE_BLOCS, ZONE
-from ingest.metadata.programme_keys import country_names, programme_key
+from ingest.metadata.programme_keys import country_names, only_what_it_is, programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
     ACT,
@@ -119,6 +119,7 @@ class _Found:
             name
             for key, (_, _, name) in ranked
             if (key in self.strong or _distinctive(name))
+            and not only_what_it_is(name)
             and not _cut_short(key, longs if " " in key else set(self.names))  # one word: of any name
             and not self._a_part(name, written, text)
         ]

@@ -46,7 +46,7 @@ def told_of_the_subject(text: str, start: int, at: int) -> bool:
     head = text[start:at]
     told = _TOLD_OF_THE_SUBJECT.match(head.strip(" \t") + " ")
     if told is None:
-        return False
+        return _FOUNDS_ONE.match(_SENTENCE_REST.split(text[at + 4 : at + 240], maxsplit=1)[0]) is not None
     subject = told["subject"]
     if subject is not None and re.search(_KIND, subject, re.IGNORECASE):
         return True
@@ -58,6 +58,15 @@ def told_of_the_subject(text: str, start: int, at: int) -> bool:
     return named is None or re.fullmatch(_KIND, named["kind"], re.IGNORECASE) is not None
 
 
+_FOUNDS_ONE = re.compile(
+    r"(?i)[^;]{0,160}?\b(?:founded|fund(?:ou|aram)|fondò|fondarono|(?:ha|hanno)[ \t]+fondato|criou|criaram|creò|"
+    r"costituì|costituirono|dieder?o?[ \t]+vita|deu[ \t]+origem)[ \t]+(?:(?:an?|uma?|una?|uno|alla?|à|ao|to)[ \t]+|all['’])"
+    rf"(?:[\w-]+[ \t]+){{0,2}}{_KIND}\b"
+)
+"""After the year, a group founding one of the practice's kinds, unnamed: "Em dezembro de 1927, um
+grupo de agricultores … fundou uma sociedade cooperativa", "Era il 1904 quando … diede vita alla
+Cantina Sociale Cooperativa"."""
+_SENTENCE_REST = re.compile(r"[!?\n]|\.(?=\s)")
 _NAMED_AFTER = re.compile(
     r"[^,.;\n]{0,80},[ \t]+(?:(?:the|a|o|la|il|lo)[ \t]+|l['’])(?P<kind>[\w-]+)", re.IGNORECASE
 )

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from kb.text import MONTH, STOPWORDS, fold
 
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
+_ANY_YEAR = re.compile(r"(?<![\d/.,-])(1[7-9]\d\d|20[0-4]\d)(?![\d/])")  # where another year's clause starts
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
 _START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
@@ -64,10 +65,11 @@ def in_a_name(text: str, match: re.Match[str]) -> bool:
 
 
 _DATELINE = re.compile(
-    rf"(?im)^[ \t*_#]*(?-i:[A-ZÀ-Ý])[\w' -]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
+    rf"(?im)^[ \t*_#]*(?:(?-i:[A-ZÀ-Ý])[\w ]{{2,30}}[ \t]+[—–][ \t]+)?(?-i:[A-ZÀ-Ý])[\w' -]{{1,30}}(?:[ \t]*\((?-i:[A-Z]{{2}})\))?,[ \t]+(?:\w+,[ \t]+)?\d{{1,2}}[ \t]+(?:de[ \t]+)?{MONTH}[ \t]+(?:de[ \t]+)?((?:19|20)\d\d)\b"
 )
 """A dateline heading minutes or a letter: "Foggia, 18 febbraio 2022", "Picos, 3 de maio de 2015",
-"Cafelândia (PR), 24 de outubro de 2023"."""
+"Cafelândia (PR), 24 de outubro de 2023", after its genre: "Comunicato stampa — Mezzocorona (TN), 28
+giugno 2024"."""
 
 
 def dateline_year(text: str) -> int | None:
@@ -77,8 +79,9 @@ def dateline_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_EARLY_YEAR = re.compile(r"(?<![\d/.,-])(19[0-4]\d)(?![\d/])")
-"""A year before 1950: in running text it is history recalled, unless told with a founding."""
+_EARLY_YEAR = re.compile(r"(?<![\d/.,-])(1[78]\d\d|19[0-4]\d)(?![\d/])")
+"""A year before 1950 (back to 1700: an old association's, a cooperative's): in running text it is
+history recalled, unless told with a founding."""
 _DECADE_BEFORE = re.compile(
     r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:(?:d[eoa]s?|del|dei)\s+)?"
     r"(?:\d{4}['’]?s?\s*(?:e|ed|and|y|,)\s+)?$",
@@ -99,7 +102,8 @@ def is_decade(text: str, match: re.Match[str]) -> bool:
 _BEGUN = re.compile(
     r"(?i)\b(?:found(?:ed)|creat(?:ed)|establish(?:ed)|set up|inaugurat(?:ed)|fund(?:ou|aram|ad[oa]s?)|"
     r"cri(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|constitu(?:iu|íd[oa]s?)|nasceu|"
-    r"fondat[oaie]|fondò|creat[oaie]|istituit[oaie]|costituit[oaie]|inaugurat[oaie]|nacque|nat[oa])\b"
+    r"fondat[oaie]|fondò|fondarono|creat[oaie]|creò|istituit[oaie]|istituì|costituit[oaie]|costituì|costituirono|"
+    r"inaugurat[oaie]|nacque|nat[oa]|dieder?o? vita)\b"
 )
 """A founding, a creation or an opening: how a text tells its practice's start (not "signed",
 "presented" or "launched a new track", which a report tells of any year)."""
@@ -162,7 +166,7 @@ EVENT_VERBS = (
     r"implant(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|apresent(?:ou|ad[oa]s?)|"
     r"constituted|constitu(?:iu|íd[oa]s?)|arranc(?:ou|ad[oa]s?)|nasceu|nasceram|nacque|nacquero|nasce|born|"
     r"lanciat[oaie]|avviat[oaie]|fondat[oaie]|istituit[oaie]|costituit[oaie]|promoss[oaie]|presentat[oaie]|"
-    r"avviò|lanciò|fondò|fondarono|creò|istituì|promosse|presentò|nacque|(?-i:creat[oai]|(?:state|sono) create|nat[oaie](?= (?:nel|in) ))|"
+    r"avviò|lanciò|fondò|fondarono|creò|istituì|costituì|costituirono|dieder?o? vita|promosse|presentò|nacque|(?-i:creat[oai]|(?:state|sono) create|nat[oaie](?= (?:nel|in) ))|"
     r"(?:ha|hanno) (?:lanciato|avviato|promosso|fondato|istituito|presentato)|"
     r"formed|signed|joined|form(?:ou|aram)|assin(?:ou|aram)|firm(?:ou|aram)|ader(?:iu|iram)|"
     r"operativ[oaie] dal|in funzione dal|operational since|in operation since|operating since|"
@@ -261,11 +265,11 @@ def _own_clause(before: str, after: str) -> tuple[str, str]:
     """The words around a year that may hold its verb: up to another year introduced as a date
     ("the 2008 recession, and in 2012 … announced": the verb is 2012's), but not past one merely
     mentioned ("Em 2010, após a crise de 2008, … lançou": the verb is 2010's)."""
-    for match in _YEAR.finditer(after):
+    for match in _ANY_YEAR.finditer(after):
         if _START.search(after[: match.start()]):
             after = after[: match.start()]
             break
-    for match in reversed(list(_YEAR.finditer(before))):
+    for match in reversed(list(_ANY_YEAR.finditer(before))):
         if _START.search(before[: match.start()]):
             before = before[match.end() :]
             break
