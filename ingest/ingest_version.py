@@ -2,6 +2,8 @@
 
 INGEST_VERSION = 63
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
+63: old foundings back to 1700 and of the practice's kind unnamed; a dateline after its genre; years
+since the founding counted; a plan of activities is no programme;
 62: a short acronym matched in capitals only ("bid writing" is no BID); a facility that began operating
 tells a start; a name counted with its short form ("Blue Diamond"); the theme model refitted on 2,026 documents;
 61: regions by pycountry's Italian and English names and its ISO forms unpacked ("Catalunya
