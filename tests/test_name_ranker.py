@@ -14,7 +14,7 @@ from ingest.metadata.glosses import glossed
 from ingest.metadata.guess_beside import BESIDE, times_written
 from ingest.metadata.headings import numbered_only
 from ingest.metadata.name_candidates import Candidate, name_candidates
-from ingest.metadata.name_checks import a_person_or_an_amount, a_place, no_name_of_a_scheme
+from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.name_ranker import (
     CONFIDENT,
     FEATURES,
@@ -26,6 +26,7 @@ from ingest.metadata.name_ranker import (
     never_proposed,
     proposable,
 )
+from ingest.metadata.people import a_person_or_an_amount
 from ingest.metadata.place_names import a_road
 from ingest.metadata.practice_kinds import names_a_kind_of_practice
 from ingest.metadata.programme_names import programme_names
@@ -682,3 +683,12 @@ def test_a_plan_of_activities_for_two_years_is_no_programme() -> None:
     )
     assert not any("ATTIVITÀ" in name for name in programme_names(text))
     assert no_name_of_a_scheme("PROGRAMMA DELLE ATTIVITÀ 2023–2024", text)
+
+
+def test_someone_a_news_item_quotes_with_other_speech_verbs_is_no_programme() -> None:
+    text = (
+        '"Aqui ninguém trabalha sozinho", resume Paulo Teixeira, dono de uma fábrica de calçado. '
+        '"Faltam costureiras", lamenta Paulo Teixeira. "Il mercato è cambiato", sottolinea Anna Ferri.'
+    )
+    assert a_person_or_an_amount("Paulo Teixeira", text)
+    assert a_person_or_an_amount("Anna Ferri", text)
