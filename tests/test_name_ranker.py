@@ -692,3 +692,14 @@ def test_someone_a_news_item_quotes_with_other_speech_verbs_is_no_programme() ->
     )
     assert a_person_or_an_amount("Paulo Teixeira", text)
     assert a_person_or_an_amount("Anna Ferri", text)
+
+
+def test_a_podcast_host_s_label_and_a_country_s_people_are_no_programmes() -> None:
+    text = (
+        "HOST (Marama): Welcome back. My guest runs a network of expatriates.\n"
+        "GUEST: We help New Zealanders abroad host visiting exporters.\n"
+        "HOST (Marama): And the New Zealanders at home?\n"
+    )
+    assert no_name_of_a_scheme("HOST", text)
+    assert no_name_of_a_scheme("New Zealanders", text)
+    assert not no_name_of_a_scheme("Kiwi Export Circle", text)

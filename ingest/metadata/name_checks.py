@@ -68,6 +68,13 @@ def _country_words() -> frozenset[str]:
     return frozenset(fold(n) for found in names for n in found if " " not in n)
 
 
+@lru_cache(maxsize=1)
+def _peoples() -> frozenset[str]:
+    """Countries' peoples, folded, singular and plural: "New Zealanders", "Brasileiros"."""
+    demonyms = default_taxonomy().country_extras.get("demonyms", {}).values()
+    return frozenset(f for found in demonyms for d in found for f in (fold(d), fold(d) + "s"))
+
+
 def one_word_named(name: str | None) -> bool:
     """ "Projet Arganier", "Programa Centelha", "Fundo Amazônia": a programme word and one word
     of a name (not a qualifier such as "Nacional" or "Regional") name a programme plainly."""
@@ -159,7 +166,7 @@ def a_common_word(name: str | None, text: str) -> bool:
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's code
     (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a road ("BR-116"), a heading, what a
-    document or a plan is (:func:`only_what_it_is`) or a sentence (:func:`a_sentence`): whatever the
+    document or a plan is (:func:`only_what_it_is`), a country's people or a sentence (:func:`a_sentence`): whatever the
     ranker makes of them, no programme."""
     return (
         a_sentence(name)
@@ -170,6 +177,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_road(name)
         or a_heading(name, text)
         or only_what_it_is(name)
+        or fold(name) in _peoples()
     )
 
 
@@ -228,14 +236,17 @@ _CAPITALISED_RUN = r"(?:[A-ZÀ-Ý][\w'’-]*[ \t]+(?:(?:de|da|do|di|del|della)[ 
 
 def a_label(name: str, text: str) -> bool:
     """A speaker's or a field's label: every time the text writes it, it opens a line before a colon
-    ("Guest: a branch manager …", "HOST:"), as a transcript or a card does; or a heading in capitals
+    ("Guest: a branch manager …", "HOST:", "HOST (Aroha):"), as a transcript or a card does; or a heading in capitals
     of more than three words ("RINNOVO DEL PARCO MACCHINE IN UNA PICCOLA IMPRESA")."""
     if len(name.split()) > 3 and name.isupper():
         return True
-    written = list(re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}[ \t*_]*:", text))
+    written = list(
+        re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t*_]*:", text)
+    )
     if not written:
         return False
-    if len(written) >= len(re.findall(rf"(?i)(?<!\w){re.escape(name)}(?!\w)", text)):
+    case = 0 if name.isupper() else re.IGNORECASE  # "HOST (Aroha):" is a label, "to host" a word
+    if len(written) >= len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text, case)):
         return True
     # a speaker in capitals ("FELIPE:") whose name the text also writes as a name ("Felipe Moura"),
     # or introduces once in its list of speakers before the transcript ("APRESENTADORA (AP)", "CONDUTTRICE")
