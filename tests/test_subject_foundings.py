@@ -87,3 +87,36 @@ def test_an_earlier_year_of_another_clause_does_not_take_the_founding_s_verb() -
         "partir de 1875. Hoje reúne 600 famílias."
     )
     assert practice_year(text, "", [["Cooperativa Vinícola Serra Verde"]]) == 1931
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "year"),
+    [
+        (
+            "Dalla fondazione, nel lontano 1902, la cantina ha attraversato due guerre e molte crisi.",
+            ["Cantina Valverde"],
+            1902,
+        ),
+        (
+            "GUEST: Kowhai is a dairy co-operative near the river. It was set up in 1911 by local farmers "
+            "who wanted to process their own milk.",
+            ["Kowhai Co-operative Dairy Company"],
+            1911,
+        ),
+        (
+            "Riverbend has been owned by its farmers since 1899, when a group of growers came together to "
+            "form a co-operative butter factory. This year's review covers 2023.",
+            ["Riverbend Co-operative Limited"],
+            1899,
+        ),
+    ],
+)
+def test_an_old_cooperative_s_start_told_by_noun_pronoun_or_forming(
+    text: str, names: list[str], year: int
+) -> None:
+    assert practice_year(text, "", [names]) == year
+
+
+def test_a_town_s_founding_by_its_noun_is_not_the_practice_s() -> None:
+    text = "La fondazione della città nel 1850 precede di molto la cooperativa, nata nel 1962."
+    assert practice_year(text, "", [["Cooperativa Valverde"]]) != 1850

@@ -44,6 +44,8 @@ def told_of_the_subject(text: str, start: int, at: int) -> bool:
     practice ("Founded in 1926, the chamber of commerce …"). A birth needs the kind: "nata" of
     "L'associazione è nata nel 1946", not of a person."""
     head = text[start:at]
+    if _SINCE_ITS_FOUNDING.match(head):
+        return True
     told = _TOLD_OF_THE_SUBJECT.match(head.strip(" \t") + " ")
     if told is None:
         return _FOUNDS_ONE.match(_SENTENCE_REST.split(text[at + 4 : at + 240], maxsplit=1)[0]) is not None
@@ -58,6 +60,13 @@ def told_of_the_subject(text: str, start: int, at: int) -> bool:
     return named is None or re.fullmatch(_KIND, named["kind"], re.IGNORECASE) is not None
 
 
+_SINCE_ITS_FOUNDING = re.compile(
+    r"(?i)^\W*(?:(?:sin[ \t]+)?dalla|alla|since|from|at|desde[ \t]+a|na)[ \t]+(?:(?:sua|its|their)[ \t]+)?"
+    r"(?-i:fondazione|founding|funda[çc][ãa]o|costituzione)[ \t]*,?[ \t]*(?:(?:nel|in|em|no|il)[ \t]+)?"
+    r"(?:(?:lontano|distant|long[ií]nquo)[ \t]+)?$"
+)
+"""The subject's own founding by its noun, right before the year: "Dalla fondazione, nel lontano 1898",
+"Since its founding in 1895" (not "la fondazione della città nel 1850")."""
 _FOUNDS_ONE = re.compile(
     r"(?i)[^;]{0,160}?\b(?:founded|fund(?:ou|aram)|fondò|fondarono|(?:ha|hanno)[ \t]+fondato|criou|criaram|creò|"
     r"costituì|costituirono|dieder?o?[ \t]+vita|deu[ \t]+origem)[ \t]+(?:(?:an?|uma?|una?|uno|alla?|à|ao|to)[ \t]+|all['’])"

@@ -21,14 +21,12 @@ from itertools import combinations
 import numpy as np
 import yaml
 
-from ingest.metadata.collective_names import refers_to
-from ingest.metadata.subject_foundings import told_of_the_subject
+from ingest.metadata.early_years import early_foundings
+from ingest.metadata.practice_sentences import called, folded_sentence, names_it, sentence_head
 from ingest.metadata.written_dates import refused_years
 from ingest.metadata.years import (
     FIRM,
-    MADE_A_COOPERATIVE,
     MONTH,
-    early_foundings,
     event_years,
     without_background,
     years_in_text,
@@ -97,8 +95,6 @@ _UNTIL = re.compile(
     r"(?i)\b(?:até|ate|entro|until|till|by|fino al|prevista per il|previsto para|expected in|planned for|"
     r"prevista|previsto)\s+(?:(?:o|il|the|a|al)\s+)?(?:fine\s+|end\s+of\s+|final\s+de\s+)?$"
 )
-_SENTENCE_END = re.compile(r"[!?\n]|\.(?!\S)")
-"""A sentence ends at a full stop before a space, not inside "Lei n.º 70/VIII/2014" or "3.5"."""
 
 
 def practice_year(
@@ -202,14 +198,14 @@ def year_features(
     programmes = [fold(c) for group in names[1:] for n in group for c in called(n) if len(c) >= 3]
     events = {at: kind for _, kind, at in event_years(text)}
     # a founding before 1950 counts only where the sentence names the practice or its programme
-    early = [told for told in early_foundings(text) if _names_it(text, told[1], own + programmes)]
+    early = [told for told in early_foundings(text) if names_it(text, told[1], own + programmes)]
     events |= {at: 1 for _, at, _, _ in early}
     foreground = without_background(text)
     seen: dict[int, list[dict[str, float]]] = {}
     for year, at, started, decade in years_in_text(text) + early:
         if decade and not started:  # "negli anni Novanta" recalled in passing: history, no candidate
             continue
-        sentence = _sentence(text, at)
+        sentence = folded_sentence(text, at)
         seen.setdefault(year, []).append(
             {
                 "started": float(started),
@@ -222,7 +218,7 @@ def year_features(
                 "position": min(1.0, at / POSITION_SCALE),
                 "heading_date": float(at < 300 and bool(_HEADING_DATE.search(_line_head(text, at)))),
                 "decade": float(decade),
-                "sentence_start": float(len(_sentence_head(text, at).split()) <= 3),
+                "sentence_start": float(len(sentence_head(text, at).split()) <= 3),
                 "until": float(bool(_UNTIL.search(text[max(0, at - 30) : at]))),
                 "calendar_date": float(bool(_CALENDAR_DATE.search(text[max(0, at - 30) : at]))),
             }
@@ -246,55 +242,6 @@ def _row(
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
 
 
-def called(name: str) -> list[str]:
-    """The name, and what a text calls a collective by after its kind: "Dos Pinos" of "Cooperativa
-    Dos Pinos" ("A Dos Pinos foi fundada em 1947"), two words at least; not "de Leche" of a name in
-    lower case."""
-    kind, *rest = name.split() or [""]
-    if _KIND_FIRST.fullmatch(kind) and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
-        return [name, " ".join(rest)]
-    return [name]  # "Associação Comercial" is not called "Comercial"
-
-
-_KIND_FIRST = re.compile(
-    r"(?i)(?:cooperativa|cooperative|co-operative|consorzio|cons[oó]rcio|consortium|associa[çc][ãa]o|associazione|"
-    r"association|federa[çc][ãa]o|federazione|federation|union|uni[ãa]o|unione)"
-)
-
-
-def _names_it(text: str, at: int, folded_names: list[str]) -> bool:
-    """Whether the sentence at ``at`` names the practice or its programme, calls a collective among
-    them by its kind ("A cooperativa foi fundada em 1931"), or tells a cooperative among them made
-    ("took over the factory in 1931 and organised it as a production cooperative")."""
-    sentence = _written_sentence(text, at)
-    folded = fold(sentence)
-    return (
-        any(n in folded for n in folded_names)
-        or any(refers_to(n, sentence) for n in folded_names)
-        or (any("cooperativ" in n for n in folded_names) and _MADE_A_COOPERATIVE.search(sentence) is not None)
-        or told_of_the_subject(text, at - len(_sentence_head(text, at)), at)
-    )
-
-
-_MADE_A_COOPERATIVE = re.compile(MADE_A_COOPERATIVE, re.IGNORECASE)
-
-
 def _line_head(text: str, at: int) -> str:
     """Up to 80 characters of the line before ``at`` (a byline's "*" or "·" is on the date's line)."""
     return text[max(0, at - 80) : at].rsplit("\n", 1)[-1]
-
-
-def _sentence_head(text: str, at: int) -> str:
-    """The sentence up to ``at`` (searching back from it: a long report has thousands of years)."""
-    window = max(0, at - 1000)  # no mark may be found: never scan back to the start of a long report
-    ends = [text.rfind(mark, window, at) for mark in ("!", "?", "\n", ". ", ".\t")]  # "n.º 70" goes on
-    return text[max(window - 1, *ends) + 1 : at]
-
-
-def _written_sentence(text: str, at: int) -> str:
-    end = _SENTENCE_END.search(text, at + 4)
-    return _sentence_head(text, at) + text[at : end.start() if end else len(text)]
-
-
-def _sentence(text: str, at: int) -> str:
-    return fold(_written_sentence(text, at))

@@ -11,7 +11,7 @@ from kb.text import MONTH, STOPWORDS, fold
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _ANY_YEAR = re.compile(r"(?<![\d/.,-])(1[7-9]\d\d|20[0-4]\d)(?![\d/])")  # where another year's clause starts
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
-_START = re.compile(
+START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
     rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
     re.IGNORECASE,
@@ -79,9 +79,6 @@ def dateline_year(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-_EARLY_YEAR = re.compile(r"(?<![\d/.,-])(1[78]\d\d|19[0-4]\d)(?![\d/])")
-"""A year before 1950 (back to 1700: an old association's, a cooperative's): in running text it is
-history recalled, unless told with a founding."""
 _DECADE_BEFORE = re.compile(
     r"\b(?:anos|anni|década de|decennio|decade of|years)\s+(?:(?:d[eoa]s?|del|dei)\s+)?"
     r"(?:\d{4}['’]?s?\s*(?:e|ed|and|y|,)\s+)?$",
@@ -99,7 +96,7 @@ def is_decade(text: str, match: re.Match[str]) -> bool:
     return after[:1] == "s" or after in ("'s", "’s") or bool(_DECADE_BEFORE.search(before))
 
 
-_BEGUN = re.compile(
+BEGUN = re.compile(
     r"(?i)\b(?:found(?:ed)|creat(?:ed)|establish(?:ed)|set up|inaugurat(?:ed)|fund(?:ou|aram|ad[oa]s?)|"
     r"cri(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|constitu(?:iu|íd[oa]s?)|nasceu|"
     r"fondat[oaie]|fondò|fondarono|creat[oaie]|creò|istituit[oaie]|istituì|costituit[oaie]|costituì|costituirono|"
@@ -109,7 +106,7 @@ _BEGUN = re.compile(
 "presented" or "launched a new track", which a report tells of any year)."""
 
 
-def begun_in(text: str, year: int, begun: re.Pattern[str] = _BEGUN) -> bool:
+def begun_in(text: str, year: int, begun: re.Pattern[str] = BEGUN) -> bool:
     """Whether a sentence of the text tells something founded, created or opened in ``year``
     (``begun``: the words that tell it)."""
     return any(
@@ -136,7 +133,7 @@ def years_in_text(text: str) -> list[tuple[int, int, bool, bool]]:
         if _LAW_NUMBER.search(before[-25:]) or in_a_name(text, match):
             continue
         decade = is_decade(text, match)
-        started = _decade_started(text, match) if decade else _START.search(before)
+        started = _decade_started(text, match) if decade else START.search(before)
         found.append((int(match.group()), match.start(), bool(started), decade))
     for match in _DECADE.finditer(text):  # "dagli anni Novanta", "a partir dos anos noventa"
         found.append(
@@ -182,7 +179,7 @@ EVENT_WINDOW = 120
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
 
 
-_FOUNDING = re.compile(
+FOUNDING = re.compile(
     r"\b(?:found(?:ed)|fund(?:ou|aram|ad[oa]s?)|fondat[oaie]|fondò|fondarono|(?:ha|hanno) fondato|nasceu|nasce|nacque|born|"
     r"(?:(?:è|sono|era|erano|fu|furono) )?nat[oaie])\b",
     re.IGNORECASE,
@@ -203,49 +200,13 @@ FIRM = 2
 def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int, int, int]]:
     """Years told with an event verb in their clause: (year, whether that verb is a founding —
     FIRM when a firm's —, where)."""
-    for match, verb, before, after in _told_with_a_verb(text, years):
-        founding = bool(_FOUNDING.fullmatch(verb.group()))
+    for match, verb, before, after in told_with_a_verb(text, years):
+        founding = bool(FOUNDING.fullmatch(verb.group()))
         firm = founding and _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}")
         yield int(match.group()), FIRM if firm else int(founding), match.start()
 
 
-def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
-    """Years before 1950 told with a founding, a creation or an opening in their clause ("em 1949,
-    fundaram a Cooperativa", "o SENAI foi criado em 1942"), as :func:`years_in_text` gives years;
-    other early years are history recalled ("in 1946 the war had ended and … began")."""
-    for match, verb, _, _ in _told_with_a_verb(text, _EARLY_YEAR, _EARLY_EVENT):
-        if (
-            _FOUNDING.fullmatch(verb.group())
-            or _BEGUN.fullmatch(verb.group())
-            or _REGISTERED.fullmatch(verb.group())
-            or _OPENED.fullmatch(verb.group())
-        ):
-            at = match.start()
-            yield int(match.group()), at, bool(_START.search(text[max(0, at - 40) : at])), False
-
-
-MADE_A_COOPERATIVE = (
-    r"(?:re)?organi[sz]ed (?:it |them )?(?:as|into) an? (?:\w+ )?co-?operative|"
-    r"(?:transformad|convertid|trasformat|organizzat)[oa] (?:em|in) (?:uma |una )?cooperativa"
-)
-"""A firm or a group made a cooperative: the cooperative's founding, named by its kind."""
-_REGISTERED_VERBS = (
-    r"(?:was|were|foi|foram|è stat[oa]|fu|venne) (?:registered|registrad[oa]s?|registrat[oa]|incorporated)|"
-    + MADE_A_COOPERATIVE
-)
-"""An old cooperative's or society's registration ("A KNCU foi registrada em 1933"), or a firm made one
-("took over the factory in 1931 and organised it as a production cooperative"): its founding, when the
-sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
-Not "incorporada", which in Portuguese is as often a merger."""
-_REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
-_OPENED_VERBS = (
-    r"(?:opened|abriu|aprì)(?![ \t]+(?:its|their|an?|the|new|first|uma?|os?|as|il|la|una?|i|le)\b)"
-)
-_OPENED = re.compile(_OPENED_VERBS, re.IGNORECASE)  # before 1950, in a sentence naming it, a start
-_EARLY_EVENT = re.compile(rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS}|{_OPENED_VERBS})\b", re.IGNORECASE)
-
-
-def _told_with_a_verb(
+def told_with_a_verb(
     text: str, years: re.Pattern[str], verbs: re.Pattern[str] = _EVENT
 ) -> Iterator[tuple[re.Match[str], re.Match[str], str, str]]:
     """Each year with the event verb nearest it in its own clause, and the clause's words before
@@ -266,11 +227,11 @@ def _own_clause(before: str, after: str) -> tuple[str, str]:
     ("the 2008 recession, and in 2012 … announced": the verb is 2012's), but not past one merely
     mentioned ("Em 2010, após a crise de 2008, … lançou": the verb is 2010's)."""
     for match in _ANY_YEAR.finditer(after):
-        if _START.search(after[: match.start()]):
+        if START.search(after[: match.start()]):
             after = after[: match.start()]
             break
     for match in reversed(list(_ANY_YEAR.finditer(before))):
-        if _START.search(before[: match.start()]):
+        if START.search(before[: match.start()]):
             before = before[match.end() :]
             break
     return before, after
