@@ -1,15 +1,15 @@
-"""Fit and check the off-topic gate (ingest.metadata.themes.about_the_field) on every labelled set.
+"""Fit and check the off-topic gate (ingest.metadata.field_gate) on every labelled set.
 
     python bench/field_gate.py [--json] [--leave-out SET ...]
 
-A document is about the field when its theme keywords reach MIN_FIELD_KEYWORDS per 100 words
-(NAMED_FIELD_KEYWORDS when the programme rules found a practice in it) or its best similarity to a
-theme description reaches its language's threshold. Every labelled document is embedded once with
-the bundled model (kept in bench/.cache, as bench/theme_model.py keeps them, so a rerun takes a
-minute). ``--leave-out`` keeps sets (blind ones) out. For each set in turn the
-thresholds are fitted on the others and the set's wrong calls counted (off-topic documents let
-in, on-topic ones kept out), beside the thresholds in the code and one threshold for all.
-The last row gives the thresholds fitted on every set.
+The gate lets a document in when one sign alone is enough (its best similarity to a theme
+description for its language, its theme keyword density, fewer keywords when the programme rules
+found a practice in it) or when a logistic model over the three finds it likelier in than not.
+Every labelled document is embedded once with the bundled model (kept in bench/.cache, as
+bench/theme_model.py keeps them). ``--leave-out`` keeps sets (blind ones) out. For each set in turn
+the model is fitted on the others and the set's wrong calls counted (off-topic documents let in,
+on-topic ones kept out), beside the weights in the code and the signs alone. The last row gives the weights fitted on
+every set, to copy into FIELD_WEIGHTS.
 """
 
 from __future__ import annotations
@@ -17,18 +17,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import numpy as np
 from embedding_cache import CachedEmbedder
 from labelled import held_out, kept_sets
+from logistic import fit_logistic
 from report import print_rows
 
 from ingest.evaluation import load_gold, read_as_ingested
-from ingest.metadata.themes import MIN_FIELD_SIMILARITY, OTHER_FIELD_SIMILARITY, ThemeClassifier, in_the_field
+from ingest.metadata.field_gate import FIELD_WEIGHTS, field_features, in_the_field, one_sign_enough
+from ingest.metadata.themes import ThemeClassifier
 from ingest.themed_vectors import embedding_text, names_a_practice
 from kb.config import DEFAULT_EMBEDDER
 from kb.embedders import Embedder, load_embedder
 
 Sample = tuple[str, float, float, bool, bool]  # language, keyword density, best similarity, off-topic, named
-CANDIDATES = [round(0.80 + step / 1000, 3) for step in range(80)]
 
 
 def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list[Sample]:
@@ -43,22 +45,30 @@ def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list
     return out
 
 
-def wrong(docs: list[Sample], thresholds: dict[str, float]) -> int:
-    """Documents the gate gets wrong: an off-topic one let in, or an on-topic one kept out."""
-    return sum(
-        in_the_field(similarity, keywords, lang, thresholds, named) == off
-        for lang, keywords, similarity, off, named in docs
+def wrong(docs: list[Sample], weights: tuple[float, ...]) -> tuple[int, int]:
+    """Off-topic documents the gate lets in, and on-topic ones it keeps out."""
+    calls = [
+        (in_the_field(np.array([sim]), np.array([kw]), lang, named, weights), off)
+        for lang, kw, sim, off, named in docs
+    ]
+    return sum(inside and off for inside, off in calls), sum(not inside and not off for inside, off in calls)
+
+
+def signs_alone(docs: list[Sample]) -> str:
+    """The signs alone, without the model: off-topic documents let in / on-topic ones kept out."""
+    calls = [
+        (one_sign_enough(np.array([sim]), np.array([kw]), lang, named), off)
+        for lang, kw, sim, off, named in docs
+    ]
+    return f"{sum(i and o for i, o in calls)} / {sum(not i and not o for i, o in calls)}"
+
+
+def fit(docs: list[Sample]) -> tuple[float, ...]:
+    """The gate's weights fitted on ``docs``."""
+    rows = np.array(
+        [field_features(np.array([sim]), np.array([kw]), lang, named) for lang, kw, sim, _, named in docs]
     )
-
-
-def fit(docs: list[Sample]) -> dict[str, float]:
-    """Per language, the threshold with the fewest wrong calls (the closest to 0.82 on ties)."""
-    return {
-        lang: min(
-            CANDIDATES, key=lambda t: (wrong([d for d in docs if d[0] == lang], {lang: t}), abs(t - 0.82))
-        )
-        for lang in ("pt", "it", "en")
-    }
+    return fit_logistic(rows, np.array([0.0 if off else 1.0 for *_, off, _ in docs]))
 
 
 def main() -> None:
@@ -70,17 +80,18 @@ def main() -> None:
     classifier = ThemeClassifier(embedder)
     cached = CachedEmbedder(embedder)
     sets = {path: samples(path, classifier, cached) for path in kept_sets(args.leave_out)}
-    one = {lang: OTHER_FIELD_SIMILARITY for lang in ("pt", "it", "en")}
     rows = []
     for path, docs, others in held_out(sets):
+        let_in, kept_out = wrong(docs, fit(others))
         rows.append(
             {
                 "set": path.name,
                 "documents": len(docs),
                 "off_topic": sum(d[3] for d in docs),
-                "wrong_held_out": wrong(docs, fit(others)),
-                "wrong_in_code": wrong(docs, MIN_FIELD_SIMILARITY),
-                "wrong_one_threshold": wrong(docs, one),
+                "let_in": let_in,
+                "kept_out": kept_out,
+                "wrong_in_code": sum(wrong(docs, FIELD_WEIGHTS)),
+                "signs_alone": signs_alone(docs),
             }
         )
     every = [d for ds in sets.values() for d in ds]
@@ -89,18 +100,20 @@ def main() -> None:
             "set": f"all (fitted on all: {fit(every)})",
             "documents": len(every),
             "off_topic": sum(d[3] for d in every),
-            "wrong_held_out": sum(int(r["wrong_held_out"]) for r in rows),
-            "wrong_in_code": wrong(every, MIN_FIELD_SIMILARITY),
-            "wrong_one_threshold": wrong(every, one),
+            "let_in": sum(int(r["let_in"]) for r in rows),
+            "kept_out": sum(int(r["kept_out"]) for r in rows),
+            "wrong_in_code": sum(wrong(every, FIELD_WEIGHTS)),
+            "signs_alone": signs_alone(every),
         }
     )
     headers = {
         "set": "set",
         "documents": "documents",
         "off_topic": "off-topic",
-        "wrong_held_out": "wrong, held out (fitted on the others)",
-        "wrong_in_code": "wrong, thresholds in the code (in-sample)",
-        "wrong_one_threshold": f"wrong, one threshold {OTHER_FIELD_SIMILARITY}",
+        "let_in": "off-topic let in, held out (fitted on the others)",
+        "kept_out": "on-topic kept out, held out",
+        "wrong_in_code": "wrong, weights in the code (in-sample)",
+        "signs_alone": "signs alone: let in / kept out",
     }
     print_rows(rows, headers, args.json)
 

@@ -51,7 +51,7 @@ def add_themes(
 
 def names_a_practice(doc: NewDocument) -> bool:
     """Whether the programme rules found a practice in the document: few of the field's words are
-    then enough to be about it (:data:`ingest.metadata.themes.NAMED_FIELD_KEYWORDS`)."""
+    then enough to be about it (:mod:`ingest.metadata.field_gate`)."""
     return any(f.field == "programme" for f in doc.facets)
 
 

@@ -1434,18 +1434,20 @@ def test_the_similarity_a_document_needs_to_be_about_the_field_depends_on_its_la
     assert not classifier.themes(vectors, "texto", "pt")
 
 
-def test_a_text_that_names_a_practice_needs_fewer_of_the_fields_words() -> None:
-    """A parliamentary question about an export zone uses few of the field's words; a text the
-    programme rules found a practice in is about the field with 1.75 keywords per 100 words."""
+def test_a_text_that_names_a_practice_or_uses_the_fields_words_is_likelier_about_it() -> None:
+    """A blog post about a knife makers' brotherhood is near the descriptions and uses some of the
+    field's words, neither enough alone; the practice the programme rules found in it tips it in.
+    Nothing lets a text far from every description in on a few words."""
     import numpy as np
 
-    from ingest.metadata.themes import in_the_field
+    from ingest.metadata.field_gate import in_the_field, one_sign_enough
 
-    far = np.array([0.70, 0.60])
-    assert not in_the_field(far, np.array([1.0, 0.9]), "en")
-    assert in_the_field(far, np.array([1.0, 0.9]), "en", named=True)
-    assert not in_the_field(far, np.array([1.0, 0.4]), "en", named=True)  # a notice naming a "CONDOMINIO"
-    assert in_the_field(far, np.array([2.0, 0.6]), "en")
+    near, far, some = np.array([0.835, 0.6]), np.array([0.78, 0.6]), np.array([0.8, 0.5])
+    assert not in_the_field(near, some, "pt")
+    assert not one_sign_enough(near, some, "pt", named=True)
+    assert in_the_field(near, some, "pt", named=True)
+    assert in_the_field(far, np.array([2.0, 0.6]), "pt")  # the field's words alone
+    assert not in_the_field(far, some, "pt", named=True)  # a notice naming a "CONDOMINIO"
 
 
 def test_a_bodys_fund_is_not_named_after_the_body_and_a_law_cited_by_date_is_one_name() -> None:

@@ -703,3 +703,10 @@ def test_a_podcast_host_s_label_and_a_country_s_people_are_no_programmes() -> No
     assert no_name_of_a_scheme("HOST", text)
     assert no_name_of_a_scheme("New Zealanders", text)
     assert not no_name_of_a_scheme("Kiwi Export Circle", text)
+
+
+def test_a_legal_form_a_title_s_comma_parts_from_the_name_is_no_programme() -> None:
+    text = "ADEGA COOPERATIVA DE VALE VERDE, C.R.L.\n\nAta da Assembleia Geral da Adega Cooperativa de Vale Verde."
+    for form in ("C.R.L", "C.R.L.", "Lda.", "S.p.A.", "Scarl"):
+        assert no_name_of_a_scheme(form, text), form
+    assert not no_name_of_a_scheme("Adega Cooperativa de Vale Verde", text)

@@ -7,9 +7,10 @@ import re
 from functools import lru_cache
 
 from ingest.metadata.headings import a_heading
+from ingest.metadata.non_names import only_a_legal_form, only_what_it_is
 from ingest.metadata.people import a_person_or_an_amount
 from ingest.metadata.place_names import a_place, a_road, a_town_by_its_state
-from ingest.metadata.programme_keys import GENERIC_WORDS, only_what_it_is
+from ingest.metadata.programme_keys import GENERIC_WORDS
 from ingest.metadata.programme_patterns import BODIES, LEADING, PUBLIC_BODIES
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
@@ -166,7 +167,7 @@ def a_common_word(name: str | None, text: str) -> bool:
 def no_name_of_a_scheme(name: str, text: str) -> bool:
     """A person or a sum (:func:`a_person_or_an_amount`), a label (:func:`a_label`), a state's code
     (:func:`a_state_code`) or a town written with it ("Jaú (SP)"), a road ("BR-116"), a heading, what a
-    document or a plan is (:func:`only_what_it_is`), a country's people or a sentence (:func:`a_sentence`): whatever the
+    document or a plan is (:func:`only_what_it_is`), a legal form, a country's people or a sentence (:func:`a_sentence`): whatever the
     ranker makes of them, no programme."""
     return (
         a_sentence(name)
@@ -177,6 +178,7 @@ def no_name_of_a_scheme(name: str, text: str) -> bool:
         or a_road(name)
         or a_heading(name, text)
         or only_what_it_is(name)
+        or only_a_legal_form(name)
         or fold(name) in _peoples()
     )
 

@@ -190,18 +190,6 @@ ROLE_WORDS = frozenset(
 Manager", "Coordenador de Programa"), never a programme."""
 
 
-def only_what_it_is(name: str) -> bool:
-    """A document's, a role's or a programme's words only, or a plan's years: "NEWSLETTER", "PRIMO
-    PIANO", "PROGRAMMA DELLE ATTIVITÀ 2023–2024" name no programme."""
-    return all(
-        w in DOCUMENT_WORDS or w in GENERIC_WORDS or w in ROLE_WORDS or _SPAN_OF_YEARS.fullmatch(w)
-        for w in fold(name).split()
-    )
-
-
-_SPAN_OF_YEARS = re.compile(r"(?:19|20)\d\d[-–/](?:19|20)?\d\d")
-
-
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")
 
 

@@ -21,9 +21,10 @@ from ingest.metadata.name_checks import (
     its_owner_not_its_name,
     one_word_named,
 )
+from ingest.metadata.non_names import only_what_it_is
 from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.practice_kinds import TRADE_BLOCS, ZONE
-from ingest.metadata.programme_keys import country_names, only_what_it_is, programme_key
+from ingest.metadata.programme_keys import country_names, programme_key
 from ingest.metadata.programme_patterns import (
     ACRONYM,
     ACT,

@@ -22,6 +22,7 @@ from importlib import metadata, resources
 
 import numpy as np
 
+from ingest.metadata.field_gate import in_the_field
 from ingest.metadata.matching import trie_pattern
 from kb.embedders import Embedder
 from kb.taxonomy import Taxonomy, default_taxonomy
@@ -32,22 +33,6 @@ EMBEDDING_THRESHOLD = 0.35  # the same for the embedding model (0.3–0.45 held 
 KEYWORD_WEIGHT = 0.04  # per keyword hit per 100 words
 MAX_THEMES = 3
 TOP_PASSAGES = 2
-MIN_FIELD_KEYWORDS = 2.5
-MIN_FIELD_SIMILARITY = {"pt": 0.838, "it": 0.832, "en": 0.819}
-OTHER_FIELD_SIMILARITY = 0.82
-"""A document below both (theme keywords per 100 words, best similarity to a theme description)
-is not about clusters and SME networks at all and gets no theme. The similarity it needs depends
-on its language: the model finds a Portuguese recipe or travel diary closer to the descriptions
-(up to 0.844) than an English one (0.812). Fitted by ``bench/field_gate.py`` on the 440 labelled
-documents (51 off-topic): 7 wrong held out set by set, against 13 for one threshold of 0.82."""
-NAMED_FIELD_KEYWORDS = 1.75
-"""The keywords enough for a document whose text names a practice (the programme rules found one): a
-parliamentary question about an export zone or a blog post about a cocoa cooperative uses few of the
-field's words. Over the 2,150 labelled documents (223 off-topic) it lets 5 of the 7 on-topic documents
-the gate kept out back in, and no off-topic one (the nearest, a condominium notice read as naming
-"CONDOMINIO", has 1.46; the on-topic five 1.88 to 2.34)."""
-
-
 _DESCRIPTIONS: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
 
@@ -221,27 +206,6 @@ class ThemeClassifier:
         if len(passage_vectors) == 0:
             return np.empty((0, len(FEATURES)))
         return feature_rows(*self.evidence(passage_vectors, text))
-
-
-def in_the_field(
-    similarity: np.ndarray,
-    keywords: np.ndarray,
-    language: str,
-    thresholds: dict[str, float] | None = None,
-    named: bool = False,
-) -> bool:
-    """Enough theme keywords (fewer when the text names a practice, ``named``), or a description close
-    enough for the text's language (``thresholds`` defaults to :data:`MIN_FIELD_SIMILARITY`;
-    ``bench/field_gate.py`` tries others)."""
-    needed = (MIN_FIELD_SIMILARITY if thresholds is None else thresholds).get(
-        language, OTHER_FIELD_SIMILARITY
-    )
-    density = float(np.sum(keywords))
-    return (
-        density >= MIN_FIELD_KEYWORDS
-        or (named and density >= NAMED_FIELD_KEYWORDS)
-        or float(np.max(similarity)) >= needed
-    )
 
 
 def feature_rows(similarity: np.ndarray, keywords: np.ndarray) -> np.ndarray:
