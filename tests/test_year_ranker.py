@@ -16,7 +16,8 @@ def test_terms_are_the_features_then_every_product_of_two() -> None:
     widened = terms(row)[0]
     assert len(widened) == len(TERMS) == len(FEATURES) + (len(FEATURES) - 1) * (len(FEATURES) - 2) // 2
     assert widened[TERMS.index("started & event")] == row[0, 1] * row[0, 2]
-    assert widened[TERMS.index("until & calendar_date")] == row[0, -2] * row[0, -1]
+    until, dated = FEATURES.index("until"), FEATURES.index("calendar_date")
+    assert widened[TERMS.index("until & calendar_date")] == row[0, until] * row[0, dated]
     assert "bias & started" not in TERMS
 
 

@@ -55,6 +55,7 @@ FEATURES = (
     "sentence_start",  # opening its sentence: "Em 2004, …", "In 2019 five small firms …"
     "until",  # a deadline or a plan: "até 2025", "entro il 2021", "expected in 2020"
     "calendar_date",  # told with its month or half-year: "abril de 2024", "14 November 2019"
+    "district",  # the practice is a district or a cluster by its name: one that grew has no start
 )
 TERMS = FEATURES + tuple(f"{a} & {b}" for a, b in combinations(FEATURES[1:], 2))
 """What the model weighs: each feature, then the product of every two (the bias aside)."""
@@ -223,12 +224,21 @@ def year_features(
                 "calendar_date": float(bool(_CALENDAR_DATE.search(text[max(0, at - 30) : at]))),
             }
         )
-    years = sorted(seen)  # once, not once per year
-    return {year: _row(year, mentions, years, title, programme_starts) for year, mentions in seen.items()}
+    years, district = sorted(seen), float(any(_DISTRICT.search(n) for group in names for n in group))
+    return {y: _row(y, told, years, title, programme_starts, district) for y, told in seen.items()}
+
+
+_DISTRICT = re.compile(r"(?i)\b(?:distrett|distrit|district|cluster|polo\b|arranjo|APL\b|valley|aglomerad)")
+"""A district, a cluster, an APL: as often a concentration that grew as a body founded in a year."""
 
 
 def _row(
-    year: int, mentions: list[dict[str, float]], years: list[int], title: str, starts: Sequence[int | None]
+    year: int,
+    mentions: list[dict[str, float]],
+    years: list[int],
+    title: str,
+    starts: Sequence[int | None],
+    district: float,
 ) -> np.ndarray:
     """One year's features from its mentions and its place among the text's years."""
     row = {key: max(m[key] for m in mentions) for key in mentions[0]}
@@ -239,6 +249,7 @@ def _row(
     row["mentions"] = math.log1p(len(mentions))
     row["programme_start"] = float(year in starts)
     row["in_title"] = float(str(year) in title)
+    row["district"] = district
     return np.array([1.0] + [row[name] for name in FEATURES[1:]])
 
 
