@@ -130,17 +130,21 @@ nor "the cluster", whatever an English text is about)."""
 def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
     """The place of the one district the title names (or, when the title names none, the only one
     the text names), introduced by an article, when the text speaks of the district at least
-    :data:`MIN_USES` times more: a parliamentary question names "il distretto della carta di
-    Fabriano" once and then "il distretto" throughout (not "reti di cluster di altri Paesi")."""
+    :data:`MIN_USES` times more (once more after a title naming it): a parliamentary question names
+    "il distretto della carta di Fabriano" once and then "il distretto" throughout (not "reti di
+    cluster di altri Paesi"). A district with its trade outweighs one named by its place alone ("il
+    distretto del marmo di Kishangarh" beside "nel distretto di Ajmer", India's division)."""
     in_title = {fold(m.group(2)) for m in districts(title) if _introduced(m)} & set(counts)
     if any(_NOT_A_TRADE_IT & set(fold(m.group()).split()) for m in districts(f"{title}\n{text}")):
         return None  # "nel distretto sanitario di Ostuni": a health district
-    places = in_title or {fold(m.group(2)) for m in districts(text) if _introduced(m)}
+    introduced = [m for m in districts(text) if _introduced(m)]
+    traded = {fold(m.group(2)) for m in introduced if _trade(m)}  # "di Ajmer" alone is a country's division
+    places = in_title or traded or {fold(m.group(2)) for m in introduced}
     if len(places) != 1 or places - set(counts):
         return None
     named = [m.span() for m in DISTRICT.finditer(text)]
     spoken = [m for m in _SPOKEN_OF.finditer(text) if not any(a <= m.start(1) < b for a, b in named)]
-    return next(iter(places)) if len(spoken) >= MIN_USES else None
+    return next(iter(places)) if len(spoken) >= (1 if in_title else MIN_USES) else None
 
 
 _NOT_A_TRADE_IT = frozenset(
