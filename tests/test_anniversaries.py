@@ -117,3 +117,11 @@ def test_a_year_after_the_date_of_writing_is_a_plan_and_the_anniversary_tells_th
         "atividade e lança um programa de missões empresariais até 2026.\n"
     )
     assert extract(text, "Associação Comercial Vale Verde assinala 150 anos", language="pt").year == 1874
+
+
+def test_years_since_another_s_founding_or_a_constitution_count_back_nothing() -> None:
+    assert (
+        founding_from_anniversary("A 75 anni dalla Costituzione, il distretto presenta il piano.", 2023)
+        is None
+    )
+    assert founding_from_anniversary("Nos 150 anos da fundação do município, o APL expõe.", 2023) is None

@@ -314,16 +314,15 @@ def test_who_leads_a_collective_today_is_no_new_name_of_it() -> None:
     assert renamed(text, "Cantina dei Colli", "Collivino")
 
 
-def test_a_district_with_its_trade_outweighs_a_country_s_division_and_a_title_needs_one_use_more() -> None:
-    text = (
-        "Oggetto: il distretto del marmo di Borgoverde, opportunità per le imprese.\n"
-        "La città conta 150.000 abitanti nel distretto di Montalto. Nel distretto lavorano 800 segherie; "
-        "il distretto esporta in Asia."
-    )
-    assert district_subject(text, "Nota informativa") == "Distretto del marmo di Borgoverde"
+def test_after_a_title_naming_the_district_one_more_use_is_enough() -> None:
     titled = "Il distretto calzaturiero di Borgoverde"
     assert (
         district_subject("Il distretto però non è scomparso.", titled)
         == "Distretto calzaturiero di Borgoverde"
     )
     assert district_subject("Le fabbriche hanno chiuso.", titled) is None
+    compared = (
+        "Le imprese del distretto di Montalto chiedono aiuto. Come il distretto laniero di Borgoverde, "
+        "il distretto deve innovare e il distretto deve formare i giovani."
+    )
+    assert district_subject(compared, "Interrogazione") is None  # two districts: neither is the subject

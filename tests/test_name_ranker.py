@@ -710,3 +710,8 @@ def test_a_legal_form_a_title_s_comma_parts_from_the_name_is_no_programme() -> N
     for form in ("C.R.L", "C.R.L.", "Lda.", "S.p.A.", "Scarl"):
         assert no_name_of_a_scheme(form, text), form
     assert not no_name_of_a_scheme("Adega Cooperativa de Vale Verde", text)
+
+
+def test_a_programme_that_counts_or_guarantees_is_no_person_quoted() -> None:
+    assert not a_person_or_an_amount("Porto Digital", "Hoje o Porto Digital conta com 350 empresas.")
+    assert not a_person_or_an_amount("Fundo Amazônia", "O Fundo Amazônia garante recursos a fundo perdido.")

@@ -120,3 +120,50 @@ def test_an_old_cooperative_s_start_told_by_noun_pronoun_or_forming(
 def test_a_town_s_founding_by_its_noun_is_not_the_practice_s() -> None:
     text = "La fondazione della città nel 1850 precede di molto la cooperativa, nata nel 1962."
     assert practice_year(text, "", [["Cooperativa Valverde"]]) != 1850
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "In 1932, the bishop founded a school for the miners' children. The Valley Growers Cooperative sells apples.",
+            ["Valley Growers Cooperative"],
+        ),
+        (
+            "Em 1908, o governo do estado criou uma escola agrícola. A Cooperativa Agrícola Serra Verde vende café.",
+            ["Cooperativa Agrícola Serra Verde"],
+        ),
+        (
+            "La Cantina di Valverde, fondata da un gruppo di viticoltori, coltiva vigneti fino a 1800 metri.",
+            ["Cantina di Valverde"],
+        ),
+        (
+            "A Cooperativa Serra Verde foi fundada por 1750 famílias de imigrantes.",
+            ["Cooperativa Serra Verde"],
+        ),
+        (
+            "In 1925 Riverbend became a founding member of the national dairy federation.",
+            ["Riverbend Co-operative Limited"],
+        ),
+        (
+            "O polo de confecções de Vale Verde tem raízes na fundação da cidade em 1818.",
+            ["Polo de confecções de Vale Verde"],
+        ),
+        (
+            "Riverbend is a dairy co-operative. Founded in 1926, the chamber of commerce now counts 300 members.",
+            ["Riverbend Co-operative Limited"],
+        ),
+        ("Camillo Rossi, nato nel 1868 a Ivrea, è il padre della Rete Canavese.", ["Rete Canavese"]),
+    ],
+)
+def test_an_early_year_of_someone_or_something_else_is_not_the_practice_s(
+    text: str, names: list[str]
+) -> None:
+    assert practice_year(text, "", [names]) is None
+
+
+def test_a_country_s_name_before_a_collective_s_kind_is_not_what_the_text_calls_it() -> None:
+    from ingest.metadata.practice_sentences import called
+
+    assert called("Tatua Co-operative Dairy Company") == ["Tatua Co-operative Dairy Company", "Tatua"]
+    assert called("New Zealand Co-operative Dairy Company") == ["New Zealand Co-operative Dairy Company"]

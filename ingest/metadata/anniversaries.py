@@ -60,9 +60,11 @@ _FOUNDING_ANNIVERSARY = re.compile(
 costituzione", "o 50.º aniversário da fundação", "the 60th anniversary of its founding"."""
 _YEARS_SINCE_FOUNDING = re.compile(
     rf"\b(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)[ \t]+(?:da|dalla|dalla sua|desde a|since(?: its| their)?)"
-    r"[ \t]+(?:costituzione|fondazione|nascita|fundacao|criacao|constituicao|founding|foundation|establishment)\b"
+    r"[ \t]+(?:fondazione|fundacao|founding|foundation|establishment)\b"
+    r"(?![ \t]+(?:d[aeiou]s?|del|dell[aoe]?|dei|degli|of)\b)"
 )  # fmt: skip
-"""The years since the founding, counted: "i 120 anni dalla fondazione", "60 years since its founding"."""
+"""The years since the founding, counted: "i 120 anni dalla fondazione", "60 years since its founding";
+not another's ("150 anos da fundação do município"), nor a constitution's or a person's birth."""
 _PATTERNS = (
     # "comemorou neste mês os seus 60 anos", "festeggia i suoi trent'anni", "celebrates 25 years"
     (re.compile(rf"\b{_CELEBRATES}{_GAP}[ \t]+(\d{{1,3}}|{trie_pattern(_CARDINALS)})(?:[ \t]+|['’])(?:anos|anni|years)\b{_NOT_AGE}"), 1),

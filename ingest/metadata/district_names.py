@@ -132,14 +132,11 @@ def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
     the text names), introduced by an article, when the text speaks of the district at least
     :data:`MIN_USES` times more (once more after a title naming it): a parliamentary question names
     "il distretto della carta di Fabriano" once and then "il distretto" throughout (not "reti di
-    cluster di altri Paesi"). A district with its trade outweighs one named by its place alone ("il
-    distretto del marmo di Kishangarh" beside "nel distretto di Ajmer", India's division)."""
+    cluster di altri Paesi")."""
     in_title = {fold(m.group(2)) for m in districts(title) if _introduced(m)} & set(counts)
     if any(_NOT_A_TRADE_IT & set(fold(m.group()).split()) for m in districts(f"{title}\n{text}")):
         return None  # "nel distretto sanitario di Ostuni": a health district
-    introduced = [m for m in districts(text) if _introduced(m)]
-    traded = {fold(m.group(2)) for m in introduced if _trade(m)}  # "di Ajmer" alone is a country's division
-    places = in_title or traded or {fold(m.group(2)) for m in introduced}
+    places = in_title or {fold(m.group(2)) for m in districts(text) if _introduced(m)}
     if len(places) != 1 or places - set(counts):
         return None
     named = [m.span() for m in DISTRICT.finditer(text)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ingest.metadata.subject_foundings import SINCE_ITS_FOUNDING
 from ingest.metadata.years import BEGUN, EVENT_VERBS, FOUNDING, START, told_with_a_verb
 
 _EARLY_YEAR = re.compile(r"(?<![\d/.,-])(1[78]\d\d|19[0-4]\d)(?![\d/])")
@@ -18,17 +19,25 @@ history recalled, unless told with a founding."""
 def early_foundings(text: str) -> Iterator[tuple[int, int, bool, bool]]:
     """Years before 1950 told with a founding, a creation or an opening in their clause ("em 1949,
     fundaram a Cooperativa", "o SENAI foi criado em 1942"), as :func:`years_in_text` gives years;
-    other early years are history recalled ("in 1946 the war had ended and … began")."""
+    other early years are history recalled ("in 1946 the war had ended and … began"). Before 1900 a
+    number is a year only introduced as one ("em 1849", not "fundada por 1750 famílias"), and a birth
+    is a person's; the founding by its noun counts only as the subject's own ("since its founding in
+    1895", not "a founding member in 1925")."""
     for match, verb, _, _ in told_with_a_verb(text, _EARLY_YEAR, _EARLY_EVENT):
-        if (
-            FOUNDING.fullmatch(verb.group())
-            or BEGUN.fullmatch(verb.group())
-            or _REGISTERED.fullmatch(verb.group())
-            or _OPENED.fullmatch(verb.group())
-            or _FOUNDING_NOUN.fullmatch(verb.group())
-        ):
-            at = match.start()
-            yield int(match.group()), at, bool(START.search(text[max(0, at - 40) : at])), False
+        at, word = match.start(), verb.group()
+        since_its_founding = SINCE_ITS_FOUNDING.search(text[max(0, at - 80) : at]) is not None
+        started = since_its_founding or bool(START.search(text[max(0, at - 40) : at]))
+        if int(match.group()) < 1900 and (not started or _BIRTH.fullmatch(word)):
+            continue
+        if _FOUNDING_NOUN.fullmatch(word):
+            told = since_its_founding
+        else:
+            told = any(p.fullmatch(word) for p in (FOUNDING, BEGUN, _REGISTERED, _OPENED))
+        if told:
+            yield int(match.group()), at, started, False
+
+
+_BIRTH = re.compile(r"(?i)nat[oaie]|nasceu|nacque|born")
 
 
 MADE_A_COOPERATIVE = (
@@ -56,5 +65,6 @@ _FOUNDING_NOUN = re.compile(r"(?-i:fondazione|founding|funda[çc][ãa]o|costituz
 """The founding by its noun, in lower case ("Dalla fondazione, nel 1898", "since its founding in
 1895"; not "Fondazione Cariplo"): before 1950, the subject's own where its sentence says so."""
 _EARLY_EVENT = re.compile(
-    rf"\b(?:{EVENT_VERBS}|{_REGISTERED_VERBS}|{_OPENED_VERBS}|{_FOUNDING_NOUN.pattern})\b", re.IGNORECASE
+    rf"\b(?:{_REGISTERED_VERBS}|{EVENT_VERBS}|{_OPENED_VERBS}|{_FOUNDING_NOUN.pattern})\b", re.IGNORECASE
 )
+"""A registration or a cooperative formed first: "formed a co-operative" whole, not "formed" alone."""

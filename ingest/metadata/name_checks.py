@@ -76,6 +76,12 @@ def _peoples() -> frozenset[str]:
     return frozenset(f for found in demonyms for d in found for f in (fold(d), fold(d) + "s"))
 
 
+def a_country_or_its_people(name: str) -> bool:
+    """ "New Zealand", "Kenya", "Brazilian": a country's name or its people's, no body's."""
+    names = default_taxonomy().country_names().values()
+    return fold(name) in _peoples() or any(fold(name) == fold(n) for found in names for n in found)
+
+
 def one_word_named(name: str | None) -> bool:
     """ "Projet Arganier", "Programa Centelha", "Fundo Amazônia": a programme word and one word
     of a name (not a qualifier such as "Nacional" or "Regional") name a programme plainly."""
@@ -243,7 +249,7 @@ def a_label(name: str, text: str) -> bool:
     if len(name.split()) > 3 and name.isupper():
         return True
     written = list(
-        re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t*_]*:", text)
+        re.finditer(rf"(?im)^[ \t*_#>-]*{re.escape(name)}(?:[ \t]*\([^()\d\n]{{1,30}}\))?[ \t*_]*:", text)
     )
     if not written:
         return False

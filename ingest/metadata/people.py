@@ -9,14 +9,15 @@ from ingest.metadata.programme_patterns import BODIES
 
 _SPEECH = (
     "|".join(
-        "says said told explains explained recalls recalled adds added notes noted argues argued admits admitted observes "
-        "observed insists insisted comments commented diz disse afirma afirmou explica explicou lembra lembrou resume "
-        "resumiu lamenta lamentou sublinha sublinhou acrescenta acrescentou recorda recordou observa observou garante "
-        "garantiu admite admitiu salienta salientou comenta comentou conta contou dice spiega racconta commenta aggiunge "
-        "sottolinea osserva ricorda ammette afferma dichiara".split()
+        "says said told explains explained recalls recalled adds added noted argues argued insists insisted comments "
+        "commented diz disse afirma afirmou explica explicou lembra lembrou lamenta lamentou sublinha sublinhou "
+        "acrescenta acrescentou recorda recordou salienta salientou comenta comentou dice spiega racconta commenta "
+        "aggiunge sottolinea ricorda afferma dichiara".split()
     )
     + r"|ha (?:detto|raccontato|commentato|aggiunto|sottolineato|dichiarato)"
 )
+"""Verbs that quote someone, and only those: not "conta", "garante", "admite", "observa", "resume" or
+"notes" ("As the OECD notes, Silicon Valley …"), which as often have a programme as their subject ("o Porto Digital conta com 350 empresas")."""
 _ROLE = (
     r"founder|fondatore|fundador|fundadora|president|presidente|ceo|director|diretor|diretora|direttore|"
     r"direttrice|mayor|sindaco|prefeito|prefeita|minister|ministro|ministra|professor|professore|professora|"

@@ -8,7 +8,8 @@ import re
 
 from ingest.metadata.collective_names import refers_to
 from ingest.metadata.early_years import MADE_A_COOPERATIVE
-from ingest.metadata.subject_foundings import told_of_the_subject
+from ingest.metadata.name_checks import a_country_or_its_people
+from ingest.metadata.subject_foundings import FOUNDS_ONE, SENTENCE_REST, told_of_the_subject
 from kb.text import fold
 
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\S)")
@@ -24,12 +25,21 @@ def called(name: str) -> list[str]:
     if _KIND_FIRST.fullmatch(kind) and len(rest) >= 2 and all(w[:1].isupper() for w in rest):
         return [name, " ".join(rest)]
     at = next((i for i, w in enumerate(words) if _KIND_FIRST.fullmatch(w)), 0)
-    head = " ".join(words[:at])
-    if at and len(head) >= 4 and all(w[:1].isupper() for w in words[:at]):  # "Norco Co-operative Limited"
+    head, tail = " ".join(words[:at]), words[at + 1 :]
+    if (
+        at
+        and len(head) >= 4
+        and all(w[:1].isupper() for w in words[:at])
+        and all(fold(w) in _BUSINESS_WORDS for w in tail)
+        and not a_country_or_its_people(head)
+    ):  # "Norco Co-operative Limited", not "New Zealand Co-operative Dairy Company"
         return [name, head]
     return [name]  # "Associação Comercial" is not called "Comercial"
 
 
+_BUSINESS_WORDS = frozenset("limited ltd inc group society company dairy creamery".split())
+"""What may follow a collective's kind in its name, the name still being its head's ("Tatua
+Co-operative Dairy Company"); not "Banca Popolare Cooperativa di …"."""
 _KIND_FIRST = re.compile(
     r"(?i)(?:cooperativa|cooperative|co-operative|consorzio|cons[oó]rcio|consortium|associa[çc][ãa]o|associazione|"
     r"association|federa[çc][ãa]o|federazione|federation|union|uni[ãa]o|unione)"
@@ -48,6 +58,7 @@ def names_it(text: str, at: int, folded_names: list[str]) -> bool:
         or (any("cooperativ" in n for n in folded_names) and _MADE_A_COOPERATIVE.search(sentence) is not None)
         or told_of_the_subject(text, start := at - len(sentence_head(text, at)), at)
         or _it_after_its_name(text, start, at, folded_names)
+        or _founds_its_kind(text, at, folded_names)
     )
 
 
@@ -55,7 +66,18 @@ def _it_after_its_name(text: str, start: int, at: int, folded_names: list[str]) 
     """ "Tatua is a dairy co-operative near Morrinsville. It was set up in 1914 by local farmers": "it"
     in the sentence after one that names the practice is the practice."""
     previous = fold(sentence_head(text, max(0, start - 1)))
-    return any(n in previous for n in folded_names) and told_of_the_subject(text[start:at], 0, at - start)
+    return any(n in previous for n in folded_names) and told_of_the_subject(
+        text, start, at, pronoun_anywhere=True
+    )
+
+
+def _founds_its_kind(text: str, at: int, folded_names: list[str]) -> bool:
+    """After the year, a group founds a body of the practice's own kind, unnamed ("Em dezembro de
+    1927, um grupo de agricultores … fundou uma sociedade cooperativa" of a cooperative)."""
+    rest = SENTENCE_REST.split(text[at + 4 : at + 240], maxsplit=1)[0]
+    found = FOUNDS_ONE.match(rest)
+    kind = fold(found["kind"]).replace("-", "")[:6] if found else ""
+    return bool(kind) and any(kind in n.replace("-", "") for n in folded_names)
 
 
 _MADE_A_COOPERATIVE = re.compile(MADE_A_COOPERATIVE, re.IGNORECASE)

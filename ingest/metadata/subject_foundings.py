@@ -35,47 +35,50 @@ _TOLD_OF_THE_SUBJECT = re.compile(
 )
 
 
-def told_of_the_subject(text: str, start: int, at: int) -> bool:
+def told_of_the_subject(text: str, start: int, at: int, pronoun_anywhere: bool = False) -> bool:
     """Whether the sentence of ``text`` that starts at ``start`` tells, up to the year at ``at``, its own
     subject founded then, unnamed: its kind with an article ("A cooperativa foi fundada em 1925");
     "it" where the sentence opens a line or an answer ("Guest: It was founded in 1927"; in the middle
     of a paragraph, "It was founded in 1926" may be the chamber of commerce just named); or a
     participle opening it ("Fondata nel 1919, …"), unless the subject it then names is no kind of
     practice ("Founded in 1926, the chamber of commerce …"). A birth needs the kind: "nata" of
-    "L'associazione è nata nel 1946", not of a person."""
+    "L'associazione è nata nel 1946", not of a person. ``pronoun_anywhere``: "it" counts wherever the
+    sentence stands (the one before named the practice). "Since its founding in 1895" says so too."""
     head = text[start:at]
-    if _SINCE_ITS_FOUNDING.match(head):
+    if SINCE_ITS_FOUNDING.search(head):
         return True
     told = _TOLD_OF_THE_SUBJECT.match(head.strip(" \t") + " ")
     if told is None:
-        return _FOUNDS_ONE.match(_SENTENCE_REST.split(text[at + 4 : at + 240], maxsplit=1)[0]) is not None
+        return False
     subject = told["subject"]
     if subject is not None and re.search(_KIND, subject, re.IGNORECASE):
         return True
     if _BIRTH.search(head):
         return False
     if subject is not None:  # "it", "they"
-        return start == 0 or text[:start].endswith(("\n", ": "))
+        return pronoun_anywhere or start == 0 or text[:start].endswith(("\n", ": "))
     named = _NAMED_AFTER.match(text, at + 4)
     return named is None or re.fullmatch(_KIND, named["kind"], re.IGNORECASE) is not None
 
 
-_SINCE_ITS_FOUNDING = re.compile(
-    r"(?i)^\W*(?:(?:sin[ \t]+)?dalla|alla|since|from|at|desde[ \t]+a|na)[ \t]+(?:(?:sua|its|their)[ \t]+)?"
+SINCE_ITS_FOUNDING = re.compile(
+    r"(?i)(?:^|\W)(?:(?:sin[ \t]+)?dalla|alla|since|from|at|desde[ \t]+a|na)[ \t]+(?:(?:sua|its|their)[ \t]+)?"
     r"(?-i:fondazione|founding|funda[çc][ãa]o|costituzione)[ \t]*,?[ \t]*(?:(?:nel|in|em|no|il)[ \t]+)?"
     r"(?:(?:lontano|distant|long[ií]nquo)[ \t]+)?$"
 )
 """The subject's own founding by its noun, right before the year: "Dalla fondazione, nel lontano 1898",
-"Since its founding in 1895" (not "la fondazione della città nel 1850")."""
-_FOUNDS_ONE = re.compile(
-    r"(?i)[^;]{0,160}?\b(?:founded|fund(?:ou|aram)|fondò|fondarono|(?:ha|hanno)[ \t]+fondato|criou|criaram|creò|"
-    r"costituì|costituirono|dieder?o?[ \t]+vita|deu[ \t]+origem)[ \t]+(?:(?:an?|uma?|una?|uno|alla?|à|ao|to)[ \t]+|all['’])"
-    rf"(?:[\w-]+[ \t]+){{0,2}}{_KIND}\b"
+"since its founding in 1895" (not "a founding member in 1925", "la fondazione della città nel 1850")."""
+FOUNDS_ONE = re.compile(
+    r"(?i)[^;]{0,160}?\b(?:(?:founded|formed|created|set[ \t]+up|established)[ \t]+an?|"
+    r"(?:fund(?:ou|aram)|cri(?:ou|aram)|form(?:ou|aram))[ \t]+uma?|"
+    r"(?:fondò|fondarono|(?:ha|hanno)[ \t]+fondato|creò|costituì|costituirono)[ \t]+un[oa]?|"
+    r"dieder?o?[ \t]+vita[ \t]+(?:a|ad|al|alla|all['’]))"
+    rf"[ \t]*(?:[\w-]+[ \t]+){{0,2}}(?P<kind>{_KIND})\b"
 )
-"""After the year, a group founding one of the practice's kinds, unnamed: "Em dezembro de 1927, um
-grupo de agricultores … fundou uma sociedade cooperativa", "Era il 1904 quando … diede vita alla
-Cantina Sociale Cooperativa"."""
-_SENTENCE_REST = re.compile(r"[!?\n]|\.(?=\s)")
+"""After a year, a group founding a body of some kind, unnamed: "Em dezembro de 1927, um grupo de
+agricultores … fundou uma sociedade cooperativa". The practice's own when the kind is its own
+(:func:`ingest.metadata.practice_sentences.names_it`)."""
+SENTENCE_REST = re.compile(r"[!?\n]|\.(?=\s)")
 _NAMED_AFTER = re.compile(
     r"[^,.;\n]{0,80},[ \t]+(?:(?:the|a|o|la|il|lo)[ \t]+|l['’])(?P<kind>[\w-]+)", re.IGNORECASE
 )
