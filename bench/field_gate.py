@@ -15,6 +15,7 @@ every set, to copy into FIELD_WEIGHTS.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -47,20 +48,22 @@ def samples(gold: Path, classifier: ThemeClassifier, embedder: Embedder) -> list
 
 def wrong(docs: list[Sample], weights: tuple[float, ...]) -> tuple[int, int]:
     """Off-topic documents the gate lets in, and on-topic ones it keeps out."""
-    calls = [
-        (in_the_field(np.array([sim]), np.array([kw]), lang, named, weights), off)
-        for lang, kw, sim, off, named in docs
-    ]
-    return sum(inside and off for inside, off in calls), sum(not inside and not off for inside, off in calls)
+    return _tally(docs, lambda sim, kw, lang, named: in_the_field(sim, kw, lang, named, weights))
 
 
 def signs_alone(docs: list[Sample]) -> str:
     """The signs alone, without the model: off-topic documents let in / on-topic ones kept out."""
+    let_in, kept_out = _tally(docs, one_sign_enough)
+    return f"{let_in} / {kept_out}"
+
+
+def _tally(
+    docs: list[Sample], inside: Callable[[np.ndarray, np.ndarray, str, bool], bool]
+) -> tuple[int, int]:
     calls = [
-        (one_sign_enough(np.array([sim]), np.array([kw]), lang, named), off)
-        for lang, kw, sim, off, named in docs
+        (inside(np.array([sim]), np.array([kw]), lang, named), off) for lang, kw, sim, off, named in docs
     ]
-    return f"{sum(i and o for i, o in calls)} / {sum(not i and not o for i, o in calls)}"
+    return sum(i and o for i, o in calls), sum(not i and not o for i, o in calls)
 
 
 def fit(docs: list[Sample]) -> tuple[float, ...]:

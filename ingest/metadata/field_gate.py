@@ -39,20 +39,22 @@ def one_sign_enough(similarity: np.ndarray, keywords: np.ndarray, language: str,
     """Enough theme keywords (fewer when the text names a practice), or a description close enough
     for the text's language."""
     density = float(np.sum(keywords))
-    level = LANGUAGE_SIMILARITY.get(language, OTHER_LANGUAGE_SIMILARITY)
     return (
         density >= MIN_FIELD_KEYWORDS
         or (named and density >= NAMED_FIELD_KEYWORDS)
-        or float(np.max(similarity)) >= level
+        or float(np.max(similarity)) >= _level(language)
     )
 
 
 def field_features(similarity: np.ndarray, keywords: np.ndarray, language: str, named: bool) -> np.ndarray:
     """The model's row: 1, the best description similarity above the language's level, the theme
     keywords' density (log, capped) and whether the text names a practice."""
-    level = LANGUAGE_SIMILARITY.get(language, OTHER_LANGUAGE_SIMILARITY)
     density = math.log1p(min(float(np.sum(keywords)), KEYWORD_CAP))
-    return np.array([1.0, 100.0 * (float(np.max(similarity)) - level), density, float(named)])
+    return np.array([1.0, 100.0 * (float(np.max(similarity)) - _level(language)), density, float(named)])
+
+
+def _level(language: str) -> float:
+    return LANGUAGE_SIMILARITY.get(language, OTHER_LANGUAGE_SIMILARITY)
 
 
 def in_the_field(

@@ -63,10 +63,15 @@ _ADJECTIVE_ENDINGS = ("ico", "icos", "ica", "icas", "ici", "iche", "ivo", "ivos"
 
 
 @lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Countries' names in pt/it/en, folded."""
+    return frozenset(fold(n) for found in default_taxonomy().country_names().values() for n in found)
+
+
+@lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
-    """Countries' one-word names in pt/it/en ("Programa Brasil" says where, not which)."""
-    names = default_taxonomy().country_names().values()
-    return frozenset(fold(n) for found in names for n in found if " " not in n)
+    """Countries' one-word names ("Programa Brasil" says where, not which)."""
+    return frozenset(n for n in _country_names() if " " not in n)
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +83,7 @@ def _peoples() -> frozenset[str]:
 
 def a_country_or_its_people(name: str) -> bool:
     """ "New Zealand", "Kenya", "Brazilian": a country's name or its people's, no body's."""
-    names = default_taxonomy().country_names().values()
-    return fold(name) in _peoples() or any(fold(name) == fold(n) for found in names for n in found)
+    return fold(name) in _peoples() or fold(name) in _country_names()
 
 
 def one_word_named(name: str | None) -> bool:

@@ -9,7 +9,7 @@ import re
 from ingest.metadata.collective_names import refers_to
 from ingest.metadata.early_years import MADE_A_COOPERATIVE
 from ingest.metadata.name_checks import a_country_or_its_people
-from ingest.metadata.subject_foundings import FOUNDS_ONE, SENTENCE_REST, told_of_the_subject
+from ingest.metadata.subject_foundings import FOUNDS_ONE, told_of_the_subject
 from kb.text import fold
 
 _SENTENCE_END = re.compile(r"[!?\n]|\.(?!\S)")
@@ -74,8 +74,8 @@ def _it_after_its_name(text: str, start: int, at: int, folded_names: list[str]) 
 def _founds_its_kind(text: str, at: int, folded_names: list[str]) -> bool:
     """After the year, a group founds a body of the practice's own kind, unnamed ("Em dezembro de
     1927, um grupo de agricultores … fundou uma sociedade cooperativa" of a cooperative)."""
-    rest = SENTENCE_REST.split(text[at + 4 : at + 240], maxsplit=1)[0]
-    found = FOUNDS_ONE.match(rest)
+    end = _SENTENCE_END.search(text, at + 4)
+    found = FOUNDS_ONE.match(text[at + 4 : min(end.start() if end else len(text), at + 240)])
     kind = fold(found["kind"]).replace("-", "")[:6] if found else ""
     return bool(kind) and any(kind in n.replace("-", "") for n in folded_names)
 

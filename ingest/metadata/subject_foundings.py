@@ -78,7 +78,6 @@ FOUNDS_ONE = re.compile(
 """After a year, a group founding a body of some kind, unnamed: "Em dezembro de 1927, um grupo de
 agricultores … fundou uma sociedade cooperativa". The practice's own when the kind is its own
 (:func:`ingest.metadata.practice_sentences.names_it`)."""
-SENTENCE_REST = re.compile(r"[!?\n]|\.(?=\s)")
 _NAMED_AFTER = re.compile(
     r"[^,.;\n]{0,80},[ \t]+(?:(?:the|a|o|la|il|lo)[ \t]+|l['’])(?P<kind>[\w-]+)", re.IGNORECASE
 )
