@@ -1,6 +1,6 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 66
+INGEST_VERSION = 67
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 66: a review's mends: early years only as years, foundings of the practice's own kind, no constitution's
 anniversary, fewer speech verbs;

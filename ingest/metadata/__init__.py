@@ -10,10 +10,10 @@ from ingest.metadata.card_sections import section_fields
 from ingest.metadata.cited_year import cited_year
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
-from ingest.metadata.district_names import district_subject, titled_district
+from ingest.metadata.district_names import district_subject, lone_district, titled_district
 from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
-from ingest.metadata.fields import labelled_fields
+from ingest.metadata.fields import cluster_named, labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
 from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_titled
@@ -150,7 +150,8 @@ def text_programmes(
     card = "\n".join(fields[key] for key in ("name", "programme") if fields.get(key))
     on_card = list(mentioned(taxonomy.programmes, card))
     stated = [] if on_card else stated_programmes(fields.get("programme", ""))
-    named = [fields["name"]] if "name" in fields and not on_card else []
+    name = cluster_named(fields) or fields.get("name")
+    named = [name] if name and not on_card else []
     # a card named as a programme ("Name: Upper Austrian cluster programme (Clusterland …)") names it
     stated += [n for n in named if not programme_names(n) and _named_as_a_programme(n)]
     # a title is read for a name given with an acronym that the text uses ("… Innovation & Capability
@@ -205,17 +206,7 @@ def ranked_and_subject(
     elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy, title):
         proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
     found = [*known, *proposed, *own]
-    # the body or scheme the title names and the text keeps naming, unless the title names a
-    # programme found ("WEG e o programa Inovar Auto": the firm is not the practice)
-    subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
-    if subject and not found:  # "Manzano, il distretto della sedia …": the district, not the town
-        subject = wider_collective(text, title, subject) or subject
-    if subject is None and not found:  # a district the text names in lower case ("il distretto di …")
-        subject = (
-            district_subject(text, title) or collective_subject(text, title) or titled_district(text, title)
-        )
-    if subject is None and found:  # "o APL" throughout, beside a body or a scheme it names once or twice
-        subject = collective_beside(text, title, found)
+    subject = _subject(text, title, found)
     # minutes titled by the meeting of a practice's committee ("ATA … DO COMITÊ GESTOR DO APL DO SISAL")
     for named_by in (subject, minutes_titled(title)):
         if named_by and not written_otherwise(named_by, [*found, *proposed]):
@@ -225,6 +216,24 @@ def ranked_and_subject(
     keyed = [e for n in [*own, *proposed] if (e := by_key(taxonomy.programmes, n)) and e not in known]
     named = [*bodies_named(taxonomy, [*own_names, subject]), *keyed]
     return list(dict.fromkeys([*named, *new_programmes([*own, *proposed], taxonomy)]))
+
+
+def _subject(text: str, title: str, found: list[str]) -> str | None:
+    """The body or scheme the title names and the text keeps naming, unless the title names a
+    programme found ("WEG e o programa Inovar Auto": the firm is not the practice); else, with nothing
+    found, a district or collective the text names in lower case ("il distretto di …"); else the
+    collective the text keeps calling by its kind ("o APL"), beside a body or a scheme it names once."""
+    subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
+    if subject and not found:  # "Manzano, il distretto della sedia …": the district, not the town
+        return wider_collective(text, title, subject) or subject
+    if subject is None and not found:
+        return (
+            district_subject(text, title)
+            or collective_subject(text, title)
+            or titled_district(text, title)
+            or lone_district(text)
+        )
+    return subject if subject or not found else collective_beside(text, title, found)
 
 
 _PROGRAMME_NAMED = re.compile(

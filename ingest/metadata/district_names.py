@@ -18,7 +18,9 @@ _KIND = r"[dD]istretto|[dD]istrito|[pP]olo|[aA]rranjo\s+produtivo\s+local|APL|cl
 """One district, in the singular: "i distretti industriali del Nord" are many."""
 _LINK = r"(?:d[aeiou]s?|del|dell[aoe]|dell['’]|dei|degli)"
 _WORD = r"[a-zà-ÿ][a-zà-ÿ-]{2,}"
-_SECTOR = rf"(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
+_SECTOR = rf"(?:(?:(?:e|ed|and|in)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}}"
+"""Up to four words of a trade, joined as trades are ("della maglieria e dell'abbigliamento",
+"dell'orticoltura in serra")."""
 _PLACE = (
     r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+(?:d|dell)['’][A-ZÀ-Ý][\w'’-]+"
     r"|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
@@ -149,6 +151,24 @@ _NOT_A_TRADE_IT = frozenset(
 )
 
 
+def lone_district(text: str) -> str | None:
+    """The one district or English cluster a text names, introduced by an article, however seldom:
+    a news item or a travel note names "o polo do mármore do Anticlinal de Estremoz" once and then
+    its quarries and firms. Asked only when nothing else names the practice."""
+    found: dict[str, str] = {}
+    for match in [*districts(text), *english_clusters(text)]:
+        is_district = match.re is not CLUSTER_AFTER
+        if is_district and (capitalised_whole(match) or not _introduced(match) or not _trade(match)):
+            continue  # "nel distretto de La Victoria" is a city's division
+        if is_district and _NOT_A_TRADE_IT & set(fold(match.group()).split()):
+            return None
+        written = re.sub(r"\s+", " ", match.group())
+        place = fold(match.group(2) if is_district else written)
+        if len(written) > len(found.get(place, "")):
+            found[place] = written
+    return _capitalised(found.popitem()[1]) if len(found) == 1 else None
+
+
 def _introduced(match: re.Match[str]) -> bool:
     """A district in lower case after an article ("il distretto dei tappeti di Bhadohi")."""
     before = match.string[max(0, match.start() - 12) : match.start()]
@@ -205,10 +225,10 @@ def districts(text: str) -> list[re.Match[str]]:
     there are none, :data:`BY_ADJECTIVE`'s whose adjective is a place's (a text that names its district
     by its place, "il distretto cartario di Lucca", means the same one by "il distretto lucchese")."""
     named = [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
-    return named or [m for m in BY_ADJECTIVE.finditer(text) if _a_place_adjective(m)]
+    return named or [m for m in BY_ADJECTIVE.finditer(text) if a_place_adjective(m)]
 
 
-def _a_place_adjective(match: re.Match[str]) -> bool:
+def a_place_adjective(match: re.Match[str]) -> bool:
     """The adjective is a place's (not "urbano", not a country's, "italiano") and the words before
     it name a trade; one ending like a verb ("nel distretto operano 300 imprese") needs a trade
     before it ("il distretto orafo aretino")."""

@@ -32,6 +32,25 @@ LABELS = {
         "practice title",
         "title of the practice",
     ],
+    "cluster": [  # the cluster or district a card's practice belongs to ("Cluster: Moratuwa furniture cluster")
+        "cluster",
+        "distretto",
+        "distretto industriale",
+        "distrito",
+        "district",
+        "industrial district",
+        "polo",
+        "arranjo",
+        "arranjo produtivo local",
+        "apl",
+        "cluster name",
+        "nome do cluster",
+        "nome del cluster",
+        "nome del distretto",
+        "nome do apl",
+        "nome do arranjo",
+        "nome do polo",
+    ],
     "programme": [  # where a card names the programme behind the practice (not stored on the card)
         "programa",
         "nome do programa",
@@ -208,3 +227,19 @@ def _known(label: str) -> str | None:
     return _BY_LABEL.get(label) or next(
         (_BY_LABEL[part] for part in map(str.strip, label.split("/")) if part in _BY_LABEL), None
     )
+
+
+_CLUSTER_KIND = re.compile(
+    r"(?i)(?<![\w-])(?:cluster|distrett[oi]|distrito|district|polo|arranjo produtivo local|apl)(?![\w-])"
+)
+
+
+def cluster_named(fields: dict[str, str]) -> str | None:
+    """A card's cluster line, when it names a cluster by its kind ("Cluster: Moratuwa furniture
+    cluster"): the practice is that cluster's, as a labeller files it, whatever the card's own title
+    ("Practice title: Shared design studio"). "Distrito: Braga" is a division of a country."""
+    value = fields.get("cluster", "")
+    return value if _CLUSTER_KIND.search(value) and len(value) <= MAX_CLUSTER_CHARS else None
+
+
+MAX_CLUSTER_CHARS = 100

@@ -72,9 +72,19 @@ def times_written(name: str, text: str) -> int:
     of "Blue Diamond Growers")."""
     forms = [f for f in written_forms(name) if f]
     forms += [short for f in forms if (short := _without_kind(f))]
+    given = _short_name_given(name, text) if len(forms) == 1 else None
+    forms += [given] if given else []
     if not forms:
         return 0
-    return len(re.findall(rf"(?i)(?<!\w){trie_pattern(forms)}(?!\w)", text))
+    times = len(re.findall(rf"(?i)(?<!\w){trie_pattern(forms)}(?!\w)", text))
+    return times - 1 if given else times  # the name and its short name in brackets are one use
+
+
+def _short_name_given(name: str, text: str) -> str | None:
+    """The short name the text gives ``name`` in brackets after it ("União Nacional das Cooperativas
+    … Solidária (Unicafes)", then "a Unicafes"); not a place ("(Senegal)")."""
+    given = re.search(rf"{re.escape(name)}[ \t]*\(([A-ZÀ-Ý][\w&-]{{1,15}})\)", text)
+    return given.group(1) if given and not a_place(given.group(1)) else None
 
 
 _KIND_AT_END = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.district_names import DISTRICT, an_english_cluster_name
+from ingest.metadata.district_names import BY_ADJECTIVE, DISTRICT, a_place_adjective, an_english_cluster_name
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
@@ -74,8 +74,9 @@ def _a_district_name(name: str) -> bool:
     in lower case before its place; not a practice described in words ("Polo calçadista de uma cidade
     do interior de São Paulo", "Polo tessile della provincia di Prato")."""
     district = DISTRICT.fullmatch(name)
-    if district is None:
-        return False
+    if district is None:  # or named by its place's adjective ("distretto del bottone bergamasco")
+        by_adjective = BY_ADJECTIVE.fullmatch(name)
+        return by_adjective is not None and a_place_adjective(by_adjective)
     trade = re.findall(r"[^\W\d_]+", fold(name[district.end(1) : district.start(2)]))
     return not any(w in STOPWORDS or w in _SETTING for w in trade if w not in _LINKS)
 

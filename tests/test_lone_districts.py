@@ -1,0 +1,87 @@
+"""A district named once, a card's cluster line, a short name given in brackets, a quoted saying."""
+
+from __future__ import annotations
+
+from ingest.metadata import extract
+from ingest.metadata.district_names import districts, lone_district
+from ingest.metadata.fields import cluster_named, labelled_fields
+from ingest.metadata.guess_beside import times_written
+from ingest.metadata.name_checks import no_name_of_a_scheme
+
+
+def test_a_district_named_once_is_the_practice_when_nothing_else_names_one() -> None:
+    text = (
+        "As pedreiras da região juntaram-se num projeto de reaproveitamento dos escombros. O polo do mármore "
+        "de Vila Serrana é a principal zona de extração do país; as empresas partilham agora uma central de "
+        "britagem e vendem o pó de pedra às fábricas de cal."
+    )
+    assert lone_district(text) == "Polo do mármore de Vila Serrana"
+    found = extract(text, "Pedreiras juntam-se para aproveitar escombros", language="pt")
+    assert found.values["programme"] == ["Polo do mármore de Vila Serrana"]
+
+
+def test_an_english_cluster_named_once_is_the_practice_when_nothing_else_names_one() -> None:
+    text = (
+        "I grew up among kilns. The Dunmere ceramics cluster is much smaller than it was, but the "
+        "workshops still fire tableware for hotels and a few designers have moved back."
+    )
+    assert lone_district(text) == "Dunmere ceramics cluster"
+
+
+def test_two_districts_a_city_s_division_or_a_health_district_give_no_lone_district() -> None:
+    two = "Il distretto della carta di Borgoverde e il distretto del vetro di Montalto collaborano."
+    assert lone_district(two) is None
+    division = "Il mercato si trova a Lima, nel distretto de La Victoria, tra due avenidas."
+    assert lone_district(division) is None  # no trade: a city's district
+    health = "Nel distretto sanitario di Borgoverde e nel distretto del mobile di Borgoverde."
+    assert lone_district(health) is None
+    unintroduced = "Reti di distretto del mobile di Borgoverde."  # no article: not the one spoken of
+    assert lone_district(unintroduced) is None
+
+
+def test_a_trade_may_be_joined_by_in() -> None:
+    text = "Il distretto dell'orticoltura in serra di Borgoverde conta migliaia di aziende."
+    assert [m.group() for m in districts(text)] == ["distretto dell'orticoltura in serra di Borgoverde"]
+
+
+def test_a_card_s_cluster_line_names_the_practice_over_its_title() -> None:
+    card = (
+        "GOOD PRACTICE CARD No. 3\n"
+        "Practice title: Shared design studio and digital catalogue\n"
+        "Cluster: Dunmere furniture cluster\n"
+        "Location: Dunmere, Western Province\n\n"
+        "Background\nDunmere has been associated with carpentry for generations. Hundreds of small "
+        "workshops make beds and doors. The workshops opened a shared design studio for their members.\n"
+    )
+    assert labelled_fields(card)["cluster"] == "Dunmere furniture cluster"
+    assert extract(card, "Shared design studio", language="en").values["programme"] == [
+        "Dunmere furniture cluster"
+    ]
+    assert cluster_named({"cluster": "Braga"}) is None  # "Distrito: Braga", a country's division
+
+
+def test_a_card_s_district_named_by_its_place_s_adjective_is_its_name() -> None:
+    card = (
+        "**Denominazione:** distretto del bottone borgoverdese\n\n"
+        "**Settore:** bottoni e accessori\n\n"
+        "## Contesto\n\nNella fascia collinare si concentra una delle produzioni di bottoni più importanti. "
+        "Le imprese hanno costituito un laboratorio comune di prove chimiche.\n"
+    )
+    found = extract(card, "Scheda buona pratica n. 14 — Laboratorio comune", language="it")
+    assert found.values["programme"] == ["distretto del bottone borgoverdese"]
+
+
+def test_a_short_name_given_in_brackets_counts_with_the_name() -> None:
+    text = (
+        "A União Nacional das Cooperativas Serranas (Unicoser) foi fundada por cooperativas. "
+        "Hoje a Unicoser representa mil cooperativas; a Unicoser negocia com o governo."
+    )
+    assert times_written("União Nacional das Cooperativas Serranas", text) == 3
+    placed = "A Feira Serrana (Paraná) reúne produtores do Paraná."
+    assert times_written("Feira Serrana", placed) == 1  # a place in brackets is no short name
+
+
+def test_a_quoted_sentence_is_no_name_but_a_quoted_name_is() -> None:
+    text = '"A cooperativa pequena precisa de uma voz própria" e o programa "Compra Direta Local".'
+    assert no_name_of_a_scheme("A cooperativa pequena precisa de uma voz própria", text)
+    assert not no_name_of_a_scheme("Compra Direta Local", text)
