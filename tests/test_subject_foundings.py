@@ -109,6 +109,13 @@ def test_an_earlier_year_of_another_clause_does_not_take_the_founding_s_verb() -
             ["Riverbend Co-operative Limited"],
             1899,
         ),
+        (
+            "Il Consorzio delle Cooperative Frutticole della Valverde (CFV) compie ottant'anni. Fu fondato "
+            "nel 1944, nei mesi difficili della guerra, da un piccolo gruppo di cooperative. Il marchio "
+            "collettivo fu riconosciuto nel 2005.",
+            ["Consorzio delle Cooperative Frutticole della Valverde (CFV)"],
+            1944,
+        ),
     ],
 )
 def test_an_old_cooperative_s_start_told_by_noun_pronoun_or_forming(

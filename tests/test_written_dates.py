@@ -6,14 +6,17 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.cited_year import cited_year
+from ingest.metadata.document_years import law_year
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.study_years import studied_years
 from ingest.metadata.written_dates import (
     dates_of_writing,
+    refused_years,
     reported_years,
     reports_a_start,
     written_on,
 )
+from ingest.metadata.year_ranker import a_grown_district
 
 
 def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
@@ -40,6 +43,7 @@ def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
         "*Scheda per imprese italiane interessate a insediarsi nel parco tecnologico. Aggiornamento: novembre 2022.*",
         "Report by consultants for the regional cluster programme. Updated in March 2023. Do not quote.",
         "Relatório de consultores. Versão de Novembro de 2021. Não citar sem autorização.",
+        "*Prepared for an elective on economic development. For class discussion only. Revised 2022.*",
         "Dalla newsletter di un'associazione di imprese del riciclo del Nord-Est — numero di aprile 2021\nIntervista.",
         "SASKATOON, Sask., June 12, 2022\nThree companies at the research park are growing.",
         "From: Marta Puig\nDate: Thu, 14 Apr 2022 11:27:05 +0200\nSubject: the cluster programme",
@@ -314,3 +318,28 @@ def test_a_timeline_s_entry_with_a_place_is_no_dateline() -> None:
 )
 def test_the_year_a_reference_cites(text: str, file_date: str | None, cited: int | None) -> None:
     assert cited_year(labelled_fields(text), text, file_date) == cited
+
+
+def test_news_of_a_grown_district_s_new_plan_is_no_news_of_its_start() -> None:
+    text = (
+        "Vila Serrana, 12 de maio de 2023 — Um grupo de empresas de extração de mármore apresentou esta "
+        "semana um plano conjunto para reaproveitar os escombros. O polo do mármore de Vila Serrana é a "
+        "principal zona de extração do país; as pedreiras partilham agora uma central de britagem."
+    )
+    found = extract(text, "Pedreiras juntam-se para aproveitar escombros", language="pt")
+    assert found.values["programme"] == ["Polo do mármore de Vila Serrana"] and found.year is None
+    assert a_grown_district([["Polo do mármore de Vila Serrana"]])
+    assert not a_grown_district([["Huila Coffee Cluster"]])  # a body named in capitals may be launched
+    assert refused_years(text, district=True) == {2023} and not refused_years(text)
+
+
+def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
+    assert law_year(["Legge regionale 4 aprile 2003, n. 8"]) == 2003
+    assert law_year(["Decreto-Lei n.º 372/2007"]) == 2007 and law_year(["Ley 5/2011"]) == 2011
+    assert law_year(["Programa Rota 2030"]) is None  # no law: a target year
+    assert law_year(["Lei nº 13.755/2018, que altera a Lei nº 8.248/1991"]) is None  # two years: which?
+    text = (
+        "La Legge regionale 4 aprile 2003, n. 8 riconosce i distretti. La Legge regionale 4 aprile 2003, "
+        "n. 8 affida ai comitati di distretto la programmazione; la Regione ne verifica i piani."
+    )
+    assert extract(text, "Verbale del comitato", language="it").year == 2003

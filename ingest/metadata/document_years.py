@@ -10,7 +10,7 @@ from ingest.metadata.anniversaries import founding_from_anniversary, tells_found
 from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import minutes_year, reports_a_start, year_of_writing
-from ingest.metadata.year_ranker import practice_year
+from ingest.metadata.year_ranker import a_grown_district, practice_year
 from ingest.metadata.years import begun_in, dateline_year
 from kb.taxonomy import Taxonomy
 from kb.text import fold
@@ -33,7 +33,8 @@ def document_year(
     )
     if "year" in fields and (year := year_in_field(fields["year"], decades=not unknown)) is not None:
         return year  # "Desconhecido (c. 2008)" still says 2008
-    year = practice_year(text, title, *year_evidence(meta, fields, title, taxonomy))
+    names, starts = year_evidence(meta, fields, title, taxonomy)
+    year = practice_year(text, title, names, starts)
     if unknown:
         return year if year is not None and begun_in(text, year) else None
     dated = written_year(fields, text, date_hint)
@@ -41,7 +42,21 @@ def document_year(
     planned = year is not None and dated is not None and year > dated  # "até 2026": no start
     if founded and (year in (None, dated) or planned or tells_founding_anniversary(text)):
         return founded
-    return dated if year is None and reports_a_start(text) else year
+    # news of a district's new plan is no news of the district's start
+    if year is None and reports_a_start(text) and not a_grown_district(names):
+        return dated
+    return year if year is not None else law_year(meta.values["programme"][:1])
+
+
+_LAW = re.compile(r"(?i)\b(?:lei|legge|ley|loi|act|law|decreto|decree|regulamento|regolamento)\b")
+_NAMED_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
+
+
+def law_year(programmes: list[str]) -> int | None:
+    """The year a law that is the practice dates itself by in its name ("Legge regionale 4 aprile
+    2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start."""
+    named = [int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)]
+    return named[0] if len(set(named)) == 1 else None
 
 
 def written_year(fields: dict[str, str], text: str, date_hint: str | None) -> int | None:

@@ -25,12 +25,15 @@ scuola", "The Federation"); not a person ("Ela nasceu em 1936"), a town ("A cida
 firm, whose founding is older than the practice it joins."""
 _BE = r"(?:was|were|is|foi|foram|é|fu|furono|è|era|venne|sono)"
 _FOUNDED = (
-    r"(?:founded|fundad[oa]s?|fondat[oaie]|created|criad[oa]s?|creat[oaie]|established|set[ \t]+up|"
+    r"(?:founded|formed|fundad[oa]s?|fondat[oaie]|created|criad[oa]s?|creat[oaie]|established|set[ \t]+up|"
     r"istituit[oaie]|costituit[oaie]|constitu[ií]d[oa]s?|nat[oaie]|nasceu|nacque)"
 )
+_UNSAID = r"(?:fu|venne|foi|foram|furono|(?:è|é|e['’])[ \t]+stat[oaie])"
+"""A passive whose subject Italian and Portuguese leave unsaid, as "it" ("Fu fondato nel 1945", "Foi
+criada em 1998"): the subject of the sentence before."""
 _BIRTH = re.compile(r"(?i)\b(?:nat[oaie]|nasceu|nacque)\b")
 _TOLD_OF_THE_SUBJECT = re.compile(
-    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?P<subject>{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+)?{_FOUNDED}"
+    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?P<subject>{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+|{_UNSAID}[ \t]+)?{_FOUNDED}"
     r"(?:[ \t]+(?:in|em|nel|no|il|on|a|ad|at)[ \t]+[^,;]{0,40})?[ \t]+(?:in|em|nel|no|il|on)?[ \t]*$"
 )
 

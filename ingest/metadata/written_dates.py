@@ -166,10 +166,10 @@ def written_on(text: str, at: int) -> bool:
 _REVISION_SENTENCE = re.compile(
     r"(?i)[\W]*(?:versão|versione|version|(?:final )?draft|bozza|rascunho|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
     r"(?:last )?revised|revisione|revisão)\b[ \t:,]*(?:(?:de|del|dell['’]|of|il|em|on|in)[ \t]+)?"
-    rf"(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?"
+    rf"(?:(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?)?"
 )
 """A sentence that tells only when the text was revised, up to its year: "Versão de novembro de
-2021.", "Aggiornamento: novembre 2022." (not "É a Lei nº 13.874, sancionada em setembro de 2019.",
+2021.", "Aggiornamento: novembre 2022.", "Revised 2022." (not "É a Lei nº 13.874, sancionada em setembro de 2019.",
 nor an interview's "A: NovaUCD opened its doors in February 2003.")."""
 
 
@@ -250,12 +250,13 @@ def minutes_year(text: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def refused_years(text: str) -> set[int]:
+def refused_years(text: str, district: bool = False) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, a heading
     report's years that the text tells with no start, and a study's own dates, when the text reports
     no start as news (the cheap test of the lead first: a long report's every year is read only when
-    needed); and the years told only as a renaming."""
-    if reports_a_start(text):
+    needed); and the years told only as a renaming. A text about a district that reports a start
+    reports its new plan, not the district's start (``district``)."""
+    if not district and reports_a_start(text):
         return renamed_years(text)
     return dates_of_writing(text) | reported_years(text) | studied_years(text) | renamed_years(text)
 

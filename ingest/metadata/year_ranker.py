@@ -108,7 +108,8 @@ def practice_year(
     news (:mod:`ingest.metadata.written_dates`); None when none is left or likely.
     ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
     candidates = year_features(text, title, names, programme_starts)
-    refused = refused_years(text) if candidates else set()  # a meeting's or a release's date, not a start
+    # a meeting's or a release's date, not a start; nor the date of news of a district's new plan
+    refused = refused_years(text, a_grown_district(names)) if candidates else set()
     return best_year(candidates, weights(), refused=refused, gate=gate_weights())
 
 
@@ -224,8 +225,27 @@ def year_features(
                 "calendar_date": float(bool(_CALENDAR_DATE.search(text[max(0, at - 30) : at]))),
             }
         )
-    years, district = sorted(seen), float(any(_DISTRICT.search(n) for group in names for n in group))
+    years, district = sorted(seen), float(a_district(names))
     return {y: _row(y, told, years, title, programme_starts, district) for y, told in seen.items()}
+
+
+def a_district(names: Sequence[Sequence[str]]) -> bool:
+    """Whether the practice or its programme is a district or a cluster by its name (:data:`_DISTRICT`)."""
+    return any(_DISTRICT.search(n) for group in names for n in group)
+
+
+def a_grown_district(names: Sequence[Sequence[str]]) -> bool:
+    """Whether the practice (or its programme) is named as the field names a district that grew, its
+    trade in lower case ("Polo do mármore de …", "Distretto del camper della Val d'Elsa"); not a cluster
+    body named in capitals ("Huila Coffee Cluster"), which a text may report launched."""
+    return any(
+        _DISTRICT.search(n) and any(w not in _LINKS for w in re.findall(r"(?<![\w'’])[a-zà-ÿ]{4,}", n))
+        for group in names
+        for n in group
+    )
+
+
+_LINKS = frozenset("della dello delle degli dell".split())
 
 
 _DISTRICT = re.compile(r"(?i)\b(?:distrett|distrit|district|cluster|polo\b|arranjo|APL\b|valley|aglomerad)")

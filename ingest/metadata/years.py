@@ -190,9 +190,13 @@ _FIRM = re.compile(
     r"(?i)\b(?:empresa|firma|firm|company|azienda|ditta|impresa|f[aá]brica|fabbrica|factory|oficina|officina|"
     r"loja|negozio|shop|yard|mill|business|neg[oó]cio)\b"
 )
-_FOUNDERS = re.compile(r"(?i)\b(?:by|por|pel[oa]s?)[ \t]+(?!\d)[^,;]*")
-"""Who founded it, up to the next comma: "founded in 1982 by business leaders" is no firm's founding
-("Founded in 1985, by 1990 the company …" and "… by John Smith, the company …" are)."""
+_FOUNDERS = re.compile(
+    r"(?i)\b(?:by|por|pel[oa]s?)[ \t]+(?!\d)[^,;]*"
+    r"(?:,[ \t]*(?:together with|along with|with|insieme a|insieme con|junto com|com|con)\b[^,;]*)*"
+)
+"""Who founded it, up to the next comma but for those it names with them ("founded in 2000 by Chalmers
+and the City, together with the business community"): "founded in 1982 by business leaders" is no firm's
+founding ("Founded in 1985, by 1990 the company …" and "… by John Smith, the company …" are)."""
 FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
