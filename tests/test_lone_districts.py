@@ -85,3 +85,8 @@ def test_a_quoted_sentence_is_no_name_but_a_quoted_name_is() -> None:
     text = '"A cooperativa pequena precisa de uma voz própria" e o programa "Compra Direta Local".'
     assert no_name_of_a_scheme("A cooperativa pequena precisa de uma voz própria", text)
     assert not no_name_of_a_scheme("Compra Direta Local", text)
+
+
+def test_a_district_of_two_places_is_named_whole() -> None:
+    text = "Il distretto del sughero di Borgoverde e Tempio Alto esporta tappi in tutto il mondo."
+    assert [m.group() for m in districts(text)] == ["distretto del sughero di Borgoverde e Tempio Alto"]
