@@ -29,6 +29,7 @@ from ingest.metadata.year_ranker import (
     TELLS,
     TERMS,
     WEIGHTS_FILE,
+    a_grown_district,
     best_year,
     gate_weights,
     ranked,
@@ -67,8 +68,10 @@ def documents(gold: Path) -> list[Document]:
             continue  # the card says it
         title = document_title(parsed, path)
         meta = extract(parsed.text, title, parsed.info.get("date"), language=str(item.get("language")))
-        candidates = year_features(parsed.text, title, *year_evidence(meta, fields, title, taxonomy))
-        out.append((item.get("year"), candidates, refused_years(parsed.text)))  # type: ignore[arg-type]
+        names, starts = year_evidence(meta, fields, title, taxonomy)
+        candidates = year_features(parsed.text, title, names, starts)
+        refused = refused_years(parsed.text, a_grown_district(names))  # as practice_year refuses
+        out.append((item.get("year"), candidates, refused))  # type: ignore[arg-type]
     return out
 
 
