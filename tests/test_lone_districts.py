@@ -7,6 +7,7 @@ from ingest.metadata.district_names import districts, lone_district
 from ingest.metadata.fields import cluster_named, labelled_fields
 from ingest.metadata.guess_beside import times_written
 from ingest.metadata.name_checks import no_name_of_a_scheme
+from ingest.metadata.non_names import only_what_it_is
 
 
 def test_a_district_named_once_is_the_practice_when_nothing_else_names_one() -> None:
@@ -90,3 +91,8 @@ def test_a_quoted_sentence_is_no_name_but_a_quoted_name_is() -> None:
 def test_a_district_of_two_places_is_named_whole() -> None:
     text = "Il distretto del sughero di Borgoverde e Tempio Alto esporta tappi in tutto il mondo."
     assert [m.group() for m in districts(text)] == ["distretto del sughero di Borgoverde e Tempio Alto"]
+
+
+def test_a_post_in_minutes_is_no_programme() -> None:
+    assert only_what_it_is("Executive Director") and only_what_it_is("Vice-Chair")
+    assert only_what_it_is("Chief Executive Officer") and not only_what_it_is("Dunmere Business Association")

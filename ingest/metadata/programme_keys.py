@@ -184,10 +184,12 @@ ROLE_WORDS = frozenset(
     "officer manager director coordinator coordinatore coordinatrice coordenador coordenadora diretor diretora "
     "direttore direttrice responsabile secretary segretario secretario chair chairman chairwoman "
     "president presidente adviser advisor consulente consultor consultora consultant specialist especialista "
-    "analyst analista assistant assistente".split()
+    "analyst analista assistant assistente executive vice-chair vice-president vicepresidente deputy chief "
+    "treasurer tesoureiro tesoriere ceo cfo coo".split()
 )
 """A post: with a programme's word, a sender's signature or a byline ("Programme Officer", "Project
-Manager", "Coordenador de Programa"), never a programme."""
+Manager", "Coordenador de Programa"), or in minutes ("Executive Director", "Vice-Chair"), never a
+programme."""
 
 
 _ACT_OF_A_YEAR = re.compile(r"(.*\bAct),?[ \t]+(?:(?:No\.?[ \t]*)?\d{1,4}[ \t]+of[ \t]+)?(?:19|20)\d\d")
