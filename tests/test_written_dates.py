@@ -7,6 +7,7 @@ import pytest
 from ingest.metadata import extract
 from ingest.metadata.cited_year import cited_year
 from ingest.metadata.document_years import law_year
+from ingest.metadata.field_years import year_in_field
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.study_years import studied_years
 from ingest.metadata.written_dates import (
@@ -343,3 +344,11 @@ def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
         "n. 8 affida ai comitati di distretto la programmazione; la Regione ne verifica i piani."
     )
     assert extract(text, "Verbale del comitato", language="it").year == 2003
+
+
+def test_a_card_s_span_of_covered_actions_is_no_start() -> None:
+    assert year_in_field("attività documentate nel periodo 2015–2022") is None
+    assert year_in_field("2003–2012 (período analisado nesta ficha)") is None
+    assert year_in_field("ações registradas entre 2016 e 2019; ficha revisada em agosto de 2020") is None
+    assert year_in_field("a cooperativa foi registrada em 1933") == 1933  # a registration: a founding
+    assert year_in_field("Facility turned over in October 2014") == 2014

@@ -26,10 +26,23 @@ Not a bare "data", which is a date in Portuguese and Italian ("data di avvio: 20
 comma or another year ("dados de 2019, lançado em 2016" gives 2016)."""
 
 
+_COVERED = re.compile(
+    r"(?i)\b(?:analisad[oa]s?|analizzat[oaie]|analy[sz]ed|documentad[oa]s|documentat[ei]|documented|"
+    r"registrad[oa]s|registrat[ei]|recorded|covered|cobert[oa]|copert[oa])\b"
+)
+"""A card's time reference that tells the span its actions cover, not when the practice began
+("attività documentate nel periodo 2015–2022", "2003–2012 (período analisado nesta ficha)", "ações
+registradas entre 2016 e 2019"); plural, for a registration told in the singular may be a founding
+("registrada em 1933")."""
+
+
 def year_in_field(value: str, decades: bool = True) -> int | None:
     """The year a labelled field gives: "2016", "março de 2016", "21/08/2013", "istituita nel 1947";
     with ``decades`` false, none when it gives a decade ("ao longo da década de 2000"); none that
-    is only a revision's or the figures' year (:data:`_REVISED`)."""
+    is only a revision's or the figures' year (:data:`_REVISED`), nor from a span the card covers
+    (:data:`_COVERED`)."""
+    if _COVERED.search(value):
+        return None
     for match in _FIELD_YEAR.finditer(value):
         if not _revised(value, match.start()):
             return None if not decades and is_decade(value, match) else int(match.group())
