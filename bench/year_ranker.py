@@ -29,8 +29,8 @@ from ingest.metadata.year_ranker import (
     TELLS,
     TERMS,
     WEIGHTS_FILE,
-    a_grown_district,
     best_year,
+    district_named,
     gate_weights,
     ranked,
     terms,
@@ -70,7 +70,7 @@ def documents(gold: Path) -> list[Document]:
         meta = extract(parsed.text, title, parsed.info.get("date"), language=str(item.get("language")))
         names, starts = year_evidence(meta, fields, title, taxonomy)
         candidates = year_features(parsed.text, title, names, starts)
-        refused = refused_years(parsed.text, a_grown_district(names))  # as practice_year refuses
+        refused = refused_years(parsed.text, district_named(names))  # as practice_year refuses
         out.append((item.get("year"), candidates, refused))  # type: ignore[arg-type]
     return out
 

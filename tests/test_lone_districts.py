@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.district_names import districts, lone_district
-from ingest.metadata.fields import cluster_named, labelled_fields
+from ingest.metadata.district_names import districts
+from ingest.metadata.fields import labelled_fields
 from ingest.metadata.guess_beside import times_written
+from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_checks import no_name_of_a_scheme
 from ingest.metadata.non_names import only_what_it_is
+from ingest.metadata.own_name import cluster_named
 
 
 def test_a_district_named_once_is_the_practice_when_nothing_else_names_one() -> None:
@@ -34,7 +36,7 @@ def test_two_districts_a_city_s_division_or_a_health_district_give_no_lone_distr
     assert lone_district(two) is None
     division = "Il mercato si trova a Lima, nel distretto de La Victoria, tra due avenidas."
     assert lone_district(division) is None  # no trade: a city's district
-    health = "Nel distretto sanitario di Borgoverde e nel distretto del mobile di Borgoverde."
+    health = "Il paese ospita la sede del distretto notarile di Borgoverde."
     assert lone_district(health) is None
     unintroduced = "Reti di distretto del mobile di Borgoverde."  # no article: not the one spoken of
     assert lone_district(unintroduced) is None
@@ -96,3 +98,40 @@ def test_a_district_of_two_places_is_named_whole() -> None:
 def test_a_post_in_minutes_is_no_programme() -> None:
     assert only_what_it_is("Executive Director") and only_what_it_is("Vice-Chair")
     assert only_what_it_is("Chief Executive Officer") and not only_what_it_is("Dunmere Business Association")
+
+
+def test_a_district_only_compared_with_a_service_s_or_a_country_s_is_no_lone_district() -> None:
+    for text in (
+        "Ao contrário do polo calçadista de Vila Serrana, as fábricas de Birigui fazem calçado infantil.",
+        "Come il distretto della ceramica di Borgoverde, anche qui le imprese esportano.",
+        "Our workshops compete with the Chinese shoe cluster on price every year.",
+        "The outbreak at the Dunmere garment factory cluster closed twelve sites.",
+        "Il distretto notarile di Borgoverde ha sede in via Rovello.",
+        "O polo de vacinação de Vila Serrana abriu às oito.",
+        "Le imprese nel distretto presente in molti comuni della Brianza esportano.",  # a clause
+        "Il distretto della ceramica di Borgoverde e Confindustria Ceramica hanno firmato un accordo.",
+    ):
+        assert lone_district(text) is None, text
+
+
+def test_a_card_s_cluster_line_must_name_a_cluster_by_its_trade() -> None:
+    for value in (
+        "Arranjo Produtivo Local",
+        "N/A (not part of a cluster)",
+        "Dunmere District",
+        "Distrito de Braga",
+    ):
+        assert cluster_named({"cluster": value}) is None, value
+    assert cluster_named({"cluster": "Distretto sanitario di Borgoverde"}) is None
+    assert cluster_named({"cluster": "APL Moveleiro de Vila Serrana"}) == "APL Moveleiro de Vila Serrana"
+    long = "Arranjo Produtivo Local de Confecções de Vila Serrana (APL de Confecções de Vila Serrana)"
+    assert cluster_named({"cluster": long}) == long
+    assert (
+        cluster_named({"cluster": "Distretto del mobile di Borgoverde (ospite)"})
+        == "Distretto del mobile di Borgoverde"
+    )
+
+
+def test_a_registered_body_in_brackets_is_whose_the_name_is_not_its_short_name() -> None:
+    text = "O Fundo Serrano (BNDES) apoia cooperativas; o BNDES empresta e o BNDES avalia."
+    assert times_written("Fundo Serrano", text) == 1

@@ -174,3 +174,12 @@ def test_a_country_s_name_before_a_collective_s_kind_is_not_what_the_text_calls_
 
     assert called("Tatua Co-operative Dairy Company") == ["Tatua Co-operative Dairy Company", "Tatua"]
     assert called("New Zealand Co-operative Dairy Company") == ["New Zealand Co-operative Dairy Company"]
+
+
+def test_a_passive_whose_subject_follows_the_year_is_another_s_founding() -> None:
+    before = "Il Consorzio delle Cooperative della Valverde (CV) compie ottant'anni. "
+    for rest in (
+        "Fu istituito nel 1927 il comune, staccandosi da Montalto.",
+        "Fu costituita nel 1936 la prima associazione dei salumieri della valle.",
+    ):
+        assert practice_year(before + rest, "", [["Consorzio delle Cooperative della Valverde (CV)"]]) is None

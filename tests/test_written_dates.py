@@ -17,7 +17,7 @@ from ingest.metadata.written_dates import (
     reports_a_start,
     written_on,
 )
-from ingest.metadata.year_ranker import a_grown_district
+from ingest.metadata.year_ranker import a_grown_district, district_named
 
 
 def test_datelines_bylines_and_sign_offs_are_dates_of_writing() -> None:
@@ -331,14 +331,22 @@ def test_news_of_a_grown_district_s_new_plan_is_no_news_of_its_start() -> None:
     assert found.values["programme"] == ["Polo do mármore de Vila Serrana"] and found.year is None
     assert a_grown_district([["Polo do mármore de Vila Serrana"]])
     assert not a_grown_district([["Huila Coffee Cluster"]])  # a body named in capitals may be launched
-    assert refused_years(text, district=True) == {2023} and not refused_years(text)
+    assert refused_years(text, district_named([["Polo do mármore de Vila Serrana"]])) == {2023}
+    assert not refused_years(text)
+    launched = "Vila Serrana, 3 de março de 2015 — Foi lançado ontem o arranjo produtivo local de confecções."
+    assert not refused_years(launched, district_named([["Arranjo produtivo local de confecções"]]))
 
 
 def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
-    assert law_year(["Legge regionale 4 aprile 2003, n. 8"]) == 2003
-    assert law_year(["Decreto-Lei n.º 372/2007"]) == 2007 and law_year(["Ley 5/2011"]) == 2011
-    assert law_year(["Programa Rota 2030"]) is None  # no law: a target year
-    assert law_year(["Lei nº 13.755/2018, que altera a Lei nº 8.248/1991"]) is None  # two years: which?
+    twice = "La Legge regionale 4 aprile 2003, n. 8 disciplina i distretti; la legge del 2003 li riconosce."
+    assert law_year(["Legge regionale 4 aprile 2003, n. 8"], twice) == 2003
+    assert law_year(["Programa Rota 2030"], "Rota 2030; Rota 2030.") is None  # no law: a target year
+    two = "Lei nº 13.755/2018, que altera a Lei nº 8.248/1991"
+    assert law_year([two], f"{two}. {two}.") is None  # two years: which?
+    created = "A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007 e é gerida pelo instituto."
+    assert law_year(["Decreto-Lei n.º 372/2007"], created) == 2007
+    once = "O laboratório comum das empresas. O contributo vem da Legge 317/1991."
+    assert law_year(["Distretti industriali (Legge 317/1991)"], once) is None  # it funds the practice
     text = (
         "La Legge regionale 4 aprile 2003, n. 8 riconosce i distretti. La Legge regionale 4 aprile 2003, "
         "n. 8 affida ai comitati di distretto la programmazione; la Regione ne verifica i piani."
@@ -352,3 +360,6 @@ def test_a_card_s_span_of_covered_actions_is_no_start() -> None:
     assert year_in_field("ações registradas entre 2016 e 2019; ficha revisada em agosto de 2020") is None
     assert year_in_field("a cooperativa foi registrada em 1933") == 1933  # a registration: a founding
     assert year_in_field("Facility turned over in October 2014") == 2014
+    assert year_in_field("iniciada em 2011; ações registradas até 2019") == 2011
+    assert year_in_field("Avviata nel 2009 (primi risultati documentati nel 2012)") == 2009
+    assert year_in_field("2014, as recorded in the company register") == 2014

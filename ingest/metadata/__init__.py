@@ -10,17 +10,18 @@ from ingest.metadata.card_sections import section_fields
 from ingest.metadata.cited_year import cited_year
 from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
 from ingest.metadata.countries import countries_in_field, main_countries
-from ingest.metadata.district_names import district_subject, lone_district, titled_district
+from ingest.metadata.district_names import district_subject, titled_district
 from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
-from ingest.metadata.fields import cluster_named, labelled_fields
+from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
 from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.headings import a_broadcast
+from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
-from ingest.metadata.own_name import own_name
+from ingest.metadata.own_name import cluster_named, own_name
 from ingest.metadata.owners import without_owner
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names

@@ -46,7 +46,7 @@ fermano-maceratese"."""
 _NOT_A_PLACE = frozenset(
     "urbano urbana montano montana umano umana cittadino cittadina marino marina vicino vicina sovrano "
     "quotidiano quotidiana mondano mondana piano fino fina divino divina latino latina meridiano "
-    "americano americana africano africana".split()
+    "americano americana africano africana artigiano artigiana artigiani artigiane".split()
 )
 """Adjectives of that form that name no place (or a continent)."""
 
@@ -137,10 +137,10 @@ def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
     :data:`MIN_USES` times more (once more after a title naming it): a parliamentary question names
     "il distretto della carta di Fabriano" once and then "il distretto" throughout (not "reti di
     cluster di altri Paesi")."""
-    in_title = {fold(m.group(2)) for m in districts(title) if _introduced(m)} & set(counts)
+    in_title = {fold(m.group(2)) for m in districts(title) if introduced(m)} & set(counts)
     if any(_NOT_A_TRADE_IT & set(fold(m.group()).split()) for m in districts(f"{title}\n{text}")):
         return None  # "nel distretto sanitario di Ostuni": a health district
-    places = in_title or {fold(m.group(2)) for m in districts(text) if _introduced(m)}
+    places = in_title or {fold(m.group(2)) for m in districts(text) if introduced(m)}
     if len(places) != 1 or places - set(counts):
         return None
     named = [m.span() for m in DISTRICT.finditer(text)]
@@ -151,27 +151,23 @@ def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
 _NOT_A_TRADE_IT = frozenset(
     "sanitario socio-sanitario scolastico militare elettorale idrografico forestale".split()
 )
+_SERVICES = frozenset(
+    "sanitario sociosanitario socio-sanitario sanitario scolastico militare elettorale idrografico forestale "
+    "notarile giudiziario ospedaliero museale vaccinale universitario sanitaria policial rural vacinacao "
+    "universitario apoio presencial educacao infantil turistico federal escolar saude "
+    "school primary secondary galaxy slum red-light supercomputing computing server hospital outbreak covid "
+    "factory plant".split()
+)
+"""A district or a cluster of a service, a body or an outbreak, not of a trade ("distretto notarile",
+"polo de vacinação", "the Coma galaxy cluster", "the Gütersloh meat plant cluster")."""
 
 
-def lone_district(text: str) -> str | None:
-    """The one district or English cluster a text names, introduced by an article, however seldom:
-    a news item or a travel note names "o polo do mármore do Anticlinal de Estremoz" once and then
-    its quarries and firms. Asked only when nothing else names the practice."""
-    found: dict[str, str] = {}
-    for match in [*districts(text), *english_clusters(text)]:
-        is_district = match.re is not CLUSTER_AFTER
-        if is_district and (capitalised_whole(match) or not _introduced(match) or not _trade(match)):
-            continue  # "nel distretto de La Victoria" is a city's division
-        if is_district and _NOT_A_TRADE_IT & set(fold(match.group()).split()):
-            return None
-        written = re.sub(r"\s+", " ", match.group())
-        place = fold(match.group(2) if is_district else written)
-        if len(written) > len(found.get(place, "")):
-            found[place] = written
-    return _capitalised(found.popitem()[1]) if len(found) == 1 else None
+def not_a_trade(words: list[str]) -> bool:
+    """Whether a district's words (folded) name a service, a school or an outbreak, not a trade."""
+    return bool(_SERVICES & set(words) or _NOT_A_TRADE & set(words))
 
 
-def _introduced(match: re.Match[str]) -> bool:
+def introduced(match: re.Match[str]) -> bool:
     """A district in lower case after an article ("il distretto dei tappeti di Bhadohi")."""
     before = match.string[max(0, match.start() - 12) : match.start()]
     return not capitalised_whole(match) and bool(_ARTICLE.search(before))
@@ -226,7 +222,7 @@ def districts(text: str) -> list[re.Match[str]]:
     della rubinetteria e del valvolame Cusio-Valsesia"), not a clause ("il distretto tra Cusio"); when
     there are none, :data:`BY_ADJECTIVE`'s whose adjective is a place's (a text that names its district
     by its place, "il distretto cartario di Lucca", means the same one by "il distretto lucchese")."""
-    named = [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in _trade(m))]
+    named = [m for m in DISTRICT.finditer(text) if not any(fold(w) in STOPWORDS for w in trade_words(m))]
     return named or [m for m in BY_ADJECTIVE.finditer(text) if a_place_adjective(m)]
 
 
@@ -234,22 +230,22 @@ def a_place_adjective(match: re.Match[str]) -> bool:
     """The adjective is a place's (not "urbano", not a country's, "italiano") and the words before
     it name a trade; one ending like a verb ("nel distretto operano 300 imprese") needs a trade
     before it ("il distretto orafo aretino")."""
-    adjective, trade = match.group(2).casefold(), _trade(match)
+    adjective, trade = match.group(2).casefold(), trade_words(match)
     return (
         adjective not in _NOT_A_PLACE
-        and adjective not in _country_adjectives()
+        and adjective not in country_adjectives()
         and not any(fold(w) in STOPWORDS for w in trade)
         and (bool(trade) or not adjective.endswith(("ano", "ana", "ino", "ina")))
     )
 
 
 @cache
-def _country_adjectives() -> frozenset[str]:
+def country_adjectives() -> frozenset[str]:
     demonyms = default_taxonomy().country_extras.get("demonyms", {})
     return frozenset(d.casefold() for found in demonyms.values() for d in found)
 
 
-def _trade(match: re.Match[str]) -> list[str]:
+def trade_words(match: re.Match[str]) -> list[str]:
     """The lower-case words between a district's kind and its place, without links ("della", "e")."""
     between = match.string[match.end(1) : match.start(2)]
     return [
@@ -261,4 +257,4 @@ def capitalised_whole(match: re.Match[str]) -> bool:
     """ "Distretto di Carpi", "Polo Tecnologico di Navacchio": a capitalised kind with no trade in
     lower case, which the name finder sees whole (not "Distretto del coltello di Maniago")."""
     kind = match.group(1)
-    return kind[0].isupper() and not kind.isupper() and not _trade(match)
+    return kind[0].isupper() and not kind.isupper() and not trade_words(match)

@@ -10,7 +10,7 @@ from ingest.metadata.anniversaries import founding_from_anniversary, tells_found
 from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import minutes_year, reports_a_start, year_of_writing
-from ingest.metadata.year_ranker import a_grown_district, practice_year
+from ingest.metadata.year_ranker import district_named, practice_year
 from ingest.metadata.years import begun_in, dateline_year
 from kb.taxonomy import Taxonomy
 from kb.text import fold
@@ -43,20 +43,35 @@ def document_year(
     if founded and (year in (None, dated) or planned or tells_founding_anniversary(text)):
         return founded
     # news of a district's new plan is no news of the district's start
-    if year is None and reports_a_start(text) and not a_grown_district(names):
+    if year is None and reports_a_start(text, district_named(names)):
         return dated
-    return year if year is not None else law_year(meta.values["programme"][:1])
+    return year if year is not None else law_year(meta.values["programme"][:1], text)
 
 
-_LAW = re.compile(r"(?i)\b(?:lei|legge|ley|loi|act|law|decreto|decree|regulamento|regolamento)\b")
+_LAW_WORDS = r"lei|legge|ley|loi|act|law|decreto|decree|regulamento|regolamento"
+_LAW = re.compile(rf"(?i)\b(?:{_LAW_WORDS})\b")
 _NAMED_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
 
 
-def law_year(programmes: list[str]) -> int | None:
+def law_year(programmes: list[str], text: str) -> int | None:
     """The year a law that is the practice dates itself by in its name ("Legge regionale 4 aprile
-    2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start."""
-    named = [int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)]
-    return named[0] if len(set(named)) == 1 else None
+    2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start and
+    names the law again or as what created it (a law named once may be what funds the practice)."""
+    named = {int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)}
+    if len(named) != 1:
+        return None
+    year = named.pop()
+    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])", text)
+    created = re.search(rf"{_CREATED_BY}[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])", text)
+    return year if len(cited) >= LAW_CITED or created else None
+
+
+LAW_CITED = 2
+_CREATED_BY = (
+    r"(?i)\b(?:criad|institu[ií]d|istituit|creat|establish|introdott|introduzid)\w*[ \t]+"
+    rf"(?:pel[oa]s?|dall[aoe'’]?|dal|by|con[ \t]+la|com[ \t]+a)[ \t]*(?:{_LAW_WORDS})\b"
+)
+"""A practice created by the law ("A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007")."""
 
 
 def written_year(fields: dict[str, str], text: str, date_hint: str | None) -> int | None:

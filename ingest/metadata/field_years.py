@@ -30,10 +30,18 @@ _COVERED = re.compile(
     r"(?i)\b(?:analisad[oa]s?|analizzat[oaie]|analy[sz]ed|documentad[oa]s|documentat[ei]|documented|"
     r"registrad[oa]s|registrat[ei]|recorded|covered|cobert[oa]|copert[oa])\b"
 )
-"""A card's time reference that tells the span its actions cover, not when the practice began
+"""A card's time reference that tells the span its actions cover, two years and no start, not when
+the practice began
 ("attività documentate nel periodo 2015–2022", "2003–2012 (período analisado nesta ficha)", "ações
 registradas entre 2016 e 2019"); plural, for a registration told in the singular may be a founding
 ("registrada em 1933")."""
+
+
+_STARTED = re.compile(
+    r"(?i)\b(?:inici|in[íi]cio|lan[çc]|launch|avvi|fundad|fondat|founded|found|start|establish|costitu|constitu|"
+    r"criad|creat|istitu|nat[oa]\b|nasc|nacque)"
+)
+"""A start told beside the span ("iniciada em 2011; ações registradas até 2019"): its year stands."""
 
 
 def year_in_field(value: str, decades: bool = True) -> int | None:
@@ -41,7 +49,7 @@ def year_in_field(value: str, decades: bool = True) -> int | None:
     with ``decades`` false, none when it gives a decade ("ao longo da década de 2000"); none that
     is only a revision's or the figures' year (:data:`_REVISED`), nor from a span the card covers
     (:data:`_COVERED`)."""
-    if _COVERED.search(value):
+    if _COVERED.search(value) and len(_FIELD_YEAR.findall(value)) >= 2 and not _STARTED.search(value):
         return None
     for match in _FIELD_YEAR.finditer(value):
         if not _revised(value, match.start()):

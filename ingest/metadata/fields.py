@@ -227,19 +227,3 @@ def _known(label: str) -> str | None:
     return _BY_LABEL.get(label) or next(
         (_BY_LABEL[part] for part in map(str.strip, label.split("/")) if part in _BY_LABEL), None
     )
-
-
-_CLUSTER_KIND = re.compile(
-    r"(?i)(?<![\w-])(?:cluster|distrett[oi]|distrito|district|polo|arranjo produtivo local|apl)(?![\w-])"
-)
-
-
-def cluster_named(fields: dict[str, str]) -> str | None:
-    """A card's cluster line, when it names a cluster by its kind ("Cluster: Moratuwa furniture
-    cluster"): the practice is that cluster's, as a labeller files it, whatever the card's own title
-    ("Practice title: Shared design studio"). "Distrito: Braga" is a division of a country."""
-    value = fields.get("cluster", "")
-    return value if _CLUSTER_KIND.search(value) and len(value) <= MAX_CLUSTER_CHARS else None
-
-
-MAX_CLUSTER_CHARS = 100

@@ -16,9 +16,9 @@ from ingest.metadata.matching import trie_pattern
 from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
 from ingest.metadata.place_names import a_place
 from ingest.metadata.programme_keys import programme_key, written_forms, written_otherwise
-from ingest.metadata.registry import mentioned
+from ingest.metadata.registry import by_key, mentioned
 from ingest.metadata.title_subject import titled
-from kb.taxonomy import Taxonomy
+from kb.taxonomy import Taxonomy, default_taxonomy
 from kb.text import fold
 
 BESIDE = 0.3
@@ -82,9 +82,12 @@ def times_written(name: str, text: str) -> int:
 
 def _short_name_given(name: str, text: str) -> str | None:
     """The short name the text gives ``name`` in brackets after it ("União Nacional das Cooperativas
-    … Solidária (Unicafes)", then "a Unicafes"); not a place ("(Senegal)")."""
+    … Solidária (Unicafes)", then "a Unicafes"); not a place ("(Senegal)") nor a registered body, which
+    says whose it is ("Fundo Amazônia (BNDES)")."""
     given = re.search(rf"{re.escape(name)}[ \t]*\(([A-ZÀ-Ý][\w&-]{{1,15}})\)", text)
-    return given.group(1) if given and not a_place(given.group(1)) else None
+    short = given.group(1) if given else None
+    registered = short is not None and by_key(default_taxonomy().organisations, short) is not None
+    return short if short and not a_place(short) and not registered else None
 
 
 _KIND_AT_END = re.compile(

@@ -226,12 +226,19 @@ def _a_quoted_clause(name: str, words: list[str]) -> bool:
     """A quoted remark, seven words or more mostly in lower case with a comma ("Then the imports came,
     and the young people went to the call centres"): a name's commas part capitalised words ("Ministry
     of Trade, Industry and Energy"), or a few words in sentence case («Filiera corta, qualità e
-    territorio»); or a quoted sentence of six words or more, none capitalised after the first ("“A
-    cooperativa pequena precisa de uma voz própria”", an interview's headline)."""
+    territorio»); or a quoted sentence of six words or more, none capitalised after an opening
+    article or pronoun ("“A cooperativa pequena precisa de uma voz própria”", an interview's headline)."""
     lower = sum(w[0].islower() for w in words)
     return ("," in name and len(words) >= 7 and 2 * lower > len(words)) or (
-        len(words) >= 6 and lower == len(words) - 1
+        len(words) >= 6 and lower == len(words) - 1 and words[0].casefold() in _SENTENCE_OPENING
     )
+
+
+_SENTENCE_OPENING = frozenset(
+    "a o as os um uma il la lo i le gli un una the we our nós noi questo este this".split()
+)
+"""A quoted sentence opens with an article or a pronoun; a programme written in sentence case does
+not ("Programa nacional de fortalecimento da agricultura familiar")."""
 
 
 def a_state_code(name: str, text: str) -> bool:

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.metadata.district_names import BY_ADJECTIVE, DISTRICT, a_place_adjective, an_english_cluster_name
+from ingest.metadata.district_names import (
+    BY_ADJECTIVE,
+    DISTRICT,
+    a_place_adjective,
+    an_english_cluster_name,
+    not_a_trade,
+)
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_common_word, a_place
 from ingest.metadata.name_ranker import an_everyday_term
@@ -69,16 +75,48 @@ def own_name(named: list[str], fields: dict[str, str], found: list[str], text: s
     return [name]
 
 
-def _a_district_name(name: str) -> bool:
+def cluster_named(fields: dict[str, str]) -> str | None:
+    """A card's cluster line ("Cluster: Moratuwa furniture cluster", "Distretto: Distretto del mobile di
+    Pesaro"), when it names a cluster by its trade: the practice is that cluster's, as a labeller files
+    it, whatever the card's own title ("Practice title: Shared design studio"). Not a division of a
+    country ("Distrito: Distrito de Braga", "District: Gampaha District"), a kind spelled out ("APL:
+    Arranjo Produtivo Local") or a form's answer ("Cluster: N/A")."""
+    value = fields.get("cluster", "").strip()
+    core = _TRAILING_BRACKETS.sub("", value)
+    if len(value) > MAX_CLUSTER_CHARS or not (
+        _a_district_name(core, with_trade=True)
+        or an_english_cluster_name(core, "")
+        or _APL_NAMED.fullmatch(core)
+    ):
+        return None
+    bracket = value[len(core) :].strip(" ()")
+    return value if bracket[:1].isupper() else core  # "(APL de Ubá)" stays, "(ospite)" goes
+
+
+MAX_CLUSTER_CHARS = 120  # a long name with its short one in brackets ("… de Divinópolis (APL de …)")
+_APL_NAMED = re.compile(
+    r"(?:Arranjo Produtivo Local|APL)[ \t]+(?:d[aeo]s?[ \t]+)?\w[\w'’ -]*?[ \t](?:de|do|da|dos|das)[ \t]+[A-ZÀ-Ý][\w'’ -]*"
+)
+"""An APL by its trade and its place ("Arranjo Produtivo Local de Confecções de Divinópolis")."""
+
+
+def _a_district_name(name: str, with_trade: bool = False) -> bool:
     """ "Distretto delle forbici e dei coltelli di Premana": a district as the field names it, its trade
     in lower case before its place; not a practice described in words ("Polo calçadista de uma cidade
-    do interior de São Paulo", "Polo tessile della provincia di Prato")."""
+    do interior de São Paulo", "Polo tessile della provincia di Prato"), nor, ``with_trade``, one
+    without a trade ("Distrito de Braga") or of a service ("Distretto sanitario di Lecco")."""
     district = DISTRICT.fullmatch(name)
     if district is None:  # or named by its place's adjective ("distretto del bottone bergamasco")
         by_adjective = BY_ADJECTIVE.fullmatch(name)
         return by_adjective is not None and a_place_adjective(by_adjective)
-    trade = re.findall(r"[^\W\d_]+", fold(name[district.end(1) : district.start(2)]))
-    return not any(w in STOPWORDS or w in _SETTING for w in trade if w not in _LINKS)
+    trade = [
+        w
+        for w in re.findall(r"[^\W\d_]+", fold(name[district.end(1) : district.start(2)]))
+        if w not in _LINKS
+    ]
+    if with_trade and (not trade or not_a_trade(trade)):
+        return False
+    return not any(w in STOPWORDS or w in _SETTING for w in trade)
 
 
 _LINKS = frozenset("de do da dos das di del della dello delle dei degli dell e ed and of".split())

@@ -31,9 +31,13 @@ _FOUNDED = (
 _UNSAID = r"(?:fu|venne|foi|foram|furono|(?:è|é|e['’])[ \t]+stat[oaie])"
 """A passive whose subject Italian and Portuguese leave unsaid, as "it" ("Fu fondato nel 1945", "Foi
 criada em 1998"): the subject of the sentence before."""
+_SUBJECT_AFTER = re.compile(
+    r"(?i)[ \t]+(?!a[ \t]+partir)(?:il|lo|la|i|gli|le|l['’]|o|a|os|as|um|uma|un|una|uno)[ \t]*\w"
+)
+"""A subject written after the year of a passive ("Foi fundada em 1875 a colônia …")."""
 _BIRTH = re.compile(r"(?i)\b(?:nat[oaie]|nasceu|nacque)\b")
 _TOLD_OF_THE_SUBJECT = re.compile(
-    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?P<subject>{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+|{_UNSAID}[ \t]+)?{_FOUNDED}"
+    rf"(?i)^[\W]*(?:\w+:[ \t]*)?(?P<subject>{_SUBJECT}[ \t]+{_BE}[ \t]+|{_SUBJECT}[ \t]+|(?P<unsaid>{_UNSAID})[ \t]+)?{_FOUNDED}"
     r"(?:[ \t]+(?:in|em|nel|no|il|on|a|ad|at)[ \t]+[^,;]{0,40})?[ \t]+(?:in|em|nel|no|il|on)?[ \t]*$"
 )
 
@@ -58,6 +62,8 @@ def told_of_the_subject(text: str, start: int, at: int, pronoun_anywhere: bool =
         return True
     if _BIRTH.search(head):
         return False
+    if told["unsaid"] and _SUBJECT_AFTER.match(text, at + 4):
+        return False  # "Fu istituito nel 1927 il comune": the subject follows, and it is another
     if subject is not None:  # "it", "they"
         return pronoun_anywhere or start == 0 or text[:start].endswith(("\n", ": "))
     named = _NAMED_AFTER.match(text, at + 4)

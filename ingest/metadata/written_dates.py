@@ -183,13 +183,16 @@ def _a_revision_sentence(text: str, at: int, line_start: int, line_end: int) -> 
     return _REVISION_SENTENCE.fullmatch(text, start, at) is not None and not rest.strip(" .*_")
 
 
-def reports_a_start(text: str) -> bool:
+def reports_a_start(text: str, about: re.Pattern[str] | None = None) -> bool:
     """Whether the text's lead reports a start as news: a launch, a signing, a presentation told
     today, yesterday or this week ("hanno presentato oggi"), or a start told as under way with no
     year of its own ("È partito ad aprile il progetto", "have begun building"); not a meeting or a
-    conference about what already exists, nor a figure of speech ("nasce tra le ville venete")."""
+    conference about what already exists, nor a figure of speech ("nasce tra le ville venete").
+    ``about``: only a start told in a sentence it matches counts (a district's own launch, not its
+    firms' new plan)."""
     return any(
         (_told_now(s) or _STARTING_NOW.search(s))
+        and (about is None or about.search(s) is not None)
         and not _YEAR.search(s)
         and not _RECURRING.search(s)
         and not _INTAKE.search(s)
@@ -250,13 +253,14 @@ def minutes_year(text: str) -> int | None:
     return int(next(g for g in match.groups() if g)) if match else None
 
 
-def refused_years(text: str, district: bool = False) -> set[int]:
+def refused_years(text: str, district: re.Pattern[str] | None = None) -> set[int]:
     """The years that cannot be the practice's: those told only as the date of writing, a heading
     report's years that the text tells with no start, and a study's own dates, when the text reports
     no start as news (the cheap test of the lead first: a long report's every year is read only when
-    needed); and the years told only as a renaming. A text about a district that reports a start
-    reports its new plan, not the district's start (``district``)."""
-    if not district and reports_a_start(text):
+    needed); and the years told only as a renaming. A text about a district that grew reports its
+    own start only in a sentence that names a district (``district``, the words that do); any other
+    start it reports is its firms' new plan."""
+    if reports_a_start(text, district):
         return renamed_years(text)
     return dates_of_writing(text) | reported_years(text) | studied_years(text) | renamed_years(text)
 

@@ -109,7 +109,7 @@ def practice_year(
     ``names``: the practice's own names, then its programmes' names (:func:`ingest.metadata.document_years.practice_names`)."""
     candidates = year_features(text, title, names, programme_starts)
     # a meeting's or a release's date, not a start; nor the date of news of a district's new plan
-    refused = refused_years(text, a_grown_district(names)) if candidates else set()
+    refused = refused_years(text, district_named(names)) if candidates else set()
     return best_year(candidates, weights(), refused=refused, gate=gate_weights())
 
 
@@ -246,6 +246,13 @@ def a_grown_district(names: Sequence[Sequence[str]]) -> bool:
 
 
 _LINKS = frozenset("della dello delle degli dell".split())
+
+
+def district_named(names: Sequence[Sequence[str]]) -> re.Pattern[str] | None:
+    """The words naming a district, when the practice is one that grew (:func:`a_grown_district`): a
+    text about it reports its start only in a sentence that names a district ("Foi lançado ontem o
+    arranjo produtivo local"), not its firms' new plan."""
+    return _DISTRICT if a_grown_district(names) else None
 
 
 _DISTRICT = re.compile(r"(?i)\b(?:distrett|distrit|district|cluster|polo\b|arranjo|APL\b|valley|aglomerad)")

@@ -192,7 +192,7 @@ _FIRM = re.compile(
 )
 _FOUNDERS = re.compile(
     r"(?i)\b(?:by|por|pel[oa]s?)[ \t]+(?!\d)[^,;]*"
-    r"(?:,[ \t]*(?:together with|along with|with|insieme a|insieme con|junto com|com|con)\b[^,;]*)*"
+    r"(?:,[ \t]*(?:together with|along with|insieme a|insieme con|junto com|juntamente com)\b[^,;]*)*"
 )
 """Who founded it, up to the next comma but for those it names with them ("founded in 2000 by Chalmers
 and the City, together with the business community"): "founded in 1982 by business leaders" is no firm's
