@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingest.metadata import extract
 from ingest.metadata.district_names import districts
 from ingest.metadata.fields import labelled_fields
+from ingest.metadata.genre_subject import genre_titled
 from ingest.metadata.guess_beside import times_written
 from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_checks import no_name_of_a_scheme
@@ -135,3 +136,11 @@ def test_a_card_s_cluster_line_must_name_a_cluster_by_its_trade() -> None:
 def test_a_registered_body_in_brackets_is_whose_the_name_is_not_its_short_name() -> None:
     text = "O Fundo Serrano (BNDES) apoia cooperativas; o BNDES empresta e o BNDES avalia."
     assert times_written("Fundo Serrano", text) == 1
+
+
+def test_an_faq_s_subject_with_an_acronym_is_a_name_however_common_its_word() -> None:
+    text = (
+        "Perguntas frequentes — Selo PME\n\nO que é o Selo PME? É um selo atribuído às empresas. "
+        "Quem pede o Selo PME? Qualquer empresa com menos de 250 trabalhadores pode pedir o selo."
+    )
+    assert genre_titled("Perguntas frequentes — Selo PME", text) == "Selo PME"

@@ -109,8 +109,10 @@ def _a_subject(name: str | None, text: str) -> bool:
 
 
 def _in_lower_case(name: str, text: str) -> bool:
-    """Every longer word of the name is one the text also writes in lower case: a phrase ("How To
-    Apply", "Area Riservata"), not a name."""
+    """Every longer word of the name is one the text also writes in lower case, and it holds no
+    acronym: a phrase ("How To Apply", "Area Riservata"), not a name."""
+    if re.search(r"(?<![\w-])[A-Z]{2,}(?![\w-])", name):
+        return False  # an acronym in it makes a name ("Certificação PME"), however common its other word
     words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", name)]
     return bool(words) and all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
 
