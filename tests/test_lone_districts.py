@@ -5,7 +5,7 @@ from __future__ import annotations
 from ingest.metadata import extract
 from ingest.metadata.district_names import districts
 from ingest.metadata.fields import labelled_fields
-from ingest.metadata.genre_subject import genre_titled
+from ingest.metadata.genre_subject import genre_titled, minutes_body
 from ingest.metadata.guess_beside import times_written
 from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_checks import no_name_of_a_scheme
@@ -144,3 +144,15 @@ def test_an_faq_s_subject_with_an_acronym_is_a_name_however_common_its_word() ->
         "Quem pede o Selo PME? Qualquer empresa com menos de 250 trabalhadores pode pedir o selo."
     )
     assert genre_titled("Perguntas frequentes — Selo PME", text) == "Selo PME"
+
+
+def test_minutes_name_their_body_in_the_title() -> None:
+    minutes = "Minutes of the Board of Directors meeting\nDate: 20 April 2023\nThe Chair opened the meeting."
+    assert minutes_body("DUNMERE NORTH BUSINESS ASSOCIATION", minutes) == "Dunmere North Business Association"
+    assert minutes_body(
+        "Dunmere Manufacturing Council — Minutes of the Members' Forum", "The Council met."
+    ) == ("Dunmere Manufacturing Council")
+    verbale = "VERBALE DEL CONSIGLIO DI AMMINISTRAZIONE\nIl presidente apre la seduta."
+    assert minutes_body("Lattevalle — Società cooperativa agricola", verbale) == "Lattevalle"
+    assert minutes_body("Reunião de Direção da Associação Empresarial do Concelho", "Ata n.º 4") is None
+    assert minutes_body("Dunmere Manufacturing Council", "A newsletter for members.") is None  # no minutes

@@ -16,7 +16,7 @@ from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import written_in_full
-from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_titled
+from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_body, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.headings import a_broadcast
 from ingest.metadata.lone_districts import lone_district
@@ -209,7 +209,7 @@ def ranked_and_subject(
     found = [*known, *proposed, *own]
     subject = _subject(text, title, found)
     # minutes titled by the meeting of a practice's committee ("ATA … DO COMITÊ GESTOR DO APL DO SISAL")
-    for named_by in (subject, minutes_titled(title)):
+    for named_by in (subject, minutes_titled(title), minutes_body(title, text)):
         if named_by and not written_otherwise(named_by, [*found, *proposed]):
             proposed.append(named_by)
     # a card named after a registered body, or a title's subject that is one, is about the body itself

@@ -53,6 +53,39 @@ def minutes_titled(title: str) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
+_MINUTES_WORD = re.compile(r"(?im)^[\W\d]*(?:minutes|verbale|ata|acta)\b")
+_MINUTES_IN_TITLE = re.compile(r"(?i)\b(?:minutes|verbale|ata|acta)\b")
+_MEETING = re.compile(
+    r"(?i)^[\W\d]*(?:minutes|verbale|ata|acta|reuni[ãa]o|riunione|meeting|assembleia|assemblea)\b"
+)
+"""A title's part that names the meeting, not the body ("Reunião de Direção da Associação …")."""
+_BODY_KIND = re.compile(
+    r"(?i)\b(?:association|council|chamber|federation|network|consortium|co-?operative|associazione|"
+    r"consorzio|federazione|camera|associa[çc][ãa]o|federa[çc][ãa]o|c[âa]mara|cons[óo]rcio|cooperativa)\b"
+)
+_LEGAL_FORM = re.compile(
+    r"(?i)^(?:societ[àa]|sociedade)[ \t]+cooperativa|^co-?operative[ \t]+society|^cooperativa\b"
+)
+"""A title's part that says what kind of body the other part is ("Lattebusche — Società cooperativa agricola")."""
+
+
+def minutes_body(title: str, text: str) -> str | None:
+    """The body whose minutes these are, when the title names it beside the minutes or alone
+    ("Geelong Manufacturing Council — Minutes of the Members' Forum", "KANATA NORTH BUSINESS
+    ASSOCIATION" over "Minutes of the Board of Directors meeting", "Lattebusche — Società cooperativa
+    agricola" over a "Verbale"): minutes name their body once, then "the Council" throughout."""
+    if not (_MINUTES_WORD.search(text[:800]) or _MINUTES_IN_TITLE.search(title)):
+        return None
+    parts = [p.strip(" *#") for p in _SPLIT.split(title.strip(), maxsplit=1)]
+    if len(parts) == 2 and _LEGAL_FORM.match(parts[1]) and _NAME.fullmatch(parts[0]):
+        return parts[0]
+    for part in parts:
+        name = part.title() if part.isupper() and len(part.split()) > 1 else part
+        if not _MEETING.match(part) and _BODY_KIND.search(name) and _NAME.fullmatch(name):
+            return name if len(name.split()) <= MAX_WORDS and not a_place(name) else None
+    return None
+
+
 def genre_titled(title: str, text: str = "") -> str | None:
     """The name on the other side of the title's colon or dash from the kind of document, if that side
     opens with a name, that name is no place and none of the field's own words, and the ``text``
