@@ -45,7 +45,7 @@ def document_year(
     # news of a district's new plan is no news of the district's start
     if year is None and reports_a_start(text, district_named(names)):
         return dated
-    return year if year is not None else law_year(meta.values["programme"][:1], text)
+    return year if year is not None else law_year(meta.values["programme"], text)
 
 
 _LAW_WORDS = r"lei|legge|ley|loi|act|law|decreto|decree|regulamento|regolamento"
@@ -54,9 +54,9 @@ _NAMED_YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
 
 
 def law_year(programmes: list[str], text: str) -> int | None:
-    """The year a law that is the practice dates itself by in its name ("Legge regionale 4 aprile
-    2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start and
-    names the law again or as what created it (a law named once may be what funds the practice)."""
+    """The year a law among the practice's programmes dates itself by in its name ("Legge regionale 4
+    aprile 2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start
+    and names the law again or as what created the practice (a law named once may only fund it)."""
     named = {int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)}
     if len(named) != 1:
         return None
