@@ -151,10 +151,9 @@ def _spoken_of(text: str, title: str, counts: Counter[str]) -> str | None:
 _NOT_A_TRADE_IT = frozenset(
     "sanitario socio-sanitario scolastico militare elettorale idrografico forestale".split()
 )
-_SERVICES = frozenset(
-    "sanitario sociosanitario socio-sanitario sanitario scolastico militare elettorale idrografico forestale "
-    "notarile giudiziario ospedaliero museale vaccinale universitario sanitaria policial rural vacinacao "
-    "universitario apoio presencial educacao infantil turistico federal escolar saude "
+_SERVICES = _NOT_A_TRADE_IT | frozenset(
+    "sociosanitario notarile giudiziario ospedaliero museale vaccinale universitario sanitaria policial rural "
+    "vacinacao apoio presencial educacao infantil turistico federal escolar saude "
     "school primary secondary galaxy slum red-light supercomputing computing server hospital outbreak covid "
     "factory plant".split()
 )

@@ -61,9 +61,9 @@ def law_year(programmes: list[str], text: str) -> int | None:
     if len(named) != 1:
         return None
     year = named.pop()
-    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])", text)
-    created = re.search(rf"{_CREATED_BY}[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])", text)
-    return year if len(cited) >= LAW_CITED or created else None
+    then = rf"[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])"  # the law's year, in its name, on the line
+    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b{then}", text)
+    return year if len(cited) >= LAW_CITED or re.search(f"{_CREATED_BY}{then}", text) else None
 
 
 LAW_CITED = 2

@@ -30,8 +30,10 @@ _TRAILING_PLACE = re.compile(r"^(.+?)[ \t]+(?:de|da|do|di|del|della|in|of)[ \t]+
 MAX_WORDS = 8
 
 
+_MINUTES_WORDS = r"ata|acta|verbale|minutes"
+"""The words of a document that records a meeting, in the three languages (and Spanish)."""
 _MINUTES = re.compile(
-    r"(?i)^[\W\d]*(?:ata|acta|verbale|minutes)\b[^:\n]*?\b(?:comit[êe][ \t]+gestor|tavolo[ \t]+tecnico|comitato|"
+    rf"(?i)^[\W\d]*(?:{_MINUTES_WORDS})\b[^:\n]*?\b(?:comit[êe][ \t]+gestor|tavolo[ \t]+tecnico|comitato|"
     r"conselho[ \t]+gestor|steering[ \t]+committee)[ \t]+(?:d[oa]s?|del|della|dello|dei|of[ \t]+the|for[ \t]+the|"
     rf"per[ \t]+il|per[ \t]+la|para[ \t]+o)[ \t]+((?:{PRACTICE_WORDS})\b[^:\n]{{3,100}})$"
 )
@@ -53,11 +55,9 @@ def minutes_titled(title: str) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
-_MINUTES_WORD = re.compile(r"(?im)^[\W\d]*(?:minutes|verbale|ata|acta)\b")
-_MINUTES_IN_TITLE = re.compile(r"(?i)\b(?:minutes|verbale|ata|acta)\b")
-_MEETING = re.compile(
-    r"(?i)^[\W\d]*(?:minutes|verbale|ata|acta|reuni[ãa]o|riunione|meeting|assembleia|assemblea)\b"
-)
+_MINUTES_WORD = re.compile(rf"(?im)^[\W\d]*(?:{_MINUTES_WORDS})\b")
+_MINUTES_IN_TITLE = re.compile(rf"(?i)\b(?:{_MINUTES_WORDS})\b")
+_MEETING = re.compile(rf"(?i)^[\W\d]*(?:{_MINUTES_WORDS}|reuni[ãa]o|riunione|meeting|assembleia|assemblea)\b")
 """A title's part that names the meeting, not the body ("Reunião de Direção da Associação …")."""
 _BODY_KIND = re.compile(
     r"(?i)\b(?:association|council|chamber|federation|network|consortium|co-?operative|associazione|"
