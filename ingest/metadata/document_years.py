@@ -62,16 +62,22 @@ def law_year(programmes: list[str], text: str) -> int | None:
         return None
     year = named.pop()
     then = rf"[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])"  # the law's year, in its name, on the line
-    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b{then}", text)
-    return year if len(cited) >= LAW_CITED or re.search(f"{_CREATED_BY}{then}", text) else None
+    ahead = rf"(?<![\d.]){year}[ \t]+(?:{_LAW_WORDS})\b"  # "the 1993 Act"
+    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b{then}|{ahead}", text)
+    created = re.search(f"{_CREATED_BY}{then}", text) or re.search(
+        f"{_CREATED}[ \t]+(?:the[ \t]+)?{ahead}", text
+    )
+    return year if len(cited) >= LAW_CITED or created else None
 
 
 LAW_CITED = 2
-_CREATED_BY = (
+_CREATED = (
     r"(?i)\b(?:criad|institu[ií]d|istituit|creat|establish|introdott|introduzid)\w*[ \t]+"
-    rf"(?:pel[oa]s?|dall[aoe'’]?|dal|by|con[ \t]+la|com[ \t]+a)[ \t]*(?:{_LAW_WORDS})\b"
+    r"(?:pel[oa]s?|dall[aoe'’]?|dal|by|con[ \t]+la|com[ \t]+a)"
 )
-"""A practice created by the law ("A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007")."""
+_CREATED_BY = rf"{_CREATED}[ \t]*(?:{_LAW_WORDS})\b"
+"""A practice created by the law ("A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007", "a
+statutory body created by the 1993 Act")."""
 
 
 def written_year(fields: dict[str, str], text: str, date_hint: str | None) -> int | None:
