@@ -114,6 +114,9 @@ def test_a_reference_by_kind_is_no_other_name() -> None:
     assert refers_to("Federazione Cooperativa Alpina", "Nel 1899 la Federazione nacque a Trento")
     assert not refers_to("Federazione Cooperativa Alpina", "la Federazione Nazionale dei Consorzi")
     assert not refers_to("Programma Voucher Export", "il programma fu avviato nel 2015")  # no collective
+    assert refers_to("Comissão Vitivinícola do Alto Douro (CVAD)", "A comissão, essa, foi criada em 1929")
+    assert refers_to("Shetland Knitwear Authority", "The Authority was set up in 1991 by the council")
+    assert not refers_to("Shetland Knitwear Authority", "In 1991 the Port Authority of Lerwick moved")
 
 
 def test_a_town_the_title_names_gives_way_to_its_district() -> None:

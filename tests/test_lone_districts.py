@@ -96,6 +96,14 @@ def test_a_district_of_two_places_is_named_whole() -> None:
     assert [m.group() for m in districts(text)] == ["distretto del sughero di Borgoverde e Tempio Alto"]
 
 
+def test_a_place_linked_the_german_or_czech_way_is_named_whole() -> None:
+    text = "La missione al distretto del vetro di Nový Bor nad Ploučnicí è piaciuta; e il polo del legno di Lauf an der Pegnitz."
+    assert [m.group() for m in districts(text)] == [
+        "distretto del vetro di Nový Bor nad Ploučnicí",
+        "polo del legno di Lauf an der Pegnitz",
+    ]
+
+
 def test_a_post_in_minutes_is_no_programme() -> None:
     assert only_what_it_is("Executive Director") and only_what_it_is("Vice-Chair")
     assert only_what_it_is("Chief Executive Officer") and not only_what_it_is("Dunmere Business Association")

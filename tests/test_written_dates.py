@@ -345,6 +345,12 @@ def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
     assert law_year([two], f"{two}. {two}.") is None  # two years: which?
     created = "A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007 e é gerida pelo instituto."
     assert law_year(["Decreto-Lei n.º 372/2007"], created) == 2007
+    by_the_act = "The Board, a statutory body created by the 2001 Act, sits in Lerwick."
+    assert law_year(["Shetland Knitwear Board", "2001 Act"], by_the_act) == 2001
+    assert (
+        law_year(["Wool Act 2001"], "Under the Wool Act 2001 cloth is marked. The 2001 Act replaced a guild.")
+        == 2001
+    )
     once = "O laboratório comum das empresas. O contributo vem da Legge 317/1991."
     assert law_year(["Distretti industriali (Legge 317/1991)"], once) is None  # it funds the practice
     text = (
@@ -358,6 +364,7 @@ def test_a_card_s_span_of_covered_actions_is_no_start() -> None:
     assert year_in_field("attività documentate nel periodo 2015–2022") is None
     assert year_in_field("2003–2012 (período analisado nesta ficha)") is None
     assert year_in_field("ações registradas entre 2016 e 2019; ficha revisada em agosto de 2020") is None
+    assert year_in_field("ficha revista em maio de 2024; dados de campo recolhidos entre 2018 e 2022") is None
     assert year_in_field("a cooperativa foi registrada em 1933") == 1933  # a registration: a founding
     assert year_in_field("Facility turned over in October 2014") == 2014
     assert year_in_field("iniciada em 2011; ações registradas até 2019") == 2011

@@ -43,6 +43,8 @@ KINDS = {
     "tecnopolo": "tecnopolo",
     "technopole": "technopole",
     "union": "Union",
+    "comissao": "comissão",
+    "commissione": "commissione",
 }
 """The first word of a collective's name (folded) → the word a text calls it by afterwards (not
 "district" or "distrito" first, also a country's administrative division; a union only of cooperatives
@@ -214,19 +216,28 @@ def _reference(kind: str) -> re.Pattern[str]:
 def refers_to(name: str, sentence: str) -> bool:
     """Whether ``sentence`` calls the collective ``name`` by its kind alone ("A cooperativa foi
     fundada em 1931" of the Cooperativa Vinícola Garibaldi)."""
-    kind = _kind(name)
+    kind = _kind(name, english_last=True)
     return bool(kind) and _reference(kind).search(sentence) is not None
 
 
-def _kind(name: str) -> str:
+ENGLISH_LAST = frozenset("association cooperative co-operative consortium federation authority".split())
+"""An English collective's kind ending its name, what a sentence telling its year calls it by
+("Harris Tweed Authority", "the Authority was set up in 1993"); not a sign of a collective the
+text keeps naming (a "General Authority for …" is cut at its "for")."""
+
+
+def _kind(name: str, english_last: bool = False) -> str:
     """The word a collective's name (of two words or more) is called by afterwards, or "": its
     first word's ("Cooperativa Serra Alta"), or "cluster" or "district" ending an English one ("Nnewi
-    auto parts cluster", "Livenza furniture district")."""
+    auto parts cluster", "Livenza furniture district"); with ``english_last``, also another English
+    kind ending it (:data:`ENGLISH_LAST`)."""
     first, *rest = fold(name).split() or [""]
     # "the Livenza furniture district" in lower case ("Musanze District" is a country's division);
     # a heading's capitals blur where a name starts
     if rest and (rest[-1] == "cluster" or name.split()[-1] == "district") and not name.isupper():
         return rest[-1]
+    if english_last and rest and rest[-1] in ENGLISH_LAST and not name.isupper():
+        return rest[-1]  # "Harris Tweed Authority", later "the Authority"
     if first == "union" and not any(w.startswith(("cooperativ", "co-operativ")) for w in rest):
         return ""  # a union of cooperatives, not the European Union
     return KINDS.get(first, "") if rest else ""
