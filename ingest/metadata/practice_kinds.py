@@ -51,12 +51,13 @@ _ZONE_WORDS = (
     r"di|de|del|per|para|l['’]"
 )
 ZONE = re.compile(  # "Zona franca di esportazione di Masan", "Zona pilota di libero scambio di Shanghai"
-    rf"(?<![\w'’])(?P<name>Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?(?:di|de|da|do)[ \t]+"
+    rf"(?<![\w'’])(?P<name>(?:Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?|Porto[ \t]+(?:franco|livre)[ \t]+)"
+    r"(?:di|de|da|do)[ \t]+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?))"
 )
-"""A zone named in Italian or Portuguese, its kind in lower case, then its place (not an industrial
-zone's name: "Zona industriale di Prato" is where firms are; nor a trade bloc's free-trade area,
-"Zona de livre comércio do Mercosul", which ``programme_names`` leaves out with a country's)."""
+"""A zone or a free port named in Italian or Portuguese, its kind in lower case, then its place
+("Porto franco di Amburgo"; not an industrial zone's name: "Zona industriale di Prato" is where
+firms are; nor a trade bloc's free-trade area, "Zona de livre comércio do Mercosul", which ``programme_names`` leaves out with a country's)."""
 TRADE_BLOCS = frozenset(
     "mercosul mercosur asean sadc comesa cedeao ecowas efta nafta usmca caricom sica can uemoa".split()
 )
