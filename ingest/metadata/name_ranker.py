@@ -24,6 +24,7 @@ from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.glosses import glossed
 from ingest.metadata.headings import written_as_a_heading
+from ingest.metadata.mail_headers import only_in_the_address
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.practice_kinds import names_a_kind_of_practice
@@ -151,6 +152,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
     candidates = name_candidates(whole) if about_firms(whole) else []
+    candidates = [c for c in candidates if not only_in_the_address(c.starts, whole)]  # the writer's
     if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)

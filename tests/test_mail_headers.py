@@ -1,0 +1,27 @@
+"""The writer of an e-mail is named in its header, the subject in its body."""
+
+from __future__ import annotations
+
+from ingest.metadata.mail_headers import only_in_the_address
+from ingest.metadata.name_ranker import likely_programme
+
+MAIL = (
+    "From: Projects desk, Atlantic Food Network (Galway)\n"
+    "To: Network members\n"
+    "Subject: Our visit to the Varaždin confectionery cluster\n\n"
+    "Dear members, here are notes on our visit to the Varaždin confectionery cluster in Croatia. "
+    "The cluster brings together forty small firms that bake, pack and export biscuits together; "
+    "the Varaždin confectionery cluster also trains apprentices with the town's vocational school."
+)
+
+
+def test_a_name_only_in_the_header_is_the_writer_s() -> None:
+    assert only_in_the_address([MAIL.index("Atlantic")], MAIL)
+    assert not only_in_the_address([MAIL.index("Atlantic"), MAIL.index("Croatia")], MAIL)
+    guess = likely_programme(MAIL, "Our visit to the Varaždin confectionery cluster")
+    assert guess is None or guess[0] != "Atlantic Food Network"
+
+
+def test_an_interview_s_answer_is_no_address() -> None:
+    text = "Q: What is the cluster?\nA: Formally it is the Minho Textile Alliance, the region's network.\n"
+    assert not only_in_the_address([text.index("Minho")], text)
