@@ -7,7 +7,7 @@ places a text also names seldom do. Words that as often name something else are 
 taken only with the word that makes them a practice's: a market, a hub, a campus or a zone
 ("Single Market", "Zona Euro", "Zona Industriale Nord", "Campus Party"; a free zone is one),
 "estate" (summer in Italian; an industrial estate is one), "complex" ("Complex Systems"; an
-industrial complex is one), a city. Only the singular counts: "Parques Tecnológicos" or "Science
+industrial complex is one), a city (an industrial or economic city is one: "Jubail Industrial City"). Only the singular counts: "Parques Tecnológicos" or "Science
 Parks" names a programme or a chapter about many, not one practice.
 """
 
@@ -23,7 +23,8 @@ PRACTICE_WORDS = (
     r"district|distretto|distrito|cluster|p[oó]lo|arranjo|APL|aglomerado|"
     r"cooperativ[ae]|co-operative|consorzio|cons[oó]rcio|consortium|"
     r"village|valley|incubator|incubatore|incubadora|"
-    r"industrial[ \t]+(?:complex|estate)|complexo[ \t]+industrial|"
+    r"industrial[ \t]+(?:complex|estate|city)|complexo[ \t]+industrial|economic[ \t]+city|cidade[ \t]+industrial|"
+    r"citt[aà][ \t]+industriale|"
     r"zona[ \t]+franca|free[ \t]+zone|(?:special[ \t]+)?economic[ \t]+zone|zona[ \t]+econ[oó]mica[ \t]+especial|"
     r"zona[ \t]+economica[ \t]+speciale"
 )
