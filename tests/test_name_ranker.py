@@ -715,3 +715,10 @@ def test_a_legal_form_a_title_s_comma_parts_from_the_name_is_no_programme() -> N
 def test_a_programme_that_counts_or_guarantees_is_no_person_quoted() -> None:
     assert not a_person_or_an_amount("Porto Digital", "Hoje o Porto Digital conta com 350 empresas.")
     assert not a_person_or_an_amount("Fundo Amazônia", "O Fundo Amazônia garante recursos a fundo perdido.")
+
+
+def test_an_italian_decade_is_no_part_of_the_name_after_it() -> None:
+    names = [
+        c.name for c in name_candidates("Negli anni Duemila Nanluoguxiang divenne famosa per i suoi negozi.")
+    ]
+    assert "Nanluoguxiang" in names and not any(n.startswith("Duemila") for n in names)

@@ -28,6 +28,8 @@ OPENING = frozenset(
     "stands è is e and".split()
 )
 """Capitalised at a sentence's start, but not part of the name that follows ("O Programa …")."""
+OPENING |= frozenset("venti trenta quaranta cinquanta sessanta settanta ottanta novanta duemila".split())
+"""…and an Italian decade, capitalised after "anni" ("negli anni Duemila Huaqiangbei divenne …")."""
 MAX_WORDS = 14
 
 _TOKEN = re.compile(r"\w[\w'’.&+:/-]*[\w+]|\w|&|\+|[–—]")
