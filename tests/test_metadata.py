@@ -815,6 +815,8 @@ def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_su
         "Fundada em 1985 na cidade da Covilhã, a fábrica emprega 300 pessoas.",
         "Fondata nel 1985, da allora l'azienda produce tessuti.",
         "Founded in 1985 by John Smith, the company makes shoes.",
+        "Coachmen was founded in 1964 in Goshen by a young local entrepreneur.",
+        "A Tecelagem Serrana foi fundada em 1951 por um comerciante libanês.",
     ):
         assert [kind for _, kind, _ in event_years(firm)] == [FIRM], firm
 

@@ -197,6 +197,13 @@ _FOUNDERS = re.compile(
 """Who founded it, up to the next comma but for those it names with them ("founded in 2000 by Chalmers
 and the City, together with the business community"): "founded in 1982 by business leaders" is no firm's
 founding ("Founded in 1985, by 1990 the company …" and "… by John Smith, the company …" are)."""
+_ONE_FOUNDER = re.compile(
+    r"(?i)^[^.;]{0,40}?\b(?:by[ \t]+an?|por[ \t]+um|da[ \t]+un)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:entrepreneur|businessman|"
+    r"businesswoman|craftsman|inventor|merchant|watchmaker|empres[aá]ri[oa]|empreendedor|comerciante|artes[aã]o|"
+    r"imprenditore|imprenditrice|artigiano|commerciante|mercante|orologiaio)\b"
+)
+"""One person founding it, in business ("founded in 1968 in Middlebury by a local entrepreneur"): a
+firm; a practice is founded by many, or by a body."""
 FIRM = 2
 """A founding told of a firm, which is older than the practice it joins (not a network's own)."""
 
@@ -206,7 +213,9 @@ def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int
     FIRM when a firm's —, where)."""
     for match, verb, before, after in told_with_a_verb(text, years):
         founding = bool(FOUNDING.fullmatch(verb.group()))
-        firm = founding and _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}")
+        firm = founding and (
+            _FIRM.search(f"{before} {_FOUNDERS.sub('', after, count=1)}") or _ONE_FOUNDER.search(after)
+        )
         yield int(match.group()), FIRM if firm else int(founding), match.start()
 
 
