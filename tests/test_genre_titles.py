@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.genre_titles import a_genre_label, title_after_label
+from ingest.metadata.practice_kinds import title_side
 from ingest.parsing import parse_document
 from kb.config import Settings
 
@@ -54,3 +55,16 @@ def test_an_ingested_card_is_listed_by_its_practice(tmp_path: Path) -> None:
     )
     doc = parse_document(path, Settings(index_dir=tmp_path / "index", embedder="hash"))
     assert doc.title == "Borgoverde Furniture Export Network"
+
+
+def test_a_title_s_dash_parts_a_phrase_from_the_practice_it_names() -> None:
+    assert (
+        title_side("Minutes of the Annual General Assembly — Slovenian Wood Cluster")
+        == "Slovenian Wood Cluster"
+    )
+    assert (
+        title_side("From Olive Groves to Export Markets — the Jaén Olive Oil Cluster")
+        == "Jaén Olive Oil Cluster"
+    )
+    assert title_side("UPTEC – Parque de Ciência e Tecnologia") is None  # a brand and its kind: one name
+    assert title_side("Report of the Board — Annual Accounts") is None  # no practice either side

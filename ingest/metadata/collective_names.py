@@ -18,6 +18,7 @@ from ingest.metadata.headings import numbered_only
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
+from ingest.metadata.practice_kinds import title_side
 from ingest.metadata.programme_keys import bracketed_forms
 from kb.text import fold
 
@@ -176,7 +177,7 @@ def _named(text: str) -> list[tuple[str, set[int]]]:
     # a quoted phrase in lower case is a concept ("chamam de “parque de inovação”"), not a name
     # an agenda's numbered item in capitals ("3. PARQUE TECNOLÓGICO E INCUBAÇÃO") is a heading
     found = [
-        (c.name, set(c.starts))
+        (title_side(c.name) or c.name, set(c.starts))
         for c in name_candidates(text)
         if any(ch.isupper() for ch in c.name) and not numbered_only(c.name, text)
     ]

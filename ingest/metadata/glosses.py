@@ -1,5 +1,5 @@
-"""The form of the ranker's best name that a text gives the practice: its own name before a translation
-in brackets, the practice's name that holds it, an acronym with its words, a name with its place."""
+"""The form of the ranker's best name that a text gives the practice: the side of a title's dash that
+names it, its own name before a translation in brackets, the practice's name that holds it, an acronym with its words, a name with its place."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 
 from ingest.metadata.name_candidates import Candidate
 from ingest.metadata.place_names import a_large_place
-from ingest.metadata.practice_kinds import names_a_kind_of_practice
+from ingest.metadata.practice_kinds import names_a_kind_of_practice, title_side
 
 FORM_SHARE = 0.15
 """A fuller form replaces the best name only from this share of its probability: a branch or a park
@@ -26,6 +26,8 @@ def glossed(best: int, candidates: list[Candidate], probability: np.ndarray, tex
     ranker may propose (not "Regione Campania and the Consorzio …"); else ``best`` with its words
     (:func:`spelled_out`) or its place (:func:`placed_form`) where the text writes it so."""
     name = candidates[best]
+    if part := title_part(name, text):
+        return part
     likely = np.where(probability >= FORM_SHARE * probability[best], probability, 0.0)  # not a passing form
     if practiced := practice_form(name, candidates, likely):
         return practiced
@@ -39,6 +41,15 @@ def glossed(best: int, candidates: list[Candidate], probability: np.ndarray, tex
     if glossing:
         return candidates[max(glossing, key=lambda i: probability[i])]
     return placed_form(name, candidates, likely)
+
+
+def title_part(name: Candidate, text: str) -> Candidate | None:
+    """The side of a title's dash that names a practice (:func:`title_side`), where the text writes it."""
+    if not (part := title_side(name.name)):
+        return None
+    return Candidate(
+        part, [m.start() for m in re.finditer(re.escape(part), text)] or name.starts, name.quoted
+    )
 
 
 def _right_after(other: Candidate, start: int, text: str) -> bool:

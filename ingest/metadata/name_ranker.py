@@ -151,8 +151,8 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD` in
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
-    candidates = name_candidates(whole) if about_firms(whole) else []
-    candidates = [c for c in candidates if not only_in_the_address(c.starts, whole)]  # the writer's
+    found = name_candidates(whole) if about_firms(whole) else []
+    candidates = [c for c in found if not only_in_the_address(c.starts, whole)]  # not the writer's
     if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)

@@ -46,6 +46,24 @@ def names_a_kind_of_practice(name: str) -> bool:
     return bool(found) and not _A_PERSON.search(name) and not _SCHEME_AFTER.search(name, found.end())
 
 
+def title_side(name: str) -> str | None:
+    """The side of a title's dash that names a practice, when the other is a phrase naming none
+    ("Minutes of the Annual General Assembly — Croatian Wood Cluster", "From Village Looms to Global
+    Buyers — the Denizli Home Textiles Cluster"): a run of capitalised words across the dash is two
+    phrases, not one name ("UPTEC – Parque de Ciência e Tecnologia" is a brand and its kind)."""
+    parts = _TITLE_DASH.split(name)
+    kinds = [names_a_kind_of_practice(part) for part in parts]
+    if len(parts) != 2 or kinds.count(True) != 1 or len(parts[kinds.index(False)].split()) < TITLE_WORDS:
+        return None
+    return _ARTICLE.sub("", parts[kinds.index(True)])
+
+
+TITLE_WORDS = 3
+"""The words at least of the side that names no practice: a phrase, not a brand ("Proplast")."""
+_TITLE_DASH = re.compile(r"[ \t]+[–—][ \t]+")
+_ARTICLE = re.compile(r"^(?:the|il|lo|la|o|a|os|as)[ \t]+", re.IGNORECASE)
+
+
 _ZONE_WORDS = (
     r"franca|pilota|econ[oô]mica|especial|speciale|libero|livre|scambio|com[eé]rcio|"
     r"trasformazione|transforma[cç][aã]o|processamento|esportazione|exporta[cç][aã]o|sviluppo|desenvolvimento|"
