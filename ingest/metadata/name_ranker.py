@@ -2,13 +2,11 @@
 text plainly uses it as one beside the names the patterns found.
 
 Rules find programmes that a text introduces in a known way ("o Programa X", "X (ACR)",
-"launched in 2016"); a text about an unfamiliar scheme often does neither ("Sebrae Delas
-helps women who …"). Each capitalised or quoted name of the text
-(:mod:`ingest.metadata.name_candidates`) is scored by a logistic model over how the text
-uses it: how often and how early, next to which words, whether it is a place, a body or an
-everyday term. The weights are fitted on the labelled documents of ``eval/`` by
-``bench/name_ranker.py --fit``, which also reports them set by set, each set left out of
-its own fit.
+"launched in 2016"); a text about an unfamiliar scheme often does neither ("Sebrae Delas helps
+women who …"). Each capitalised or quoted name of the text (:mod:`ingest.metadata.name_candidates`)
+is scored by a logistic model over how the text uses it: how often and how early, next to which
+words, whether it is a place, a body or an everyday term. The weights are fitted on the labelled
+documents of ``eval/`` by ``bench/name_ranker.py --fit``, which also reports them set by set.
 """
 
 from __future__ import annotations
