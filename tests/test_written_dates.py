@@ -345,6 +345,16 @@ def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
     assert law_year([two], f"{two}. {two}.") is None  # two years: which?
     created = "A Certificação PME foi criada pelo Decreto-Lei n.º 372/2007 e é gerida pelo instituto."
     assert law_year(["Decreto-Lei n.º 372/2007"], created) == 2007
+    begun_later = (
+        "A Zona Franca do Sal é um regime fiscal para as ilhas. Foi criada pela Lei 12/1996, embora só "
+        "tenha começado a funcionar na prática em 2001, depois de autorizada por Bruxelas."
+    )
+    assert extract(begun_later, "Perguntas frequentes: a Zona Franca do Sal", language="pt").year == 1996
+    another_s = (
+        "A rede foi criada em 2012 com apoio do Programa Reciclar, instituído pelo Decreto nº 7.111/2011, "
+        "que financia a compra de equipamentos. O Decreto nº 7.111/2011 foi revisto depois."
+    )
+    assert extract(another_s, "Boletim da rede", language="pt").year == 2012
     by_the_act = "The Board, a statutory body created by the 2001 Act, sits in Lerwick."
     assert law_year(["Shetland Knitwear Board", "2001 Act"], by_the_act) == 2001
     assert (
@@ -365,6 +375,7 @@ def test_a_card_s_span_of_covered_actions_is_no_start() -> None:
     assert year_in_field("2003–2012 (período analisado nesta ficha)") is None
     assert year_in_field("ações registradas entre 2016 e 2019; ficha revisada em agosto de 2020") is None
     assert year_in_field("ficha revista em maio de 2024; dados de campo recolhidos entre 2018 e 2022") is None
+    assert year_in_field("ações acompanhadas nas safras de 2016 a 2020; ficha atualizada em 2021") is None
     assert year_in_field("a cooperativa foi registrada em 1933") == 1933  # a registration: a founding
     assert year_in_field("Facility turned over in October 2014") == 2014
     assert year_in_field("iniciada em 2011; ações registradas até 2019") == 2011

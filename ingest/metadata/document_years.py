@@ -11,7 +11,7 @@ from ingest.metadata.field_years import only_revised, year_in_field
 from ingest.metadata.programme_keys import written_forms
 from ingest.metadata.written_dates import minutes_year, reports_a_start, year_of_writing
 from ingest.metadata.year_ranker import district_named, practice_year
-from ingest.metadata.years import begun_in, dateline_year
+from ingest.metadata.years import begun_in, dateline_year, verbs_of_years
 from kb.taxonomy import Taxonomy
 from kb.text import fold
 
@@ -35,6 +35,11 @@ def document_year(
         return year  # "Desconhecido (c. 2008)" still says 2008
     names, starts = year_evidence(meta, fields, title, taxonomy)
     year = practice_year(text, title, names, starts)
+    # created by a law: the law's year, unless the text tells the other start with a verb of its own
+    if (law := created_by_law(meta.values["programme"], text)) and not any(
+        y == year and at != law[1] for y, at in verbs_of_years(text)
+    ):
+        year = law[0]
     if unknown:
         return year if year is not None and begun_in(text, year) else None
     dated = written_year(fields, text, date_hint)
@@ -57,17 +62,37 @@ def law_year(programmes: list[str], text: str) -> int | None:
     """The year a law among the practice's programmes dates itself by in its name ("Legge regionale 4
     aprile 2003, n. 8", "Ley 5/2011", "Decreto-Lei n.º 372/2007"), when the text tells no other start
     and names the law again or as what created the practice (a law named once may only fund it)."""
-    named = {int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)}
-    if len(named) != 1:
+    year = _law_named(programmes)
+    if year is None:
         return None
-    year = named.pop()
-    then = rf"[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])"  # the law's year, in its name, on the line
-    ahead = rf"(?<![\d.]){year}[ \t]+(?:{_LAW_WORDS})\b"  # "the 1993 Act"
-    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b{then}|{ahead}", text)
-    created = re.search(f"{_CREATED_BY}{then}", text) or re.search(
-        f"{_CREATED}[ \t]+(?:the[ \t]+)?{ahead}", text
+    cited = re.findall(rf"(?i)\b(?:{_LAW_WORDS})\b{_then(year)}|{_ahead(year)}", text)
+    return year if len(cited) >= LAW_CITED or created_by_law(programmes, text) else None
+
+
+def created_by_law(programmes: list[str], text: str) -> tuple[int, int] | None:
+    """The year of the law among the practice's programmes that the text says created it ("foi criada
+    pela Lei 19/1994", "a statutory body created by the 1993 Act"), and where that creation's verb is:
+    its start, whatever year it began to work in or the text recalls beside it."""
+    year = _law_named(programmes)
+    if year is None:
+        return None
+    created = re.search(f"{_CREATED_BY}{_then(year)}", text) or re.search(
+        f"{_CREATED}[ \t]+(?:the[ \t]+)?{_ahead(year)}", text
     )
-    return year if len(cited) >= LAW_CITED or created else None
+    return (year, created.start()) if created else None
+
+
+def _law_named(programmes: list[str]) -> int | None:
+    named = {int(y) for p in programmes if _LAW.search(p) for y in _NAMED_YEAR.findall(p)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _then(year: int) -> str:
+    return rf"[^\n]{{0,60}}?(?<![\d.]){year}(?![\d.])"  # the law's year, in its name, on the line
+
+
+def _ahead(year: int) -> str:
+    return rf"(?<![\d.]){year}[ \t]+(?:{_LAW_WORDS})\b"  # "the 1993 Act"
 
 
 LAW_CITED = 2

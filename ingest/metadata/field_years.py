@@ -29,12 +29,12 @@ comma or another year ("dados de 2019, lançado em 2016" gives 2016)."""
 _COVERED = re.compile(
     r"(?i)\b(?:analisad[oa]s?|analizzat[oaie]|analy[sz]ed|documentad[oa]s|documentat[ei]|documented|"
     r"registrad[oa]s|registrat[ei]|recorded|covered|cobert[oa]|copert[oa]|recolhid[oa]s|raccolt[ie]|collected|"
-    r"gathered)\b"
+    r"gathered|acompanhad[oa]s|seguit[ei]|monitorat[ei]|monitorad[oa]s|followed|monitored|tracked)\b"
 )
 """A card's time reference that tells the span its actions cover, two years and no start, not when
 the practice began
 ("attività documentate nel periodo 2015–2022", "2003–2012 (período analisado nesta ficha)", "ações
-registradas entre 2016 e 2019", "dados de campo recolhidos entre 2019 e 2023"); plural, for a registration told in the singular may be a founding
+registradas entre 2016 e 2019", "dados de campo recolhidos entre 2019 e 2023", "ações acompanhadas nas safras de 2017 a 2021"); plural, for a registration told in the singular may be a founding
 ("registrada em 1933")."""
 
 

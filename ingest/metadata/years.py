@@ -219,6 +219,16 @@ def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int
         yield int(match.group()), FIRM if firm else int(founding), match.start()
 
 
+def verbs_of_years(text: str) -> Iterator[tuple[int, int]]:
+    """Each year told with an event verb in its clause, and where that verb is in ``text``."""
+    for match, verb, before, after in told_with_a_verb(text, _YEAR):
+        ahead = verb.string is after  # the verb may follow the year ("in 2011, launched by …")
+        yield (
+            int(match.group()),
+            match.end() + verb.start() if ahead else match.start() - len(before) + verb.start(),
+        )
+
+
 def told_with_a_verb(
     text: str, years: re.Pattern[str], verbs: re.Pattern[str] = _EVENT
 ) -> Iterator[tuple[re.Match[str], re.Match[str], str, str]]:
