@@ -164,3 +164,9 @@ def test_minutes_name_their_body_in_the_title() -> None:
     assert minutes_body("Lattevalle — Società cooperativa agricola", verbale) == "Lattevalle"
     assert minutes_body("Reunião de Direção da Associação Empresarial do Concelho", "Ata n.º 4") is None
     assert minutes_body("Dunmere Manufacturing Council", "A newsletter for members.") is None  # no minutes
+
+
+def test_a_district_named_by_its_place_s_plural_adjective_after_two_trades() -> None:
+    text = "Il Distretto del marmo e delle pietre apuane riunisce cave e segherie della zona."
+    assert [m.group() for m in districts(text)] == ["Distretto del marmo e delle pietre apuane"]
+    assert not districts("Il distretto della meccanica e delle macchine conta 200 imprese.")  # a noun

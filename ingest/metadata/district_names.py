@@ -36,14 +36,16 @@ DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+(?:{_SECTOR}{_LINK}[ \t]*|{_TR
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
+_ADJECTIVE_ENDS = "ese|esi|asco|asca|aschi|asche|ano|ana|ani|ane|ino|ina|ini|ine|ense"
 BY_ADJECTIVE = re.compile(
-    r"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?(?:[a-zà-ÿ]{4,}[ \t]+){0,2}?"
-    r"([a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense)(?:-[a-zà-ÿ]{3,}(?:ese|asco|asca|ano|ana|ino|ina|ense))?)"
+    r"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?"
+    r"(?:(?:(?:e|ed)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?)?[a-zà-ÿ]{4,}[ \t]+){0,3}?"
+    rf"([a-zà-ÿ]{{3,}}(?:{_ADJECTIVE_ENDS})(?:-[a-zà-ÿ]{{3,}}(?:{_ADJECTIVE_ENDS}))?)"
     r"(?![\w-])"
 )
 """A district named after its place's adjective, the Italian way: "il distretto tessile biellese",
 "il distretto serico comasco", "il distretto dell'occhialeria bellunese", "il distretto calzaturiero
-fermano-maceratese"."""
+fermano-maceratese", "il Distretto del porfido e delle pietre trentine"."""
 _NOT_A_PLACE = frozenset(
     "urbano urbana montano montana umano umana cittadino cittadina marino marina vicino vicina sovrano "
     "quotidiano quotidiana mondano mondana piano fino fina divino divina latino latina meridiano "
@@ -231,11 +233,13 @@ def a_place_adjective(match: re.Match[str]) -> bool:
     it name a trade; one ending like a verb ("nel distretto operano 300 imprese") needs a trade
     before it ("il distretto orafo aretino")."""
     adjective, trade = match.group(2).casefold(), trade_words(match)
+    after_a_link = re.search(rf"(?:^|\s)(?:{_LINK})[ \t]*$", match.string[match.start(1) : match.start(2)])
     return (
-        adjective not in _NOT_A_PLACE
+        not after_a_link  # "il distretto della meccanica e delle macchine": a noun, not an adjective
+        and adjective not in _NOT_A_PLACE
         and adjective not in country_adjectives()
         and not any(fold(w) in STOPWORDS for w in trade)
-        and (bool(trade) or not adjective.endswith(("ano", "ana", "ino", "ina")))
+        and (bool(trade) or not adjective.endswith(("ano", "ana", "ani", "ane", "ino", "ina", "ini", "ine")))
     )
 
 
