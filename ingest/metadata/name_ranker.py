@@ -16,13 +16,13 @@ import re
 
 import numpy as np
 
+from ingest.metadata.asides import aside
 from ingest.metadata.body_names import a_body
 from ingest.metadata.definitions import about_before, defined_after
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.glosses import glossed
 from ingest.metadata.headings import written_as_a_heading
-from ingest.metadata.mail_headers import only_in_the_address
 from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.practice_kinds import names_a_kind_of_practice
@@ -150,7 +150,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
     found = name_candidates(whole) if about_firms(whole) else []
-    candidates = [c for c in found if not only_in_the_address(c.starts, whole)]  # not the writer's
+    candidates = [c for c in found if not aside(c.starts, whole)]  # not the writer's, nor a former name
     if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)

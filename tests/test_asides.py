@@ -1,8 +1,8 @@
-"""The writer of an e-mail is named in its header, the subject in its body."""
+"""Names written aside from the subject: an e-mail's writer in its header, a body's former name."""
 
 from __future__ import annotations
 
-from ingest.metadata.mail_headers import only_in_the_address
+from ingest.metadata.asides import only_a_former_name, only_in_the_address
 from ingest.metadata.name_ranker import likely_programme
 
 MAIL = (
@@ -25,3 +25,12 @@ def test_a_name_only_in_the_header_is_the_writer_s() -> None:
 def test_an_interview_s_answer_is_no_address() -> None:
     text = "Q: What is the cluster?\nA: Formally it is the Minho Textile Alliance, the region's network.\n"
     assert not only_in_the_address([text.index("Minho")], text)
+
+
+def test_a_body_s_first_name_gives_way_to_the_one_it_took() -> None:
+    text = (
+        "A Coopersul nasceu em 1981 com o nome de Cooperativa Regional do Vale do Sul, criada por "
+        "três cooperativas. Anos depois adotou o nome Coopersul, hoje conhecido em todo o estado."
+    )
+    assert only_a_former_name([text.index("Cooperativa Regional")], text)
+    assert not only_a_former_name([text.index("Coopersul")], text)
