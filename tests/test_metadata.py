@@ -1127,6 +1127,11 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
     assert country_scores("Las pymes textiles de la provincia de Formosa exportan algodón.", "") == {
         "AR": 1.0
     }
+    # a city a time zone is named after is the one the world means (Colombo, not Paraná's)
+    assert main_countries("The zone lies 25 km east of Colombo; Colombo's port ships its goods.", "") == [
+        "LK"
+    ]
+    assert main_countries("Firms in London share a lab; London exports.", "") == ["GB"]
 
 
 def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_perus() -> None:

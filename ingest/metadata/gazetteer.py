@@ -174,8 +174,11 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
     regions = set(owners)
     exonyms: set[str] = set()
     largest: dict[str, int] = {}  # a large city's name → the largest population that bears it
+    zoned: dict[str, set[str]] = {}  # a city's name → the countries where a time zone is named after it
     for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
+            if city["timezone"].rsplit("/", 1)[-1] == city["name"].replace(" ", "_"):
+                zoned.setdefault(city["name"], set()).add(city["countrycode"])
             for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
                 owners.setdefault(name, set()).add(city["countrycode"])
             exonyms.update(set(city["alternatenames"]) - {city["name"]})
@@ -185,6 +188,9 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
             owners[city["name"]].add(city["countrycode"])
         elif _a_namesake(city["population"], largest.get(city["name"])) and city["name"] not in regions:
             owners[city["name"]].add(city["countrycode"])
+    for name, codes in zoned.items():  # "Asia/Colombo": the city the world means by the name
+        if len(codes) == 1 and codes <= owners[name] and name not in regions:  # La Rioja is Spain's too
+            owners[name] = set(codes)
     return {
         name: next(iter(codes))
         for name, codes in owners.items()
