@@ -1132,6 +1132,7 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
         "LK"
     ]
     assert main_countries("Firms in London share a lab; London exports.", "") == ["GB"]
+    assert "GB" in country_scores("Scottish distillers and Welsh weavers export together.", "")
 
 
 def test_an_italian_mountain_community_and_loreto_are_italys_not_montanas_or_perus() -> None:
