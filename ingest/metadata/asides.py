@@ -1,5 +1,6 @@
 """Names a text writes aside from its subject: on the address lines heading an e-mail or a memo (who
-writes and to whom), or as the name a body had at first.
+writes and to whom), in a periodical's masthead, as an interview's speaker, or as the name a body had
+at first.
 
 A network's officer writes to its members about a cluster they visited; the network is named only
 in the "From:" line, the cluster throughout the body. A cooperative "nasceu em 1977 com o nome de
@@ -15,25 +16,15 @@ _ADDRESS_LINE = re.compile(
     r"destinat[aá]rios?)[ \t*_]*:"
 )
 """A header line naming the writer or the readers: "From:", "To:", "Da:", "A:", "De:", "Para:"."""
-
-
-def aside(starts: list[int], text: str) -> bool:
-    """Whether a name is written only on the address lines or only as a former name."""
-    return only_in_the_address(starts, text) or only_a_former_name(starts, text)
-
-
-def only_in_the_address(starts: list[int], text: str) -> bool:
-    """Whether every place a name is written at (``starts``, offsets into ``text``) is on an address
-    line of the opening's header (two such lines at least: an interview's "A:" is an answer)."""
-    header = [m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)]
-    lines = [text.rfind("\n", 0, at) + 1 for at in starts]
-    return len(header) >= 2 and bool(lines) and all(line in header for line in lines)
-
-
 HEADER_CHARS = 800
 """How far into a text (its title first) an e-mail's or a memo's header runs."""
-
-
+_MASTHEAD = re.compile(
+    r"(?i)[\W\d]*(?:revista|jornal|boletim|newsletter|rivista|giornale|notiziario|magazine|gazette|bulletin|"
+    r"journal)[ \t]+"
+)
+"""A line that opens with a periodical's word right before the name: "REVISTA SABORES DA SERRA — Edição
+47" (not "Newsletter trimestral da Adega Cooperativa …", a body's own newsletter)."""
+_SPEAKER = re.compile(r"[ \t*_]*:")
 _FORMER_NAME = re.compile(
     r"(?i)(?:\b(?:com|sob)\s+o\s+nome\s+de|\b(?:con|sotto)\s+(?:il\s+)?nome\s+(?:di\s+)?|\bunder\s+the\s+name"
     r"(?:\s+of)?|\boriginally\s+(?:called|named|known\s+as)|\binicialmente\s+(?:chamad[oa]|denominad[oa])|"
@@ -44,7 +35,21 @@ _FORMER_NAME = re.compile(
 con il nome di …")."""
 
 
-def only_a_former_name(starts: list[int], text: str) -> bool:
-    """Whether every place a name is written at (``starts``) gives it as the name a body had at first:
-    the practice goes by the name it took later."""
-    return bool(starts) and all(_FORMER_NAME.search(text[max(0, at - 40) : at]) for at in starts)
+def aside(name: str, starts: list[int], text: str) -> bool:
+    """Whether every place ``name`` is written at (``starts``, offsets into ``text``) is aside from the
+    subject: an address line of the opening's header (two such lines at least: an interview's "A:" is
+    an answer), a periodical's masthead, a speaker's label opening a line ("SABORES: Como começou …?",
+    the magazine asking), or the name a body had at first."""
+    header = {m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)}
+    header = header if len(header) >= 2 else set()
+    return bool(starts) and all(_aside_at(text, at, len(name), header) for at in starts)
+
+
+def _aside_at(text: str, at: int, length: int, header: set[int]) -> bool:
+    line = text.rfind("\n", 0, at) + 1
+    return (
+        line in header
+        or _MASTHEAD.fullmatch(text, line, at) is not None
+        or (not text[line:at].strip(" \t*_") and _SPEAKER.match(text, at + length) is not None)
+        or _FORMER_NAME.search(text, max(0, at - 40), at) is not None
+    )
