@@ -150,9 +150,7 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
     found = name_candidates(whole) if about_firms(whole) else []
-    candidates = [
-        c for c in found if not aside(c.name, c.starts, whole)
-    ]  # not the writer's, nor a former name
+    candidates = [c for c in found if not aside(c.name, c.starts, whole)]  # not the writer's, say
     if not candidates:
         return None
     rows = candidate_features(candidates, whole, title)
