@@ -5,7 +5,13 @@ from __future__ import annotations
 from unittest.mock import patch
 
 from ingest.metadata import extract
-from ingest.metadata.collective_names import _references, collective_over_guess, collective_subject, refers_to
+from ingest.metadata.collective_names import (
+    _references,
+    collective_over_guess,
+    collective_subject,
+    holding_it,
+    refers_to,
+)
 from ingest.metadata.district_names import district_subject, titled_district
 
 CASE = (
@@ -329,3 +335,12 @@ def test_after_a_title_naming_the_district_one_more_use_is_enough() -> None:
         "il distretto deve innovare e il distretto deve formare i giovani."
     )
     assert district_subject(compared, "Interrogazione") is None  # two districts: neither is the subject
+
+
+def test_a_guess_that_names_no_practice_gives_way_to_the_district_holding_it() -> None:
+    text = (
+        "O polo naval de Porto Alto voltou a receber encomendas. Em Porto Alto, o polo naval de Porto Alto "
+        "emprega três mil pessoas; o Promar apoia os estaleiros."
+    )
+    assert holding_it(text, "Notícia", "Porto Alto") == "Polo naval de Porto Alto"
+    assert holding_it(text, "Notícia", "Tecnopolo Sul") == "Tecnopolo Sul"  # a practice by its own name

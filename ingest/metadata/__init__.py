@@ -8,7 +8,7 @@ from functools import cache
 
 from ingest.metadata.card_sections import section_fields
 from ingest.metadata.cited_year import cited_year
-from ingest.metadata.collective_names import collective_over_guess, collective_subject, wider_collective
+from ingest.metadata.collective_names import collective_over_guess, collective_subject, holding_it
 from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject, titled_district
 from ingest.metadata.document_years import document_year
@@ -205,7 +205,7 @@ def ranked_and_subject(
         # part of ("Manzano" of "il distretto della sedia di Manzano")
         proposed = [collective_over_guess(text, title, likely[0]) or likely[0]]
     elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy, title):
-        proposed = [likely[0], *proposed]  # the rules found others; this one the text plainly uses as one
+        proposed = [holding_it(text, title, likely[0]), *proposed]  # the text uses it as one
     found = [*known, *proposed, *own]
     subject = _subject(text, title, found)
     # minutes titled by the meeting of a practice's committee ("ATA … DO COMITÊ GESTOR DO APL DO SISAL")
@@ -226,7 +226,7 @@ def _subject(text: str, title: str, found: list[str]) -> str | None:
     collective the text keeps calling by its kind ("o APL"), beside a body or a scheme it names once."""
     subject = None if any(titled(name, title) for name in found) else title_subject(text, title)
     if subject and not found:  # "Manzano, il distretto della sedia …": the district, not the town
-        return wider_collective(text, title, subject) or subject
+        return holding_it(text, title, subject)
     if subject is None and not found:
         return (
             district_subject(text, title)

@@ -18,7 +18,7 @@ from ingest.metadata.headings import numbered_only
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_candidates import JOINING, name_candidates
 from ingest.metadata.name_ranker import ranked_text
-from ingest.metadata.practice_kinds import title_side
+from ingest.metadata.practice_kinds import names_a_kind_of_practice, title_side
 from ingest.metadata.programme_keys import bracketed_forms
 from kb.text import fold
 
@@ -95,6 +95,13 @@ def wider_collective(text: str, title: str, name: str) -> str | None:
     """The district or collective the text keeps naming whose name holds ``name`` ("Manzano" of "il
     distretto della sedia di Manzano"), if any."""
     return _holding(text, title, name)[0]
+
+
+def holding_it(text: str, title: str, guess: str) -> str:
+    """The district or collective the text keeps naming that holds the ranker's ``guess`` when the
+    guess names no practice itself ("Rio Grande" of "o polo naval de Rio Grande"; "Tecnopolo Ticino"
+    stays), else the guess."""
+    return guess if names_a_kind_of_practice(guess) else wider_collective(text, title, guess) or guess
 
 
 def collective_over_guess(text: str, title: str, guess: str) -> str | None:
