@@ -25,6 +25,7 @@ def told(text: str) -> bool:
         "Gli allievi arrivano da tutto il mondo. La scuola fu fondata nel 1938.",
         "R. L'associazione è nata nel 1946 come associazione dei fabbricanti.",
         "Its members farm the valley. The co-operative was established in 1933.",
+        "Guest: It was formally constituted in 1941, after years as an informal club.",
     ],
 )
 def test_the_subject_unnamed_founded_then(text: str) -> None:

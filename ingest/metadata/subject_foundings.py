@@ -25,8 +25,9 @@ scuola", "The Federation"); not a person ("Ela nasceu em 1936"), a town ("A cida
 firm, whose founding is older than the practice it joins."""
 _BE = r"(?:was|were|is|foi|foram|é|fu|furono|è|era|venne|sono)"
 _FOUNDED = (
+    r"(?:(?:formally|officially|formalmente|ufficialmente|oficialmente)[ \t]+)?"
     r"(?:founded|formed|fundad[oa]s?|fondat[oaie]|created|criad[oa]s?|creat[oaie]|established|set[ \t]+up|"
-    r"istituit[oaie]|costituit[oaie]|constitu[ií]d[oa]s?|nat[oaie]|nasceu|nacque)"
+    r"istituit[oaie]|costituit[oaie]|constitu[ií]d[oa]s?|constituted|nat[oaie]|nasceu|nacque)"
 )
 _UNSAID = r"(?:fu|venne|foi|foram|furono|(?:è|é|e['’])[ \t]+stat[oaie])"
 """A passive whose subject Italian and Portuguese leave unsaid, as "it" ("Fu fondato nel 1945", "Foi

@@ -97,7 +97,7 @@ def is_decade(text: str, match: re.Match[str]) -> bool:
 
 
 BEGUN = re.compile(
-    r"(?i)\b(?:found(?:ed)|creat(?:ed)|establish(?:ed)|set up|inaugurat(?:ed)|fund(?:ou|aram|ad[oa]s?)|"
+    r"(?i)\b(?:found(?:ed)|creat(?:ed)|establish(?:ed)|set up|constituted|inaugurat(?:ed)|fund(?:ou|aram|ad[oa]s?)|"
     r"cri(?:ou|ad[oa]s?)|inaugur(?:ou|ad[oa]s?)|institu(?:iu|íd[oa]s?)|constitu(?:iu|íd[oa]s?)|nasceu|"
     r"fondat[oaie]|fondò|fondarono|creat[oaie]|creò|istituit[oaie]|istituì|costituit[oaie]|costituì|costituirono|"
     r"inaugurat[oaie]|nacque|nat[oa]|dieder?o? vita)\b"
