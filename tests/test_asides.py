@@ -41,9 +41,20 @@ def test_a_body_s_first_name_gives_way_to_the_one_it_took() -> None:
 def test_a_masthead_and_an_interviewer_s_label_are_no_subject() -> None:
     text = (
         "REVISTA SABORES DO CAMPO — Edição 12\n\nSABORES: Como nasceu a associação?\n"
-        "Resposta: A APROSUL juntou doze queijarias. SABORES: E hoje?\nA APROSUL vende em São Paulo."
+        "A APROSUL juntou doze queijarias.\nSABORES: E hoje?\nA APROSUL vende a SABORES e a São Paulo."
     )
     starts = [m.start() for m in re.finditer("SABORES", text)]
+    assert aside("SABORES", starts[:3], text)
     assert not aside("SABORES", starts, text)  # once inside a line: written as a word of the text
-    assert aside("SABORES", [starts[0], starts[1]], text)
     assert not aside("APROSUL", [m.start() for m in re.finditer("APROSUL", text)], text)
+
+
+def test_a_name_known_or_sold_by_and_a_practice_s_own_bulletin_are_not_aside() -> None:
+    known = "A Coopavel nasceu em 1970. Em 1985 passou a operar com o nome de Coopavel Cooperativa Agroindustrial."
+    assert not aside("Coopavel Cooperativa Agroindustrial", [known.index("Coopavel Cooperativa")], known)
+    bulletin = "Boletim APL Moveleiro de Ubá nº 12\n\nO APL Moveleiro de Ubá reúne 300 fábricas."
+    assert not aside(
+        "APL Moveleiro de Ubá", [m.start() for m in re.finditer("APL Moveleiro", bulletin)][:1], bulletin
+    )
+    titled = "Cluster Têxtil do Minho: relatório anual\n\nO Cluster apoia 80 empresas."
+    assert not aside("Cluster Têxtil do Minho", [0], titled)  # a title's colon is no speaker's label

@@ -810,6 +810,10 @@ def test_an_early_founding_an_operating_date_and_a_founders_trade_are_read_as_su
     assert extract(agency, "NOVA-R: domande frequenti").year == 2019
     founded = "PROINVEST was founded in 1982 by a group of business leaders; a bakery was founded in 1990."
     assert [(year, kind) for year, kind, _ in event_years(founded)] == [(1982, 1), (1990, FIRM)]
+    with_others = (
+        "The Fjord Seafood Cluster was founded in 2004 by a local entrepreneur together with 30 firms."
+    )
+    assert [kind for _, kind, _ in event_years(with_others)] == [1]  # not alone: the cluster's founding
     for firm in (
         "Founded in 1985, by 1990 the company employed 300 people.",
         "Fundada em 1985 na cidade da Covilhã, a fábrica emprega 300 pessoas.",
@@ -1132,6 +1136,7 @@ def test_a_city_sharing_its_name_with_a_large_town_elsewhere_tells_no_country() 
         "LK"
     ]
     assert main_countries("Firms in London share a lab; London exports.", "") == ["GB"]
+    assert main_countries("Firms in Vancouver share a lab; Vancouver exports.", "") == []  # no capital
     assert "GB" in country_scores("Scottish distillers and Welsh weavers export together.", "")
 
 

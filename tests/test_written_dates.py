@@ -355,6 +355,11 @@ def test_a_law_that_is_the_practice_dates_itself_by_its_name() -> None:
         "que financia a compra de equipamentos. O Decreto nº 7.111/2011 foi revisto depois."
     )
     assert extract(another_s, "Boletim da rede", language="pt").year == 2012
+    a_fund_s = (
+        "O APL de Confecções de Jaraguá reúne 300 empresas desde 1998. O Fundo Estadual de Apoio às "
+        "Confecções, criado pela Lei 14.507/2003, financia máquinas para as empresas do APL."
+    )
+    assert extract(a_fund_s, "Notícia", language="pt").year == 1998  # the law created the fund
     by_the_act = "The Board, a statutory body created by the 2001 Act, sits in Lerwick."
     assert law_year(["Shetland Knitwear Board", "2001 Act"], by_the_act) == 2001
     assert (
@@ -376,6 +381,8 @@ def test_a_card_s_span_of_covered_actions_is_no_start() -> None:
     assert year_in_field("ações registradas entre 2016 e 2019; ficha revisada em agosto de 2020") is None
     assert year_in_field("ficha revista em maio de 2024; dados de campo recolhidos entre 2018 e 2022") is None
     assert year_in_field("ações acompanhadas nas safras de 2016 a 2020; ficha atualizada em 2021") is None
+    assert year_in_field("1998; dados recolhidos entre 2019 e 2023") == 1998  # the start, then the sources
+    assert year_in_field("Since 2003; tracked 2015-2020") == 2003
     assert year_in_field("a cooperativa foi registrada em 1933") == 1933  # a registration: a founding
     assert year_in_field("Facility turned over in October 2014") == 2014
     assert year_in_field("iniciada em 2011; ações registradas até 2019") == 2011

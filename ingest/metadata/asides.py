@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.practice_kinds import names_a_kind_of_practice
+
 _ADDRESS_LINE = re.compile(
     r"(?im)^[ \t>*_]*(?:from|to|cc|bcc|sender|reply-to|da|a|mittente|destinatari[oa]?|de|para|remetente|"
     r"destinat[aá]rios?)[ \t*_]*:"
@@ -26,13 +28,12 @@ _MASTHEAD = re.compile(
 47" (not "Newsletter trimestral da Adega Cooperativa …", a body's own newsletter)."""
 _SPEAKER = re.compile(r"[ \t*_]*:")
 _FORMER_NAME = re.compile(
-    r"(?i)(?:\b(?:com|sob)\s+o\s+nome\s+de|\b(?:con|sotto)\s+(?:il\s+)?nome\s+(?:di\s+)?|\bunder\s+the\s+name"
-    r"(?:\s+of)?|\boriginally\s+(?:called|named|known\s+as)|\binicialmente\s+(?:chamad[oa]|denominad[oa])|"
-    r"\boriginariamente\s+(?:chiamat[oa]|denominat[oa])|\bthen\s+called|\bent[ãa]o\s+chamad[oa]|"
-    r"\ballora\s+chiamat[oa])\s*[\"“'‘]?\s*(?:(?:a|o|il|la|the)\s+)?$"
+    r"(?i)\b(?:nasceu|nasceram|fundad[oa]|criad[oa]|nacque|nata|nato|fondat[oa]|founded|established|began|started|"
+    r"born)\b[^.;\n]{0,80}?\b(?:com[ \t]+o[ \t]+nome[ \t]+de|con[ \t]+il[ \t]+nome[ \t]+di|col[ \t]+nome[ \t]+di|"
+    r"under[ \t]+the[ \t]+name(?:[ \t]+of)?)[ \t]*[\"“'‘]?[ \t]*(?:(?:a|o|il|la|the)[ \t]+)?$"
 )
-"""What introduces the name a body had at first ("com o nome de …", "founded under the name …", "nata
-con il nome di …")."""
+"""The name a body was born or founded under ("nasceu em 1977 … com o nome de …", "founded in 1950 under
+the name …", "nata nel 1962 con il nome di …"); not the name it is known or sold by."""
 
 
 def aside(name: str, starts: list[int], text: str) -> bool:
@@ -42,14 +43,21 @@ def aside(name: str, starts: list[int], text: str) -> bool:
     the magazine asking), or the name a body had at first."""
     header = {m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)}
     header = header if len(header) >= 2 else set()
-    return bool(starts) and all(_aside_at(text, at, len(name), header) for at in starts)
+    speaking = sum(_a_speaker(text, at, len(name)) for at in starts) >= 2  # a title's colon is no label
+    masthead = not names_a_kind_of_practice(name)  # "Boletim APL Moveleiro de Ubá": the practice's own
+    return bool(starts) and all(_aside_at(text, at, len(name), header, speaking, masthead) for at in starts)
 
 
-def _aside_at(text: str, at: int, length: int, header: set[int]) -> bool:
+def _a_speaker(text: str, at: int, length: int) -> bool:
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip(" \t*_") and _SPEAKER.match(text, at + length) is not None
+
+
+def _aside_at(text: str, at: int, length: int, header: set[int], speaking: bool, masthead: bool) -> bool:
     line = text.rfind("\n", 0, at) + 1
     return (
         line in header
-        or _MASTHEAD.fullmatch(text, line, at) is not None
-        or (not text[line:at].strip(" \t*_") and _SPEAKER.match(text, at + length) is not None)
-        or _FORMER_NAME.search(text, max(0, at - 40), at) is not None
+        or (masthead and _MASTHEAD.fullmatch(text, line, at) is not None)
+        or (speaking and _a_speaker(text, at, length))
+        or _FORMER_NAME.search(text, max(0, at - 160), at) is not None
     )

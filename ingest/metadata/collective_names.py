@@ -44,8 +44,6 @@ KINDS = {
     "tecnopolo": "tecnopolo",
     "technopole": "technopole",
     "union": "Union",
-    "comissao": "comissão",
-    "commissione": "commissione",
 }
 """The first word of a collective's name (folded) → the word a text calls it by afterwards (not
 "district" or "distrito" first, also a country's administrative division; a union only of cooperatives
@@ -234,6 +232,11 @@ ENGLISH_LAST = frozenset("association cooperative co-operative consortium federa
 text keeps naming (a "General Authority for …" is cut at its "for")."""
 
 
+COMMISSIONS = {"comissao": "comissão", "commissione": "commissione"}
+"""A commission called by its kind in the sentence that tells its year; not a collective the text keeps
+naming (a "Comissão Europeia" is called "a Comissão" throughout)."""
+
+
 def _kind(name: str, english_last: bool = False) -> str:
     """The word a collective's name (of two words or more) is called by afterwards, or "": its
     first word's ("Cooperativa Serra Alta"), or "cluster" or "district" ending an English one ("Nnewi
@@ -246,6 +249,8 @@ def _kind(name: str, english_last: bool = False) -> str:
         return rest[-1]
     if english_last and rest and rest[-1] in ENGLISH_LAST and not name.isupper():
         return rest[-1]  # "Harris Tweed Authority", later "the Authority"
+    if english_last and rest and first in COMMISSIONS:
+        return COMMISSIONS[first]  # "A comissão, essa, foi criada em 1926"
     if first == "union" and not any(w.startswith(("cooperativ", "co-operativ")) for w in rest):
         return ""  # a union of cooperatives, not the European Union
     return KINDS.get(first, "") if rest else ""

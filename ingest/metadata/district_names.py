@@ -22,12 +22,12 @@ _SECTOR = rf"(?:(?:(?:e|ed|and|in)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,4}
 """Up to four words of a trade, joined as trades are ("della maglieria e dell'abbigliamento",
 "dell'orticoltura in serra")."""
 _ONE_PLACE = (
-    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della|nad|pod|am|an[ \t]+der|im|sur|sous|upon)[ \t]+[A-ZÀ-Ý][\w'’-]+|[ \t]+(?:d|dell)['’][A-ZÀ-Ý][\w'’-]+"
-    r"|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
+    r"[A-ZÀ-Ý][\w'’-]+(?:[ \t]+(?:d[aeio]s?|del|della|nad|pod|am|an[ \t]+der|upon)[ \t]+[A-ZÀ-Ý][\w'’-]+"
+    r"|[ \t]+(?:d|dell)['’][A-ZÀ-Ý][\w'’-]+|[ \t]+[A-ZÀ-Ý][\w'’-]+){0,3}"
 )
 _PLACE = rf"{_ONE_PLACE}(?:[ \t]+(?:e|ed|and|y)[ \t]+{_ONE_PLACE})?"
 """A place of up to four capitalised words, linked as places are ("Castel Goffredo", "Val d'Elsa",
-"Jablonec nad Nisou", "Frankfurt am Main", "Newcastle upon Tyne"), or
+"Jablonec nad Nisou", "Lauf an der Pegnitz", "Newcastle upon Tyne"), or
 two joined ("Calangianus e Tempio Pausania", "Armstrong e Las Parejas")."""
 _TRADE = rf"{_LINK}[ \t]*{_WORD}[ \t]+(?:(?:(?:e|ed|and)[ \t]+)?(?:{_LINK}[ \t]*)?{_WORD}[ \t]+){{0,3}}"
 """A trade introduced by a link and running straight into the place ("della rubinetteria e del

@@ -35,9 +35,13 @@ def document_year(
         return year  # "Desconhecido (c. 2008)" still says 2008
     names, starts = year_evidence(meta, fields, title, taxonomy)
     year = practice_year(text, title, names, starts)
-    # created by a law: the law's year, unless the text tells the other start with a verb of its own
-    if (law := created_by_law(meta.values["programme"], text)) and not any(
-        y == year and at != law[1] for y, at in verbs_of_years(text)
+    # created by a law, told of the sentence's unsaid subject ("Foi criada pela Lei 19/1994"): the
+    # law's year, unless the text tells the other start with a verb of its own
+    law = created_by_law(meta.values["programme"], text)
+    if (
+        law
+        and _UNSAID.search(text, max(0, law[1] - 30), law[1])
+        and not any(y == year and at != law[1] for y, at in verbs_of_years(text))
     ):
         year = law[0]
     if unknown:
@@ -95,6 +99,13 @@ def _ahead(year: int) -> str:
     return rf"(?<![\d.]){year}[ \t]+(?:{_LAW_WORDS})\b"  # "the 1993 Act"
 
 
+_UNSAID = re.compile(
+    r"(?:^|[.!?\n][ \t]*)(?:foi|foram|fu|furono|venne|(?:è|é)[ \t]+stat[oa]|(?:it[ \t]+)?was)[ \t]+"
+    r"(?:\w+mente[ \t]+)?$",
+    re.IGNORECASE,
+)
+"""A sentence opening with its verb, its subject the one named before ("Foi criada pela Lei …"): a
+creation told of the practice, not of a fund the sentence names ("O Fundo …, criado pela Lei …")."""
 LAW_CITED = 2
 _CREATED = (
     r"(?i)\b(?:criad|institu[ií]d|istituit|creat|establish|introdott|introduzid)\w*[ \t]+"

@@ -57,7 +57,10 @@ _REGISTERED_VERBS = (
 sentence names the practice; later, "foram registrados negócios" and a heritage listing are not.
 Not "incorporada", which in Portuguese is as often a merger."""
 _REGISTERED = re.compile(_REGISTERED_VERBS, re.IGNORECASE)
-_OPENED_VERBS = r"(?:opened|abriu|aprì|inaugurat[oa]|inaugurò)(?![ \t]+(?:its|their|an?|the|new|first|uma?|os?|as|il|la|una?|i|le)\b)"
+_OPENED_VERBS = (
+    r"(?:opened|abriu|aprì|(?<=fu )inaugurat[oa]|(?<=venne )inaugurat[oa]|inaugurò)"  # not a railway's participle
+    r"(?![ \t]+(?:its|their|an?|the|new|first|uma?|os?|as|il|la|una?|i|le)\b)"
+)
 _OPENED = re.compile(_OPENED_VERBS, re.IGNORECASE)  # before 1950, in a sentence naming it, a start
 _FOUNDING_NOUN = re.compile(r"(?-i:fondazione|founding|funda[çc][ãa]o|costituzione)")
 """The founding by its noun, in lower case ("Dalla fondazione, nel 1898", "since its founding in

@@ -28,13 +28,12 @@ comma or another year ("dados de 2019, lançado em 2016" gives 2016)."""
 
 _COVERED = re.compile(
     r"(?i)\b(?:analisad[oa]s?|analizzat[oaie]|analy[sz]ed|documentad[oa]s|documentat[ei]|documented|"
-    r"registrad[oa]s|registrat[ei]|recorded|covered|cobert[oa]|copert[oa]|recolhid[oa]s|raccolt[ie]|collected|"
-    r"gathered|acompanhad[oa]s|seguit[ei]|monitorat[ei]|monitorad[oa]s|followed|monitored|tracked)\b"
+    r"registrad[oa]s|registrat[ei]|recorded|covered|cobert[oa]|copert[oa])\b"
 )
 """A card's time reference that tells the span its actions cover, two years and no start, not when
 the practice began
 ("attività documentate nel periodo 2015–2022", "2003–2012 (período analisado nesta ficha)", "ações
-registradas entre 2016 e 2019", "dados de campo recolhidos entre 2019 e 2023", "ações acompanhadas nas safras de 2017 a 2021"); plural, for a registration told in the singular may be a founding
+registradas entre 2016 e 2019"); plural, for a registration told in the singular may be a founding
 ("registrada em 1933")."""
 
 
@@ -60,8 +59,19 @@ def year_in_field(value: str, decades: bool = True) -> int | None:
 
 
 def _revised(value: str, at: int) -> bool:
-    """Whether the year (or date) at ``at`` is told as a revision's or the figures' (:data:`_REVISED`)."""
-    return _REVISED.search(value[max(0, at - 60) : at]) is not None
+    """Whether the year (or date) at ``at`` is told as a revision's or the figures' (:data:`_REVISED`),
+    or as the start of the span data were collected over (:data:`_GATHERED`)."""
+    clause = re.split(r"[;,]", value[max(0, at - 60) : at])[-1]
+    return _REVISED.search(value[max(0, at - 60) : at]) is not None or _GATHERED.search(clause) is not None
+
+
+_GATHERED = re.compile(
+    r"(?i)\b(?:recolhid[oa]s|raccolt[ie]|collected|acompanhad[oa]s|monitorad[oa]s|monitorat[ei]|monitored|"
+    r"tracked)\b[^;,]{0,45}$"
+)
+"""Data collected or actions followed from the year on, in its clause ("dados de campo recolhidos entre
+2019 e 2023", "ações acompanhadas nas safras de 2017 a 2021"): the card's sources, not the start
+("1998; dados recolhidos entre 2019 e 2023" gives 1998)."""
 
 
 def only_revised(value: str) -> bool:

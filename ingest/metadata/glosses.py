@@ -1,5 +1,6 @@
 """The form of the ranker's best name that a text gives the practice: the side of a title's dash that
-names it, its own name before a translation in brackets, the practice's name that holds it, an acronym with its words, a name with its place."""
+names it, its own name before a translation in brackets, the practice's name that holds it, an
+acronym with its words, a name with its place."""
 
 from __future__ import annotations
 

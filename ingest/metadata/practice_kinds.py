@@ -7,8 +7,9 @@ places a text also names seldom do. Words that as often name something else are 
 taken only with the word that makes them a practice's: a market, a hub, a campus or a zone
 ("Single Market", "Zona Euro", "Zona Industriale Nord", "Campus Party"; a free zone is one),
 "estate" (summer in Italian; an industrial estate is one), "complex" ("Complex Systems"; an
-industrial complex is one), a city (an industrial or economic city is one: "Jubail Industrial City"). Only the singular counts: "Parques Tecnológicos" or "Science
-Parks" names a programme or a chapter about many, not one practice.
+industrial complex is one), a city (an industrial or economic city is one: "Jubail Industrial
+City"). Only the singular counts: "Parques Tecnológicos" or "Science Parks" names a programme or
+a chapter about many, not one practice.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def title_side(name: str) -> str | None:
 TITLE_WORDS = 3
 """The words at least of the side that names no practice: a phrase, not a brand ("Proplast")."""
 _TITLE_DASH = re.compile(r"[ \t]+[–—][ \t]+")
-_ARTICLE = re.compile(r"^(?:the|il|lo|la|o|a|os|as)[ \t]+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|il|lo|la|o|a|os|as)[ \t]+")  # in lower case: "La Spezia" is a place
 
 
 _ZONE_WORDS = (
@@ -70,13 +71,15 @@ _ZONE_WORDS = (
     r"di|de|del|per|para|l['’]"
 )
 ZONE = re.compile(  # "Zona franca di esportazione di Masan", "Zona pilota di libero scambio di Shanghai"
-    rf"(?<![\w'’])(?P<name>(?:Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?|Porto[ \t]+(?:franco|livre)[ \t]+)"
+    rf"(?<![\w'’])(?P<name>(?:Zona[ \t]+(?:(?:{_ZONE_WORDS})(?:[ \t]+|(?<=['’]))){{1,6}}?"
+    r"|Porto[ \t]+(?:[Ff]ranco|[Ll]ivre)(?:[ \t]+[Ii]nternazionale)?[ \t]+)"
     r"(?:di|de|da|do)[ \t]+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?))"
 )
 """A zone or a free port named in Italian or Portuguese, its kind in lower case, then its place
 ("Porto franco di Amburgo"; not an industrial zone's name: "Zona industriale di Prato" is where
-firms are; nor a trade bloc's free-trade area, "Zona de livre comércio do Mercosul", which ``programme_names`` leaves out with a country's)."""
+firms are; nor a trade bloc's free-trade area, "Zona de livre comércio do Mercosul", which
+``programme_names`` leaves out with a country's)."""
 TRADE_BLOCS = frozenset(
     "mercosul mercosur asean sadc comesa cedeao ecowas efta nafta usmca caricom sica can uemoa".split()
 )

@@ -201,6 +201,8 @@ _ONE_FOUNDER = re.compile(
     r"(?i)^[^.;]{0,40}?\b(?:by[ \t]+an?|por[ \t]+um|da[ \t]+un)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:entrepreneur|businessman|"
     r"businesswoman|craftsman|inventor|merchant|watchmaker|empres[aá]ri[oa]|empreendedor|comerciante|artes[aã]o|"
     r"imprenditore|imprenditrice|artigiano|commerciante|mercante|orologiaio)\b"
+    r"(?![ \t]+(?:association|associa|family|famiglia|fam[ií]lia|and|e|together|insieme|junto|turned))"
+    r"(?![^.;]{0,60}\b(?:together with|along with|with \d+|insieme a|junto com|com \d+|con \d+))"
 )
 """One person founding it, in business ("founded in 1968 in Middlebury by a local entrepreneur"): a
 firm; a practice is founded by many, or by a body."""
@@ -220,13 +222,12 @@ def event_years(text: str, years: re.Pattern[str] = _YEAR) -> Iterator[tuple[int
 
 
 def verbs_of_years(text: str) -> Iterator[tuple[int, int]]:
-    """Each year told with an event verb in its clause, and where that verb is in ``text``."""
-    for match, verb, before, after in told_with_a_verb(text, _YEAR):
-        ahead = verb.string is after  # the verb may follow the year ("in 2011, launched by …")
-        yield (
-            int(match.group()),
-            match.end() + verb.start() if ahead else match.start() - len(before) + verb.start(),
-        )
+    """Each year told with an event verb in its clause, and where that verb is in ``text`` (the nearest
+    before the year, as :func:`told_with_a_verb` takes it, else the first after it)."""
+    for match, verb, before, _ in told_with_a_verb(text, _YEAR):
+        earlier = [*_EVENT.finditer(before)]
+        at = match.start() - len(before) + earlier[-1].start() if earlier else match.end() + verb.start()
+        yield int(match.group()), at
 
 
 def told_with_a_verb(
