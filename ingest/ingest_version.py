@@ -3,7 +3,7 @@
 INGEST_VERSION = 68
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 68: names aside from the subject (an e-mail's address lines, a masthead, an interviewer's label, a first
-name); a title's dash; a law that created the practice; a free port; time-zone cities; Scottish;
+name); a title's dash; a law that created the practice; a free port; capitals; Scottish;
 66: a review's mends: early years only as years, foundings of the practice's own kind, no constitution's
 anniversary, fewer speech verbs;
 65: the year ranker knows a district or a cluster by its name, refitted with heldout72 and heldout74;
