@@ -39,25 +39,29 @@ the name …", "nata nel 1962 con il nome di …"); not the name it is known or 
 def aside(name: str, starts: list[int], text: str) -> bool:
     """Whether every place ``name`` is written at (``starts``, offsets into ``text``) is aside from the
     subject: an address line of the opening's header (two such lines at least: an interview's "A:" is
-    an answer), a periodical's masthead, a speaker's label opening a line ("SABORES: Como começou …?",
-    the magazine asking), or the name a body had at first."""
+    an answer), a periodical's masthead, a speaker's label opening a line twice at least ("SABORES:
+    Como começou …?", the magazine asking; a title's colon is no label), or the name a body had at
+    first."""
     header = {m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)}
     header = header if len(header) >= 2 else set()
-    speaking = sum(_a_speaker(text, at, len(name)) for at in starts) >= 2  # a title's colon is no label
+    speaking = {
+        at
+        for at in starts
+        if not _line_before(text, at).strip(" \t*_") and _SPEAKER.match(text, at + len(name))
+    }
+    speaking = speaking if len(speaking) >= 2 else set()
     masthead = not names_a_kind_of_practice(name)  # "Boletim APL Moveleiro de Ubá": the practice's own
-    return bool(starts) and all(_aside_at(text, at, len(name), header, speaking, masthead) for at in starts)
+    return bool(starts) and all(at in speaking or _aside_at(text, at, header, masthead) for at in starts)
 
 
-def _a_speaker(text: str, at: int, length: int) -> bool:
-    line = text.rfind("\n", 0, at) + 1
-    return not text[line:at].strip(" \t*_") and _SPEAKER.match(text, at + length) is not None
+def _line_before(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1 : at]
 
 
-def _aside_at(text: str, at: int, length: int, header: set[int], speaking: bool, masthead: bool) -> bool:
+def _aside_at(text: str, at: int, header: set[int], masthead: bool) -> bool:
     line = text.rfind("\n", 0, at) + 1
     return (
         line in header
         or (masthead and _MASTHEAD.fullmatch(text, line, at) is not None)
-        or (speaking and _a_speaker(text, at, length))
         or _FORMER_NAME.search(text, max(0, at - 160), at) is not None
     )

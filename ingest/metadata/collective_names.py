@@ -222,7 +222,7 @@ def _reference(kind: str) -> re.Pattern[str]:
 def refers_to(name: str, sentence: str) -> bool:
     """Whether ``sentence`` calls the collective ``name`` by its kind alone ("A cooperativa foi
     fundada em 1931" of the Cooperativa Vinícola Garibaldi)."""
-    kind = _kind(name, english_last=True)
+    kind = _kind(name, telling_a_year=True)
     return bool(kind) and _reference(kind).search(sentence) is not None
 
 
@@ -237,19 +237,19 @@ COMMISSIONS = {"comissao": "comissão", "commissione": "commissione"}
 naming (a "Comissão Europeia" is called "a Comissão" throughout)."""
 
 
-def _kind(name: str, english_last: bool = False) -> str:
+def _kind(name: str, telling_a_year: bool = False) -> str:
     """The word a collective's name (of two words or more) is called by afterwards, or "": its
     first word's ("Cooperativa Serra Alta"), or "cluster" or "district" ending an English one ("Nnewi
-    auto parts cluster", "Livenza furniture district"); with ``english_last``, also another English
-    kind ending it (:data:`ENGLISH_LAST`)."""
+    auto parts cluster", "Livenza furniture district"); ``telling_a_year`` (a sentence that tells the
+    year calls it so), also another English kind ending it (:data:`ENGLISH_LAST`) or a commission."""
     first, *rest = fold(name).split() or [""]
     # "the Livenza furniture district" in lower case ("Musanze District" is a country's division);
     # a heading's capitals blur where a name starts
     if rest and (rest[-1] == "cluster" or name.split()[-1] == "district") and not name.isupper():
         return rest[-1]
-    if english_last and rest and rest[-1] in ENGLISH_LAST and not name.isupper():
+    if telling_a_year and rest and rest[-1] in ENGLISH_LAST and not name.isupper():
         return rest[-1]  # "Harris Tweed Authority", later "the Authority"
-    if english_last and rest and first in COMMISSIONS:
+    if telling_a_year and rest and first in COMMISSIONS:
         return COMMISSIONS[first]  # "A comissão, essa, foi criada em 1926"
     if first == "union" and not any(w.startswith(("cooperativ", "co-operativ")) for w in rest):
         return ""  # a union of cooperatives, not the European Union

@@ -36,10 +36,11 @@ DISTRICT = re.compile(rf"(?<![\w-])({_KIND})[ \t]+(?:{_SECTOR}{_LINK}[ \t]*|{_TR
 """A cluster word, up to four words of its trade in lower case ("della maglieria e
 dell'abbigliamento"), then "di/de/della …" and the capitalised place."""
 
+_OF_THE = r"(?:dell['’]|del|della|dei|delle)"
 _ADJECTIVE_ENDS = "ese|esi|asco|asca|aschi|asche|ano|ana|ani|ane|ino|ina|ini|ine|ense"
 BY_ADJECTIVE = re.compile(
-    r"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?"
-    r"(?:(?:(?:e|ed)[ \t]+(?:(?:dell['’]|del|della|dei|delle)[ \t]*)?)?[a-zà-ÿ]{4,}[ \t]+){0,3}?"
+    rf"(?<![\w-])([dD]istretto|[pP]olo)[ \t]+(?:{_OF_THE}[ \t]*)?"
+    rf"(?:(?:(?:e|ed)[ \t]+(?:{_OF_THE}[ \t]*)?)?[a-zà-ÿ]{{4,}}[ \t]+){{0,3}}?"
     rf"([a-zà-ÿ]{{3,}}(?:{_ADJECTIVE_ENDS})(?:-[a-zà-ÿ]{{3,}}(?:{_ADJECTIVE_ENDS}))?)"
     r"(?![\w-])"
 )

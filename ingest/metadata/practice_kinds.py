@@ -49,9 +49,10 @@ def names_a_kind_of_practice(name: str) -> bool:
 
 def title_side(name: str) -> str | None:
     """The side of a title's dash that names a practice, when the other is a phrase naming none
-    ("Minutes of the Annual General Assembly — Croatian Wood Cluster", "From Village Looms to Global
-    Buyers — the Denizli Home Textiles Cluster"): a run of capitalised words across the dash is two
-    phrases, not one name ("UPTEC – Parque de Ciência e Tecnologia" is a brand and its kind)."""
+    ("Minutes of the Annual General Assembly — Croatian Wood Cluster", "From Olive Groves to Export
+    Markets — the Jaén Olive Oil Cluster"): a run of capitalised words across the dash is two phrases,
+    not one name ("UPTEC – Parque de Ciência e Tecnologia" is a brand and its kind). Both sides may
+    name a kind ("From Village Looms …": a village is one), and then neither is taken."""
     parts = _TITLE_DASH.split(name)
     kinds = [names_a_kind_of_practice(part) for part in parts]
     if len(parts) != 2 or kinds.count(True) != 1 or len(parts[kinds.index(False)].split()) < TITLE_WORDS:
