@@ -67,7 +67,10 @@ def documents(gold: Path) -> list[Document]:
         if "year" in fields and year_in_field(fields["year"]) is not None:
             continue  # the card says it
         title = document_title(parsed, path)
-        meta = extract(parsed.text, title, parsed.info.get("date"), language=str(item.get("language")))
+        emphasis = tuple(parsed.info.get("emphasis", "").splitlines())
+        meta = extract(
+            parsed.text, title, parsed.info.get("date"), language=str(item.get("language")), emphasis=emphasis
+        )
         names, starts = year_evidence(meta, fields, title, taxonomy)
         candidates = year_features(parsed.text, title, names, starts)
         refused = refused_years(parsed.text, district_named(names))  # as practice_year refuses

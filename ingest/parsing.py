@@ -84,7 +84,10 @@ def read_document(path: Path, settings: Settings, template: frozenset[str] = fro
 def describe(draft: Draft) -> None:
     """Extract the draft's metadata into its document: facets, card fields, year, what is curated."""
     doc, parsed = draft.doc, draft.parsed
-    meta = extract(parsed.text, draft.heading, parsed.info.get("date"), language=doc.language)
+    emphasis = tuple(parsed.info.get("emphasis", "").splitlines())
+    meta = extract(
+        parsed.text, draft.heading, parsed.info.get("date"), language=doc.language, emphasis=emphasis
+    )
     apply_overrides(meta, draft.overrides)
     doc.year = meta.year
     doc.curated = set(meta.curated)

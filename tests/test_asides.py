@@ -58,3 +58,10 @@ def test_a_name_known_or_sold_by_and_a_practice_s_own_bulletin_are_not_aside() -
     )
     titled = "Cluster Têxtil do Minho: relatório anual\n\nO Cluster apoia 80 empresas."
     assert not aside("Cluster Têxtil do Minho", [0], titled)  # a title's colon is no speaker's label
+
+
+def test_an_interviewer_s_initials_before_a_dash_are_no_subject() -> None:
+    text = "Revista Cidades conversou com Helena Moraes.\n\nHM — É uma zona especial.\n\nC&D — E deu certo?\n\nHM — Em parte."
+    starts = [m.start() for m in re.finditer("HM", text)]
+    assert aside("HM", starts, text)
+    assert not aside("Helena Moraes", [text.index("Helena")], text)

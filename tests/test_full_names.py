@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.full_names import written_in_full
+from ingest.metadata.full_names import emphasised_in_full, in_full, written_in_full
+from kb.taxonomy import default_taxonomy
 
 PARK = (
     "Verbale della riunione del tavolo\n\n"
@@ -61,3 +62,25 @@ def test_a_title_and_the_heading_repeating_it_are_one_use() -> None:
     title = "Harbour Makers Cluster Mid-Term Evaluation"
     text = f"{title}\n{title}\nThe Harbour Makers Cluster grew. The Harbour Makers Cluster trains firms."
     assert written_in_full("Harbour Makers Cluster", f"{title}\n{text}") == "Harbour Makers Cluster"
+
+
+def test_the_name_set_in_bold_is_the_full_one_but_a_label_a_heading_or_an_occasion() -> None:
+    text = (
+        "A Zona di cooperazione per i servizi moderni di Portoverde è nata nel 2010. Portoverde cresce.\n"
+        "Formazione: corsi per le imprese.\nDistretto di Portoverde\nAl Dia Aberto Portoverde vennero in cento."
+    )
+    full = "Zona di cooperazione per i servizi moderni di Portoverde"
+    assert emphasised_in_full("Portoverde", text, (full,)) == full
+    assert emphasised_in_full("Portoverde", text, ("Formazione:",)) == "Portoverde"
+    assert (
+        emphasised_in_full("Portoverde", text, ("Distretto di Portoverde",)) == "Portoverde"
+    )  # alone on its line
+    assert emphasised_in_full("Portoverde", text, ("Dia Aberto Portoverde",)) == "Portoverde"
+
+
+def test_a_proposed_name_takes_the_bold_full_form() -> None:
+    text = "In 2003 twelve makers formed the Harbour Bicycle A-Team. The A-Team shares lean methods."
+    assert in_full(["A-Team"], text, default_taxonomy(), ("Harbour Bicycle A-Team",)) == [
+        "Harbour Bicycle A-Team"
+    ]
+    assert in_full(["A-Team"], text, default_taxonomy()) == ["A-Team"]

@@ -1798,7 +1798,7 @@ def test_a_registered_programme_written_as_no_alias_is_its_entry_not_dropped() -
 
 
 def test_a_place_an_acronym_or_a_body_owning_a_scheme_is_no_part_of_its_name() -> None:
-    from ingest.metadata import without_owner
+    from ingest.metadata.owners import without_owner
 
     taxonomy = default_taxonomy()
     assert without_owner("Israel's Yozma", taxonomy) == "Yozma"
@@ -1888,3 +1888,16 @@ def test_the_home_country_a_text_compares_with_is_kept_only_when_it_leads() -> N
 )
 def test_a_facility_that_began_operating_tells_a_start(text: str, year: int) -> None:
     assert [found for found, _, _ in event_years(text)] == [year]
+
+
+def test_an_opening_of_doors_is_an_event_and_belongs_to_its_own_year() -> None:
+    """ "… concedida em 1989 e o parque abriu as portas em 1993": the opening is 1993's, not 1989's;
+    words joined in a name ("manufacturing and engineering network founded in 1992") keep theirs."""
+    opened = "A licença foi concedida em 1989 e o Technopark Borgo abriu as portas oficialmente em 1993."
+    assert [y for y, _, _ in event_years(opened)] == [1993]
+    assert [y for y, _, _ in event_years("Il parco aprì i battenti nel 2001.")] == [2001]
+    assert [y for y, _, _ in event_years("The centre opened its doors in 2004.")] == [2004]
+    network = (
+        "In 2018, members of HunterLink, the manufacturing and engineering network founded in 1992, met."
+    )
+    assert [y for y, _, _ in event_years(network)] == [2018, 1992]

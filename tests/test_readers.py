@@ -67,6 +67,25 @@ def test_markdown_markup_is_dropped(tmp_path: Path) -> None:
     assert "contratto di rete" in parsed.text
 
 
+def test_the_words_set_in_bold_are_kept_aside_for_the_metadata(tmp_path: Path) -> None:
+    text = "# Notizie\n\nLa **Zona di cooperazione per i servizi di Portoverde** è nata. **Formazione:** corsi.\n"
+    parsed = read(write(tmp_path / "a.md", text))
+    assert parsed.info["emphasis"].splitlines() == [
+        "Zona di cooperazione per i servizi di Portoverde",
+        "Formazione:",
+    ]
+    page = (
+        "<html><body><nav><b>Menu</b></nav><article><p>The <strong>Harbour Makers Cluster</strong> grew.</p>"
+    )
+    page += (
+        "<p>"
+        + "Firms share tools and train apprentices together every year. " * 6
+        + "</p></article></body></html>"
+    )
+    parsed = read(write(tmp_path / "a.html", page))
+    assert parsed.info["emphasis"] == "Harbour Makers Cluster"
+
+
 def test_markdown_card_lines_stay_apart(tmp_path: Path) -> None:
     card = "# Ficha\n\n**Nome:** Rede de fornecedores\n**Proponente:** Sebrae\n**Setor:** Moda\n"
     parsed = read(write(tmp_path / "card.md", card))

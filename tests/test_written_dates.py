@@ -259,6 +259,9 @@ def test_a_review_s_window_is_no_start_but_a_card_s_reference_period_may_be() ->
     assert studied_years("Período avaliado: 2011 a 2014\n\nO programa começou em 2011 no Ceará.") == {2014}
     # a card's own span, open to the present, is no review's window
     assert studied_years("Período coberto: 2014 – atual\n\nA rede reúne 30 oficinas.") == set()
+    observed = "**Período de observação:** visitas em abril de 2022 e outubro de 2023; entrevistas em janeiro de 2024"
+    assert studied_years(observed) == {2022, 2023, 2024}
+    assert studied_years("Fieldwork period: May 2019 to March 2020") == {2019, 2020}
 
 
 def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_written() -> None:

@@ -15,14 +15,13 @@ from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
-from ingest.metadata.full_names import written_in_full
+from ingest.metadata.full_names import in_full
 from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_body, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.headings import a_broadcast
 from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_ranker import an_everyday_term, likely_programme
 from ingest.metadata.own_name import cluster_named, own_name
-from ingest.metadata.owners import without_owner
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
 from ingest.metadata.programme_patterns import PROGRAMME_WORDS
@@ -79,14 +78,16 @@ def extract(
     date_hint: str | None = None,
     taxonomy: Taxonomy | None = None,
     language: str | None = None,
+    emphasis: tuple[str, ...] = (),
 ) -> Metadata:
-    """Everything except themes (those need the passage vectors); ``language``, the text's."""
+    """Everything except themes (those need the passage vectors); ``language``, the text's;
+    ``emphasis``, the words it sets in bold."""
     taxonomy = taxonomy or default_taxonomy()
     fields = labelled_fields(text)
     on_card = section_fields(text) | {name: value for name, value in fields.items() if value}
     meta = Metadata(card={name: on_card[name] for name in CARD_FIELDS if name in on_card})
 
-    meta.values["programme"], meta.proposed = text_programmes(text, title, fields, taxonomy)
+    meta.values["programme"], meta.proposed = text_programmes(text, title, fields, taxonomy, emphasis)
 
     orgs = list(mentioned(taxonomy.organisations, fields["proponent"])) if "proponent" in fields else []
     if not orgs and "proponent" in fields:
@@ -141,7 +142,7 @@ def proponent_name(value: str) -> str:
 
 
 def text_programmes(
-    text: str, title: str, fields: dict[str, str], taxonomy: Taxonomy
+    text: str, title: str, fields: dict[str, str], taxonomy: Taxonomy, emphasis: tuple[str, ...] = ()
 ) -> tuple[list[str], set[str]]:
     """The document's programmes, and which of them the registry does not know (proposed).
 
@@ -177,15 +178,9 @@ def text_programmes(
     known = [name for name in known if name not in within]
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
-    proposed = in_full(proposed, f"{title}\n{text}", taxonomy)
+    proposed = in_full(proposed, f"{title}\n{text}", taxonomy, emphasis)
     registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered
-
-
-def in_full(names: list[str], text: str, taxonomy: Taxonomy) -> list[str]:
-    """Each name without its owner's, and as the text writes it in full unless it is registered."""
-    owned = dict.fromkeys(without_owner(name, taxonomy) for name in names)
-    return list(dict.fromkeys(n if taxonomy.programme(n) else written_in_full(n, text) for n in owned))
 
 
 def ranked_and_subject(

@@ -26,7 +26,8 @@ _MASTHEAD = re.compile(
 )
 """A line that opens with a periodical's word right before the name: "REVISTA SABORES DA SERRA — Edição
 47" (not "Newsletter trimestral da Adega Cooperativa …", a body's own newsletter)."""
-_SPEAKER = re.compile(r"[ \t*_]*:")
+_SPEAKER = re.compile(r"[ \t*_]*:|[ \t]+[—–][ \t]")
+"""After a speaker's label: "SABORES:", "HM — Em parte." """
 _FORMER_NAME = re.compile(
     r"(?i)\b(?:nasceu|nasceram|fundad[oa]|criad[oa]|nacque|nata|nato|fondat[oa]|founded|established|began|started|"
     r"born)\b[^.;\n]{0,80}?\b(?:com[ \t]+o[ \t]+nome[ \t]+de|con[ \t]+il[ \t]+nome[ \t]+di|col[ \t]+nome[ \t]+di|"

@@ -14,6 +14,9 @@ from collections import Counter
 
 from ingest.metadata.name_candidates import COMPANY
 from ingest.metadata.name_ranker import an_everyday_term
+from ingest.metadata.owners import without_owner
+from ingest.metadata.programme_keys import DOCUMENT_WORDS
+from kb.taxonomy import Taxonomy
 from kb.text import STOPWORDS, fold
 
 _PROPER = r"[A-ZÀ-Ý][\w'’.-]*[\w]|[A-Z]"
@@ -74,3 +77,50 @@ def _proper_tail(tail: str, lower: set[str]) -> str:
         if word[:1].isupper() and word.lower() not in lower:
             end = i + 1
     return "".join(f" {w}" for w in words[:end])
+
+
+MAX_EMPHASIS_WORDS = 14
+
+
+def emphasised_in_full(name: str, text: str, emphasis: tuple[str, ...]) -> str:
+    """The words the text sets in bold around ``name`` when they name more of it: "**Zona di
+    cooperazione Shenzhen-Hong Kong per i servizi moderni di Qianhai** è stata avviata" where the
+    text then says "Qianhai". A writer bolds the practice's full name where it first gives it; a bold
+    label ("**Formação:**"), a question, a heading alone on its line or an occasion it holds ("**Dia Aberto
+    Biocant Park**") is no name."""
+    words = fold(name).split()
+    for run in emphasis:
+        folded = fold(run).split()
+        if (
+            len(words) < len(folded) <= MAX_EMPHASIS_WORDS
+            and run[:1].isupper()
+            and not re.search(r"[:?!]", run)
+            and (at := _at(folded, words)) >= 0
+            and not any(word in _OCCASIONS or word in DOCUMENT_WORDS for word in folded[:at])
+            and re.search(rf"\S[ \t]*{re.escape(run)}|{re.escape(run)}[ \t]*\w", text)
+        ):
+            return run
+    return name
+
+
+def _at(words: list[str], part: list[str]) -> int:
+    """Where ``part`` starts in ``words``, or -1."""
+    return next((i for i in range(len(words) - len(part) + 1) if words[i : i + len(part)] == part), -1)
+
+
+_OCCASIONS = frozenset(
+    "dia day giornata giorno aberto aberta aperto aperta open semana week settimana festa festival fair "
+    "fiera feira encontro meeting incontro convegno congresso congress conference conferencia conferenza "
+    "seminario seminar workshop webinar cerimonia ceremony premio award prize visita visit".split()
+)
+"""Words of an occasion held by the practice, not of its name: "**Dia Aberto Biocant Park**"."""
+
+
+def in_full(names: list[str], text: str, taxonomy: Taxonomy, emphasis: tuple[str, ...] = ()) -> list[str]:
+    """Each name without its owner's, and as the text writes (or bolds) it in full unless registered."""
+    owned = dict.fromkeys(without_owner(name, taxonomy) for name in names)
+    full = (
+        n if taxonomy.programme(n) else emphasised_in_full(written_in_full(n, text), text, emphasis)
+        for n in owned
+    )
+    return list(dict.fromkeys(full))

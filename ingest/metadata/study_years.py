@@ -31,11 +31,13 @@ _OPENED = re.compile(
 
 _WINDOW = re.compile(
     r"(?im)^[\W_]*(?:per[ií]odo[ \t]+(?:avaliado|abrangido|coberto|analisado|em an[aá]lise|de avalia[çc][ãa]o|"
-    r"valutato|coperto|esaminato|in esame|di valutazione)|evaluation[ \t]+period|review[ \t]+period|"
-    r"reporting[ \t]+period|period[ \t]+(?:covered|under[ \t]+review|evaluated|assessed))[ \t*_]*:([^\n]{0,80})"
+    r"valutato|coperto|esaminato|in esame|di valutazione|de observa[çc][ãa]o|di osservazione|de estudo|"
+    r"di studio|da pesquisa)|(?:evaluation|review|reporting|observation|study|fieldwork)[ \t]+period|"
+    r"period[ \t]+(?:covered|under[ \t]+review|evaluated|assessed|of[ \t]+(?:observation|study)))[ \t*_]*:([^\n]{0,120})"
 )
 """A review's window, labelled ("Período avaliado: janeiro de 2021 a junho de 2023", "**Evaluation
-period:** 2019–2023", "Periodo coperto: 2019–2022"): the years an evaluation looked at, every one of
+period:** 2019–2023", "Periodo coperto: 2019–2022", "Período de observação: visitas de campo em abril de 2022"): the
+years an evaluation looked at, every one of
 them, not when the practice began (a card's own "Periodo di riferimento: dal 1997 a oggi" is not one)."""
 
 

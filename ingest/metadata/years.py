@@ -171,9 +171,11 @@ EVENT_VERBS = (
     r"(?:came|entered) into force|(?:came|went) into operation|(?:began|started) operating|"
     r"entr(?:ou|aram) em (?:funcionamento|operação)|começ(?:ou|aram) a (?:funcionar|operar)|"
     r"entr(?:ò|arono) in (?:funzione|esercizio)|iniziò a operare|"
-    r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie]"
+    r"(?:è|sono|era|erano|fu|furono) (?:nat[oaie]|partit[oaie])|firmat[oaie]|sottoscritt[oaie]|aderit[oaie]|"
+    r"abr(?:iu|iram) (?:as )?(?:suas )?portas|opened (?:its|their) doors|(?:officially|formally) opened|"
+    r"(?:aprì|aprirono|(?:ha|hanno) aperto) (?:i (?:suoi )?battenti|le (?:sue )?porte)"
 )
-"""A launch, a creation, a founding, a signing, in pt/it/en."""
+"""A launch, a creation, a founding, a signing, an opening of doors, in pt/it/en."""
 _EVENT = re.compile(rf"\b(?:{EVENT_VERBS})\b", re.IGNORECASE)
 EVENT_WINDOW = 120
 """Characters between a year and the verb that makes it the practice's own (same sentence)."""
@@ -252,13 +254,23 @@ def _own_clause(before: str, after: str) -> tuple[str, str]:
     mentioned ("Em 2010, após a crise de 2008, … lançou": the verb is 2010's)."""
     for match in _ANY_YEAR.finditer(after):
         if START.search(after[: match.start()]):
-            after = after[: match.start()]
+            # a clause joined before the later year is that year's ("concedida em 1989 e o parque
+            # abriu as portas em 1993": the opening is 1993's)
+            after = _JOINED.split(after[: match.start()], maxsplit=1)[0]
             break
     for match in reversed(list(_ANY_YEAR.finditer(before))):
         if START.search(before[: match.start()]):
             before = before[match.end() :]
             break
     return before, after
+
+
+_JOINED = re.compile(
+    r"(?i),?[ \t]+(?:e|and|ed)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|i|gli|le)[ \t]+|l['’])(?=\w)"
+)
+"""A clause joined to the one before, its subject first ("… e o parque abriu …", "… and the park
+opened …"); not words joined in a name ("manufacturing and engineering network") nor a date ("… e em
+2008")."""
 
 
 _BACKGROUND = re.compile(

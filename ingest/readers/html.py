@@ -128,7 +128,19 @@ def read_html(data: bytes) -> ParsedFile:
     meta = trafilatura.extract_metadata(html, extensive=False)  # not a year guessed from the text
     title = fuller_title(html, meta.title if meta and meta.title else None)
     info = {"date": meta.date} if meta and meta.date else {}
+    if emphasis := [run for run in emphasised(html) if run in text]:  # in the main text, not a menu
+        info["emphasis"] = "\n".join(dict.fromkeys(emphasis))
     return ParsedFile(text=text, file_type="html", title=title, info=info)
+
+
+def emphasised(html: str) -> list[str]:
+    """The words a page sets in bold (``<strong>``, ``<b>``), each run whole."""
+    try:
+        tree = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    runs = (" ".join(element.text_content().split()) for element in tree.iter("strong", "b"))
+    return [run for run in runs if run]
 
 
 def fuller_title(html: str, title: str | None) -> str | None:

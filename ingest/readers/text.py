@@ -149,6 +149,7 @@ def read_markdown(data: bytes) -> ParsedFile:
     blocks: list[str] = []
     row: list[str] | None = None  # the cells of the table row being read
     title = None
+    emphasis: list[str] = []
     for i, token in enumerate(tokens):
         if token.type == "tr_open":
             row = []
@@ -157,6 +158,7 @@ def read_markdown(data: bytes) -> ParsedFile:
             row = None
         elif token.type == "inline":
             content = "".join(_inline_text(child) for child in token.children or []) or token.content
+            emphasis += _strong(token.children or [])
             if row is not None:
                 row.append(" ".join(content.split()))
                 continue
@@ -173,7 +175,24 @@ def read_markdown(data: bytes) -> ParsedFile:
     dated = next((v for v in _told(fields, "date") if _A_YEAR.search(v)), "")
     year = _A_YEAR.search(dated)  # "2021-09-02", "9 de setembro de 2023"
     info = {"date": dated[:10] if year and year.start() == 0 else year.group()} if year else {}
+    if emphasis:
+        info["emphasis"] = "\n".join(dict.fromkeys(emphasis))
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
+
+
+def _strong(children: list[Token]) -> list[str]:
+    """The words set in bold in one block ("A **Zona … di Qianhai** è stata avviata"), each run once."""
+    runs: list[str] = []
+    depth = 0
+    for child in children:
+        if child.type == "strong_open":
+            depth += 1
+            runs += [""] if depth == 1 else []
+        elif child.type == "strong_close":
+            depth = max(0, depth - 1)
+        elif depth:
+            runs[-1] += _inline_text(child)
+    return [" ".join(run.split()) for run in runs if run.strip()]
 
 
 def _scalar(value: object) -> bool:
