@@ -90,6 +90,9 @@ def test_a_name_the_text_keeps_using_by_its_acronym_is_no_passing_mention() -> N
     assert collective_over_guess(once, "Notícia", guess) == "Cluster automóvel de Borgoverde"
     country = text.replace("(CEAB). O CEAB tem cem sócios; o CEAB forma", "(Espanha). Tem cem sócios e forma")
     assert collective_over_guess(country, "Notícia", guess) == "Cluster automóvel de Borgoverde", "no acronym"
+    # a practice the title ends with is what the document is about, however seldom named
+    titled = f"Visita da delegação ao {guess}"
+    assert collective_over_guess(once, titled, guess) is None
 
 
 def test_the_district_a_text_keeps_naming_beats_a_firm_it_names_once() -> None:

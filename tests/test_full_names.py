@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.full_names import emphasised_in_full, in_full, written_in_full
+from ingest.metadata.full_names import emphasised_in_full, headed_in_full, in_full, written_in_full
 from kb.taxonomy import default_taxonomy
 
 PARK = (
@@ -84,3 +84,11 @@ def test_a_proposed_name_takes_the_bold_full_form() -> None:
         "Harbour Bicycle A-Team"
     ]
     assert in_full(["A-Team"], text, default_taxonomy()) == ["A-Team"]
+
+
+def test_an_english_name_given_first_with_more_words_before_it_is_kept_whole() -> None:
+    text = "At its heart sits the University Row Science Center. Since 1963 the Science Center has leased labs."
+    assert headed_in_full("Science Center", text) == "University Row Science Center"
+    later = "The Science Center leases labs. A rival, the Harbour Science Center, opened in 2001."
+    assert headed_in_full("Science Center", later) == "Science Center"  # the short form came first
+    assert headed_in_full("Science Center", "The New Science Center opened.") == "Science Center"

@@ -1901,3 +1901,14 @@ def test_an_opening_of_doors_is_an_event_and_belongs_to_its_own_year() -> None:
         "In 2018, members of HunterLink, the manufacturing and engineering network founded in 1992, met."
     )
     assert [y for y, _, _ in event_years(network)] == [2018, 1992]
+
+
+def test_a_small_town_the_text_keeps_naming_tells_its_country() -> None:
+    """Galway, written as the subject of the interview's sentences, is Irish; the places compared with
+    it are asides."""
+    text = (
+        "The west of the island makes stents. Galway produces catheters. Galway has two universities. "
+        "Galway's anchors are multinationals. Some argue Galway needs a direct flight. Funding comes from "
+        "Boston, Minneapolis or California, and some founders move to the United States."
+    )
+    assert main_countries(text, "We make the stents")[0] == "IE"  # the United States led before

@@ -277,6 +277,11 @@ def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_wri
         'Dalla rivista online di una rete di camere di commercio – rubrica "Voci del Mediterraneo", numero di '
         "marzo 2023\n\nIl tecnopolo ospita quaranta imprese."
     ) == {2023}
+    assert dates_of_writing(
+        "*A monthly digest for the members of a regional bioscience association. September 2024.*\n\n"
+        "The cluster gathers 600 firms."
+    ) == {2024}
+    assert dates_of_writing("The cluster grew fast. In March 2019 it opened a lab.") == set()  # no date alone
     # a statute or a plan prepared in a year is no date of writing; nor a sentence naming a magazine
     for text in (
         "The network's statute was prepared in March 2012 by nine growers, who founded the network.",

@@ -105,12 +105,13 @@ def holding_it(text: str, title: str, guess: str) -> str:
 def collective_over_guess(text: str, title: str, guess: str) -> str | None:
     """The district or collective to propose instead of the ranker's ``guess``: the one holding it
     (:func:`wider_collective`), or the one the text keeps naming when the guess is written at most
-    :data:`SELDOM` times ("UnoAErre", one firm of "il distretto orafo di Arezzo")."""
+    :data:`SELDOM` times ("UnoAErre", one firm of "il distretto orafo di Arezzo"), unless the guess names
+    a kind of practice and ends the title (the park a delegation visited, not its bureau)."""
     wider, subjects = _holding(text, title, guess)
     if wider or _uses(text, guess) > SELDOM:
         return wider or _one_cluster_of(text, guess)
     subject = next((s for s in subjects if s), None)
-    if subject and renamed(text, subject, guess):
+    if subject and (renamed(text, subject, guess) or _headed_by(guess, title)):
         return None  # its first name: the guess is what it is called now
     return subject or _one_cluster_of(text, guess)
 
@@ -130,6 +131,12 @@ def renamed(text: str, first: str, now: str) -> bool:
     de Cafeicultores de Maringá, hoje conhecida como Cocamar Cooperativa Agroindustrial")."""
     between = rf"[^.;!?]{{0,30}}?\b{_NOW_CALLED}[ \t]+(?:(?:a|o|il|la|lo|the|l['’])[ \t]*)?"
     return bool(re.search(rf"(?<!\w){re.escape(first)}{between}{re.escape(now)}(?!\w)", text))
+
+
+def _headed_by(guess: str, title: str) -> bool:
+    """Whether the title ends with the guess ("Minutes — Delegation meeting at the Southern Taiwan Science
+    Park"): what the document is about, however seldom the text repeats it."""
+    return names_a_kind_of_practice(guess) and fold(title).rstrip(" .").endswith(fold(guess))
 
 
 def _one_cluster_of(text: str, place: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache
 
 from ingest.metadata.ambiguous_countries import namesakes_placed, standing_alone
@@ -197,6 +197,11 @@ def _outside_free_zones(found: list[Mention], text: str) -> list[Mention]:
     return [m for m in found if not _FREE_ZONE.search(text, max(0, m.start - 6), m.start + len(m.text))]
 
 
+OFTEN = 4
+"""Times a text writes a small town's name for the town to count wherever it is written: the text's
+subject ("Galway produces …", "Galway's anchors …")."""
+
+
 def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
     """Small towns the text names as places, not as a surname or a brand: after a word that
     places ("a Lecco", "em Caldas da Rainha") or a field's colon, or listed with another town of
@@ -209,10 +214,11 @@ def _towns_as_places(found: list[Mention], text: str) -> list[Mention]:
         and _LIST_JOIN.match(text[found[a].start + len(found[a].text) : found[b].start])
         for i in (a, b)
     }
+    often = Counter(m.text for m in found)
     return [
         m
         for i, m in enumerate(found)
-        if i in paired or _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
+        if i in paired or often[m.text] >= OFTEN or _LOCATIVE.search(text[max(0, m.start - 12) : m.start])
     ]
 
 

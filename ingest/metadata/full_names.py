@@ -103,6 +103,21 @@ def emphasised_in_full(name: str, text: str, emphasis: tuple[str, ...]) -> str:
     return name
 
 
+def headed_in_full(name: str, text: str) -> str:
+    """The English form with capitalised words before ``name`` that the text gives first: "the University
+    City Science Center", then "the Science Center" throughout."""
+    if len(name.split()) < 2:
+        return name
+    longer = re.search(rf"\bthe[ \t]+((?:(?:{_PROPER})[ \t]+){{1,3}}){re.escape(name)}(?![\w-])", text)
+    shorter = re.search(rf"\bthe[ \t]+{re.escape(name)}(?![\w-])", text)
+    if not longer or not shorter or shorter.start() < longer.start():
+        return name
+    head = longer.group(1).split()
+    if any(w in COMPANY or fold(w) in STOPWORDS or w in _NOT_A_NAME for w in head):
+        return name
+    return f"{' '.join(head)} {name}"
+
+
 def _at(words: list[str], part: list[str]) -> int:
     """Where ``part`` starts in ``words``, or -1."""
     return next((i for i in range(len(words) - len(part) + 1) if words[i : i + len(part)] == part), -1)
@@ -120,7 +135,9 @@ def in_full(names: list[str], text: str, taxonomy: Taxonomy, emphasis: tuple[str
     """Each name without its owner's, and as the text writes (or bolds) it in full unless registered."""
     owned = dict.fromkeys(without_owner(name, taxonomy) for name in names)
     full = (
-        n if taxonomy.programme(n) else emphasised_in_full(written_in_full(n, text), text, emphasis)
+        n
+        if taxonomy.programme(n)
+        else emphasised_in_full(headed_in_full(written_in_full(n, text), text), text, emphasis)
         for n in owned
     )
     return list(dict.fromkeys(full))

@@ -175,12 +175,22 @@ nor an interview's "A: NovaUCD opened its doors in February 2003.")."""
 
 def _a_revision_sentence(text: str, at: int, line_start: int, line_end: int) -> bool:
     """Whether the year at ``at`` ends a sentence of its own, inside a longer line, that tells when
-    the text was revised (:data:`_REVISION_SENTENCE`)."""
+    the text was revised (:data:`_REVISION_SENTENCE`) or is only a date (:data:`_DATE_SENTENCE`)."""
     start = max(text.rfind(". ", line_start, at), text.rfind(".* ", line_start, at))
     start = line_start if start < 0 else text.index(" ", start) + 1
     end = text.find(". ", at, line_end)
     rest = text[at + 4 : line_end if end < 0 else end]
-    return _REVISION_SENTENCE.fullmatch(text, start, at) is not None and not rest.strip(" .*_")
+    told = _REVISION_SENTENCE.fullmatch(text, start, at) or (
+        start > line_start and _DATE_SENTENCE.fullmatch(text, start, at)
+    )
+    return bool(told) and not rest.strip(" .*_")
+
+
+_DATE_SENTENCE = re.compile(
+    rf"(?i)[\W]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+|del[ \t]+)?"
+)
+"""A date that is a sentence of its own after another on its line, up to its year: "*A monthly digest for
+the association's members. September 2024.*" (the issue's date)."""
 
 
 def reports_a_start(text: str, about: re.Pattern[str] | None = None) -> bool:
