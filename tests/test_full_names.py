@@ -87,7 +87,9 @@ def test_a_proposed_name_takes_the_bold_full_form() -> None:
 
 
 def test_an_english_name_given_first_with_more_words_before_it_is_kept_whole() -> None:
-    text = "At its heart sits the University Row Science Center. Since 1963 the Science Center has leased labs."
+    text = (
+        "At its heart sits the University Row Science Center. Since 1963 the Science Center has leased labs."
+    )
     assert headed_in_full("Science Center", text) == "University Row Science Center"
     later = "The Science Center leases labs. A rival, the Harbour Science Center, opened in 2001."
     assert headed_in_full("Science Center", later) == "Science Center"  # the short form came first

@@ -9,6 +9,7 @@ import pytest
 
 from ingest.metadata import extract
 from ingest.metadata.body_names import spelled_as_a_body
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.firms import about_firms
 from ingest.metadata.glosses import glossed
 from ingest.metadata.guess_beside import BESIDE, times_written
@@ -20,7 +21,6 @@ from ingest.metadata.name_ranker import (
     FEATURES,
     READ_CHARS,
     WEIGHTS,
-    an_everyday_term,
     candidate_features,
     likely_programme,
     never_proposed,

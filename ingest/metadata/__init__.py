@@ -13,6 +13,8 @@ from ingest.metadata.countries import countries_in_field, main_countries
 from ingest.metadata.district_names import district_subject, titled_district
 from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
+from ingest.metadata.emphasised_names import emphasised_name
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import in_full
@@ -20,7 +22,7 @@ from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_bod
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.headings import a_broadcast
 from ingest.metadata.lone_districts import lone_district
-from ingest.metadata.name_ranker import an_everyday_term, likely_programme
+from ingest.metadata.name_ranker import likely_programme
 from ingest.metadata.own_name import cluster_named, own_name
 from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
@@ -178,6 +180,8 @@ def text_programmes(
     known = [name for name in known if name not in within]
     own_names = own_name(named, fields, [*introduced, *known], text)
     proposed = ranked_and_subject(text, title, known, proposed, own_names, taxonomy)
+    if (bold := emphasised_name(text, title, emphasis)) and not written_otherwise(bold, [*known, *proposed]):
+        proposed.append(bold)
     proposed = in_full(proposed, f"{title}\n{text}", taxonomy, emphasis)
     registered = {p for p in proposed if taxonomy.programme(p)}  # a curator need not confirm these
     return known + proposed[: max(0, MAX_PROGRAMMES - len(known))], set(proposed) - registered

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.name_candidates import COMPANY
-from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.owners import without_owner
 from ingest.metadata.programme_keys import DOCUMENT_WORDS
 from kb.taxonomy import Taxonomy

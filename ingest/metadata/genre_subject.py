@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ingest.genre_titles import a_genre_label
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
-from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.practice_kinds import PRACTICE_WORDS
 
 _STRONG = re.compile(r"(?i)\b(?:faq|frequent[ei]s?|frequently|domande|perguntas|teaching|didattica|ensino)\b")

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ingest.metadata.collective_names import collective_uses, renamed
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.matching import trie_pattern
-from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS, an_everyday_term
+from ingest.metadata.name_ranker import CONFIDENT, READ_CHARS
 from ingest.metadata.place_names import a_place
 from ingest.metadata.programme_keys import programme_key, written_forms, written_otherwise
 from ingest.metadata.registry import by_key, mentioned

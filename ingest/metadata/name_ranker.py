@@ -19,17 +19,15 @@ import numpy as np
 from ingest.metadata.asides import aside
 from ingest.metadata.body_names import a_body
 from ingest.metadata.definitions import about_before, defined_after
+from ingest.metadata.everyday_terms import KIND, KINDS, an_everyday_term
 from ingest.metadata.firms import about_firms
 from ingest.metadata.gazetteer import only_compass_words
 from ingest.metadata.glosses import glossed
 from ingest.metadata.headings import written_as_a_heading
-from ingest.metadata.name_candidates import JOINING, OPENING, Candidate, name_candidates
+from ingest.metadata.name_candidates import JOINING, Candidate, name_candidates
 from ingest.metadata.name_checks import a_place, no_name_of_a_scheme
 from ingest.metadata.practice_kinds import names_a_kind_of_practice
-from ingest.metadata.programme_keys import initials
-from ingest.metadata.programme_patterns import APPOSITION_KINDS, KEYWORDS
 from ingest.metadata.registry import is_entry, mentioned
-from kb.glossary import Glossary
 from kb.taxonomy import default_taxonomy
 from kb.text import fold
 
@@ -116,19 +114,10 @@ the text only mentions while it is plainly about another (README, "The confident
 READ_CHARS = 20_000
 """The ranker reads a document's opening this long: a programme a text is about is named early,
 and scoring every name of a 300-page report against all of its text would take minutes."""
-EVERYDAY_ACRONYMS = frozenset(
-    "COVID COVID-19 SARS-COV-2 IVA VAT GDP PIL PIB AI IA ICT TIC IT ERP CRM CEO CFO CTO COO HR RH R&D P&D "
-    "B2B B2C NGO ONG ONLUS NPO PDF CSV XML URL USB GPS SMS PC TV USD EUR BRL GBP CHF UN ONU OECD OCSE "
-    "OCDE WTO OMC IMF FMI ISO FAO ILO OIT OIL WHO OMS UNESCO DOP DOC DOCG IGP PDO PGI KPI ROI SEO FAQ "
-    "CV PHD MBA".split()
-)
-"""Acronyms of economics, administration and everyday life that name no programme."""
 MAX_ACRONYM = 5
 """Letters of a place written in capitals that may still be an acronym ("COIN"); a longer one is
 the place in a heading or a dateline ("LISBOA —")."""
 
-KINDS = rf"{KEYWORDS}|{APPOSITION_KINDS}|campanha|campagna|campaign|lei|legge|law|ley|selo|label|marchio|bando|edital|call|voucher|prémio|premio|award|prize"
-_KIND = re.compile(rf"(?i)\b(?:{KINDS})\b")
 _KIND_BEFORE = re.compile(rf"(?i)\b(?:{KINDS})\s+(?:\w+\s+)?$")
 _KIND_AFTER = re.compile(rf"(?i)^\s+(?:{KINDS})\b")
 _ACRONYM_AFTER = re.compile(r"^\s*\([A-Z][A-Za-z0-9+&.-]{1,12}\)")
@@ -149,18 +138,25 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     """The best-scoring candidate name and its probability, if it reaches :data:`THRESHOLD` in
     a text about firms at all (a match report's team is nobody's programme)."""
     whole = ranked_text(text, title)
-    found = name_candidates(whole) if about_firms(whole) else []
-    candidates = [c for c in found if not aside(c.name, c.starts, whole)]  # not the writer's, say
+    candidates, probability = scored_candidates(whole, title)
     if not candidates:
         return None
-    rows = candidate_features(candidates, whole, title)
-    probability = proposable(
-        rows, np.asarray(WEIGHTS), never_proposed([c.name for c in candidates], rows, whole)
-    )
     best = int(probability.argmax())
     if probability[best] < THRESHOLD or all(start <= len(title) for start in candidates[best].starts):
         return None  # unlikely, or only the title writes it
     return glossed(best, candidates, probability, whole).name, float(probability[best])
+
+
+def scored_candidates(whole: str, title: str) -> tuple[list[Candidate], np.ndarray]:
+    """The candidate names of ``whole`` (:func:`ranked_text`) in a text about firms at all, and each
+    one's probability of being the programme."""
+    found = name_candidates(whole) if about_firms(whole) else []
+    candidates = [c for c in found if not aside(c.name, c.starts, whole)]  # not the writer's, say
+    if not candidates:
+        return [], np.zeros(0)
+    rows = candidate_features(candidates, whole, title)
+    never = never_proposed([c.name for c in candidates], rows, whole)
+    return candidates, proposable(rows, np.asarray(WEIGHTS), never)
 
 
 def ranked_text(text: str, title: str) -> str:
@@ -244,7 +240,7 @@ def _usage(c: Candidate, text: str, title: str) -> list[float]:
         float(any(_LAUNCHED.search(a) for a in around)),
         opening / len(c.starts),
         math.log1p(len(c.starts) - opening),
-        float(any(_KIND.search(b[-30:]) or _KIND.search(a) for a, b in zip(after, before, strict=True))),
+        float(any(KIND.search(b[-30:]) or KIND.search(a) for a, b in zip(after, before, strict=True))),
         float(any(defined_after(a) for a in after)),
         float(any(about_before(b) for b in before)),
     ]
@@ -265,7 +261,7 @@ def _kind_of_name(name: str, text: str) -> list[float]:
     words = name.split()
     return [
         float(len(words) == 1 and sum(ch.isupper() for ch in name) >= 2),
-        float(bool(_KIND.search(name))),
+        float(bool(KIND.search(name))),
         float(names_a_kind_of_practice(name)),
         min(len(words), 10) / 10,
         float(len(words) == 1),
@@ -280,21 +276,3 @@ def _kind_of_name(name: str, text: str) -> list[float]:
         0.0,  # held_in_longer and holds_shorter: filled in over all candidates
         0.0,
     ]
-
-
-def _spelled_everyday(name: str) -> bool:
-    """ "Key Performance Indicators" (KPI) spelled out, three words or more, every one capitalised
-    ("Fundo Mineiro de Inovação" is no FMI, "Inova Talentos" no IT)."""
-    words = name.split()
-    return len(words) > 2 and all(w[:1].isupper() for w in words) and initials(name) in EVERYDAY_ACRONYMS
-
-
-def an_everyday_term(name: str) -> bool:
-    """One of the field's own words (PMI, Cluster, Export) or an everyday acronym (VAT, COVID-19),
-    or a programme word alone ("PROGRAMMA", "Fundo")."""
-    if name.upper() in EVERYDAY_ACRONYMS or _spelled_everyday(name):
-        return True
-    if all(_KIND.fullmatch(w) or w.lower() in JOINING for w in name.split()):
-        return True
-    parts = Glossary.load().parse(name)
-    return len(parts) == 1 and parts[0].concept is not None and name.lower() not in OPENING

@@ -18,9 +18,9 @@ from ingest.metadata.district_names import (
     an_english_cluster_name,
     not_a_trade,
 )
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.matching import times_as_written
 from ingest.metadata.name_checks import a_common_word, a_place
-from ingest.metadata.name_ranker import an_everyday_term
 from ingest.metadata.programme_keys import before_a_dash, bracketed_forms, name_keys
 from ingest.metadata.registry import by_key
 from kb.taxonomy import default_taxonomy

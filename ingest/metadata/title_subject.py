@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
 from ingest.metadata.name_checks import a_common_word, a_place
-from ingest.metadata.name_ranker import an_everyday_term, ranked_text
+from ingest.metadata.name_ranker import ranked_text
 from ingest.metadata.people import a_person_or_an_amount
 from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.programme_keys import name_keys, programme_key
