@@ -65,3 +65,11 @@ def test_an_interviewer_s_initials_before_a_dash_are_no_subject() -> None:
     starts = [m.start() for m in re.finditer("HM", text)]
     assert aside("HM", starts, text)
     assert not aside("Helena Moraes", [text.index("Helena")], text)
+
+
+def test_a_course_s_or_an_author_s_line_names_no_practice() -> None:
+    text = "Caso de ensino\nDisciplina: Estratégia Territorial — Mestrado em Gestão\n\nO Parque Borgo reúne 200 fábricas."
+    course = "Estratégia Territorial — Mestrado"
+    assert aside(course, [text.index(course)], text)
+    assert aside("Mestrado em Gestão", [text.index("Mestrado")], text)  # anywhere on the label's line
+    assert not aside("Parque Borgo", [text.index("Parque")], text)

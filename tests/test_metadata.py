@@ -1912,3 +1912,16 @@ def test_a_small_town_the_text_keeps_naming_tells_its_country() -> None:
         "Boston, Minneapolis or California, and some founders move to the United States."
     )
     assert main_countries(text, "We make the stents")[0] == "IE"  # the United States led before
+
+
+def test_a_relative_clause_joined_before_a_later_year_is_that_year_s() -> None:
+    """ "… que existe desde 1940 e que criou a incubadora em 1989": the creation is 1989's."""
+    text = "A incubadora funciona no instituto, que existe desde 1940 e que criou a incubadora em 1989."
+    assert [y for y, _, _ in event_years(text)] == [1989]
+
+
+def test_the_end_or_the_start_of_a_year_introduces_it() -> None:
+    from ingest.metadata.years import START
+
+    for before in ("no fim de ", "alla fine del ", "at the end of ", "no início de ", "in the middle of "):
+        assert START.search(f"O registro foi concedido {before}"), before

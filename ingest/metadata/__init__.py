@@ -14,24 +14,21 @@ from ingest.metadata.district_names import district_subject, titled_district
 from ingest.metadata.document_years import document_year
 from ingest.metadata.domestic import domestic_country
 from ingest.metadata.emphasised_names import emphasised_name
-from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.fields import labelled_fields
 from ingest.metadata.firms import about_firms
 from ingest.metadata.full_names import in_full
 from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_body, minutes_titled
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
-from ingest.metadata.headings import a_broadcast
+from ingest.metadata.introduced_names import acronym_in, may_be_proposed, named_as_a_programme
 from ingest.metadata.lone_districts import lone_district
 from ingest.metadata.name_ranker import likely_programme
 from ingest.metadata.own_name import cluster_named, own_name
-from ingest.metadata.programme_keys import bracketed_forms, written_forms, written_otherwise
+from ingest.metadata.programme_keys import bracketed_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
-from ingest.metadata.programme_patterns import PROGRAMME_WORDS
 from ingest.metadata.registry import (
     by_key,
     exact_entry,
     mentioned,
-    names_one,
     new_programmes,
     organisations,
     programmes,
@@ -157,10 +154,10 @@ def text_programmes(
     name = cluster_named(fields) or fields.get("name")
     named = [name] if name and not on_card else []
     # a card named as a programme ("Name: Upper Austrian cluster programme (Clusterland …)") names it
-    stated += [n for n in named if not programme_names(n) and _named_as_a_programme(n)]
+    stated += [n for n in named if not programme_names(n) and named_as_a_programme(n)]
     # a title is read for a name given with an acronym that the text uses ("… Innovation & Capability
     # Voucher (ICV)"), not for its other words ("Evaluation of the Cluster Programme")
-    titled = [name for name in programme_names(title) if _acronym_in(name, text)]
+    titled = [name for name in programme_names(title) if acronym_in(name, text)]
     introduced = [*stated, *programme_names("\n".join(named)), *programme_names(text), *titled]
     # when no registered programme stands out, one introduced as a programme ("the Manufacturing
     # Extension Partnership (MEP) center") counts even if named once, late in the text
@@ -168,13 +165,7 @@ def text_programmes(
         p for name in introduced for p in mentioned(taxonomy.programmes, name) or _keyed(taxonomy, name)
     ]
     known = on_card or programmes(text, title, taxonomy) or list(dict.fromkeys(registered))[:MAX_PROGRAMMES]
-    # "the federal SME programme" introduces no programme named "SME": one of the field's words names
-    # none ("the Supplier Development programme" may be one)
-    proposed = [
-        n
-        for n in new_programmes(introduced, taxonomy)
-        if (" " in n or not an_everyday_term(n)) and names_one(n) and not a_broadcast(n, text)
-    ]
+    proposed = [n for n in new_programmes(introduced, taxonomy) if may_be_proposed(n, text)]
     # "Programma Interreg V-A Italia-Svizzera 2014-2020" says which Interreg: the family goes
     within = {entry for name in proposed for entry in mentioned(taxonomy.programmes, name)}
     known = [name for name in known if name not in within]
@@ -234,25 +225,6 @@ def _subject(text: str, title: str, found: list[str]) -> str | None:
             or lone_district(text)
         )
     return subject if subject or not found else collective_beside(text, title, found)
-
-
-_PROGRAMME_NAMED = re.compile(
-    rf"^[A-ZÀ-Ý][\w'’-]*(?:[ \t]+[\w'’-]+){{0,4}}[ \t]+(?i:{PROGRAMME_WORDS})[ \t]+\([A-ZÀ-Ý][^()]{{2,60}}\)$"
-    rf"|^(?:{PROGRAMME_WORDS.title()})\b(?!-)(?=.*\s[A-ZÀ-Ý])"
-)
-
-
-def _named_as_a_programme(value: str) -> bool:
-    """A card's name that is a programme's: a programme word before the name it goes by ("Upper
-    Austrian cluster programme (Clusterland …)"), or opening a capitalised name ("Programa Nacional
-    …"); not a practice described in lower case ("Projeto de compras conjuntas da cooperativa"), a
-    person ("João Silva, coordenador do projeto") or "Fund-raising event"."""
-    return len(value) <= 80 and "," not in value and bool(_PROGRAMME_NAMED.search(value.strip()))
-
-
-def _acronym_in(name: str, text: str) -> bool:
-    """ "Growth & Skills Voucher (GSV)" whose text says "the GSV"."""
-    return any(re.search(rf"\b{re.escape(short)}\b", text) for short in written_forms(name)[1:])
 
 
 def bodies_named(taxonomy: Taxonomy, names: list[str | None]) -> list[str]:

@@ -26,6 +26,12 @@ _MASTHEAD = re.compile(
 )
 """A line that opens with a periodical's word right before the name: "REVISTA SABORES DA SERRA — Edição
 47" (not "Newsletter trimestral da Adega Cooperativa …", a body's own newsletter)."""
+_COURSE_LINE = re.compile(
+    r"(?i)[\W]*(?:disciplina|curso|course|module|m[oó]dulo|corso|insegnamento|unidade curricular|"
+    r"autor(?:a|es)?|authors?|autor[ei]|docente|professor[ea]?|lecturer|instructor|editora|publisher)[ \t*_]*:[ \t*_]*"
+)
+"""A teaching case's or a paper's label before the name: "*Disciplina: Estratégia e Desenvolvimento Territorial
+— Mestrado em Gestão*" is the course the case is taught in, "Autor:" who wrote it."""
 _SPEAKER = re.compile(r"[ \t*_]*:|[ \t]+[—–][ \t]")
 """After a speaker's label: "SABORES:", "HM — Em parte." """
 _FORMER_NAME = re.compile(
@@ -40,7 +46,7 @@ the name …", "nata nel 1962 con il nome di …"); not the name it is known or 
 def aside(name: str, starts: list[int], text: str) -> bool:
     """Whether every place ``name`` is written at (``starts``, offsets into ``text``) is aside from the
     subject: an address line of the opening's header (two such lines at least: an interview's "A:" is
-    an answer), a periodical's masthead, a speaker's label opening a line twice at least ("SABORES:
+    an answer), a periodical's masthead, a course's or an author's label, a speaker's label opening a line twice at least ("SABORES:
     Como começou …?", the magazine asking; a title's colon is no label), or the name a body had at
     first."""
     header = {m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)}
@@ -55,6 +61,11 @@ def aside(name: str, starts: list[int], text: str) -> bool:
     return bool(starts) and all(at in speaking or _aside_at(text, at, header, masthead) for at in starts)
 
 
+def set_aside(name: str, text: str) -> bool:
+    """Whether ``name`` is written, and only aside (:func:`aside`), everywhere in ``text``."""
+    return aside(name, [m.start() for m in re.finditer(re.escape(name), text)], text)
+
+
 def _line_before(text: str, at: int) -> str:
     return text[text.rfind("\n", 0, at) + 1 : at]
 
@@ -64,5 +75,6 @@ def _aside_at(text: str, at: int, header: set[int], masthead: bool) -> bool:
     return (
         line in header
         or (masthead and _MASTHEAD.fullmatch(text, line, at) is not None)
+        or _COURSE_LINE.match(text, line, at + 1) is not None  # anywhere on the label's line
         or _FORMER_NAME.search(text, max(0, at - 160), at) is not None
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.metadata.dating_sentences import a_dating_sentence
 from ingest.metadata.renamings import renamed_years
 from ingest.metadata.study_years import studied_years
 from ingest.metadata.years import EVENT_VERBS, MONTH, begun_in, years_in_text
@@ -142,7 +143,7 @@ def written_on(text: str, at: int) -> bool:
     dateline = _DATELINE.match(text, line_start)
     if dateline and dateline.start(1) == at:
         return True
-    if _a_revision_sentence(text, at, line_start, line_end):
+    if a_dating_sentence(text, at, line_start, line_end):
         return True  # "… por consultores independentes. Versão de novembro de 2021. Não citar …"
     before = text[line_start:at]
     if _COPYRIGHT.search(before):  # "© 2024 Rivista di cultura"
@@ -161,36 +162,6 @@ def written_on(text: str, at: int) -> bool:
         and not _SINCE.search(before[-30:])  # "desde março de 2019", not "Dal notiziario …"
         and not _STARTS.search(before)  # "Patto per il Lavoro sottoscritto a Bologna il 20 luglio 2015"
     )
-
-
-_REVISION_SENTENCE = re.compile(
-    r"(?i)[\W]*(?:versão|versione|version|(?:final )?draft|bozza|rascunho|aggiornamento|aggiornat[oa]|atualização|atualizad[oa]|(?:last )?updated|"
-    r"(?:last )?revised|revisione|revisão)\b[ \t:,]*(?:(?:de|del|dell['’]|of|il|em|on|in)[ \t]+)?"
-    rf"(?:(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+)?)?"
-)
-"""A sentence that tells only when the text was revised, up to its year: "Versão de novembro de
-2021.", "Aggiornamento: novembre 2022.", "Revised 2022." (not "É a Lei nº 13.874, sancionada em setembro de 2019.",
-nor an interview's "A: NovaUCD opened its doors in February 2003.")."""
-
-
-def _a_revision_sentence(text: str, at: int, line_start: int, line_end: int) -> bool:
-    """Whether the year at ``at`` ends a sentence of its own, inside a longer line, that tells when
-    the text was revised (:data:`_REVISION_SENTENCE`) or is only a date (:data:`_DATE_SENTENCE`)."""
-    start = max(text.rfind(". ", line_start, at), text.rfind(".* ", line_start, at))
-    start = line_start if start < 0 else text.index(" ", start) + 1
-    end = text.find(". ", at, line_end)
-    rest = text[at + 4 : line_end if end < 0 else end]
-    told = _REVISION_SENTENCE.fullmatch(text, start, at) or (
-        start > line_start and _DATE_SENTENCE.fullmatch(text, start, at)
-    )
-    return bool(told) and not rest.strip(" .*_")
-
-
-_DATE_SENTENCE = re.compile(
-    rf"(?i)[\W]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+|del[ \t]+)?"
-)
-"""A date that is a sentence of its own after another on its line, up to its year: "*A monthly digest for
-the association's members. September 2024.*" (the issue's date)."""
 
 
 def reports_a_start(text: str, about: re.Pattern[str] | None = None) -> bool:

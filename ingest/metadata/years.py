@@ -11,12 +11,18 @@ from kb.text import MONTH, STOPWORDS, fold
 _YEAR = re.compile(r"(?<![\d/.,-])(19[5-9]\d|20[0-4]\d)(?![\d/])")
 _ANY_YEAR = re.compile(r"(?<![\d/.,-])(1[7-9]\d\d|20[0-4]\d)(?![\d/])")  # where another year's clause starts
 _LAW_NUMBER = re.compile(r"\b(?:n\.|nº|no\.|n°)\s*$", re.IGNORECASE)
+_PART_OF_A_YEAR = (
+    r"(?:the\s+)?(?:fim|final|in[íi]cio|come[çc]o|meados|fine|inizio|met[àa]|end|beginning|middle)\s+"
+    r"(?:de|do|del|dell['’]|of)\s+"
+)
 START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
-    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?)?$",
+    rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?|{_PART_OF_A_YEAR})?$"
+    rf"|\b(?:alla|all['’]|at|ao|a)\s+{_PART_OF_A_YEAR}$",
     re.IGNORECASE,
 )
-"""A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017"."""
+"""A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017", "no fim
+de 2011", "alla fine del 2011", "at the end of 2011"."""
 
 
 _DECADES = range(1950, 2000, 10)
@@ -266,10 +272,10 @@ def _own_clause(before: str, after: str) -> tuple[str, str]:
 
 
 _JOINED = re.compile(
-    r"(?i),?[ \t]+(?:e|and|ed)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|i|gli|le)[ \t]+|l['’])(?=\w)"
+    r"(?i),?[ \t]+(?:e|and|ed)[ \t]+(?:(?:the|o|a|os|as|il|lo|la|i|gli|le|que|che|which|that|who)[ \t]+|l['’])(?=\w)"
 )
-"""A clause joined to the one before, its subject first ("… e o parque abriu …", "… and the park
-opened …"); not words joined in a name ("manufacturing and engineering network") nor a date ("… e em
+"""A clause joined to the one before, its subject or a relative first ("… e o parque abriu …", "… and the
+park opened …", "… e que criou a incubadora em 1989"); not words joined in a name ("manufacturing and engineering network") nor a date ("… e em
 2008")."""
 
 
