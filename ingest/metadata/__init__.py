@@ -34,7 +34,7 @@ from ingest.metadata.registry import (
     programmes,
 )
 from ingest.metadata.sidecar import LIST_FIELDS
-from ingest.metadata.title_subject import title_subject, titled
+from ingest.metadata.title_subject import title_head, title_subject, titled
 from kb.facets import CARD_FIELDS, card_field
 from kb.models import FacetValue
 from kb.taxonomy import Taxonomy, default_taxonomy
@@ -192,8 +192,9 @@ def ranked_and_subject(
         proposed = [case] if (case := case_headed(text, likely[0] if likely else None)) else []
     if likely and not known and not proposed and not own:
         # no pattern introduced one: the name the text uses most like one, or the collective it is
-        # part of ("Manzano" of "il distretto della sedia di Manzano")
-        proposed = [collective_over_guess(text, title, likely[0]) or likely[0]]
+        # part of ("Manzano" of "il distretto della sedia di Manzano"), or the title's head
+        headed = None if titled(likely[0], title) else title_head(text, title)
+        proposed = [headed or collective_over_guess(text, title, likely[0]) or likely[0]]
     elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy, title):
         proposed = [holding_it(text, title, likely[0]), *proposed]  # the text uses it as one
     found = [*known, *proposed, *own]

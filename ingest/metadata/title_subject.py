@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.genre_titles import a_genre_label
 from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.firms import about_firms
 from ingest.metadata.name_candidates import name_candidates
@@ -21,7 +22,7 @@ from ingest.metadata.place_names import a_town_by_its_state
 from ingest.metadata.programme_keys import name_keys, programme_key
 from ingest.metadata.registry import is_entry
 from kb.taxonomy import default_taxonomy
-from kb.text import fold
+from kb.text import STOPWORDS, fold
 
 MIN_USES = 3
 """How often the text must write the name: a title's passing mention is not its subject."""
@@ -136,3 +137,26 @@ def titled(name: str, title: str) -> bool:
     # the key of a title leaves its brackets out: "… e Região (APL Saúde RP)" names "APL Saúde RP"
     written = [title, *re.findall(r"\(([^()]+)\)", title)]
     return any(key in f" {programme_key(part)} " for key in keys for part in written)
+
+
+_HEAD = re.compile(r"(?P<head>[^:]{3,60}?)[ \t]*:[ \t]+\S")
+
+
+def title_head(text: str, title: str) -> str | None:
+    """The name heading a news title before its colon, when the text writes it too ("Interporto Bologna:
+    al via il nuovo impianto …"): what the news is about; not a place, a kind of document ("Comunicato
+    stampa: …"), one of the field's words or a person."""
+    head = _HEAD.match(title.strip())
+    if not head:
+        return None
+    name = head.group("head").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or fold(w) in STOPWORDS for w in words):
+        return None
+    rest = text.replace(title, "", 1)
+    if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
+        return None
+    whole = ranked_text(text, title)
+    if a_place(name) or an_everyday_term(name) or a_genre_label(name) or a_person_or_an_amount(name, whole):
+        return None
+    return name

@@ -21,6 +21,7 @@ from itertools import combinations
 import numpy as np
 import yaml
 
+from ingest.metadata.background_sections import without_background
 from ingest.metadata.early_years import early_foundings
 from ingest.metadata.practice_sentences import called, folded_sentence, names_it, sentence_head
 from ingest.metadata.written_dates import refused_years
@@ -28,7 +29,6 @@ from ingest.metadata.years import (
     FIRM,
     MONTH,
     event_years,
-    without_background,
     years_in_text,
 )
 from kb.text import fold
