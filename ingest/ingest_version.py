@@ -7,7 +7,7 @@ period's years; an opening of doors; a clause joined before a later year is that
 name given first with words before it; a date alone as a sentence; a small town named four times;
 the first name set in bold that the ranker reads as one (0.1) joins the programmes; a course's or an
 author's line names no practice; a relative clause joined before a later year; "no fim de 2011"; a
-news title's head before its colon;
+news title's head before its colon; the year ranker refitted on every in-sample set;
 68: names aside from the subject (an e-mail's address lines, a masthead, an interviewer's label, a first
 name); a title's dash; a law that created the practice; a free port; capitals; Scottish;
 66: a review's mends: early years only as years, foundings of the practice's own kind, no constitution's
