@@ -73,3 +73,8 @@ def test_a_course_s_or_an_author_s_line_names_no_practice() -> None:
     assert aside(course, [text.index(course)], text)
     assert aside("Mestrado em Gestão", [text.index("Mestrado")], text)  # anywhere on the label's line
     assert not aside("Parque Borgo", [text.index("Parque")], text)
+
+
+def test_initials_introduced_in_brackets_are_the_labels_too() -> None:
+    text = "Intervista di Marco Bellini (MB) a Giulia Ferri (GF).\n\nMB – Come nasce?\nGF – Nel 2004.\nMB – E oggi?"
+    assert aside("MB", [m.start() for m in re.finditer("MB", text)], text)

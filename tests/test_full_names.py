@@ -94,3 +94,21 @@ def test_an_english_name_given_first_with_more_words_before_it_is_kept_whole() -
     later = "The Science Center leases labs. A rival, the Harbour Science Center, opened in 2001."
     assert headed_in_full("Science Center", later) == "Science Center"  # the short form came first
     assert headed_in_full("Science Center", "The New Science Center opened.") == "Science Center"
+
+
+def test_a_bold_sentence_a_person_s_role_or_two_names_joined_is_no_full_name() -> None:
+    text = "x. Il Consorzio Borgo Sofà chiude il 2023 in crescita. Chair of Medtech Borgo said. Sebrae SP e Borgo Export ok."
+    assert emphasised_in_full(
+        "Consorzio Borgo Sofà", text, ("Il Consorzio Borgo Sofà chiude il 2023 in crescita.",)
+    ) == ("Consorzio Borgo Sofà")
+    assert emphasised_in_full("Medtech Borgo", text, ("Chair of Medtech Borgo",)) == "Medtech Borgo"
+    assert emphasised_in_full("Sebrae SP", text, ("Sebrae SP e Borgo Export",)) == "Sebrae SP"
+
+
+def test_two_heads_of_one_name_are_a_practice_and_its_model() -> None:
+    compared = "Inspired by the Ballyvale Food Hub, growers opened the Mallowbrook Food Hub in 2018. The Food Hub sells."
+    assert headed_in_full("Food Hub", compared) == "Food Hub"
+    opening = "The University Row Science Center was founded in 1963. Since then the Science Center grew."
+    assert headed_in_full("Science Center", opening) == "University Row Science Center"
+    owned = "The Federal Government's Boosting Founders grants open. The Boosting Founders grants pay."
+    assert headed_in_full("Boosting Founders", owned) == "Boosting Founders"

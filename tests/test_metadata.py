@@ -1926,3 +1926,25 @@ def test_the_end_or_the_start_of_a_year_introduces_it() -> None:
 
     for before in ("no fim de ", "alla fine del ", "at the end of ", "no início de ", "in the middle of "):
         assert START.search(f"O registro foi concedido {before}"), before
+
+
+def test_the_review_s_year_cases() -> None:
+    """Founders joined by "e la" keep their verb; a period's end is no start."""
+    from ingest.metadata.years import START
+
+    founders = "Nel 2003 la Camera di Commercio e la Regione hanno fondato il consorzio, che dal 2010 gestisce il marchio."
+    assert [(y, kind) for y, kind, _ in event_years(founders)][0] == (2003, 1)
+    assert not START.search("Il contributo copre le attività fino alla fine del ")
+    assert not START.search("O apoio vale até ao fim de ")
+
+
+def test_a_town_as_a_speaker_s_label_or_inside_a_name_is_not_its_subject() -> None:
+    from ingest.metadata.town_mentions import towns_as_places
+
+    class Found:
+        def __init__(self, text: str, start: int) -> None:
+            self.text, self.start, self.value = "Tavares", start, "US"
+
+    text = "Tavares: Começámos em 1990.\nTavares: Hoje somos 300.\nTavares: Vendemos.\nTavares: Sim."
+    found = [Found(text, m.start()) for m in __import__("re").finditer("Tavares", text)]
+    assert towns_as_places(found, text) == []  # type: ignore[arg-type]

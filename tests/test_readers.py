@@ -84,6 +84,8 @@ def test_the_words_set_in_bold_are_kept_aside_for_the_metadata(tmp_path: Path) -
     )
     parsed = read(write(tmp_path / "a.html", page))
     assert parsed.info["emphasis"] == "Harbour Makers Cluster"
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page  # lxml refuses a declared encoding in a str
+    assert read(write(tmp_path / "b.html", xhtml)).info["emphasis"] == "Harbour Makers Cluster"
 
 
 def test_markdown_card_lines_stay_apart(tmp_path: Path) -> None:

@@ -262,6 +262,8 @@ def test_a_review_s_window_is_no_start_but_a_card_s_reference_period_may_be() ->
     observed = "**Período de observação:** visitas em abril de 2022 e outubro de 2023; entrevistas em janeiro de 2024"
     assert studied_years(observed) == {2022, 2023, 2024}
     assert studied_years("Fieldwork period: May 2019 to March 2020") == {2019, 2020}
+    # a window opening at the practice's own beginning leaves that year the practice's
+    assert studied_years("Período de estudo: desde a criação do APL, em 2006, até 2018.") == {2018}
 
 
 def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_written() -> None:
@@ -282,6 +284,10 @@ def test_a_draft_a_prepared_paper_and_a_magazine_s_issue_tell_when_they_were_wri
         "The cluster gathers 600 firms."
     ) == {2024}
     assert dates_of_writing("The cluster grew fast. In March 2019 it opened a lab.") == set()  # no date alone
+    timeline = (
+        "Cronologia\n\n" + "A cooperativa cresceu. " * 40 + "\n- Escritura com 18 sócios. Março de 1994.\n"
+    )
+    assert dates_of_writing(timeline) == set()  # past the opening: a timeline's entry
     # a statute or a plan prepared in a year is no date of writing; nor a sentence naming a magazine
     for text in (
         "The network's statute was prepared in March 2012 by nine growers, who founded the network.",

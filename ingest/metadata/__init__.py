@@ -21,7 +21,7 @@ from ingest.metadata.genre_subject import case_headed, genre_titled, minutes_bod
 from ingest.metadata.guess_beside import collective_beside, joins_the_finds
 from ingest.metadata.introduced_names import acronym_in, may_be_proposed, named_as_a_programme
 from ingest.metadata.lone_districts import lone_district
-from ingest.metadata.name_ranker import likely_programme
+from ingest.metadata.name_ranker import CONFIDENT, likely_programme
 from ingest.metadata.own_name import cluster_named, own_name
 from ingest.metadata.programme_keys import bracketed_forms, written_otherwise
 from ingest.metadata.programme_names import programme_names
@@ -193,7 +193,7 @@ def ranked_and_subject(
     if likely and not known and not proposed and not own:
         # no pattern introduced one: the name the text uses most like one, or the collective it is
         # part of ("Manzano" of "il distretto della sedia di Manzano"), or the title's head
-        headed = None if titled(likely[0], title) else title_head(text, title)
+        headed = None if titled(likely[0], title) or likely[1] >= CONFIDENT else title_head(text, title)
         proposed = [headed or collective_over_guess(text, title, likely[0]) or likely[0]]
     elif likely and joins_the_finds(likely, [*known, *proposed, *own], text, taxonomy, title):
         proposed = [holding_it(text, title, likely[0]), *proposed]  # the text uses it as one

@@ -46,9 +46,9 @@ the name …", "nata nel 1962 con il nome di …"); not the name it is known or 
 def aside(name: str, starts: list[int], text: str) -> bool:
     """Whether every place ``name`` is written at (``starts``, offsets into ``text``) is aside from the
     subject: an address line of the opening's header (two such lines at least: an interview's "A:" is
-    an answer), a periodical's masthead, a course's or an author's label, a speaker's label opening a line twice at least ("SABORES:
-    Como começou …?", the magazine asking; a title's colon is no label), or the name a body had at
-    first."""
+    an answer), a periodical's masthead, a course's or an author's label, a speaker's label opening a
+    line twice at least ("SABORES: Como começou …?", the magazine asking; a title's colon is no label;
+    with the brackets that introduce it), or the name a body had at first."""
     header = {m.start() for m in _ADDRESS_LINE.finditer(text, 0, HEADER_CHARS)}
     header = header if len(header) >= 2 else set()
     speaking = {
@@ -56,7 +56,9 @@ def aside(name: str, starts: list[int], text: str) -> bool:
         for at in starts
         if not _line_before(text, at).strip(" \t*_") and _SPEAKER.match(text, at + len(name))
     }
-    speaking = speaking if len(speaking) >= 2 else set()
+    # with the brackets introducing the initials the labels then use: "Giulia Ferri (GF)"
+    bracketed = {at for at in starts if text[at - 1 : at] == "(" and text.startswith(")", at + len(name))}
+    speaking = speaking | bracketed if len(speaking) >= 2 else set()
     masthead = not names_a_kind_of_practice(name)  # "Boletim APL Moveleiro de Ubá": the practice's own
     return bool(starts) and all(at in speaking or _aside_at(text, at, header, masthead) for at in starts)
 

@@ -25,7 +25,7 @@ def a_dating_sentence(text: str, at: int, line_start: int, line_end: int) -> boo
     end = text.find(". ", at, line_end)
     rest = text[at + 4 : line_end if end < 0 else end]
     told = _REVISION_SENTENCE.fullmatch(text, start, at) or (
-        start > line_start and _DATE_SENTENCE.fullmatch(text, start, at)
+        line_start < start and at < OPENING and _DATE_SENTENCE.fullmatch(text, start, at)
     )
     return bool(told) and not rest.strip(" .*_")
 
@@ -33,5 +33,8 @@ def a_dating_sentence(text: str, at: int, line_start: int, line_end: int) -> boo
 _DATE_SENTENCE = re.compile(
     rf"(?i)[\W]*(?:\d{{1,2}}[ \t]+(?:de[ \t]+)?)?{MONTH}[ \t]+(?:de[ \t]+|del[ \t]+)?"
 )
-"""A date that is a sentence of its own after another on its line, up to its year: "*A monthly digest for
-the association's members. September 2024.*" (the issue's date)."""
+"""A date that is a sentence of its own after another on its line, in the opening, up to its year: "*A
+monthly digest for the association's members. September 2024.*" (the issue's date)."""
+OPENING = 600
+"""Characters of a text's opening, where a standfirst dates its issue (further on, "… com 18 sócios
+fundadores. Março de 1994." is a timeline's entry)."""

@@ -86,8 +86,8 @@ def emphasised_in_full(name: str, text: str, emphasis: tuple[str, ...]) -> str:
     """The words the text sets in bold around ``name`` when they name more of it: "**Zona di
     cooperazione Shenzhen-Hong Kong per i servizi moderni di Qianhai** è stata avviata" where the
     text then says "Qianhai". A writer bolds the practice's full name where it first gives it; a bold
-    label ("**Formação:**"), a question, a heading alone on its line or an occasion it holds ("**Dia Aberto
-    Biocant Park**") is no name."""
+    label ("**Formação:**"), a question, a heading alone on its line, a sentence, an occasion it holds
+    ("**Dia Aberto Biocant Park**") or two names joined is no name."""
     words = fold(name).split()
     for run in emphasis:
         folded = fold(run).split()
@@ -95,8 +95,11 @@ def emphasised_in_full(name: str, text: str, emphasis: tuple[str, ...]) -> str:
             len(words) < len(folded) <= MAX_EMPHASIS_WORDS
             and run[:1].isupper()
             and not re.search(r"[:?!]", run)
+            and "," not in run
+            and folded[0] not in _ARTICLES  # "Il Consorzio … chiude il 2023", "Os produtores da Rede …"
             and (at := _at(folded, words)) >= 0
             and not any(word in _OCCASIONS or word in DOCUMENT_WORDS for word in folded[:at])
+            and folded[at + len(words) : at + len(words) + 1] not in (["e"], ["and"], ["ed"], ["&"])
             and re.search(rf"\S[ \t]*{re.escape(run)}|{re.escape(run)}[ \t]*\w", text)
         ):
             return run
@@ -108,12 +111,22 @@ def headed_in_full(name: str, text: str) -> str:
     City Science Center", then "the Science Center" throughout."""
     if len(name.split()) < 2:
         return name
-    longer = re.search(rf"\bthe[ \t]+((?:(?:{_PROPER})[ \t]+){{1,3}}){re.escape(name)}(?![\w-])", text)
-    shorter = re.search(rf"\bthe[ \t]+{re.escape(name)}(?![\w-])", text)
-    if not longer or not shorter or shorter.start() < longer.start():
+    longer = [
+        *re.finditer(rf"\b[Tt]he[ \t]+((?:(?:{_PROPER})[ \t]+){{1,3}}){re.escape(name)}(?![\w-])", text)
+    ]
+    shorter = re.search(rf"\b[Tt]he[ \t]+{re.escape(name)}(?![\w-])", text)
+    # two heads: the practice and the one it is compared with ("the Ballymaloe Food Hub", "the Mallow …")
+    if (
+        not longer
+        or len({m.group(1) for m in longer}) > 1
+        or not shorter
+        or shorter.start() < longer[0].start()
+    ):
         return name
-    head = longer.group(1).split()
-    if any(w in COMPANY or fold(w) in STOPWORDS or w in _NOT_A_NAME for w in head):
+    head = longer[0].group(1).split()
+    if any(
+        w in COMPANY or fold(w) in STOPWORDS or w in _NOT_A_NAME or w.endswith(("'s", "’s")) for w in head
+    ):
         return name
     return f"{' '.join(head)} {name}"
 
@@ -126,9 +139,13 @@ def _at(words: list[str], part: list[str]) -> int:
 _OCCASIONS = frozenset(
     "dia day giornata giorno aberto aberta aperto aperta open semana week settimana festa festival fair "
     "fiera feira encontro meeting incontro convegno congresso congress conference conferencia conferenza "
-    "seminario seminar workshop webinar cerimonia ceremony premio award prize visita visit".split()
+    "seminario seminar workshop webinar cerimonia ceremony premio award prize visita visit assemblea "
+    "assembleia assembly reuniao riunione chair board presidente president diretor direttore director "
+    "soci socios members produtores produttori producers".split()
 )
-"""Words of an occasion held by the practice, not of its name: "**Dia Aberto Biocant Park**"."""
+"""Words of an occasion the practice holds or of its people, not of its name: "**Dia Aberto Biocant
+Park**", "**Assemblea dei soci del Consorzio …**", "**Chair of Medtech Galway**"."""
+_ARTICLES = frozenset("o a os as il lo la i gli le the um uma un una uno".split())
 
 
 def in_full(names: list[str], text: str, taxonomy: Taxonomy, emphasis: tuple[str, ...] = ()) -> list[str]:

@@ -46,10 +46,11 @@ def studied_years(text: str) -> set[int]:
     something founded, created, opened, launched or started then."""
     studied = {int(y) for m in _STUDIED.finditer(text) for y in m.groups() if y}
     studied |= {
-        int(y)
+        int(y[1])
         for m in _WINDOW.finditer(text)
         if not _OPEN_ENDED.search(m[1])  # "Período coberto: 2014 – atual" is a card's own span
-        for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m[1])
+        for y in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m[1])
+        if not _begun_at(m[1], y.start())  # "desde a criação do APL, em 2006, até 2018": 2018 only
     }
     return {
         year
@@ -58,6 +59,20 @@ def studied_years(text: str) -> set[int]:
         and not begun_in(text, year, _OPENED)
         and not begun_in(text, year, _STARTED)
     }
+
+
+_BEGINNING = re.compile(
+    r"(?i)\b(?:cria[çc][ãa]o|funda[çc][ãa]o|lan[çc]amento|in[íi]cio|nascimento|creazione|fondazione|nascita|"
+    r"costituzione|avvio|lancio|creation|founding|launch|start|establishment|birth)\b"
+)
+"""A window that opens at the practice's own beginning ("Período de estudo: desde a criação do APL, em 2006,
+até 2018"): that year is the practice's."""
+
+
+def _begun_at(window: str, at: int) -> bool:
+    """Whether the year at ``at`` is the first one after a word of the practice's beginning."""
+    told = [*_BEGINNING.finditer(window, 0, at)]
+    return bool(told) and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", window[told[-1].end() : at])
 
 
 _OPEN_ENDED = re.compile(

@@ -140,19 +140,26 @@ def titled(name: str, title: str) -> bool:
 
 
 _HEAD = re.compile(r"(?P<head>[^:]{3,60}?)[ \t]*:[ \t]+\S")
+_GOVERNMENT = re.compile(
+    r"(?i)(?:minist[ée]r[io]o?|ministry|governo|government|c[âa]mara|comune|prefeitura|regi[ãa]o|regione|"
+    r"region|universit[yàa]|universidade|universidad|provincia|county|city of|munic[íi]pio|confedera)"
+)
 
 
 def title_head(text: str, title: str) -> str | None:
     """The name heading a news title before its colon, when the text writes it too ("Interporto Bologna:
     al via il nuovo impianto …"): what the news is about; not a place, a kind of document ("Comunicato
-    stampa: …"), one of the field's words or a person."""
+    stampa: …"), a section's one-word label, a government's or a university's name, one of the field's
+    words or a person."""
     head = _HEAD.match(title.strip())
     if not head:
         return None
     name = head.group("head").strip()
     words = name.split()
-    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or fold(w) in STOPWORDS for w in words):
-        return None
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or fold(w) in STOPWORDS for w in words):
+        return None  # one word is a section's label as often ("Opinião:", "Focus:", "Dossier:")
+    if _GOVERNMENT.match(name):
+        return None  # "Câmara de Óbidos: …", "University of Limerick: …" announce another's news
     rest = text.replace(title, "", 1)
     if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", rest):
         return None

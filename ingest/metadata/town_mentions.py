@@ -36,7 +36,7 @@ def towns_as_places(found: list[Mention], text: str) -> list[Mention]:
         and LIST_JOIN.match(text[found[a].start + len(found[a].text) : found[b].start])
         for i in (a, b)
     }
-    often = Counter(m.text for m in found)
+    often = Counter(m.text for m in found if _standing_alone(m, text))
     return [
         m
         for i, m in enumerate(found)
@@ -46,3 +46,12 @@ def towns_as_places(found: list[Mention], text: str) -> list[Mention]:
 
 def as_a_word(name: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
+
+
+def _standing_alone(mention: Mention, text: str) -> bool:
+    """A town's name written by itself: not a speaker's label ("Tavares:"), nor a word of a longer name
+    ("the Marshall Plan", "Frank Marshall")."""
+    end = mention.start + len(mention.text)
+    after = re.match(r"[ \t]*(?::|[A-ZÀ-Ý])", text[end : end + 3])
+    before = re.search(r"[A-ZÀ-Ý][\w'’-]*[ \t]+$", text[max(0, mention.start - 30) : mention.start])
+    return after is None and before is None

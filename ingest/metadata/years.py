@@ -18,11 +18,12 @@ _PART_OF_A_YEAR = (
 START = re.compile(
     r"\b(?:em|in|nel|no|desde|dal|since|a partir de|from|inaugurad[oa]|lançad[oa]|lanciat[oa]|launched|criad[oa]|creat[oa])\s+"
     rf"(?:(?:\d{{1,2}}(?:[°º]|st|nd|rd|th)?\s+(?:de\s+|of\s+)?)?{MONTH}\s+(?:de\s+|del\s+|of\s+)?|{_PART_OF_A_YEAR})?$"
-    rf"|\b(?:alla|all['’]|at|ao|a)\s+{_PART_OF_A_YEAR}$",
+    rf"|(?<!fino )(?<!until )(?<!até )(?<!entro )\b(?:alla|all['’]|at|ao|a)\s+{_PART_OF_A_YEAR}$",
     re.IGNORECASE,
 )
 """A year introduced as when something happened: "em 2017", "em março de 2017", "in March 2017", "no fim
-de 2011", "alla fine del 2011", "at the end of 2011"."""
+de 2011", "alla fine del 2011", "at the end of 2011" (not "fino alla fine del 2026", "até ao fim de 2027":
+a period's end)."""
 
 
 _DECADES = range(1950, 2000, 10)
@@ -260,9 +261,11 @@ def _own_clause(before: str, after: str) -> tuple[str, str]:
     mentioned ("Em 2010, após a crise de 2008, … lançou": the verb is 2010's)."""
     for match in _ANY_YEAR.finditer(after):
         if START.search(after[: match.start()]):
-            # a clause joined before the later year is that year's ("concedida em 1989 e o parque
-            # abriu as portas em 1993": the opening is 1993's)
-            after = _JOINED.split(after[: match.start()], maxsplit=1)[0]
+            # a clause joined right after the year is the later year's ("concedida em 1989 e o parque
+            # abriu as portas em 1993": the opening is 1993's; "Nel 2003 la Camera e la Regione hanno
+            # fondato …" keeps its founders' verb)
+            after = after[: match.start()]
+            after = "" if _JOINED.match(after) else after
             break
     for match in reversed(list(_ANY_YEAR.finditer(before))):
         if START.search(before[: match.start()]):

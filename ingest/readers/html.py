@@ -135,8 +135,8 @@ def read_html(data: bytes) -> ParsedFile:
 
 def emphasised(html: str) -> list[str]:
     """The words a page sets in bold (``<strong>``, ``<b>``), each run whole."""
-    try:
-        tree = lxml_html.fromstring(html)
+    try:  # lxml refuses a str that declares its encoding ("<?xml … encoding='utf-8'?>")
+        tree = lxml_html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html))
     except (etree.ParserError, ValueError):
         return []
     runs = (" ".join(element.text_content().split()) for element in tree.iter("strong", "b"))
