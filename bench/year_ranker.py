@@ -67,9 +67,12 @@ def documents(gold: Path) -> list[Document]:
         if "year" in fields and year_in_field(fields["year"]) is not None:
             continue  # the card says it
         title = document_title(parsed, path)
-        emphasis = tuple(parsed.info.get("emphasis", "").splitlines())
         meta = extract(
-            parsed.text, title, parsed.info.get("date"), language=str(item.get("language")), emphasis=emphasis
+            parsed.text,
+            title,
+            parsed.info.get("date"),
+            language=str(item.get("language")),
+            emphasis=parsed.emphasis,
         )
         names, starts = year_evidence(meta, fields, title, taxonomy)
         candidates = year_features(parsed.text, title, names, starts)

@@ -84,9 +84,8 @@ def read_document(path: Path, settings: Settings, template: frozenset[str] = fro
 def describe(draft: Draft) -> None:
     """Extract the draft's metadata into its document: facets, card fields, year, what is curated."""
     doc, parsed = draft.doc, draft.parsed
-    emphasis = tuple(parsed.info.get("emphasis", "").splitlines())
     meta = extract(
-        parsed.text, draft.heading, parsed.info.get("date"), language=doc.language, emphasis=emphasis
+        parsed.text, draft.heading, parsed.info.get("date"), language=doc.language, emphasis=parsed.emphasis
     )
     apply_overrides(meta, draft.overrides)
     doc.year = meta.year

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ingest.metadata import extract
-from ingest.metadata.full_names import emphasised_in_full, headed_in_full, in_full, written_in_full
+from ingest.metadata.emphasised_names import emphasised_in_full
+from ingest.metadata.full_names import headed_in_full, in_full, written_in_full
 from kb.taxonomy import default_taxonomy
 
 PARK = (

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ingest.metadata.emphasised_names import emphasised_in_full
 from ingest.metadata.everyday_terms import an_everyday_term
 from ingest.metadata.name_candidates import COMPANY
 from ingest.metadata.owners import without_owner
-from ingest.metadata.programme_keys import DOCUMENT_WORDS
 from kb.taxonomy import Taxonomy
 from kb.text import STOPWORDS, fold
 
@@ -79,33 +79,6 @@ def _proper_tail(tail: str, lower: set[str]) -> str:
     return "".join(f" {w}" for w in words[:end])
 
 
-MAX_EMPHASIS_WORDS = 14
-
-
-def emphasised_in_full(name: str, text: str, emphasis: tuple[str, ...]) -> str:
-    """The words the text sets in bold around ``name`` when they name more of it: "**Zona di
-    cooperazione Shenzhen-Hong Kong per i servizi moderni di Qianhai** è stata avviata" where the
-    text then says "Qianhai". A writer bolds the practice's full name where it first gives it; a bold
-    label ("**Formação:**"), a question, a heading alone on its line, a sentence, an occasion it holds
-    ("**Dia Aberto Biocant Park**") or two names joined is no name."""
-    words = fold(name).split()
-    for run in emphasis:
-        folded = fold(run).split()
-        if (
-            len(words) < len(folded) <= MAX_EMPHASIS_WORDS
-            and run[:1].isupper()
-            and not re.search(r"[:?!]", run)
-            and "," not in run
-            and folded[0] not in _ARTICLES  # "Il Consorzio … chiude il 2023", "Os produtores da Rede …"
-            and (at := _at(folded, words)) >= 0
-            and not any(word in _OCCASIONS or word in DOCUMENT_WORDS for word in folded[:at])
-            and folded[at + len(words) : at + len(words) + 1] not in (["e"], ["and"], ["ed"], ["&"])
-            and re.search(rf"\S[ \t]*{re.escape(run)}|{re.escape(run)}[ \t]*\w", text)
-        ):
-            return run
-    return name
-
-
 def headed_in_full(name: str, text: str) -> str:
     """The English form with capitalised words before ``name`` that the text gives first: "the University
     City Science Center", then "the Science Center" throughout."""
@@ -129,23 +102,6 @@ def headed_in_full(name: str, text: str) -> str:
     ):
         return name
     return f"{' '.join(head)} {name}"
-
-
-def _at(words: list[str], part: list[str]) -> int:
-    """Where ``part`` starts in ``words``, or -1."""
-    return next((i for i in range(len(words) - len(part) + 1) if words[i : i + len(part)] == part), -1)
-
-
-_OCCASIONS = frozenset(
-    "dia day giornata giorno aberto aberta aperto aperta open semana week settimana festa festival fair "
-    "fiera feira encontro meeting incontro convegno congresso congress conference conferencia conferenza "
-    "seminario seminar workshop webinar cerimonia ceremony premio award prize visita visit assemblea "
-    "assembleia assembly reuniao riunione chair board presidente president diretor direttore director "
-    "soci socios members produtores produttori producers".split()
-)
-"""Words of an occasion the practice holds or of its people, not of its name: "**Dia Aberto Biocant
-Park**", "**Assemblea dei soci del Consorzio …**", "**Chair of Medtech Galway**"."""
-_ARTICLES = frozenset("o a os as il lo la i gli le the um uma un una uno".split())
 
 
 def in_full(names: list[str], text: str, taxonomy: Taxonomy, emphasis: tuple[str, ...] = ()) -> list[str]:

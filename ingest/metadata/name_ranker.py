@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -147,16 +148,20 @@ def likely_programme(text: str, title: str) -> tuple[str, float] | None:
     return glossed(best, candidates, probability, whole).name, float(probability[best])
 
 
+@lru_cache(maxsize=2)
 def scored_candidates(whole: str, title: str) -> tuple[list[Candidate], np.ndarray]:
     """The candidate names of ``whole`` (:func:`ranked_text`) in a text about firms at all, and each
-    one's probability of being the programme."""
+    one's probability of being the programme (kept for the document's other reader, the bold names:
+    neither result may be changed)."""
     found = name_candidates(whole) if about_firms(whole) else []
     candidates = [c for c in found if not aside(c.name, c.starts, whole)]  # not the writer's, say
     if not candidates:
         return [], np.zeros(0)
     rows = candidate_features(candidates, whole, title)
     never = never_proposed([c.name for c in candidates], rows, whole)
-    return candidates, proposable(rows, np.asarray(WEIGHTS), never)
+    probability = proposable(rows, np.asarray(WEIGHTS), never)
+    probability.flags.writeable = False
+    return candidates, probability
 
 
 def ranked_text(text: str, title: str) -> str:

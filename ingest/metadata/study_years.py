@@ -49,7 +49,7 @@ def studied_years(text: str) -> set[int]:
         int(y[1])
         for m in _WINDOW.finditer(text)
         if not _OPEN_ENDED.search(m[1])  # "Período coberto: 2014 – atual" is a card's own span
-        for y in re.finditer(r"(?<!\d)((?:19|20)\d\d)(?!\d)", m[1])
+        for y in _YEAR.finditer(m[1])
         if not _begun_at(m[1], y.start())  # "desde a criação do APL, em 2006, até 2018": 2018 only
     }
     return {
@@ -61,6 +61,7 @@ def studied_years(text: str) -> set[int]:
     }
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BEGINNING = re.compile(
     r"(?i)\b(?:cria[çc][ãa]o|funda[çc][ãa]o|lan[çc]amento|in[íi]cio|nascimento|creazione|fondazione|nascita|"
     r"costituzione|avvio|lancio|creation|founding|launch|start|establishment|birth)\b"
@@ -72,7 +73,7 @@ até 2018"): that year is the practice's."""
 def _begun_at(window: str, at: int) -> bool:
     """Whether the year at ``at`` is the first one after a word of the practice's beginning."""
     told = [*_BEGINNING.finditer(window, 0, at)]
-    return bool(told) and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", window[told[-1].end() : at])
+    return bool(told) and not _YEAR.search(window, told[-1].end(), at)
 
 
 _OPEN_ENDED = re.compile(

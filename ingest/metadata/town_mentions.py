@@ -36,7 +36,7 @@ def towns_as_places(found: list[Mention], text: str) -> list[Mention]:
         and LIST_JOIN.match(text[found[a].start + len(found[a].text) : found[b].start])
         for i in (a, b)
     }
-    often = Counter(m.text for m in found if _standing_alone(m, text))
+    often = Counter(m.text for m in found if _by_itself(m, text))
     return [
         m
         for i, m in enumerate(found)
@@ -48,7 +48,7 @@ def as_a_word(name: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text))
 
 
-def _standing_alone(mention: Mention, text: str) -> bool:
+def _by_itself(mention: Mention, text: str) -> bool:
     """A town's name written by itself: not a speaker's label ("Tavares:"), nor a word of a longer name
     ("the Marshall Plan", "Frank Marshall")."""
     end = mention.start + len(mention.text)

@@ -27,6 +27,11 @@ class ParsedFile:
     info: dict[str, str] = field(default_factory=dict)
 
     @property
+    def emphasis(self) -> tuple[str, ...]:
+        """The runs of words the file sets in bold, in order (:func:`emphasis_info`)."""
+        return tuple(self.info.get("emphasis", "").splitlines())
+
+    @property
     def n_pages(self) -> int | None:
         return len(self.page_starts) if self.page_starts is not None else None
 
@@ -40,6 +45,11 @@ class ParsedFile:
                 break
             page = number
         return page
+
+
+def emphasis_info(runs: list[str]) -> dict[str, str]:
+    """A reader's ``info`` entry for the runs of words a file sets in bold, each once."""
+    return {"emphasis": "\n".join(dict.fromkeys(runs))} if runs else {}
 
 
 def supported_type(path: Path) -> str | None:

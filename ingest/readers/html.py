@@ -10,7 +10,7 @@ from lxml import html as lxml_html
 
 from ingest.boilerplate import strip_boilerplate
 from ingest.genre_titles import a_genre_label
-from ingest.readers.base import ParsedFile
+from ingest.readers.base import ParsedFile, emphasis_info
 from ingest.readers.text import decode
 
 
@@ -128,8 +128,7 @@ def read_html(data: bytes) -> ParsedFile:
     meta = trafilatura.extract_metadata(html, extensive=False)  # not a year guessed from the text
     title = fuller_title(html, meta.title if meta and meta.title else None)
     info = {"date": meta.date} if meta and meta.date else {}
-    if emphasis := [run for run in emphasised(html) if run in text]:  # in the main text, not a menu
-        info["emphasis"] = "\n".join(dict.fromkeys(emphasis))
+    info |= emphasis_info([run for run in emphasised(html) if run in text])  # the main text's, not a menu's
     return ParsedFile(text=text, file_type="html", title=title, info=info)
 
 

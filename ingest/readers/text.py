@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ingest.boilerplate import strip_boilerplate
-from ingest.readers.base import ParsedFile
+from ingest.readers.base import ParsedFile, emphasis_info
 from kb.errors import UnreadableFile
 from kb.text import MONTH, fold
 from kb.yaml_data import load_yaml
@@ -175,8 +175,7 @@ def read_markdown(data: bytes) -> ParsedFile:
     dated = next((v for v in _told(fields, "date") if _A_YEAR.search(v)), "")
     year = _A_YEAR.search(dated)  # "2021-09-02", "9 de setembro de 2023"
     info = {"date": dated[:10] if year and year.start() == 0 else year.group()} if year else {}
-    if emphasis:
-        info["emphasis"] = "\n".join(dict.fromkeys(emphasis))
+    info |= emphasis_info(emphasis)
     return ParsedFile(text=text, file_type="markdown", title=title or first_line(text), info=info)
 
 
