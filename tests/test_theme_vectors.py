@@ -44,7 +44,8 @@ def test_the_shipped_theme_model_fits_the_bundled_model_and_todays_themes() -> N
     assert classifier.model is not None, (
         "kb/data/theme_model.npz is stale: run python bench/theme_model.py --fit"
     )
-    assert classifier.model.shape[0] == len(taxonomy.themes)
+    assert classifier.model.themes == len(taxonomy.themes)
+    assert classifier.model.word_weights.shape == (len(taxonomy.themes), len(classifier.model.stems.stems))
 
 
 def test_other_models_use_the_evidence_model() -> None:
