@@ -1,6 +1,6 @@
 """The version of what ingest makes of a file: a document read by another version is read again."""
 
-INGEST_VERSION = 69
+INGEST_VERSION = 70
 """Bump when parsing, chunking, metadata or embedding text changes, so unchanged files are read again.
 69: the name a text sets in bold in full; an interviewer's initials before a dash; an observation
 period's years; an opening of doors; a clause joined before a later year is that year's; an English

@@ -45,7 +45,8 @@ def test_the_shipped_theme_model_fits_the_bundled_model_and_todays_themes() -> N
         "kb/data/theme_model.npz is stale: run python bench/theme_model.py --fit"
     )
     assert classifier.model.themes == len(taxonomy.themes)
-    assert classifier.model.word_weights.shape == (len(taxonomy.themes), len(classifier.model.stems.stems))
+    rows = 1 + len(taxonomy.themes)  # about the field, then each theme
+    assert classifier.model.word_weights.shape == (rows, len(classifier.model.stems.stems))
 
 
 def test_other_models_use_the_evidence_model() -> None:

@@ -22,6 +22,8 @@ from kb.text import fold
 STEM_LETTERS = 6
 MIN_DOCUMENTS = 3  # a stem in fewer labelled documents is a name, not a way of talking
 _WORD = re.compile(r"[a-z][a-z\-]{2,}")
+STEM_READING = f"stems:{STEM_LETTERS}:{MIN_DOCUMENTS}:{_WORD.pattern}"
+"""How words become stems, part of the shipped model's key: weights fitted on other stems are not used."""
 
 
 def word_stems(text: str) -> list[str]:
