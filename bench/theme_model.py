@@ -141,14 +141,20 @@ def embedding_probabilities(model: ThemeModel, doc: Labelled) -> np.ndarray:
     return model.probabilities(doc.embedding, doc.text)[1]
 
 
+def let_in_with_model(model: ThemeModel, doc: Labelled) -> bool:
+    """What ingest decides (ingest.metadata.themes.ThemeClassifier.judged): the evidence lets the
+    document in and the model finds it about the field."""
+    return doc.let_in and model.probabilities(doc.embedding, doc.text)[0] >= FIELD_PROBABILITY
+
+
 def every_document_counts(model: ThemeModel, docs: list[Labelled], themes: list[str]) -> np.ndarray:
     """True positives, false positives, false negatives over every document as ``kb eval`` counts
     them: no theme for one the evidence or the model keeps out, off-topic ones included."""
     out = np.zeros(3)
     for doc in docs:
-        field, p = model.probabilities(doc.embedding, doc.text)
         found: set[str] = set()
-        if doc.let_in and field >= FIELD_PROBABILITY:
+        if let_in_with_model(model, doc):
+            p = embedding_probabilities(model, doc)
             found = set(kept_themes(dict(zip(themes, p.tolist(), strict=True)), EMBEDDING_THRESHOLD))
         out += (len(found & doc.themes), len(found - doc.themes), len(doc.themes - found))
     return out
@@ -156,7 +162,7 @@ def every_document_counts(model: ThemeModel, docs: list[Labelled], themes: list[
 
 def gate_counts(model: ThemeModel, docs: list[Labelled]) -> np.ndarray:
     """Off-topic documents let in, on-topic ones kept out: by the evidence, then with the model."""
-    field = [d.let_in and model.probabilities(d.embedding, d.text)[0] >= FIELD_PROBABILITY for d in docs]
+    field = [let_in_with_model(model, d) for d in docs]
     return np.array(
         [
             sum(d.off_topic and d.let_in for d in docs),

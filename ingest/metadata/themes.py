@@ -9,9 +9,9 @@ model per theme reads the document's mean passage vector beside that evidence
 :class:`~ingest.metadata.theme_model.ThemeModel`, weights in ``kb/data/theme_model.npz``); held
 out in ten groups of the in-sample sets (``bench/theme_model.py``): theme F1 0.739 on the 2,246
 on-topic documents the evidence lets in (0.612 for the evidence model), 0.738 over all 2,510 as
-``kb eval`` counts them. Other embedders (the tests'
-hashing one) have no such weights and use the evidence model: the themes ranked by their weighted sum relative to the document's average, and a logistic model over each
-theme's place in that ranking (:data:`FEATURES`). Either gives the probability that a labeller
+``kb eval`` counts them. Other embedders (the tests' hashing one) have no such weights and use
+the evidence model: the themes ranked by their weighted sum relative to the document's average,
+and a logistic model over each theme's place in that ranking (:data:`FEATURES`). Either gives the probability that a labeller
 would name a theme; a theme is kept at the model's threshold or more (up to three, at least the
 first). Both are fitted on every labelled metadata set by ``bench/theme_model.py``.
 """
@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from importlib import metadata, resources
+from typing import IO, TypeVar
 
 import numpy as np
 
@@ -65,6 +67,8 @@ def _description_vectors(embedder: Embedder, texts: tuple[str, ...]) -> np.ndarr
     return _DESCRIPTIONS[key]
 
 
+Shipped = TypeVar("Shipped")
+
 SHIPPED_VECTORS = "theme_vectors.npz"
 """The descriptions' vectors under the bundled model, in kb/data (``bench/theme_vectors.py``)."""
 
@@ -87,11 +91,21 @@ def shipped_description_vectors(key: str) -> np.ndarray | None:
 
 def _shipped_array(file: str, field: str, key: str) -> np.ndarray | None:
     """An array shipped in kb/data, if it was made for ``key`` (the model and texts it depends on)."""
+
+    def read(handle: IO[bytes]) -> np.ndarray | None:
+        with np.load(handle) as stored:
+            return stored[field] if str(stored["key"]) == key else None
+
+    return _shipped(file, read)
+
+
+def _shipped(file: str, read: Callable[[IO[bytes]], Shipped | None]) -> Shipped | None:
+    """What ``read`` makes of a file shipped in kb/data, or None when the file is not there."""
     path = resources.files("kb.data") / file
     if not path.is_file():
         return None
-    with path.open("rb") as handle, np.load(handle) as stored:
-        return stored[field] if str(stored["key"]) == key else None
+    with path.open("rb") as handle:
+        return read(handle)
 
 
 SHIPPED_MODEL = "theme_model.npz"
@@ -123,12 +137,8 @@ def theme_model_key(model: str, taxonomy: Taxonomy) -> str:
 
 
 def shipped_theme_model(key: str) -> ThemeModel | None:
-    """The embedding model (vector and word weights), if fitted for this embedder and these themes."""
-    path = resources.files("kb.data") / SHIPPED_MODEL
-    if not path.is_file():
-        return None
-    with path.open("rb") as handle:
-        return read_theme_model(handle, key)
+    """The learned model, if fitted for this embedder, these themes and this reading of the words."""
+    return _shipped(SHIPPED_MODEL, lambda handle: read_theme_model(handle, key))
 
 
 class ThemeClassifier:
@@ -185,8 +195,10 @@ class ThemeClassifier:
         similarity, keywords = self.evidence(passage_vectors, text)
         if not in_the_field(similarity, keywords, language):
             return False
-        features = embedding_features(passage_vectors, similarity, keywords)
-        return self.model is None or self.model.probabilities(features, text)[0] >= FIELD_PROBABILITY
+        if self.model is None:
+            return True
+        field, _ = self._learned(self.model, passage_vectors, similarity, keywords, text)
+        return field >= FIELD_PROBABILITY
 
     def themes(self, passage_vectors: np.ndarray, text: str, language: str = "") -> list[str]:
         """Up to three themes that stand out, most central first; at least the top one;
@@ -207,12 +219,10 @@ class ThemeClassifier:
             return None
         if self.model is None:
             return kept_themes(self._evidence_probabilities(similarity, keywords), self.threshold)
-        field, themes = self.model.probabilities(
-            embedding_features(passage_vectors, similarity, keywords), text
-        )
+        field, themes = self._learned(self.model, passage_vectors, similarity, keywords, text)
         if not field >= FIELD_PROBABILITY:  # a NaN is no evidence either
             return None
-        return kept_themes(dict(zip(self.theme_ids, themes.tolist(), strict=True)), self.threshold)
+        return kept_themes(themes, self.threshold)
 
     def probabilities(self, passage_vectors: np.ndarray, text: str) -> dict[str, float]:
         """Per theme, the model's probability that a labeller would name it."""
@@ -221,8 +231,20 @@ class ThemeClassifier:
         similarity, keywords = self.evidence(passage_vectors, text)
         if self.model is None:
             return self._evidence_probabilities(similarity, keywords)
-        _, themes = self.model.probabilities(embedding_features(passage_vectors, similarity, keywords), text)
-        return dict(zip(self.theme_ids, themes.tolist(), strict=True))
+        return self._learned(self.model, passage_vectors, similarity, keywords, text)[1]
+
+    def _learned(
+        self,
+        model: ThemeModel,
+        passage_vectors: np.ndarray,
+        similarity: np.ndarray,
+        keywords: np.ndarray,
+        text: str,
+    ) -> tuple[float, dict[str, float]]:
+        """Under the learned model: the probability that the document is about the field, and each
+        theme's probability."""
+        field, themes = model.probabilities(embedding_features(passage_vectors, similarity, keywords), text)
+        return field, dict(zip(self.theme_ids, themes.tolist(), strict=True))
 
     def _evidence_probabilities(self, similarity: np.ndarray, keywords: np.ndarray) -> dict[str, float]:
         p = 1.0 / (1.0 + np.exp(-(feature_rows(similarity, keywords) @ np.asarray(WEIGHTS))))
